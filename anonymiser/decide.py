@@ -1,0 +1,147 @@
+"""Turn detections into decisions: what each span becomes, and which rule said so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import entities as E
+from .birthdates import find_register_births, mark_dates_of_birth
+from .dates import month_year
+from .detection import Detection
+from .filters import Keeper
+from .lexicon import phrase_index
+from .people import cluster_others, professional_people
+from .profile import Profile
+from .propagation import propagate
+from .pseudonyms import CaseMap
+from .register import Register
+from .spans import merge_adjacent_people, resolve
+
+INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
+
+
+@dataclass
+class Replacement:
+    """One decided change, in document coordinates."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    entity: str
+    detectors: tuple[str, ...]
+    score: float
+    rule: str
+    person: str | None = None
+
+
+@dataclass
+class Flag:
+    """Something kept as written but shown to the reviewer (ethnicity, a low-confidence guess)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    reason: str
+
+
+@dataclass
+class Decisions:
+    replacements: list[Replacement] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def institution_text(entity: str, name: str) -> str:
+    if entity == E.SCHOOL:
+        low = name.lower()
+        if re.search(r"\b(primary|infant|junior|first)\b", low):
+            return "the primary school"
+        if re.search(r"\b(high|secondary|academy|college|grammar|upper)\b", low):
+            return "the secondary school"
+        return "the school"
+    return INSTITUTION_TEXT.get(entity, "the setting")
+
+
+def _match_case(original: str, new: str, text: str, start: int) -> str:
+    """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
+        return new.upper()
+    if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _absorb_article(text: str, start: int) -> int:
+    """'the Oakfield Primary School' -> include 'the', so it does not become 'the the primary school'."""
+    m = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start])
+    return start - len(m.group(0)) if m else start
+
+
+def decide(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
+    """Apply the profile's policy, allowlists and propagation to raw detections."""
+    keeper = Keeper(profile, text)
+    allow = phrase_index("allowlist", profile.allowlists)
+    dets = keeper.filter(raw)
+    if profile.detects(E.DATE_OF_BIRTH):
+        dets = mark_dates_of_birth(text, dets, register) + find_register_births(text, register)
+    dets += keeper.filter(propagate(text, dets, allow))
+    dets = resolve(dets, text)
+    dets = merge_adjacent_people(dets, text)
+    dets = cluster_others(text, dets, allow)
+    professionals = professional_people(text, dets)
+    people = {p.key: p for p in register.people}
+
+    decisions = Decisions()
+    for d in dets:
+        policy = profile.policy(d.entity)
+        start, end = d.start, d.end
+        original = text[start:end]
+        rule = f"{profile.name}: {d.entity} -> {policy.action}"
+        if policy.action == "flag":
+            decisions.flags.append(Flag(start, end, original, d.entity, "kept; check it is needed"))
+            continue
+        if policy.action == "person":
+            if d.person in people:
+                person = people[d.person]
+                mode = profile.register_children if person.is_child else profile.register_adults
+                if d.meta.get("register_family"):
+                    fam = re.match(r"\s+(family|household|children|parents|home)\b", text[end:end + 12], re.I)
+                    if fam:
+                        start = _absorb_article(text, start)
+                        end += len(fam.group(0))
+                        original = text[start:end]
+                    new = "the " + fam.group(1).lower() if fam else "[family name]"
+                    rule += " (family surname)"
+                else:
+                    new = case_map.register_label(person, register, mode, text)
+                    rule += f" (register {person.role}: {mode})"
+            else:
+                stem = profile.others_professional if d.person in professionals else profile.others
+                new = case_map.other_label(d.person or original.lower(), stem)
+                rule += " (not on register)"
+        elif policy.action == "month_year":
+            new = month_year(original) or "[date]"
+            if new == original:
+                continue  # already only a month and year: nothing to change
+        elif policy.action == "institution":
+            start = _absorb_article(text, start)
+            original = text[start:end]
+            new = institution_text(d.entity, original)
+        elif d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
+            new = policy.register_text
+            rule += " (register address)"
+        else:
+            new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
+        new = _match_case(original, new, text, start)
+        decisions.replacements.append(Replacement(start, end, original, new, d.entity, d.detectors,
+                                                  round(d.score, 3), rule, d.person))
+    if profile.flag_lists:
+        for s, e in phrase_index("gazetteer", profile.flag_lists).find(text):
+            if not any(r.start <= s < r.end for r in decisions.replacements):
+                decisions.flags.append(Flag(s, e, text[s:e], E.DEMOGRAPHIC, "ethnicity: kept; check it is needed"))
+    decisions.flags.sort(key=lambda f: f.start)
+    return decisions

@@ -1,0 +1,87 @@
+"""Run Presidio (spaCy NER + UK recognizers + the case register) over a whole document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from . import entities as E
+from .analyzer import build_analyzer
+from .recognizers.case_register import CaseRegisterRecognizer
+from .register import Register
+
+# spaCy's own limit is 1,000,000 characters, and its memory grows with the text, so long
+# drafts are analysed in chunks cut at paragraph breaks.
+CHUNK_CHARS = 20_000
+OVERLAP = 200  # a mention cut by a chunk boundary is seen whole by one of the two chunks
+
+
+@dataclass
+class Detection:
+    """One span the detectors found, in document coordinates."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    detectors: tuple[str, ...]
+    person: str | None = None  # register key, or a cluster key for other people
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def from_register(self) -> bool:
+        return bool(self.meta.get("register_person") or self.meta.get("register_address"))
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of `text`, cut at paragraph or line breaks, overlapping slightly."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind("\n\n", start + size // 2, end), text.rfind("\n", start + size // 2, end))
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        if end >= n:
+            break
+        # Begin the next chunk a little before the cut, at a line start, so nothing straddles unseen.
+        back = text.rfind("\n", max(start + 1, end - OVERLAP), end - 1)
+        start = back + 1 if back > start else end
+
+
+def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]:
+    """All raw detections for the entity types in `wanted`, de-duplicated."""
+    engine = build_analyzer()
+    ad_hoc = [CaseRegisterRecognizer(register)] if (register.people or register.addresses) else []
+    supported = set(engine.get_supported_entities("en")) | {E.PERSON, E.ADDRESS}
+    entities = [e for e in wanted if e in supported]
+    seen: dict[tuple[int, int, str], Detection] = {}
+    for offset, chunk in chunks(text):
+        if not chunk.strip():
+            continue
+        results = engine.analyze(chunk, language="en", entities=entities, ad_hoc_recognizers=ad_hoc)
+        for r in results:
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "unknown")
+            meta.pop("recognizer_identifier", None)
+            key = (r.start + offset, r.end + offset, r.entity_type)
+            if key in seen:
+                old = seen[key]
+                if name not in old.detectors:
+                    old.detectors += (name,)
+                old.score = max(old.score, r.score)
+                old.meta.update(meta)
+                continue
+            seen[key] = Detection(key[0], key[1], r.entity_type, r.score, (name,),
+                                  person=meta.get("register_person"), meta=meta)
+    return sorted(seen.values(), key=lambda d: (d.start, -d.end))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_in(text: str) -> list[str]:
+    return _WORD.findall(text)

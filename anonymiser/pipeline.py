@@ -1,0 +1,152 @@
+"""One document through the whole flow: read, detect, decide, pseudonymise, write, verify."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from . import entities as E
+from .analyzer import spacy_pipeline_info
+from .audit import audit_records, write_audit
+from .decide import Decisions, decide
+from .detection import analyse
+from .document import Document
+from .errors import InputError
+from .naming import safe_stem
+from .profile import Profile
+from .pseudonyms import CaseMap
+from .readers import read_document
+from .register import Register
+from .replace import anonymise_text, segment_edits
+from .verify import Leak, find_leaks
+from .writers.atomic import atomic_path, write_text
+
+
+def detect_document(doc: Document, profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
+    """Detect and decide for one document."""
+    wanted = [e for e in E.ENTITY_TYPES if profile.detects(e)]
+    raw = analyse(doc.text, register, wanted)
+    return decide(doc.text, raw, profile, register, case_map)
+
+
+@dataclass
+class RunOptions:
+    profile: Profile
+    register: Register
+    out_dir: Path
+    map_path: Path | None = None
+    accept_tracked_changes: bool = False
+    password: str | None = None
+
+
+@dataclass
+class DocumentResult:
+    """What happened to one draft."""
+
+    input: Path
+    outputs: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.leaks
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _unique_stem(out_dir: Path, stem: str, taken: set[str]) -> str:
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate = f"{stem}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def process_file(path: Path, opts: RunOptions, case_map: CaseMap, taken_stems: set[str] | None = None) -> DocumentResult:
+    """Anonymise one draft into opts.out_dir. Bad input raises InputError before anything is written."""
+    doc = read_document(path, accept_tracked_changes=opts.accept_tracked_changes, password=opts.password)
+    input_sha = _sha256(path)
+    with case_map:
+        decisions = detect_document(doc, opts.profile, opts.register, case_map)
+    result = DocumentResult(input=path, warnings=list(doc.warnings))
+    for r in decisions.replacements:
+        result.counts[r.entity] = result.counts.get(r.entity, 0) + 1
+
+    stem = _unique_stem(opts.out_dir, safe_stem(path.stem, decisions.replacements, opts.register),
+                        taken_stems if taken_stems is not None else set())
+    out = opts.out_dir
+    text_suffix = ".md" if doc.kind == "md" else ".txt"
+    publication = out / f"{stem}.anonymised{text_suffix}"
+    docx_out = out / f"{stem}.anonymised.docx"
+    audit_path = out / f"{stem}.audit.jsonl"
+    manifest_path = out / f"{stem}.manifest.json"
+
+    new_text = anonymise_text(doc.text, decisions.replacements)
+    originals = [(r.original, r.entity) for r in decisions.replacements]
+    result.leaks = find_leaks(new_text, publication.name, opts.register, originals)
+
+    # Everything is written to temporary files first and renamed at the end, so a failure part
+    # way leaves no partial output.
+    written: list[tuple[Path, Path]] = []
+    try:
+        with atomic_path(publication) as tmp:
+            tmp.write_text(new_text, encoding="utf-8")
+        written.append((publication, publication))
+        if doc.kind in ("docx", "pdf"):
+            from .writers.docx import write_docx, write_new_docx
+
+            if doc.kind == "docx":
+                write_docx(doc, segment_edits(doc, decisions.replacements), docx_out)
+            else:
+                paragraphs = [(p, None) for p in new_text.split("\n\n") if p.strip()]
+                write_new_docx(paragraphs, docx_out)
+            written.append((docx_out, docx_out))
+        label = f"{stem}{path.suffix.lower()}"
+        extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
+        extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}
+                  for leak in result.leaks]
+        write_audit(audit_path, audit_records(doc, decisions, label, extra))
+        written.append((audit_path, audit_path))
+        name, version = spacy_pipeline_info()
+        manifest = {
+            "tool": "anonymiser",
+            "tool_version": __version__,
+            "profile": opts.profile.name,
+            "profile_sha256": opts.profile.sha256,
+            "spacy_pipeline": name,
+            "spacy_pipeline_version": version,
+            "input_sha256": input_sha,
+            "input_kind": doc.kind,
+            "outputs": {p.name: _sha256(p) for p, _ in written if p != audit_path},
+            "audit_sha256": _sha256(audit_path),
+            "replacements": result.counts,
+            "warnings": len(result.warnings),
+            "verification": "passed" if result.ready else f"FAILED: {len(result.leaks)} possible leaks",
+            "ready_for_publication": result.ready,
+            "created_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+        write_text(manifest_path, json.dumps(manifest, indent=2) + "\n", private=False)
+        written.append((manifest_path, manifest_path))
+    except InputError:
+        for p, _ in written:
+            p.unlink(missing_ok=True)
+        raise
+    except BaseException:
+        for p, _ in written:
+            p.unlink(missing_ok=True)
+        raise
+    result.outputs = [p for p, _ in written]
+    return result

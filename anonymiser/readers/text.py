@@ -1,0 +1,56 @@
+"""Plain-text and Markdown drafts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..document import Document, Segment
+from ..errors import InputError
+
+# cp1252 is what Word's "Plain Text" export gives on Windows; we accept it with a warning.
+# Anything else that is not UTF-8 must be re-saved, since guessing wrong would garble names.
+_MAX_NON_ASCII_SHARE = 0.02
+
+
+def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
+    """Decode UTF-8 (with or without BOM), or cp1252 with a warning; otherwise fail clearly."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        raise InputError(path, "is UTF-16 text, not UTF-8", "Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        non_ascii = sum(1 for ch in text if ord(ch) > 127)
+        if non_ascii <= max(3, _MAX_NON_ASCII_SHARE * len(text)):
+            return text, [f"{path.name}: not UTF-8; read as Windows-1252 (cp1252). Check names with accents."]
+    raise InputError(path, "is not UTF-8 text", "Save it as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8)).")
+
+
+def read_text(path: Path) -> Document:
+    """Segments are paragraphs (blocks between blank lines) that tile the file exactly."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})", "Check the file's permissions.") from None
+    text, warnings = decode(path, raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "has no text", "Check you exported the right file.")
+    segments = []
+    line = 1
+    # Split after each run of blank lines, so a paragraph keeps its own line breaks (a name
+    # broken across a line stays one string for detection).
+    for m in re.finditer(r".*?(?:\n[ \t]*\n\s*|\Z)", text, flags=re.S):
+        chunk = m.group(0)
+        if not chunk:
+            continue
+        segments.append(Segment(text=chunk, origin=f"line {line}", separator=""))
+        line += chunk.count("\n")
+    kind = "md" if path.suffix.lower() == ".md" else "txt"
+    return Document(path=path, kind=kind, segments=segments, warnings=warnings)

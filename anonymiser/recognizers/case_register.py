@@ -1,0 +1,171 @@
+"""Find every mention of the case register's people and addresses, however it is written."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from rapidfuzz.distance import OSA
+
+from .. import entities as E
+from ..models_data import load_list
+from ..register import Person, Register
+
+NAME = "CaseRegister"
+TITLES_FEMALE = ("mrs", "ms", "miss")
+TITLES_MALE = ("mr", "master")
+TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?[ \t]+)$", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
+FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
+
+
+@lru_cache(maxsize=1)
+def _collisions() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("names", "word_collisions"))
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def address_pattern(address: str) -> re.Pattern[str]:
+    """A register address in any spacing, case or punctuation."""
+    tokens = re.findall(r"\w+", address)
+    return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(re.escape, tokens)) + r"(?!\w)", re.IGNORECASE)
+
+
+class CaseRegisterRecognizer(EntityRecognizer):
+    """Register people by full name, first name, surname with or without a title, alias and one-edit
+    misspelling, in any case and across line breaks; register addresses in any spacing."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        # name token (lower) -> [(person index, part)], part in first/middle/surname/alias
+        self.index: dict[str, list[tuple[int, str]]] = {}
+        self.phrases: list[tuple[re.Pattern[str], int]] = []
+        for i, person in enumerate(register.people):
+            parts = person.name.split()
+            for j, tok in enumerate(parts):
+                part = "first" if j == 0 else "surname" if j == len(parts) - 1 else "middle"
+                self._add(tok, i, part)
+            for alias in person.aliases:
+                if len(alias.split()) == 1:
+                    self._add(alias, i, "alias")
+                else:
+                    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w)"
+                    self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
+        self.addresses = [address_pattern(a) for a in register.addresses]
+        self.address_parts = [address_pattern(a.split(",")[0]) for a in register.addresses if "," in a]
+        super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
+
+    def _add(self, token: str, person: int, part: str) -> None:
+        token = _strip_possessive(token.strip(".,"))
+        if len(token) > 1:
+            self.index.setdefault(token.lower(), []).append((person, part))
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are built from the register."""
+
+    @lru_cache(maxsize=4096)
+    def _lookup(self, word: str) -> tuple[tuple[tuple[int, str], ...], str]:
+        """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
+        lw = word.lower()
+        if lw in self.index:
+            if word.islower() and lw in _collisions():
+                return (), ""
+            return tuple(self.index[lw]), "exact"
+        if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in _collisions():
+            hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN
+                    and abs(len(tok) - len(lw)) <= 1 and OSA.distance(tok, lw, score_cutoff=1) <= 1
+                    for entry in entries]
+            if hits:
+                return tuple(hits), "fuzzy"
+        return (), ""
+
+    def _person_for(self, candidates: set[int], title: str | None) -> tuple[int | None, bool]:
+        """Pick the register person a mention means; (index, ambiguous)."""
+        if len(candidates) == 1:
+            return next(iter(candidates)), False
+        people = self.register.people
+        if title:
+            gender = "female" if title.lower() in TITLES_FEMALE else "male" if title.lower() in TITLES_MALE else None
+            fits = [i for i in sorted(candidates) if gender is None or people[i].gender == gender]
+            adults = [i for i in fits if not people[i].is_child]
+            if adults or fits:
+                return (adults or fits)[0], len(adults or fits) > 1
+        return min(candidates), True
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        if E.PERSON in entities:
+            results += self._people(text)
+        if E.ADDRESS in entities:
+            for pattern in self.addresses + self.address_parts:
+                for m in pattern.finditer(text):
+                    results.append(self._result(E.ADDRESS, m.start(), m.end(), {"register_address": True}))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, meta: dict) -> RecognizerResult:
+        meta = {"recognizer_name": NAME, "recognizer_identifier": self.id, **meta}
+        return RecognizerResult(entity, start, end, 1.0, recognition_metadata=meta)
+
+    def _people(self, text: str) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, i in self.phrases:
+            for m in pattern.finditer(text):
+                results.append(self._person_result(m.start(), m.end(), i, False, "alias"))
+                taken.append((m.start(), m.end()))
+
+        group: list[tuple[int, int, tuple[tuple[int, str], ...], str]] = []
+
+        def flush() -> None:
+            if group:
+                results.extend(self._group_results(text, group))
+                group.clear()
+
+        for m in WORD_RE.finditer(text):
+            word = _strip_possessive(m.group(0))
+            start, end = m.start(), m.start() + len(word)
+            if any(s <= start < e for s, e in taken):
+                continue
+            entries, how = self._lookup(word)
+            if not entries:
+                flush()
+                continue
+            if group and not GAP_RE.fullmatch(text[group[-1][1]:start]):
+                flush()
+            group.append((start, end, entries, how))
+        flush()
+        return results
+
+    def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
+        """Consecutive name words become one mention when one person fits them all."""
+        common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
+        if not common and len(group) > 1:
+            out = []
+            for item in group:
+                out += self._group_results(text, [item])
+            return out
+        start, end = group[0][0], group[-1][1]
+        title_m = TITLE_RE.search(text[max(0, start - 12):start])
+        title = title_m.group(1) if title_m else None
+        if title_m:
+            start -= len(title_m.group(0))
+        person, ambiguous = self._person_for(common, title)
+        only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
+        how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"
+        return [self._person_result(start, end, person, ambiguous and only_surname, how)]
+
+    def _person_result(self, start: int, end: int, i: int, family: bool, how: str) -> RecognizerResult:
+        p: Person = self.register.people[i]
+        meta = {"register_person": p.key, "match": how}
+        if family:
+            meta["register_family"] = True
+        return self._result(E.PERSON, start, end, meta)

@@ -1,0 +1,24 @@
+"""Email addresses, validated against the bundled public suffix list (no network)."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+from anonymiser.entities import EMAIL_ADDRESS
+from anonymiser.recognizers._tld import offline_extractor
+
+
+class EmailAddressRecognizer(EmailRecognizer):
+    """Email addresses such as jo.bloggs@example.gov.uk; the domain must have a real suffix."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_language=supported_language,
+            supported_entity=EMAIL_ADDRESS,
+            name=type(self).__name__,
+        )
+        self.global_regex_flags = re.DOTALL | re.MULTILINE | re.IGNORECASE
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return offline_extractor()(pattern_text).fqdn != ""

@@ -1,0 +1,71 @@
+"""Resolve overlapping detections so every character is decided once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import entities as E
+from .detection import Detection
+
+# When two detections overlap, the more trustworthy kind wins the overlap.
+PRIORITY = {
+    "register": 100,
+    E.DATE_OF_BIRTH: 95,
+    E.NHS_NUMBER: 90, E.NI_NUMBER: 90, E.EMAIL_ADDRESS: 90, E.URL: 88, E.PHONE_NUMBER: 86,
+    E.POSTCODE: 85, E.SOCIAL_MEDIA_HANDLE: 84, E.VEHICLE_REGISTRATION: 83, E.REFERENCE_NUMBER: 82,
+    E.ADDRESS: 80,
+    E.SCHOOL: 70, E.NURSERY: 70, E.GP_PRACTICE: 70, E.HOSPITAL_WARD: 70,
+    E.PERSON: 60,
+    E.DATE: 55,
+    E.LOCATION: 40,
+    E.ORGANISATION: 30,
+    E.DEMOGRAPHIC: 20,
+    E.QUANTITY: 10,
+}
+
+
+def _rank(d: Detection) -> tuple:
+    base = PRIORITY["register"] if d.from_register else PRIORITY.get(d.entity, 0)
+    return (base, d.score, d.end - d.start)
+
+
+def resolve(detections: list[Detection], text: str) -> list[Detection]:
+    """Keep the best detection for each character; a loser keeps whatever it covers alone."""
+    accepted: list[Detection] = []
+    for d in sorted(detections, key=_rank, reverse=True):
+        pieces = [(d.start, d.end)]
+        for a in accepted:
+            nxt = []
+            for s, e in pieces:
+                if e <= a.start or s >= a.end:
+                    nxt.append((s, e))
+                    continue
+                if s < a.start:
+                    nxt.append((s, a.start))
+                if e > a.end:
+                    nxt.append((a.end, e))
+            pieces = nxt
+        for s, e in pieces:
+            # trim spaces and punctuation left over at the edges of a cut piece
+            while s < e and not text[s].isalnum():
+                s += 1
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
+                accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+    return sorted(accepted, key=lambda d: d.start)
+
+
+def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
+    """'Amara' + 'Okafer' found separately but side by side for one person become one mention."""
+    out: list[Detection] = []
+    for d in detections:
+        prev = out[-1] if out else None
+        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON and prev.person
+                and prev.person == d.person and not text[prev.end:d.start].strip()
+                and "\n\n" not in text[prev.end:d.start]):
+            out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),
+                              score=max(prev.score, d.score))
+        else:
+            out.append(d)
+    return out

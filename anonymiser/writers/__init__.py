@@ -1,0 +1,1 @@
+"""Write publication documents and the private records that go with them."""

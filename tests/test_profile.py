@@ -1,0 +1,44 @@
+"""Profiles: both shipped profiles load, and a bad profile is refused with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anonymiser.errors import ProfileError
+from anonymiser.profile import available_profiles, load_profile
+
+
+def test_shipped_profiles_load() -> None:
+    assert {"safeguarding-review", "strict"} <= set(available_profiles())
+    default = load_profile()
+    assert default.policy("DATE").action == "month_year"
+    assert default.policy("DATE_OF_BIRTH").action == "remove"
+    assert default.policy("ORGANISATION").action == "keep"
+    assert default.policy("DEMOGRAPHIC").action == "flag"
+    assert default.register_adults == "role" and default.register_children == "pseudonym"
+    strict = load_profile("strict")
+    assert strict.detects("ORGANISATION") and strict.detects("QUANTITY")
+    assert len(default.sha256) == 64
+
+
+def test_unknown_profile_lists_the_known_ones() -> None:
+    with pytest.raises(ProfileError, match="safeguarding-review"):
+        load_profile("nonesuch")
+
+
+@pytest.mark.parametrize("body, words", [
+    ("name: x\nentities:\n  PERSONS: {action: person}\n", "unknown entity type 'PERSONS'"),
+    ("name: x\nentities:\n  DATE: {action: blur}\n", "unknown action 'blur'"),
+    ("name: x\nentities:\n  POSTCODE: {action: remove}\n", "needs 'text'"),
+    ("name: x\nentities:\n  DATE: {action: person}\n", "only for PERSON"),
+    ("name: x\nentities: {}\nkeep:\n  allowlists: [nonesuch]\n", "models/allowlist/nonesuch.txt"),
+])
+def test_bad_profiles_are_refused(tmp_path: Path, body: str, words: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profile(path)
+    assert words in err.value.line()
+    assert "line " in err.value.line()

@@ -1,0 +1,78 @@
+"""The case register: the documented shape loads; mistakes name the file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from anonymiser.errors import RegisterError
+from anonymiser.register import load_register
+
+GOOD = """\
+case: CSPR 2026-03            # optional label
+people:
+  - name: Sarah Okafor
+    aliases: [Sal, Mrs O]
+    role: mother
+    gender: female
+    date_of_birth: 1991-03-14
+    pseudonym: null
+  - name: Amara Okafor
+    role: subject child
+    gender: female
+    date_of_birth: 2015-06-02
+    pseudonym: Emily
+addresses:
+  - 27 Birchwood Road, Thornton Heath, CR7 8QT
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "family.register.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_documented_shape_loads(tmp_path: Path) -> None:
+    reg = load_register(write(tmp_path, GOOD))
+    assert reg.case == "CSPR 2026-03"
+    mother, child = reg.people
+    assert mother.aliases == ("Sal", "Mrs O")
+    assert mother.date_of_birth == dt.date(1991, 3, 14)
+    assert mother.role_label == "Mother" and not mother.is_child
+    assert child.is_child and child.pseudonym == "Emily"
+    assert reg.addresses == ("27 Birchwood Road, Thornton Heath, CR7 8QT",)
+
+
+@pytest.mark.parametrize("bad, line, words", [
+    (GOOD.replace("    role: mother\n", "    rol: mother\n"), 5, "unknown field 'rol'"),
+    (GOOD.replace("    role: mother\n", ""), 3, "missing the field 'role'"),
+    (GOOD.replace("gender: female\n    date_of_birth: 1991", "gender: woman\n    date_of_birth: 1991"), 6, "gender"),
+    (GOOD.replace("1991-03-14", "14/03/1991"), 7, "YYYY-MM-DD"),
+    (GOOD.replace("aliases: [Sal, Mrs O]", "aliases: [Sal, Mrs O"), 5, "not valid YAML"),
+    (GOOD.replace("people:", "famly:"), 2, "unknown field 'famly'"),
+])
+def test_mistakes_name_file_and_line(tmp_path: Path, bad: str, line: int, words: str) -> None:
+    path = write(tmp_path, bad)
+    with pytest.raises(RegisterError) as err:
+        load_register(path)
+    message = err.value.line()
+    assert str(path) in message
+    assert f"line {line}" in message
+    assert words in message
+
+
+def test_empty_and_missing_register(tmp_path: Path) -> None:
+    with pytest.raises(RegisterError, match="empty"):
+        load_register(write(tmp_path, "  \n"))
+    with pytest.raises(RegisterError, match="not found"):
+        load_register(tmp_path / "nope.yaml")
+
+
+def test_duplicate_person_is_refused(tmp_path: Path) -> None:
+    text = GOOD + "  - name: sarah  okafor\n    role: aunt\n"
+    text = text.replace("addresses:\n  - 27 Birchwood Road, Thornton Heath, CR7 8QT\n", "") + ""
+    with pytest.raises(RegisterError, match="listed twice"):
+        load_register(write(tmp_path, text))
