@@ -55,5 +55,5 @@ def detect_texts(texts: dict[str, str], profile: str | Profile = DEFAULT_PROFILE
     for doc_id, text in texts.items():
         cmap = CaseMap(None, reg.case_key)
         decisions = detect_document(_doc(text, doc_id), prof, reg, cmap)
-        out[doc_id] = [(r.start, r.end, ENTITY_TYPES[r.entity].category.value) for r in decisions.replacements]
+        out[doc_id] = [(*r.core, ENTITY_TYPES[r.entity].category.value) for r in decisions.replacements]
     return out

@@ -35,6 +35,7 @@ class Replacement:
     score: float
     rule: str
     person: str | None = None
+    core: tuple[int, int] = (0, 0)  # the identifier itself, before 'the', 'on' or a title was taken in
 
 
 @dataclass
@@ -81,6 +82,27 @@ def _absorb_article(text: str, start: int) -> int:
     return start - len(m.group(0)) if m else start
 
 
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DC|DS|DI|DCI|PC|PCSO|Sgt|Insp|Cllr|Nurse)\.?\s+(\d{2,5}\s+)?$")
+
+
+def _with_title(text: str, start: int) -> int:
+    """Take a title just before a name into the span: 'Dr Anika Rao' -> 'Professional A', not 'Dr Professional A'."""
+    m = _TITLE_BEFORE.search(text[max(0, start - 16):start])
+    return start - len(m.group(0)) if m else start
+
+
+def _role_echo(text: str, start: int, label: str) -> int | None:
+    """'her mother Sarah Okafor' -> 'her mother': where the role already stands before the name."""
+    m = re.search(r"\b" + re.escape(label) + r"(\s+)$", text[max(0, start - len(label) - 4):start], re.I)
+    return start - len(m.group(1)) if m else None
+
+
+def _on_date(text: str, start: int) -> int | None:
+    """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
+    m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
+    return start - len(m.group(0)) if m else None
+
+
 def decide(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
     """Apply the profile's policy, allowlists and propagation to raw detections."""
     keeper = Keeper(profile, text)
@@ -119,7 +141,14 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 else:
                     new = case_map.register_label(person, register, mode, text)
                     rule += f" (register {person.role}: {mode})"
+                    echo = _role_echo(text, start, new) if mode == "role" else None
+                    if echo is not None:
+                        start, new = echo, ""
+                        original = text[start:end]
+                        rule += " (role already named)"
             else:
+                start = _with_title(text, start)
+                original = text[start:end]
                 stem = profile.others_professional if d.person in professionals else profile.others
                 new = case_map.other_label(d.person or original.lower(), stem)
                 rule += " (not on register)"
@@ -127,6 +156,11 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             new = month_year(original) or "[date]"
             if new == original:
                 continue  # already only a month and year: nothing to change
+            on = _on_date(text, start)
+            if on is not None and not new.startswith("["):
+                new = ("In " if text[on] == "O" else "in ") + new
+                start = on
+                original = text[start:end]
         elif policy.action == "institution":
             start = _absorb_article(text, start)
             original = text[start:end]
@@ -136,9 +170,9 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             rule += " (register address)"
         else:
             new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
-        new = _match_case(original, new, text, start)
+        new = _match_case(original, new, text, start) if new else new
         decisions.replacements.append(Replacement(start, end, original, new, d.entity, d.detectors,
-                                                  round(d.score, 3), rule, d.person))
+                                                  round(d.score, 3), rule, d.person, (d.start, d.end)))
     if profile.flag_lists:
         for s, e in phrase_index("gazetteer", profile.flag_lists).find(text):
             if not any(r.start <= s < r.end for r in decisions.replacements):

@@ -16,6 +16,10 @@ def _engine() -> AnonymizerEngine:
     return AnonymizerEngine()
 
 
+def _delete(_: str) -> str:
+    return ""
+
+
 def anonymise_text(text: str, replacements: list[Replacement]) -> str:
     """The publication text: each decided span replaced through a Presidio 'replace' operator."""
     if not replacements:
@@ -25,7 +29,10 @@ def anonymise_text(text: str, replacements: list[Replacement]) -> str:
         # One operator per decision: the replacement depends on the person, not just the type.
         key = f"DECISION_{i}"
         results.append(RecognizerResult(key, r.start, r.end, 1.0))
-        operators[key] = OperatorConfig("replace", {"new_value": r.replacement})
+        if r.replacement:
+            operators[key] = OperatorConfig("replace", {"new_value": r.replacement})
+        else:  # 'replace' treats an empty value as "use the entity name"; a deletion needs 'custom'
+            operators[key] = OperatorConfig("custom", {"lambda": _delete})
     return _engine().anonymize(text=text, analyzer_results=results, operators=operators).text
 
 

@@ -9,10 +9,12 @@ from .detection import Detection
 
 # When two detections overlap, the more trustworthy kind wins the overlap.
 PRIORITY = {
+    # An email or handle often contains a name: the whole code goes, not just the name in it.
+    E.EMAIL_ADDRESS: 110, E.URL: 109, E.SOCIAL_MEDIA_HANDLE: 108,
     "register": 100,
     E.DATE_OF_BIRTH: 95,
-    E.NHS_NUMBER: 90, E.NI_NUMBER: 90, E.EMAIL_ADDRESS: 90, E.URL: 88, E.PHONE_NUMBER: 86,
-    E.POSTCODE: 85, E.SOCIAL_MEDIA_HANDLE: 84, E.VEHICLE_REGISTRATION: 83, E.REFERENCE_NUMBER: 82,
+    E.NHS_NUMBER: 90, E.NI_NUMBER: 90, E.PHONE_NUMBER: 86,
+    E.POSTCODE: 85, E.VEHICLE_REGISTRATION: 83, E.REFERENCE_NUMBER: 82,
     E.ADDRESS: 80,
     E.SCHOOL: 70, E.NURSERY: 70, E.GP_PRACTICE: 70, E.HOSPITAL_WARD: 70,
     E.PERSON: 60,
@@ -25,7 +27,9 @@ PRIORITY = {
 
 
 def _rank(d: Detection) -> tuple:
-    base = PRIORITY["register"] if d.from_register else PRIORITY.get(d.entity, 0)
+    base = PRIORITY.get(d.entity, 0)
+    if d.from_register:
+        base = max(base, PRIORITY["register"])
     return (base, d.score, d.end - d.start)
 
 

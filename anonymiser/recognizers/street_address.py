@@ -24,10 +24,12 @@ _NUMBERED_SUFFIXES = (
     _NUMBERLESS_SUFFIXES
     + "|Hill|Park|View|Green|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
     + "|Common|Dale|Embankment|Esplanade|Glade|Grange|Parkway|Promenade|Ridge|Side|Wood"
-    # Abbreviations, only after a house number: "St" and "Dr" alone are Saint and Doctor.
-    + r"|St|Rd|Ave|Ln|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Gr|Pk|Ct"
 )
-_SUFFIX_END = r"\.?(?![\w'’-])"
+# Abbreviations, only after a house number: "St" and "Dr" alone are Saint and Doctor.
+_ABBREVIATED_SUFFIXES = r"St|Rd|Ave|Ln|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Gr|Pk|Ct"
+_NUMBERED_SUFFIX = (
+    rf"(?:(?:{_NUMBERED_SUFFIXES})(?![\w'’-])|(?:{_ABBREVIATED_SUFFIXES})\.?(?![\w'’-]))"
+)
 # Courts of law and everyday phrases shaped like streets ("Family Court", "Car Park").
 _NOT_A_STREET = (
     r"(?:(?:High|Family|Crown|County|Youth|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal"
@@ -47,8 +49,12 @@ _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}}"
 _STREET_NAME = rf"(?!{_NOT_A_STREET})(?!{_NOT_A_FIRST_WORD}){_NAME}"
 
 # A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
-_HOUSE_NUMBER = r"(?<![\w/.,:-])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
-_UNIT = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)\s+[0-9A-Z]{1,4}[a-z]?\b"
+_UNIT_WORD = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)"
+_UNIT = rf"{_UNIT_WORD}\s+[0-9A-Z]{{1,4}}[a-z]?\b"
+_HOUSE_NUMBER = (
+    rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s+)(?!(?:19|20)\d\d\b)"
+    r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
+)
 _BUILDING_WORD = (
     r"(?:House|Court|Lodge|Mansions|Towers?|Buildings?|Block|Hall|Cottages?|Point|Heights"
     r"|Apartments|Gardens|Place|Close|Mews)"
@@ -62,7 +68,8 @@ _TOWN = (
     rf"(?=\s*(?:[,.;:)\n]|$)|\s+{POSTCODE_REGEX}\b)"
 )
 _TAIL = rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD}){_TOWN}){{0,2}}(?:(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-]))?"
-_STREET = rf"{_STREET_NAME}\s+(?:{_NUMBERED_SUFFIXES}){_SUFFIX_END}"
+# After a house number a street may start with "The" ("3 The Green").
+_STREET = rf"(?:The\s+(?:{_NAME}\s+)?|{_STREET_NAME}\s+){_NUMBERED_SUFFIX}"
 
 _NUMBERED_ADDRESS = (
     rf"(?:{_UNIT}{_SEP})?(?:{_BUILDING}{_SEP})?{_HOUSE_NUMBER},?\s+{_STREET}{_TAIL}"

@@ -1,0 +1,121 @@
+"""Pure helpers for dates as UK drafts write them: parse, coarsen to month and year, compare."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateutil_parser
+
+# Two defaults that differ in every field: a field that comes back different between the two
+# parses was missing from the text. Both years are leap years and both months have 31 days,
+# so "29 February" and "the 31st" parse under either.
+_DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 3, 2))
+
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_LEADING_WORDS = re.compile(r"^(?:(?:on|the|of)\s+)+", re.I)
+_SEASON = re.compile(
+    r"^(?:(?:early|mid|late)[\s-]+)?(spring|summer|autumn|winter)"
+    r"(?:\s+(?:half[\s-]?)?(?:term|holidays?))?(?:\s+of)?\s+(\d{4})$",
+    re.I,
+)
+# "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
+_MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date with any of its parts missing: "March 2019" has no day, "14 March" no year."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def parse_uk_date(text: str) -> PartialDate | None:
+    """Read a UK-written date ("14/3/19", "the 14th of March 2019", "Tuesday 14 March"), or None."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    season = _SEASON.match(cleaned)
+    if season:
+        return PartialDate(year=int(season.group(2)))
+    short = _MONTH_SHORT_YEAR.match(cleaned)
+    if short:
+        # Reordered so dateutil reads "19" as the year, not the day.
+        cleaned = f"1 {short.group(1)} {short.group(2)}"
+        parsed = _parse_both(cleaned)
+        if parsed is None or not _is_month_name(short.group(1)):
+            return None
+        return PartialDate(year=parsed[0].year, month=parsed[0].month)
+    parsed = _parse_both(cleaned)
+    if parsed is None:
+        return None
+    first, second = parsed
+    year = first.year if first.year == second.year else None
+    month = first.month if first.month == second.month else None
+    day = first.day if first.day == second.day else None
+    # A bare day number ("14") or a time ("10:30am") is not a date anyone can generalise.
+    if year is None and month is None:
+        return None
+    return PartialDate(year=year, month=month, day=day)
+
+
+def month_year(text: str) -> str | None:
+    """Coarsen a date: "14/03/2019" -> "March 2019", "14 March" -> "March", "2019" -> "2019"."""
+    cleaned = _clean(text)
+    season = _SEASON.match(cleaned) if cleaned else None
+    if season:
+        # Already no finer than a month and year.
+        return f"{season.group(1).capitalize()} {season.group(2)}"
+    date = parse_uk_date(text)
+    if date is None:
+        return None
+    if date.month is None:
+        return str(date.year)
+    name = calendar.month_name[date.month]
+    return f"{name} {date.year}" if date.year is not None else name
+
+
+def same_date(text: str, date: dt.date, *, allow_missing_year: bool = False) -> bool:
+    """Whether `text` writes `date` (a register date of birth, say) in any format.
+
+    A two-digit year matches its last two digits. With `allow_missing_year`, "14 March" matches
+    any 14 March, for callers that treat a birthday without its year as identifying.
+    """
+    parsed = parse_uk_date(text)
+    if parsed is None or parsed.day != date.day or parsed.month != date.month:
+        return False
+    if parsed.year is None:
+        return allow_missing_year
+    if not _FOUR_DIGITS.search(text):
+        # dateutil picked a century for "14/3/19"; the draft's writer may have meant another.
+        return parsed.year % 100 == date.year % 100
+    return parsed.year == date.year
+
+
+def _clean(text: str) -> str:
+    cleaned = " ".join(text.split()).strip(" ,.;:()[]")
+    cleaned = _LEADING_WORDS.sub("", cleaned)
+    return _ORDINAL.sub("", cleaned)
+
+
+def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
+    try:
+        return (
+            dateutil_parser.parse(text, dayfirst=True, default=_DEFAULTS[0]),
+            dateutil_parser.parse(text, dayfirst=True, default=_DEFAULTS[1]),
+        )
+    except (ValueError, OverflowError):
+        return None
+
+
+def _is_month_name(word: str) -> bool:
+    word = word.lower()
+    return any(
+        name.lower().startswith(word) and len(word) >= 3
+        for name in calendar.month_name[1:]
+    ) or word == "sept"

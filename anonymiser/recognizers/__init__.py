@@ -1,0 +1,54 @@
+"""UK detectors as Presidio recognizers, one module per detector.
+
+Importing this package is cheap; Presidio and the detector modules load when
+`uk_recognizers()` is first called.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+
+def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """One instance of each UK recognizer, ready for a RecognizerRegistry."""
+    from .dates import UkDateRecognizer
+    from .email_address import EmailAddressRecognizer
+    from .institutions import (
+        GpPracticeRecognizer,
+        HospitalWardRecognizer,
+        NurseryRecognizer,
+        SchoolRecognizer,
+    )
+    from .nhs_number import NhsNumberRecognizer
+    from .ni_number import NiNumberRecognizer
+    from .phone_number import UkPhoneRecognizer
+    from .postcode import PostcodeRecognizer
+    from .reference_number import ReferenceNumberRecognizer
+    from .social_handle import SocialHandleRecognizer
+    from .street_address import StreetAddressRecognizer
+    from .titled_person import TitledPersonRecognizer
+    from .url import UrlRecognizer
+    from .vehicle_registration import VehicleRegistrationRecognizer
+
+    classes = [
+        NhsNumberRecognizer,
+        NiNumberRecognizer,
+        PostcodeRecognizer,
+        UkPhoneRecognizer,
+        EmailAddressRecognizer,
+        UrlRecognizer,
+        SocialHandleRecognizer,
+        VehicleRegistrationRecognizer,
+        StreetAddressRecognizer,
+        UkDateRecognizer,
+        ReferenceNumberRecognizer,
+        SchoolRecognizer,
+        NurseryRecognizer,
+        GpPracticeRecognizer,
+        HospitalWardRecognizer,
+        TitledPersonRecognizer,
+    ]
+    return [cls(supported_language=language) for cls in classes]

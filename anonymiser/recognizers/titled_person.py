@@ -1,0 +1,104 @@
+"""People named after a title: "Dr Anika Rao", "DC Evans", "PC 4532 Evans", "Mrs J Okafor"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+from anonymiser.entities import PERSON
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+# Titles a professional or officer holds; the person is "Professional A", not family.
+PROFESSIONAL_TITLES = (
+    "Dr", "Doctor", "Prof", "Professor", "DC", "DS", "DI", "DCI", "DSI", "DSU", "DCS", "PC",
+    "WPC", "PCSO", "Sgt", "Sergeant", "Insp", "Inspector", "Supt", "Superintendent", "Det",
+    "Detective", "Constable", "Cllr", "Councillor", "Nurse", "Judge", "HHJ", "Midwife",
+)
+PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Revd", "Reverend")
+# Titles that may be followed by a collar or shoulder number: "PC 4532 Evans".
+_NUMBERED_TITLES = ("PC", "WPC", "PCSO", "DC", "DS", "Sgt", "Sergeant", "Constable")
+
+_POLICE_RANK_PHRASE = r"Detective\s+(?:Constable|Sergeant|Inspector|Chief\s+Inspector)"
+_TITLE = (
+    rf"(?:{_POLICE_RANK_PHRASE}|"
+    + "|".join(sorted(PROFESSIONAL_TITLES + PERSONAL_TITLES, key=len, reverse=True))
+    + r")\.?"
+)
+# Words that follow a title without being a name: "Mr Justice", "Dr Barnardo's" (a charity).
+_NOT_A_NAME = (
+    r"(?:Justice|Speaker|President|Chairman|Chair|Deputy|Secretary|Mayor|Big|Right"
+    r"|Barnardo['’]s|Who|Foster|Martens)\b"
+)
+# Words that stop a name, so "Dr Rao Consultant Paediatrician" keeps to "Dr Rao".
+_ROLE_WORDS = (
+    r"(?:Consultant|Paediatrician|Health|Social|Family|Named|Designated|Senior|Head|Police"
+    r"|Nurse|GP|Lead|Manager|Officer|Worker|Visitor|Team|Service|Services|The|And|On|In|At)\b"
+)
+_INITIALS = r"(?:[A-Z]\.?\s*){1,3}\s"
+_NAME_WORD = (
+    rf"(?!{_ROLE_WORDS})(?:Ma?c|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+)
+_SURNAME_PARTICLE = r"(?:(?:van|von|de|da|di|del|der|den|ter|le|la|bin|al|el)\s+){1,2}"
+_NAME = (
+    rf"(?:{_INITIALS})?(?:{_SURNAME_PARTICLE})?{_NAME_WORD}"
+    rf"(?:\s+(?:{_SURNAME_PARTICLE})?{_NAME_WORD}){{0,2}}"
+)
+_COLLAR = r"(?:\d{2,6}\s+)?"
+# The name ends at a word's end; a possessive "'s" is left outside the span.
+_NAME_END = r"(?=['’]s\b|(?![\w'’-]))"
+# "the PC Kayla used" is a computer.
+_NOT_A_COMPUTER = r"(?<!\b(?i:the|a|an|his|her|their|my|our|school|home|family|laptop)\s+(?=PC\b))"
+
+
+class TitledPersonRecognizer(PatternRecognizer):
+    """PERSON spans from a title through the surname; professional titles are flagged in metadata."""
+
+    PROFESSIONAL_KEY = "professional"
+
+    PATTERNS = [
+        Pattern(
+            "Title and name",
+            rf"(?<![\w'’-]){_NOT_A_COMPUTER}(?:{_TITLE})\s+{_COLLAR}(?!{_NOT_A_NAME}){_NAME}{_NAME_END}",
+            0.85,
+        ),
+    ]
+    CONTEXT = ["officer", "doctor", "police", "nurse", "social worker", "health visitor"]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity=PERSON,
+            name=type(self).__name__,
+            supported_language=supported_language,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            # Case-sensitive: a name is capitalised, and "dr" or "pc" in lower case is not a title.
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            result.recognition_metadata[self.PROFESSIONAL_KEY] = is_professional(
+                text[result.start : result.end]
+            )
+        return results
+
+
+_PROFESSIONAL = re.compile(
+    rf"^(?:{_POLICE_RANK_PHRASE}|{'|'.join(PROFESSIONAL_TITLES)})\b"
+)
+
+
+def is_professional(span: str) -> bool:
+    """Whether a titled name ("DC Evans", "Dr Rao") carries a professional or police title."""
+    return bool(_PROFESSIONAL.match(span))

@@ -1,0 +1,71 @@
+"""Register matching: every mention of a register person or address, however it is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from anonymiser.birthdates import find_register_births
+from anonymiser.recognizers.case_register import CaseRegisterRecognizer
+from anonymiser.register import Person, Register
+
+REGISTER = Register(
+    case="CSPR test",
+    people=(
+        Person("Sarah Okafor", "mother", "female", ("Sal", "Mrs O"), dt.date(1991, 3, 14)),
+        Person("Amara Okafor", "subject child", "female", (), dt.date(2015, 6, 2)),
+        Person("Tunde Okafor", "father", "male"),
+        Person("Will Barker", "stepfather", "male"),
+    ),
+    addresses=("27 Birchwood Road, Thornton Heath, CR7 8QT",),
+)
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    rec = CaseRegisterRecognizer(REGISTER)
+    return [(text[r.start:r.end], r.recognition_metadata.get("register_person"))
+            for r in sorted(rec.analyze(text, ["PERSON", "ADDRESS"]), key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize("text, mention, person", [
+    ("The health visitor saw Amara Okafor at home.", "Amara Okafor", "register:amara okafor"),
+    ("Amara was weighed.", "Amara", "register:amara okafor"),
+    ("Ms Okafor declined the referral.", "Ms Okafor", "register:sarah okafor"),
+    ("Mr Okafor was not present.", "Mr Okafor", "register:tunde okafor"),
+    ("Amara's nursery place ended.", "Amara", "register:amara okafor"),
+    ("REFERRAL RE: AMARA OKAFOR", "AMARA OKAFOR", "register:amara okafor"),
+    ("the record said amara okafor was seen", "amara okafor", "register:amara okafor"),
+    ("seen with Amara\nOkafor on the ward", "Amara\nOkafor", "register:amara okafor"),
+    ("Ms Okafer attended the conference.", "Ms Okafer", "register:sarah okafor"),
+    ("Sal told the midwife she was coping.", "Sal", "register:sarah okafor"),
+    ("Mrs O agreed to the plan.", "Mrs O", "register:sarah okafor"),
+    ("Will Barker moved in during 2019.", "Will Barker", "register:will barker"),
+])
+def test_every_form_of_a_name_is_found(text: str, mention: str, person: str) -> None:
+    assert (mention, person) in found(text)
+
+
+def test_ordinary_words_that_are_also_names_are_left_alone() -> None:
+    text = "Professionals will meet again; we hope the plan will work."
+    assert found(text) == []
+
+
+def test_short_names_are_not_fuzzy_matched() -> None:
+    # 'Sam' is one edit from 'Sal' but names under five letters are only matched exactly.
+    assert found("Sam from the housing team called.") == []
+
+
+def test_register_address_in_any_spacing_or_case() -> None:
+    text = "She moved to 27  BIRCHWOOD road, thornton heath cr7 8qt and later to 27 Birchwood Road again."
+    mentions = [m for m, _ in found(text)]
+    assert "27  BIRCHWOOD road, thornton heath cr7 8qt" in mentions
+    assert "27 Birchwood Road" in mentions
+
+
+@pytest.mark.parametrize("written", ["14/03/1991", "14.3.91", "14th March 1991", "14 Mar 1991", "1991-03-14",
+                                     "March 14, 1991"])
+def test_register_date_of_birth_in_any_format(written: str) -> None:
+    text = f"Ms Okafor (born {written}) attended."
+    hits = [text[d.start:d.end] for d in find_register_births(text, REGISTER)]
+    assert written in hits

@@ -1,0 +1,162 @@
+"""The command line, end to end on realistic drafts: outputs, audit, manifest, bad input."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anonymiser.cli import main
+
+DRAFT = """\
+Child Safeguarding Practice Review: Amara
+
+1. Amara Okafor (DOB 02/06/2015) lived with her mother, Sarah Okafor, at 27 Birchwood Road,
+Thornton Heath, CR7 8QT. Her NHS number is 943 476 5919 and her mother's NI number is QQ 12 34 56 C.
+
+2. On 14th March 2019 the health visitor visited. Ms Okafor's phone number was 07700 900123 and her
+email sal.okafor@example.com. Amara's father, Tunde Okafor, lived in Lewisham.
+
+3. The Metropolitan Police Service and Children's Social Care held a strategy discussion under
+Section 47 of the Children Act 1989. The social worker recorded that Amara was withdrawn.
+"""
+
+REGISTER = """\
+case: CSPR 2026-03
+people:
+  - name: Sarah Okafor
+    aliases: [Sal]
+    role: mother
+    gender: female
+    date_of_birth: 1991-03-14
+  - name: Amara Okafor
+    role: subject child
+    gender: female
+    date_of_birth: 2015-06-02
+  - name: Tunde Okafor
+    role: father
+    gender: male
+addresses:
+  - 27 Birchwood Road, Thornton Heath, CR7 8QT
+"""
+
+IDENTIFIERS = ["Amara", "Okafor", "Sarah", "Tunde", "Sal.", "Birchwood", "CR7 8QT", "943 476 5919",
+               "QQ 12 34 56 C", "07700 900123", "example.com", "02/06/2015", "14th March"]
+KEPT = ["Metropolitan Police Service", "Children's Social Care", "Section 47", "Children Act 1989",
+        "social worker", "health visitor", "Lewisham"]
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> tuple[Path, Path, Path]:
+    draft = tmp_path / "in" / "Amara_Okafor_draft_v2.txt"
+    draft.parent.mkdir()
+    draft.write_text(DRAFT, encoding="utf-8")
+    register = tmp_path / "in" / "family.yaml"
+    register.write_text(REGISTER, encoding="utf-8")
+    return draft, register, tmp_path / "out"
+
+
+def run(*args: str) -> "CliRunner.invoke":
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_run_writes_publication_text_audit_and_manifest(case: tuple[Path, Path, Path], no_network: None) -> None:
+    draft, register, out = case
+    before = draft.read_bytes()
+    result = run("run", str(draft), "--register", str(register), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    outputs = sorted(p.name for p in out.iterdir())
+    # The file name is anonymised too: the draft was named after the child.
+    assert not any("amara" in n.lower() or "okafor" in n.lower() for n in outputs)
+    text_out = next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8")
+    for ident in IDENTIFIERS:
+        assert ident.lower() not in text_out.lower(), ident
+    for kept in KEPT:
+        assert kept in text_out, kept
+    assert "Mother" in text_out and "the family home" in text_out and "[NHS number removed]" in text_out
+    assert "March 2019" in text_out
+    audit = next(out.glob("*.audit.jsonl"))
+    assert stat.S_IMODE(audit.stat().st_mode) == 0o600
+    records = [json.loads(line) for line in audit.read_text(encoding="utf-8").splitlines()]
+    nhs = next(r for r in records if r.get("entity_type") == "NHS_NUMBER")
+    assert nhs["original"] == "943 476 5919" and nhs["replacement"] == "[NHS number removed]"
+    assert nhs["location"]["line"] == 4 and nhs["detectors"] and nhs["rule"]
+    manifest = json.loads(next(out.glob("*.manifest.json")).read_text(encoding="utf-8"))
+    for key in ("tool_version", "profile", "profile_sha256", "spacy_pipeline", "spacy_pipeline_version",
+                "input_sha256", "outputs", "created_utc"):
+        assert manifest[key], key
+    assert manifest["ready_for_publication"] is True
+    assert draft.read_bytes() == before
+
+
+def test_pseudonyms_are_stable_across_reruns(case: tuple[Path, Path, Path]) -> None:
+    draft, register, out = case
+    run("run", str(draft), "--register", str(register), "--out", str(out))
+    first = next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8")
+    run("run", str(draft), "--register", str(register), "--out", str(out))
+    assert next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8") == first
+    assert stat.S_IMODE((out / "pseudonym-map.json").stat().st_mode) == 0o600
+
+
+def test_markdown_in_markdown_out(case: tuple[Path, Path, Path]) -> None:
+    draft, register, out = case
+    md = draft.with_name("review.md")
+    md.write_text("# Review\n\n" + DRAFT, encoding="utf-8")
+    assert run("run", str(md), "--register", str(register), "--out", str(out)).exit_code == 0
+    assert (out / "review.anonymised.md").read_text(encoding="utf-8").startswith("# Review")
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "is empty"),
+    ("Amara Okafor \u3053\u3093\u306b\u3061\u306f \u65e5\u672c\u8a9e".encode("shift_jis") * 20, "not UTF-8"),
+    ("Amara".encode("utf-16"), "UTF-16"),
+])
+def test_bad_drafts_fail_cleanly(case: tuple[Path, Path, Path], content: bytes, words: str) -> None:
+    draft, register, out = case
+    draft.write_bytes(content)
+    result = CliRunner().invoke(main, ["run", str(draft), "--register", str(register), "--out", str(out)])
+    assert result.exit_code == 2
+    assert words in result.output and str(draft) in result.output
+    assert "Traceback" not in result.output
+    assert not any(p.name.endswith((".txt", ".jsonl", ".json")) and "anonymised" in p.name or ".audit" in p.name
+                   for p in out.glob("*")) if out.exists() else True
+    assert draft.read_bytes() == content
+
+
+def test_missing_draft_and_invalid_register(case: tuple[Path, Path, Path]) -> None:
+    draft, register, out = case
+    result = CliRunner().invoke(main, ["run", str(draft.with_name("nope.txt")), "--register", str(register),
+                                       "--out", str(out)])
+    assert result.exit_code == 2 and "file not found" in result.output
+    register.write_text(REGISTER.replace("role: father", "rol: father"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(draft), "--register", str(register), "--out", str(out)])
+    assert result.exit_code == 2
+    assert str(register) in result.output and "line 15" in result.output and "'rol'" in result.output
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_cp1252_is_accepted_with_a_warning(case: tuple[Path, Path, Path]) -> None:
+    draft, register, out = case
+    draft.write_bytes(DRAFT.replace("Children's", "Children\u2019s").encode("cp1252"))
+    result = CliRunner().invoke(main, ["run", str(draft), "--register", str(register), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "cp1252" in result.output
+    assert "Okafor" not in next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8")
+
+
+def test_detect_writes_spans_by_category(tmp_path: Path, case: tuple[Path, Path, Path]) -> None:
+    _, register, _ = case
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps({"doc1": DRAFT}), encoding="utf-8")
+    spans_path = tmp_path / "spans.json"
+    result = run("detect", str(texts), "--out", str(spans_path), "--register", str(register))
+    assert result.exit_code == 0, result.output
+    spans = json.loads(spans_path.read_text(encoding="utf-8"))["doc1"]
+    by_text = {DRAFT[s:e]: t for s, e, t in spans}
+    assert by_text["Amara Okafor"] == "PERSON"
+    assert by_text["943 476 5919"] == "CODE"
+    assert by_text["14th March 2019"] == "DATETIME"
+    assert "Metropolitan Police Service" not in by_text
