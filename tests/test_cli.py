@@ -134,7 +134,7 @@ def test_missing_draft_and_invalid_register(case: tuple[Path, Path, Path]) -> No
     register.write_text(REGISTER.replace("role: father", "rol: father"), encoding="utf-8")
     result = CliRunner().invoke(main, ["run", str(draft), "--register", str(register), "--out", str(out)])
     assert result.exit_code == 2
-    assert str(register) in result.output and "line 15" in result.output and "'rol'" in result.output
+    assert str(register) in result.output and "line 13" in result.output and "'rol'" in result.output
     assert not out.exists() or not list(out.iterdir())
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +212,9 @@ def check_package(path: Path, data: bytes) -> None:
     except zipfile.BadZipFile:
         raise InputError(path, "is damaged or truncated (not a readable .docx zip)",
                          "Open it in Word (which may repair it) or export it again, then retry.") from None
+    except zlib.error:
+        raise InputError(path, "is damaged (part of it cannot be decompressed)",
+                         "Open it in Word (which may repair it), save it and try again.") from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise InputError(path, f"cannot be unpacked ({type(exc).__name__})",
                          "Open it in Word and save it again as .docx.") from None
@@ -226,7 +230,7 @@ def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSou
                              "Give the Word (.docx) draft.") from None
         raise InputError(path, f"is not a valid Word document ({exc})",
                          "Open it in Word and save it again as .docx.") from None
-    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, AttributeError, TypeError) as exc:
+    except Exception as exc:  # python-docx raises many types on malformed packages
         raise InputError(path, f"is damaged ({type(exc).__name__}: {exc})",
                          "Open it in Word (which may repair it), save it and try again.") from None
     source = DocxSource(data=data, accept_tracked_changes=accept_tracked_changes, document=document)
@@ -313,7 +317,8 @@ def _stories(document: Any, xml_parts: dict[str, Any]) -> list[Story]:
     main = document.part
     stories = [Story(main, main.element, "body")]
     seen: set[int] = {id(main)}
-    sect_prs = main.element.body.iter(qn("w:sectPr"))
+    # A w:sectPr inside w:sectPrChange is a tracked old version, not a section of its own.
+    sect_prs = [s for s in main.element.body.iter(qn("w:sectPr")) if s.getparent().tag != qn("w:sectPrChange")]
     for number, sect_pr in enumerate(sect_prs, start=1):
         for ref in sect_pr:
             if ref.tag not in (qn("w:headerReference"), qn("w:footerReference")):
@@ -325,7 +330,10 @@ def _stories(document: Any, xml_parts: dict[str, Any]) -> list[Story]:
             kind = "header" if ref.tag == qn("w:headerReference") else "footer"
             detail = HEADER_KINDS.get(ref.get(qn("w:type"), "default"), "")
             stories.append(Story(part, _xml_root(part, xml_parts), f"{kind} (section {number}{detail})"))
-    for reltype, name in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+    # Headers and footers no section uses still travel in the file, so they are read too.
+    for reltype, name in ((RT.HEADER, "header (not used by any section)"),
+                          (RT.FOOTER, "footer (not used by any section)"),
+                          (RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
         for rel in list(main.rels.values()):
             if rel.reltype == reltype and not rel.is_external and id(rel.target_part) not in seen:
                 seen.add(id(rel.target_part))
@@ -346,8 +354,9 @@ def _sdt_label(sdt: Any) -> str:
     pr = sdt.find(W_SDTPR)
     name = ""
     if pr is not None:
-        for tag in ("w:alias", "w:tag"):
-            el = pr.find(qn(tag))
+        # A cover page or table of contents has no alias, only its gallery ("Cover Pages").
+        for path in ("w:alias", "w:tag", "w:docPartObj/w:docPartGallery"):
+            el = pr.find("/".join(qn(t) for t in path.split("/")))
             if el is not None and el.get(W_VAL):
                 name = el.get(W_VAL)
                 break
@@ -441,10 +450,10 @@ def _segments(document: Any, stories: list[Story]) -> list[Segment]:
         for element, attribute, label in text_attributes(story.root):
             collector.add(element.get(attribute), label, AttributeHandle(element, attribute))
     for story in stories:
-        for rId in hyperlink_ids(story.root):
-            rel = story.part.rels.get(rId)
-            if rel is not None and rel.is_external:
-                collector.add(rel.target_ref, f"hyperlink address ({story.name})", LinkHandle(story.part, rId))
+        for rId, rel in sorted(story.part.rels.items(), key=lambda item: _rid_order(item[0])):
+            if rel.is_external:
+                kind = "hyperlink address" if rel.reltype == RT.HYPERLINK else "linked file address"
+                collector.add(rel.target_ref, f"{kind} ({story.name})", LinkHandle(story.part, rId))
     return collector.segments
 
 
@@ -466,16 +475,14 @@ def text_attributes(root: Any) -> Iterator[tuple[Any, str, str]]:
     for el in root.iter(qn("w:hyperlink")):
         if el.get(qn("w:tooltip")):
             yield el, qn("w:tooltip"), "hyperlink screen tip"
+    for el in root.iter(qn("a:hlinkClick"), qn("a:hlinkHover")):
+        if el.get("tooltip"):
+            yield el, "tooltip", "hyperlink screen tip"
 
 
-def hyperlink_ids(root: Any) -> list[str]:
-    """Relationship ids of hyperlinks (text links and clickable images), first use order."""
-    ids: list[str] = []
-    for el in root.iter(qn("w:hyperlink"), qn("a:hlinkClick"), qn("a:hlinkHover")):
-        rId = el.get(qn("r:id"))
-        if rId and rId not in ids:
-            ids.append(rId)
-    return ids
+def _rid_order(rId: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in rId if ch.isdigit())
+    return (int(digits) if digits else 0, rId)
 
 
 # -- tracked changes -------------------------------------------------------------------------

@@ -125,7 +125,9 @@ class UkDateRecognizer(PatternRecognizer):
             TIME_SCORE,
         ),
     ]
-    CONTEXT = ["date", "dated", "on", "born", "dob", "birthday", "when"]
+    # Only words that make a number a date: a common word like "on" would lift every
+    # year-alone match over the thresholds its low score is meant to keep it under.
+    CONTEXT = ["date", "dated", "born", "dob", "birthday"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -148,7 +148,8 @@ _WARD_STOP = (
     "Children['’]s|Paediatric|Maternity|Labour|Postnatal|Antenatal|Neonatal|Surgical|Medical"
     "|General|Psychiatric|Mental|Adult|Acute|Female|Male|Women['’]s|Men['’]s|Emergency"
     "|Assessment|Day|Observation|Isolation|Private|Hospital|Mother|Baby|Special|Intensive"
-    "|Elderly|Geriatric|Stroke|Cardiac|Orthopaedic|Burns|Renal|Oncology|Delivery|Postnatal"
+    "|Elderly|Geriatric|Stroke|Cardiac|Orthopaedic|Burns|Renal|Oncology|Delivery"
+    "|Nurse|Sister|Matron|Midwife|Doctor"
 )
 _WARD_NAME = rf"(?<![\w'’-])(?!(?:{_FUNCTION_WORDS}|{_WARD_STOP})\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _WARD_PLACE_WORDS = r"(?i:on|onto|to|from|in|at|of|the|into|via|between)"
@@ -168,9 +169,10 @@ class HospitalWardRecognizer(PatternRecognizer):
             rf"(?<=\b{_WARD_PLACE_WORDS}\s+){_WARD_NAME}\s+Ward{_END}",
             0.6,
         ),
-        Pattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.35),
+        Pattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),
     ]
-    CONTEXT = ["ward", "hospital", "admitted", "discharged", "nurse", "paediatric"]
+    # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
+    CONTEXT = ["ward", "admitted", "discharged"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -18,23 +18,19 @@ _OUTWARD = (
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 
-
 # A full postcode in capitals, space optional; street_address.py reuses it for address tails.
 POSTCODE_REGEX = rf"(?:{_OUTWARD} ?{_INWARD}|GIR ?0AA)"
-
-
-def _postcode() -> str:
-    return rf"(?<![\w-]){POSTCODE_REGEX}(?![\w-])"
+_STANDALONE = rf"(?<![\w-]){POSTCODE_REGEX}(?![\w-])"
 
 
 class PostcodeRecognizer(UkPostcodeRecognizer):
     """Full UK postcodes: CR7 8QT, CR78QT, SW1A 1AA, and lower-case m1 1ae at a lower score."""
 
     PATTERNS = [
-        Pattern("Postcode", _postcode(), 0.9),
-        # Lower-case forms collide with ordinary typing ("a1 2bb" is rare but "y7 2nd"-like
-        # tokens are not), so they need context to clear a profile's threshold.
-        Pattern("Postcode, any case", "(?i:" + _postcode() + ")", 0.45),
+        Pattern("Postcode", _STANDALONE, 0.9),
+        # Lower-case forms are rarer and more often typing slips ("y10 2nd"), so they need
+        # context to clear a profile's threshold.
+        Pattern("Postcode, any case", f"(?i:{_STANDALONE})", 0.45),
     ]
     CONTEXT = ["postcode", "post code", "address", "lives", "lived", "moved", "road", "street"]
 

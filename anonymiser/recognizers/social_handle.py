@@ -24,6 +24,8 @@ _TOKEN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?"
 # An unquoted token must look like a handle, not a word: a digit, an underscore or an inner
 # dot ("kayla.b2010", "jaydenx_99"), so "her Snapchat account was deleted" finds nothing.
 _HANDLE_LIKE = rf"(?=[A-Za-z0-9_.]*[0-9_]|[A-Za-z0-9_]+\.[A-Za-z0-9_]){_TOKEN}"
+_AT_HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+_LOWER_TOKEN = r"[a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_]"
 _QUOTE_OPEN = "['\"‘“]"
 _QUOTE_CLOSE = "['\"’”]"
 
@@ -32,6 +34,7 @@ _QUOTE_CLOSE = "['\"’”]"
 # the span to the handle itself.
 _LEAD = rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s+{_ACCOUNT_WORD})?(?:\s*{_LINK})?\s*"
 _KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s*{_LINK})?\s*"
+_COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s+{_ACCOUNT_WORD})?\s*:\s*"
 
 
 class SocialHandleRecognizer(PatternRecognizer):
@@ -39,20 +42,26 @@ class SocialHandleRecognizer(PatternRecognizer):
 
     PATTERNS = [
         # An @ not preceded by a word character, so email addresses are left alone.
-        Pattern("@handle", r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w)", 0.8),
-        Pattern("Platform, quoted handle", rf"(?<={_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})", 0.85),
+        Pattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
+        Pattern(
+            "Platform, quoted handle",
+            rf"(?<={_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})",
+            0.85,
+        ),
         Pattern("Platform, handle", rf"(?<={_LEAD}){_HANDLE_LIKE}(?![\w@])", 0.85),
-        Pattern("Username, quoted", rf"(?<={_KEYWORD_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})", 0.85),
+        Pattern(
+            "Username, quoted",
+            rf"(?<={_KEYWORD_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})",
+            0.85,
+        ),
         Pattern("Username, handle", rf"(?<={_KEYWORD_LEAD}){_HANDLE_LIKE}(?![\w@])", 0.8),
         # "Snapchat: kaylab" - a colon straight after the platform or keyword introduces the
         # handle itself; still insist on lower case so "Snapchat: She said" is not taken.
-        Pattern(
-            "Platform or username, colon",
-            rf"(?<=\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s+{_ACCOUNT_WORD})?\s*:\s*)[a-z0-9_][a-z0-9_.]{{1,28}}[a-z0-9_](?![\w@])",
-            0.6,
-        ),
+        Pattern("Platform or username, colon", rf"(?<={_COLON_LEAD}){_LOWER_TOKEN}(?![\w@])", 0.6),
     ]
-    CONTEXT = ["snapchat", "instagram", "tiktok", "facebook", "twitter", "handle", "username", "account"]
+    CONTEXT = [
+        "snapchat", "instagram", "tiktok", "facebook", "twitter", "handle", "username", "account",
+    ]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 
 # Words that end a street name. A house number in front makes even the looser ones
 # (Hill, Park, Green, View) safe; without one, only the unmistakable ones are used, since
-# Hill, Green and Park are common surnames ("Sarah Green").
+# Hill, Green, Park and Croft are common surnames ("Sarah Green").
 _NUMBERLESS_SUFFIXES = (
     "Road|Street|Avenue|Lane|Close|Drive|Way|Court|Crescent|Gardens|Place|Terrace|Grove|Row"
-    "|Walk|Square|Mews|Rise|Parade|Estate|Boulevard|Wharf|Quay|Chase|Croft|Mount|Vale"
+    "|Walk|Square|Mews|Rise|Parade|Estate|Boulevard|Wharf|Quay|Chase|Vale"
 )
 _NUMBERED_SUFFIXES = (
     _NUMBERLESS_SUFFIXES
-    + "|Hill|Park|View|Green|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
+    + "|Hill|Park|View|Green|Croft|Mount|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
     + "|Common|Dale|Embankment|Esplanade|Glade|Grange|Parkway|Promenade|Ridge|Side|Wood"
 )
 # Abbreviations, only after a house number: "St" and "Dr" alone are Saint and Doctor.
@@ -48,9 +48,9 @@ _CONNECTOR = r"(?:upon|on|in|under|le|de|la|of)"
 _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}}"
 _STREET_NAME = rf"(?!{_NOT_A_STREET})(?!{_NOT_A_FIRST_WORD}){_NAME}"
 
-# A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
 _UNIT_WORD = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)"
 _UNIT = rf"{_UNIT_WORD}\s+[0-9A-Z]{{1,4}}[a-z]?\b"
+# A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
 _HOUSE_NUMBER = (
     rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s+)(?!(?:19|20)\d\d\b)"
     r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
@@ -67,7 +67,10 @@ _TOWN = (
     r"[A-Z][a-z]+(?:[ -](?:(?:upon|on|under|le)[ -])?[A-Z][a-z]+){0,2}"
     rf"(?=\s*(?:[,.;:)\n]|$)|\s+{POSTCODE_REGEX}\b)"
 )
-_TAIL = rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD}){_TOWN}){{0,2}}(?:(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-]))?"
+_TAIL = (
+    rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD}){_TOWN}){{0,2}}"
+    rf"(?:(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-]))?"
+)
 # After a house number a street may start with "The" ("3 The Green").
 _STREET = rf"(?:The\s+(?:{_NAME}\s+)?|{_STREET_NAME}\s+){_NUMBERED_SUFFIX}"
 

@@ -18,7 +18,10 @@ PROFESSIONAL_TITLES = (
     "WPC", "PCSO", "Sgt", "Sergeant", "Insp", "Inspector", "Supt", "Superintendent", "Det",
     "Detective", "Constable", "Cllr", "Councillor", "Nurse", "Judge", "HHJ", "Midwife",
 )
-PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Revd", "Reverend")
+PERSONAL_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Revd",
+    "Reverend",
+)
 # Titles that may be followed by a collar or shoulder number: "PC 4532 Evans".
 _NUMBERED_TITLES = ("PC", "WPC", "PCSO", "DC", "DS", "Sgt", "Sergeant", "Constable")
 
@@ -38,16 +41,14 @@ _ROLE_WORDS = (
     r"(?:Consultant|Paediatrician|Health|Social|Family|Named|Designated|Senior|Head|Police"
     r"|Nurse|GP|Lead|Manager|Officer|Worker|Visitor|Team|Service|Services|The|And|On|In|At)\b"
 )
-_INITIALS = r"(?:[A-Z]\.?\s*){1,3}\s"
-_NAME_WORD = (
-    rf"(?!{_ROLE_WORDS})(?:Ma?c|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
-)
+_INITIALS = r"(?:[A-Z](?:\.\s*|\s+)){1,3}"
+_NAME_WORD = rf"(?!{_ROLE_WORDS})(?:Ma?c|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _SURNAME_PARTICLE = r"(?:(?:van|von|de|da|di|del|der|den|ter|le|la|bin|al|el)\s+){1,2}"
 _NAME = (
     rf"(?:{_INITIALS})?(?:{_SURNAME_PARTICLE})?{_NAME_WORD}"
     rf"(?:\s+(?:{_SURNAME_PARTICLE})?{_NAME_WORD}){{0,2}}"
 )
-_COLLAR = r"(?:\d{2,6}\s+)?"
+_COLLAR = rf"(?:(?<=\b(?:{'|'.join(_NUMBERED_TITLES)})\.?\s+)\d{{2,6}}\s+)?"
 # The name ends at a word's end; a possessive "'s" is left outside the span.
 _NAME_END = r"(?=['’]s\b|(?![\w'’-]))"
 # "the PC Kayla used" is a computer.
@@ -62,7 +63,8 @@ class TitledPersonRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "Title and name",
-            rf"(?<![\w'’-]){_NOT_A_COMPUTER}(?:{_TITLE})\s+{_COLLAR}(?!{_NOT_A_NAME}){_NAME}{_NAME_END}",
+            rf"(?<![\w'’-]){_NOT_A_COMPUTER}(?:{_TITLE})\s+{_COLLAR}"
+            rf"(?!{_NOT_A_NAME}){_NAME}{_NAME_END}",
             0.85,
         ),
     ]
@@ -94,9 +96,7 @@ class TitledPersonRecognizer(PatternRecognizer):
         return results
 
 
-_PROFESSIONAL = re.compile(
-    rf"^(?:{_POLICE_RANK_PHRASE}|{'|'.join(PROFESSIONAL_TITLES)})\b"
-)
+_PROFESSIONAL = re.compile(rf"^(?:{_POLICE_RANK_PHRASE}|{'|'.join(PROFESSIONAL_TITLES)})\b")
 
 
 def is_professional(span: str) -> bool:

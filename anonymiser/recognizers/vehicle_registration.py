@@ -28,7 +28,7 @@ def _mark(body: str) -> str:
 
 
 class VehicleRegistrationRecognizer(UkVehicleRegistrationRecognizer):
-    """Registration marks in capitals; context words (registration, reg, vehicle, car, VRM) raise the score."""
+    """Registration marks in capitals; a keyword before (registration, reg, car, VRM) scores high."""
 
     PATTERNS = [
         Pattern("Registration after keyword", rf"(?<={_LEAD}){_mark(_ANY)}", 0.85),

@@ -22,7 +22,6 @@ from ..document import Document, Edit, apply_edits
 from ..readers.docx import (
     PROPERTY_CHANGE_TAGS,
     TEXT_PROPERTIES,
-    W_P,
     W_R,
     W_RPR,
     W_T,
@@ -232,6 +231,7 @@ def close_side_doors(source: DocxSource) -> None:
     _drop_rels(document.part, DOCUMENT_DROPS)
     for story in source.stories:
         clean_story(story.root)
+    rename_bookmarks([story.root for story in source.stories])
     _clean_settings(document)
     _clean_app_properties(source)
 
@@ -336,6 +336,33 @@ def _unlink_fields(root: Any) -> None:
                     remove(run)
 
 
+def rename_bookmarks(roots: list[Any]) -> None:
+    """Give bookmarks an author named ("Amara_DOB") neutral names, and fix references to them."""
+    names: dict[str, str] = {}
+    for root in roots:
+        for el in root.iter(qn("w:bookmarkStart")):
+            name = el.get(qn("w:name"), "")
+            # Names starting "_" are Word's own (_Toc..., _Ref..., _GoBack): not typed by anyone.
+            if name and not name.startswith("_") and name not in names:
+                names[name] = f"Bookmark{len(names) + 1}"
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
+    for root in roots:
+        for el in root.iter(qn("w:bookmarkStart")):
+            if el.get(qn("w:name")) in names:
+                el.set(qn("w:name"), names[el.get(qn("w:name"))])
+        for el in root.iter(qn("w:hyperlink")):
+            if el.get(qn("w:anchor")) in names:
+                el.set(qn("w:anchor"), names[el.get(qn("w:anchor"))])
+        for el in root.iter(qn("w:instrText")):
+            if el.text:
+                el.text = pattern.sub(lambda m: names[m.group(1)], el.text)
+        for el in root.iter(qn("w:fldSimple")):
+            if el.get(qn("w:instr")):
+                el.set(qn("w:instr"), pattern.sub(lambda m: names[m.group(1)], el.get(qn("w:instr"))))
+
+
 def _clean_settings(document: Any) -> None:
     """Document variables, mail-merge sources and the template path live in settings."""
     try:
@@ -343,7 +370,8 @@ def _clean_settings(document: Any) -> None:
     except (KeyError, ValueError):
         return
     root = part.element
-    for el in list(root.iter(qn("w:docVars"), qn("w:mailMerge"), qn("w:attachedTemplate"))):
+    for el in list(root.iter(qn("w:docVars"), qn("w:mailMerge"), qn("w:attachedTemplate"),
+                             qn("w:attachedSchema"))):
         remove(el)
     _drop_rels(part, {"attachedTemplate", "mailMergeSource", "mailMergeHeaderSource", "recipientData"})
 
@@ -384,5 +412,3 @@ def save(source: DocxSource, out_path: Path) -> None:
                 data = overrides.get(info.filename)
                 zout.writestr(info.filename, data if data is not None else zin.read(info.filename))
 
-
-__all__ = ["write_docx", "write_new_docx", "edit_paragraph", "close_side_doors", "xml_safe", "W_P"]

@@ -1,0 +1,349 @@
+"""Reviewer decisions: what a reviewer changed in the report, as a YAML file. The schema lives here.
+
+The report page's "Export decisions" button writes this file; a re-run with it applies the
+decisions. Every field is optional except those marked; matching is case-insensitive and
+ignores differences in spacing::
+
+    document: review-a.txt          # the document label it was made for
+    reject:                          # replacements to undo: keep the original text
+      - original: "Hope"             # (required) the original text of the replacement
+        offset: 1234                 # only this occurrence (offset in the ORIGINAL text);
+                                     # without it, every occurrence
+    pseudonyms:                      # a new pseudonym or label for a person (or replaced thing)
+      - person: "register:amara okafor"   # the person key as in the audit, or
+        original: "Amara"                 # ... an original mention of them (exactly one of the two)
+        pseudonym: "Lily"                 # (required)
+    add:                             # missed strings: every whole-word occurrence is replaced
+      - text: "Bramble Court"        # (required)
+        type: LOCATION               # an entity type name from anonymiser/entities.py, or
+      - text: "Jay"
+        person: "Sarah Okafor"       # a register person's name, alias or key: replaced like them
+
+The file holds original names, so it is as confidential as the draft.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from . import entities as E
+from .detection import Detection
+from .errors import DecisionsError
+from .yamlfile import Node, check_fields, load_yaml
+
+if TYPE_CHECKING:  # decide may import this module, so its types are for checking only
+    from .decide import Decisions, Replacement
+    from .pseudonyms import CaseMap
+    from .register import Person, Register
+
+TOP_FIELDS = {"document", "reject", "pseudonyms", "add"}
+REJECT_FIELDS = {"original", "offset"}
+PSEUDONYM_FIELDS = {"person", "original", "pseudonym"}
+ADD_FIELDS = {"text", "type", "person"}
+REVIEWER = "reviewer"  # the detector name on reviewer-added detections
+
+
+def normalise(text: str) -> str:
+    """The form decisions are matched in: spacing collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def group_key(person: str | None, original: str) -> str:
+    """Who or what a replacement stands for: its person key, else its original text.
+
+    The report's people table and `ReviewerDecisions.apply` both group by this, so a renamed
+    row in the page renames exactly the replacements a re-run renames.
+    """
+    return person if person else "text:" + normalise(original)
+
+
+def fit_case(old: str, new: str) -> str:
+    """Give `new` the capitals of the text it replaces: 'AMARA' -> 'LILY', 'The school' -> 'The …'."""
+    letters = [c for c in old if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
+        return new.upper()
+    if old[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def main_label(replacements: Iterable[str]) -> str | None:
+    """The replacement most used for one person or thing (case-insensitive), if any is non-empty."""
+    counts = Counter(r.casefold() for r in replacements if r)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Keep an original: at one offset in the original text, or everywhere when offset is None."""
+
+    original: str
+    offset: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PseudonymChange:
+    """A new pseudonym for the person with key `person`, or for whoever `original` mentions."""
+
+    pseudonym: str
+    person: str | None = None
+    original: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A missed string, replaced as entity type `entity` or like the register person `person`."""
+
+    text: str
+    entity: str | None = None
+    person: str | None = None
+    line: int = 0
+
+
+@dataclass
+class ReviewerDecisions:
+    """A loaded decisions file. Each decision counts how often it matched, for the audit."""
+
+    document: str | None = None
+    reject: tuple[Reject, ...] = ()
+    pseudonyms: tuple[PseudonymChange, ...] = ()
+    add: tuple[Addition, ...] = ()
+    path: Path | None = None
+    _matches: Counter = field(default_factory=Counter, repr=False, compare=False)
+
+    def applies_to(self, label: str) -> bool:
+        """Whether the decisions were made for document `label` (or for no document in particular)."""
+        if not self.document:
+            return True
+        mine, theirs = normalise(self.document), normalise(label)
+        return mine == theirs or Path(mine).stem == Path(theirs).stem
+
+    # -- additions -------------------------------------------------------------------------
+
+    def _person(self, register: Register, add: Addition) -> Person:
+        wanted = normalise(add.person or "")
+        exact = [p for p in register.people if wanted in (p.key.casefold(), normalise(p.name))]
+        by_alias = [p for p in register.people if wanted in {normalise(a) for a in p.aliases}]
+        found = exact or by_alias
+        if not found:
+            names = ", ".join(p.name for p in register.people) or "the register lists nobody"
+            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is not a person in the case register",
+                                 f"Use a name or alias from the register ({names}), or give a type instead.")
+        if len(found) > 1:
+            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is an alias of more than one "
+                                 "register person", "Use the person's full name instead.")
+        return found[0]
+
+    def extra_detections(self, text: str, register: Register) -> list[Detection]:
+        """Every case-insensitive whole-word occurrence of each added string, as a detection."""
+        out: list[Detection] = []
+        for add in self.add:
+            if add.person is not None:
+                key = self._person(register, add).key
+                # register_person ranks it with register matches when overlaps are resolved
+                entity, person, meta = E.PERSON, key, {"reviewer": True, "register_person": key}
+            else:
+                entity, person, meta = add.entity or E.PERSON, None, {"reviewer": True}
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, add.text.split())) + r"(?!\w)"
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                out.append(Detection(m.start(), m.end(), entity, 1.0, (REVIEWER,), person=person, meta=dict(meta)))
+                self._matches[add] += 1
+        return sorted(out, key=lambda d: (d.start, -d.end))
+
+    # -- rejections and pseudonyms ---------------------------------------------------------
+
+    def rejects(self, original: str, start: int) -> bool:
+        """Whether the reviewer wants the replacement of `original` at `start` undone."""
+        wanted = normalise(original)
+        for rej in self.reject:
+            if normalise(rej.original) == wanted and (rej.offset is None or rej.offset == start):
+                self._matches[rej] += 1
+                return True
+        return False
+
+    def pseudonym_for(self, person_key: str | None, original: str) -> str | None:
+        """The reviewer's pseudonym for this person key, or for this exact original mention."""
+        for change in self.pseudonyms:
+            if change.person is not None and person_key and _same_person(change.person, person_key):
+                return change.pseudonym
+            if change.original is not None and normalise(change.original) == normalise(original):
+                return change.pseudonym
+        return None
+
+    def apply(self, text: str, decisions: Decisions, case_map: CaseMap | None = None) -> Decisions:
+        """Decisions with rejected replacements dropped and pseudonym changes made.
+
+        A change renames every replacement of the person (or thing) that reads as its usual
+        label, so 'her mother' kept by a role echo or '[family name]' are left alone. Given a
+        `case_map`, the new pseudonym is stored there too, so later documents of the case use it.
+        """
+        kept: list[Replacement] = []
+        for r in decisions.replacements:
+            core_start, core_end = r.core
+            core = text[core_start:core_end] if core_end > core_start else ""
+            if self.rejects(r.original, r.start) or (core and (core_start, core_end) != (r.start, r.end)
+                                                     and self.rejects(core, core_start)):
+                continue
+            kept.append(r)
+        groups: dict[str, list[int]] = {}
+        for i, r in enumerate(kept):
+            groups.setdefault(group_key(r.person, r.original), []).append(i)
+        for change in self.pseudonyms:
+            key = self._target(change, kept, text, groups)
+            if key is None:
+                continue
+            label = main_label(kept[i].replacement for i in groups[key])
+            for i in groups[key]:
+                r = kept[i]
+                if label is not None and r.replacement.casefold() == label:
+                    kept[i] = dataclasses.replace(r, replacement=fit_case(r.replacement, change.pseudonym),
+                                                  rule=r.rule + " (reviewer pseudonym)")
+                    self._matches[change] += 1
+            if case_map is not None:
+                _remember(case_map, key, change.pseudonym)
+        return dataclasses.replace(decisions, replacements=kept)
+
+    def _target(self, change: PseudonymChange, kept: list[Replacement], text: str,
+                groups: dict[str, list[int]]) -> str | None:
+        """The group key a pseudonym change renames, if it matches anything in this document."""
+        if change.person is not None:
+            return next((k for k in groups if _same_person(change.person, k)), None)
+        wanted = normalise(change.original or "")
+        for r in kept:
+            core = text[r.core[0]:r.core[1]]
+            if wanted in (normalise(r.original), normalise(core)):
+                return group_key(r.person, r.original)
+        return None
+
+    # -- audit -----------------------------------------------------------------------------
+
+    def describe(self) -> list[dict]:
+        """Audit records (kind 'decision'), one per decision, with how often it matched."""
+        source = self.path.name if self.path else "decisions"
+        records: list[dict] = []
+        for rej in self.reject:
+            records.append({"kind": "decision", "decision": "reject", "document": self.document,
+                            "source": f"{source}:{rej.line}", "original": rej.original, "offset": rej.offset,
+                            "matches": self._matches[rej]})
+        for change in self.pseudonyms:
+            records.append({"kind": "decision", "decision": "pseudonym", "document": self.document,
+                            "source": f"{source}:{change.line}", "person": change.person,
+                            "original": change.original, "pseudonym": change.pseudonym,
+                            "matches": self._matches[change]})
+        for add in self.add:
+            records.append({"kind": "decision", "decision": "add", "document": self.document,
+                            "source": f"{source}:{add.line}", "original": add.text, "entity_type": add.entity,
+                            "person": add.person, "matches": self._matches[add]})
+        return records
+
+
+def _same_person(given: str, key: str) -> bool:
+    """A person key as written in the file ('register:amara okafor'), or a register name without the prefix."""
+    given_n, key_n = normalise(given), normalise(key)
+    return given_n == key_n or "register:" + given_n == key_n
+
+
+def _remember(case_map: CaseMap, key: str, pseudonym: str) -> None:
+    """Store a reviewer's pseudonym in the case map, under whichever labels the person already has."""
+    if key.startswith("register:"):
+        for k in [k for k in case_map.people if k.split("|", 1)[0] == key]:
+            case_map.people[k] = pseudonym
+    elif key in case_map.others:
+        case_map.others[key] = pseudonym
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+def _text(path: Path, node: Node, where: str) -> str:
+    value = node.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise DecisionsError(path, f"line {node.line}: {where} should be text, not a number",
+                             f'Put it in quotes, e.g. "{value}".')
+    if not isinstance(value, str) or not value.strip():
+        raise DecisionsError(path, f"line {node.line}: {where} should be some text", "Fill it in.")
+    return " ".join(value.split())
+
+
+def _list(path: Path, node: Node, where: str) -> list[Node]:
+    if node.value is None:
+        return []
+    if not isinstance(node.value, list):
+        raise DecisionsError(path, f"line {node.line}: '{where}' should be a list",
+                             "Write each entry on its own line starting with '- '.")
+    return node.value
+
+
+def _one_of(path: Path, node: Node, f: dict[str, Node], a: str, b: str, where: str) -> None:
+    if (a in f) == (b in f):
+        raise DecisionsError(path, f"line {node.line}: {where} needs exactly one of '{a}' or '{b}'",
+                             f"Keep '{a}' or '{b}', not both.")
+
+
+def _reject(path: Path, node: Node) -> Reject:
+    f = check_fields(path, node, REJECT_FIELDS, {"original"}, DecisionsError, "a reject entry")
+    offset = None
+    if "offset" in f and f["offset"].value is not None:
+        value = f["offset"].value
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise DecisionsError(path, f"line {f['offset'].line}: a reject offset should be a whole number "
+                                 "(0 or more)", "Use the offset from the report, or leave it out to reject everywhere.")
+        offset = value
+    return Reject(_text(path, f["original"], "the rejected original"), offset, node.line)
+
+
+def _pseudonym(path: Path, node: Node) -> PseudonymChange:
+    f = check_fields(path, node, PSEUDONYM_FIELDS, {"pseudonym"}, DecisionsError, "a pseudonyms entry")
+    _one_of(path, node, f, "person", "original", "a pseudonyms entry")
+    return PseudonymChange(
+        pseudonym=_text(path, f["pseudonym"], "the pseudonym"),
+        person=_text(path, f["person"], "the person") if "person" in f else None,
+        original=_text(path, f["original"], "the original mention") if "original" in f else None,
+        line=node.line,
+    )
+
+
+def _addition(path: Path, node: Node) -> Addition:
+    f = check_fields(path, node, ADD_FIELDS, {"text"}, DecisionsError, "an add entry")
+    _one_of(path, node, f, "type", "person", "an add entry")
+    text = _text(path, f["text"], "the added text")
+    if sum(c.isalnum() for c in text) < 2:
+        # a one-letter string would be replaced all through the document
+        raise DecisionsError(path, f"line {f['text'].line}: the added text '{text}' is too short",
+                             "Add at least two letters or digits.")
+    entity = None
+    if "type" in f:
+        entity = _text(path, f["type"], "the type").upper()
+        try:
+            E.entity_type(entity)
+        except KeyError as exc:
+            raise DecisionsError(path, f"line {f['type'].line}: {exc.args[0]}", "Use one of those names.") from None
+    person = _text(path, f["person"], "the person") if "person" in f else None
+    return Addition(text, entity, person, node.line)
+
+
+def load_decisions(path: Path | str) -> ReviewerDecisions:
+    """Read and validate a reviewer's decisions file; every problem names the file and line."""
+    path = Path(path)
+    root = load_yaml(path, DecisionsError, "decisions file")
+    f = check_fields(path, root, TOP_FIELDS, set(), DecisionsError, "the decisions file")
+    document = _text(path, f["document"], "the document") if "document" in f and f["document"].value else None
+    reject = tuple(_reject(path, n) for n in _list(path, f["reject"], "reject")) if "reject" in f else ()
+    pseudonyms = tuple(_pseudonym(path, n) for n in _list(path, f["pseudonyms"], "pseudonyms")) \
+        if "pseudonyms" in f else ()
+    add = tuple(_addition(path, n) for n in _list(path, f["add"], "add")) if "add" in f else ()
+    seen: dict[tuple[str, str], PseudonymChange] = {}
+    for change in pseudonyms:
+        who = ("person", normalise(change.person)) if change.person else ("original", normalise(change.original or ""))
+        old = seen.get(who)
+        if old and normalise(old.pseudonym) != normalise(change.pseudonym):
+            raise DecisionsError(path, f"line {change.line}: {who[0]} '{change.person or change.original}' already "
+                                 f"has the pseudonym '{old.pseudonym}' (line {old.line})", "Keep one of the two.")
+        seen[who] = change
+    return ReviewerDecisions(document, reject, pseudonyms, add, path)

@@ -1,0 +1,295 @@
+"""The reviewer's report: one self-contained HTML page showing every change, for checking before publication.
+
+The page holds original names, so it is as confidential as the draft: it must never be published.
+It needs nothing but a browser (no server, no network): the reviewer can reject a replacement,
+rename a person and add missed names in it, then export those decisions as a YAML file
+(see anonymiser/decisions.py) for the next run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import entities as E
+from .decisions import group_key, main_label, normalise
+
+if TYPE_CHECKING:
+    from .decide import Flag, Replacement
+    from .register import Register
+
+LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
+
+# Words that start sentences for grammar's sake, not because they name anything. Only dropped
+# from the "kept as is" list when they are the first word of a sentence; when unsure, keep.
+SENTENCE_STARTERS = frozenset("""
+a about after again all also although an and any as at because before being both but by
+despite during each either every following for from further given he her here hers him his
+however i if in into it its many may more most my neither no nor not of on once one or our
+over overall she since so some such that the their them then there these they this those
+though through throughout thus to two under until upon was we were what when whenever where
+whereas whether which while who whom whose why with within without yet you your
+""".split())
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "upon", "in", "de", "la", "le", "du", "von", "van"})
+_TOKEN = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|&")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-*#>•]+\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One replacement as the report shows it: where it sits in the publication text, and why."""
+
+    out_start: int  # offsets of the replacement text in the publication text
+    out_end: int
+    original: str
+    replacement: str
+    entity_type: str
+    detectors: tuple[str, ...]
+    score: float
+    rule: str
+    person: str | None
+    in_start: int  # offset of the original in the original text
+
+    @property
+    def in_end(self) -> int:
+        return self.in_start + len(self.original)
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.score < LOW_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class KeptTerm:
+    """A capitalised phrase or a number left unchanged in the publication text."""
+
+    text: str
+    count: int
+
+
+def report_items(replacements: list[Replacement]) -> list[ReportItem]:
+    """Report items with their offsets in the publication text.
+
+    The publication text is the original with each [start, end) replaced, so every
+    replacement shifts the ones after it by the difference in length.
+    """
+    items: list[ReportItem] = []
+    shift = 0
+    for r in sorted(replacements, key=lambda r: r.start):
+        out_start = r.start + shift
+        items.append(ReportItem(out_start, out_start + len(r.replacement), r.original, r.replacement, r.entity,
+                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start))
+        shift += len(r.replacement) - (r.end - r.start)
+    return items
+
+
+def _kept_pieces(text: str, items: list[ReportItem]) -> Iterable[tuple[int, int]]:
+    """(start, end) of the stretches of publication text outside every replacement."""
+    pos = 0
+    for it in sorted(items, key=lambda i: i.out_start):
+        if it.out_start > pos:
+            yield pos, it.out_start
+        pos = max(pos, it.out_end)
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, at - 8):at]))
+
+
+def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[KeptTerm], list[KeptTerm]]:
+    """(capitalised phrases, numbers) left unchanged outside replacements, with counts.
+
+    Misses hide here: agency names, allowlisted terms, a surname nobody recognised. Runs of
+    capitalised words ('Metropolitan Police Service', 'Department for Education') are kept
+    together; a stopword-ish first word of a sentence ('The', 'After') is left out.
+    """
+    words: Counter[str] = Counter()
+    numbers: Counter[str] = Counter()
+    text = publication_text
+    for start, end in _kept_pieces(text, items):
+        run: list[tuple[int, int]] = []  # (start, end) of the tokens of the current capitalised run
+
+        def close() -> None:
+            # a run may not end on a connector: 'Police and' -> 'Police'
+            while run and text[run[-1][0]:run[-1][1]].lower() in _CONNECTORS:
+                run.pop()
+            if run:
+                phrase = text[run[0][0]:run[-1][1]]
+                phrase = re.sub(r"['’]s$", "", " ".join(phrase.split()))
+                words[phrase] += 1
+            run.clear()
+
+        for m in _TOKEN.finditer(text, start, end):
+            tok, s = m.group(0), m.start()
+            gap = text[run[-1][1]:s] if run else ""
+            joined = bool(run) and re.fullmatch(r"[ \t]+|[ \t]*\u00a0[ \t]*", gap) is not None
+            if any(c.isdigit() for c in tok):
+                close()
+                numbers[tok] += 1
+                continue
+            if tok[0].isupper():
+                if joined:
+                    run.append((s, m.end()))
+                    continue
+                close()
+                if (tok.lower() in SENTENCE_STARTERS and _sentence_initial(text, s)) or tok == "I":
+                    continue
+                run.append((s, m.end()))
+            elif joined and tok.lower() in _CONNECTORS:
+                run.append((s, m.end()))  # 'Department for Education': kept only if a capital follows
+            else:
+                close()
+        close()
+    order = lambda c: sorted((KeptTerm(t, n) for t, n in c.items()), key=lambda k: (k.text.casefold(), k.text))
+    return order(words), order(numbers)
+
+
+def _out_offset(items: list[ReportItem], pos: int) -> int | None:
+    """Where original offset `pos` lands in the publication text; None if inside a replacement."""
+    shift = 0
+    for it in items:
+        if it.in_end <= pos:
+            shift += len(it.replacement) - len(it.original)
+        elif it.in_start < pos:
+            return None
+        else:
+            break
+    return pos + shift
+
+
+def type_colours() -> dict[str, tuple[str, str]]:
+    """(background, border) per entity type: hues spread by the golden angle so neighbours differ."""
+    out = {}
+    for i, name in enumerate(E.ENTITY_TYPES):
+        hue = round(i * 137.508) % 360
+        out[name] = (f"hsl({hue} 80% 88%)", f"hsl({hue} 65% 35%)")
+    return out
+
+
+def _label(entity: str) -> str:
+    t = E.ENTITY_TYPES.get(entity)
+    return t.label if t else entity.replace("_", " ").lower()
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("anonymiser", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _pieces(text: str, items: list[ReportItem], flag_spans: list[tuple[int, int, int]]) -> list[dict]:
+    """The publication text cut into plain text, replacements ('item') and flagged text ('flag')."""
+    spans = [(it.out_start, it.out_end, "item", i) for i, it in enumerate(items)]
+    spans += [(s, e, "flag", i) for s, e, i in flag_spans]
+    spans.sort(key=lambda s: (s[0], s[2] != "item"))
+    pieces: list[dict] = []
+    pos = 0
+    for s, e, kind, i in spans:
+        if s < pos:
+            continue  # a flag overlapping a replacement: the replacement is what shows
+        if s > pos:
+            pieces.append({"kind": "text", "text": text[pos:s]})
+        pieces.append({"kind": kind, "text": text[s:e], "i": i})
+        pos = e
+    if pos < len(text):
+        pieces.append({"kind": "text", "text": text[pos:]})
+    return pieces
+
+
+def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
+    """Distinct people and things, in order of first mention, and each item's group index."""
+    index: dict[str, int] = {}
+    members: list[list[int]] = []
+    of_item: list[int] = []
+    for i, it in enumerate(items):
+        key = group_key(it.person, it.original)
+        if key not in index:
+            index[key] = len(members)
+            members.append([])
+        members[index[key]].append(i)
+        of_item.append(index[key])
+    groups = []
+    for key, g in index.items():
+        its = [items[i] for i in members[g]]
+        written = Counter(" ".join(it.original.split()) for it in its)
+        shown = Counter(it.replacement for it in its)
+        label = main_label(it.replacement for it in its)
+        types = Counter(it.entity_type for it in its)
+        entity = types.most_common(1)[0][0]
+        groups.append({
+            "id": g, "key": key, "person": its[0].person, "original": " ".join(its[0].original.split()),
+            "entity": entity, "label": _label(entity), "count": len(its),
+            "written": written.most_common(), "shown": shown.most_common(),
+            "renamable": label is not None, "is_person": entity == E.PERSON or bool(its[0].person),
+        })
+    return groups, of_item
+
+
+def render_report(*, document: str, publication_text: str, items: list[ReportItem], flags: list[Flag],
+                  profile: str, verification: list[str], warnings: list[str],
+                  register: Register | None = None) -> str:
+    """The whole report page as HTML text.
+
+    `verification` lists the possible leaks the verify step found (empty: it passed).
+    `register` (optional) lists the register's people in the "add a missed name" form.
+    """
+    items = sorted(items, key=lambda it: it.out_start)
+    colours = type_colours()
+    groups, group_of = _groups(items)
+    labels = {g["id"]: main_label(items[i].replacement for i in range(len(items)) if group_of[i] == g["id"])
+              for g in groups}
+    same_original = Counter(normalise(it.original) for it in items)
+
+    flag_rows, flag_spans = [], []
+    for n, f in enumerate(sorted(flags, key=lambda f: f.start)):
+        out = _out_offset(items, f.start)
+        if out is not None and publication_text[out:out + len(f.text)] == f.text:
+            flag_spans.append((out, out + len(f.text), n))
+        flag_rows.append({"n": n, "text": f.text, "label": _label(f.entity), "reason": f.reason,
+                          "shown": out is not None})
+
+    counts = Counter(it.entity_type for it in items)
+    top = max(counts.values(), default=1)
+    chart = [{"entity": e, "label": _label(e), "count": counts[e], "pct": round(100 * counts[e] / top, 1)}
+             for e in E.ENTITY_TYPES if counts[e]]
+    chart += [{"entity": e, "label": _label(e), "count": n, "pct": round(100 * n / top, 1)}
+              for e, n in counts.items() if e not in E.ENTITY_TYPES]
+
+    kept_words, kept_numbers = kept_as_is(publication_text, items)
+    low = [i for i, it in enumerate(items) if it.low_confidence]
+
+    people = []
+    if register is not None:
+        people = [{"name": p.name, "role": p.role} for p in register.people]
+    else:  # without the register, offer the register people the report has seen
+        seen = dict.fromkeys(it.person for it in items if it.person and it.person.startswith("register:"))
+        people = [{"name": k.split(":", 1)[1], "role": ""} for k in seen]
+
+    data = {
+        "document": document,
+        "file_stem": Path(document).stem or "document",
+        "items": [{
+            "original": it.original, "replacement": it.replacement, "type": it.entity_type,
+            "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
+            "person": it.person, "offset": it.in_start, "group": group_of[i],
+            "relabel": bool(it.replacement) and it.replacement.casefold() == labels[group_of[i]],
+            "same": same_original[normalise(it.original)],
+        } for i, it in enumerate(items)],
+        "groups": [{"person": g["person"], "original": g["original"], "count": g["count"],
+                    "renamable": g["renamable"], "label": g["label"]} for g in groups],
+    }
+    return _environment().get_template("report.html.j2").render(
+        document=document, profile=profile, items=items, pieces=_pieces(publication_text, items, flag_spans),
+        groups=groups, group_of=group_of, low=low, flags=flag_rows, chart=chart, kept_words=kept_words,
+        kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
+        types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,
+        label=_label, data=data, low_threshold=LOW_CONFIDENCE,
+    )
