@@ -21,12 +21,6 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     sys.exit(code)
 
 
-def _unexpected(exc: BaseException, what: str) -> str:
-    # Exception text can quote the draft, so only the kind of error reaches the console.
-    return (f"unexpected {type(exc).__name__} while processing {what}; no output was written for it. "
-            "Please report this with the file kept private.")
-
-
 def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> list[Path]:
     files: list[Path] = []
     out_resolved = out_dir.resolve()
@@ -36,22 +30,12 @@ def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> list[Path]:
                 if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")):
                     if out_resolved in p.resolve().parents:
                         continue  # an output folder inside the input folder is not input
-                    if ".anonymised." in p.name:
-                        continue
+                    if ".anonymised." in p.name or p.stem.lower() == "readme":
+                        continue  # our own outputs, and a folder's read-me, are not drafts
                     files.append(p)
         else:
             files.append(item)
     return files
-
-
-def _sibling_register(path: Path) -> "Register":
-    """A draft's own register: DRAFT.register.yaml, or register.yaml in its folder (a case folder)."""
-    from .register import EMPTY_REGISTER, load_register
-
-    for candidate in (path.with_name(f"{path.stem}.register.yaml"), path.with_name("register.yaml")):
-        if candidate.is_file():
-            return load_register(candidate)
-    return EMPTY_REGISTER
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,17 +60,21 @@ def main() -> None:
               help="Pseudonym map file [default: OUT/pseudonym-map.json]. Share it to keep pseudonyms across folders.")
 @click.option("--accept-tracked-changes", is_flag=True, help="Apply a Word draft's tracked changes before anonymising.")
 @click.option("--password", help="Password for an encrypted PDF.")
+@click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: one per core].")
 def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, profile: str, map_path: Path | None,
-        accept_tracked_changes: bool, password: str | None) -> None:
+        accept_tracked_changes: bool, password: str | None, workers: int | None) -> None:
     """Anonymise drafts (.docx, .pdf, .txt, .md, or folders of them) into OUT."""
-    from .pipeline import RunOptions, process_file
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import BatchSettings, Outcome, default_workers, run_batch
     from .profile import load_profile
-    from .pseudonyms import CaseMap
-    from .register import EMPTY_REGISTER, load_register
+    from .register import load_register
 
     try:
         prof = load_profile(profile)
-        explicit = load_register(register_path) if register_path else None
+        if register_path:
+            load_register(register_path)  # a broken register stops the run before any work
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     files = _collect_inputs(inputs, out_dir)
@@ -96,51 +84,55 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _fail(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose another --out.")
-    map_file = map_path or out_dir / "pseudonym-map.json"
-    maps: dict[str, CaseMap] = {}
+    settings = BatchSettings(prof, out_dir, map_path or out_dir / "pseudonym-map.json", register_path,
+                             accept_tracked_changes, password)
+    n_workers = min(workers or default_workers(), len(files))
 
-    failures = leaks = 0
-    taken: set[str] = set()
-    for path in files:
+    def say(message: str) -> None:
+        # One message, one line: no wrapping, no markup (a path may hold square brackets).
+        progress.console.print(message, soft_wrap=True, markup=False, highlight=False)
+
+    def report(o: Outcome) -> None:
+        if o.error:
+            say(f"error: {o.error}")
+            return
+        if o.skipped:
+            say(f"{o.path}: unchanged since the last run; skipped")
+            return
+        assert o.result is not None
+        if o.no_register:
+            say(f"warning: {o.path}: no case register (give --register, or put {o.path.stem}.register.yaml "
+                "beside it): family names are found only by the detectors.")
+        total = sum(o.result.counts.values())
+        status = "ready for review" if o.result.ready else "NOT READY: verification found possible leaks"
+        say(f"{o.path} -> {o.result.outputs[0].name}: {total} replacements; {status}")
+        for w in o.result.warnings:
+            say(f"  warning: {w}")
+        for leak in o.result.leaks:
+            say(f"  leak: {leak.line()}")
+        progress.advance(task)
+
+    with Progress(TextColumn("anonymising"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("drafts", total=len(files))
         try:
-            register = explicit or _sibling_register(path)
-            if register is EMPTY_REGISTER:
-                click.echo(f"warning: {path}: no case register (give --register, or put {path.stem}.register.yaml "
-                           "beside it): family names are found only by the detectors.", err=True)
-            case_map = maps.setdefault(register.case_key, CaseMap(map_file, register.case_key))
-            opts = RunOptions(prof, register, out_dir, map_path, accept_tracked_changes, password)
-            result = process_file(path, opts, case_map, taken)
-        except AnonymiserError as exc:
-            failures += 1
-            click.echo(f"error: {exc.line()}", err=True)
-            continue
+            summary = run_batch(files, settings, n_workers, report)
         except KeyboardInterrupt:
-            _fail("interrupted; finished documents are complete, the current one was not written.", 130)
-        except OSError as exc:
-            failures += 1
-            click.echo(f"error: {path}: could not write output ({exc.strerror}). Check free space and "
-                       f"permissions on {out_dir}.", err=True)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad draft must not stop a batch
-            failures += 1
-            click.echo("error: " + _unexpected(exc, str(path)), err=True)
-            continue
-        total = sum(result.counts.values())
-        status = "ready for review" if result.ready else "NOT READY: verification found possible leaks"
-        click.echo(f"{path} -> {result.outputs[0].name}: {total} replacements; {status}")
-        for w in result.warnings:
-            click.echo(f"  warning: {w}", err=True)
-        for leak in result.leaks:
-            click.echo(f"  leak: {leak.line()}", err=True)
-        if not result.ready:
-            leaks += 1
-    done = len(files) - failures
-    click.echo(f"{done} of {len(files)} documents anonymised into {out_dir}"
-               + (f"; {failures} failed" if failures else "") + (f"; {leaks} failed verification" if leaks else "")
-               + ". Publish only the *.anonymised.* files: audit logs and the pseudonym map hold real names.")
-    if failures:
+            _fail("interrupted. Finished documents are complete; the rest were not written. Run the same "
+                  "command again to finish.", 130)
+
+    counts = summary.counts()
+    done = sum(1 for o in summary.outcomes if o.result)
+    skipped = sum(1 for o in summary.outcomes if o.skipped)
+    warnings = sum(len(o.result.warnings) for o in summary.outcomes if o.result)
+    click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
+               f"{len(summary.not_ready)} not ready, {warnings} warnings; output in {out_dir}")
+    if counts:
+        click.echo("Replacements: " + ", ".join(f"{k.lower().replace('_', ' ')} {v}" for k, v in sorted(counts.items())))
+    click.echo("Publish only the *.anonymised.* files: audit logs and the pseudonym map hold real names.")
+    if summary.failed:
         sys.exit(EXIT_BAD_INPUT)
-    if leaks:
+    if summary.not_ready:
         sys.exit(EXIT_LEAK)
 
 
@@ -180,14 +172,17 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
 @click.option("--register", "register_path", type=click.Path(path_type=Path), help="The case register.")
 @click.option("--audit", "audit_paths", multiple=True, type=click.Path(path_type=Path),
               help="Audit log(s) whose originals must not appear.")
-def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...]) -> None:
+@click.option("--profile", default="safeguarding-review", show_default=True,
+              help="The profile the outputs were made with (its allowlisted terms are not leaks).")
+def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...], profile: str) -> None:
     """Check anonymised outputs: exit 0 if clean, 1 if anything original is found."""
+    from .profile import load_profile
     from .register import EMPTY_REGISTER, load_register
     from .verify import verify_files
 
     try:
         register = load_register(register_path) if register_path else EMPTY_REGISTER
-        findings = verify_files(list(outputs), register, list(audit_paths))
+        findings = verify_files(list(outputs), register, list(audit_paths), load_profile(profile).allowlists)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     for f in findings:

@@ -99,6 +99,8 @@ class Keeper:
     def _clean_person(self, d: Detection) -> Detection | None:
         """NER noise: a 'person' must hold a capitalised name word that is not a title or role."""
         span = self.text[d.start:d.end]
+        if self.kept_place(span):
+            return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
         tokens = list(_NAME_TOKEN.finditer(span))
         names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in TITLES
                  and t.group(0) not in self.allow]

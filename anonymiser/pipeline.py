@@ -15,7 +15,6 @@ from .audit import audit_records, write_audit
 from .decide import Decisions, decide
 from .detection import analyse
 from .document import Document
-from .errors import InputError
 from .naming import safe_stem
 from .profile import Profile
 from .pseudonyms import CaseMap
@@ -27,10 +26,15 @@ from .writers.atomic import atomic_path, write_text
 
 
 def detect_document(doc: Document, profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
-    """Detect and decide for one document."""
+    """Detect and decide for one document.
+
+    The slow part (spaCy and the recognizers) runs before the pseudonym map is locked, so
+    parallel workers only queue for the quick decision step.
+    """
     wanted = [e for e in E.ENTITY_TYPES if profile.detects(e)]
     raw = analyse(doc.text, register, wanted)
-    return decide(doc.text, raw, profile, register, case_map)
+    with case_map:
+        return decide(doc.text, raw, profile, register, case_map)
 
 
 @dataclass
@@ -66,27 +70,32 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _unique_stem(out_dir: Path, stem: str, taken: set[str]) -> str:
+def _unique_stem(out_dir: Path, stem: str, input_sha: str) -> str:
+    """The stem, or stem-2, stem-3… when another draft's outputs already use it."""
     candidate, n = stem, 2
-    while candidate in taken:
+    while True:
+        manifest = out_dir / f"{candidate}.manifest.json"
+        try:
+            if json.loads(manifest.read_text(encoding="utf-8")).get("input_sha256") in (input_sha, None):
+                return candidate
+        except FileNotFoundError:
+            return candidate
+        except (OSError, json.JSONDecodeError):
+            pass
         candidate = f"{stem}-{n}"
         n += 1
-    taken.add(candidate)
-    return candidate
 
 
-def process_file(path: Path, opts: RunOptions, case_map: CaseMap, taken_stems: set[str] | None = None) -> DocumentResult:
+def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentResult:
     """Anonymise one draft into opts.out_dir. Bad input raises InputError before anything is written."""
     doc = read_document(path, accept_tracked_changes=opts.accept_tracked_changes, password=opts.password)
     input_sha = _sha256(path)
-    with case_map:
-        decisions = detect_document(doc, opts.profile, opts.register, case_map)
+    decisions = detect_document(doc, opts.profile, opts.register, case_map)
     result = DocumentResult(input=path, warnings=list(doc.warnings))
     for r in decisions.replacements:
         result.counts[r.entity] = result.counts.get(r.entity, 0) + 1
 
-    stem = _unique_stem(opts.out_dir, safe_stem(path.stem, decisions.replacements, opts.register),
-                        taken_stems if taken_stems is not None else set())
+    stem = _unique_stem(opts.out_dir, safe_stem(path.stem, decisions.replacements, opts.register), input_sha)
     out = opts.out_dir
     text_suffix = ".md" if doc.kind == "md" else ".txt"
     publication = out / f"{stem}.anonymised{text_suffix}"
@@ -96,7 +105,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap, taken_stems: s
 
     new_text = anonymise_text(doc.text, decisions.replacements)
     originals = [(r.original, r.entity) for r in decisions.replacements]
-    result.leaks = find_leaks(new_text, publication.name, opts.register, originals)
+    result.leaks = find_leaks(new_text, publication.name, opts.register, originals,
+                              {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
 
     # Everything is written to temporary files first and renamed at the end, so a failure part
     # way leaves no partial output.
@@ -140,10 +150,6 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap, taken_stems: s
         }
         write_text(manifest_path, json.dumps(manifest, indent=2) + "\n", private=False)
         written.append((manifest_path, manifest_path))
-    except InputError:
-        for p, _ in written:
-            p.unlink(missing_ok=True)
-        raise
     except BaseException:
         for p, _ in written:
             p.unlink(missing_ok=True)

@@ -35,7 +35,8 @@ def _occurrences(text: str, phrase: str, case_sensitive: bool) -> list[tuple[int
 
 def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
     """New detections for other mentions of detected names, places, institutions and codes."""
-    covered = {(d.start, d.end) for d in detections}
+    # Keyed by type too: a name the NER also called a nationality must still be found as a name.
+    covered = {(d.start, d.end, d.entity) for d in detections}
     found: list[Detection] = []
     seen_phrases: set[tuple[str, str]] = set()
     for d in detections:
@@ -55,16 +56,17 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
             if (d.entity, phrase) in seen_phrases:
                 continue
             seen_phrases.add((d.entity, phrase))
-            structured = E.ENTITY_TYPES[d.entity].structured
+            # Codes and addresses are found in any case; names only capitalised.
+            structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
             hits = _occurrences(text, phrase, case_sensitive=False)
             for s, e in hits:
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
                 if not structured and not (got[0].isupper() or got.isupper()):
                     continue
-                if (s, e) in covered:
+                if (s, e, d.entity) in covered:
                     continue
-                covered.add((s, e))
+                covered.add((s, e, d.entity))
                 meta = {k: v for k, v in d.meta.items() if k == "professional"}
                 meta["propagated_from"] = phrase
                 found.append(replace(d, start=s, end=e, detectors=("propagation",), meta=meta,

@@ -143,8 +143,10 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
                 if (tok.lower() in SENTENCE_STARTERS and _sentence_initial(text, s)) or tok == "I":
                     continue
                 run.append((s, m.end()))
-            elif joined and tok.lower() in _CONNECTORS:
-                run.append((s, m.end()))  # 'Department for Education': kept only if a capital follows
+            elif joined and tok.lower() in _CONNECTORS and text[run[-1][0]:run[-1][1]][:1].isupper():
+                # one connector between capitals: 'Department for Education', 'Kensington and Chelsea';
+                # kept only if a capital follows ('… and the Police' is two names)
+                run.append((s, m.end()))
             else:
                 close()
         close()
@@ -165,12 +167,22 @@ def _out_offset(items: list[ReportItem], pos: int) -> int | None:
     return pos + shift
 
 
-def type_colours() -> dict[str, tuple[str, str]]:
-    """(background, border) per entity type: hues spread by the golden angle so neighbours differ."""
+def type_colours(present: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
+    """(background, border) per entity type.
+
+    The types in this document share the colour wheel evenly (in entity-list order, starting
+    at blue, so people are not shown in alarm red); the rest, used only for names the
+    reviewer adds, are spread by the golden angle.
+    """
+    wanted = set(present)
+    shown = [name for name in E.ENTITY_TYPES if name in wanted]
     out = {}
     for i, name in enumerate(E.ENTITY_TYPES):
-        hue = round(i * 137.508) % 360
-        out[name] = (f"hsl({hue} 80% 88%)", f"hsl({hue} 65% 35%)")
+        if name in shown:
+            hue = round(210 + shown.index(name) * 360 / len(shown)) % 360
+        else:
+            hue = round(i * 137.508) % 360
+        out[name] = (f"hsl({hue} 80% 89%)", f"hsl({hue} 60% 34%)")
     return out
 
 
@@ -224,11 +236,16 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
         label = main_label(it.replacement for it in its)
         types = Counter(it.entity_type for it in its)
         entity = types.most_common(1)[0][0]
+        is_person = entity == E.PERSON or bool(its[0].person)
         groups.append({
             "id": g, "key": key, "person": its[0].person, "original": " ".join(its[0].original.split()),
+            # the fullest form names the row best: 'Amara Okafor' rather than 'Amara'
+            "name": max(written, key=lambda w: (len(w.split()), len(w))),
             "entity": entity, "label": _label(entity), "count": len(its),
             "written": written.most_common(), "shown": shown.most_common(),
-            "renamable": label is not None, "is_person": entity == E.PERSON or bool(its[0].person),
+            # only people are renamed in the page; decisions files may still relabel anything by original
+            "renamable": label is not None and is_person,
+            "main": label,  # the usual replacement, which a rename changes (see ReviewerDecisions.apply)
         })
     return groups, of_item
 
@@ -242,10 +259,8 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
     `register` (optional) lists the register's people in the "add a missed name" form.
     """
     items = sorted(items, key=lambda it: it.out_start)
-    colours = type_colours()
+    colours = type_colours(it.entity_type for it in items)
     groups, group_of = _groups(items)
-    labels = {g["id"]: main_label(items[i].replacement for i in range(len(items)) if group_of[i] == g["id"])
-              for g in groups}
     same_original = Counter(normalise(it.original) for it in items)
 
     flag_rows, flag_spans = [], []
@@ -280,10 +295,10 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
             "original": it.original, "replacement": it.replacement, "type": it.entity_type,
             "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
             "person": it.person, "offset": it.in_start, "group": group_of[i],
-            "relabel": bool(it.replacement) and it.replacement.casefold() == labels[group_of[i]],
+            "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
             "same": same_original[normalise(it.original)],
         } for i, it in enumerate(items)],
-        "groups": [{"person": g["person"], "original": g["original"], "count": g["count"],
+        "groups": [{"person": g["person"], "original": g["original"], "name": g["name"], "count": g["count"],
                     "renamable": g["renamable"], "label": g["label"]} for g in groups],
     }
     return _environment().get_template("report.html.j2").render(

@@ -34,39 +34,64 @@ def _context_line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None) -> list[Leak]:
+def _original_pattern(original: str) -> re.Pattern[str]:
+    """Multi-word originals and codes in any case; a single name only as a name is written."""
+    words = original.split()
+    body = r"\s+".join(map(re.escape, words))
+    if len(words) > 1 or any(ch.isdigit() for ch in original) or original.islower():
+        return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.I)
+    forms = {original, original.upper(), original[:1].upper() + original[1:].lower()}
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
+
+
+def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,
+               replacements: set[str] | None = None, allowlists: tuple[str, ...] = ()) -> list[Leak]:
     """Search one output text for audit originals, register identifiers and structured identifiers.
 
-    `originals` are (text, entity type) pairs from the audit. Register people and addresses are
-    found with the same matcher (any case, line breaks, one-edit misspellings) as detection.
+    `originals` are (text, entity type) pairs from the audit, `replacements` the texts put in their
+    place (an original that is itself a pseudonym, like a draft already saying 'Sam', is no leak).
+    Register people and addresses are found with the same matcher as detection (any case, line
+    breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak.
     """
-    from .analyzer import build_analyzer  # the engine is heavy; load it only when verifying
+    from .lexicon import phrase_index
+    from .recognizers import uk_recognizers
 
+    allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
+    replaced = {r.lower() for r in replacements or set()}
     leaks: list[Leak] = []
     seen: set[tuple[int, str]] = set()
 
-    def add(offset: int, found: str, why: str) -> None:
-        if (offset, found.lower()) not in seen:
-            seen.add((offset, found.lower()))
-            leaks.append(Leak(f"{where}:{_context_line(text, offset)}", found, why))
+    def add(start: int, end: int, why: str, structured: bool = False) -> None:
+        found = text[start:end]
+        if not structured and any(s <= start and end <= e for s, e in allowed):
+            return
+        if (start, found.lower()) not in seen:
+            seen.add((start, found.lower()))
+            leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
 
     for original, entity in originals or []:
-        if len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC):
+        if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
+                or original.lower() in replaced):
             continue
-        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, original.split())) + r"(?!\w)"
-        for m in re.finditer(pattern, text, re.I):
-            add(m.start(), m.group(0), f"original {E.ENTITY_TYPES[entity].label} from the audit")
+        for m in _original_pattern(original).finditer(text):
+            add(m.start(), m.end(), f"original {E.ENTITY_TYPES[entity].label} from the audit",
+                E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:
         rec = CaseRegisterRecognizer(register)
         for r in rec.analyze(text, [E.PERSON, E.ADDRESS]):
-            add(r.start, text[r.start:r.end], "register " + ("name" if r.entity_type == E.PERSON else "address"))
+            if text[r.start:r.end].lower() not in replaced:
+                add(r.start, r.end, "register " + ("name" if r.entity_type == E.PERSON else "address"))
         for d in find_register_births(text, register):
-            add(d.start, text[d.start:d.end], "register date of birth")
-    engine = build_analyzer()
-    for r in engine.analyze(text, language="en", entities=STRUCTURED, nlp_artifacts=None) if text.strip() else []:
-        if r.score >= 0.5:
-            add(r.start, text[r.start:r.end], E.ENTITY_TYPES[r.entity_type].label)
-    return sorted(leaks, key=lambda l: l.where)
+            add(d.start, d.end, "register date of birth", True)
+    # The structured recognizers need no language model, so verifying costs no second NER pass.
+    for rec in uk_recognizers():
+        wanted = [e for e in rec.supported_entities if e in STRUCTURED]
+        if not wanted:
+            continue
+        for r in rec.analyze(text, wanted, None):
+            if r.score >= 0.5:
+                add(r.start, r.end, E.ENTITY_TYPES[r.entity_type].label, True)
+    return sorted(leaks, key=lambda l: (l.where, l.text))
 
 
 def output_texts(path: Path) -> list[tuple[str, str]]:
@@ -92,20 +117,28 @@ def output_texts(path: Path) -> list[tuple[str, str]]:
     return [(path.name, path.read_text(encoding="utf-8", errors="replace"))]
 
 
-def audit_originals(path: Path) -> list[tuple[str, str]]:
-    out = []
+def audit_originals(path: Path) -> tuple[list[tuple[str, str]], set[str]]:
+    """(original, entity type) pairs and the replacement texts recorded in an audit log."""
+    originals, replacements = [], set()
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec.get("kind") == "replacement":
-            out.append((rec["original"], rec["entity_type"]))
-    return out
+            originals.append((rec["original"], rec["entity_type"]))
+            replacements.add(rec["replacement"])
+    return originals, replacements
 
 
-def verify_files(outputs: list[Path], register: Register, audits: list[Path]) -> list[Leak]:
+def verify_files(outputs: list[Path], register: Register, audits: list[Path],
+                 allowlists: tuple[str, ...] = ()) -> list[Leak]:
     """Every leak in every output, all DOCX parts and metadata included."""
-    originals = [o for a in audits for o in audit_originals(a)]
+    originals: list[tuple[str, str]] = []
+    replacements: set[str] = set()
+    for a in audits:
+        o, r = audit_originals(a)
+        originals += o
+        replacements |= r
     leaks: list[Leak] = []
     for path in outputs:
         for where, text in output_texts(path):
-            leaks += find_leaks(text, where, register, originals)
+            leaks += find_leaks(text, where, register, originals, replacements, allowlists)
     return leaks

@@ -412,3 +412,26 @@ def test_reads_from_bytes_identically(rich: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.docx"
     copy.write_bytes(io.BytesIO(rich.read_bytes()).getvalue())
     assert read_docx(copy, accept_tracked_changes=True).text == read_docx(rich, accept_tracked_changes=True).text
+
+
+# -- the committed sample ----------------------------------------------------------------------
+
+
+def test_sample_review_d_reads_and_closes_its_side_doors(samples: Path, tmp_path: Path) -> None:
+    path = samples / "review-d.docx"
+    assert "2 tracked changes" in _error(path)
+    doc = read_docx(path, accept_tracked_changes=True)
+    assert "Concerning Maisie Calloway, date of birth 22 June 2017" in [s.text for s in doc.segments]
+    assert "Maisie Calloway" in segment(doc, "header (section 1)")
+    assert "DOB 22/06/2017" in segment(doc, "footer (section 1)")
+    assert segment(doc, "table 1, row 4, cell 1") == "Ryan Pritchard"
+    assert "(Maisie's stepfather)" not in doc.text  # the tracked deletion
+    assert len(doc.text.split()) > 1400
+    family = ["Maisie", "Calloway", "Dani", "Pritchard", "Hollis", "Fenwick", "Wensley", "22/06/2017",
+              "22 June 2017", "S5 8QX", "S4 7BN", "Renfrew"]
+    out = tmp_path / "review-d.anon.docx"
+    write_docx(doc, perfect_edits(doc, family), out)
+    leaks = [(name, word) for name, text in package_text(out).items() for word in family
+             if word.lower() in text.lower()]
+    assert leaks == []
+    assert docx.Document(out).tables[0].cell(1, 0).text == "[REDACTED] [REDACTED]"

@@ -158,3 +158,41 @@ def test_empty_pdf(tmp_path: Path) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
     assert "empty" in _error(path)
+
+
+# -- the committed sample ----------------------------------------------------------------------
+
+
+def test_sample_review_e(samples: Path) -> None:
+    doc = read_pdf(samples / "review-e.pdf")
+    pages = {s.handle.page for s in doc.segments}
+    assert 4 <= max(pages) <= 6
+    running = [s.text for s in doc.segments if s.origin == "page header/footer"]
+    assert len(running) == 2 and "CSPR Child T (Tyler Brennan)" in running[0]
+    texts = [s.text for s in doc.segments]
+    assert any("raise her worries about Tyler with the school" in t for t in texts)
+    assert any("Chloe Brennan-Lowe, she said, often arrived" in t for t in texts)
+    spanning = [s for s in doc.segments if s.text.startswith("4.3 The burn to Tyler's hand")]
+    assert spanning and spanning[0].text.endswith("over the same period.")
+
+
+def test_dates_at_the_top_of_pages_are_not_mistaken_for_running_heads(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=11)
+    for n, date in enumerate(("12/03/2021", "06/09/2021", "14/02/2022"), start=1):
+        pdf.add_page()
+        pdf.cell(0, 6, date, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.multi_cell(0, 6, f"Entry {n}: Amara Okafor was seen by the school nurse, who recorded her "
+                             "weight and noted that she seemed tired and withdrawn in class.",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        pdf.cell(0, 6, str(n), align="C")
+    path = tmp_path / "chronology.pdf"
+    pdf.output(str(path))
+    doc = read_pdf(path)
+    texts = [s.text for s in doc.segments]
+    assert {"12/03/2021", "06/09/2021", "14/02/2022"} <= set(texts)
+    assert [s.text for s in doc.segments if s.origin == "page header/footer"] == ["1"]

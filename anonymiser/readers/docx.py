@@ -175,7 +175,7 @@ def check_package(path: Path, data: bytes) -> None:
     if data.startswith(OLE_MAGIC):
         # Word saves a password-protected .docx as an OLE container holding the encrypted
         # package; the stream names are stored in UTF-16.
-        if "EncryptionInfo".encode("utf-16-le") in data:
+        if any(name.encode("utf-16-le") in data for name in ("EncryptionInfo", "EncryptedPackage")):
             raise InputError(path, "is password-protected",
                              "Open it in Word, remove the password (File, Info, Protect Document), save and try again.")
         raise InputError(path, "is an old Word 97-2003 (.doc) file, not .docx",
@@ -220,6 +220,12 @@ def check_package(path: Path, data: bytes) -> None:
                          "Open it in Word and save it again as .docx.") from None
 
 
+def _brief(exc: BaseException) -> str:
+    """An exception as a short single line, for an InputError message."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:150]}" if text else type(exc).__name__
+
+
 def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSource, list[Segment], list[str]]:
     """Parse checked bytes, apply the reading rules, and list the segments and notes."""
     try:
@@ -228,17 +234,24 @@ def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSou
         if "not a Word file" in str(exc):
             raise InputError(path, "is an Office file but not a Word document",
                              "Give the Word (.docx) draft.") from None
-        raise InputError(path, f"is not a valid Word document ({exc})",
+        raise InputError(path, f"is not a valid Word document ({_brief(exc)})",
                          "Open it in Word and save it again as .docx.") from None
     except Exception as exc:  # python-docx raises many types on malformed packages
-        raise InputError(path, f"is damaged ({type(exc).__name__}: {exc})",
+        raise InputError(path, f"is damaged ({_brief(exc)})",
                          "Open it in Word (which may repair it), save it and try again.") from None
-    source = DocxSource(data=data, accept_tracked_changes=accept_tracked_changes, document=document)
     try:
-        source.stories = _stories(document, source.xml_parts)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"is damaged ({exc})",
+        return _read(path, data, accept_tracked_changes, document)
+    except InputError:
+        raise
+    except Exception as exc:  # malformed parts surface lazily, as XML or lookup errors
+        raise InputError(path, f"is damaged ({_brief(exc)})",
                          "Open it in Word (which may repair it), save it and try again.") from None
+
+
+def _read(path: Path, data: bytes, accept_tracked_changes: bool,
+          document: Any) -> tuple[DocxSource, list[Segment], list[str]]:
+    source = DocxSource(data=data, accept_tracked_changes=accept_tracked_changes, document=document)
+    source.stories = _stories(document, source.xml_parts)
     notes: list[str] = []
 
     revisions = sum(count_revisions(s.root) for s in source.stories)

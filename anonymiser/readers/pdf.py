@@ -12,7 +12,6 @@ import io
 import logging
 import math
 import re
-import statistics
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is pictures of pages
 ZONE = 3  # lines at the top and bottom of a page that may be a running header or footer
 GAP_FACTOR = 1.4  # a vertical gap this many times the usual line spacing ends a paragraph
 SHORT_LINE = 0.7  # a line this much shorter than the page's longest may end a paragraph
+LEADING = 1.6  # the most line spacing, relative to type size, taken for lines of one paragraph
 HEADING_RATIO = 1.1  # type this much larger than the body text is a heading
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
@@ -212,7 +212,10 @@ def _split_running(pages: list[list[_Line]]) -> tuple[list[tuple[str, int]], lis
         zone = lines[:ZONE] + lines[-ZONE:]
         seen.update({_key(line.text) for line in zone})
     need = max(2, len(pages) // 2 + 1)
-    repeated = {key for key, count in seen.items() if count >= need}
+    # A line of only digits and punctuation repeats "as a pattern" only if it is short, like a
+    # page number ("7", "- 7 -"); otherwise dates heading table rows would look like running heads.
+    repeated = {key for key, count in seen.items()
+                if count >= need and (any(ch.isalpha() for ch in key) or len(key) <= 7)}
     headers: dict[str, tuple[str, int]] = {}
     footers: dict[str, tuple[str, int]] = {}
     body = []
@@ -251,6 +254,7 @@ def _assign_styles(lines: list[_Line]) -> None:
 
 
 def _line_spacing(pages: list[list[_Line]]) -> float | None:
+    """The usual distance between lines of a paragraph (a low quantile: paragraph gaps are rarer)."""
     gaps = []
     for lines in pages:
         for prev, cur in zip(lines, lines[1:]):
@@ -258,7 +262,10 @@ def _line_spacing(pages: list[list[_Line]]) -> float | None:
                 gap = prev.y - cur.y
                 if gap > 0:
                     gaps.append(gap)
-    return statistics.median(gaps) if gaps else None
+    if not gaps:
+        return None
+    gaps.sort()
+    return gaps[len(gaps) // 4]
 
 
 def _ends_paragraph(line: str, longest: int) -> bool:
@@ -273,12 +280,16 @@ def _breaks(prev: _Line, cur: _Line, spacing: float | None, longest: int) -> boo
         return True
     if _TABLE_GAP.search(prev.text) or _TABLE_GAP.search(cur.text):
         return True  # table rows stay apart so cells don't run together
-    if spacing and prev.y is not None and cur.y is not None:
+    size = prev.size or cur.size
+    if prev.y is not None and cur.y is not None and size:
+        # Line spacing is rarely more than 1.6 times the type size; the cap keeps a short
+        # page of widely spaced blocks from passing for one paragraph.
+        usual = min(spacing, LEADING * size) if spacing else LEADING * size
         gap = prev.y - cur.y
-        if gap > spacing * GAP_FACTOR:
+        if gap > usual * GAP_FACTOR:
             return True
-        if gap < -spacing and _SENTENCE_END.search(prev.text):
-            return True  # back up the page: a new column
+        if gap < -0.5 * size:
+            return True  # back up the page: the next table cell, or a new column
     if _BULLET.match(cur.text):
         # A dash at the start of a line may just be a dash in a sentence that wrapped.
         if cur.text[0] not in "-*\u2013" or _SENTENCE_END.search(prev.text):

@@ -1,0 +1,171 @@
+"""Many drafts at once: parallel workers, one shared pseudonym map, skip what is unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import AnonymiserError
+from .pipeline import DocumentResult, RunOptions, process_file
+from .profile import Profile
+from .pseudonyms import CaseMap
+from .register import EMPTY_REGISTER, Register, load_register
+from .writers.atomic import write_text
+
+STATE_FILE = ".anonymiser-state.json"
+
+
+@dataclass
+class Outcome:
+    """One draft's fate in a batch."""
+
+    path: Path
+    result: DocumentResult | None = None
+    error: str | None = None
+    skipped: bool = False
+    no_register: bool = False
+
+
+@dataclass
+class BatchSettings:
+    profile: Profile
+    out_dir: Path
+    map_file: Path
+    register_path: Path | None = None
+    accept_tracked_changes: bool = False
+    password: str | None = None
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.error]
+
+    @property
+    def not_ready(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.result and not o.result.ready]
+
+    def counts(self) -> dict[str, int]:
+        total: dict[str, int] = {}
+        for o in self.outcomes:
+            for k, v in (o.result.counts if o.result else {}).items():
+                total[k] = total.get(k, 0) + v
+        return total
+
+
+def register_for(path: Path, explicit: Path | None) -> tuple[Register, Path | None]:
+    """The draft's register: --register, else DRAFT.register.yaml or register.yaml beside it."""
+    if explicit:
+        return load_register(explicit), explicit
+    for candidate in (path.with_name(f"{path.stem}.register.yaml"), path.with_name("register.yaml")):
+        if candidate.is_file():
+            return load_register(candidate), candidate
+    return EMPTY_REGISTER, None
+
+
+def _file_sha(path: Path | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else ""
+
+
+def fingerprint(path: Path, register_path: Path | None, settings: BatchSettings) -> dict[str, str]:
+    """Everything that, if unchanged, makes a re-run of this draft unnecessary."""
+    return {"input": _file_sha(path), "register": _file_sha(register_path), "profile": settings.profile.sha256,
+            "tool": __version__}
+
+
+def _state_key(path: Path) -> str:
+    # The path may name the child, so the state file keys drafts by a hash of it.
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()
+
+
+def load_state(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def process_one(path: Path, settings: BatchSettings) -> Outcome:
+    """Run one draft; every failure becomes a one-line message, never a traceback."""
+    try:
+        register, reg_path = register_for(path, settings.register_path)
+        case_map = CaseMap(settings.map_file, register.case_key)
+        opts = RunOptions(settings.profile, register, settings.out_dir, settings.map_file,
+                          settings.accept_tracked_changes, settings.password)
+        result = process_file(path, opts, case_map)
+        result.fingerprint = fingerprint(path, reg_path, settings)  # type: ignore[attr-defined]
+        return Outcome(path, result=result, no_register=register is EMPTY_REGISTER)
+    except AnonymiserError as exc:
+        return Outcome(path, error=exc.line())
+    except OSError as exc:
+        return Outcome(path, error=f"{path}: could not write output ({exc.strerror}). "
+                                   f"Check free space and permissions on {settings.out_dir}.")
+    except Exception as exc:  # noqa: BLE001 - one bad draft must not stop a batch
+        # Exception text can quote the draft, so only the kind of error is reported.
+        return Outcome(path, error=f"{path}: unexpected {type(exc).__name__}; nothing was written for it. "
+                                   "Please report this, keeping the draft private.")
+
+
+def run_batch(files: list[Path], settings: BatchSettings, workers: int,
+              progress: Callable[[Outcome], None] | None = None) -> Summary:
+    """Process drafts, in parallel when workers > 1; skip drafts whose inputs are unchanged."""
+    state = load_state(settings.out_dir)
+    summary = Summary()
+    todo: list[Path] = []
+    for path in files:
+        try:
+            _, reg_path = register_for(path, settings.register_path)
+        except AnonymiserError as exc:
+            outcome = Outcome(path, error=exc.line())
+        else:
+            prev = state.get(_state_key(path))
+            same = prev and prev.get("fingerprint") == fingerprint(path, reg_path, settings)
+            outputs_there = prev and all((settings.out_dir / n).exists() for n in prev.get("outputs", []))
+            if same and outputs_there:
+                outcome = Outcome(path, skipped=True)
+            else:
+                todo.append(path)
+                continue
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    def record(outcome: Outcome) -> None:
+        summary.outcomes.append(outcome)
+        if outcome.result:
+            state[_state_key(outcome.path)] = {
+                "fingerprint": outcome.result.fingerprint,  # type: ignore[attr-defined]
+                "outputs": [p.name for p in outcome.result.outputs],
+                "ready": outcome.result.ready,
+            }
+            write_text(settings.out_dir / STATE_FILE, json.dumps(state, indent=1), private=True)
+        if progress:
+            progress(outcome)
+
+    if workers <= 1 or len(todo) <= 1:
+        for path in todo:
+            record(process_one(path, settings))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(process_one, path, settings): path for path in todo}
+            try:
+                for fut in as_completed(futures):
+                    record(fut.result())
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    summary.outcomes.sort(key=lambda o: str(o.path))
+    return summary
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

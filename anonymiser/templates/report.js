@@ -1,0 +1,366 @@
+{% raw %}
+// Reviewer decisions, made in the page and exported as YAML (schema: anonymiser/decisions.py).
+// Plain JS, no server: the page is opened from disk. Text from the document is only ever set
+// with textContent, never as HTML.
+(function () {
+  "use strict";
+  const DATA = JSON.parse(document.getElementById("report-data").textContent);
+  const items = DATA.items;
+  const groups = DATA.groups;
+  const state = {
+    rejectAt: new Set(),     // item indexes: keep the original at that one place
+    rejectAll: new Map(),    // normalised original -> original: keep it everywhere
+    names: new Map(),        // group index -> new pseudonym
+    adds: [],                // {id, text, type} or {id, text, person}
+  };
+  let nextAdd = 1;
+  let unsaved = false;
+
+  const $ = (id) => document.getElementById(id);
+  const norm = (s) => s.split(/\s+/).filter(Boolean).join(" ").toLowerCase();
+  const el = (tag, props, ...kids) => {
+    const e = document.createElement(tag);
+    Object.assign(e, props || {});
+    for (const k of kids) e.append(k);
+    return e;
+  };
+
+  // Same rule as decisions.fit_case, so the page shows what a re-run will write.
+  function fitCase(old, fresh) {
+    const letters = [...old].filter((c) => c.toLowerCase() !== c.toUpperCase());
+    if (letters.length > 1 && letters.every((c) => c === c.toUpperCase()) && !fresh.startsWith("[")) return fresh.toUpperCase();
+    const o = old.charAt(0), f = fresh.charAt(0);
+    if (o !== o.toLowerCase() && o === o.toUpperCase() && f !== f.toUpperCase()) return f.toUpperCase() + fresh.slice(1);
+    return fresh;
+  }
+
+  const isRejected = (i) => state.rejectAt.has(i) || state.rejectAll.has(norm(items[i].original));
+
+  function shownText(i) {
+    const it = items[i];
+    if (isRejected(i)) return it.original;
+    if (it.relabel && state.names.has(it.group)) return fitCase(it.replacement, state.names.get(it.group));
+    return it.replacement;
+  }
+
+  function refreshMark(i) {
+    const m = $("r" + i);
+    if (!m) return;
+    m.textContent = shownText(i);
+    m.classList.toggle("rejected", isRejected(i));
+    m.classList.toggle("changed", !isRejected(i) && items[i].relabel && state.names.has(items[i].group));
+  }
+  const refreshAll = () => items.forEach((_, i) => refreshMark(i));
+
+  function toast(msg) {
+    const t = $("toast");
+    t.textContent = msg;
+    t.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => { t.hidden = true; }, 2600);
+  }
+
+  function changed() {
+    unsaved = true;
+    refreshAll();
+    renderList();
+  }
+
+  // ---- the popover shown when a replacement is clicked -------------------------------------
+  const pop = $("pop");
+  let popFor = null;
+
+  function closePop() {
+    pop.hidden = true;
+    if (popFor !== null) { const m = $("r" + popFor); if (m) m.classList.remove("active"); }
+    popFor = null;
+  }
+
+  function renameRow(g, after) {
+    const input = el("input", { type: "text", placeholder: "new name", value: state.names.get(g) || "" });
+    input.setAttribute("aria-label", "New name");
+    const btn = el("button", { type: "button", textContent: "Rename" });
+    const go = () => { rename(g, input.value); if (after) after(); };
+    btn.addEventListener("click", go);
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); go(); } });
+    return el("span", { className: "rename" }, input, btn);
+  }
+
+  function openPop(i) {
+    closePop();
+    const it = items[i];
+    const m = $("r" + i);
+    popFor = i;
+    m.classList.add("active");
+    pop.replaceChildren();
+    const close = el("button", { type: "button", className: "close", textContent: "×", title: "Close" });
+    close.addEventListener("click", closePop);
+    const chip = el("span", { className: "chip t-" + it.type, textContent: it.label });
+    const dl = el("dl");
+    const row = (k, v) => dl.append(el("dt", { textContent: k }), el("dd", { textContent: v }));
+    row("Original", it.original);
+    row("Replaced by", it.replacement || "(removed: the text already says who)");
+    row("Found by", it.detectors.join(", "));
+    row("Confidence", Math.round(it.score * 100) + "%");
+    row("Rule", it.rule);
+    pop.append(close, chip, dl);
+    if (it.score < 0.7) pop.append(el("div", { className: "lowwarn", textContent: "Low confidence: please check this one." }));
+    const actions = el("div", { className: "actions" });
+    if (isRejected(i)) {
+      const undo = el("button", { type: "button", textContent: "Undo: replace it again" });
+      undo.dataset.action = "undo";
+      undo.addEventListener("click", () => {
+        state.rejectAt.delete(i);
+        state.rejectAll.delete(norm(it.original));
+        changed(); openPop(i);
+      });
+      actions.append(undo);
+    } else {
+      const here = el("button", { type: "button", textContent: "Keep the original here" });
+      here.dataset.action = "reject";
+      here.addEventListener("click", () => { state.rejectAt.add(i); changed(); openPop(i); });
+      actions.append(here);
+      if (it.same > 1) {
+        const all = el("button", { type: "button", textContent: "Keep it everywhere (" + it.same + ")" });
+        all.dataset.action = "reject-all";
+        all.addEventListener("click", () => { state.rejectAll.set(norm(it.original), it.original); changed(); openPop(i); });
+        actions.append(all);
+      }
+    }
+    pop.append(actions);
+    if (it.relabel && groups[it.group].renamable) {
+      const g = groups[it.group];
+      pop.append(el("div", { className: "hint", textContent: "Call " + (g.person ? "this person" : "this") +
+        " something else (all " + g.count + " mentions):" }), renameRow(it.group, () => openPop(i)));
+    }
+    pop.hidden = false;
+    const r = m.getBoundingClientRect();
+    const w = pop.offsetWidth, h = pop.offsetHeight;
+    let top = r.bottom + 6;
+    if (top + h > window.innerHeight - 8) top = Math.max(8, r.top - h - 6);
+    pop.style.top = top + "px";
+    pop.style.left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8)) + "px";
+  }
+
+  const docText = $("doc-text");
+  docText.addEventListener("click", (e) => {
+    const m = e.target.closest("mark.r");
+    if (m) { e.stopPropagation(); openPop(Number(m.dataset.i)); }
+  });
+  docText.addEventListener("keydown", (e) => {
+    const m = e.target.closest("mark.r");
+    if (m && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); openPop(Number(m.dataset.i)); }
+  });
+  // composedPath, not contains(): a popover button may have re-rendered the popover by now
+  document.addEventListener("click", (e) => { if (!pop.hidden && !e.composedPath().includes(pop)) closePop(); });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closePop(); });
+  docText.addEventListener("scroll", closePop);
+  window.addEventListener("resize", closePop);
+
+  function goTo(i) {
+    const m = $("r" + i);
+    m.scrollIntoView({ block: "center" });
+    setTimeout(() => openPop(i), 350);
+  }
+  document.querySelectorAll("[data-goto]").forEach((b) =>
+    b.addEventListener("click", (e) => { e.stopPropagation(); goTo(Number(b.dataset.goto)); }));
+
+  // ---- renaming -----------------------------------------------------------------------------
+  function rename(g, value) {
+    const name = value.split(/\s+/).filter(Boolean).join(" ");
+    if (name) state.names.set(g, name); else state.names.delete(g);
+    const row = document.querySelector('tr[data-g="' + g + '"]');
+    if (row) {
+      row.classList.toggle("renamed", !!name);
+      const input = row.querySelector("input");
+      if (input) input.value = name;
+    }
+    changed();
+    toast(name ? "Renamed to “" + name + "”" : "Name change removed");
+  }
+  document.querySelectorAll("[data-rename]").forEach((b) => {
+    const g = Number(b.dataset.rename);
+    const input = document.querySelector('input[data-g="' + g + '"]');
+    b.addEventListener("click", () => rename(g, input.value));
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); rename(g, input.value); } });
+  });
+
+  // ---- highlighting text that is not a replacement (added names, a clicked kept word) -------
+  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  function highlight(text, className, attrs) {
+    const words = text.split(/\s+/).filter(Boolean).map(escapeRe);
+    if (!words.length) return [];
+    const re = new RegExp("(?<![\\p{L}\\p{N}_])" + words.join("\\s+") + "(?![\\p{L}\\p{N}_])", "giu");
+    const walker = document.createTreeWalker(docText, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => n.parentElement.closest("mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const made = [];
+    for (const node of nodes) {
+      const s = node.nodeValue;
+      re.lastIndex = 0;
+      let m, pos = 0;
+      const frag = document.createDocumentFragment();
+      while ((m = re.exec(s)) !== null) {
+        frag.append(s.slice(pos, m.index));
+        const mk = el("mark", { className, textContent: m[0] });
+        Object.assign(mk.dataset, attrs || {});
+        frag.append(mk);
+        made.push(mk);
+        pos = m.index + m[0].length;
+      }
+      if (pos > 0) {
+        frag.append(s.slice(pos));
+        node.replaceWith(frag);
+      }
+    }
+    return made;
+  }
+
+  function unhighlight(selector) {
+    docText.querySelectorAll(selector).forEach((mk) => mk.replaceWith(document.createTextNode(mk.textContent)));
+    docText.normalize();
+  }
+
+  // ---- adding a missed name -----------------------------------------------------------------
+  const addText = $("add-text"), addKind = $("add-kind"), addForm = $("add-form");
+
+  function prefill(text) {
+    addText.value = text;
+    addForm.classList.remove("flash");
+    void addForm.offsetWidth; // restart the animation
+    addForm.classList.add("flash");
+  }
+
+  docText.addEventListener("mouseup", () => {
+    const sel = window.getSelection();
+    const text = sel ? sel.toString().trim() : "";
+    if (text.length >= 2 && text.length <= 120 && !/\n/.test(text)) {
+      prefill(text);
+      toast("“" + text + "” is ready to add: choose what it is and press Add");
+    }
+  });
+
+  addForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = addText.value.split(/\s+/).filter(Boolean).join(" ");
+    if ((text.match(/[\p{L}\p{N}]/gu) || []).length < 2) { toast("Type or select at least two letters or digits."); return; }
+    const [kind, value] = [addKind.value.slice(0, addKind.value.indexOf(":")), addKind.value.slice(addKind.value.indexOf(":") + 1)];
+    const add = { id: nextAdd++, text };
+    if (kind === "person") add.person = value; else add.type = value;
+    state.adds.push(add);
+    unhighlight("mark.found");
+    const found = highlight(text, "added" + (add.type ? " t-" + add.type : ""), { add: String(add.id) });
+    addText.value = "";
+    changed();
+    toast("Added “" + text + "”: " + found.length + " more place" + (found.length === 1 ? "" : "s") + " in the text");
+  });
+
+  // ---- the kept-as-is list ------------------------------------------------------------------
+  document.querySelectorAll("button.kept-term").forEach((b) => b.addEventListener("click", () => {
+    const text = b.dataset.text;
+    prefill(text);
+    unhighlight("mark.found");
+    const found = highlight(text, "found");
+    if (found.length) found[0].scrollIntoView({ block: "center" });
+    addText.scrollIntoView({ block: "nearest" });
+    toast("Showing “" + text + "” in the text (" + found.length + "). Press Add if it should be replaced.");
+  }));
+  $("kept-filter").addEventListener("input", (e) => {
+    const q = e.target.value.toLowerCase();
+    document.querySelectorAll("ul.kept li").forEach((li) =>
+      li.classList.toggle("hide", !!q && !li.textContent.toLowerCase().includes(q)));
+  });
+
+  // ---- the list of decisions ----------------------------------------------------------------
+  function renderList() {
+    const list = $("decisions-list");
+    list.replaceChildren();
+    const entry = (text, undo) => {
+      const x = el("button", { type: "button", textContent: "✕", title: "Remove this decision" });
+      x.addEventListener("click", (e) => { e.stopPropagation(); undo(); changed(); });
+      list.append(el("li", {}, el("span", { textContent: text }), x));
+    };
+    for (const [key, original] of state.rejectAll) {
+      entry("Keep “" + original + "” everywhere", () => state.rejectAll.delete(key));
+    }
+    for (const i of [...state.rejectAt].sort((a, b) => a - b)) {
+      if (state.rejectAll.has(norm(items[i].original))) continue;
+      entry("Keep “" + items[i].original + "” here", () => state.rejectAt.delete(i));
+    }
+    for (const [g, name] of state.names) {
+      entry("Call “" + groups[g].name + "” " + name, () => {
+        state.names.delete(g);
+        const row = document.querySelector('tr[data-g="' + g + '"]');
+        if (row) { row.classList.remove("renamed"); const inp = row.querySelector("input"); if (inp) inp.value = ""; }
+      });
+    }
+    for (const add of state.adds) {
+      entry("Add “" + add.text + "” as " + (add.person ? add.person : addKindLabel(add.type)), () => {
+        state.adds = state.adds.filter((a) => a !== add);
+        unhighlight('mark.added[data-add="' + add.id + '"]');
+      });
+    }
+    const n = list.children.length;
+    if (!n) list.append(el("li", { className: "none", textContent: "No decisions yet." }));
+    $("n-decisions").textContent = String(n);
+  }
+
+  function addKindLabel(type) {
+    const opt = addKind.querySelector('option[value="type:' + type + '"]');
+    return opt ? opt.textContent : type;
+  }
+
+  // ---- export -------------------------------------------------------------------------------
+  // A JSON string is a valid YAML double-quoted scalar once YAML's extra line breaks are escaped.
+  const yq = (s) => JSON.stringify(String(s)).replace(/[\u0085\u2028\u2029\ufeff]/g,
+    (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+
+  function buildYaml() {
+    const out = [
+      "# Reviewer decisions from the anonymiser report (schema: anonymiser/decisions.py).",
+      "# CONFIDENTIAL: this file holds original names. Keep it private; never publish it.",
+      "document: " + yq(DATA.document),
+    ];
+    const rejects = [];
+    for (const original of state.rejectAll.values()) rejects.push("  - original: " + yq(original));
+    for (const i of [...state.rejectAt].sort((a, b) => a - b)) {
+      if (state.rejectAll.has(norm(items[i].original))) continue;
+      rejects.push("  - original: " + yq(items[i].original), "    offset: " + items[i].offset);
+    }
+    if (rejects.length) out.push("reject:", ...rejects);
+    if (state.names.size) {
+      out.push("pseudonyms:");
+      for (const [g, name] of state.names) {
+        const grp = groups[g];
+        out.push(grp.person ? "  - person: " + yq(grp.person) : "  - original: " + yq(grp.original),
+          "    pseudonym: " + yq(name));
+      }
+    }
+    if (state.adds.length) {
+      out.push("add:");
+      for (const add of state.adds) {
+        out.push("  - text: " + yq(add.text), add.person ? "    person: " + yq(add.person) : "    type: " + add.type);
+      }
+    }
+    return out.join("\n") + "\n";
+  }
+
+  $("export").addEventListener("click", () => {
+    const blob = new Blob([buildYaml()], { type: "application/x-yaml" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: DATA.file_stem + ".decisions.yaml" });
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+    unsaved = false;
+    toast("Saved " + DATA.file_stem + ".decisions.yaml: send it to whoever runs the anonymiser");
+  });
+  window.addEventListener("beforeunload", (e) => { if (unsaved) { e.preventDefault(); e.returnValue = ""; } });
+
+  // for tests and the curious: the YAML the Export button would save
+  window.anonymiserDecisionsYaml = buildYaml;
+  renderList();
+})();
+{% endraw %}

@@ -1,0 +1,174 @@
+"""Reviewer decisions files: the documented shape loads, mistakes name the line, decisions apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anonymiser.decide import Decisions, Replacement
+from anonymiser.decisions import Addition, PseudonymChange, Reject, ReviewerDecisions, load_decisions
+from anonymiser.errors import DecisionsError
+from anonymiser.pseudonyms import CaseMap
+from anonymiser.register import Person, Register
+
+GOOD = """\
+document: review-a.txt
+reject:
+  - original: "Hope"
+    offset: 1234
+  - original: Croydon
+pseudonyms:
+  - person: "register:amara okafor"
+    pseudonym: "Lily"
+  - original: "Dr Rao"
+    pseudonym: "Professional Z"
+add:
+  - text: "Bramble Court"
+    type: LOCATION
+  - text: "Jay"
+    person: "Sarah Okafor"
+"""
+
+REGISTER = Register(case="test", people=(
+    Person("Amara Okafor", "subject child", "female"),
+    Person("Sarah Okafor", "mother", "female", aliases=("Sal", "Mrs O")),
+))
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "review-a.decisions.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_documented_shape_loads(tmp_path: Path) -> None:
+    d = load_decisions(write(tmp_path, GOOD))
+    assert d.document == "review-a.txt"
+    assert [(r.original, r.offset, r.line) for r in d.reject] == [("Hope", 1234, 3), ("Croydon", None, 5)]
+    assert [(c.person, c.original, c.pseudonym) for c in d.pseudonyms] == [
+        ("register:amara okafor", None, "Lily"), (None, "Dr Rao", "Professional Z")]
+    assert [(a.text, a.entity, a.person) for a in d.add] == [
+        ("Bramble Court", "LOCATION", None), ("Jay", None, "Sarah Okafor")]
+    assert d.applies_to("review-a.txt") and d.applies_to("review-a.docx") and not d.applies_to("review-b.txt")
+
+
+def test_empty_sections_are_allowed(tmp_path: Path) -> None:
+    d = load_decisions(write(tmp_path, "document: x.txt\nreject:\nadd: []\n"))
+    assert d.reject == () and d.add == () and d.pseudonyms == ()
+
+
+@pytest.mark.parametrize("bad, line, words", [
+    (GOOD.replace("    offset: 1234\n", "    ofset: 1234\n"), 4, "unknown field 'ofset'"),
+    (GOOD.replace('  - original: "Hope"\n    offset: 1234\n', "  - offset: 1234\n"), 3, "missing the field 'original'"),
+    (GOOD.replace("offset: 1234", "offset: -3"), 4, "whole number"),
+    (GOOD.replace("offset: 1234", "offset: here"), 4, "whole number"),
+    (GOOD.replace('    pseudonym: "Lily"\n', '    original: "Amara"\n    pseudonym: "Lily"\n'), 7, "exactly one of"),
+    (GOOD.replace("    type: LOCATION\n", "    type: PLACE\n"), 13, "unknown entity type 'PLACE'"),
+    (GOOD.replace("    type: LOCATION\n", ""), 12, "exactly one of 'type' or 'person'"),
+    (GOOD.replace('text: "Bramble Court"', "text: 12345"), 12, "not a number"),
+    (GOOD.replace('text: "Bramble Court"', 'text: "J"'), 12, "too short"),
+    (GOOD.replace("pseudonyms:", "pseudonym:"), 6, "unknown field 'pseudonym'"),
+    ("document: x\nreject: Hope\n", 2, "'reject' should be a list"),
+    (GOOD.replace("    type: LOCATION", "\ttype: LOCATION"), 13, "not valid YAML"),
+    (GOOD.replace("  - original: Croydon", "  - original: Croydon: x"), 5, "not valid YAML"),
+    (GOOD.replace('  - original: "Dr Rao"\n    pseudonym: "Professional Z"\n',
+                  '  - person: "register:amara okafor"\n    pseudonym: "Maya"\n'), 9, "already has the pseudonym 'Lily' (line 7)"),
+])
+def test_mistakes_name_file_and_line(tmp_path: Path, bad: str, line: int, words: str) -> None:
+    path = write(tmp_path, bad)
+    with pytest.raises(DecisionsError) as err:
+        load_decisions(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert f"line {line}:" in message
+    assert words in message
+
+
+def test_missing_and_empty_files(tmp_path: Path) -> None:
+    with pytest.raises(DecisionsError, match="not found"):
+        load_decisions(tmp_path / "nope.yaml")
+    with pytest.raises(DecisionsError, match="empty"):
+        load_decisions(write(tmp_path, "\n"))
+
+
+TEXT = ("Jay moved into Bramble Court. JAY's friend Jayden did not.\n"
+        "Bramble\n Court residents said jay was there.")
+
+
+def test_extra_detections_find_every_whole_word_occurrence(tmp_path: Path) -> None:
+    d = load_decisions(write(tmp_path, GOOD))
+    found = d.extra_detections(TEXT, REGISTER)
+    places = [TEXT[x.start:x.end] for x in found if x.entity == "LOCATION"]
+    jays = [x for x in found if x.entity == "PERSON"]
+    assert places == ["Bramble Court", "Bramble\n Court"]  # across a line break too
+    assert [TEXT[x.start:x.end] for x in jays] == ["Jay", "JAY", "jay"]  # not 'Jayden'
+    assert all(x.person == "register:sarah okafor" and x.meta["reviewer"] for x in jays)
+    assert all(x.score == 1.0 and x.detectors == ("reviewer",) for x in found)
+    assert all(x.person is None and x.meta == {"reviewer": True} for x in found if x.entity == "LOCATION")
+
+
+@pytest.mark.parametrize("who", ["Sarah Okafor", "sarah  OKAFOR", "Mrs O", "register:sarah okafor"])
+def test_add_person_by_name_alias_or_key(who: str) -> None:
+    d = ReviewerDecisions(add=(Addition("Jay", person=who, line=3),))
+    assert {x.person for x in d.extra_detections(TEXT, REGISTER)} == {"register:sarah okafor"}
+
+
+def test_add_unknown_person_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, 'add:\n  - text: "Jay"\n    person: "Uncle Bob"\n')
+    d = load_decisions(path)
+    with pytest.raises(DecisionsError) as err:
+        d.extra_detections(TEXT, REGISTER)
+    assert str(path) in str(err.value) and "line 2:" in str(err.value) and "Uncle Bob" in str(err.value)
+
+
+def test_rejects_by_offset_and_everywhere() -> None:
+    d = ReviewerDecisions(reject=(Reject("Hope", 1234), Reject("Croydon")))
+    assert d.rejects("Hope", 1234)
+    assert not d.rejects("Hope", 99)  # only that occurrence
+    assert d.rejects("Croydon", 5) and d.rejects("croydon", 700)  # every occurrence, any case
+    assert not d.rejects("Hopeful", 1234)
+
+
+def test_pseudonym_for(tmp_path: Path) -> None:
+    d = load_decisions(write(tmp_path, GOOD))
+    assert d.pseudonym_for("register:amara okafor", "Amara") == "Lily"
+    assert d.pseudonym_for("register:amara okafor", "anything") == "Lily"
+    assert d.pseudonym_for("other:anika rao", "Dr  Rao") == "Professional Z"
+    assert d.pseudonym_for("other:anika rao", "Anika Rao") is None
+    assert d.pseudonym_for(None, "Croydon") is None
+
+
+def _rep(text: str, s: str, new: str, person: str | None, n: int = 1, entity: str = "PERSON") -> Replacement:
+    i = -1
+    for _ in range(n):
+        i = text.index(s, i + 1)
+    return Replacement(i, i + len(s), s, new, entity, ("test",), 0.9, "test", person, (i, i + len(s)))
+
+
+def test_apply_rejects_and_renames_whole_person(tmp_path: Path) -> None:
+    text = "Amara Okafor met Dr Anika Rao. AMARA said her mother Sarah Okafor agreed. Hope came. Hope left."
+    a, s = "register:amara okafor", "register:sarah okafor"
+    reps = [
+        _rep(text, "Amara Okafor", "Emily", a),
+        _rep(text, "Dr Anika Rao", "Professional A", "other:anika rao"),
+        _rep(text, "AMARA", "EMILY", a),
+        _rep(text, " Sarah Okafor", "", s),  # role already named: 'her mother'
+        _rep(text, "Hope", "Adult B", "other:hope", 1),
+        _rep(text, "Hope", "Adult B", "other:hope", 2),
+    ]
+    cmap = CaseMap(None, "test")
+    cmap.people = {f"{a}|pseudonym": "Emily", f"{s}|role": "Mother"}
+    d = ReviewerDecisions(
+        reject=(Reject("Hope", reps[4].start),),
+        pseudonyms=(PseudonymChange("lily", original="Amara Okafor"), PseudonymChange("Mum", person=s)))
+    out = d.apply(text, Decisions(replacements=reps), cmap)
+    got = [(r.original, r.replacement) for r in out.replacements]
+    assert got == [("Amara Okafor", "Lily"), ("Dr Anika Rao", "Professional A"), ("AMARA", "LILY"),
+                   (" Sarah Okafor", ""), ("Hope", "Adult B")]
+    assert out.replacements[-1].start == reps[5].start  # only the first 'Hope' was kept
+    assert cmap.people == {f"{a}|pseudonym": "lily", f"{s}|role": "Mum"}
+    records = d.describe()
+    assert [(r["kind"], r["decision"], r["matches"]) for r in records] == [
+        ("decision", "reject", 1), ("decision", "pseudonym", 2), ("decision", "pseudonym", 0)]
+
