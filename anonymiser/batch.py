@@ -19,6 +19,7 @@ from .register import EMPTY_REGISTER, Register, load_register
 from .writers.atomic import write_text
 
 STATE_FILE = ".anonymiser-state.json"
+MAX_REGISTER_DEPTH = 4
 
 
 @dataclass
@@ -63,10 +64,13 @@ class Summary:
 
 
 def register_for(path: Path, explicit: Path | None) -> tuple[Register, Path | None]:
-    """The draft's register: --register, else DRAFT.register.yaml or register.yaml beside it."""
+    """The draft's register: --register, else DRAFT.register.yaml, or register.yaml in its folder or above."""
     if explicit:
         return load_register(explicit), explicit
-    for candidate in (path.with_name(f"{path.stem}.register.yaml"), path.with_name("register.yaml")):
+    candidates = [path.with_name(f"{path.stem}.register.yaml")]
+    # A case folder's register.yaml also covers drafts in its sub-folders (agency reports, briefings).
+    candidates += [folder / "register.yaml" for folder in list(path.resolve().parents)[:MAX_REGISTER_DEPTH]]
+    for candidate in candidates:
         if candidate.is_file():
             return load_register(candidate), candidate
     return EMPTY_REGISTER, None

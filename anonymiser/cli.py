@@ -97,7 +97,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
             say(f"error: {o.error}")
             return
         if o.skipped:
-            say(f"{o.path}: unchanged since the last run; skipped")
+            say(f"{o.path}: unchanged since the last run; skipped (outputs kept as they were)")
             return
         assert o.result is not None
         if o.no_register:
@@ -105,7 +105,8 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                 "beside it): family names are found only by the detectors.")
         total = sum(o.result.counts.values())
         status = "ready for review" if o.result.ready else "NOT READY: verification found possible leaks"
-        say(f"{o.path} -> {o.result.outputs[0].name}: {total} replacements; {status}")
+        main_out = next((p for p in o.result.outputs if p.suffix == ".docx"), o.result.outputs[0])
+        say(f"{o.path} -> {main_out.name}: {total} replacements; {status}")
         for w in o.result.warnings:
             say(f"  warning: {w}")
         for leak in o.result.leaks:

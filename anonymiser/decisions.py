@@ -62,12 +62,24 @@ def group_key(person: str | None, original: str) -> str:
     return person if person else "text:" + normalise(original)
 
 
-def fit_case(old: str, new: str) -> str:
-    """Give `new` the capitals of the text it replaces: 'AMARA' -> 'LILY', 'The school' -> 'The …'."""
-    letters = [c for c in old if c.isalpha()]
+# What stands just before a sentence's first word: '. ', a new line, a list number, an opening quote.
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?:;]\s+|\n\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
+_TEXT_START = re.compile(r"\s*(?:[-*#>•\d.()]+\s+)?")
+
+
+def sentence_start(text: str, at: int) -> bool:
+    """Whether offset `at` begins a sentence, heading or list item."""
+    if _SENTENCE_BEFORE.search(text[max(0, at - 12):at]):
+        return True
+    return at <= 12 and _TEXT_START.fullmatch(text[:at]) is not None
+
+
+def fit_case(original: str, new: str, at_sentence_start: bool) -> str:
+    """Give a reviewer's pseudonym the capitals its place needs: 'AMARA' -> 'LILY'; 'the GP' opening a sentence -> 'The GP'."""
+    letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
         return new.upper()
-    if old[:1].isupper() and new[:1].islower():
+    if at_sentence_start and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
 
@@ -117,6 +129,10 @@ class ReviewerDecisions:
     add: tuple[Addition, ...] = ()
     path: Path | None = None
     _matches: Counter = field(default_factory=Counter, repr=False, compare=False)
+
+    def fresh(self) -> ReviewerDecisions:
+        """The same decisions with match counts at zero: one per document, so each audit counts its own."""
+        return ReviewerDecisions(self.document, self.reject, self.pseudonyms, self.add, self.path)
 
     def applies_to(self, label: str) -> bool:
         """Whether the decisions were made for document `label` (or for no document in particular)."""
@@ -203,7 +219,8 @@ class ReviewerDecisions:
             for i in groups[key]:
                 r = kept[i]
                 if label is not None and r.replacement.casefold() == label:
-                    kept[i] = dataclasses.replace(r, replacement=fit_case(r.replacement, change.pseudonym),
+                    new = fit_case(r.original, change.pseudonym, sentence_start(text, r.start))
+                    kept[i] = dataclasses.replace(r, replacement=new,
                                                   rule=r.rule + " (reviewer pseudonym)")
                     self._matches[change] += 1
             if case_map is not None:
@@ -224,21 +241,25 @@ class ReviewerDecisions:
 
     # -- audit -----------------------------------------------------------------------------
 
-    def describe(self) -> list[dict]:
-        """Audit records (kind 'decision'), one per decision, with how often it matched."""
+    def describe(self, document: str | None = None) -> list[dict]:
+        """Audit records (kind 'decision'), one per decision, with how often it matched.
+
+        `document` is the audit's label for the document; by default the file's own `document`.
+        """
         source = self.path.name if self.path else "decisions"
+        label = document or self.document
         records: list[dict] = []
         for rej in self.reject:
-            records.append({"kind": "decision", "decision": "reject", "document": self.document,
+            records.append({"kind": "decision", "decision": "reject", "document": label,
                             "source": f"{source}:{rej.line}", "original": rej.original, "offset": rej.offset,
                             "matches": self._matches[rej]})
         for change in self.pseudonyms:
-            records.append({"kind": "decision", "decision": "pseudonym", "document": self.document,
+            records.append({"kind": "decision", "decision": "pseudonym", "document": label,
                             "source": f"{source}:{change.line}", "person": change.person,
                             "original": change.original, "pseudonym": change.pseudonym,
                             "matches": self._matches[change]})
         for add in self.add:
-            records.append({"kind": "decision", "decision": "add", "document": self.document,
+            records.append({"kind": "decision", "decision": "add", "document": label,
                             "source": f"{source}:{add.line}", "original": add.text, "entity_type": add.entity,
                             "person": add.person, "matches": self._matches[add]})
         return records

@@ -52,31 +52,43 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = back + 1 if back > start else end
 
 
+def _add(seen: dict[tuple[int, int, str], Detection], start: int, end: int, entity: str, score: float,
+         name: str, meta: dict) -> None:
+    key = (start, end, entity)
+    if key in seen:
+        old = seen[key]
+        if name not in old.detectors:
+            old.detectors += (name,)
+        old.score = max(old.score, score)
+        old.meta.update(meta)
+        old.person = old.person or meta.get("register_person")
+        return
+    seen[key] = Detection(start, end, entity, score, (name,), person=meta.get("register_person"), meta=meta)
+
+
 def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]:
     """All raw detections for the entity types in `wanted`, de-duplicated."""
     engine = build_analyzer()
-    ad_hoc = [CaseRegisterRecognizer(register)] if (register.people or register.addresses) else []
-    supported = set(engine.get_supported_entities("en")) | {E.PERSON, E.ADDRESS}
+    supported = set(engine.get_supported_entities("en"))
     entities = [e for e in wanted if e in supported]
     seen: dict[tuple[int, int, str], Detection] = {}
     for offset, chunk in chunks(text):
         if not chunk.strip():
             continue
-        results = engine.analyze(chunk, language="en", entities=entities, ad_hoc_recognizers=ad_hoc)
-        for r in results:
+        for r in engine.analyze(chunk, language="en", entities=entities):
             meta = dict(r.recognition_metadata or {})
             name = meta.pop("recognizer_name", "unknown")
             meta.pop("recognizer_identifier", None)
-            key = (r.start + offset, r.end + offset, r.entity_type)
-            if key in seen:
-                old = seen[key]
-                if name not in old.detectors:
-                    old.detectors += (name,)
-                old.score = max(old.score, r.score)
-                old.meta.update(meta)
-                continue
-            seen[key] = Detection(key[0], key[1], r.entity_type, r.score, (name,),
-                                  person=meta.get("register_person"), meta=meta)
+            _add(seen, r.start + offset, r.end + offset, r.entity_type, r.score, name, meta)
+    # The register is matched over the whole text at once (it is only patterns, and a chunk
+    # boundary must not split a name); its results never compete in Presidio's de-duplication.
+    if register.people or register.addresses:
+        rec = CaseRegisterRecognizer(register)
+        for r in rec.analyze(text, [e for e in (E.PERSON, E.ADDRESS) if e in wanted]):
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "CaseRegister")
+            meta.pop("recognizer_identifier", None)
+            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
     return sorted(seen.values(), key=lambda d: (d.start, -d.end))
 
 

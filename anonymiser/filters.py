@@ -12,7 +12,36 @@ from .profile import Profile
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
           "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "cllr", "rev", "nurse", "sister"}
+JUDICIAL_TITLES = {"judge", "justice", "hhj"}
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_WORD = re.compile(r"\w+")
+# Words that carry no name on their own: a piece of a detection made only of these is dropped.
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
+                            "from", "this", "that", "these", "those", "its", "their", "his", "her"})
+_LEADING_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\S)", re.I)
+# Generic institutional vocabulary. An organisation named only with these words (plus
+# nationalities, countries and function words) is a public body of some state ("the Court",
+# "the Supreme Court", "the Turkish Government", "the Ministry of Foreign Affairs"): it
+# identifies nobody, unlike "Oakfield Primary School" or "Roseville Medical Practice".
+GENERIC_INSTITUTION = frozenset("""
+    administrative affairs agency appeal appeals assembly assize attorney authority board branch bureau
+    cabinet cassation central chamber chambers chief circuit civil commission commissioner committee
+    commonwealth constitutional council counsel court courts criminal crown defence delegate department
+    deputy directorate district division european executive facts family federal foreign general government
+    grand high home house human inspectorate interior internal justice law legal lords magistrates martial
+    military ministry national office parliament parole police president principal prosecution prosecutor
+    prosecutors provincial public regional registrar registry republic rights rule rules secretary section
+    security senate service services social state supreme treasury tribunal trustee union united
+""".split())
+# A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
+_CITATION_BEFORE = re.compile(
+    r"(?:\b(?:articles?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"
+    r"|annex(?:es)?|schedules?|points?|items?|regulations?|clauses?|parts?)\.?|§§?)"
+    r"(?:\s*\d+[a-z]?(?:\s*\(\w+\))*\s*(?:,|and|or|to|-|–|§§?)?)*\s*$", re.I)
+_NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
+# A time reference made only of these points back into the text ("the same day"); it dates nothing.
+_RELATIVE_DATE_WORDS = frozenset({"the", "a", "an", "that", "this", "same", "day", "week", "month", "year", "time", "date",
+                                  "period", "following", "previous", "preceding", "later", "earlier", "material"})
 
 
 class Keeper:
@@ -33,6 +62,8 @@ class Keeper:
         pieces = [(d.start, d.end)]
         for s, e in self.allowed_spans:
             if e <= d.start or s >= d.end:
+                continue
+            if d.entity == E.PERSON and self._judicial_title(d, s, e):
                 continue
             nxt = []
             for ps, pe in pieces:
@@ -55,6 +86,13 @@ class Keeper:
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 
+    def _judicial_title(self, d: Detection, s: int, e: int) -> bool:
+        """'Judge Clarke', 'Mr Justice Potts': a judge's title is a form of address, part of the name
+        like 'Mr', not a role beside it ('DC Evans' keeps 'DC' outside)."""
+        lead = self.text[d.start:s]
+        return (not lead.strip() or lead.strip() in ("Mr", "Mrs", "Ms", "Lord", "Lady")) and \
+            self.text[s:e].lower() in JUDICIAL_TITLES and e < d.end
+
     def kept_place(self, text: str) -> bool:
         t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
         return t in self.places or t in self.allow
@@ -74,6 +112,8 @@ class Keeper:
                 pieces = self.trim_allowlisted(d)
             else:
                 pieces = [d]
+            if not structured and not d.from_register:
+                pieces = [q for q in (self._trim_article(p) for p in pieces) if q and not self._noise(q)]
             for p in pieces:
                 if p.entity == E.LOCATION:
                     out.extend(self._split_places(p))
@@ -84,6 +124,40 @@ class Keeper:
                 else:
                     out.append(p)
         return out
+
+    def _trim_article(self, d: Detection) -> Detection | None:
+        """'the Supreme Court' -> 'Supreme Court': an article identifies nothing. People keep theirs
+        (there is none to keep), and a piece that is nothing but function words goes."""
+        span = self.text[d.start:d.end]
+        words = _WORD.findall(span)
+        if not words or all(w.lower() in FUNCTION_WORDS for w in words):
+            return None
+        if d.entity == E.PERSON:
+            return d
+        m = _LEADING_ARTICLE.match(span)
+        return replace(d, start=d.start + m.end()) if m else d
+
+    def _noise(self, d: Detection) -> bool:
+        """NER output that names nobody and nothing: generic public bodies, citations, durations."""
+        span = self.text[d.start:d.end]
+        words = _WORD.findall(span)
+        if d.entity == E.ORGANISATION:
+            if not any(c.isupper() or c.isdigit() for c in span):
+                return True  # 'inter alia'
+            content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+            return all(w.lower() in GENERIC_INSTITUTION or w in self.places_any for w in content)
+        if d.entity in (E.QUANTITY, E.DATE) and "SpacyRecognizer" in d.detectors and len(d.detectors) == 1:
+            if _NUMBER_SPAN.fullmatch(span.strip()) and _CITATION_BEFORE.search(self.text[max(0, d.start - 60):d.start]):
+                return True
+            if d.entity == E.DATE and (all(w.lower() in _RELATIVE_DATE_WORDS for w in words)
+                                       or re.fullmatch(r"\d{1,3}", span.strip())):
+                return True
+        return False
+
+    @property
+    def places_any(self) -> PhraseIndex:
+        """Countries and nationalities, whatever the profile keeps: 'the Turkish Government'."""
+        return phrase_index("gazetteer", ("countries", "nationalities"))
 
     def _split_places(self, d: Detection) -> list[Detection]:
         out, pos = [], d.start

@@ -21,7 +21,7 @@ from .pseudonyms import CaseMap
 from .readers import read_document
 from .register import Register
 from .replace import anonymise_text, segment_edits
-from .verify import Leak, find_leaks
+from .verify import Leak, find_leaks, output_texts
 from .writers.atomic import atomic_path, write_text
 
 
@@ -124,6 +124,10 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
                 paragraphs = [(p, None) for p in new_text.split("\n\n") if p.strip()]
                 write_new_docx(paragraphs, docx_out)
             written.append((docx_out, docx_out))
+            # Every part of the Word package is checked too: headers, notes, properties, alt text.
+            for where, part_text in output_texts(docx_out):
+                result.leaks += find_leaks(part_text, where, opts.register, originals,
+                                           {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
         label = f"{stem}{path.suffix.lower()}"
         extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
         extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}

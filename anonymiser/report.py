@@ -8,17 +8,18 @@ rename a person and add missed names in it, then export those decisions as a YAM
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import entities as E
-from .decisions import group_key, main_label, normalise
+from .decisions import group_key, main_label, normalise, sentence_start
 
 if TYPE_CHECKING:
     from .decide import Flag, Replacement
@@ -36,9 +37,10 @@ over overall she since so some such that the their them then there these they th
 though through throughout thus to two under until upon was we were what when whenever where
 whereas whether which while who whom whose why with within without yet you your
 """.split())
-_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "on", "upon", "in", "de", "la", "le", "du", "von", "van"})
+# Small words inside one name ('Department for Education'). Not 'and': 'Police and Croydon Social Care'
+# is two names, and a reviewer should see each.
+_CONNECTORS = frozenset({"of", "for", "the", "&", "on", "upon", "in", "de", "la", "le", "du", "von", "van"})
 _TOKEN = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|&")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-*#>•]+\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -100,10 +102,6 @@ def _kept_pieces(text: str, items: list[ReportItem]) -> Iterable[tuple[int, int]
         yield pos, len(text)
 
 
-def _sentence_initial(text: str, at: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, at - 8):at]))
-
-
 def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[KeptTerm], list[KeptTerm]]:
     """(capitalised phrases, numbers) left unchanged outside replacements, with counts.
 
@@ -140,12 +138,11 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
                     run.append((s, m.end()))
                     continue
                 close()
-                if (tok.lower() in SENTENCE_STARTERS and _sentence_initial(text, s)) or tok == "I":
+                if (tok.lower() in SENTENCE_STARTERS and sentence_start(text, s)) or tok == "I":
                     continue
                 run.append((s, m.end()))
             elif joined and tok.lower() in _CONNECTORS and text[run[-1][0]:run[-1][1]][:1].isupper():
-                # one connector between capitals: 'Department for Education', 'Kensington and Chelsea';
-                # kept only if a capital follows ('… and the Police' is two names)
+                # one connector between capitals, kept only if a capital follows it
                 run.append((s, m.end()))
             else:
                 close()
@@ -154,17 +151,20 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
     return order(words), order(numbers)
 
 
-def _out_offset(items: list[ReportItem], pos: int) -> int | None:
-    """Where original offset `pos` lands in the publication text; None if inside a replacement."""
-    shift = 0
+def _offset_mapper(items: list[ReportItem]) -> Callable[[int], int | None]:
+    """A function from an original offset to where it lands in the publication text (None: inside a replacement)."""
+    ends = [it.in_end for it in items]
+    shifts = [0]
     for it in items:
-        if it.in_end <= pos:
-            shift += len(it.replacement) - len(it.original)
-        elif it.in_start < pos:
+        shifts.append(shifts[-1] + len(it.replacement) - len(it.original))
+
+    def out(pos: int) -> int | None:
+        k = bisect.bisect_right(ends, pos)  # items wholly before pos
+        if k < len(items) and items[k].in_start < pos:
             return None
-        else:
-            break
-    return pos + shift
+        return pos + shifts[k]
+
+    return out
 
 
 def type_colours(present: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
@@ -263,20 +263,25 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
     groups, group_of = _groups(items)
     same_original = Counter(normalise(it.original) for it in items)
 
+    # one row per flagged span, even when two rules flagged it (a DEMOGRAPHIC policy and a gazetteer)
+    merged: dict[tuple[int, int], dict] = {}
+    for f in sorted(flags, key=lambda f: (f.start, f.end)):
+        row = merged.setdefault((f.start, f.end), {"text": f.text, "label": _label(f.entity), "reasons": []})
+        if f.reason not in row["reasons"]:
+            row["reasons"].append(f.reason)
     flag_rows, flag_spans = [], []
-    for n, f in enumerate(sorted(flags, key=lambda f: f.start)):
-        out = _out_offset(items, f.start)
-        if out is not None and publication_text[out:out + len(f.text)] == f.text:
-            flag_spans.append((out, out + len(f.text), n))
-        flag_rows.append({"n": n, "text": f.text, "label": _label(f.entity), "reason": f.reason,
-                          "shown": out is not None})
+    out_offset = _offset_mapper(items)
+    for n, ((start, end), row) in enumerate(merged.items()):
+        out = out_offset(start)
+        if out is not None and publication_text[out:out + end - start] == row["text"]:
+            flag_spans.append((out, out + end - start, n))
+        flag_rows.append({"text": row["text"], "label": row["label"], "reason": "; ".join(row["reasons"])})
 
     counts = Counter(it.entity_type for it in items)
     top = max(counts.values(), default=1)
+    order = [e for e in E.ENTITY_TYPES if counts[e]] + [e for e in counts if e not in E.ENTITY_TYPES]
     chart = [{"entity": e, "label": _label(e), "count": counts[e], "pct": round(100 * counts[e] / top, 1)}
-             for e in E.ENTITY_TYPES if counts[e]]
-    chart += [{"entity": e, "label": _label(e), "count": n, "pct": round(100 * n / top, 1)}
-              for e, n in counts.items() if e not in E.ENTITY_TYPES]
+             for e in order]
 
     kept_words, kept_numbers = kept_as_is(publication_text, items)
     low = [i for i, it in enumerate(items) if it.low_confidence]
@@ -296,7 +301,8 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
             "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
             "person": it.person, "offset": it.in_start, "group": group_of[i],
             "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
-            "same": same_original[normalise(it.original)],
+            "same": same_original[normalise(it.original)], "low": it.low_confidence,
+            "initial": sentence_start(publication_text, it.out_start),
         } for i, it in enumerate(items)],
         "groups": [{"person": g["person"], "original": g["original"], "name": g["name"], "count": g["count"],
                     "renamable": g["renamable"], "label": g["label"]} for g in groups],

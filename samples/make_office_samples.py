@@ -214,6 +214,14 @@ def _footnote_part(document) -> None:
     )
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
+    # Word lists the separator notes in settings too; the schema puts them before w:compat.
+    settings = document.settings.element
+    compat = settings.find(f"{{{W}}}compat")
+    note_pr = w('<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+    if compat is not None:
+        compat.addprevious(note_pr)
+    else:
+        settings.append(note_pr)
 
 
 def _tracked_paragraph():
@@ -311,6 +319,9 @@ def build_review_d(path: Path) -> None:
                          "social worker before the panel.")
     for line in D_SIGN_OFF:
         document.add_paragraph(line)
+    # python-docx stamps comments with the current time; a fixed one keeps rebuilds identical.
+    for comment in document.part.part_related_by(RT.COMMENTS).element.iter(f"{{{W}}}comment"):
+        comment.set(f"{{{W}}}date", "2024-03-06T11:05:00Z")
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from anonymiser.decide import Decisions, Replacement
-from anonymiser.decisions import Addition, PseudonymChange, Reject, ReviewerDecisions, load_decisions
+from anonymiser.decisions import (Addition, PseudonymChange, Reject, ReviewerDecisions, load_decisions,
+                                  sentence_start)
 from anonymiser.errors import DecisionsError
 from anonymiser.pseudonyms import CaseMap
 from anonymiser.register import Person, Register
@@ -73,7 +74,8 @@ def test_empty_sections_are_allowed(tmp_path: Path) -> None:
     (GOOD.replace("    type: LOCATION", "\ttype: LOCATION"), 13, "not valid YAML"),
     (GOOD.replace("  - original: Croydon", "  - original: Croydon: x"), 5, "not valid YAML"),
     (GOOD.replace('  - original: "Dr Rao"\n    pseudonym: "Professional Z"\n',
-                  '  - person: "register:amara okafor"\n    pseudonym: "Maya"\n'), 9, "already has the pseudonym 'Lily' (line 7)"),
+                  '  - person: "register:amara okafor"\n    pseudonym: "Maya"\n'), 9,
+     "already has the pseudonym 'Lily' (line 7)"),
 ])
 def test_mistakes_name_file_and_line(tmp_path: Path, bad: str, line: int, words: str) -> None:
     path = write(tmp_path, bad)
@@ -130,6 +132,14 @@ def test_rejects_by_offset_and_everywhere() -> None:
     assert not d.rejects("Hopeful", 1234)
 
 
+def test_fresh_copies_count_from_zero() -> None:
+    d = ReviewerDecisions(reject=(Reject("Croydon"),))
+    assert d.rejects("Croydon", 1)
+    again = d.fresh()
+    assert again.reject == d.reject
+    assert [r["matches"] for r in again.describe()] == [0] and [r["matches"] for r in d.describe()] == [1]
+
+
 def test_pseudonym_for(tmp_path: Path) -> None:
     d = load_decisions(write(tmp_path, GOOD))
     assert d.pseudonym_for("register:amara okafor", "Amara") == "Lily"
@@ -159,16 +169,58 @@ def test_apply_rejects_and_renames_whole_person(tmp_path: Path) -> None:
     ]
     cmap = CaseMap(None, "test")
     cmap.people = {f"{a}|pseudonym": "Emily", f"{s}|role": "Mother"}
+    cmap.others = {"other:anika rao": "Professional A"}
     d = ReviewerDecisions(
         reject=(Reject("Hope", reps[4].start),),
-        pseudonyms=(PseudonymChange("lily", original="Amara Okafor"), PseudonymChange("Mum", person=s)))
+        pseudonyms=(PseudonymChange("lily", original="Amara Okafor"), PseudonymChange("Mum", person=s),
+                    PseudonymChange("the GP", person="other:anika rao")))
     out = d.apply(text, Decisions(replacements=reps), cmap)
     got = [(r.original, r.replacement) for r in out.replacements]
-    assert got == [("Amara Okafor", "Lily"), ("Dr Anika Rao", "Professional A"), ("AMARA", "LILY"),
+    # capitals follow the place: sentence start, all capitals, or as the reviewer wrote it
+    assert got == [("Amara Okafor", "Lily"), ("Dr Anika Rao", "the GP"), ("AMARA", "LILY"),
                    (" Sarah Okafor", ""), ("Hope", "Adult B")]
     assert out.replacements[-1].start == reps[5].start  # only the first 'Hope' was kept
+    assert "reviewer pseudonym" in out.replacements[0].rule
     assert cmap.people == {f"{a}|pseudonym": "lily", f"{s}|role": "Mum"}
+    assert cmap.others == {"other:anika rao": "the GP"}
     records = d.describe()
     assert [(r["kind"], r["decision"], r["matches"]) for r in records] == [
-        ("decision", "reject", 1), ("decision", "pseudonym", 2), ("decision", "pseudonym", 0)]
+        ("decision", "reject", 1), ("decision", "pseudonym", 2), ("decision", "pseudonym", 0),
+        ("decision", "pseudonym", 1)]
 
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("Amara went", 0, True), ("1.1 Amara went", 4, True), ("  - Amara", 4, True), ("He left. Amara went", 9, True),
+    ("Then she said \u201cAmara", 15, True), ("intro\n\n2. Amara", 10, True), ("and then Amara went", 9, False),
+    ("Dr Amara", 3, False),
+])
+def test_sentence_start(text: str, at: int, expected: bool) -> None:
+    assert text[at:].startswith("Amara") and sentence_start(text, at) is expected
+
+
+
+def test_decisions_work_through_detection_and_decide(tmp_path: Path) -> None:
+    """The reviewer's detections and changes go through the real decide() as the pipeline will use them."""
+    from anonymiser import entities as E
+    from anonymiser.decide import decide
+    from anonymiser.detection import analyse
+    from anonymiser.profile import load_profile
+    from anonymiser.replace import anonymise_text
+
+    text = ("Amara Okafor lives with her brother at Bramble Court in Croydon. Jay visits Amara.\n\n"
+            "Jay told the school that Amara was happy.")
+    register = Register(case="t", people=(Person("Amara Okafor", "subject child", "female"),
+                                          Person("Sarah Okafor", "mother", "female")))
+    d = load_decisions(write(tmp_path, 'pseudonyms:\n  - original: "Amara"\n    pseudonym: "Lily"\n'
+                                       'add:\n  - text: "bramble court"\n    type: ADDRESS\n'
+                                       '  - text: "Jay"\n    person: "Sarah Okafor"\n'))
+    profile = load_profile("safeguarding-review")
+    raw = analyse(text, register, [e for e in E.ENTITY_TYPES if profile.detects(e)])
+    decided = decide(text, raw + d.extra_detections(text, register), profile, register, CaseMap(None, "t"))
+    out = anonymise_text(text, d.apply(text, decided).replacements)
+    assert "Bramble Court" not in out and "Jay" not in out and "Amara" not in out
+    assert out.count("Lily") == 3
+    records = d.describe("review.txt")
+    assert [(r["decision"], r["original"], r["matches"]) for r in records] == [
+        ("pseudonym", "Amara", 3), ("add", "bramble court", 1), ("add", "Jay", 2)]
+    assert {r["document"] for r in records} == {"review.txt"}

@@ -435,3 +435,22 @@ def test_sample_review_d_reads_and_closes_its_side_doors(samples: Path, tmp_path
              if word.lower() in text.lower()]
     assert leaks == []
     assert docx.Document(out).tables[0].cell(1, 0).text == "[REDACTED] [REDACTED]"
+
+
+def test_paragraphs_in_unusual_containers_are_still_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    anchor = document.add_paragraph("Start.")._p
+    anchor.addnext(xml('<mc:AlternateContent><mc:Choice Requires="w14"><w:p><w:r><w:t>Choice: Amara</w:t>'
+                       '</w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>Fallback: Amara</w:t></w:r></w:p>'
+                       "</mc:Fallback></mc:AlternateContent>"))
+    anchor.addnext(xml('<w:sdt><w:sdtContent><x:wrap xmlns:x="urn:example"><w:p><w:r><w:t>Wrapped: Okafor</w:t>'
+                       "</w:r></w:p></x:wrap></w:sdtContent></w:sdt>"))
+    path = tmp_path / "odd.docx"
+    document.save(path)
+    doc = read_docx(path)
+    found = {s.text: s.origin for s in doc.segments}
+    assert found["Choice: Amara"] == "body paragraph 2" and found["Fallback: Amara"] == "body paragraph 3"
+    assert found["Wrapped: Okafor"] == "body, other text"
+    out = tmp_path / "out.docx"
+    write_docx(doc, perfect_edits(doc), out)
+    assert "okafor" not in package_text(out)["word/document.xml"].lower()

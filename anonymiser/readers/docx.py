@@ -60,7 +60,7 @@ W_SDT, W_SDTCONTENT, W_SDTPR = qn("w:sdt"), qn("w:sdtContent"), qn("w:sdtPr")
 W_TXBX = qn("w:txbxContent")
 W_PPR, W_RPR = qn("w:pPr"), qn("w:rPr")
 W_VAL = qn("w:val")
-MC_FALLBACK = qn("mc:Fallback")
+MC_FALLBACK, MC_ALTERNATE = qn("mc:Fallback"), qn("mc:AlternateContent")
 
 # What each run child contributes to a paragraph's text. Field codes (w:instrText) and deleted
 # text are not shown, so they are not text; the writer deals with them separately.
@@ -355,10 +355,13 @@ def _stories(document: Any, xml_parts: dict[str, Any]) -> list[Story]:
 
 
 def _blocks(container: Any) -> Iterator[Any]:
-    """Children of a container, looking through custom-XML and smart-tag wrappers."""
+    """Children of a container, looking through custom-XML, smart-tag and alternate-content wrappers."""
     for child in container:
         if child.tag in TRANSPARENT:
             yield from _blocks(child)
+        elif child.tag == MC_ALTERNATE:
+            for branch in child:  # both branches travel in the file, so both are read
+                yield from _blocks(branch)
         else:
             yield child
 
@@ -453,6 +456,12 @@ def _segments(document: Any, stories: list[Story]) -> list[Segment]:
                 collector.container(note, f"{story.name} {number}")
         else:
             collector.container(story.root, story.name)
+    # A safety net for paragraphs in containers the walk above does not know.
+    walked = {id(s.handle.p) for s in collector.segments if isinstance(s.handle, ParagraphHandle)}
+    for story in stories:
+        for p in story.root.iter(W_P):
+            if id(p) not in walked and paragraph_text(p).strip():
+                collector.add(paragraph_text(p), f"{story.name}, other text", ParagraphHandle(p))
 
     properties = document.core_properties
     for name in TEXT_PROPERTIES:

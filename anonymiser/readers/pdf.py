@@ -202,28 +202,51 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
 
 
+def _zone(lines: list[_Line]) -> int:
+    """How many lines at each end of a page may be running heads (fewer on a sparse page)."""
+    return max(1, min(ZONE, len(lines) // 3))
+
+
+def _page_numbered(occurrences: list[tuple[int, str]]) -> bool:
+    """Do lines that differ only in numbers carry the page number (at a fixed offset)?"""
+    offsets: set[int] | None = None
+    for page, text in occurrences:
+        here = {int(n) - page for n in re.findall(r"\d{1,5}", text)}
+        offsets = here if offsets is None else offsets & here
+        if not offsets:
+            return False
+    return True
+
+
 def _split_running(pages: list[list[_Line]]) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[list[_Line]]]:
     """Lines repeated at the top or bottom of most pages, and each page without them."""
     filled = [[line for line in page if line.text] for page in pages]
     if len(pages) < 2:
         return [], [], filled
-    seen: Counter[str] = Counter()
-    for lines in filled:
-        zone = lines[:ZONE] + lines[-ZONE:]
-        seen.update({_key(line.text) for line in zone})
+    seen: dict[str, dict[int, str]] = {}
+    for number, lines in enumerate(filled, start=1):
+        zone = _zone(lines)
+        for line in lines[:zone] + lines[-zone:]:
+            seen.setdefault(_key(line.text), {}).setdefault(number, line.text)
     need = max(2, len(pages) // 2 + 1)
-    # A line of only digits and punctuation repeats "as a pattern" only if it is short, like a
-    # page number ("7", "- 7 -"); otherwise dates heading table rows would look like running heads.
-    repeated = {key for key, count in seen.items()
-                if count >= need and (any(ch.isalpha() for ch in key) or len(key) <= 7)}
+    repeated = set()
+    for key, found in seen.items():
+        if len(found) < need:
+            continue
+        texts = set(found.values())
+        # The same words on most pages is a running head; words that change only in their
+        # numbers are one if the numbers follow the pages ("Page 3 of 9").
+        if len(texts) == 1 or _page_numbered(sorted(found.items())):
+            repeated.add(key)
     headers: dict[str, tuple[str, int]] = {}
     footers: dict[str, tuple[str, int]] = {}
     body = []
     for lines in filled:
+        zone = _zone(lines)
         keep = []
         for i, line in enumerate(lines):
             key = _key(line.text)
-            at_top, at_bottom = i < ZONE, i >= len(lines) - ZONE
+            at_top, at_bottom = i < zone, i >= len(lines) - zone
             if key in repeated and (at_top or at_bottom):
                 target = headers if at_top and key not in footers else footers
                 if key not in headers and key not in footers:

@@ -25,6 +25,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from .nhs_number import NhsNumberRecognizer
     from .ni_number import NiNumberRecognizer
     from .phone_number import UkPhoneRecognizer
+    from .place_context import PlaceContextRecognizer
     from .postcode import PostcodeRecognizer
     from .reference_number import ReferenceNumberRecognizer
     from .social_handle import SocialHandleRecognizer
@@ -43,6 +44,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         SocialHandleRecognizer,
         VehicleRegistrationRecognizer,
         StreetAddressRecognizer,
+        PlaceContextRecognizer,
         UkDateRecognizer,
         ReferenceNumberRecognizer,
         SchoolRecognizer,

@@ -33,7 +33,9 @@ _NUMBERED_SUFFIX = (
 # Courts of law and everyday phrases shaped like streets ("Family Court", "Car Park").
 _NOT_A_STREET = (
     r"(?:(?:High|Family|Crown|County|Youth|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal"
-    r"|Civil|Criminal|Royal|Juvenile)\s+Courts?|Car\s+Park|Safe\s+Place|High\s+Rise)\b"
+    r"|Civil|Criminal|Royal|Juvenile|Divisional|District|Regional|Circuit|Assize|Constitutional"
+    r"|Administrative|Military|Provincial|Federal|Security|European|Appeals?|Martial|Combined"
+    r"|Central|Criminal\s+Appeal)\s+Courts?|Car\s+Park|Safe\s+Place|High\s+Rise)\b"
 )
 # Words that start a sentence or a noun phrase, never a street name; without this,
 # "When Birchwood Road ..." would take "When" into the name.
@@ -64,7 +66,7 @@ _SEP = r"(?:,\s*|\s*\n\s*)"
 # A town is taken only when a comma, line end or postcode follows it, so the capitalised
 # word that starts the next clause ("27 Birchwood Road, Mother said") is left out.
 _TOWN = (
-    r"[A-Z][a-z]+(?:[ -](?:(?:upon|on|under|le)[ -])?[A-Z][a-z]+){0,2}"
+    r"[A-Z][a-z]+(?:['’]s)?(?:[ -](?:(?:upon|on|under|le)[ -])?[A-Z][a-z]+){0,2}"
     rf"(?=\s*(?:[,.;:)\n]|$)|\s+{POSTCODE_REGEX}\b)"
 )
 _TAIL = (

@@ -26,11 +26,11 @@
   };
 
   // Same rule as decisions.fit_case, so the page shows what a re-run will write.
-  function fitCase(old, fresh) {
-    const letters = [...old].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  function fitCase(original, fresh, initial) {
+    const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase());
     if (letters.length > 1 && letters.every((c) => c === c.toUpperCase()) && !fresh.startsWith("[")) return fresh.toUpperCase();
-    const o = old.charAt(0), f = fresh.charAt(0);
-    if (o !== o.toLowerCase() && o === o.toUpperCase() && f !== f.toUpperCase()) return f.toUpperCase() + fresh.slice(1);
+    const f = fresh.charAt(0);
+    if (initial && f !== f.toUpperCase()) return f.toUpperCase() + fresh.slice(1);
     return fresh;
   }
 
@@ -39,7 +39,7 @@
   function shownText(i) {
     const it = items[i];
     if (isRejected(i)) return it.original;
-    if (it.relabel && state.names.has(it.group)) return fitCase(it.replacement, state.names.get(it.group));
+    if (it.relabel && state.names.has(it.group)) return fitCase(it.original, state.names.get(it.group), it.initial);
     return it.replacement;
   }
 
@@ -104,7 +104,7 @@
     row("Confidence", Math.round(it.score * 100) + "%");
     row("Rule", it.rule);
     pop.append(close, chip, dl);
-    if (it.score < 0.7) pop.append(el("div", { className: "lowwarn", textContent: "Low confidence: please check this one." }));
+    if (it.low) pop.append(el("div", { className: "lowwarn", textContent: "Low confidence: please check this one." }));
     const actions = el("div", { className: "actions" });
     if (isRejected(i)) {
       const undo = el("button", { type: "button", textContent: "Undo: replace it again" });
@@ -134,7 +134,13 @@
         " something else (all " + g.count + " mentions):" }), renameRow(it.group, () => openPop(i)));
     }
     pop.hidden = false;
-    const r = m.getBoundingClientRect();
+    placePop();
+  }
+
+  // Keep the popover by its replacement as the text or the page scrolls.
+  function placePop() {
+    if (popFor === null) return;
+    const r = $("r" + popFor).getBoundingClientRect();
     const w = pop.offsetWidth, h = pop.offsetHeight;
     let top = r.bottom + 6;
     if (top + h > window.innerHeight - 8) top = Math.max(8, r.top - h - 6);
@@ -154,8 +160,9 @@
   // composedPath, not contains(): a popover button may have re-rendered the popover by now
   document.addEventListener("click", (e) => { if (!pop.hidden && !e.composedPath().includes(pop)) closePop(); });
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closePop(); });
-  docText.addEventListener("scroll", closePop);
-  window.addEventListener("resize", closePop);
+  docText.addEventListener("scroll", placePop, { passive: true });
+  window.addEventListener("scroll", placePop, { passive: true });
+  window.addEventListener("resize", placePop);
 
   function goTo(i) {
     const m = $("r" + i);

@@ -109,7 +109,8 @@ def write_docx(doc: Document, edits: dict[int, list[Edit]], out_path: Path) -> N
             rels = handle.part.rels
             reltype = rels[handle.rId].reltype
             del rels[handle.rId]
-            rels.add_relationship(reltype, xml_safe(new_text), handle.rId, is_external=True)
+            # An empty target makes an invalid package; "#" is a link to nowhere.
+            rels.add_relationship(reltype, xml_safe(new_text).strip() or "#", handle.rId, is_external=True)
         else:
             raise TypeError(f"segment {index} ({segment.origin}) has no docx handle")
     close_side_doors(fresh)
@@ -148,6 +149,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
     An edit spanning several runs puts its replacement into the first run it touches (keeping
     that run's formatting) and removes the covered text from the others.
     """
+    edits = [Edit(e.start, e.end, xml_safe(e.new)) for e in edits]
     atoms = paragraph_atoms(p)
     starts, pos = [], 0
     for _, atom_text in atoms:
@@ -159,7 +161,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
     touched: list[Any] = []
     # Right to left, so offsets of atoms not yet edited stay valid.
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        new = xml_safe(edit.new)
+        new = edit.new
         covered = [i for i, (_, t) in enumerate(atoms) if starts[i] < edit.end and starts[i] + len(t) > edit.start]
         if not covered:
             _insert(p, atoms, starts, edit.start, new, touched)

@@ -35,6 +35,18 @@ def rec() -> TitledPersonRecognizer:
         ("Mr O'Neill", False),
         ("Ms Price-Jones", False),
         ("Dr van der Berg", True),
+        ("Mr Justice Hayden", True),
+        ("Lady Justice King", True),
+        ("Judge Darwall-Smith", True),
+        ("Mr L.-E. Pettiti", False),
+        ("Mr J.-P. Costa", False),
+        ("Mr A.N. Loizou", False),
+        ("Mr Thór Vilhjálmsson", False),
+        ("Mr Rıza Türmen", False),
+        ("Ms Nina Holst‑Christensen", False),
+        ("Mr R. LINHAM", False),
+        ("Ms K. McCLEERY", False),
+        ("DR H ASHCROFT", True),
     ],
 )
 def test_titled_names(rec: TitledPersonRecognizer, name: str, professional: bool) -> None:
@@ -63,7 +75,6 @@ def test_possessive_and_role_are_left_out(rec: TitledPersonRecognizer) -> None:
     "text",
     [
         "The referral was passed to Dr Barnardo's.",
-        "The judgment of Mr Justice Hayden was cited.",
         "She saw the dr about it and the pc was broken.",
         "Mother said the Dr was kind and the Nurse was not.",
         "Kayla used the PC Kayla's brother had set up.",
@@ -72,6 +83,22 @@ def test_possessive_and_role_are_left_out(rec: TitledPersonRecognizer) -> None:
 )
 def test_not_titled_names(rec: TitledPersonRecognizer, text: str) -> None:
     assert spans(rec, text) == []
+
+
+def test_a_blank_line_ends_a_name(rec: TitledPersonRecognizer) -> None:
+    assert spans(rec, "B. Mr White\n\nMr White is a United Kingdom national.") == ["Mr White", "Mr White"]
+
+
+def test_judges_by_surname_and_post(rec: TitledPersonRecognizer) -> None:
+    text = "On 16 May 2008, Tugendhat J handed down judgment; Thorpe LJ agreed."
+    assert spans(rec, text) == ["Tugendhat J", "Thorpe LJ"]
+    assert all(r.recognition_metadata["professional"] for r in found(rec, text))
+
+
+def test_capitals_need_initials(rec: TitledPersonRecognizer) -> None:
+    # A copied record: the initial shows it is a name, not a heading such as "MR SMITH STATED".
+    assert spans(rec, "REFERRER: DR H ASHCROFT, CONSULTANT PAEDIATRICIAN") == ["DR H ASHCROFT"]
+    assert spans(rec, "MR SMITH STATED THAT HE WOULD ATTEND") == []
 
 
 def test_is_professional() -> None:

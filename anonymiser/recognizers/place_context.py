@@ -1,0 +1,81 @@
+"""Places the NER misses, found by the words around them: "lives in Edirne", "moved to King's Lynn",
+"the Waterlees area", "Siverek village", "Co. Limerick", "the District of Famagusta"."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from anonymiser.entities import LOCATION
+
+# Capitalised words that follow "in", "at" or "from" without being a place.
+_NOT_A_PLACE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Ramadan|Eid"
+    r"|The|This|That|These|Those|His|Her|Their|Its|Our|My|Your|A|An|Any|Some|All|Each|Every|No"
+    r"|Mr|Mrs|Ms|Miss|Mx|Dr|Judge|Lord|Lady|Sir|Dame|Professor|Prof|PC|DC|DS|Sgt"
+    r"|Article|Articles|Section|Sections|Rule|Rules|Paragraph|Chapter|Part|Annex|Appendix|Schedule"
+    r"|Protocol|Court|Courts|Government|Parliament|Year|Reception|Key|English|Court['’]s"
+    r"|Mother|Father|Mum|Dad|Grandmother|Grandfather|Nan|Nana|Grandad|Aunt|Uncle|Child|Baby"
+    r"|I|It|He|She|They|We|You|Family|Police|Hospital|School|Nursery|Care|Social|Health|Children)\b"
+)
+# A place name: one to three capitalised words, any alphabet, "King's Lynn", "Stoke-on-Trent".
+_WORD = r"\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:(?:upon|on|under|le|en)-)?\p{Lu}\p{Ll}+)*"
+_PLACE = rf"(?!{_NOT_A_PLACE}){_WORD}(?:[ ](?!{_NOT_A_PLACE}){_WORD}){{0,2}}"
+# Verbs of living and moving, whose object is a place.
+_RESIDENCE = (
+    r"(?:born|lives?|lived|living|resides?|resided|residing|resident|settled|grew\s+up|brought\s+up"
+    r"|moved|moving|returned|returning|fled|travelled|traveled|relocated|emigrated|detained"
+    r"|imprisoned|stayed|staying|originally|hails?|hailed|rehoused|housed|placed)"
+)
+_PLACE_END = r"(?![\w'’-])"
+# After a bare preposition, a place must be followed by the end of a clause, so that
+# "in Section 47 enquiries" or "at Oakfield Primary School" do not qualify.
+_CLAUSE_END = (
+    r"(?=\s*(?:[,.;:)\]!?]|$)|\s+(?:and|where|with|on|in|at|for|to|after|before|when|while|until|since"
+    r"|during|but|or|until|who|which)\b)"
+)
+
+
+class PlaceContextRecognizer(PatternRecognizer):
+    """LOCATION for a capitalised name where the sentence says it is a place."""
+
+    PATTERNS = [
+        Pattern(
+            "Place after living or moving",
+            rf"(?<=\b{_RESIDENCE}\s+(?:back\s+)?(?:(?:in|at|to|from|near|into)\s+)?){_PLACE}{_PLACE_END}",
+            0.65,
+        ),
+        Pattern(
+            "Place after a preposition, mid-sentence",
+            rf"(?<=[\p{{Ll}},;]\s+(?:in|at|from|near)\s+){_PLACE}{_PLACE_END}{_CLAUSE_END}",
+            0.6,
+        ),
+        # "the Waterlees area", "the Longheath estate": the name without the noun.
+        Pattern(
+            "Named area",
+            rf"(?<=\b[Tt]he\s+){_PLACE}(?=\s+(?:area|estate|district|neighbourhood|neighborhood|suburb)\b)",
+            0.65,
+        ),
+        # "Siverek village", "Limerick city", "the village of Trypimeni", "the District of Famagusta".
+        Pattern(
+            "Settlement",
+            rf"(?<![\w'’-]){_PLACE}\s+(?:village|town|city|province|district|region|county)\b"
+            rf"|(?<=\b(?i:the)\s+)(?:[Vv]illage|[Tt]own|[Cc]ity|[Pp]rovince|[Dd]istrict|[Rr]egion|[Cc]ounty)"
+            rf"\s+of\s+{_PLACE}{_PLACE_END}",
+            0.65,
+        ),
+        # Irish and Northern Irish counties: "Patrickswell, Co. Limerick".
+        Pattern("County", rf"(?<![\w'’-])Co\.?\s+{_PLACE}{_PLACE_END}", 0.75),
+    ]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity=LOCATION,
+            name=type(self).__name__,
+            supported_language=supported_language,
+            patterns=self.PATTERNS,
+            # Case-sensitive: a capital letter is the evidence for a name.
+            global_regex_flags=re.DOTALL | re.MULTILINE,
+        )
