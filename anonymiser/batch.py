@@ -41,6 +41,7 @@ class BatchSettings:
     register_path: Path | None = None
     accept_tracked_changes: bool = False
     password: str | None = None
+    decisions_path: Path | None = None
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _file_sha(path: Path | None) -> str:
 def fingerprint(path: Path, register_path: Path | None, settings: BatchSettings) -> dict[str, str]:
     """Everything that, if unchanged, makes a re-run of this draft unnecessary."""
     return {"input": _file_sha(path), "register": _file_sha(register_path), "profile": settings.profile.sha256,
-            "tool": __version__}
+            "decisions": _file_sha(settings.decisions_path), "tool": __version__}
 
 
 def _state_key(path: Path) -> str:
@@ -103,8 +104,11 @@ def process_one(path: Path, settings: BatchSettings) -> Outcome:
     try:
         register, reg_path = register_for(path, settings.register_path)
         case_map = CaseMap(settings.map_file, register.case_key)
+        from .decisions import load_decisions
+
+        reviewer = load_decisions(settings.decisions_path) if settings.decisions_path else None
         opts = RunOptions(settings.profile, register, settings.out_dir, settings.map_file,
-                          settings.accept_tracked_changes, settings.password)
+                          settings.accept_tracked_changes, settings.password, reviewer)
         result = process_file(path, opts, case_map)
         result.fingerprint = fingerprint(path, reg_path, settings)  # type: ignore[attr-defined]
         return Outcome(path, result=result, no_register=register is EMPTY_REGISTER)

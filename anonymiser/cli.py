@@ -61,8 +61,11 @@ def main() -> None:
 @click.option("--accept-tracked-changes", is_flag=True, help="Apply a Word draft's tracked changes before anonymising.")
 @click.option("--password", help="Password for an encrypted PDF.")
 @click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: one per core].")
+@click.option("--decisions", "decisions_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="A reviewer's decisions file, exported from the report page.")
 def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, profile: str, map_path: Path | None,
-        accept_tracked_changes: bool, password: str | None, workers: int | None) -> None:
+        accept_tracked_changes: bool, password: str | None, workers: int | None,
+        decisions_path: Path | None) -> None:
     """Anonymise drafts (.docx, .pdf, .txt, .md, or folders of them) into OUT."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -75,6 +78,10 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         prof = load_profile(profile)
         if register_path:
             load_register(register_path)  # a broken register stops the run before any work
+        if decisions_path:
+            from .decisions import load_decisions
+
+            load_decisions(decisions_path)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     files = _collect_inputs(inputs, out_dir)
@@ -85,7 +92,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     except OSError as exc:
         _fail(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose another --out.")
     settings = BatchSettings(prof, out_dir, map_path or out_dir / "pseudonym-map.json", register_path,
-                             accept_tracked_changes, password)
+                             accept_tracked_changes, password, decisions_path)
     n_workers = min(workers or default_workers(), len(files))
 
     def say(message: str) -> None:

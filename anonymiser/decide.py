@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import entities as E
 from .birthdates import find_register_births, mark_dates_of_birth
@@ -17,6 +18,9 @@ from .propagation import propagate
 from .pseudonyms import CaseMap
 from .register import Register
 from .spans import merge_adjacent_people, resolve
+
+if TYPE_CHECKING:
+    from .decisions import ReviewerDecisions
 
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
@@ -103,7 +107,25 @@ def _on_date(text: str, start: int) -> int | None:
     return start - len(m.group(0)) if m else None
 
 
-def decide(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
+def _without_overlaps(text: str, replacements: list[Replacement]) -> list[Replacement]:
+    """Taking in a title or 'the' can reach into the replacement before; the wider one wins."""
+    out: list[Replacement] = []
+    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+        while out and out[-1].end > r.start:
+            prev = out[-1]
+            if r.start <= prev.start:
+                out.pop()  # the previous replacement lies inside this one
+                continue
+            r.start = prev.end
+            r.original = text[r.start:r.end]
+            break
+        if r.end > r.start:
+            out.append(r)
+    return out
+
+
+def decide(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap,
+           reviewer: "ReviewerDecisions | None" = None) -> Decisions:
     """Apply the profile's policy, allowlists and propagation to raw detections."""
     keeper = Keeper(profile, text)
     allow = phrase_index("allowlist", profile.allowlists)
@@ -111,6 +133,8 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     if profile.detects(E.DATE_OF_BIRTH):
         dets = mark_dates_of_birth(text, dets, register) + find_register_births(text, register)
     dets += keeper.filter(propagate(text, dets, allow))
+    if reviewer is not None:  # after the keep rules: a reviewer's addition beats the allowlists
+        dets += reviewer.extra_detections(text, register)
     dets = resolve(dets, text)
     dets = merge_adjacent_people(dets, text)
     dets = cluster_others(text, dets, allow)
@@ -173,9 +197,12 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
         new = _match_case(original, new, text, start) if new else new
         decisions.replacements.append(Replacement(start, end, original, new, d.entity, d.detectors,
                                                   round(d.score, 3), rule, d.person, (d.start, d.end)))
+    decisions.replacements = _without_overlaps(text, decisions.replacements)
     if profile.flag_lists:
         for s, e in phrase_index("gazetteer", profile.flag_lists).find(text):
             if not any(r.start <= s < r.end for r in decisions.replacements):
                 decisions.flags.append(Flag(s, e, text[s:e], E.DEMOGRAPHIC, "ethnicity: kept; check it is needed"))
     decisions.flags.sort(key=lambda f: f.start)
+    if reviewer is not None:
+        decisions = reviewer.apply(text, decisions, case_map)
     return decisions

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import entities as E
 from .detection import Detection
-from .lexicon import PhraseIndex, phrase_index
+from .lexicon import PhraseIndex, normalise, phrase_index
 from .profile import Profile
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
@@ -44,6 +44,42 @@ _RELATIVE_DATE_WORDS = frozenset({"the", "a", "an", "that", "this", "same", "day
                                   "period", "following", "previous", "preceding", "later", "earlier", "material"})
 
 
+LOCAL_AUTHORITIES = "local_authorities"
+# What follows a council's name when it names the partnership's own agencies:
+# "Croydon Health Services NHS Trust", "Cambridgeshire and Peterborough NHS Foundation Trust",
+# "Leeds City Council", "Croydon Safeguarding Children Partnership".
+_OWN_AGENCY_AFTER = re.compile(
+    r"\s+(?:(?:City|County|Borough|Metropolitan|District|Royal)\s+)*(?:Council|Safeguarding|Children['’]?s?\b"
+    r"|Health\s+Services|Community\s+Services|Constabulary|Partnership|Local\s+Authority|MASH|Youth\s+Justice"
+    r"|Early\s+Help|Social\s+Care|NHS|Police)", re.I)
+
+
+def own_areas(text: str) -> frozenset[tuple[str, ...]]:
+    """The local authorities a review names as its own, by their agencies ('Croydon Health Services').
+
+    Only these are the partnership's own area and kept; any other council's name ('Reading',
+    'Bradford') is a place that locates the family. A text that names no own agency at all keeps
+    every local authority, as before.
+    """
+    index = phrase_index("gazetteer", (LOCAL_AUTHORITIES,))
+    hits = index.find(text)
+    own: set[tuple[str, ...]] = set()
+    for i, (s, e) in enumerate(hits):
+        end = e
+        # "Cambridgeshire and Peterborough NHS ...": both names are the partnership's.
+        group = [(s, e)]
+        for s2, e2 in hits[i + 1:]:
+            if re.fullmatch(r"\s+(?:and|&)\s+", text[end:s2]):
+                group.append((s2, e2))
+                end = e2
+            break
+        if _OWN_AGENCY_AFTER.match(text, end):
+            own.update(normalise(text[a:b]) for a, b in group)
+    if not own:
+        return frozenset(index.phrases)
+    return frozenset(own)
+
+
 class Keeper:
     """The profile's keep rules, applied to one document's text."""
 
@@ -51,8 +87,10 @@ class Keeper:
         self.profile = profile
         self.text = text
         self.allow: PhraseIndex = phrase_index("allowlist", profile.allowlists)
-        self.places: PhraseIndex = phrase_index("gazetteer", profile.keep_places)
+        self.places: PhraseIndex = phrase_index(
+            "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
         self.allowed_spans = self.allow.find(text)
+        self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
 
     def inside_allowlisted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.allowed_spans)
@@ -95,7 +133,7 @@ class Keeper:
 
     def kept_place(self, text: str) -> bool:
         t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
-        return t in self.places or t in self.allow
+        return t in self.places or t in self.allow or normalise(t) in self.own_areas
 
     def filter(self, detections: list[Detection]) -> list[Detection]:
         """Drop what the profile keeps; split place lists so 'Thornton Heath, Croydon' keeps Croydon."""

@@ -7,6 +7,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import entities as E
@@ -14,7 +15,7 @@ from .analyzer import spacy_pipeline_info
 from .audit import audit_records, write_audit
 from .decide import Decisions, decide
 from .detection import analyse
-from .document import Document
+from .document import Document, apply_edits
 from .naming import safe_stem
 from .profile import Profile
 from .pseudonyms import CaseMap
@@ -24,8 +25,12 @@ from .replace import anonymise_text, segment_edits
 from .verify import Leak, find_leaks, output_texts
 from .writers.atomic import atomic_path, write_text
 
+if TYPE_CHECKING:
+    from .decisions import ReviewerDecisions
 
-def detect_document(doc: Document, profile: Profile, register: Register, case_map: CaseMap) -> Decisions:
+
+def detect_document(doc: Document, profile: Profile, register: Register, case_map: CaseMap,
+                    reviewer: "ReviewerDecisions | None" = None) -> Decisions:
     """Detect and decide for one document.
 
     The slow part (spaCy and the recognizers) runs before the pseudonym map is locked, so
@@ -34,7 +39,7 @@ def detect_document(doc: Document, profile: Profile, register: Register, case_ma
     wanted = [e for e in E.ENTITY_TYPES if profile.detects(e)]
     raw = analyse(doc.text, register, wanted)
     with case_map:
-        return decide(doc.text, raw, profile, register, case_map)
+        return decide(doc.text, raw, profile, register, case_map, reviewer)
 
 
 @dataclass
@@ -45,6 +50,7 @@ class RunOptions:
     map_path: Path | None = None
     accept_tracked_changes: bool = False
     password: str | None = None
+    decisions: "ReviewerDecisions | None" = None
 
 
 @dataclass
@@ -90,7 +96,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     """Anonymise one draft into opts.out_dir. Bad input raises InputError before anything is written."""
     doc = read_document(path, accept_tracked_changes=opts.accept_tracked_changes, password=opts.password)
     input_sha = _sha256(path)
-    decisions = detect_document(doc, opts.profile, opts.register, case_map)
+    reviewer = opts.decisions.fresh() if opts.decisions and opts.decisions.applies_to(path.name) else None
+    decisions = detect_document(doc, opts.profile, opts.register, case_map, reviewer)
     result = DocumentResult(input=path, warnings=list(doc.warnings))
     for r in decisions.replacements:
         result.counts[r.entity] = result.counts.get(r.entity, 0) + 1
@@ -121,15 +128,27 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             if doc.kind == "docx":
                 write_docx(doc, segment_edits(doc, decisions.replacements), docx_out)
             else:
-                paragraphs = [(p, None) for p in new_text.split("\n\n") if p.strip()]
-                write_new_docx(paragraphs, docx_out)
+                edits = segment_edits(doc, decisions.replacements)
+                paragraphs = [(apply_edits(seg.text, edits.get(i, [])), getattr(seg.handle, "style", None))
+                              for i, seg in enumerate(doc.segments)]
+                write_new_docx([(t, style) for t, style in paragraphs if t.strip()], docx_out)
             written.append((docx_out, docx_out))
             # Every part of the Word package is checked too: headers, notes, properties, alt text.
             for where, part_text in output_texts(docx_out):
                 result.leaks += find_leaks(part_text, where, opts.register, originals,
                                            {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
+        from .report import render_report, report_items
+
+        # The report shows originals, so it is private like the audit and is not a publication output.
+        report_path = out / f"{stem}.report.html"
+        write_text(report_path, render_report(
+            document=path.name, publication_text=new_text, items=report_items(decisions.replacements),
+            flags=decisions.flags, profile=opts.profile.name, verification=[leak.line() for leak in result.leaks],
+            warnings=result.warnings, register=opts.register), private=True)
+        written.append((report_path, report_path))
         label = f"{stem}{path.suffix.lower()}"
         extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
+        extra += reviewer.describe(label) if reviewer else []
         extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}
                   for leak in result.leaks]
         write_audit(audit_path, audit_records(doc, decisions, label, extra))
@@ -144,7 +163,9 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "spacy_pipeline_version": version,
             "input_sha256": input_sha,
             "input_kind": doc.kind,
-            "outputs": {p.name: _sha256(p) for p, _ in written if p != audit_path},
+            "outputs": {p.name: _sha256(p) for p, _ in written if p not in (audit_path, report_path)},
+            "report_sha256": _sha256(report_path),
+            "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,
             "audit_sha256": _sha256(audit_path),
             "replacements": result.counts,
             "warnings": len(result.warnings),

@@ -15,14 +15,47 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 MIN_TOKEN = 3
 
 
-def person_tokens(name: str, allow: PhraseIndex) -> list[str]:
-    """The words of a name worth finding on their own: capitalised, not titles, roles or common words."""
+def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> list[str]:
+    """The words of a name worth finding on their own: capitalised, not titles, roles or common words.
+
+    With `collisions`, names that are also words ('Will', 'Hope') are included too; the caller
+    must then look harder at each hit."""
     out = []
     for t in _TOKEN.findall(name):
         t = re.sub(r"['’]s?$", "", t)
         if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in TITLES
-                and t.lower() not in _collisions() and t not in allow):
+                and (collisions or t.lower() not in _collisions()) and t not in allow):
             out.append(t)
+    return out
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(\[*#-]*$")
+_LETTER_NAME = re.compile(r"[B-HJ-Z]\.?")  # "K", "M.": a person known by an initial (never "A" or "I")
+# Town of an address: the comma part before the postcode or at the end ("…, March, PE15 9RZ").
+_ADDRESS_TOWN = re.compile(r",\s*([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})\s*(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?\s*$")
+
+
+def _collision_hit(text: str, s: int, e: int) -> bool:
+    """'Will' of 'Will Tanner' is the name when capitalised mid-sentence; 'WILL' when its neighbours are not
+    in capitals too (a capitals block says 'MOTHER WILL ATTEND')."""
+    got = text[s:e]
+    if got.isupper() and len(got) > 1:
+        before = re.findall(r"[^\W\d_]+", text[max(0, s - 30):s])
+        after = re.findall(r"[^\W\d_]+", text[e:e + 30])
+        near = before[-1:] + after[:1]
+        return bool(near) and not any(w.isupper() for w in near)
+    return got[0].isupper() and not got[1:].isupper() and not _SENTENCE_START.search(text[max(0, s - 12):s])
+
+
+def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
+    """Stand-alone mentions of a one-letter name: not part of initials ('A.K.'), codes or headings."""
+    pattern = re.compile(r"(?<![\w.’'\-/])" + re.escape(letter) + r"(?:\.(?![\w]))?(?![\w’'\-/]|\.\w)")
+    out = []
+    for m in pattern.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip():
+            continue  # a list marker or heading letter at the start of a line
+        out.append((m.start(), m.start() + 1))
     return out
 
 
@@ -33,6 +66,24 @@ def _occurrences(text: str, phrase: str, case_sensitive: bool) -> list[tuple[int
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def _propagate_town(text: str, d: Detection, span: str, covered: set, found: list, seen: set) -> None:
+    """The town of a detected address locates the family wherever it is named: 'lives in March'."""
+    town = _ADDRESS_TOWN.search(span)
+    if not town or ("town", town.group(1)) in seen:
+        return
+    place = town.group(1)
+    seen.add(("town", place))
+    for s, e in _occurrences(text, place, case_sensitive=True):
+        if d.start <= s < d.end or (s, e) in covered:
+            continue
+        # A town called 'March' or 'May' is still a month in '14 March 2023' and 'March 2023'.
+        if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, s - 8):s]):
+            continue
+        covered.add((s, e))
+        found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
+                               meta={"propagated_from": place, "address_town": True}))
+
+
 def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
     """New detections for other mentions of detected names, places, institutions and codes."""
     # Keyed by type too: a name the NER also called a nationality must still be found as a name.
@@ -40,16 +91,28 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
     found: list[Detection] = []
     seen_phrases: set[tuple[str, str]] = set()
     for d in detections:
+        span = text[d.start:d.end]
+        if d.entity == E.ADDRESS:
+            _propagate_town(text, d, span, covered, found, seen_phrases)
         if d.from_register:
             continue  # the register recognizer already scans the whole text for these
-        span = text[d.start:d.end]
         phrases: list[str] = []
+        collision_words: set[str] = set()
         if d.entity == E.PERSON:
             name = " ".join(w for w in span.split() if w.lower().rstrip(".") not in TITLES)
             tokens = person_tokens(name, allow)
             if len(tokens) > 1:
                 phrases.append(" ".join(tokens))
             phrases += tokens
+            collision_words = {t for t in person_tokens(name, allow, collisions=True) if t not in tokens}
+            phrases += sorted(collision_words)
+            if _LETTER_NAME.fullmatch(span.strip()) and ("letter", span[0]) not in seen_phrases:
+                seen_phrases.add(("letter", span[0]))
+                for s, e in _letter_hits(text, span[0]):
+                    if (s, e) not in covered:
+                        covered.add((s, e))
+                        found.append(replace(d, start=s, end=e, detectors=("propagation",),
+                                             meta={"propagated_from": span[0]}, score=max(d.score, 0.7)))
         elif len(span.strip()) >= MIN_TOKEN:
             phrases.append(" ".join(span.split()))
         for phrase in phrases:
@@ -63,6 +126,8 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
                 if not structured and not (got[0].isupper() or got.isupper()):
+                    continue
+                if phrase in collision_words and not _collision_hit(text, s, e):
                     continue
                 if (s, e, d.entity) in covered:
                     continue

@@ -30,6 +30,9 @@ def _rank(d: Detection) -> tuple:
     base = PRIORITY.get(d.entity, 0)
     if d.from_register:
         base = max(base, PRIORITY["register"])
+    if d.meta.get("address_town"):
+        # The town of an address named again ('in March'): a place, not the bare month a NER saw.
+        base = max(base, PRIORITY[E.DATE] + 1)
     return (base, d.score, d.end - d.start)
 
 

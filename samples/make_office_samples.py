@@ -42,7 +42,7 @@ def nhs_number(first_nine: str) -> str:
     check = 0 if check == 11 else check
     if check == 10:
         raise ValueError("no valid NHS number starts with these digits")
-    return f"{first_nine} {check}" if len(first_nine) == 11 else f"{first_nine}{check}"
+    return f"{first_nine}{check}"  # "943 476 591" -> "943 476 5919", the usual 3-3-4 layout
 
 
 def w(fragment: str):

@@ -47,13 +47,10 @@ SPLIT_SENTENCE = f"The reviewer met {CHILD} at school."
 
 
 def xml(fragment: str):
-    """Parse a WordprocessingML fragment, declaring the usual namespaces on its root."""
-    head, rest = fragment.split(">", 1) if not fragment.startswith("<?") else ("", fragment)
-    if head.endswith("/"):
-        head = head[:-1] + f" {NSDECLS}/"
-    else:
-        head = head + f" {NSDECLS}"
-    return parse_xml(head + ">" + rest)
+    """Parse a WordprocessingML fragment, declaring the usual namespaces on its root element."""
+    head, rest = fragment.split(">", 1)
+    closing = "/" if head.endswith("/") else ""
+    return parse_xml(f"{head.removesuffix('/')} {NSDECLS}{closing}>{rest}")
 
 
 def png_bytes(width: int = 4, height: int = 4) -> bytes:

@@ -27,6 +27,47 @@ def _collisions() -> frozenset[str]:
     return frozenset(w.lower() for w in load_list("names", "word_collisions"))
 
 
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
+    return frozenset(w.lower() for w in load_list("names", "everyday_words"))
+
+
+# Street types and the abbreviations drafts use for them ("Marlowe Cres", "Creek Fen Rd").
+STREET_TYPES = {
+    "road": ("rd",), "street": ("st",), "avenue": ("ave", "av"), "crescent": ("cres", "cresc"),
+    "gardens": ("gdns", "gdn"), "court": ("ct",), "close": ("cl",), "lane": ("ln",), "place": ("pl",),
+    "terrace": ("terr", "tce", "ter"), "drive": ("dr",), "grove": ("gr", "gro"), "square": ("sq",),
+    "park": ("pk",), "mews": ("mws",), "parade": ("pde",), "walk": ("wlk",), "way": ("wy",),
+}
+_STREET_NUMBER = re.compile(r"^\s*\d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s+\S")
+
+
+def _street_token(token: str) -> str:
+    """A regex for one address word: a street type also matches its abbreviations, with or without '.'."""
+    low = token.lower()
+    for full, short in STREET_TYPES.items():
+        if low == full or low in short:
+            return "(?:" + "|".join(map(re.escape, (full,) + short)) + r")\.?"
+    return re.escape(token)
+
+
+def sub_addresses(address: str) -> list[str]:
+    """The shorter forms a full address is written in: every run of its comma parts that holds the
+    house number and street ('41 Marlowe Crescent', '41 Marlowe Crescent, Thornton Heath'), and the
+    street alone once the flat is dropped. The full address itself is not repeated."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    street = next((i for i, p in enumerate(parts) if _STREET_NUMBER.match(p)), None)
+    if street is None:
+        return [parts[0]] if len(parts) > 1 else []
+    out = []
+    for i in range(0, street + 1):
+        for j in range(street + 1, len(parts) + 1):
+            if (i, j) != (0, len(parts)):
+                out.append(", ".join(parts[i:j]))
+    return out
+
+
 def _strip_possessive(word: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
@@ -35,9 +76,9 @@ def _strip_possessive(word: str) -> str:
 
 
 def address_pattern(address: str) -> re.Pattern[str]:
-    """A register address in any spacing, case or punctuation."""
+    """A register address in any spacing, case or punctuation, street types full or abbreviated."""
     tokens = re.findall(r"\w+", address)
-    return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(re.escape, tokens)) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
 
 
 class CaseRegisterRecognizer(EntityRecognizer):
@@ -61,7 +102,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w)"
                     self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
         self.addresses = [address_pattern(a) for a in register.addresses]
-        self.address_parts = [address_pattern(a.split(",")[0]) for a in register.addresses if "," in a]
+        self.address_parts = [address_pattern(part) for a in register.addresses for part in sub_addresses(a)]
         super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
 
     def _add(self, token: str, person: int, part: str) -> None:
@@ -77,7 +118,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
         lw = word.lower()
         if lw in self.index:
-            if word.islower() and lw in _collisions():
+            if word.islower() and lw in _everyday_words():
                 return (), ""
             return tuple(self.index[lw]), "exact"
         if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in _collisions():
