@@ -41,9 +41,8 @@ def _collision_hit(text: str, s: int, e: int) -> bool:
     got = text[s:e]
     if got.isupper() and len(got) > 1:
         before = re.findall(r"[^\W\d_]+", text[max(0, s - 30):s])
-        after = re.findall(r"[^\W\d_]+", text[e:e + 30])
-        near = before[-1:] + after[:1]
-        return bool(near) and not any(w.isupper() for w in near)
+        near = before[-1:] or re.findall(r"[^\W\d_]+", text[e:e + 30])[:1]
+        return bool(near) and not near[0].isupper()
     return got[0].isupper() and not got[1:].isupper() and not _SENTENCE_START.search(text[max(0, s - 12):s])
 
 
@@ -74,12 +73,12 @@ def _propagate_town(text: str, d: Detection, span: str, covered: set, found: lis
     place = town.group(1)
     seen.add(("town", place))
     for s, e in _occurrences(text, place, case_sensitive=True):
-        if d.start <= s < d.end or (s, e) in covered:
+        if d.start <= s < d.end or (s, e, E.LOCATION) in covered:
             continue
         # A town called 'March' or 'May' is still a month in '14 March 2023' and 'March 2023'.
         if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, s - 8):s]):
             continue
-        covered.add((s, e))
+        covered.add((s, e, E.LOCATION))
         found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
                                meta={"propagated_from": place, "address_town": True}))
 
@@ -109,8 +108,8 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
             if _LETTER_NAME.fullmatch(span.strip()) and ("letter", span[0]) not in seen_phrases:
                 seen_phrases.add(("letter", span[0]))
                 for s, e in _letter_hits(text, span[0]):
-                    if (s, e) not in covered:
-                        covered.add((s, e))
+                    if (s, e, d.entity) not in covered:
+                        covered.add((s, e, d.entity))
                         found.append(replace(d, start=s, end=e, detectors=("propagation",),
                                              meta={"propagated_from": span[0]}, score=max(d.score, 0.7)))
         elif len(span.strip()) >= MIN_TOKEN:

@@ -22,6 +22,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         NurseryRecognizer,
         SchoolRecognizer,
     )
+    from .letter_person import LetterPersonRecognizer
     from .nhs_number import NhsNumberRecognizer
     from .ni_number import NiNumberRecognizer
     from .phone_number import UkPhoneRecognizer
@@ -52,5 +53,6 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         GpPracticeRecognizer,
         HospitalWardRecognizer,
         TitledPersonRecognizer,
+        LetterPersonRecognizer,
     ]
     return [cls(supported_language=language) for cls in classes]

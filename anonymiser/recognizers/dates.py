@@ -48,7 +48,8 @@ _WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 def _day_month(month: str) -> str:
     """A day then a month, or a range of days then a month: "14th of March", "14-16 March"."""
     single = rf"{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}{_DAY}(?:\s+of)?[\s-]+{month}"
-    days = rf"{_NO_DIGIT_BEFORE}{_DAY}\s*(?:-|–|to|and|&)\s*{_DAY}(?:\s+of)?\s+{month}"
+    # "13/14 March" is a night that spans two days; the slash joins only two day numbers.
+    days = rf"{_NO_DIGIT_BEFORE}{_DAY}\s*(?:-|–|/|to|and|&)\s*{_DAY}(?:\s+of)?\s+{month}"
     return rf"(?:{single}|{days})"
 
 
