@@ -114,7 +114,9 @@ def _without_overlaps(text: str, replacements: list[Replacement]) -> list[Replac
         while out and out[-1].end > r.start:
             prev = out[-1]
             if r.start <= prev.start:
-                out.pop()  # the previous replacement lies inside this one
+                # the previous replacement lies inside this one; its identifier is still covered
+                r.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
+                out.pop()
                 continue
             r.start = prev.end
             r.original = text[r.start:r.end]
