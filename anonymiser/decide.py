@@ -89,10 +89,17 @@ def _absorb_article(text: str, start: int) -> int:
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DC|DS|DI|DCI|PC|PCSO|Sgt|Insp|Cllr|Nurse)\.?\s+(\d{2,5}\s+)?$")
 
 
-def _with_title(text: str, start: int) -> int:
-    """Take a title just before a name into the span: 'Dr Anika Rao' -> 'Professional A', not 'Dr Professional A'."""
+def _with_title(text: str, start: int) -> tuple[int, int]:
+    """Take a title just before a name into the span: 'Dr Anika Rao' -> 'Professional A', not 'Dr Professional A'.
+
+    Returns the new start and where the identifying part begins: a collar number ('PC 6187 Marsh')
+    identifies the officer, the rank does not.
+    """
     m = _TITLE_BEFORE.search(text[max(0, start - 16):start])
-    return start - len(m.group(0)) if m else start
+    if not m:
+        return start, start
+    new = start - len(m.group(0))
+    return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
 
 
 def _role_echo(text: str, start: int, label: str) -> int | None:
@@ -147,6 +154,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     for d in dets:
         policy = profile.policy(d.entity)
         start, end = d.start, d.end
+        core_start = d.start
         original = text[start:end]
         rule = f"{profile.name}: {d.entity} -> {policy.action}"
         if policy.action == "flag":
@@ -173,7 +181,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                         original = text[start:end]
                         rule += " (role already named)"
             else:
-                start = _with_title(text, start)
+                start, core_start = _with_title(text, start)
                 original = text[start:end]
                 stem = profile.others_professional if d.person in professionals else profile.others
                 new = case_map.other_label(d.person or original.lower(), stem)
@@ -198,7 +206,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
         new = _match_case(original, new, text, start) if new else new
         decisions.replacements.append(Replacement(start, end, original, new, d.entity, d.detectors,
-                                                  round(d.score, 3), rule, d.person, (d.start, d.end)))
+                                                  round(d.score, 3), rule, d.person, (min(d.start, core_start), d.end)))
     decisions.replacements = _without_overlaps(text, decisions.replacements)
     if profile.flag_lists:
         for s, e in phrase_index("gazetteer", profile.flag_lists).find(text):

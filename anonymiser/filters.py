@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from . import entities as E
 from .detection import Detection
 from .lexicon import PhraseIndex, normalise, phrase_index
+from .models_data import load_list
 from .profile import Profile
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
@@ -90,6 +92,7 @@ class Keeper:
         self.places: PhraseIndex = phrase_index(
             "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
         self.allowed_spans = self.allow.find(text)
+        self._lower_counts: dict[str, int] | None = None
         self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
 
     def inside_allowlisted(self, start: int, end: int) -> bool:
@@ -208,6 +211,19 @@ class Keeper:
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 
+    def _everyday(self, word: str) -> bool:
+        """The text itself uses the word in lower case at least twice, and it is no known first name."""
+        if word.lower() in _known_first_names():
+            return False
+        if self._lower_counts is None:
+            counts: dict[str, int] = {}
+            for m in _NAME_TOKEN.finditer(self.text):
+                w = m.group(0)
+                if w.islower():
+                    counts[w] = counts.get(w, 0) + 1
+            self._lower_counts = counts
+        return self._lower_counts.get(word.lower(), 0) >= 2
+
     def _clean_person(self, d: Detection) -> Detection | None:
         """NER noise: a 'person' must hold a capitalised name word that is not a title or role."""
         span = self.text[d.start:d.end]
@@ -220,6 +236,8 @@ class Keeper:
             return None
         if "\n\n" in span:
             return None
+        if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):
+            return None  # 'Family Background' in a heading: words this very text uses in lower case
         s = d.start + tokens[0].start()
         e = d.start + tokens[-1].end()
         word = self.text[s:e]
@@ -227,6 +245,13 @@ class Keeper:
             if word.endswith(suffix):
                 e -= len(suffix)
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
+
+
+@lru_cache(maxsize=1)
+def _known_first_names() -> frozenset[str]:
+    """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
+    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
+    return frozenset(n.lower() for name in lists for n in load_list("names", name))
 
 
 def _has_name_token(text: str) -> bool:

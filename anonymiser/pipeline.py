@@ -112,8 +112,12 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
 
     new_text = anonymise_text(doc.text, decisions.replacements)
     originals = [(r.original, r.entity) for r in decisions.replacements]
+    from .report import render_report, report_items
+
+    items = report_items(decisions.replacements)
     result.leaks = find_leaks(new_text, publication.name, opts.register, originals,
-                              {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
+                              {r.replacement for r in decisions.replacements}, opts.profile.allowlists,
+                              [(i.out_start, i.out_end) for i in items])
 
     # Everything is written to temporary files first and renamed at the end, so a failure part
     # way leaves no partial output.
@@ -137,12 +141,10 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             for where, part_text in output_texts(docx_out):
                 result.leaks += find_leaks(part_text, where, opts.register, originals,
                                            {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
-        from .report import render_report, report_items
-
         # The report shows originals, so it is private like the audit and is not a publication output.
         report_path = out / f"{stem}.report.html"
         write_text(report_path, render_report(
-            document=path.name, publication_text=new_text, items=report_items(decisions.replacements),
+            document=path.name, publication_text=new_text, items=items,
             flags=decisions.flags, profile=opts.profile.name, verification=[leak.line() for leak in result.leaks],
             warnings=result.warnings, register=opts.register), private=True)
         written.append((report_path, report_path))

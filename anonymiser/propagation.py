@@ -35,6 +35,11 @@ _LETTER_NAME = re.compile(r"[B-HJ-Z]\.?")  # "K", "M.": a person known by an ini
 _ADDRESS_TOWN = re.compile(r",\s*([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})\s*(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?\s*$")
 
 
+# Words that follow the modal or common-noun reading of a name-word, not the name ('Will you', 'May the').
+_NOT_AFTER_NAME = frozenset("""i you we they he she it there this that these those the a an be be have not
+also only then now this your our their his her its my be been being""".split())
+
+
 def _collision_hit(text: str, s: int, e: int) -> bool:
     """'Will' of 'Will Tanner' is the name when capitalised mid-sentence; 'WILL' when its neighbours are not
     in capitals too (a capitals block says 'MOTHER WILL ATTEND')."""
@@ -43,7 +48,15 @@ def _collision_hit(text: str, s: int, e: int) -> bool:
         before = re.findall(r"[^\W\d_]+", text[max(0, s - 30):s])
         near = before[-1:] or re.findall(r"[^\W\d_]+", text[e:e + 30])[:1]
         return bool(near) and not near[0].isupper()
-    return got[0].isupper() and not got[1:].isupper() and not _SENTENCE_START.search(text[max(0, s - 12):s])
+    if not got[0].isupper() or got[1:].isupper():
+        return False
+    if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(st|nd|rd|th)?\s*$", text[max(0, s - 6):s]):
+        return False  # 'May 2023', '14 March': a month, not the name
+    if not _SENTENCE_START.search(text[max(0, s - 12):s]):
+        return True
+    # At a sentence start 'Will shouted' is the name, 'Will you…' / 'Will the plan…' the word.
+    following = re.match(r"\s+([^\W\d_]+)", text[e:e + 30])
+    return bool(following) and following.group(1).lower() not in _NOT_AFTER_NAME
 
 
 def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:

@@ -44,14 +44,27 @@ def _original_pattern(original: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
 
 
+def _reads_as_date(text: str, start: int, end: int) -> bool:
+    """'May 2023' or '14 March' in an output is a month, even if a person May or the town March was replaced."""
+    word = text[start:end]
+    if word.lower() not in _MONTHS:
+        return False
+    return bool(re.match(r"\s*\d", text[end:end + 3]) or re.search(r"\d(st|nd|rd|th)?\s*$", text[max(0, start - 6):start]))
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,
-               replacements: set[str] | None = None, allowlists: tuple[str, ...] = ()) -> list[Leak]:
+               replacements: set[str] | None = None, allowlists: tuple[str, ...] = (),
+               inserted: list[tuple[int, int]] | None = None) -> list[Leak]:
     """Search one output text for audit originals, register identifiers and structured identifiers.
 
     `originals` are (text, entity type) pairs from the audit, `replacements` the texts put in their
     place (an original that is itself a pseudonym, like a draft already saying 'Sam', is no leak).
     Register people and addresses are found with the same matcher as detection (any case, line
-    breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak.
+    breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak,
+    nor is anything inside the text the tool itself `inserted` ('THE FAMILY HOME').
     """
     from .lexicon import phrase_index
     from .recognizers import uk_recognizers
@@ -65,6 +78,8 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         found = text[start:end]
         if not structured and any(s <= start and end <= e for s, e in allowed):
             return
+        if any(s <= start and end <= e for s, e in inserted or ()):
+            return
         if (start, found.lower()) not in seen:
             seen.add((start, found.lower()))
             leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
@@ -74,6 +89,8 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
                 or original.lower() in replaced):
             continue
         for m in _original_pattern(original).finditer(text):
+            if _reads_as_date(text, m.start(), m.end()):
+                continue
             add(m.start(), m.end(), f"original {E.ENTITY_TYPES[entity].label} from the audit",
                 E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:

@@ -265,3 +265,35 @@ def test_judgment_people_with_initials_and_accents() -> None:
     done = anonymise(text, profile="strict").text
     for name in ("Thór", "Vilhjálmsson", "Pettiti", "Lōhmus", "McCLEERY", "Potts", "Tugendhat"):
         assert name not in done
+
+
+def test_name_word_at_a_sentence_start_is_the_name_unless_a_question() -> None:
+    from anonymiser.api import anonymise
+
+    text = ("Will Tanner moved in with the family. \"Will shouted at her,\" a neighbour said. "
+            "Will the plan work? Professionals will meet again.")
+    out = anonymise(text).text
+    assert "Will shouted" not in out
+    assert "Will the plan work?" in out and "Professionals will meet" in out
+
+
+def test_heading_of_everyday_words_is_not_a_person_but_a_known_name_is() -> None:
+    from anonymiser.api import anonymise
+
+    text = ("Family Background\n\nThe family moved often. The family had support. His background was "
+            "unsettled and the background checks were late.\n\nThe mother's boyfriend, known as Will, "
+            "moved in. Staff said Will was often there, and the plan will be reviewed.")
+    result = anonymise(text)
+    replaced = {r.original for r in result.decisions.replacements}
+    assert "Family Background" not in replaced and "Family" not in replaced
+    assert "Will" in replaced and "known as Will" not in result.text
+    assert "the plan will be reviewed" in result.text
+
+
+def test_a_month_after_a_replaced_name_word_is_left_as_a_date() -> None:
+    from anonymiser.api import anonymise
+
+    text = "Ms Okoye's friend May Ellis visited. May said she was worried. In May 2023 the case closed."
+    out = anonymise(text).text
+    assert "May Ellis" not in out and "May said" not in out
+    assert "In May 2023 the case closed." in out

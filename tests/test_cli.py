@@ -160,3 +160,15 @@ def test_detect_writes_spans_by_category(tmp_path: Path, case: tuple[Path, Path,
     assert by_text["943 476 5919"] == "CODE"
     assert by_text["14th March 2019"] == "DATETIME"
     assert "Metropolitan Police Service" not in by_text
+
+
+def test_verify_ignores_text_the_tool_inserted(tmp_path: Path) -> None:
+    from anonymiser.register import EMPTY_REGISTER
+    from anonymiser.verify import find_leaks
+
+    out = "Mother left THE FAMILY HOME. The family home was sold."
+    # 'Family' was an original somewhere else, but here it only stands inside the tool's own text.
+    leaks = find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], {"the family home"}, (),
+                       inserted=[(12, 27), (29, 44)])
+    assert leaks == []
+    assert [l.text for l in find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], set(), ())] == ["FAMILY"]
