@@ -59,15 +59,54 @@ def write_audit(path: Path, records: list[dict]) -> None:
         tmp.write_text("".join(_line(r) + "\n" for r in records), encoding="utf-8")
 
 
-def check_chain(path: Path) -> int | None:
-    """Line number of the first broken link, or None if the chain is whole."""
+def check_chain(path: Path, anchor_sha256: str | None = None) -> int | None:
+    """Line number (1-based) of the first line the chain shows was edited, or None if the log is whole.
+
+    A record vouches for the one before it (prev_sha256) and for its own place (seq), so:
+    a line out of place (deleted before it, inserted, reordered) breaks at that line; a line whose
+    content changed breaks the next line's link with seq still in order, so the changed line is
+    reported. Nothing after the last record vouches for it, so the whole file is also compared with
+    `anchor_sha256` (default: the audit_sha256 of the <stem>.manifest.json beside it, written in
+    the same run); a mismatch with an otherwise whole chain means the end was edited or cut off,
+    and the last line is reported.
+    """
+    data = path.read_bytes()
+    # Split on newlines only: str.splitlines() would also split inside a record at U+2028, U+0085
+    # and the like, which json.dumps(ensure_ascii=False) leaves unescaped in originals.
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()  # the final newline ends the last record; it does not start another
     prev = GENESIS
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for n, raw in enumerate(lines, start=1):
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError:
+            rec = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
             return n
+        if not isinstance(rec, dict):
+            return n
+        if rec.get("seq") != n - 1:
+            return n  # a line was deleted, inserted or moved here (or its seq edited)
         if rec.get("prev_sha256") != prev:
-            return n
+            # This record and the one before are where they were written, so what changed is the
+            # line it vouches for. (A hand-edited prev_sha256 here looks the same; naming the
+            # earlier line sends the reviewer to the first place the edit can be.)
+            return max(n - 1, 1)
         prev = hashlib.sha256(_line(rec).encode("utf-8")).hexdigest()
+    if anchor_sha256 is None:
+        anchor_sha256 = _manifest_anchor(path)
+    if anchor_sha256 and hashlib.sha256(data).hexdigest() != anchor_sha256:
+        return max(len(lines), 1)
     return None
+
+
+def _manifest_anchor(path: Path) -> str | None:
+    """The audit's SHA-256 recorded in its run's manifest, if there is one beside it."""
+    suffix = ".audit.jsonl"
+    if not path.name.endswith(suffix):
+        return None
+    manifest = path.with_name(path.name[: -len(suffix)] + ".manifest.json")
+    try:
+        value = json.loads(manifest.read_text(encoding="utf-8")).get("audit_sha256")
+    except (OSError, ValueError, AttributeError):
+        return None  # no manifest (or not ours): the chain alone is all there is to check
+    return value if isinstance(value, str) else None

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from filelock import FileLock, Timeout
+
 from . import __version__
 from .errors import AnonymiserError
 from .pipeline import DocumentResult, RunOptions, process_file
 from .profile import Profile
 from .pseudonyms import CaseMap
 from .register import EMPTY_REGISTER, Register, load_register
-from .writers.atomic import write_text
+from .writers.atomic import remove_stale_temps, write_text
 
 STATE_FILE = ".anonymiser-state.json"
 MAX_REGISTER_DEPTH = 4
@@ -93,10 +95,33 @@ def _state_key(path: Path) -> str:
 
 
 def load_state(out_dir: Path) -> dict:
+    # The state only lets re-runs skip work, so a damaged one is simply started afresh.
     try:
-        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
+    return state if isinstance(state, dict) else {}
+
+
+def clean_leftovers(settings: BatchSettings) -> None:
+    """Remove temporary files a killed earlier run left behind (they may hold originals).
+
+    Output temporaries carry their writer's pid, so only dead writers' files go. Pseudonym map
+    temporaries are only ever written while the map's lock is held, so with the lock held any
+    that exist are leftovers.
+    """
+    remove_stale_temps(settings.out_dir)
+    folder = settings.map_file.parent
+    if folder != settings.out_dir:
+        remove_stale_temps(folder)
+    if not any(folder.glob(".map-*.tmp")):
+        return  # the usual case; taking the lock would create a lock file in an empty folder
+    try:
+        with FileLock(str(settings.map_file) + ".lock", timeout=5):
+            for leftover in folder.glob(".map-*.tmp"):
+                leftover.unlink(missing_ok=True)
+    except (OSError, Timeout):
+        pass  # another run holds the map, or the folder is not writable: the run reports that
 
 
 def process_one(path: Path, settings: BatchSettings) -> Outcome:
@@ -115,7 +140,9 @@ def process_one(path: Path, settings: BatchSettings) -> Outcome:
     except AnonymiserError as exc:
         return Outcome(path, error=exc.line())
     except OSError as exc:
-        return Outcome(path, error=f"{path}: could not write output ({exc.strerror}). "
+        # Reading problems are InputErrors by now, so an OSError here is about the outputs.
+        why = exc.strerror or type(exc).__name__
+        return Outcome(path, error=f"{path}: could not write output ({why}); nothing was written for it. "
                                    f"Check free space and permissions on {settings.out_dir}.")
     except Exception as exc:  # noqa: BLE001 - one bad draft must not stop a batch
         # Exception text can quote the draft, so only the kind of error is reported.
@@ -126,6 +153,7 @@ def process_one(path: Path, settings: BatchSettings) -> Outcome:
 def run_batch(files: list[Path], settings: BatchSettings, workers: int,
               progress: Callable[[Outcome], None] | None = None) -> Summary:
     """Process drafts, in parallel when workers > 1; skip drafts whose inputs are unchanged."""
+    clean_leftovers(settings)
     state = load_state(settings.out_dir)
     summary = Summary()
     todo: list[Path] = []
@@ -155,7 +183,10 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
                 "outputs": [p.name for p in outcome.result.outputs],
                 "ready": outcome.result.ready,
             }
-            write_text(settings.out_dir / STATE_FILE, json.dumps(state, indent=1), private=True)
+            try:
+                write_text(settings.out_dir / STATE_FILE, json.dumps(state, indent=1), private=True)
+            except OSError:
+                pass  # the outputs are complete; without the state a re-run just redoes this draft
         if progress:
             progress(outcome)
 

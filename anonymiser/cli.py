@@ -129,6 +129,10 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
             _fail("interrupted. Finished documents are complete; the rest were not written. Run the same "
                   "command again to finish.", 130)
 
+    from .batch_index import write_index
+
+    # Built from every manifest in OUT, so drafts skipped as unchanged are listed too.
+    index = write_index(out_dir)
     counts = summary.counts()
     done = sum(1 for o in summary.outcomes if o.result)
     skipped = sum(1 for o in summary.outcomes if o.skipped)
@@ -137,6 +141,8 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                f"{len(summary.not_ready)} not ready, {warnings} warnings; output in {out_dir}")
     if counts:
         click.echo("Replacements: " + ", ".join(f"{k.lower().replace('_', ' ')} {v}" for k, v in sorted(counts.items())))
+    if index.exists():
+        click.echo(f"Index of every document: {index} (confidential: it links to the reports)")
     click.echo("Publish only the *.anonymised.* files: audit logs and the pseudonym map hold real names.")
     if summary.failed:
         sys.exit(EXIT_BAD_INPUT)
@@ -183,22 +189,55 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
 @click.option("--profile", default="safeguarding-review", show_default=True,
               help="The profile the outputs were made with (its allowlisted terms are not leaks).")
 def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...], profile: str) -> None:
-    """Check anonymised outputs: exit 0 if clean, 1 if anything original is found."""
+    """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited."""
+    from .audit import check_chain
     from .profile import load_profile
     from .register import EMPTY_REGISTER, load_register
-    from .verify import verify_files
+    from .verify import audit_originals, verify_files
 
     try:
         register = load_register(register_path) if register_path else EMPTY_REGISTER
-        findings = verify_files(list(outputs), register, list(audit_paths), load_profile(profile).allowlists)
+        allowlists = load_profile(profile).allowlists
+    except AnonymiserError as exc:
+        _fail(exc.line(), exc.exit_code)
+    # An audit that was edited cannot be trusted to list every original, so its chain is checked
+    # before its originals are used.
+    broken: list[str] = []
+    edited: set[Path] = set()
+    usable: list[Path] = []
+    for audit_path in audit_paths:
+        try:
+            line = check_chain(audit_path)
+        except FileNotFoundError:
+            _fail(f"{audit_path}: audit log not found. Check the path.")
+        except OSError as exc:
+            _fail(f"{audit_path}: cannot read the audit log ({exc.strerror}). Check its permissions.")
+        if line is not None:
+            edited.add(audit_path)
+            broken.append(f"{audit_path}: chain broken at line {line} (the log was edited after it was written)")
+        try:
+            audit_originals(audit_path)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # Lines that no longer parse hold no usable originals; the broken chain already fails the check.
+            edited.add(audit_path)
+            broken.append(f"{audit_path}: its originals could not be read, so the outputs were not checked "
+                          "against them")
+            continue
+        usable.append(audit_path)
+    try:
+        findings = verify_files(list(outputs), register, usable, allowlists)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     for f in findings:
         click.echo(f.line())
-    if findings:
-        click.echo(f"FAILED: {len(findings)} possible leaks in {len(outputs)} file(s).", err=True)
+    for b in broken:
+        click.echo(b)
+    if findings or broken:
+        click.echo(f"FAILED: {len(findings)} possible leaks in {len(outputs)} file(s)"
+                   + (f"; {len(edited)} audit log(s) edited or unreadable." if edited else "."), err=True)
         sys.exit(EXIT_LEAK)
-    click.echo(f"passed: nothing original found in {len(outputs)} file(s).")
+    checked = f"; audit chain whole in {len(audit_paths)} log(s)" if audit_paths else ""
+    click.echo(f"passed: nothing original found in {len(outputs)} file(s){checked}.")
 
 
 @main.command()

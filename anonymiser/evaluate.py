@@ -52,7 +52,7 @@ class GoldDoc:
     text: str
     mentions: tuple[Span, ...]  # (start, end, category), end exclusive
     pooled: tuple[tuple[int, int], ...]  # spans that must be masked
-    source: Path | None = None  # the text file, for project samples (to find a register)
+    source: Path | None = None  # the draft file, for project samples (to find a register)
 
 
 @dataclass
@@ -112,23 +112,41 @@ def load_tab(dir: Path) -> GoldSet:
     return gold
 
 
-def _sample_text(gold_file: Path, doc_id: str) -> Path:
-    candidates = [gold_file.parent / f"{doc_id}{ext}" for ext in (".txt", ".md")]
+SAMPLE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+def _sample_source(gold_file: Path, doc_id: str) -> Path:
+    candidates = [gold_file.parent / f"{doc_id}{ext}" for ext in SAMPLE_SUFFIXES]
     found = [p for p in candidates if p.is_file()]
     if len(found) != 1:
         what = "no" if not found else "more than one"
-        raise ValueError(f"{gold_file}: {what} text file for {doc_id!r} (looked for .txt and .md)")
+        looked = ", ".join(SAMPLE_SUFFIXES)
+        raise ValueError(f"{gold_file}: {what} text file for {doc_id!r} (looked for {looked})")
     return found[0]
 
 
+def _read_sample(source: Path) -> str:
+    """The text a sample's gold offsets index: the file itself for .txt and .md; for .docx and
+    .pdf, `Document.text` as read with tracked changes accepted (headers, footers, footnotes
+    and document properties included, in the reader's order)."""
+    if source.suffix.lower() in (".docx", ".pdf"):
+        from anonymiser.readers import read_document  # lazy: txt/md gold stays free of docx/pdf libraries
+
+        return read_document(source, accept_tracked_changes=True).text
+    return source.read_text(encoding="utf-8")
+
+
 def load_project_gold(path: Path) -> GoldSet:
-    """Read one `<id>.gold.json` sample; every gold span in it needs masking."""
+    """Read one `<id>.gold.json` sample; every gold span in it needs masking.
+
+    The draft is the sibling `<id>.txt`, `.md`, `.docx` or `.pdf`; see `_read_sample` for the
+    text the offsets index."""
     path = Path(path)
     data: dict[str, list] = json.loads(path.read_text(encoding="utf-8"))
     gold = GoldSet()
     for doc_id, spans in data.items():
-        source = _sample_text(path, doc_id)
-        text = source.read_text(encoding="utf-8")
+        source = _sample_source(path, doc_id)
+        text = _read_sample(source)
         mentions = []
         for start, end, kind in spans:
             _check_span(doc_id, text, start, end)

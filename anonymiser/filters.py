@@ -34,7 +34,14 @@ GENERIC_INSTITUTION = frozenset("""
     military ministry national office parliament parole police president principal prosecution prosecutor
     prosecutors provincial public regional registrar registry republic rights rule rules secretary section
     security senate service services social state supreme treasury tribunal trustee union united
+    first second third fourth fifth sixth seventh eighth ninth tenth
 """.split())
+# Words that turn a country's name into its formal title ("Republic of Turkey", "United Kingdom of
+# Great Britain and Northern Ireland"): still the country.
+_STATE_TITLE = frozenset("""republic kingdom federal federation federative democratic people's peoples socialist
+    islamic arab united great britain northern ireland state states commonwealth principality grand duchy
+    plurinational bolivarian co-operative cooperative""".split())
+_BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
 # A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
 _CITATION_BEFORE = re.compile(
     r"(?:\b(?:articles?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"
@@ -136,7 +143,17 @@ class Keeper:
 
     def kept_place(self, text: str) -> bool:
         t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
-        return t in self.places or t in self.allow or normalise(t) in self.own_areas
+        if t in self.places or t in self.allow or normalise(t) in self.own_areas:
+            return True
+        return self._state_title(t)
+
+    def _state_title(self, text: str) -> bool:
+        """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""
+        words = [w for w in _WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
+        rest = [w for w in words if w.lower() not in _STATE_TITLE]
+        if not rest:
+            return "United Kingdom" in self.places or "Britain" in self.places if words else False
+        return len(rest) < len(words) and " ".join(rest) in self.places
 
     def filter(self, detections: list[Detection]) -> list[Detection]:
         """Drop what the profile keeps; split place lists so 'Thornton Heath, Croydon' keeps Croydon."""
@@ -182,11 +199,16 @@ class Keeper:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""
         span = self.text[d.start:d.end]
         words = _WORD.findall(span)
-        if d.entity == E.ORGANISATION:
-            if not any(c.isupper() or c.isdigit() for c in span):
+        if d.entity in (E.ORGANISATION, E.LOCATION):
+            if d.entity == E.ORGANISATION and not any(c.isupper() or c.isdigit() for c in span):
                 return True  # 'inter alia'
             content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+            if d.entity == E.LOCATION:
+                # 'State Security Court', 'Fourth Section of the Court': an institution, not a place
+                return bool(content) and all(w.lower() in GENERIC_INSTITUTION for w in content)
             return all(w.lower() in GENERIC_INSTITUTION or w in self.places_any for w in content)
+        if d.entity == E.QUANTITY and d.detectors == ("SpacyRecognizer",) and _BARE_NUMBER.fullmatch(span.strip()):
+            return True  # a bare 'two' or '43' counts nothing identifiable on its own
         if d.entity in (E.QUANTITY, E.DATE) and "SpacyRecognizer" in d.detectors and len(d.detectors) == 1:
             if _NUMBER_SPAN.fullmatch(span.strip()) and _CITATION_BEFORE.search(self.text[max(0, d.start - 60):d.start]):
                 return True

@@ -23,7 +23,7 @@ from .readers import read_document
 from .register import Register
 from .replace import anonymise_text, segment_edits
 from .verify import Leak, find_leaks, output_texts
-from .writers.atomic import atomic_path, write_text
+from .writers.atomic import Staging
 
 if TYPE_CHECKING:
     from .decisions import ReviewerDecisions
@@ -120,41 +120,45 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
                               [(i.out_start, i.out_end) for i in items])
 
     # Everything is written to temporary files first and renamed at the end, so a failure part
-    # way leaves no partial output.
-    written: list[tuple[Path, Path]] = []
-    try:
-        with atomic_path(publication) as tmp:
-            tmp.write_text(new_text, encoding="utf-8")
-        written.append((publication, publication))
+    # way leaves no partial output. The manifest is renamed before the publication files: a
+    # process killed between two renames may leave a manifest without its publication (the
+    # next run redoes the draft), never a publication without its manifest.
+    outputs = [publication] + ([docx_out] if doc.kind in ("docx", "pdf") else [])
+    report_path = out / f"{stem}.report.html"
+    with Staging() as staging:
+        tmp = staging.path(publication)
+        tmp.write_text(new_text, encoding="utf-8")
+        staged = {publication: tmp}
         if doc.kind in ("docx", "pdf"):
             from .writers.docx import write_docx, write_new_docx
 
+            tmp_docx = staging.path(docx_out)
+            staged[docx_out] = tmp_docx
             if doc.kind == "docx":
-                write_docx(doc, segment_edits(doc, decisions.replacements), docx_out)
+                write_docx(doc, segment_edits(doc, decisions.replacements), tmp_docx)
             else:
                 edits = segment_edits(doc, decisions.replacements)
                 paragraphs = [(apply_edits(seg.text, edits.get(i, [])), getattr(seg.handle, "style", None))
                               for i, seg in enumerate(doc.segments)]
-                write_new_docx([(t, style) for t, style in paragraphs if t.strip()], docx_out)
-            written.append((docx_out, docx_out))
+                write_new_docx([(t, style) for t, style in paragraphs if t.strip()], tmp_docx)
             # Every part of the Word package is checked too: headers, notes, properties, alt text.
-            for where, part_text in output_texts(docx_out):
+            for where, part_text in output_texts(tmp_docx):
+                where = where.replace(tmp_docx.name, docx_out.name, 1)  # name the real output
                 result.leaks += find_leaks(part_text, where, opts.register, originals,
                                            {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
         # The report shows originals, so it is private like the audit and is not a publication output.
-        report_path = out / f"{stem}.report.html"
-        write_text(report_path, render_report(
+        tmp_report = staging.path(report_path, private=True)
+        tmp_report.write_text(render_report(
             document=path.name, publication_text=new_text, items=items,
             flags=decisions.flags, profile=opts.profile.name, verification=[leak.line() for leak in result.leaks],
-            warnings=result.warnings, register=opts.register), private=True)
-        written.append((report_path, report_path))
+            warnings=result.warnings, register=opts.register), encoding="utf-8")
         label = f"{stem}{path.suffix.lower()}"
         extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
         extra += reviewer.describe(label) if reviewer else []
         extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}
                   for leak in result.leaks]
-        write_audit(audit_path, audit_records(doc, decisions, label, extra))
-        written.append((audit_path, audit_path))
+        tmp_audit = staging.path(audit_path, private=True)
+        write_audit(tmp_audit, audit_records(doc, decisions, label, extra))
         name, version = spacy_pipeline_info()
         manifest = {
             "tool": "anonymiser",
@@ -165,21 +169,17 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "spacy_pipeline_version": version,
             "input_sha256": input_sha,
             "input_kind": doc.kind,
-            "outputs": {p.name: _sha256(p) for p, _ in written if p not in (audit_path, report_path)},
-            "report_sha256": _sha256(report_path),
+            "outputs": {p.name: _sha256(staged[p]) for p in outputs},
+            "report_sha256": _sha256(tmp_report),
             "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,
-            "audit_sha256": _sha256(audit_path),
+            "audit_sha256": _sha256(tmp_audit),
             "replacements": result.counts,
             "warnings": len(result.warnings),
             "verification": "passed" if result.ready else f"FAILED: {len(result.leaks)} possible leaks",
             "ready_for_publication": result.ready,
             "created_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }
-        write_text(manifest_path, json.dumps(manifest, indent=2) + "\n", private=False)
-        written.append((manifest_path, manifest_path))
-    except BaseException:
-        for p, _ in written:
-            p.unlink(missing_ok=True)
-        raise
-    result.outputs = [p for p, _ in written]
+        staging.path(manifest_path).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        staging.commit([report_path, audit_path, manifest_path, *reversed(outputs)])
+    result.outputs = [*outputs, report_path, audit_path, manifest_path]
     return result

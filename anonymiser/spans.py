@@ -26,8 +26,13 @@ PRIORITY = {
 }
 
 
+# A named court or prison holds a place name ('Sheffield Crown Court'): the whole name outranks
+# the place inside it, as a named school does.
+RECOGNIZER_PRIORITY = {"CourtsPrisonsRecognizer": PRIORITY[E.SCHOOL]}
+
+
 def _rank(d: Detection) -> tuple:
-    base = PRIORITY.get(d.entity, 0)
+    base = max([PRIORITY.get(d.entity, 0)] + [RECOGNIZER_PRIORITY.get(n, 0) for n in d.detectors])
     if d.from_register:
         base = max(base, PRIORITY["register"])
     if d.meta.get("address_town"):

@@ -28,17 +28,44 @@ class Node:
         return self.value
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader) -> Node:
+MAX_NODES = 500_000  # a 5,000-person register is about 40,000; more means aliases run wild
+
+
+class _TooBig(Exception):
+    """Aliases that expand into more values than any real file holds ("billion laughs")."""
+
+
+class _Cycle(Exception):
+    """An alias used inside the very value it names, which would go on for ever."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, budget: list[int], path: set[int] | None = None) -> Node:
+    # Aliases make the YAML a graph: `path` holds the nodes above this one, so a cycle is
+    # caught, and `budget` counts every value produced, so shared aliases cannot multiply
+    # without limit.
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig()
+    path = path if path is not None else set()
     line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            out[str(key)] = _convert(value_node, loader)
-            out[str(key)].line = key_node.start_mark.line + 1
-        return Node(out, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, loader) for item in node.value], line)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in path:
+            raise _Cycle(line)
+        path.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                out: dict[str, Node] = {}
+                for key_node, value_node in node.value:
+                    key = loader.construct_object(key_node, deep=True)
+                    out[str(key)] = _convert(value_node, loader, budget, path)
+                    out[str(key)].line = key_node.start_mark.line + 1
+                return Node(out, line)
+            return Node([_convert(item, loader, budget, path) for item in node.value], line)
+        finally:
+            path.discard(id(node))
     return Node(loader.construct_object(node), line)
 
 
@@ -57,16 +84,32 @@ def load_yaml(path: Path, error: type[AnonymiserError], what: str) -> Node:
     loader = yaml.SafeLoader(raw)
     try:
         node = loader.get_single_node()
+        if node is None:
+            raise error(path, f"{what} is empty", "Fill it in (see README).")
+        return _convert(node, yaml.SafeLoader(""), [MAX_NODES])
     except yaml.MarkedYAMLError as exc:
+        # Also a tag the safe loader refuses (!!python/...) or cannot build (!!binary '***').
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
         raise error(path, f"{line}{what} is not valid YAML ({exc.problem})",
                     "Fix the indentation or punctuation on that line.") from None
+    except yaml.YAMLError:
+        raise error(path, f"{what} is not valid YAML", "Check it against the example in README.") from None
+    except _Cycle as exc:
+        raise error(path, f"line {exc.line}: {what} uses an alias (*name) inside the value it names",
+                    "Write the value out in full instead of the alias.") from None
+    except _TooBig:
+        raise error(path, f"{what} expands to more than {MAX_NODES:,} values (aliases repeated inside aliases?)",
+                    "Write each entry out once, without nested aliases.") from None
+    except RecursionError:
+        raise error(path, f"{what} is nested too deeply", "Check it against the example in README.") from None
+    except (ValueError, TypeError, OverflowError):
+        # A tag whose text cannot become its type, like !!int Amara. The message would quote
+        # the value, which may be a name, so only the kind of problem is given.
+        raise error(path, f"{what} has a value that does not match its !!tag",
+                    "Remove the !!tag or fix the value.") from None
     finally:
         loader.dispose()
-    if node is None:
-        raise error(path, f"{what} is empty", "Fill it in (see README).")
-    return _convert(node, yaml.SafeLoader(""))
 
 
 def check_fields(path: Path, node: Node, allowed: set[str], required: set[str],

@@ -64,9 +64,10 @@ def test_lower_case_organisation_is_noise() -> None:
 
 def test_numbers_in_citations_are_not_quantities() -> None:
     text = "Under Rule 59 § 1 of the Rules of Court the applicant paid 250 pounds to two banks."
-    dets = [_det(text, "59", E.QUANTITY), _det(text, "1", E.QUANTITY), _det(text, "250", E.QUANTITY),
-            _det(text, "two", E.QUANTITY)]
-    assert _kept("strict", text, dets) == ["250", "two"]
+    dets = [_det(text, "59", E.QUANTITY), _det(text, "1", E.QUANTITY), _det(text, "250 pounds", E.QUANTITY),
+            _det(text, "two banks", E.QUANTITY), _det(text, "two", E.QUANTITY)]
+    # A bare 'two' counts nothing on its own; the amount and the counted banks stay.
+    assert _kept("strict", text, dets) == ["250 pounds", "two banks"]
 
 
 def test_relative_time_words_are_not_dates_but_durations_are() -> None:
@@ -297,3 +298,13 @@ def test_a_month_after_a_replaced_name_word_is_left_as_a_date() -> None:
     out = anonymise(text).text
     assert "May Ellis" not in out and "May said" not in out
     assert "In May 2023 the case closed." in out
+
+
+def test_formal_country_titles_and_bare_institutions_are_not_places() -> None:
+    from anonymiser.api import anonymise
+
+    text = ("The Republic of Turkey was the respondent. The State Security Court heard the case. "
+            "He then lived in Enugu with his aunt.")
+    out = anonymise(text).text
+    assert "Republic of Turkey" in out and "State Security Court" in out
+    assert "Enugu" not in out

@@ -252,6 +252,35 @@ def test_load_gold_directory_merges_samples(tmp_path: Path) -> None:
     assert load_gold(tmp_path / "b.gold.json").docs["b"].mentions == ((2, 6, "LOC"),)
 
 
+def test_project_gold_on_a_docx_indexes_the_read_document_text(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from anonymiser.readers import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Concerning Ann Lee, born 3 May 2020.")
+    document.sections[0].header.paragraphs[0].text = "CSPR (Ann Lee)"
+    document.core_properties.title = "Review of Ann Lee"
+    document.save(tmp_path / "w1.docx")
+    text = read_document(tmp_path / "w1.docx", accept_tracked_changes=True).text
+    # The reader's flat text holds the body, the header and the title, each with "Ann Lee".
+    starts = [i for i in range(len(text)) if text.startswith("Ann Lee", i)]
+    assert len(starts) == 3
+    date = text.index("3 May 2020")
+    spans = [[s, s + 7, "PERSON"] for s in starts] + [[date, date + 10, "DATETIME"]]
+    write_json(tmp_path / "w1.gold.json", {"w1": spans})
+
+    g = load_gold(tmp_path)
+    doc = g.docs["w1"]
+    assert doc.text == text
+    assert doc.source == tmp_path / "w1.docx"
+    assert [doc.text[s:e] for s, e, _ in doc.mentions] == ["Ann Lee"] * 3 + ["3 May 2020"]
+    assert score(g, {"w1": [(s, e, "X") for s, e, _ in doc.mentions]}).recall == Ratio(4, 4)
+    # Offsets past the end of the read text are rejected, as for text samples.
+    write_json(tmp_path / "w1.gold.json", {"w1": [[0, len(text) + 1, "PERSON"]]})
+    with pytest.raises(ValueError, match="outside the text"):
+        load_project_gold(tmp_path / "w1.gold.json")
+
+
 def test_load_gold_errors(tmp_path: Path) -> None:
     write_json(tmp_path / "a.gold.json", {"a": [[0, 3, "PERSON"]]})
     with pytest.raises(ValueError, match="no text file"):

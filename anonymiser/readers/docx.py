@@ -221,9 +221,9 @@ def check_package(path: Path, data: bytes) -> None:
 
 
 def _brief(exc: BaseException) -> str:
-    """An exception as a short single line, for an InputError message."""
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:150]}" if text else type(exc).__name__
+    """Only the kind of error: a parser's message can quote the draft (an element or attribute
+    name made of a child's name after corruption), and the console line must not."""
+    return type(exc).__name__
 
 
 def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSource, list[Segment], list[str]]:

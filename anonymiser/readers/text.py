@@ -11,14 +11,20 @@ from ..errors import InputError
 # cp1252 is what Word's "Plain Text" export gives on Windows; we accept it with a warning.
 # Anything else that is not UTF-8 must be re-saved, since guessing wrong would garble names.
 _MAX_NON_ASCII_SHARE = 0.02
+_UTF16_NUL_SHARE = 5  # more than 1 byte in 5 being NUL means UTF-16 (ASCII in UTF-16 is 1 in 2)
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     """Decode UTF-8 (with or without BOM), or cp1252 with a warning; otherwise fail clearly."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    head = raw[:4096]
+    # UTF-16 text has a NUL in nearly every other byte; a stray NUL or two in UTF-8 text is
+    # damage worth a warning, not a reason to call the file UTF-16.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // _UTF16_NUL_SHARE:
         raise InputError(path, "is UTF-16 text, not UTF-8", "Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
+    nuls = raw.count(b"\x00")
+    nul_warning = [f"{path.name}: contains {nuls} NUL character(s); check the file is not damaged."] if nuls else []
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8-sig"), nul_warning
     except UnicodeDecodeError:
         pass
     try:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """One instance of each UK recognizer, ready for a RecognizerRegistry."""
+    from .courts_prisons import CourtsPrisonsRecognizer
     from .dates import UkDateRecognizer
     from .email_address import EmailAddressRecognizer
     from .institutions import (
@@ -28,6 +29,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from .phone_number import UkPhoneRecognizer
     from .place_context import PlaceContextRecognizer
     from .postcode import PostcodeRecognizer
+    from .quantity import QuantityRecognizer
     from .reference_number import ReferenceNumberRecognizer
     from .social_handle import SocialHandleRecognizer
     from .street_address import StreetAddressRecognizer
@@ -54,5 +56,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         HospitalWardRecognizer,
         TitledPersonRecognizer,
         LetterPersonRecognizer,
+        QuantityRecognizer,
+        CourtsPrisonsRecognizer,
     ]
     return [cls(supported_language=language) for cls in classes]
