@@ -73,12 +73,12 @@ class UkDateRecognizer(PatternRecognizer):
         Pattern("Month day, year", rf"{_MONTH_DAY},?\s+{_YEAR}{_NO_DIGIT_AFTER}", 0.9),
         Pattern(
             "Numeric date, four-digit year",
-            rf"{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{_YEAR}{_NO_DIGIT_AFTER}",
+            rf"{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{_YEAR}{_NO_DIGIT_AFTER}",
             0.85,
         ),
         Pattern(
             "Numeric date, two-digit year",
-            rf"{_NO_DIGIT_BEFORE}\d{{1,2}}/\d{{1,2}}/\d{{2}}{_NO_DIGIT_AFTER}",
+            rf"{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}/\d{{1,2}}/\d{{2}}{_NO_DIGIT_AFTER}",
             0.75,
         ),
         # Hyphens and dots with a two-digit year are also section and version numbers.

@@ -99,3 +99,12 @@ def test_month_alone_after_time_word(rec: UkDateRecognizer) -> None:
 )
 def test_not_dates(rec: UkDateRecognizer, text: str) -> None:
     assert spans(rec, text) == []
+
+
+def test_a_weekday_before_a_numeric_date_is_part_of_it() -> None:
+    from anonymiser.recognizers.dates import UkDateRecognizer
+
+    text = "Seen on Sat 18/02/23 and again on Tuesday 21/02/2023."
+    rec = UkDateRecognizer()
+    found = {text[r.start:r.end] for r in rec.analyze(text, rec.supported_entities, None)}
+    assert {"Sat 18/02/23", "Tuesday 21/02/2023"} <= found
