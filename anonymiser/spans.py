@@ -34,7 +34,9 @@ RECOGNIZER_PRIORITY = {"CourtsPrisonsRecognizer": PRIORITY[E.SCHOOL]}
 def _rank(d: Detection) -> tuple:
     base = max([PRIORITY.get(d.entity, 0)] + [RECOGNIZER_PRIORITY.get(n, 0) for n in d.detectors])
     if d.from_register:
-        base = max(base, PRIORITY["register"])
+        # A one-edit guess ('Hollin' for Hollis) must not break up a named school or a street
+        # ('Hollin Brook Primary'), which the institution and address detectors see whole.
+        base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.get("match") == "fuzzy" else PRIORITY["register"])
     if d.meta.get("address_town"):
         # The town of an address named again ('in March'): a place, not the bare month a NER saw.
         base = max(base, PRIORITY[E.DATE] + 1)

@@ -308,3 +308,14 @@ def test_formal_country_titles_and_bare_institutions_are_not_places() -> None:
     out = anonymise(text).text
     assert "Republic of Turkey" in out and "State Security Court" in out
     assert "Enugu" not in out
+
+
+def test_a_misspelling_guess_does_not_break_up_a_named_school() -> None:
+    from anonymiser.api import anonymise
+    from anonymiser.register import Person, Register
+
+    reg = Register("c", (Person("Margaret Hollis", "maternal grandmother", "female"),))
+    out = anonymise("She started at Hollin Brook Primary School. Mrs Hollis took her there; Ms Hollys agreed.",
+                    register=reg).text
+    assert "the primary school" in out and "Maternal Grandmother the" not in out
+    assert "Hollis" not in out and "Hollys" not in out
