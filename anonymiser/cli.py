@@ -185,7 +185,7 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
 @click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--register", "register_path", type=click.Path(path_type=Path), help="The case register.")
 @click.option("--audit", "audit_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Audit log(s) whose originals must not appear.")
+              help="Audit log(s): their originals must not appear, and their hash chain must be whole.")
 @click.option("--profile", default="safeguarding-review", show_default=True,
               help="The profile the outputs were made with (its allowlisted terms are not leaks).")
 def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...], profile: str) -> None:
