@@ -241,6 +241,49 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
 
 
 @main.command()
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--profile", default="safeguarding-review", show_default=True)
+@click.option("--register", "register_path", type=click.Path(path_type=Path),
+              help="One register for every document [default: <id>.register.yaml beside each draft].")
+@click.option("--misses", "misses_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write every missed mention here (JSON; it quotes the texts, so keep it private).")
+def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: Path | None) -> None:
+    """Score detection against annotated documents: per-type recall, token precision and F2.
+
+    GOLD is a project gold file (<id>.gold.json beside <id>.txt/.md/.docx/.pdf), a folder of them,
+    or a TAB-format folder (texts.json, typed.json, pooled.json).
+    """
+    from .api import detect_texts
+    from .evaluate import format_scores, load_gold, misses_as_json, register_of, score
+    from .profile import load_profile
+    from .writers.atomic import write_text
+
+    try:
+        prof = load_profile(profile)
+        gold_set = load_gold(gold)
+    except AnonymiserError as exc:
+        _fail(exc.line(), exc.exit_code)
+    except (OSError, ValueError, KeyError) as exc:
+        _fail(f"{gold}: not a gold set this command can read ({type(exc).__name__}). "
+              "Give a <id>.gold.json file, a folder of them, or a TAB folder.")
+    groups: dict[Path | None, dict[str, str]] = {}
+    for doc_id, doc in gold_set.docs.items():
+        groups.setdefault(register_path or register_of(gold_set, doc_id), {})[doc_id] = doc.text
+    predicted: dict[str, list[tuple[int, int, str]]] = {}
+    try:
+        for reg, texts in groups.items():
+            predicted.update(detect_texts(texts, prof, reg))
+    except AnonymiserError as exc:
+        _fail(exc.line(), exc.exit_code)
+    scores = score(gold_set, predicted)
+    click.echo(format_scores({"anonymiser": scores},
+                             title=f"{len(gold_set.docs)} document(s), profile '{prof.name}'"))
+    if misses_path:
+        write_text(misses_path, json.dumps(misses_as_json(scores), indent=1, ensure_ascii=False), private=True)
+        click.echo(f"{len(scores.misses)} missed mentions written to {misses_path}")
+
+
+@main.command()
 def profiles() -> None:
     """List the available profiles."""
     from .profile import available_profiles, load_profile

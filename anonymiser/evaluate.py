@@ -246,6 +246,15 @@ class Scores:
         return self.recall_by_type.get(row, Ratio(0, 0)).total
 
 
+def register_of(gold: GoldSet, doc_id: str) -> Path | None:
+    """A project gold document's case register: `<id>.register.yaml` beside its draft, if any."""
+    source = gold.docs[doc_id].source
+    if source is None:
+        return None
+    register = source.parent / f"{doc_id}.register.yaml"
+    return register if register.is_file() else None
+
+
 def f2(precision: float | None, recall: float | None) -> float | None:
     """F-beta with beta = 2: 5PR / (4P + R); None when it cannot be known."""
     if recall is None:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))  # run as a script from anywhere, without installi
 
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
 
-from anonymiser.evaluate import GoldSet, Scores, format_scores, load_gold, misses_as_json, score  # noqa: E402
+from anonymiser.evaluate import GoldSet, Scores, format_scores, load_gold, misses_as_json, register_of, score  # noqa: E402
 from benchmarks.presidio_baseline import presidio_detect, presidio_out_of_the_box  # noqa: E402
 
 DEFAULT_TAB = REPO.parent / "shared" / "benchmarks" / "tab-dev"
@@ -58,19 +58,11 @@ def _project_detector() -> Detector | None:
     return lambda texts, profile, register: detect_texts(texts, profile=profile, register=register)
 
 
-def _register_of(gold: GoldSet, doc_id: str) -> Path | None:
-    source = gold.docs[doc_id].source
-    if source is None:
-        return None
-    register = source.parent / f"{doc_id}.register.yaml"
-    return register if register.is_file() else None
-
-
 def _run_project(detect: Detector, gold: GoldSet, profile: str, registers: bool) -> dict:
     """Detect with one call per register, since `detect_texts` takes one register per call."""
     groups: dict[Path | None, dict[str, str]] = {}
     for doc_id, doc in gold.docs.items():
-        register = _register_of(gold, doc_id) if registers else None
+        register = register_of(gold, doc_id) if registers else None
         groups.setdefault(register, {})[doc_id] = doc.text
     predicted: dict[str, list[tuple[int, int, str]]] = {}
     for register, texts in groups.items():
@@ -101,7 +93,7 @@ def evaluate_set(
         predicted, seconds = _timed(lambda: _run_project(detect, gold, profile, registers))
         systems[PROJECT] = score(gold, predicted)
         timings.append(f"{PROJECT} {seconds:.1f}s")
-    with_registers = sum(_register_of(gold, d) is not None for d in gold.docs) if registers else 0
+    with_registers = sum(register_of(gold, d) is not None for d in gold.docs) if registers else 0
     title = f"{name}: {len(gold)} documents, project profile {profile!r}"
     if registers:
         title += f", {with_registers} with a register"

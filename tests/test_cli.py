@@ -172,3 +172,20 @@ def test_verify_ignores_text_the_tool_inserted(tmp_path: Path) -> None:
                        inserted=[(12, 27), (29, 44)])
     assert leaks == []
     assert [l.text for l in find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], set(), ())] == ["FAMILY"]
+
+
+def test_evaluate_scores_project_gold_with_its_register(tmp_path: Path, case: tuple[Path, Path, Path]) -> None:
+    _, register, _ = case
+    (tmp_path / "doc1.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "doc1.register.yaml").write_text(REGISTER, encoding="utf-8")
+    spans = [[DRAFT.index(t), DRAFT.index(t) + len(t), kind] for t, kind in
+             [("Amara Okafor", "PERSON"), ("943 476 5919", "CODE"), ("Lewisham", "LOC")]]
+    (tmp_path / "doc1.gold.json").write_text(json.dumps({"doc1": spans}), encoding="utf-8")
+    misses = tmp_path / "misses.json"
+    result = run("evaluate", str(tmp_path / "doc1.gold.json"), "--misses", str(misses))
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines() if line.strip()}
+    assert rows["PERSON"][1:] == ["1", "1.000"] and rows["CODE"][1:] == ["1", "1.000"]
+    # Lewisham is another borough the default profile keeps: the one miss, and it is reported.
+    assert rows["LOC"][1:] == ["1", "0.000"]
+    assert [m["text"] for m in json.loads(misses.read_text())] == ["Lewisham"]
