@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from presidio_analyzer import AnalysisExplanation
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 
@@ -17,6 +18,15 @@ class IndexedContextEnhancer(LemmaContextAwareEnhancer):
     def __init__(self) -> None:
         super().__init__()
         self._indexed: tuple[list[int], list[int]] | None = None
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # type: ignore[override]
+        # A recognizer that builds its own results may leave out the explanation, which Presidio
+        # then writes the supporting context word into.
+        for r in raw_results:
+            if r.analysis_explanation is None:
+                name = (r.recognition_metadata or {}).get("recognizer_name", "")
+                r.analysis_explanation = AnalysisExplanation(recognizer=name, original_score=r.score)
+        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
 
     def _find_index_of_match_token(self, word: str, start: int, tokens, tokens_indices: list[int]) -> int:  # type: ignore[override]
         if self._indexed is None or self._indexed[0] is not tokens_indices:

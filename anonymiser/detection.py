@@ -41,14 +41,21 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     while start < n:
         end = min(n, start + size)
         if end < n:
-            cut = max(text.rfind("\n\n", start + size // 2, end), text.rfind("\n", start + size // 2, end))
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:  # one long line: cut between words at least
+                cut = text.rfind(" ", start + size // 2, end)
             if cut > start:
                 end = cut + 1
         yield start, text[start:end]
         if end >= n:
             break
-        # Begin the next chunk a little before the cut, at a line start, so nothing straddles unseen.
-        back = text.rfind("\n", max(start + 1, end - OVERLAP), end - 1)
+        # Begin the next chunk a little before the cut, at a line or word start, so nothing
+        # straddles the cut unseen.
+        lo = max(start + 1, end - OVERLAP)
+        line = text.find("\n", lo, end - 1)
+        back = line if line >= 0 else text.find(" ", lo, end - 1)
         start = back + 1 if back > start else end
 
 

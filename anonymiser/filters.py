@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from . import entities as E
 from .detection import Detection
-from .lexicon import PhraseIndex, normalise, phrase_index
+from .lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from .models_data import load_list
 from .profile import Profile
 
@@ -103,14 +103,12 @@ class Keeper:
         self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
 
     def inside_allowlisted(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.allowed_spans)
+        return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
 
     def trim_allowlisted(self, d: Detection) -> list[Detection]:
         """Cut allowlisted phrases out of a detection; what is left stays detected."""
         pieces = [(d.start, d.end)]
-        for s, e in self.allowed_spans:
-            if e <= d.start or s >= d.end:
-                continue
+        for s, e in overlapping(self.allowed_spans, d.start, d.end):
             if d.entity == E.PERSON and self._judicial_title(d, s, e):
                 continue
             nxt = []

@@ -49,3 +49,56 @@ class PhraseIndex:
 def phrase_index(folder: str, names: tuple[str, ...]) -> PhraseIndex:
     """The union of several models/ lists as one index."""
     return PhraseIndex(tuple(e for n in names for e in load_list(folder, n)))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordIndex:
+    """Where each word of a text starts, so a phrase is looked for only where its first word is.
+
+    Scanning a whole draft once per detected name makes long drafts quadratic; this keeps
+    propagation and the leak check linear in the size of the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(text):
+            self.starts.setdefault(m.group(0).lower(), []).append(m.start())
+
+    def finditer(self, pattern: re.Pattern[str], phrase: str) -> list[re.Match[str]]:
+        """Matches of `pattern` (which matches `phrase` itself) at each place the phrase's first word stands."""
+        first = _WORD_RUN.search(phrase)
+        if first is None:
+            return list(pattern.finditer(self.text))
+        offset = first.start()
+        out = []
+        for pos in self.starts.get(first.group(0).lower(), ()):
+            if pos - offset < 0:
+                continue
+            m = pattern.match(self.text, pos - offset)
+            if m:
+                out.append(m)
+        return out
+
+
+def overlapping(intervals: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The intervals (sorted, not overlapping each other) that overlap [start, end)."""
+    i = _first_ending_after(intervals, start)
+    out = []
+    while i < len(intervals) and intervals[i][0] < end:
+        out.append(intervals[i])
+        i += 1
+    return out
+
+
+def _first_ending_after(intervals: list[tuple[int, int]], start: int) -> int:
+    lo, hi = 0, len(intervals)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if intervals[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

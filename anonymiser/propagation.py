@@ -8,7 +8,7 @@ from dataclasses import replace
 from . import entities as E
 from .detection import Detection
 from .filters import TITLES
-from .lexicon import PhraseIndex
+from .lexicon import PhraseIndex, WordIndex
 from .recognizers.case_register import _collisions
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -71,21 +71,22 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
     return out
 
 
-def _occurrences(text: str, phrase: str, case_sensitive: bool) -> list[tuple[int, int]]:
+def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool) -> list[tuple[int, int]]:
     words = phrase.split()
     body = r"\s+".join(map(re.escape, words))
     pattern = re.compile(r"(?<![\w@/])" + body + r"(?![\w@/]|['’]\w\w)", 0 if case_sensitive else re.I)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for m in index.finditer(pattern, phrase)]
 
 
-def _propagate_town(text: str, d: Detection, span: str, covered: set, found: list, seen: set) -> None:
+def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covered: set, found: list,
+                    seen: set) -> None:
     """The town of a detected address locates the family wherever it is named: 'lives in March'."""
     town = _ADDRESS_TOWN.search(span)
     if not town or ("town", town.group(1)) in seen:
         return
     place = town.group(1)
     seen.add(("town", place))
-    for s, e in _occurrences(text, place, case_sensitive=True):
+    for s, e in _occurrences(index, place, case_sensitive=True):
         if d.start <= s < d.end or (s, e, E.LOCATION) in covered:
             continue
         # A town called 'March' or 'May' is still a month in '14 March 2023' and 'March 2023'.
@@ -98,6 +99,7 @@ def _propagate_town(text: str, d: Detection, span: str, covered: set, found: lis
 
 def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
     """New detections for other mentions of detected names, places, institutions and codes."""
+    index = WordIndex(text)
     # Keyed by type too: a name the NER also called a nationality must still be found as a name.
     covered = {(d.start, d.end, d.entity) for d in detections}
     found: list[Detection] = []
@@ -105,7 +107,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
     for d in detections:
         span = text[d.start:d.end]
         if d.entity == E.ADDRESS:
-            _propagate_town(text, d, span, covered, found, seen_phrases)
+            _propagate_town(text, index, d, span, covered, found, seen_phrases)
         if d.from_register:
             continue  # the register recognizer already scans the whole text for these
         phrases: list[str] = []
@@ -133,7 +135,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
             seen_phrases.add((d.entity, phrase))
             # Codes and addresses are found in any case; names only capitalised.
             structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
-            hits = _occurrences(text, phrase, case_sensitive=False)
+            hits = _occurrences(index, phrase, case_sensitive=False)
             for s, e in hits:
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from . import entities as E
 from .detection import Detection
+from .lexicon import overlapping
 
 # When two detections overlap, the more trustworthy kind wins the overlap.
 PRIORITY = {
@@ -46,19 +48,16 @@ def _rank(d: Detection) -> tuple:
 def resolve(detections: list[Detection], text: str) -> list[Detection]:
     """Keep the best detection for each character; a loser keeps whatever it covers alone."""
     accepted: list[Detection] = []
+    taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
     for d in sorted(detections, key=_rank, reverse=True):
-        pieces = [(d.start, d.end)]
-        for a in accepted:
-            nxt = []
-            for s, e in pieces:
-                if e <= a.start or s >= a.end:
-                    nxt.append((s, e))
-                    continue
-                if s < a.start:
-                    nxt.append((s, a.start))
-                if e > a.end:
-                    nxt.append((a.end, e))
-            pieces = nxt
+        pieces = []
+        pos = d.start
+        for a_start, a_end in overlapping(taken, d.start, d.end):
+            if a_start > pos:
+                pieces.append((pos, a_start))
+            pos = max(pos, a_end)
+        if pos < d.end:
+            pieces.append((pos, d.end))
         for s, e in pieces:
             # trim spaces and punctuation left over at the edges of a cut piece
             while s < e and not text[s].isalnum():
@@ -67,6 +66,7 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
                 e -= 1
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
                 accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+                bisect.insort(taken, (s, e))
     return sorted(accepted, key=lambda d: d.start)
 
 

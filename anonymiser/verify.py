@@ -66,19 +66,21 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak,
     nor is anything inside the text the tool itself `inserted` ('THE FAMILY HOME').
     """
-    from .lexicon import phrase_index
+    from .lexicon import WordIndex, overlapping, phrase_index
     from .recognizers import uk_recognizers
 
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
+    own = sorted(inserted or ())
+    index = WordIndex(text)
     replaced = {r.lower() for r in replacements or set()}
     leaks: list[Leak] = []
     seen: set[tuple[int, str]] = set()
 
     def add(start: int, end: int, why: str, structured: bool = False) -> None:
         found = text[start:end]
-        if not structured and any(s <= start and end <= e for s, e in allowed):
+        if not structured and any(s <= start and end <= e for s, e in overlapping(allowed, start, end)):
             return
-        if any(s <= start and end <= e for s, e in inserted or ()):
+        if any(s <= start and end <= e for s, e in overlapping(own, start, end)):
             return
         if (start, found.lower()) not in seen:
             seen.add((start, found.lower()))
@@ -88,7 +90,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):
             continue
-        for m in _original_pattern(original).finditer(text):
+        for m in index.finditer(_original_pattern(original), " ".join(original.split())):
             if _reads_as_date(text, m.start(), m.end()):
                 continue
             add(m.start(), m.end(), f"original {E.ENTITY_TYPES[entity].label} from the audit",

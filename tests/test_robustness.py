@@ -531,3 +531,22 @@ def test_a_full_or_read_only_output_folder(case: tuple[Path, Path, Path], monkey
     line = assert_refused(run(draft, "--out", out, "--accept-tracked-changes"), draft, out)
     assert failure.strerror in line and "free space" in line and "permissions" in line
     assert hashes(folder) == before
+
+
+def test_a_long_draft_on_one_line_is_cut_between_words_and_fully_seen() -> None:
+    from anonymiser.api import anonymise
+    from anonymiser.detection import CHUNK_CHARS
+
+    filler = "The social worker visited and recorded her concerns about the home conditions. "
+    text = (filler * (3 * CHUNK_CHARS // len(filler))) + "Dr Anika Rao saw her on 3 May 2021. " + filler * 50
+    result = anonymise(text)
+    assert "Anika" not in result.text and "Rao" not in result.text and "3 May 2021" not in result.text
+
+
+def test_a_draft_of_mostly_blank_lines_is_anonymised() -> None:
+    # Unbounded look-behinds once made this take minutes; it must simply work.
+    from anonymiser.api import anonymise
+
+    text = "Dr Anika Rao saw her.\n   " * 20 + "\n   " * 20000 + "Snapchat: kayla.b2010, 27 Birchwood Road.\n"
+    out = anonymise(text).text
+    assert "Rao" not in out and "kayla.b2010" not in out and "Birchwood" not in out

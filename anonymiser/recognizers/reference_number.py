@@ -22,18 +22,18 @@ _KEYWORD = (
 )
 # Keyword, then at most a ":", "#", "is" or "was" before the code; the regex module's
 # variable-length look-behind keeps the keyword out of the span.
-_LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?\s*(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?\s*"
+_LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?\s{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?\s{{0,3}}"
 # One or more runs of letters and digits joined by / - . , at least one digit, ending on
 # a letter or digit (so the full stop ending a sentence is left out).
 _CODE = r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*"
 _END = r"(?![\w/-]|\.\w)"
 # "no. 57592/08", "nos. 26480/95": an abbreviated "number" always has its full stop, so the
 # word "no" ("no one came") never counts.
-_NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s*"
+_NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"
 _AFTER_NUMBER_ABBREVIATION = re.compile(rf"{_NUMBER_ABBREVIATION}({_CODE}){_END}")
 _LEGAL_PART_BEFORE = re.compile(r"\b(?i:protocol|article|rule|section|paragraph|regulation|schedule|part|chapter)\s*$")
 # A police officer's collar (shoulder) number between rank and name: "PC 6187 Marsh".
-_COLLAR = r"(?<=\b(?:PC|WPC|PCSO|DC|DS|PS|Sgt|Constable)\.?\s+)\d{3,6}(?=\s+[A-Z][a-z])"
+_COLLAR = r"(?<=\b(?:PC|WPC|PCSO|DC|DS|PS|Sgt|Constable)\.?\s{1,3})\d{3,6}(?=\s{1,3}[A-Z][a-z])"
 # UK neutral citations: "[2008] EWHC 860 (QB)", "[2010] EWCA Civ 426", "[2019] UKSC 12".
 _NEUTRAL_CITATION = (
     r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|UKUT|UKFTT|UKEAT|EWCA\s+(?:Civ|Crim)|EWHC|EWFC|EWCOP|CSIH|CSOH"

@@ -32,9 +32,11 @@ _QUOTE_CLOSE = "['\"’”]"
 # Platform, then optionally "account"/"username"..., then optionally ":" / "is" / "called",
 # up to the handle. The regex module allows this variable-length look-behind, which keeps
 # the span to the handle itself.
-_LEAD = rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s+{_ACCOUNT_WORD})?(?:\s*{_LINK})?\s*"
-_KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s*{_LINK})?\s*"
-_COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s+{_ACCOUNT_WORD})?\s*:\s*"
+# Look-behinds allow a few spaces, not any number: an unbounded one rescans every run of blank
+# lines at every position, which made a mostly-blank draft take minutes.
+_LEAD = rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s{{1,3}}{_ACCOUNT_WORD})?(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
+_KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
+_COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s{{1,3}}{_ACCOUNT_WORD})?\s{{0,3}}:\s{{0,3}}"
 
 
 class SocialHandleRecognizer(PatternRecognizer):

@@ -54,7 +54,7 @@ _UNIT_WORD = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)"
 _UNIT = rf"{_UNIT_WORD}\s+[0-9A-Z]{{1,4}}[a-z]?\b"
 # A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
 _HOUSE_NUMBER = (
-    rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s+)(?!(?:19|20)\d\d\b)"
+    rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s{{1,3}})(?!(?:19|20)\d\d\b)"
     r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
 )
 _BUILDING_WORD = (
@@ -62,7 +62,8 @@ _BUILDING_WORD = (
     r"|Apartments|Gardens|Place|Close|Mews)"
 )
 _BUILDING = rf"(?!{_NOT_A_FIRST_WORD}){_NAME}\s+{_BUILDING_WORD}\b"
-_SEP = r"(?:,\s*|\s*\n\s*)"
+# Unambiguous on purpose: "\s*\n\s*" backtracks without end over long runs of blank lines.
+_SEP = r"(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*)"
 # A town is taken only when a comma, line end or postcode follows it, so the capitalised
 # word that starts the next clause ("27 Birchwood Road, Mother said") is left out.
 _TOWN = (
@@ -98,7 +99,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         # After "on", "to", "near"... a street name is almost always a place.
         Pattern(
             "Street after preposition",
-            rf"(?<=\b{_PLACE_PREPOSITION}\s+(?:the\s+)?){_NUMBERLESS}",
+            rf"(?<=\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?){_NUMBERLESS}",
             0.65,
         ),
         Pattern("Street name", _NUMBERLESS, 0.45),

@@ -55,7 +55,12 @@ def _alive(pid: int) -> bool:
     except OSError as exc:
         # EPERM: the process exists but belongs to someone else; leave its files alone.
         return exc.errno == errno.EPERM
-    return True
+    # A killed process stays a zombie until its parent reaps it; it writes nothing any more.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:
