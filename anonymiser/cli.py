@@ -28,7 +28,7 @@ def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> list[Path]:
         if item.is_dir():
             for p in sorted(item.rglob("*")):
                 if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")):
-                    if out_resolved in p.resolve().parents:
+                    if out_resolved != item.resolve() and out_resolved in p.resolve().parents:
                         continue  # an output folder inside the input folder is not input
                     if ".anonymised." in p.name or p.stem.lower() == "readme":
                         continue  # our own outputs, and a folder's read-me, are not drafts

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from .errors import InputError
 from .models_data import load_list
 from .register import Person, Register
 
@@ -48,9 +49,22 @@ class CaseMap:
         self._lock = FileLock(str(path) + ".lock") if path else None
         self.load()
 
+    def _read(self) -> dict:
+        """The whole map file; a damaged one stops the run rather than losing the case's pseudonyms."""
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("cases", {}), dict):
+            raise InputError(self.path, "the pseudonym map is damaged",
+                             "Restore it from a backup, or move it away to start a new map "
+                             "(pseudonyms may then change).")
+        return data
+
     def load(self) -> None:
         if self.path and self.path.exists():
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = self._read()
             case = data.get("cases", {}).get(self.case, {})
             self.people = dict(case.get("people", {}))
             self.others = dict(case.get("others", {}))
@@ -59,7 +73,11 @@ class CaseMap:
     def __enter__(self) -> "CaseMap":
         if self._lock:
             self._lock.acquire()
-            self.load()  # another worker may have added people since we last read
+            try:
+                self.load()  # another worker may have added people since we last read
+            except BaseException:
+                self._lock.release()
+                raise
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -75,7 +93,7 @@ class CaseMap:
             return
         data = {"version": MAP_VERSION, "cases": {}}
         if self.path.exists():
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = self._read()
         data.setdefault("cases", {})[self.case] = {
             "people": self.people, "others": self.others, "next_letter": self.next_letter}
         self.path.parent.mkdir(parents=True, exist_ok=True)

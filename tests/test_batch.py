@@ -62,3 +62,25 @@ def test_folder_batch_with_two_workers(tmp_path: Path) -> None:
     (case / "review.txt").write_text(DRAFTS["review.txt"] + "Jayden moved school.\n", encoding="utf-8")
     third = CliRunner().invoke(main, ["run", str(case), "--out", str(out), "--workers", "1"])
     assert "Summary: 1 anonymised, 2 unchanged" in third.output
+
+
+def test_a_damaged_pseudonym_map_stops_with_a_fix_and_is_kept(tmp_path: Path) -> None:
+    case, out = make_case(tmp_path)
+    (case / "broken.txt").unlink()
+    out.mkdir()
+    (out / "pseudonym-map.json").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(case), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 2
+    assert "pseudonym map is damaged" in result.output and "unexpected" not in result.output
+    assert (out / "pseudonym-map.json").read_text(encoding="utf-8") == "{not json"
+    assert not list(out.glob("*.anonymised.*"))
+
+
+def test_output_folder_may_be_the_input_folder(tmp_path: Path) -> None:
+    case, _ = make_case(tmp_path)
+    (case / "broken.txt").unlink()
+    result = CliRunner().invoke(main, ["run", str(case), "--out", str(case), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Summary: 3 anonymised" in result.output
+    again = CliRunner().invoke(main, ["run", str(case), "--out", str(case), "--workers", "1"])
+    assert "Summary: 0 anonymised, 3 unchanged" in again.output  # its own outputs are never inputs
