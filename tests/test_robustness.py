@@ -550,3 +550,17 @@ def test_a_draft_of_mostly_blank_lines_is_anonymised() -> None:
     text = "Dr Anika Rao saw her.\n   " * 20 + "\n   " * 20000 + "Snapchat: kayla.b2010, 27 Birchwood Road.\n"
     out = anonymise(text).text
     assert "Rao" not in out and "kayla.b2010" not in out and "Birchwood" not in out
+
+
+def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end() -> None:
+    # About 300 pages: spaCy refuses texts over 1,000,000 characters in one piece.
+    from anonymiser.api import anonymise
+    from anonymiser.register import Person, Register
+
+    reg = Register("big", (Person("Amara Okafor", "subject child", "female"),))
+    para = "The health visitor recorded that the family had moved again and that support was offered.\n\n"
+    text = "Amara Okafor was referred.\n\n" + para * (1_050_000 // len(para)) + "Ms Okafor called 07700 900123.\n"
+    assert len(text) > 1_000_000
+    result = anonymise(text, register=reg)
+    assert "Okafor" not in result.text and "07700 900123" not in result.text
+    assert result.text.count("The health visitor recorded") == 1_050_000 // len(para)
