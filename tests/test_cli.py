@@ -189,3 +189,20 @@ def test_evaluate_scores_project_gold_with_its_register(tmp_path: Path, case: tu
     # Lewisham is another borough the default profile keeps: the one miss, and it is reported.
     assert rows["LOC"][1:] == ["1", "0.000"]
     assert [m["text"] for m in json.loads(misses.read_text())] == ["Lewisham"]
+
+
+def test_reviewer_decisions_feed_back_into_a_rerun(case: tuple[Path, Path, Path]) -> None:
+    draft, register, out = case
+    assert run("run", str(draft), "--register", str(register), "--out", str(out)).exit_code == 0
+    decisions = draft.with_name("decisions.yaml")
+    decisions.write_text(
+        "reject:\n  - original: \"14th March 2019\"\n"
+        "add:\n  - text: \"strategy discussion\"\n    type: LOCATION\n", encoding="utf-8")
+    result = run("run", str(draft), "--register", str(register), "--out", str(out), "--decisions", str(decisions))
+    assert result.exit_code == 0, result.output
+    text = next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8")
+    assert "On 14th March 2019" in text and "strategy discussion" not in text
+    audit = next(out.glob("*.audit.jsonl")).read_text(encoding="utf-8")
+    assert '"kind": "decision"' in audit
+    report = next(out.glob("*.report.html")).read_text(encoding="utf-8")
+    assert "CONFIDENTIAL" in report.upper()
