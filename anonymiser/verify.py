@@ -7,12 +7,17 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import entities as E
 from .birthdates import find_register_births
 from .recognizers.case_register import CaseRegisterRecognizer
 from .register import Register
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
 
 STRUCTURED = [e for e, t in E.ENTITY_TYPES.items() if t.structured]
 MIN_ORIGINAL = 3
@@ -44,6 +49,19 @@ def _original_pattern(original: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _structured_recognizers() -> tuple[tuple[EntityRecognizer, list[str]], ...]:
+    """The recognizers of codes and numbers, built once: a Word output is checked part by part."""
+    from .recognizers import uk_recognizers
+
+    out = []
+    for rec in uk_recognizers():
+        wanted = [e for e in rec.supported_entities if e in STRUCTURED]
+        if wanted:
+            out.append((rec, wanted))
+    return tuple(out)
+
+
 def _reads_as_date(text: str, start: int, end: int) -> bool:
     """'May 2023' or '14 March' in an output is a month, even if a person May or the town March was replaced."""
     word = text[start:end]
@@ -67,7 +85,6 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     nor is anything inside the text the tool itself `inserted` ('THE FAMILY HOME').
     """
     from .lexicon import WordIndex, overlapping, phrase_index
-    from .recognizers import uk_recognizers
 
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
     own = sorted(inserted or ())
@@ -103,10 +120,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         for d in find_register_births(text, register):
             add(d.start, d.end, "register date of birth", True)
     # The structured recognizers need no language model, so verifying costs no second NER pass.
-    for rec in uk_recognizers():
-        wanted = [e for e in rec.supported_entities if e in STRUCTURED]
-        if not wanted:
-            continue
+    for rec, wanted in _structured_recognizers():
         for r in rec.analyze(text, wanted, None):
             if r.score >= 0.5:
                 add(r.start, r.end, E.ENTITY_TYPES[r.entity_type].label, True)

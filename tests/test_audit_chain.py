@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from anonymiser.audit import audit_records, check_chain, write_audit
 from anonymiser.cli import main
+from okafor_case import REGISTER
 from anonymiser.decide import Decisions
 from anonymiser.document import Document
 
@@ -22,21 +23,6 @@ Her NHS number is 943 476 5919.
 
 2. On 14th March 2019 the health visitor visited. Ms Okafor's phone number was 07700 900123.
 Amara's father, Tunde Okafor, lived in Lewisham.
-"""
-REGISTER = """\
-case: CSPR 2026-03
-people:
-  - name: Sarah Okafor
-    role: mother
-    gender: female
-  - name: Amara Okafor
-    role: subject child
-    gender: female
-  - name: Tunde Okafor
-    role: father
-    gender: male
-addresses:
-  - 27 Birchwood Road, Thornton Heath, CR7 8QT
 """
 
 

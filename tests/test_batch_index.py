@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from anonymiser.batch_index import write_index
 from anonymiser.cli import main
+from okafor_case import REGISTER
 
 # Both drafts are named after family members, as real drafts often are.
 DRAFT_A = """\
@@ -25,22 +26,6 @@ DRAFT_B = """\
 # Chronology
 
 Tunde Okafor called Sarah on 07700 900123. Amara was seen at the GP practice.
-"""
-REGISTER = """\
-case: CSPR 2026-03
-people:
-  - name: Sarah Okafor
-    role: mother
-    gender: female
-  - name: Amara Okafor
-    role: subject child
-    gender: female
-    date_of_birth: 2015-06-02
-  - name: Tunde Okafor
-    role: father
-    gender: male
-addresses:
-  - 27 Birchwood Road, Thornton Heath, CR7 8QT
 """
 ORIGINALS = ["Amara", "Okafor", "Sarah", "Tunde", "Birchwood", "Thornton", "CR7 8QT", "07700 900123",
              "Amara_Okafor_draft", "Tunde_chronology"]

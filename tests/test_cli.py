@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from anonymiser.cli import main
+from okafor_case import REGISTER
 
 DRAFT = """\
 Child Safeguarding Practice Review: Amara
@@ -24,24 +25,6 @@ email sal.okafor@example.com. Amara's father, Tunde Okafor, lived in Lewisham.
 Section 47 of the Children Act 1989. The social worker recorded that Amara was withdrawn.
 """
 
-REGISTER = """\
-case: CSPR 2026-03
-people:
-  - name: Sarah Okafor
-    aliases: [Sal]
-    role: mother
-    gender: female
-    date_of_birth: 1991-03-14
-  - name: Amara Okafor
-    role: subject child
-    gender: female
-    date_of_birth: 2015-06-02
-  - name: Tunde Okafor
-    role: father
-    gender: male
-addresses:
-  - 27 Birchwood Road, Thornton Heath, CR7 8QT
-"""
 
 IDENTIFIERS = ["Amara", "Okafor", "Sarah", "Tunde", "Sal.", "Birchwood", "CR7 8QT", "943 476 5919",
                "QQ 12 34 56 C", "07700 900123", "example.com", "02/06/2015", "14th March"]
