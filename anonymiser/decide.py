@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from .decisions import ReviewerDecisions
 
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
+# Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
+_CALENDAR = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+    r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
 
 
@@ -187,7 +193,11 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 new = case_map.other_label(d.person or original.lower(), stem)
                 rule += " (not on register)"
         elif policy.action == "month_year":
-            new = month_year(original) or "[date]"
+            new = month_year(original)
+            if new is None:
+                if not _CALENDAR.search(original):
+                    continue  # 'six months', 'aged 7 weeks': a duration or an age, not a date
+                new = "[date]"
             if new == original:
                 continue  # already only a month and year: nothing to change
             on = _on_date(text, start)

@@ -319,3 +319,12 @@ def test_a_misspelling_guess_does_not_break_up_a_named_school() -> None:
                     register=reg).text
     assert "the primary school" in out and "Maternal Grandmother the" not in out
     assert "Hollis" not in out and "Hollys" not in out
+
+
+def test_durations_and_ages_are_not_dates_to_generalise() -> None:
+    from anonymiser.api import anonymise
+
+    text = "The baby, then aged seven weeks, was seen on 14 March 2023 and again six months later."
+    out = anonymise(text).text
+    assert "aged seven weeks" in out and "six months later" in out
+    assert "in March 2023" in out and "14 March" not in out
