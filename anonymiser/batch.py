@@ -33,6 +33,7 @@ class Outcome:
     error: str | None = None
     skipped: bool = False
     no_register: bool = False
+    fingerprint: dict[str, str] = field(default_factory=dict)  # what a re-run compares to skip it
 
 
 @dataclass
@@ -132,11 +133,11 @@ def process_one(path: Path, settings: BatchSettings) -> Outcome:
         from .decisions import load_decisions
 
         reviewer = load_decisions(settings.decisions_path) if settings.decisions_path else None
-        opts = RunOptions(settings.profile, register, settings.out_dir, settings.map_file,
-                          settings.accept_tracked_changes, settings.password, reviewer)
+        opts = RunOptions(settings.profile, register, settings.out_dir, settings.accept_tracked_changes,
+                          settings.password, reviewer)
         result = process_file(path, opts, case_map)
-        result.fingerprint = fingerprint(path, reg_path, settings)  # type: ignore[attr-defined]
-        return Outcome(path, result=result, no_register=register is EMPTY_REGISTER)
+        return Outcome(path, result=result, no_register=register is EMPTY_REGISTER,
+                       fingerprint=fingerprint(path, reg_path, settings))
     except AnonymiserError as exc:
         return Outcome(path, error=exc.line())
     except OSError as exc:
@@ -179,7 +180,7 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
         summary.outcomes.append(outcome)
         if outcome.result:
             state[_state_key(outcome.path)] = {
-                "fingerprint": outcome.result.fingerprint,  # type: ignore[attr-defined]
+                "fingerprint": outcome.fingerprint,
                 "outputs": [p.name for p in outcome.result.outputs],
                 "ready": outcome.result.ready,
             }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +47,6 @@ class RunOptions:
     profile: Profile
     register: Register
     out_dir: Path
-    map_path: Path | None = None
     accept_tracked_changes: bool = False
     password: str | None = None
     decisions: "ReviewerDecisions | None" = None
@@ -68,8 +66,6 @@ class DocumentResult:
     def ready(self) -> bool:
         return not self.leaks
 
-
-_BLANK_LINES = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
 def _sha256(path: Path) -> str:
@@ -116,11 +112,11 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
 
     new_text = anonymise_text(doc.text, decisions.replacements)
     originals = [(r.original, r.entity) for r in decisions.replacements]
+    replaced = {r.replacement for r in decisions.replacements}
     from .report import render_report, report_items
 
     items = report_items(decisions.replacements)
-    result.leaks = find_leaks(new_text, publication.name, opts.register, originals,
-                              {r.replacement for r in decisions.replacements}, opts.profile.allowlists,
+    result.leaks = find_leaks(new_text, publication.name, opts.register, originals, replaced, opts.profile.allowlists,
                               [(i.out_start, i.out_end) for i in items])
 
     # Everything is written to temporary files first and renamed at the end, so a failure part
@@ -148,12 +144,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             # Every part of the Word package is checked too: headers, notes, properties, alt text.
             for where, part_text in output_texts(tmp_docx):
                 where = where.replace(tmp_docx.name, docx_out.name, 1)  # name the real output
-                # With the tags gone, a part's XML indentation is long runs of blank lines, on
-                # which some structured recognizers' look-behinds take quadratic time (100 s
-                # for one styles part); one line break stands for each run and loses no text.
-                part_text = _BLANK_LINES.sub("\n", part_text)
-                result.leaks += find_leaks(part_text, where, opts.register, originals,
-                                           {r.replacement for r in decisions.replacements}, opts.profile.allowlists)
+                result.leaks += find_leaks(part_text, where, opts.register, originals, replaced,
+                                           opts.profile.allowlists)
         # The report shows originals, so it is private like the audit and is not a publication output.
         tmp_report = staging.path(report_path, private=True)
         tmp_report.write_text(render_report(

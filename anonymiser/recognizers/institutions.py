@@ -166,7 +166,7 @@ class HospitalWardRecognizer(PatternRecognizer):
         # in front makes it a place.
         Pattern(
             "Named ward after preposition",
-            rf"(?<=\b{_WARD_PLACE_WORDS}\s+){_WARD_NAME}\s+Ward{_END}",
+            rf"(?<=\b{_WARD_PLACE_WORDS}\s{{1,3}}){_WARD_NAME}\s+Ward{_END}",
             0.6,
         ),
         Pattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),

@@ -28,7 +28,7 @@ class LetterPersonRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "Letter in quotes or brackets",
-            rf"(?<=(?:\p{{Ll}}|,)\s+{_OPEN})(?<!\b(?i:{_LABEL_WORDS})\s+{_OPEN}){_LETTER}(?={_CLOSE})",
+            rf"(?<=(?:\p{{Ll}}|,)\s{{1,3}}{_OPEN})(?<!\b(?i:{_LABEL_WORDS})\s{{1,3}}{_OPEN}){_LETTER}(?={_CLOSE})",
             0.6,
         ),
         # "[M.] was complaining": an editor's bracketed letter for a name, before a verb.

@@ -44,12 +44,12 @@ class PlaceContextRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "Place after living or moving",
-            rf"(?<=\b{_RESIDENCE}\s+(?:back\s+)?(?:(?:in|at|to|from|near|into)\s+)?){_PLACE}{_PLACE_END}",
+            rf"(?<=\b{_RESIDENCE}\s{{1,3}}(?:back\s{{1,3}})?(?:(?:in|at|to|from|near|into)\s{{1,3}})?){_PLACE}{_PLACE_END}",
             0.65,
         ),
         Pattern(
             "Place after a preposition, mid-sentence",
-            rf"(?<=[\p{{Ll}},;]\s+(?:in|at|from|near)\s+){_PLACE}{_PLACE_END}{_CLAUSE_END}",
+            rf"(?<=[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}){_PLACE}{_PLACE_END}{_CLAUSE_END}",
             0.6,
         ),
         # "the Waterlees area", "the Longheath estate": the name without the noun.

@@ -20,7 +20,8 @@ _KEYWORD = (
     r"(?i:registration(?:\s+(?:number|mark|plate))?|reg(?:\.|\s+(?:no\.?|number|plate))?"
     r"|vrm|vrn|number\s?plate|vehicle|car|van|motorbike|moped|taxi)"
 )
-_LEAD = rf"\b{_KEYWORD}\s*(?:[:\-–]|\bis\b|\bwas\b)?\s*(?:(?i:number)\s*)?"
+# A few spaces at most: an unbounded look-behind rescans every run of blank lines at every position.
+_LEAD = rf"\b{_KEYWORD}\s{{0,3}}(?:[:\-–]|\bis\b|\bwas\b)?\s{{0,3}}(?:(?i:number)\s{{0,3}})?"
 
 
 def _mark(body: str) -> str:
