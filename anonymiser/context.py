@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 
-from presidio_analyzer import AnalysisExplanation
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
 
 
 class IndexedContextEnhancer(LemmaContextAwareEnhancer):
@@ -26,11 +28,21 @@ class IndexedContextEnhancer(LemmaContextAwareEnhancer):
             if r.analysis_explanation is None:
                 name = (r.recognition_metadata or {}).get("recognizer_name", "")
                 r.analysis_explanation = AnalysisExplanation(recognizer=name, original_score=r.score)
-        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        # Presidio deep-copies every result before looking at any; only results from a recognizer
+        # with context words can change, so the rest (most of them: the NER's) skip the copy.
+        with_context = {r.id for r in recognizers if r.context}
+        ids = [(r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY) for r in raw_results]
+        todo = [r for r, i in zip(raw_results, ids) if i in with_context]
+        rest = [r for r, i in zip(raw_results, ids) if i not in with_context]
+        return rest + super().enhance_using_context(text, todo, nlp_artifacts, recognizers, context)
 
     def _find_index_of_match_token(self, word: str, start: int, tokens, tokens_indices: list[int]) -> int:  # type: ignore[override]
         if self._indexed is None or self._indexed[0] is not tokens_indices:
-            ends = [i + len(t) for i, t in zip(tokens_indices, tokens)]
+            if isinstance(tokens, Doc):
+                starts_and_lengths = tokens.to_array([IDX, LENGTH])
+                ends = (starts_and_lengths[:, 0] + starts_and_lengths[:, 1]).tolist()
+            else:
+                ends = [i + len(t) for i, t in zip(tokens_indices, tokens)]
             self._indexed = (tokens_indices, ends)
         ends = self._indexed[1]
         i = bisect.bisect_right(ends, start)

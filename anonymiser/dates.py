@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -35,6 +36,8 @@ class PartialDate:
     day: int | None = None
 
 
+# A review writes the same dates again and again, and dateutil is slow to parse them.
+@lru_cache(maxsize=4096)
 def parse_uk_date(text: str) -> PartialDate | None:
     """Read a UK-written date ("14/3/19", "the 14th of March 2019", "Tuesday 14 March"), or None."""
     cleaned = _clean(text)

@@ -15,6 +15,12 @@ def normalise(phrase: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(phrase))
 
 
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of each word; several indexes search the same text in turn."""
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+
+
 class PhraseIndex:
     """A set of phrases, found in text by whole words regardless of case or spacing."""
 
@@ -22,24 +28,33 @@ class PhraseIndex:
         self.phrases = frozenset(p for p in (normalise(x) for x in phrases) if p)
         self.longest = max((len(p) for p in self.phrases), default=0)
         self.first_words = frozenset(p[0] for p in self.phrases)
+        # Every proper beginning of a phrase, so a scan stops at the first word that leads nowhere.
+        self.prefixes = frozenset(p[:n] for p in self.phrases for n in range(1, len(p)))
 
     def __contains__(self, text: str) -> bool:
         return normalise(text) in self.phrases
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans of the longest phrase occurrences, left to right, not overlapping."""
-        toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+        toks = _tokens(text)
         out: list[tuple[int, int]] = []
         i = 0
-        while i < len(toks):
-            if toks[i][2] in self.first_words:
-                for n in range(min(self.longest, len(toks) - i), 0, -1):
-                    if tuple(t[2] for t in toks[i:i + n]) in self.phrases:
-                        out.append((toks[i][0], toks[i + n - 1][1]))
-                        i += n
-                        break
-                else:
-                    i += 1
+        n = len(toks)
+        while i < n:
+            if toks[i][2] not in self.first_words:
+                i += 1
+                continue
+            longest = 0
+            words: tuple[str, ...] = ()
+            for j in range(i, min(n, i + self.longest)):
+                words += (toks[j][2],)
+                if words in self.phrases:
+                    longest = j - i + 1
+                if words not in self.prefixes:
+                    break
+            if longest:
+                out.append((toks[i][0], toks[i + longest - 1][1]))
+                i += longest
             else:
                 i += 1
         return out
@@ -67,20 +82,19 @@ class WordIndex:
         for m in _WORD_RUN.finditer(text):
             self.starts.setdefault(m.group(0).lower(), []).append(m.start())
 
-    def finditer(self, pattern: re.Pattern[str], phrase: str) -> list[re.Match[str]]:
-        """Matches of `pattern` (which matches `phrase` itself) at each place the phrase's first word stands."""
+    def candidates(self, phrase: str) -> list[int]:
+        """Where `phrase` could start: the places its first word stands, moved back by what precedes that word."""
         first = _WORD_RUN.search(phrase)
         if first is None:
-            return list(pattern.finditer(self.text))
+            return list(range(len(self.text)))
         offset = first.start()
-        out = []
-        for pos in self.starts.get(first.group(0).lower(), ()):
-            if pos - offset < 0:
-                continue
-            m = pattern.match(self.text, pos - offset)
-            if m:
-                out.append(m)
-        return out
+        return [pos - offset for pos in self.starts.get(first.group(0).lower(), ()) if pos >= offset]
+
+    def finditer(self, pattern: re.Pattern[str], phrase: str) -> list[re.Match[str]]:
+        """Matches of `pattern` (which matches `phrase` itself) at each place the phrase's first word stands."""
+        if _WORD_RUN.search(phrase) is None:
+            return list(pattern.finditer(self.text))
+        return [m for m in (pattern.match(self.text, pos) for pos in self.candidates(phrase)) if m]
 
 
 def overlapping(intervals: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -39,7 +39,11 @@ _END = r"(?![\w'’-])"
 def _named(kind: str, not_first: str = "", after: str = "") -> str:
     """A proper name, then `kind`; the name may not open with a function word or `not_first`."""
     stop = _FUNCTION_WORDS + (f"|{not_first}" if not_first else "")
-    return rf"(?<![\w'’-])(?!(?:{stop})\b){_NAME}\s+(?:{kind}){_END}{after}"
+    # The look-ahead is a cheap necessary condition (a capital, then name-like characters up
+    # to the kind of place), so the engine gives up at once at most capitals instead of trying
+    # every split of the words that follow.
+    reach = rf"(?=[A-Z][\w'’\s.&-]{{0,120}}?\s(?:{kind}){_END})"
+    return rf"(?<![\w'’-]){reach}(?!(?:{stop})\b){_NAME}\s+(?:{kind}){_END}{after}"
 
 
 _SCHOOL_STOP = (

@@ -20,8 +20,9 @@ _KEYWORD = (
     rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"
     r"|cad|cris|mrn|urn|upn|crn|ref(?:erence)?(?:\s+no\.?)?)"  # short forms used alone
 )
-# Keyword, then at most a ":", "#", "is" or "was" before the code; the regex module's
-# variable-length look-behind keeps the keyword out of the span.
+# Keyword, then at most a ":", "#", "is" or "was" before the code; the pattern matches the
+# keyword, then \K (the regex module's "keep out") keeps it out of the span. A look-behind
+# would do the same but be tried at every position of the text.
 _LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?\s{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?\s{{0,3}}"
 # One or more runs of letters and digits joined by / - . , at least one digit, ending on
 # a letter or digit (so the full stop ending a sentence is left out).
@@ -48,7 +49,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     """Codes after "crime reference", "CAD", "MRN", "Mosaic ID", "Ref:" ...; the span is the code."""
 
     PATTERNS = [
-        Pattern("Reference after keyword", rf"(?<={_LEAD}){_CODE}{_END}", 0.85),
+        Pattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
         Pattern("Collar number", _COLLAR, 0.7),
         Pattern("Neutral citation", _NEUTRAL_CITATION, 0.85),
         # Number/two-digit-year codes (application, crime and case numbers): "5019284/23", "57592/08".

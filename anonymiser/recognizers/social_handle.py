@@ -30,10 +30,10 @@ _QUOTE_OPEN = "['\"‘“]"
 _QUOTE_CLOSE = "['\"’”]"
 
 # Platform, then optionally "account"/"username"..., then optionally ":" / "is" / "called",
-# up to the handle. The regex module allows this variable-length look-behind, which keeps
-# the span to the handle itself.
-# Look-behinds allow a few spaces, not any number: an unbounded one rescans every run of blank
-# lines at every position, which made a mostly-blank draft take minutes.
+# up to the handle. The patterns match the lead, then \K (the regex module's "keep out")
+# starts the span at the handle itself: a look-behind would be tried at every position of
+# the text, a lead only where a platform or keyword starts. Leads allow a few spaces, not any
+# number, so a run of blank lines is never rescanned.
 _LEAD = rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s{{1,3}}{_ACCOUNT_WORD})?(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
 _KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
 _COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s{{1,3}}{_ACCOUNT_WORD})?\s{{0,3}}:\s{{0,3}}"
@@ -47,19 +47,19 @@ class SocialHandleRecognizer(PatternRecognizer):
         Pattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
         Pattern(
             "Platform, quoted handle",
-            rf"(?<={_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})",
+            rf"{_LEAD}{_QUOTE_OPEN}\K{_TOKEN}(?={_QUOTE_CLOSE})",
             0.85,
         ),
-        Pattern("Platform, handle", rf"(?<={_LEAD}){_HANDLE_LIKE}(?![\w@])", 0.85),
+        Pattern("Platform, handle", rf"{_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.85),
         Pattern(
             "Username, quoted",
-            rf"(?<={_KEYWORD_LEAD}{_QUOTE_OPEN}){_TOKEN}(?={_QUOTE_CLOSE})",
+            rf"{_KEYWORD_LEAD}{_QUOTE_OPEN}\K{_TOKEN}(?={_QUOTE_CLOSE})",
             0.85,
         ),
-        Pattern("Username, handle", rf"(?<={_KEYWORD_LEAD}){_HANDLE_LIKE}(?![\w@])", 0.8),
+        Pattern("Username, handle", rf"{_KEYWORD_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.8),
         # "Snapchat: kaylab" - a colon straight after the platform or keyword introduces the
         # handle itself; still insist on lower case so "Snapchat: She said" is not taken.
-        Pattern("Platform or username, colon", rf"(?<={_COLON_LEAD}){_LOWER_TOKEN}(?![\w@])", 0.6),
+        Pattern("Platform or username, colon", rf"{_COLON_LEAD}\K{_LOWER_TOKEN}(?![\w@])", 0.6),
     ]
     CONTEXT = [
         "snapchat", "instagram", "tiktok", "facebook", "twitter", "handle", "username", "account",
