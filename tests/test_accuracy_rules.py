@@ -328,3 +328,15 @@ def test_durations_and_ages_are_not_dates_to_generalise() -> None:
     out = anonymise(text).text
     assert "aged seven weeks" in out and "six months later" in out
     assert "in March 2023" in out and "14 March" not in out
+
+
+def test_a_name_is_found_again_across_line_breaks_and_in_capitals_but_not_inside_words() -> None:
+    text = ("Kayla Brennan attended. Later KAYLA\nBRENNAN rang; kayla brennan wrote to "
+            "kaylabrennan@example.org. Kayla Brennans and Kayla Brennanson were not there. "
+            "Kayla Brennan's sister came.")
+    found = propagate(text, [_det(text, "Kayla Brennan", E.PERSON)], NO_ALLOW)
+    full = [text[d.start:d.end] for d in sorted(found, key=lambda d: d.start) if len(text[d.start:d.end]) > 8]
+    # Lower case is not a name; a longer word is not the name.
+    assert full == ["KAYLA\nBRENNAN", "Kayla Brennan"]
+    assert text.index("Kayla Brennan's") in {d.start for d in found}
+    assert not any(text[d.start:d.end] in ("Brennans", "Brennanson") for d in found)
