@@ -108,10 +108,24 @@ def _with_title(text: str, start: int) -> tuple[int, int]:
     return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
 
 
-def _role_echo(text: str, start: int, label: str) -> int | None:
-    """'her mother Sarah Okafor' -> 'her mother': where the role already stands before the name."""
-    m = re.search(r"\b" + re.escape(label) + r"(\s+)$", text[max(0, start - len(label) - 4):start], re.I)
-    return start - len(m.group(1)) if m else None
+def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Where the role already stands before the name, the name goes with what joins it:
+    'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
+    'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None."""
+    m = re.search(r"\b" + re.escape(label) + r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(label) - 6):start], re.I)
+    if not m:
+        return None
+    joint = m.group(1)
+    if "(" in joint:
+        close = re.match(r"\s*\)", text[end:end + 4])
+        if not close:
+            return None  # '(Sarah Okafor and ...' is not a bracketed name alone
+        return start - len(joint), end + close.end()
+    if "," in joint:
+        # An apposition closes with a comma, or with the sentence; keep what ends the sentence.
+        closing = re.match(r",", text[end:end + 1])
+        return start - len(joint), end + (1 if closing else 0)
+    return start - len(joint), end
 
 
 def _on_date(text: str, start: int) -> int | None:
@@ -181,9 +195,9 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 else:
                     new = case_map.register_label(person, register, mode, text)
                     rule += f" (register {person.role}: {mode})"
-                    echo = _role_echo(text, start, new) if mode == "role" else None
+                    echo = _role_echo(text, start, end, new) if mode == "role" else None
                     if echo is not None:
-                        start, new = echo, ""
+                        (start, end), new = echo, ""
                         original = text[start:end]
                         rule += " (role already named)"
             else:
