@@ -71,10 +71,15 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
     return out
 
 
-def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool) -> list[tuple[int, int]]:
+# After a code, a joined part (".E", "-2") continues a longer code: "AB/12.3" is not found inside "AB/12.3.E".
+_CODE_GOES_ON = r"|[.\-]\w"
+
+
+def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool = False) -> list[tuple[int, int]]:
     words = phrase.split()
     body = r"\s+".join(map(re.escape, words))
-    pattern = re.compile(r"(?<![\w@/])" + body + r"(?![\w@/]|['’]\w\w)", 0 if case_sensitive else re.I)
+    after = r"(?![\w@/]|['’]\w\w" + (_CODE_GOES_ON if code else "") + ")"
+    pattern = re.compile(r"(?<![\w@/])" + body + after, 0 if case_sensitive else re.I)
     return [(m.start(), m.end()) for m in index.finditer(pattern, phrase)]
 
 
@@ -135,7 +140,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
             seen_phrases.add((d.entity, phrase))
             # Codes and addresses are found in any case; names only capitalised.
             structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
-            hits = _occurrences(index, phrase, case_sensitive=False)
+            hits = _occurrences(index, phrase, case_sensitive=False, code=d.entity == E.REFERENCE_NUMBER)
             for s, e in hits:
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
