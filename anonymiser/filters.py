@@ -227,7 +227,8 @@ class Keeper:
             pos = e
             if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
                 continue
-            if not self.kept_place(part) and any(ch.isupper() for ch in part):
+            # A place has a capital, unless its recognizer vouches for it ("the north of the country").
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.get("unnamed_area")):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 

@@ -75,8 +75,9 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool) -> list[tuple[int, int]]:
-    """Whole-word occurrences of `phrase`, its words separated by any whitespace.
+def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool = False) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `phrase`, its words separated by any whitespace; for a `code`, not
+    the start of a longer code ("AB/12.3" is not found inside "AB/12.3.E" or "AB/12.3-2").
 
     Compared word by word rather than with a regex made for the phrase: a draft has hundreds of
     names, and compiling a pattern for each cost more than all the searching.
@@ -107,6 +108,8 @@ def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool) -> list[tu
             if after and (_is_word_char(after[0]) or after[0] in "@/"):
                 continue
             if len(after) == 3 and after[0] in "'’" and _is_word_char(after[1]) and _is_word_char(after[2]):
+                continue
+            if code and len(after) >= 2 and after[0] in ".-" and _is_word_char(after[1]):
                 continue
             out.append((start, pos))
     return out
@@ -169,7 +172,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
             seen_phrases.add((d.entity, phrase))
             # Codes and addresses are found in any case; names only capitalised.
             structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
-            hits = _occurrences(index, phrase, case_sensitive=False)
+            hits = _occurrences(index, phrase, case_sensitive=False, code=d.entity == E.REFERENCE_NUMBER)
             for s, e in hits:
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.

@@ -119,6 +119,9 @@ def test_without_any_own_agency_every_council_is_kept() -> None:
     ("PC 6187 Marsh and a colleague attended.", ["6187"]),
     ('"PATIENT: HOPE WHITFELD HOSP NO K2298415 NHS"', ["K2298415"]),
     ("under crime reference CRIS 5019284/23. His account", ["5019284/23"]),
+    ("the land register describes plot no. 214, sheet/plan 21/9 E.2, as an orchard", ["214", "21/9"]),
+    ("The flat is registered under title number NGL482913 at HM Land Registry.", ["NGL482913"]),
+    ("The transfer was entered in the register at folio 23817 in 1974.", ["23817"]),
 ])
 def test_reference_numbers(text: str, codes: list[str]) -> None:
     assert spans(ReferenceNumberRecognizer(), text) == codes
@@ -129,6 +132,7 @@ def test_reference_numbers(text: str, codes: list[str]) -> None:
     "Protocol No. 1 protects property.",
     "Her blood pressure was 120/80 on 14/03/2023.",
     "The PC was broken.",
+    "Sheet 2 of the chronology lists the visits, and the plan set out 12 actions.",
 ])
 def test_not_reference_numbers(text: str) -> None:
     assert spans(ReferenceNumberRecognizer(), text) == []
@@ -153,6 +157,8 @@ def test_a_night_across_two_days_is_one_date() -> None:
     ("some plots of land in Siverek village were registered", "Siverek village"),
     ("a village in the District of Famagusta.", "District of Famagusta"),
     ("the wounding of his colleague in Adare, Co. Limerick.", "Co. Limerick"),
+    ("After his release he never returned to the north of the country.", "north of the country"),
+    ("The family moved to the south-east of the island in 2019.", "south-east of the island"),
 ])
 def test_places_from_context(text: str, place: str) -> None:
     assert place in spans(PlaceContextRecognizer(), text)
@@ -163,9 +169,18 @@ def test_places_from_context(text: str, place: str) -> None:
     "She spoke to Mother in English at Christmas.",
     "The plan was agreed in Section 47 enquiries at Oakfield Primary School today.",
     "Lily was placed in Reception and the reviewer met them in Court.",
+    "The children played to the north of the garden, east of the house.",
 ])
 def test_not_places(text: str) -> None:
     assert spans(PlaceContextRecognizer(), text) == []
+
+
+def test_an_unnamed_area_is_a_place_though_not_capitalised() -> None:
+    text = "He returned to the north of the country, where his grandmother lived in a village."
+    vouched = _det(text, "north of the country", E.LOCATION, "PlaceContextRecognizer", unnamed_area=True)
+    noise = _det(text, "village", E.LOCATION)
+    assert _kept("strict", text, [vouched, noise]) == ["north of the country"]
+    assert "[place]" in anonymise(text, "strict").text
 
 
 # --------------------------------------------------------------------------- people by a letter
@@ -204,6 +219,14 @@ def test_a_name_that_is_a_word_is_found_mid_sentence_only() -> None:
     found = propagate(text, [_det(text, "Will Tanner", E.PERSON)], NO_ALLOW)
     hits = sorted(d.start for d in found if text[d.start:d.end].lower() == "will" and d.start != text.index("Will T"))
     assert hits == [text.index("Will, aged"), text.index("WILL\"")]
+
+
+def test_a_code_is_not_found_again_inside_a_longer_code() -> None:
+    text = ("The orchard is on sheet/plan 21/9E.2, the well on sheet/plan 21/9E.2.W, "
+            "and the house on 21/9E.2.")
+    code = _det(text, "21/9E.2", E.REFERENCE_NUMBER, "ReferenceNumberRecognizer")
+    found = propagate(text, [code], NO_ALLOW)
+    assert [d.start for d in found] == [text.rindex("21/9E.2")]
 
 
 def test_the_town_of_an_address_is_a_place_wherever_it_is_named() -> None:

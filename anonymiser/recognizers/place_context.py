@@ -1,10 +1,12 @@
 """Places the NER misses, found by the words around them: "lives in Edirne", "moved to King's Lynn",
-"the Waterlees area", "Siverek village", "Co. Limerick", "the District of Famagusta"."""
+"the Waterlees area", "Siverek village", "Co. Limerick", "the District of Famagusta",
+"the north of the country"."""
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymiser.entities import LOCATION
 
@@ -37,9 +39,17 @@ _CLAUSE_END = (
     r"|during|but|or|until|who|which)\b)"
 )
 
+# A part of a country or town not named, but pointed at: "the north of the country", "the east of the city".
+_COMPASS = r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern\s+part)?"
+_UNNAMED_AREA = r"country|island|city|town|county|region|village"
+
 
 class PlaceContextRecognizer(PatternRecognizer):
     """LOCATION for a capitalised name where the sentence says it is a place."""
+
+    # Marks a place written without a capital ("the north of the country"), which the filters
+    # would otherwise drop as NER noise.
+    UNNAMED_AREA_KEY = "unnamed_area"
 
     PATTERNS = [
         Pattern(
@@ -68,6 +78,8 @@ class PlaceContextRecognizer(PatternRecognizer):
         ),
         # Irish and Northern Irish counties: "Patrickswell, Co. Limerick".
         Pattern("County", rf"(?<![\w'’-])Co\.?\s+{_PLACE}{_PLACE_END}", 0.75),
+        # "the north of the country": lower case, so the filters keep it only by UNNAMED_AREA_KEY.
+        Pattern("Part of an unnamed area", rf"\b[Tt]he\s{{1,3}}\K{_COMPASS}\s+of\s+the\s+(?:{_UNNAMED_AREA})\b", 0.65),
     ]
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -79,3 +91,17 @@ class PlaceContextRecognizer(PatternRecognizer):
             # Case-sensitive: a capital letter is the evidence for a name.
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            explanation = result.analysis_explanation
+            if explanation is not None and explanation.pattern_name == "Part of an unnamed area":
+                result.recognition_metadata[self.UNNAMED_AREA_KEY] = True
+        return results

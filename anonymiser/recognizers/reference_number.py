@@ -14,11 +14,13 @@ _SYSTEM = (
     r"|custody|incident|occurrence|log|file|court|claim|client|person|child|referral|hosp|application"
     r"|registration|collar|warrant|shoulder|docket|passport|visa|home\s+office|ho"
     r"|school|pupil|unique\s+pupil|unique\s+reference|local\s+authority|la"
+    r"|title|land\s+registry|plot|plan|parcel"  # land registration: "title number", "plot no."
 )
 _KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|#"
 _KEYWORD = (
     rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"
-    r"|cad|cris|mrn|urn|upn|crn|ref(?:erence)?(?:\s+no\.?)?)"  # short forms used alone
+    r"|cad|cris|mrn|urn|upn|crn|ref(?:erence)?(?:\s+no\.?)?"  # short forms used alone
+    r"|sheet(?:\s?/\s?plan)?|folio)"  # a land register's map sheet: "sheet/plan 21/9", "folio 1234"
 )
 # Keyword, then at most a ":", "#", "is" or "was" before the code; the pattern matches the
 # keyword, then \K (the regex module's "keep out") keeps it out of the span. A look-behind
