@@ -11,6 +11,7 @@ from .detection import Detection
 from .lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from .models_data import load_list
 from .profile import Profile
+from .recognizers.place_context import UNNAMED_AREA_KEY
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
           "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "cllr", "rev", "nurse", "sister"}
@@ -159,6 +160,8 @@ class Keeper:
         for d in detections:
             if not self.profile.detects(d.entity):
                 continue
+            if d.meta.get(UNNAMED_AREA_KEY) and self.profile.keep_unnamed_areas:
+                continue
             structured = E.ENTITY_TYPES[d.entity].structured
             if not structured and not d.from_register and d.score < self.profile.threshold(d.entity):
                 continue
@@ -228,7 +231,7 @@ class Keeper:
             if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
                 continue
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
-            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.get("unnamed_area")):
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.get(UNNAMED_AREA_KEY)):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 

@@ -29,7 +29,7 @@ PEOPLE_MODES = ("pseudonym", "role")
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
 PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others"}
 ENTITY_FIELDS = {"action", "text", "register_text", "min_score"}
-KEEP_FIELDS = {"allowlists", "places"}
+KEEP_FIELDS = {"allowlists", "places", "unnamed_areas"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Profile:
     allowlists: tuple[str, ...]
     keep_places: tuple[str, ...]
     flag_lists: tuple[str, ...]
+    # "the north of the country": a part of a place written without its name.
+    keep_unnamed_areas: bool = False
     sha256: str = field(default="", compare=False)
     path: Path | None = field(default=None, compare=False)
 
@@ -88,6 +90,12 @@ def _score(path: Path, node: Node, where: str) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
         raise ProfileError(path, f"line {node.line}: {where} should be a number from 0 to 1", "")
     return float(v)
+
+
+def _flag(path: Path, node: Node, where: str) -> bool:
+    if not isinstance(node.value, bool):
+        raise ProfileError(path, f"line {node.line}: {where} should be true or false", "")
+    return node.value
 
 
 def _names(path: Path, node: Node, where: str, folder: str) -> tuple[str, ...]:
@@ -156,6 +164,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
         allowlists=_names(path, keep["allowlists"], "keep.allowlists", "allowlist") if "allowlists" in keep else (),
         keep_places=_names(path, keep["places"], "keep.places", "gazetteer") if "places" in keep else (),
         flag_lists=_names(path, f["flag"], "flag", "gazetteer") if "flag" in f else (),
+        keep_unnamed_areas=_flag(path, keep["unnamed_areas"], "keep.unnamed_areas") if "unnamed_areas" in keep else False,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         path=path,
     )

@@ -34,6 +34,7 @@ def test_unknown_profile_lists_the_known_ones() -> None:
     ("name: x\nentities:\n  POSTCODE: {action: remove}\n", "needs 'text'"),
     ("name: x\nentities:\n  DATE: {action: person}\n", "only for PERSON"),
     ("name: x\nentities: {}\nkeep:\n  allowlists: [nonesuch]\n", "models/allowlist/nonesuch.txt"),
+    ("name: x\nentities: {}\nkeep:\n  unnamed_areas: sometimes\n", "line 4: keep.unnamed_areas should be true or false"),
 ])
 def test_bad_profiles_are_refused(tmp_path: Path, body: str, words: str) -> None:
     path = tmp_path / "mine.yaml"
@@ -42,3 +43,12 @@ def test_bad_profiles_are_refused(tmp_path: Path, body: str, words: str) -> None
         load_profile(path)
     assert words in err.value.line()
     assert "line " in err.value.line()
+
+
+def test_the_default_profile_keeps_an_unnamed_area_and_strict_masks_it() -> None:
+    from anonymiser.api import anonymise
+
+    text = "The family came to the UK from the north of the country in 2015."
+    assert load_profile().keep_unnamed_areas and not load_profile("strict").keep_unnamed_areas
+    assert anonymise(text).text == text
+    assert "north of the country" not in anonymise(text, profile="strict").text

@@ -42,14 +42,13 @@ _CLAUSE_END = (
 # A part of a country or town not named, but pointed at: "the north of the country", "the east of the city".
 _COMPASS = r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern\s+part)?"
 _UNNAMED_AREA = r"country|island|city|town|county|region|village"
+# Marks a place written without a capital ("the north of the country"), which the filters would
+# otherwise drop as NER noise, and which a profile may keep (keep.unnamed_areas).
+UNNAMED_AREA_KEY = "unnamed_area"
 
 
 class PlaceContextRecognizer(PatternRecognizer):
     """LOCATION for a capitalised name where the sentence says it is a place."""
-
-    # Marks a place written without a capital ("the north of the country"), which the filters
-    # would otherwise drop as NER noise.
-    UNNAMED_AREA_KEY = "unnamed_area"
 
     PATTERNS = [
         Pattern(
@@ -78,7 +77,7 @@ class PlaceContextRecognizer(PatternRecognizer):
         ),
         # Irish and Northern Irish counties: "Patrickswell, Co. Limerick".
         Pattern("County", rf"(?<![\w'’-])Co\.?\s+{_PLACE}{_PLACE_END}", 0.75),
-        # "the north of the country": lower case, so the filters keep it only by UNNAMED_AREA_KEY.
+        # "the north of the country": lower case, so the filters keep it only by that mark.
         Pattern("Part of an unnamed area", rf"\b[Tt]he\s{{1,3}}\K{_COMPASS}\s+of\s+the\s+(?:{_UNNAMED_AREA})\b", 0.65),
     ]
 
@@ -103,5 +102,5 @@ class PlaceContextRecognizer(PatternRecognizer):
         for result in results:
             explanation = result.analysis_explanation
             if explanation is not None and explanation.pattern_name == "Part of an unnamed area":
-                result.recognition_metadata[self.UNNAMED_AREA_KEY] = True
+                result.recognition_metadata[UNNAMED_AREA_KEY] = True
         return results
