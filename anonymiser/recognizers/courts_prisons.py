@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from .. import entities as E
+from ._pattern import UkPatternRecognizer
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
 _COURT = (r"(?:Crown|County|Magistrates[’']?|Youth|Family|Coroner[’']?s|Sheriff|District|Combined)"
@@ -18,9 +19,10 @@ _COURT = (r"(?:Crown|County|Magistrates[’']?|Youth|Family|Coroner[’']?s|Sher
 _PRISON = r"(?:Prison|prison|Young\s+Offender\s+Institution|YOI|Secure\s+Training\s+Centre|Detention\s+Centre)"
 
 
-class CourtsPrisonsRecognizer(PatternRecognizer):
+class CourtsPrisonsRecognizer(UkPatternRecognizer):
     """A place name with a court or prison after it, or a prison title before one."""
 
+    ENTITY = E.ORGANISATION
     PATTERNS = [
         Pattern("named court", rf"\b{_NAME}\s+{_COURT}", 0.75),
         Pattern("prison title", rf"\b(?:HMP|HMYOI|HM\s+Prison|Her\s+Majesty[’']s\s+Prison|HM\s+Young\s+Offender"
@@ -28,6 +30,4 @@ class CourtsPrisonsRecognizer(PatternRecognizer):
         Pattern("named prison", rf"\b{_NAME}\s+{_PRISON}\b", 0.6),
     ]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entity=E.ORGANISATION, patterns=self.PATTERNS, name="CourtsPrisonsRecognizer",
-                         supported_language=supported_language, global_regex_flags=re.MULTILINE)
+    FLAGS = re.MULTILINE

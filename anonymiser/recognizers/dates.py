@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from anonymiser.entities import DATE
-
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 # Full names and abbreviations, in Title Case or capitals: "may" and "march" are words.
 _MONTH_NAMES = [
@@ -65,9 +65,10 @@ YEAR_ONLY_SCORE = 0.3
 TIME_SCORE = 0.3
 
 
-class UkDateRecognizer(PatternRecognizer):
+class UkDateRecognizer(UkPatternRecognizer):
     """Every UK written date form; a year alone or a time scores low so profiles can threshold."""
 
+    ENTITY = DATE
     PATTERNS = [
         Pattern(
             "Day month year",
@@ -134,16 +135,8 @@ class UkDateRecognizer(PatternRecognizer):
     # year-alone match over the thresholds its low score is meant to keep it under.
     CONTEXT = ["date", "dated", "born", "dob", "birthday"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=DATE,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            # Case matters: "March" is a month beside a day or year, "march" is a verb.
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
+    # Case matters: "March" is a month beside a day or year, "march" is a verb.
+    FLAGS = re.DOTALL | re.MULTILINE
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return _impossible_numeric_date(pattern_text)

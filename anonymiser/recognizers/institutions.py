@@ -8,9 +8,10 @@ is the caller's to handle.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from anonymiser.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 _FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitals are what make a proper name
 
@@ -62,21 +63,12 @@ _SCHOOL_TYPE = (
 )
 
 
-class SchoolRecognizer(PatternRecognizer):
+class SchoolRecognizer(UkPatternRecognizer):
     """Schools, academies and colleges with a proper name: "St Mary's C of E Primary School"."""
 
+    ENTITY = SCHOOL
     PATTERNS = [Pattern("Named school", _named(_SCHOOL_TYPE, _SCHOOL_STOP), 0.85)]
     CONTEXT = ["school", "pupil", "teacher", "headteacher", "attended", "dsl", "class"]
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=SCHOOL,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=_FLAGS,
-        )
 
 
 _NURSERY_STOP = (
@@ -88,21 +80,12 @@ _NURSERY_TYPE = (
 )
 
 
-class NurseryRecognizer(PatternRecognizer):
+class NurseryRecognizer(UkPatternRecognizer):
     """Nurseries, pre-schools and children's centres with a proper name: "Little Acorns Nursery"."""
 
+    ENTITY = NURSERY
     PATTERNS = [Pattern("Named nursery", _named(_NURSERY_TYPE, _NURSERY_STOP), 0.85)]
     CONTEXT = ["nursery", "childcare", "early years", "key worker", "setting"]
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=NURSERY,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=_FLAGS,
-        )
 
 
 # Surgery is also an operation ("Heart Surgery"), Practice also a way of working
@@ -121,9 +104,10 @@ _GP_TYPE = (
 )
 
 
-class GpPracticeRecognizer(PatternRecognizer):
+class GpPracticeRecognizer(UkPatternRecognizer):
     """GP practices with a proper name: "Birchwood Surgery", "The Limes Medical Practice"."""
 
+    ENTITY = GP_PRACTICE
     PATTERNS = [
         Pattern("Named GP practice", _named(_GP_TYPE, _GP_STOP), 0.85),
         # "Practice" alone only when no capitalised word follows ("Practice Review", "Practice
@@ -135,16 +119,6 @@ class GpPracticeRecognizer(PatternRecognizer):
         ),
     ]
     CONTEXT = ["gp", "surgery", "practice", "registered", "doctor", "appointment"]
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=GP_PRACTICE,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=_FLAGS,
-        )
 
 
 # Generic wards ("Maternity Ward", "the Children's Ward") are kinds, not names.
@@ -159,9 +133,10 @@ _WARD_NAME = rf"(?<![\w'’-])(?!(?:{_FUNCTION_WORDS}|{_WARD_STOP})\b)[A-Z][a-z]
 _WARD_PLACE_WORDS = r"(?i:on|onto|to|from|in|at|of|the|into|via|between)"
 
 
-class HospitalWardRecognizer(PatternRecognizer):
+class HospitalWardRecognizer(UkPatternRecognizer):
     """Hospital wards: "Rainbow Ward", "Puffin ward", "Ward 7"."""
 
+    ENTITY = HOSPITAL_WARD
     PATTERNS = [
         Pattern("Numbered ward", r"\bWard\s+(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2})(?![\w'’-])", 0.85),
         # Nobody's surname is written "ward" in lower case.
@@ -178,12 +153,3 @@ class HospitalWardRecognizer(PatternRecognizer):
     # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
     CONTEXT = ["ward", "admitted", "discharged"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=HOSPITAL_WARD,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=_FLAGS,
-        )

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from anonymiser.entities import PERSON
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 # Words after which a bracketed letter labels a part of something, not a person.
 _LABEL_WORDS = (
@@ -22,9 +22,10 @@ _OPEN = r"[“\"‘'\[(]"
 _CLOSE = r"[”\"’'\])]"
 
 
-class LetterPersonRecognizer(PatternRecognizer):
+class LetterPersonRecognizer(UkPatternRecognizer):
     """PERSON for a one-letter pseudonym in quotes or brackets."""
 
+    ENTITY = PERSON
     PATTERNS = [
         Pattern(
             "Letter in quotes or brackets",
@@ -42,11 +43,3 @@ class LetterPersonRecognizer(PatternRecognizer):
         Pattern("Initials of a party to a case", r"(?<![\w.])(?:\p{Lu}\.){1,3}\s+v\.?(?=\s+(?:the\s+)?\p{Lu})", 0.6),
     ]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=PERSON,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )

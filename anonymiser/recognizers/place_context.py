@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymiser.entities import LOCATION
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 # Capitalised words that follow "in", "at" or "from" without being a place.
 _NOT_A_PLACE = (
@@ -47,9 +48,10 @@ _UNNAMED_AREA = r"country|island|city|town|county|region|village"
 UNNAMED_AREA_KEY = "unnamed_area"
 
 
-class PlaceContextRecognizer(PatternRecognizer):
+class PlaceContextRecognizer(UkPatternRecognizer):
     """LOCATION for a capitalised name where the sentence says it is a place."""
 
+    ENTITY = LOCATION
     PATTERNS = [
         Pattern(
             "Place after living or moving",
@@ -81,15 +83,8 @@ class PlaceContextRecognizer(PatternRecognizer):
         Pattern("Part of an unnamed area", rf"\b[Tt]he\s{{1,3}}\K{_COMPASS}\s+of\s+the\s+(?:{_UNNAMED_AREA})\b", 0.65),
     ]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=LOCATION,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            # Case-sensitive: a capital letter is the evidence for a name.
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
+    # Case-sensitive: a capital letter is the evidence for a name.
+    FLAGS = re.DOTALL | re.MULTILINE
 
     def analyze(
         self,

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from .. import entities as E
+from ._pattern import UkPatternRecognizer
 
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -26,9 +27,10 @@ _UNIT = (r"(?:sq\.?\s?m\b\.?|sq\.?\s?(?:ft|km|metres|meters)\b|square\s+(?:metre
          r"kg\b|kilos?|kilograms?|grams?|g\b|tonnes?|tons?|litres?|liters?|ml\b|feet|ft\b|inches|stone)")
 
 
-class QuantityRecognizer(PatternRecognizer):
+class QuantityRecognizer(UkPatternRecognizer):
     """Money with its currency, and a number with the thing it counts."""
 
+    ENTITY = E.QUANTITY
     PATTERNS = [
         Pattern("currency code before", rf"\b{_CURRENCY_CODE}\s?(?:{_NUMERAL})\b", 0.8),
         Pattern("currency sign", rf"[£€$]\s?(?:{_NUMERAL})(?:\s?(?:million|billion|m|bn)\b)?", 0.8),
@@ -40,6 +42,4 @@ class QuantityRecognizer(PatternRecognizer):
         Pattern("one thing", r"\b(?i:one)\s+(?:offence|count|charge|occasion|child|person|hearing)\b", 0.45),
     ]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entity=E.QUANTITY, patterns=self.PATTERNS, name="QuantityRecognizer",
-                         supported_language=supported_language, global_regex_flags=re.MULTILINE)
+    FLAGS = re.MULTILINE

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 
 from anonymiser.entities import REFERENCE_NUMBER
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 # The words that introduce a reference in police, health and children's-social-care records.
 _SYSTEM = (
@@ -47,9 +48,10 @@ _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)((?=[A-Za-z0-
 _DATE_WITH_MONTH_WORD = r"\d{1,2}-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)-\d{2,4}\b"
 
 
-class ReferenceNumberRecognizer(PatternRecognizer):
+class ReferenceNumberRecognizer(UkPatternRecognizer):
     """Codes after "crime reference", "CAD", "MRN", "Mosaic ID", "Ref:" ...; the span is the code."""
 
+    ENTITY = REFERENCE_NUMBER
     PATTERNS = [
         Pattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
         Pattern("Collar number", _COLLAR, 0.7),
@@ -72,15 +74,6 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["reference", "ref", "number", "crime", "case", "id", "record"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=REFERENCE_NUMBER,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001, ANN201
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
 from anonymiser.entities import SOCIAL_MEDIA_HANDLE
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 _PLATFORM = (
     r"(?i:snap\s?chat|snap|instagram|insta|tik\s?tok|facebook|fb|messenger|twitter|whats\s?app"
@@ -39,9 +40,10 @@ _KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
 _COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s{{1,3}}{_ACCOUNT_WORD})?\s{{0,3}}:\s{{0,3}}"
 
 
-class SocialHandleRecognizer(PatternRecognizer):
+class SocialHandleRecognizer(UkPatternRecognizer):
     """Handles such as @jaydenx_99, "Snapchat: kayla.b2010", "TikTok account 'lilmiss_k'"."""
 
+    ENTITY = SOCIAL_MEDIA_HANDLE
     PATTERNS = [
         # An @ not preceded by a word character, so email addresses are left alone.
         Pattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
@@ -65,14 +67,6 @@ class SocialHandleRecognizer(PatternRecognizer):
         "snapchat", "instagram", "tiktok", "facebook", "twitter", "handle", "username", "account",
     ]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=SOCIAL_MEDIA_HANDLE,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            # Case-sensitive: the colon pattern relies on a handle being lower case; platform
-            # names carry their own (?i:).
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
+    # Case-sensitive: the colon pattern relies on a handle being lower case; platform
+    # names carry their own (?i:).
+    FLAGS = re.DOTALL | re.MULTILINE

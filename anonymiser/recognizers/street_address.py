@@ -8,6 +8,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from anonymiser.entities import ADDRESS, LOCATION
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 from anonymiser.recognizers.postcode import POSTCODE_REGEX
 
 if TYPE_CHECKING:
@@ -99,9 +100,10 @@ _PLACE_PREPOSITION = (
 )
 
 
-class StreetAddressRecognizer(PatternRecognizer):
+class StreetAddressRecognizer(UkPatternRecognizer):
     """ADDRESS for "27 Birchwood Road, Thornton Heath, CR7 8QT"; LOCATION for "moved to Birchwood Road"."""
 
+    ENTITY = ADDRESS
     PATTERNS = [
         Pattern("Numbered address", _NUMBERED_ADDRESS, 0.85),
         Pattern("Numbered address in a flat or building", _UNIT_OR_BUILDING_ADDRESS, 0.85),
@@ -118,24 +120,18 @@ class StreetAddressRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["address", "lived", "lives", "living", "moved", "home", "property", "resided"]
 
+    # Capitalisation is the evidence here; ignoring case would make prose into streets.
+    FLAGS = re.DOTALL | re.MULTILINE
+
     def __init__(self, supported_language: str = "en") -> None:
-        # Capitalisation is the evidence here; ignoring case would make prose into streets.
-        flags = re.DOTALL | re.MULTILINE
-        super().__init__(
-            supported_entity=ADDRESS,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            global_regex_flags=flags,
-        )
+        super().__init__(supported_language)
         self._streets = PatternRecognizer(
             supported_entity=LOCATION,
             name=type(self).__name__,
             supported_language=supported_language,
             patterns=self.STREET_PATTERNS,
             context=self.CONTEXT,
-            global_regex_flags=flags,
+            global_regex_flags=self.FLAGS,
         )
         self.supported_entities = [ADDRESS, LOCATION]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 
 from anonymiser.entities import PERSON
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -67,9 +68,10 @@ _NAME_END = r"(?=['’]s\b|(?![\w'’-]))"
 _NOT_A_COMPUTER = r"(?<!\b(?i:the|a|an|his|her|their|my|our|school|home|family|laptop)\s+(?=PC\b))"
 
 
-class TitledPersonRecognizer(PatternRecognizer):
+class TitledPersonRecognizer(UkPatternRecognizer):
     """PERSON spans from a title through the surname; professional titles are flagged in metadata."""
 
+    ENTITY = PERSON
     PROFESSIONAL_KEY = "professional"
 
     PATTERNS = [
@@ -96,16 +98,8 @@ class TitledPersonRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["officer", "doctor", "police", "nurse", "social worker", "health visitor"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entity=PERSON,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            # Case-sensitive: a name is capitalised, and "dr" or "pc" in lower case is not a title.
-            global_regex_flags=re.DOTALL | re.MULTILINE,
-        )
+    # Case-sensitive: a name is capitalised, and "dr" or "pc" in lower case is not a title.
+    FLAGS = re.DOTALL | re.MULTILINE
 
     def analyze(
         self,
