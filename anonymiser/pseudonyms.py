@@ -46,7 +46,9 @@ class CaseMap:
         self.people: dict[str, str] = {}  # register key -> pseudonym or role label
         self.others: dict[str, str] = {}  # other person's key -> "Professional A"
         self.next_letter = 0
-        self._lock = FileLock(str(path) + ".lock") if path else None
+        # A hidden lock file beside the map: filelock leaves it in place by design (deleting it
+        # would race with another process taking it), and officers should not wonder what it is.
+        self._lock = FileLock(str(path.with_name(f".{path.name}.lock"))) if path else None
         self.load()
 
     def _read(self) -> dict:
