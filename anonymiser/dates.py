@@ -25,6 +25,14 @@ _SEASON = re.compile(
 # "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
 _MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# "late January", "mid-March", "the end of May 2021", "between March 2023": words a NER takes
+# into a date's span, kept as written before the coarsened date.
+_QUALIFIER = re.compile(
+    r"^(?:(?:between|from|since|until|till|by|before|after|during|around|about|approximately|circa)\s+)?"
+    r"(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)(?:\s+the)?(?:\s+|-)"
+    r"|^(?:between|from|since|until|till|by|before|after|during|around|about|approximately|circa)\s+",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,12 @@ def parse_uk_date(text: str) -> PartialDate | None:
 
 def month_year(text: str) -> str | None:
     """Coarsen a date: "14/03/2019" -> "March 2019", "14 March" -> "March", "2019" -> "2019"."""
+    written = " ".join(text.split()).strip(" ,.;:()[]")
+    qualifier = _QUALIFIER.match(written)
+    if qualifier:
+        # "late January 2023" is no finer than its month: the qualifier stays with the coarsened rest.
+        rest = month_year(written[qualifier.end():])
+        return None if rest is None else qualifier.group(0) + rest
     cleaned = _clean(text)
     season = _SEASON.match(cleaned) if cleaned else None
     if season:

@@ -128,6 +128,17 @@ def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     return start - len(joint), end
 
 
+def _role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
+    """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
+    where the role follows the name as an apposition, the role as written replaces both.
+    The new end of the replacement and its text, or None."""
+    m = re.match(r",\s*((?:the|her|his|their)\s+" + re.escape(label).replace(r"\ ", r"\s+") + r")\s*(?:,|(?=[.;:!?]))",
+                 text[end:end + len(label) + 24], re.I)
+    if not m:
+        return None
+    return end + m.end(), " ".join(m.group(1).split())
+
+
 def _on_date(text: str, start: int) -> int | None:
     """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
     m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
@@ -196,8 +207,13 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                     new = case_map.register_label(person, register, mode, text)
                     rule += f" (register {person.role}: {mode})"
                     echo = _role_echo(text, start, end, new) if mode == "role" else None
+                    after = _role_after(text, end, new) if mode == "role" and echo is None else None
                     if echo is not None:
                         (start, end), new = echo, ""
+                        original = text[start:end]
+                        rule += " (role already named)"
+                    elif after is not None:
+                        end, new = after
                         original = text[start:end]
                         rule += " (role already named)"
             else:
@@ -212,7 +228,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 if not _CALENDAR.search(original):
                     continue  # 'six months', 'aged 7 weeks': a duration or an age, not a date
                 new = "[date]"
-            if new == original:
+            if new.split() == original.split():
                 continue  # already only a month and year: nothing to change
             on = _on_date(text, start)
             if on is not None and not new.startswith("["):

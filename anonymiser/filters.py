@@ -12,6 +12,7 @@ from .lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from .models_data import load_list
 from .profile import Profile
 from .recognizers.place_context import UNNAMED_AREA_KEY
+from .recognizers.street_address import STREET_SUFFIXES
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
           "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "cllr", "rev", "nurse", "sister"}
@@ -268,7 +269,16 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
+        if d.detectors == ("SpacyRecognizer",) and self._street_name(names):
+            return replace(d, start=s, end=e, entity=E.LOCATION)  # 'Harrow Lane' read as a person
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
+
+    @staticmethod
+    def _street_name(names: list[re.Match[str]]) -> bool:
+        """A street the NER took for a person: 'Harrow Lane', but not 'Diane Lane' or 'Mrs Lane'."""
+        words = [t.group(0) for t in names]
+        return (len(words) >= 2 and words[-1] in STREET_SUFFIXES
+                and words[0].lower() not in _known_first_names())
 
 
 @lru_cache(maxsize=1)

@@ -124,12 +124,14 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
     place = town.group(1)
     seen.add(("town", place))
     for s, e in _occurrences(index, place, case_sensitive=True):
-        if d.start <= s < d.end or (s, e, E.LOCATION) in covered:
+        # Even where a LOCATION is already found: the town's own mark is what lets it outrank a
+        # NER that reads the same words as a person elsewhere in the draft.
+        if d.start <= s < d.end or (s, e, "town") in covered:
             continue
         # A town called 'March' or 'May' is still a month in '14 March 2023' and 'March 2023'.
         if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, s - 8):s]):
             continue
-        covered.add((s, e, E.LOCATION))
+        covered.update({(s, e, E.LOCATION), (s, e, "town")})
         found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
                                meta={"propagated_from": place, "address_town": True}))
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from . import entities as E
 from .detection import Detection
+from .filters import TITLES
 from .lexicon import overlapping
+
+_WORD = re.compile(r"\w+")
 
 # When two detections overlap, the more trustworthy kind wins the overlap.
 PRIORITY = {
@@ -40,8 +44,9 @@ def _rank(d: Detection) -> tuple:
         # ('Hollin Brook Primary'), which the institution and address detectors see whole.
         base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.get("match") == "fuzzy" else PRIORITY["register"])
     if d.meta.get("address_town"):
-        # The town of an address named again ('in March'): a place, not the bare month a NER saw.
-        base = max(base, PRIORITY[E.DATE] + 1)
+        # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
+        # bare month or the person a NER saw there.
+        base = max(base, PRIORITY[E.PERSON] + 1)
     return (base, d.score, d.end - d.start)
 
 
@@ -64,10 +69,17 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
                 s += 1
             while e > s and not text[e - 1].isalnum():
                 e -= 1
+            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
+                continue  # 'Mr' left over when the name after it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
                 accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
                 bisect.insort(taken, (s, e))
     return sorted(accepted, key=lambda d: d.start)
+
+
+def _only_titles(span: str) -> bool:
+    words = _WORD.findall(span)
+    return all(w.lower() in TITLES for w in words)
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:

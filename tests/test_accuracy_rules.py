@@ -363,3 +363,11 @@ def test_a_name_is_found_again_across_line_breaks_and_in_capitals_but_not_inside
     assert full == ["KAYLA\nBRENNAN", "Kayla Brennan"]
     assert text.index("Kayla Brennan's") in {d.start for d in found}
     assert not any(text[d.start:d.end] in ("Brennans", "Brennanson") for d in found)
+
+
+def test_a_title_left_over_when_the_name_goes_elsewhere_is_no_person() -> None:
+    text = "Every agency knew of Mr Whitfield."
+    titled = _det(text, "Mr Whitfield", E.PERSON, "TitledPersonRecognizer")
+    register = _det(text, "Whitfield", E.PERSON, "CaseRegister", register_person="daniel whitfield")
+    assert [(text[d.start:d.end], d.detectors) for d in resolve([titled, register], text)] == [
+        ("Whitfield", ("CaseRegister",))]

@@ -1,4 +1,4 @@
-"""Publication text that reads well: a name replaced by the role already written beside it goes."""
+"""Publication text that reads well: roles written beside names, headings, parts of months, streets and towns."""
 
 from __future__ import annotations
 
@@ -35,3 +35,42 @@ def test_a_name_away_from_its_role_becomes_the_role(register: Path) -> None:
     out = anonymise("Her mother, Sarah, said no. Sarah Okafor then left. Mother (Sarah Okafor and a friend) came.",
                     register=register).text
     assert out == "Her mother said no. Mother then left. Mother (Mother and a friend) came."
+
+
+def test_a_role_written_after_the_name_replaces_both(register: Path) -> None:
+    out = anonymise("Sarah Okafor, the mother, provided a statement. The panel met Tunde Okafor, her father.",
+                    register=register).text
+    assert out == "The mother provided a statement. The panel met her father."
+
+
+def test_a_title_at_the_end_of_a_line_goes_with_the_surname_on_the_next(register: Path) -> None:
+    result = anonymise("Every agency knew of Mr\nOkafor, but no one asked him.", register=register)
+    assert result.text == "Every agency knew of Father, but no one asked him."
+    # Nothing is left of the title to become a person of its own.
+    assert [r.replacement for r in result.decisions.replacements] == ["Father"]
+
+
+def test_headings_status_lines_and_record_systems_are_not_people() -> None:
+    draft = ("DRAFT 0.4 - NOT FOR CIRCULATION - THIS DRAFT CONTAINS IDENTIFYING INFORMATION\n\n"
+             "Draft date: 12 January 2024\n\n3. FAMILY BACKGROUND\n\n"
+             "A case was opened on Mosaic under Mosaic ID 2087341.\n\n"
+             "MOTHER: JANE SMITH TEL 07700 900412\n")
+    result = anonymise(draft)
+    assert result.text.startswith("DRAFT 0.4 - NOT FOR CIRCULATION - THIS DRAFT CONTAINS")
+    assert "Draft date: January 2024" in result.text and "3. FAMILY BACKGROUND" in result.text
+    assert "opened on Mosaic under Mosaic ID [reference removed]." in result.text
+    assert " TEL [phone number removed]" in result.text and "JANE SMITH" not in result.text
+
+
+def test_a_part_of_a_month_keeps_its_words() -> None:
+    out = anonymise("He moved in from late January\n2023 and was seen between March 2023 and 14 May 2024.").text
+    assert out == "He moved in from late January\n2023 and was seen between March 2023 and May 2024."
+
+
+def test_a_street_or_the_town_of_an_address_read_as_a_person_is_a_place() -> None:
+    result = anonymise("Police attended Harrow Lane twice. The family lived near Thornton Heath; their address "
+                       "was 3 Oak Road, Thornton Heath, CR7 8QT. In Thornton Heath she was isolated.")
+    assert "Harrow" not in result.text and "Thornton" not in result.text
+    kinds = {r.original: r.entity for r in result.decisions.replacements}
+    assert kinds["Harrow Lane"] == "LOCATION" and kinds["Thornton Heath"] == "LOCATION"
+    assert "Adult" not in result.text

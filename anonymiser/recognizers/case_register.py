@@ -16,7 +16,8 @@ from ..register import Person, Register
 NAME = "CaseRegister"
 TITLES_FEMALE = ("mrs", "ms", "miss")
 TITLES_MALE = ("mr", "master")
-TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?[ \t]+)$", re.IGNORECASE)
+# The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
+TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often

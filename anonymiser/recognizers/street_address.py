@@ -21,6 +21,8 @@ _NUMBERLESS_SUFFIXES = (
     "Road|Street|Avenue|Lane|Close|Drive|Way|Court|Crescent|Gardens|Place|Terrace|Grove|Row"
     "|Walk|Square|Mews|Rise|Parade|Estate|Boulevard|Wharf|Quay|Chase|Vale"
 )
+# The same words as a set, for callers that test a single word.
+STREET_SUFFIXES = frozenset(_NUMBERLESS_SUFFIXES.split("|"))
 _NUMBERED_SUFFIXES = (
     _NUMBERLESS_SUFFIXES
     + "|Hill|Park|View|Green|Croft|Mount|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
