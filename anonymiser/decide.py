@@ -122,8 +122,9 @@ def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
             return None  # '(Sarah Okafor and ...' is not a bracketed name alone
         return start - len(joint), end + close.end()
     if "," in joint:
-        # An apposition closes with a comma, or with the sentence; keep what ends the sentence.
-        closing = re.match(r",", text[end:end + 1])
+        # An apposition closes with a comma, or with the sentence; keep what ends the sentence,
+        # and the comma before a relative clause ("her grandmother, who now cares for her").
+        closing = re.match(r",(?!\s*(?:who|whom|whose|which)\b)", text[end:end + 12])
         return start - len(joint), end + (1 if closing else 0)
     return start - len(joint), end
 

@@ -13,13 +13,21 @@ from .propagation import person_tokens
 
 PROFESSIONAL_TITLES = {"dr", "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "prof", "professor",
                        "cllr", "nurse", "sister", "rev"}
-# Words near a name that say the person is there in a professional capacity.
-PROFESSIONAL_CONTEXT = re.compile(
-    r"\b(social\s+worker|health\s+visitor|midwife|midwives|gp|doctor|paediatrician|registrar|consultant|nurse|"
+# Words that, written as a person's role beside their name, say they are there in a professional capacity.
+_PROFESSIONAL_ROLE = (
+    r"(?:social\s+worker|health\s+visitor|midwife|midwives|gp|doctor|paediatrician|registrar|consultant|nurse|"
     r"teacher|head\s*teacher|headteacher|dsl|safeguarding\s+lead|officer|detective|constable|sergeant|inspector|"
     r"manager|practitioner|worker|therapist|psychologist|psychiatrist|clinician|surgeon|sonographer|"
     r"reviewer|author|chair|lawyer|solicitor|barrister|judge|magistrate|guardian|advocate|coordinator|"
-    r"co-ordinator|lead|senco|clinical|paramedic|call\s+handler|housing|probation|iro|staff)\b", re.I)
+    r"co-ordinator|lead|senco|clinical|paramedic|call\s+handler|housing|probation|iro|staff)s?"
+)
+# The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
+# brackets right after it ("Amina Begum, the allocated health visitor,", "Amina Begum (IRO)").
+# A role word elsewhere in the sentence ("Mrs Robinson told the reviewer") is someone else's.
+_ROLE_BEFORE = re.compile(rf"\b{_PROFESSIONAL_ROLE}\b[\s,:(–-]*$", re.I)
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:,|\(|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the|a|an|her|his|their|our)?\s*"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_PROFESSIONAL_ROLE}\b", re.I)
 
 
 def _title(text: str, d: Detection) -> str | None:
@@ -33,10 +41,9 @@ def is_professional(text: str, d: Detection) -> bool:
     title = _title(text, d)
     if title in PROFESSIONAL_TITLES:
         return True
-    sentence_start = max(text.rfind(".", 0, d.start), text.rfind("\n", 0, d.start), d.start - 60)
-    before = text[sentence_start + 1:d.start]
-    after = text[d.end:d.end + 45].split(".")[0]
-    return bool(PROFESSIONAL_CONTEXT.search(before[-45:]) or PROFESSIONAL_CONTEXT.search(after))
+    before = text[max(0, d.start - 45):d.start]
+    after = text[d.end:d.end + 60].split(".")[0]
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after))
 
 
 def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:

@@ -22,6 +22,7 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("Amara lived with her mother, Sarah Okafor, and her father.", "lived with her mother and her father."),
     ("Amara's mother (Sarah Okafor) rang the school.", "'s mother rang the school."),
     ("The health visitor saw her mother, Sarah Okafor.", "The health visitor saw her mother."),
+    ("We spoke with Amara's mother, Sarah\nOkafor, who now cares for her.", "'s mother, who now cares for her."),
 ])
 def test_a_name_beside_its_own_role_is_removed_with_its_commas_or_brackets(
         register: Path, draft: str, published_part: str) -> None:
@@ -74,3 +75,12 @@ def test_a_street_or_the_town_of_an_address_read_as_a_person_is_a_place() -> Non
     kinds = {r.original: r.entity for r in result.decisions.replacements}
     assert kinds["Harrow Lane"] == "LOCATION" and kinds["Thornton Heath"] == "LOCATION"
     assert "Adult" not in result.text
+
+
+def test_professionals_are_told_by_the_role_beside_their_name_not_by_any_role_nearby() -> None:
+    out = anonymise("Neighbour May Robinson rang 101. Mrs Robinson told the reviewer she was worried. "
+                    "The health visitor, Amina Begum, visited. Sam Brook (IRO) chaired. "
+                    "Tom Fenn, who was the family's support worker, left.").text
+    assert out == ("Neighbour Adult A rang 101. Adult A told the reviewer she was worried. "
+                   "The health visitor, Professional A, visited. Professional B (IRO) chaired. "
+                   "Professional C, who was the family's support worker, left.")
