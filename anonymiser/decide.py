@@ -77,13 +77,25 @@ def institution_text(entity: str, name: str) -> str:
 
 
 def _match_case(original: str, new: str, text: str, start: int) -> str:
-    """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'."""
+    """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'.
+
+    A phrase such as 'the family home' goes into capitals only on a line all in capitals: an
+    address typed in capitals in running text ('an incident at 41 MARLOWE CRESCENT') reads
+    better as 'the family home'."""
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        return new.upper()
+        if " " not in new or _line_in_capitals(text, start):
+            return new.upper()
     if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
         return new[:1].upper() + new[1:]
     return new
+
+
+def _line_in_capitals(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return all(c.isupper() for c in letters)
 
 
 def _absorb_article(text: str, start: int) -> int:
@@ -138,6 +150,22 @@ def _role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     if not m:
         return None
     return end + m.end(), " ".join(m.group(1).split())
+
+
+def _place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """'moved into the family home at 14 Elm Road in 2021' -> 'moved into the family home in 2021':
+    where the label already stands before the address, the address goes with what joins it."""
+    m = re.search(r"\b" + re.escape(label) + r"(\s+at\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(label) - 8):start], re.I)
+    if not m:
+        return None
+    joint = m.group(1)
+    if "(" in joint:
+        close = re.match(r"\s*\)", text[end:end + 4])
+        return (start - len(joint), end + close.end()) if close else None
+    if "," in joint:
+        closing = re.match(r",(?!\s*(?:who|whom|whose|which|where)\b)", text[end:end + 12])
+        return start - len(joint), end + (1 if closing else 0)
+    return start - len(joint), end
 
 
 def _on_date(text: str, start: int) -> int | None:
@@ -243,6 +271,11 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
         elif d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
             new = policy.register_text
             rule += " (register address)"
+            echo = _place_echo(text, start, end, new)
+            if echo is not None:
+                (start, end), new = echo, ""
+                original = text[start:end]
+                rule += " (already named)"
         else:
             new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
         new = _match_case(original, new, text, start) if new else new

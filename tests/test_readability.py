@@ -84,3 +84,15 @@ def test_professionals_are_told_by_the_role_beside_their_name_not_by_any_role_ne
     assert out == ("Neighbour Adult A rang 101. Adult A told the reviewer she was worried. "
                    "The health visitor, Professional B, visited. Professional C (IRO) chaired. "
                    "Professional D, who was the family's support worker, left.")
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("He moved into the family home at 27 Birchwood Road, Thornton Heath, CR7 8QT in 2021.",
+     "He moved into the family home in 2021."),
+    ("They lived in the family home (27 Birchwood Road) for years.", "They lived in the family home for years."),
+    ("Domestic incident at 27 BIRCHWOOD ROAD. Police attended.",
+     "Domestic incident at the family home. Police attended."),
+    ("ADDRESS: 27 BIRCHWOOD ROAD THORNTON HEATH CR7 8QT", "ADDRESS: THE FAMILY HOME"),
+])
+def test_the_register_address_reads_as_the_family_home_once(register: Path, draft: str, published: str) -> None:
+    assert anonymise(draft, register=register).text == published
