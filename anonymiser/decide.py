@@ -124,7 +124,12 @@ def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     """Where the role already stands before the name, the name goes with what joins it:
     'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
     'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None."""
-    m = re.search(r"\b" + re.escape(label) + r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(label) - 6):start], re.I)
+    m = None
+    # The whole label, or its last word: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother'.
+    for role in dict.fromkeys((label, label.split()[-1] if label.split() else label)):
+        m = re.search(r"\b" + re.escape(role) + r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(role) - 6):start], re.I)
+        if m:
+            break
     if not m:
         return None
     joint = m.group(1)
@@ -168,6 +173,20 @@ def _place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] 
     return start - len(joint), end
 
 
+_KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
+
+
+def _alias_beside(text: str, start: int, end: int, person: str | None,
+                  done: list[Replacement]) -> tuple[int, int] | None:
+    """'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33', not 'Mother, known as Mother, is 33':
+    the nickname goes with its apposition when the same person was just replaced before it."""
+    known = _KNOWN_AS.search(text[max(0, start - 70):start])
+    if not known or not done or done[-1].person != person or done[-1].end != start - len(known.group(0)):
+        return None
+    closing = re.match(r"[\"'’”]?(?:,(?!\s*(?:who|whom|whose|which)\b))?", text[end:end + 12])
+    return start - len(known.group(0)), end + closing.end()
+
+
 def _on_date(text: str, start: int) -> int | None:
     """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
     m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
@@ -209,6 +228,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     dets = cluster_others(text, dets, allow)
     professionals = professional_people(text, dets)
     people = {p.key: p for p in register.people}
+    chosen = {p.pseudonym for p in register.people if p.pseudonym}
 
     decisions = Decisions()
     for d in dets:
@@ -221,6 +241,10 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             decisions.flags.append(Flag(start, end, original, d.entity, "kept; check it is needed"))
             continue
         if policy.action == "person":
+            if d.person not in people and original in chosen:
+                # 'Tyler will be called "Sam"': the register's chosen pseudonym is already safe.
+                decisions.flags.append(Flag(start, end, original, d.entity, "the register's chosen pseudonym: kept"))
+                continue
             if d.person in people:
                 person = people[d.person]
                 mode = profile.register_children if person.is_child else profile.register_adults
@@ -237,7 +261,12 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                     rule += f" (register {person.role}: {mode})"
                     echo = _role_echo(text, start, end, new) if mode == "role" else None
                     after = _role_after(text, end, new) if mode == "role" and echo is None else None
-                    if echo is not None:
+                    alias = _alias_beside(text, start, end, d.person, decisions.replacements)
+                    if alias is not None:
+                        (start, end), new = alias, ""
+                        original = text[start:end]
+                        rule += " (alias beside the name)"
+                    elif echo is not None:
                         (start, end), new = echo, ""
                         original = text[start:end]
                         rule += " (role already named)"

@@ -96,3 +96,57 @@ def test_professionals_are_told_by_the_role_beside_their_name_not_by_any_role_ne
 ])
 def test_the_register_address_reads_as_the_family_home_once(register: Path, draft: str, published: str) -> None:
     assert anonymise(draft, register=register).text == published
+
+
+CHILD_T = """\
+case: CSPR Child T
+people:
+  - name: Tyler Brennan
+    aliases: [Ty]
+    role: subject child
+    gender: male
+    pseudonym: Sam
+  - name: Kerry Brennan
+    aliases: [Kez]
+    role: mother
+    gender: female
+  - name: Chloe Brennan-Lowe
+    aliases: [Chloe Brennan]
+    role: half-sister
+    gender: female
+    pseudonym: Ava
+  - name: Pauline Brennan
+    role: maternal grandmother
+    gender: female
+"""
+
+
+@pytest.fixture(scope="module")
+def child_t(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("case") / "child-t.register.yaml"
+    path.write_text(CHILD_T, encoding="utf-8")
+    return path
+
+
+def test_a_nickname_beside_the_name_goes_with_it(child_t: Path) -> None:
+    out = anonymise("Kerry Brennan, known as Kez, is 33. Tyler, known to his friends as 'Ty', was ten. "
+                    "Kez said no.", register=child_t).text
+    assert out == "Mother is 33. Sam was ten. Mother said no."
+
+
+def test_the_last_word_of_a_role_beside_the_name_is_enough(child_t: Path) -> None:
+    out = anonymise("Tyler's grandmother, Pauline Brennan, lives nearby.", register=child_t).text
+    assert out == "Sam's grandmother lives nearby."
+
+
+def test_the_registers_chosen_pseudonym_in_the_draft_is_kept_and_flagged(child_t: Path) -> None:
+    result = anonymise("In the published report Tyler will be called 'Sam'. Sam Jones, a teacher, agreed.",
+                       register=child_t)
+    assert result.text == "In the published report Sam will be called 'Sam'. Professional A, a teacher, agreed."
+    assert [f.reason for f in result.decisions.flags] == ["the register's chosen pseudonym: kept"]
+
+
+def test_a_hyphenated_surname_is_not_cut_at_the_alias(child_t: Path) -> None:
+    out = anonymise("He was left with his half-sister, Chloe Brennan-Lowe, who was six. Chloe Brennan cried.",
+                    register=child_t).text
+    assert out == "He was left with his half-sister, Ava, who was six. Ava cried."

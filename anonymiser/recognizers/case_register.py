@@ -100,7 +100,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 if len(alias.split()) == 1:
                     self._add(alias, i, "alias")
                 else:
-                    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w)"
+                    # Not the start of a longer, hyphenated name: the alias 'Chloe Brennan' is not
+                    # all of 'Chloe Brennan-Lowe'.
+                    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w|-\w)"
                     self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
         self.addresses = [address_pattern(a) for a in register.addresses]
         self.address_parts = [address_pattern(part) for a in register.addresses for part in sub_addresses(a)]
