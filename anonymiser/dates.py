@@ -25,6 +25,7 @@ _SEASON = re.compile(
 # "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
 _MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DAY_RANGE = re.compile(r"^(?:\w+day,?\s+)?\d{1,2}\s*(?:-|–|/|to|and|&)\s*(\d{1,2})(?=\s+[A-Za-z])", re.I)
 # "late January", "mid-March", "the end of May 2021", "between March 2023": words a NER takes
 # into a date's span, kept as written before the coarsened date.
 _QUALIFIER = re.compile(
@@ -90,11 +91,26 @@ def month_year(text: str) -> str | None:
         return f"{season.group(1).capitalize()} {season.group(2)}"
     date = parse_uk_date(text)
     if date is None:
-        return None
+        # "November and December 2023", "autumn 2021 to spring 2022": no day in it to coarsen.
+        return written if _no_finer_than_a_month(written) else None
     if date.month is None:
         return str(date.year)
     name = calendar.month_name[date.month]
     return f"{name} {date.year}" if date.year is not None else name
+
+
+_COARSE_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    + ["sept", "spring", "summer", "autumn", "winter", "and", "or", "to", "until", "till", "through",
+       "between", "from", "of", "the", "early", "mid", "late", "end", "beginning", "start", "middle"])
+
+
+def _no_finer_than_a_month(text: str) -> bool:
+    """Only months, seasons, four-digit years and the words joining them, with at least one month."""
+    tokens = re.findall(r"[A-Za-z]+|\d+", text)
+    months = {m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]}
+    return (any(t.lower() in months for t in tokens)
+            and all(t.lower() in _COARSE_WORDS or (t.isdigit() and len(t) == 4) for t in tokens))
 
 
 def same_date(text: str, date: dt.date, *, allow_missing_year: bool = False) -> bool:
@@ -117,7 +133,10 @@ def same_date(text: str, date: dt.date, *, allow_missing_year: bool = False) -> 
 def _clean(text: str) -> str:
     cleaned = " ".join(text.split()).strip(" ,.;:()[]")
     cleaned = _LEADING_WORDS.sub("", cleaned)
-    return _ORDINAL.sub("", cleaned)
+    cleaned = _ORDINAL.sub("", cleaned)
+    # "14-16 March 2019", "13/14 March": dateutil would read the first day as a year; the range
+    # ends on its last day, which is what is kept.
+    return _DAY_RANGE.sub(r"\1", cleaned)
 
 
 def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:

@@ -120,6 +120,11 @@ def _with_title(text: str, start: int) -> tuple[int, int]:
     return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
 
 
+# The comma closing an apposition, unless what follows starts a list's next item or a clause.
+_APPOSITION_CLOSE = re.compile(
+    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an)\b|[A-Z]))")
+
+
 def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Where the role already stands before the name, the name goes with what joins it:
     'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
@@ -140,8 +145,9 @@ def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         return start - len(joint), end + close.end()
     if "," in joint:
         # An apposition closes with a comma, or with the sentence; keep what ends the sentence,
-        # and the comma before a relative clause ("her grandmother, who now cares for her").
-        closing = re.match(r",(?!\s*(?:who|whom|whose|which)\b)", text[end:end + 12])
+        # and a comma that goes on to a list's next item or a relative clause ("her mother, Jade
+        # Hollis, her partner, ..."; "her grandmother, Pauline Brennan, who now cares for her").
+        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
         return start - len(joint), end + (1 if closing else 0)
     return start - len(joint), end
 
@@ -168,7 +174,7 @@ def _place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] 
         close = re.match(r"\s*\)", text[end:end + 4])
         return (start - len(joint), end + close.end()) if close else None
     if "," in joint:
-        closing = re.match(r",(?!\s*(?:who|whom|whose|which|where)\b)", text[end:end + 12])
+        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
         return start - len(joint), end + (1 if closing else 0)
     return start - len(joint), end
 
@@ -183,8 +189,10 @@ def _alias_beside(text: str, start: int, end: int, person: str | None,
     known = _KNOWN_AS.search(text[max(0, start - 70):start])
     if not known or not done or done[-1].person != person or done[-1].end != start - len(known.group(0)):
         return None
-    closing = re.match(r"[\"'’”]?(?:,(?!\s*(?:who|whom|whose|which)\b))?", text[end:end + 12])
-    return start - len(known.group(0)), end + closing.end()
+    quote = re.match(r"[\"'’”]?", text[end:end + 1])
+    comma = re.match(_APPOSITION_CLOSE, text[end + quote.end():end + quote.end() + 12])
+    closing_end = quote.end() + (1 if comma else 0)
+    return start - len(known.group(0)), end + closing_end
 
 
 def _on_date(text: str, start: int) -> int | None:

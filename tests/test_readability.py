@@ -150,3 +150,18 @@ def test_a_hyphenated_surname_is_not_cut_at_the_alias(child_t: Path) -> None:
     out = anonymise("He was left with his half-sister, Chloe Brennan-Lowe, who was six. Chloe Brennan cried.",
                     register=child_t).text
     assert out == "He was left with his half-sister, Ava, who was six. Ava cried."
+
+
+def test_names_beside_roles_in_a_list_keep_the_list_punctuated(register: Path) -> None:
+    out = anonymise("Amara lived with her mother, Sarah Okafor, her father, Tunde Okafor, and her brother. "
+                    "Her mother, Sarah Okafor, Amara and Tunde went.", register=register).text
+    assert "lived with her mother, her father and her brother." in out
+    assert "Her mother, " in out and " went." in out and "Sarah" not in out
+
+
+def test_a_one_letter_slip_inside_another_name_is_not_the_register_person(register: Path) -> None:
+    # 'Okafer' is one edit from Okafor, but 'Okafer Brook' is a school here.
+    result = anonymise("Her class teacher at Okafer Brook said no. Mrs Okafer rang.", register=register)
+    replaced = {r.original: r.rule for r in result.decisions.replacements}
+    assert not any("register" in rule for orig, rule in replaced.items() if "Brook" in orig or orig == "Okafer")
+    assert "Mrs Okafer" in replaced and "register" in replaced["Mrs Okafer"]

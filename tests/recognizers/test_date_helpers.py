@@ -78,6 +78,14 @@ def test_partial_date_is_frozen() -> None:
         ("between March 2023", "between March 2023"),
         ("from 3 May 2021", "from May 2021"),
         ("since mid-14 June 2020", "since mid-June 2020"),
+        # A range of days is coarsened to its month; the first day is no year.
+        ("14-16 March 2019", "March 2019"),
+        ("13/14 March 2021", "March 2021"),
+        ("3 and 4 March 2021", "March 2021"),
+        ("14th-16th June", "June"),
+        # Nothing finer than a month: kept as written.
+        ("November and December 2023", "November and December 2023"),
+        ("October to December 2022", "October to December 2022"),
         ("10:30am", None),
         ("Section 47", None),
     ],
