@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
 class UkPatternRecognizer(PatternRecognizer):
@@ -16,6 +19,11 @@ class UkPatternRecognizer(PatternRecognizer):
     CONTEXT: ClassVar[list[str]] = []
     # Case-sensitive unless a recognizer says otherwise: a capital letter is evidence of a name.
     FLAGS: ClassVar[int] = re.DOTALL | re.MULTILINE
+    # Strings of which every match holds at least one, as written: a text holding none of them
+    # is not searched at all (a plain substring test costs far less than the patterns).
+    REQUIRES: ClassVar[tuple[str, ...]] = ()
+    # The same, in any case (compared with the text in lower case).
+    REQUIRES_ANY_CASE: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -26,3 +34,18 @@ class UkPatternRecognizer(PatternRecognizer):
             context=self.CONTEXT or None,
             global_regex_flags=self.FLAGS,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if self.REQUIRES and not any(word in text for word in self.REQUIRES):
+            return []
+        if self.REQUIRES_ANY_CASE:
+            lower = text.lower()
+            if not any(word in lower for word in self.REQUIRES_ANY_CASE):
+                return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -67,6 +67,7 @@ class SchoolRecognizer(UkPatternRecognizer):
     """Schools, academies and colleges with a proper name: "St Mary's C of E Primary School"."""
 
     ENTITY = SCHOOL
+    REQUIRES = ("School", "Academy", "College", "Primary", "Juniors", "Infants", "PRU", "Pupil")
     PATTERNS = [Pattern("Named school", _named(_SCHOOL_TYPE, _SCHOOL_STOP), 0.85)]
     CONTEXT = ["school", "pupil", "teacher", "headteacher", "attended", "dsl", "class"]
 
@@ -84,6 +85,8 @@ class NurseryRecognizer(UkPatternRecognizer):
     """Nurseries, pre-schools and children's centres with a proper name: "Little Acorns Nursery"."""
 
     ENTITY = NURSERY
+    REQUIRES = ("Nursery", "chool", "Playgroup", "Play", "Kindergarten", "Montessori", "Creche", "Crèche",
+                "Centre")
     PATTERNS = [Pattern("Named nursery", _named(_NURSERY_TYPE, _NURSERY_STOP), 0.85)]
     CONTEXT = ["nursery", "childcare", "early years", "key worker", "setting"]
 
@@ -108,6 +111,7 @@ class GpPracticeRecognizer(UkPatternRecognizer):
     """GP practices with a proper name: "Birchwood Surgery", "The Limes Medical Practice"."""
 
     ENTITY = GP_PRACTICE
+    REQUIRES = ("Surgery", "Centre", "Center", "Practice", "Group")
     PATTERNS = [
         Pattern("Named GP practice", _named(_GP_TYPE, _GP_STOP), 0.85),
         # "Practice" alone only when no capitalised word follows ("Practice Review", "Practice
@@ -137,6 +141,7 @@ class HospitalWardRecognizer(UkPatternRecognizer):
     """Hospital wards: "Rainbow Ward", "Puffin ward", "Ward 7"."""
 
     ENTITY = HOSPITAL_WARD
+    REQUIRES = ("Ward", "ward")
     PATTERNS = [
         Pattern("Numbered ward", r"\bWard\s+(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2})(?![\w'’-])", 0.85),
         # Nobody's surname is written "ward" in lower case.

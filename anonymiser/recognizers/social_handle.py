@@ -44,6 +44,14 @@ class SocialHandleRecognizer(UkPatternRecognizer):
     """Handles such as @jaydenx_99, "Snapchat: kayla.b2010", "TikTok account 'lilmiss_k'"."""
 
     ENTITY = SOCIAL_MEDIA_HANDLE
+    # Every pattern holds an @, or a platform's or a handle keyword's letters ("X" only beside
+    # "Twitter" or "account"...).
+    REQUIRES_ANY_CASE = (
+        "@", "snap", "insta", "tik", "face", "fb", "messenger", "twitter", "whats", "tube", "discord",
+        "telegram", "kik", "roblox", "xbox", "playstation", "psn", "twitch", "reddit", "threads", "yubo",
+        "wizz", "omegle", "tumblr", "pinterest", "onlyfans", "linkedin", "steam", "fortnite", "signal",
+        "user", "handle", "gamer", "screen", "profile", "account",
+    )
     PATTERNS = [
         # An @ not preceded by a word character, so email addresses are left alone.
         Pattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
