@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymiser.entities import LOCATION
 from anonymiser.recognizers._pattern import UkPatternRecognizer
@@ -86,14 +85,7 @@ class PlaceContextRecognizer(UkPatternRecognizer):
     # Case-sensitive: a capital letter is the evidence for a name.
     FLAGS = re.DOTALL | re.MULTILINE
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         for result in results:
             explanation = result.analysis_explanation
             if explanation is not None and explanation.pattern_name == "Part of an unnamed area":

@@ -75,8 +75,7 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
     CONTEXT = ["reference", "ref", "number", "crime", "case", "id", "record"]
 
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001, ANN201
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         # "no. 42", "nos. 19, 20 and 29": after the abbreviation even a short number is a code,
         # unless it numbers a part of a law ("Protocol No. 1", "Article 8 no. 2").
         seen = {(r.start, r.end) for r in results}

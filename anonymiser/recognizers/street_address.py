@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from anonymiser.entities import ADDRESS, LOCATION
 from anonymiser.recognizers._pattern import UkPatternRecognizer
 from anonymiser.recognizers.postcode import POSTCODE_REGEX
-
-if TYPE_CHECKING:
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Words that end a street name. A house number in front makes even the looser ones
 # (Hill, Park, Green, View) safe; without one, only the unmistakable ones are used, since
@@ -137,20 +132,14 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         )
         self.supported_entities = [ADDRESS, LOCATION]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        addresses = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        addresses = results
         results = addresses if ADDRESS in entities else []
         if LOCATION in entities:
             # The street inside a numbered address is part of that ADDRESS, not a LOCATION too.
             results += [
                 street
-                for street in self._streets.analyze(text, entities, nlp_artifacts, regex_flags)
+                for street in self._streets.analyze(text, entities)
                 if not any(street.start < a.end and a.start < street.end for a in addresses)
             ]
         for result in results:

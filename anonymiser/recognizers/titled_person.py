@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
 from anonymiser.entities import PERSON
 from anonymiser.recognizers._pattern import UkPatternRecognizer
-
-if TYPE_CHECKING:
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Titles a professional or officer holds; the person is "Professional A", not family.
 PROFESSIONAL_TITLES = (
@@ -101,14 +96,7 @@ class TitledPersonRecognizer(UkPatternRecognizer):
     # Case-sensitive: a name is capitalised, and "dr" or "pc" in lower case is not a title.
     FLAGS = re.DOTALL | re.MULTILINE
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         for result in results:
             result.recognition_metadata[self.PROFESSIONAL_KEY] = is_professional(
                 text[result.start : result.end]
