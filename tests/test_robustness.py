@@ -564,3 +564,39 @@ def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end(
     result = anonymise(text, register=reg)
     assert "Okafor" not in result.text and "07700 900123" not in result.text
     assert result.text.count("The health visitor recorded") == 1_050_000 // len(para)
+
+
+def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
+    # About 95,000 words: a long review with its appendices, as one Word file.
+    import docx
+
+    from okafor_case import REGISTER
+
+    paragraphs = [
+        "Amara Okafor lived with her mother at 27 Birchwood Road, Thornton Heath, CR7 8QT. On 14 March "
+        "2021 the health visitor, Amina Begum, visited and recorded that the home was cold.",
+        "The school nurse wrote to the GP practice about Amara's weight; no reply was recorded and the "
+        "referral was not followed up by anyone in the team for several weeks afterwards.",
+        "Ms Okafor told the reviewer that she had felt judged by professionals and did not want to ask "
+        "for help, because she was afraid that the children would be taken away from her.",
+    ]
+    draft = docx.Document()
+    for i in range(3000):
+        if i % 100 == 0:
+            draft.add_heading(f"Section {i // 100 + 1}", 1)
+        draft.add_paragraph(paragraphs[i % 3])
+    src = tmp_path / "in" / "review.docx"
+    src.parent.mkdir()
+    draft.save(src)
+    register = tmp_path / "in" / "register.yaml"
+    register.write_text(REGISTER, encoding="utf-8")
+    result = run(src, "--register", register, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    out = docx.Document(next((tmp_path / "out").glob("*.anonymised.docx")))
+    body = [p.text for p in out.paragraphs]
+    assert len(body) == 3030
+    assert body[-1].startswith("Mother told the reviewer that she had felt judged")
+    text = "\n".join(body)
+    for ident in ("Amara", "Okafor", "Birchwood", "CR7 8QT", "Amina", "Begum", "14 March"):
+        assert ident not in text, ident
+    assert text.count("the family home") == 1000 and text.count("March 2021") == 1000
