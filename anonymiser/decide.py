@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import entities as E
 from .birthdates import find_register_births, mark_dates_of_birth
 from .dates import month_year
+from . import wording
 from .detection import Detection
 from .filters import Keeper
 from .lexicon import phrase_index
@@ -29,7 +30,6 @@ _CALENDAR = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
     r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
-_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
 
 
 @dataclass
@@ -76,129 +76,9 @@ def institution_text(entity: str, name: str) -> str:
     return INSTITUTION_TEXT.get(entity, "the setting")
 
 
-def _match_case(original: str, new: str, text: str, start: int) -> str:
-    """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'.
-
-    A phrase such as 'the family home' goes into capitals only on a line all in capitals: an
-    address typed in capitals in running text ('an incident at 41 MARLOWE CRESCENT') reads
-    better as 'the family home'."""
-    letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        if " " not in new or _line_in_capitals(text, start):
-            return new.upper()
-    if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
-        return new[:1].upper() + new[1:]
-    return new
-
-
-def _line_in_capitals(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return all(c.isupper() for c in letters)
-
-
-def _absorb_article(text: str, start: int) -> int:
-    """'the Oakfield Primary School' -> include 'the', so it does not become 'the the primary school'."""
-    m = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start])
-    return start - len(m.group(0)) if m else start
-
-
-_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DC|DS|DI|DCI|PC|PCSO|Sgt|Insp|Cllr|Nurse)\.?\s+(\d{2,5}\s+)?$")
-
-
-def _with_title(text: str, start: int) -> tuple[int, int]:
-    """Take a title just before a name into the span: 'Dr Anika Rao' -> 'Professional A', not 'Dr Professional A'.
-
-    Returns the new start and where the identifying part begins: a collar number ('PC 6187 Marsh')
-    identifies the officer, the rank does not.
-    """
-    m = _TITLE_BEFORE.search(text[max(0, start - 16):start])
-    if not m:
-        return start, start
-    new = start - len(m.group(0))
-    return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
-
-
-# The comma closing an apposition, unless what follows starts a list's next item or a clause.
-_APPOSITION_CLOSE = re.compile(
-    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an)\b|[A-Z]))")
-
-
-def _role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """Where the role already stands before the name, the name goes with what joins it:
-    'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
-    'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None."""
-    m = None
-    # The whole label, or its last word: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother'.
-    for role in dict.fromkeys((label, label.split()[-1] if label.split() else label)):
-        m = re.search(r"\b" + re.escape(role) + r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(role) - 6):start], re.I)
-        if m:
-            break
-    if not m:
-        return None
-    joint = m.group(1)
-    if "(" in joint:
-        close = re.match(r"\s*\)", text[end:end + 4])
-        if not close:
-            return None  # '(Sarah Okafor and ...' is not a bracketed name alone
-        return start - len(joint), end + close.end()
-    if "," in joint:
-        # An apposition closes with a comma, or with the sentence; keep what ends the sentence,
-        # and a comma that goes on to a list's next item or a relative clause ("her mother, Jade
-        # Hollis, her partner, ..."; "her grandmother, Pauline Brennan, who now cares for her").
-        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
-        return start - len(joint), end + (1 if closing else 0)
-    return start - len(joint), end
-
-
-def _role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
-    """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
-    where the role follows the name as an apposition, the role as written replaces both.
-    The new end of the replacement and its text, or None."""
-    m = re.match(r",\s*((?:the|her|his|their)\s+" + re.escape(label).replace(r"\ ", r"\s+") + r")\s*(?:,|(?=[.;:!?]))",
-                 text[end:end + len(label) + 24], re.I)
-    if not m:
-        return None
-    return end + m.end(), " ".join(m.group(1).split())
-
-
-def _place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """'moved into the family home at 14 Elm Road in 2021' -> 'moved into the family home in 2021':
-    where the label already stands before the address, the address goes with what joins it."""
-    m = re.search(r"\b" + re.escape(label) + r"(\s+at\s+|,\s*|\s*\(\s*)$", text[max(0, start - len(label) - 8):start], re.I)
-    if not m:
-        return None
-    joint = m.group(1)
-    if "(" in joint:
-        close = re.match(r"\s*\)", text[end:end + 4])
-        return (start - len(joint), end + close.end()) if close else None
-    if "," in joint:
-        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
-        return start - len(joint), end + (1 if closing else 0)
-    return start - len(joint), end
-
-
-_KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
-
-
-def _alias_beside(text: str, start: int, end: int, person: str | None,
-                  done: list[Replacement]) -> tuple[int, int] | None:
-    """'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33', not 'Mother, known as Mother, is 33':
-    the nickname goes with its apposition when the same person was just replaced before it."""
-    known = _KNOWN_AS.search(text[max(0, start - 70):start])
-    if not known or not done or done[-1].person != person or done[-1].end != start - len(known.group(0)):
-        return None
-    quote = re.match(r"[\"'’”]?", text[end:end + 1])
-    comma = re.match(_APPOSITION_CLOSE, text[end + quote.end():end + quote.end() + 12])
-    closing_end = quote.end() + (1 if comma else 0)
-    return start - len(known.group(0)), end + closing_end
-
-
-def _on_date(text: str, start: int) -> int | None:
-    """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
-    m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
-    return start - len(m.group(0)) if m else None
+def _end_of_last_mention(done: list[Replacement], person: str | None) -> int | None:
+    """Where the replacement just made ends, if it was of `person`."""
+    return done[-1].end if done and person and done[-1].person == person else None
 
 
 def _without_overlaps(text: str, replacements: list[Replacement]) -> list[Replacement]:
@@ -259,7 +139,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 if d.meta.get("register_family"):
                     fam = re.match(r"\s+(family|household|children|parents|home)\b", text[end:end + 12], re.I)
                     if fam:
-                        start = _absorb_article(text, start)
+                        start = wording.absorb_article(text, start)
                         end += len(fam.group(0))
                         original = text[start:end]
                     new = "the " + fam.group(1).lower() if fam else "[family name]"
@@ -267,9 +147,9 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 else:
                     new = case_map.register_label(person, register, mode, text)
                     rule += f" (register {person.role}: {mode})"
-                    echo = _role_echo(text, start, end, new) if mode == "role" else None
-                    after = _role_after(text, end, new) if mode == "role" and echo is None else None
-                    alias = _alias_beside(text, start, end, d.person, decisions.replacements)
+                    echo = wording.role_echo(text, start, end, new) if mode == "role" else None
+                    after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
+                    alias = wording.alias_beside(text, start, end, _end_of_last_mention(decisions.replacements, d.person))
                     if alias is not None:
                         (start, end), new = alias, ""
                         original = text[start:end]
@@ -283,7 +163,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                         original = text[start:end]
                         rule += " (role already named)"
             else:
-                start, core_start = _with_title(text, start)
+                start, core_start = wording.with_title(text, start)
                 original = text[start:end]
                 stem = profile.others_professional if d.person in professionals else profile.others
                 new = case_map.other_label(d.person or original.lower(), stem)
@@ -296,26 +176,26 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 new = "[date]"
             if new.split() == original.split():
                 continue  # already only a month and year: nothing to change
-            on = _on_date(text, start)
+            on = wording.on_date(text, start)
             if on is not None and not new.startswith("["):
                 new = ("In " if text[on] == "O" else "in ") + new
                 start = on
                 original = text[start:end]
         elif policy.action == "institution":
-            start = _absorb_article(text, start)
+            start = wording.absorb_article(text, start)
             original = text[start:end]
             new = institution_text(d.entity, original)
         elif d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
             new = policy.register_text
             rule += " (register address)"
-            echo = _place_echo(text, start, end, new)
+            echo = wording.place_echo(text, start, end, new)
             if echo is not None:
                 (start, end), new = echo, ""
                 original = text[start:end]
                 rule += " (already named)"
         else:
             new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
-        new = _match_case(original, new, text, start) if new else new
+        new = wording.match_case(original, new, text, start) if new else new
         decisions.replacements.append(Replacement(start, end, original, new, d.entity, d.detectors,
                                                   round(d.score, 3), rule, d.person, (min(d.start, core_start), d.end)))
     decisions.replacements = _without_overlaps(text, decisions.replacements)

@@ -1,0 +1,130 @@
+"""How a replacement fits the sentence around it: capitals, titles, 'the', 'on' before a date, and a
+name that goes altogether because its role or label is already written beside it."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
+
+
+def match_case(original: str, new: str, text: str, start: int) -> str:
+    """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'.
+
+    A phrase such as 'the family home' goes into capitals only on a line all in capitals: an
+    address typed in capitals in running text ('an incident at 41 MARLOWE CRESCENT') reads
+    better as 'the family home'."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
+        if " " not in new or _line_in_capitals(text, start):
+            return new.upper()
+    if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _line_in_capitals(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return all(c.isupper() for c in letters)
+
+
+def absorb_article(text: str, start: int) -> int:
+    """'the Oakfield Primary School' -> include 'the', so it does not become 'the the primary school'."""
+    m = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start])
+    return start - len(m.group(0)) if m else start
+
+
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DC|DS|DI|DCI|PC|PCSO|Sgt|Insp|Cllr|Nurse)\.?\s+(\d{2,5}\s+)?$")
+
+
+def with_title(text: str, start: int) -> tuple[int, int]:
+    """Take a title just before a name into the span: 'Dr Anika Rao' -> 'Professional A', not 'Dr Professional A'.
+
+    Returns the new start and where the identifying part begins: a collar number ('PC 6187 Marsh')
+    identifies the officer, the rank does not.
+    """
+    m = _TITLE_BEFORE.search(text[max(0, start - 16):start])
+    if not m:
+        return start, start
+    new = start - len(m.group(0))
+    return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
+
+
+# The comma closing an apposition, unless what follows starts a list's next item or a clause.
+_APPOSITION_CLOSE = re.compile(
+    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an)\b|[A-Z]))")
+
+
+def _already_named(text: str, start: int, end: int, words: tuple[str, ...], joint: str) -> tuple[int, int] | None:
+    """The (start, end) to remove when one of `words` stands just before the span, joined to it by
+    `joint` (a space, ' at '...), a comma or a bracket; None when it does not."""
+    m = None
+    for word in words:
+        m = re.search(r"\b" + re.escape(word) + rf"({joint}|,\s*|\s*\(\s*)$", text[max(0, start - len(word) - 8):start], re.I)
+        if m:
+            break
+    if not m:
+        return None
+    joined = m.group(1)
+    if "(" in joined:
+        close = re.match(r"\s*\)", text[end:end + 4])
+        # '(Sarah Okafor and ...' is not a bracketed name alone
+        return (start - len(joined), end + close.end()) if close else None
+    if "," in joined:
+        # An apposition closes with a comma, or with the sentence; keep what ends the sentence,
+        # and a comma that goes on to a list's next item or a relative clause ("her mother, Jade
+        # Hollis, her partner, ..."; "her grandmother, Pauline Brennan, who now cares for her").
+        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
+        return start - len(joined), end + (1 if closing else 0)
+    return start - len(joined), end
+
+
+def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Where the role already stands before the name, the name goes with what joins it:
+    'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
+    'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None.
+
+    The role's last word is enough: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother'."""
+    words = tuple(dict.fromkeys((label, label.split()[-1] if label.split() else label)))
+    return _already_named(text, start, end, words, r"\s+")
+
+
+def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
+    """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
+    where the role follows the name as an apposition, the role as written replaces both.
+    The new end of the replacement and its text, or None."""
+    m = re.match(r",\s*((?:the|her|his|their)\s+" + re.escape(label).replace(r"\ ", r"\s+") + r")\s*(?:,|(?=[.;:!?]))",
+                 text[end:end + len(label) + 24], re.I)
+    if not m:
+        return None
+    return end + m.end(), " ".join(m.group(1).split())
+
+
+def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """'moved into the family home at 14 Elm Road in 2021' -> 'moved into the family home in 2021':
+    where the label already stands before the address, the address goes with what joins it."""
+    return _already_named(text, start, end, (label,), r"\s+at\s+")
+
+
+_KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
+
+
+def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None) -> tuple[int, int] | None:
+    """'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33', not 'Mother, known as Mother, is 33':
+    the nickname goes with its apposition when the same person's mention ends just before it
+    (`same_person_just_before` is where that mention ends, or None)."""
+    known = _KNOWN_AS.search(text[max(0, start - 70):start])
+    if not known or same_person_just_before != start - len(known.group(0)):
+        return None
+    quote = re.match(r"[\"'’”]?", text[end:end + 1])
+    comma = re.match(_APPOSITION_CLOSE, text[end + quote.end():end + quote.end() + 12])
+    closing_end = quote.end() + (1 if comma else 0)
+    return start - len(known.group(0)), end + closing_end
+
+
+def on_date(text: str, start: int) -> int | None:
+    """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
+    m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
+    return start - len(m.group(0)) if m else None
