@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.predefined_recognizers import UrlRecognizer as PresidioUrlRecognizer
 
 from anonymiser.entities import URL
+from anonymiser.recognizers._pattern import UkPatternRecognizer
 from anonymiser.recognizers._tld import offline_extractor
-
-if TYPE_CHECKING:
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _BASE = PresidioUrlRecognizer.BASE_URL_REGEX
 # Not inside a word, an email (user@host.com) or a longer URL; not running on into a word, so
@@ -22,9 +18,10 @@ _AFTER = r"(?![\w-])"
 _TRAILING_PUNCTUATION = ".,;:!?"
 
 
-class UrlRecognizer(PresidioUrlRecognizer):
+class UrlRecognizer(UkPatternRecognizer):
     """URLs: https://www.example.org/page, www.example.org, example.co.uk/path."""
 
+    ENTITY = URL
     PATTERNS = [
         Pattern("URL with scheme", rf"(?i){_BEFORE}https?://{_BASE}{_AFTER}", 0.85),
         Pattern("URL starting www", rf"(?i){_BEFORE}(?=www\d{{0,3}}\.){_BASE}{_AFTER}", 0.85),
@@ -32,24 +29,7 @@ class UrlRecognizer(PresidioUrlRecognizer):
     ]
     CONTEXT = ["url", "website", "web site", "link", "page", "site"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language=supported_language,
-            supported_entity=URL,
-            name=type(self).__name__,
-        )
-        self.global_regex_flags = re.DOTALL | re.MULTILINE
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         # A URL's path pattern swallows the full stop or comma that ends the sentence.
         for result in results:
             while result.end > result.start and text[result.end - 1] in _TRAILING_PUNCTUATION:
