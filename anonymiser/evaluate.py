@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anonymiser.entities import ENTITY_TYPES, Category
+from anonymiser.register import Register
 
 Span = tuple[int, int, str]
 Predictions = Mapping[str, Sequence[Span]]
@@ -393,3 +394,33 @@ def misses_as_json(scores: Scores) -> list[dict]:
         }
         for m in scores.misses
     ]
+
+
+# --------------------------------------------------------------------------- issue-5 checks on drafts
+
+
+def register_identifiers(text: str, register: Register) -> list[tuple[int, int]]:
+    """Where the register's identifiers stand in `text`, found plainly (not by the detectors):
+    each capitalised or upper-case whole-word occurrence of a name word or alias, and each
+    occurrence of an address's house-number-and-street part, in any case and spacing."""
+    words = {w for p in register.people for name in (p.name, *p.aliases) for w in WORD.findall(name) if len(w) > 1}
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text)
+             if m.group() in words or (m.group().isupper() and m.group().lower() in {w.lower() for w in words})]
+    for address in register.addresses:
+        street = address.split(",")[0]
+        pattern = r"(?<!\w)" + r"[\s,]+".join(map(re.escape, street.split())) + r"(?!\w)"
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return sorted(set(spans))
+
+
+def uncovered(text: str, spans: Iterable[tuple[int, int]], predicted: Iterable[Sequence]) -> list[tuple[int, int]]:
+    """The `spans` some word of which lies outside the `predicted` spans."""
+    covered = _mask(len(text), predicted)
+    return [(s, e) for s, e in spans if any(not _inside(covered, m.start(), m.end()) for m in WORD.finditer(text, s, e))]
+
+
+def replaced_allowlisted(text: str, allowlisted: Iterable[tuple[int, int]],
+                         predicted: Iterable[Sequence]) -> list[tuple[int, int]]:
+    """The allowlisted phrases any character of which a predicted span takes."""
+    covered = _mask(len(text), predicted)
+    return [(s, e) for s, e in allowlisted if covered.find(1, s, e) != -1]

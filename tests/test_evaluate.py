@@ -294,3 +294,20 @@ def test_load_gold_errors(tmp_path: Path) -> None:
         load_project_gold(tmp_path / "b.gold.json")
     with pytest.raises(ValueError, match="not a TAB directory"):
         load_gold(tmp_path / "empty")
+
+
+def test_register_identifiers_are_found_plainly_and_checked_against_predictions() -> None:
+    from anonymiser.evaluate import register_identifiers, replaced_allowlisted, uncovered
+    from anonymiser.register import Person, Register
+
+    register = Register("c", (Person("Amara Okafor", "subject child", "female", aliases=("Mara",)),),
+                        addresses=("27 Birchwood Road, Thornton Heath, CR7 8QT",))
+    text = ("Amara Okafor lived at 27 birchwood  Road. MARA said the okafor family was kind; "
+            "the Health Visitor and Croydon Health Services NHS Trust were told.")
+    found = register_identifiers(text, register)
+    assert [text[s:e] for s, e in found] == ["Amara", "Okafor", "27 birchwood  Road", "MARA"]
+    predicted = [(0, 12, "PERSON"), (text.index("27"), text.index("Road") + 4, "LOC")]
+    assert [text[s:e] for s, e in uncovered(text, found, predicted)] == ["MARA"]
+    trust = (text.index("Croydon"), text.index("Trust") + 5)
+    assert replaced_allowlisted(text, [trust], predicted) == []
+    assert replaced_allowlisted(text, [trust], predicted + [(text.index("Croydon"), text.index("Croydon") + 7)]) == [trust]
