@@ -25,7 +25,10 @@ _SEASON = re.compile(
 # "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
 _MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_DAY_RANGE = re.compile(r"^(?:\w+day,?\s+)?\d{1,2}\s*(?:-|–|/|to|and|&)\s*(\d{1,2})(?=\s+[A-Za-z])", re.I)
+_DAY_RANGE = re.compile(
+    r"^(?:\w+day,?\s+)?\d{1,2}\s*(?:-|–|/|to|and|&)\s*(?:\w+day,?\s+)?(\d{1,2})(?=\s+[A-Za-z])", re.I)
+# "May 14-16 2019", "March 3 and 4, 2021": the same range written month first.
+_MONTH_DAY_RANGE = re.compile(r"^([A-Za-z]+\.?)\s+\d{1,2}\s*(?:-|–|to|and|&)\s*(\d{1,2})\b", re.I)
 # "late January", "mid-March", "the end of May 2021", "between March 2023": words a NER takes
 # into a date's span, kept as written before the coarsened date.
 _QUALIFIER = re.compile(
@@ -100,17 +103,20 @@ def month_year(text: str) -> str | None:
 
 
 _COARSE_WORDS = frozenset(
+    ["and", "or", "to", "until", "till", "through", "between", "from", "of", "the", "early", "mid", "late",
+     "end", "beginning", "start", "middle"])
+
+
+_MONTHS_AND_SEASONS = frozenset(
     [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
-    + ["sept", "spring", "summer", "autumn", "winter", "and", "or", "to", "until", "till", "through",
-       "between", "from", "of", "the", "early", "mid", "late", "end", "beginning", "start", "middle"])
+    + ["sept", "spring", "summer", "autumn", "winter"])
 
 
 def _no_finer_than_a_month(text: str) -> bool:
-    """Only months, seasons, four-digit years and the words joining them, with at least one month."""
+    """Only months, seasons, years and the words joining them, with at least one month or season."""
     tokens = re.findall(r"[A-Za-z]+|\d+", text)
-    months = {m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]}
-    return (any(t.lower() in months for t in tokens)
-            and all(t.lower() in _COARSE_WORDS or (t.isdigit() and len(t) == 4) for t in tokens))
+    return (any(t.lower() in _MONTHS_AND_SEASONS for t in tokens)
+            and all(t.lower() in _MONTHS_AND_SEASONS or t.lower() in _COARSE_WORDS or re.fullmatch(r"(?:19|20)\d\d", t) for t in tokens))
 
 
 def same_date(text: str, date: dt.date, *, allow_missing_year: bool = False) -> bool:
@@ -136,7 +142,8 @@ def _clean(text: str) -> str:
     cleaned = _ORDINAL.sub("", cleaned)
     # "14-16 March 2019", "13/14 March": dateutil would read the first day as a year; the range
     # ends on its last day, which is what is kept.
-    return _DAY_RANGE.sub(r"\1", cleaned)
+    cleaned = _DAY_RANGE.sub(r"\1", cleaned)
+    return _MONTH_DAY_RANGE.sub(r"\1 \2", cleaned)
 
 
 def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:

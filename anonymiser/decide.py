@@ -76,6 +76,11 @@ def institution_text(entity: str, name: str) -> str:
     return INSTITUTION_TEXT.get(entity, "the setting")
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    """"will be called 'Sam'": the span stands in quotation marks, as a chosen pseudonym is written."""
+    return start > 0 and text[start - 1] in "'\"‘“" and text[end:end + 1] in ("'", '"', "’", "”")
+
+
 def _end_of_last_mention(done: list[Replacement], person: str | None) -> int | None:
     """Where the replacement just made ends, if it was of `person`."""
     return done[-1].end if done and person and done[-1].person == person else None
@@ -129,7 +134,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             decisions.flags.append(Flag(start, end, original, d.entity, "kept; check it is needed"))
             continue
         if policy.action == "person":
-            if d.person not in people and original in chosen:
+            if d.person not in people and original in chosen and _quoted(text, start, end):
                 # 'Tyler will be called "Sam"': the register's chosen pseudonym is already safe.
                 decisions.flags.append(Flag(start, end, original, d.entity, "the register's chosen pseudonym: kept"))
                 continue

@@ -19,6 +19,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", 
 JUDICIAL_TITLES = {"judge", "justice", "hhj"}
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
+# Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -107,6 +109,11 @@ class Keeper:
     def inside_allowlisted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
 
+    def _inside_longer_allowlisted(self, d: Detection) -> bool:
+        span_words = len(_WORD.findall(self.text[d.start:d.end]))
+        return any(s <= d.start and d.end <= e and len(_WORD.findall(self.text[s:e])) > span_words
+                   for s, e in overlapping(self.allowed_spans, d.start, d.end))
+
     def trim_allowlisted(self, d: Detection) -> list[Detection]:
         """Cut allowlisted phrases out of a detection; what is left stays detected."""
         pieces = [(d.start, d.end)]
@@ -166,7 +173,14 @@ class Keeper:
             structured = E.ENTITY_TYPES[d.entity].structured
             if not structured and not d.from_register and d.score < self.profile.threshold(d.entity):
                 continue
-            if not structured:
+            if d.from_register:
+                # The register is the case's own word on who the family are: an allowlisted word
+                # that is also a family name ('Athena', 'Storm') is still the name. Only a longer
+                # allowlisted phrase round it ('Alder Hey Children's Hospital') keeps it.
+                if self._inside_longer_allowlisted(d):
+                    continue
+                pieces = [d]
+            elif not structured:
                 if self.inside_allowlisted(d.start, d.end):
                     continue
                 pieces = self.trim_allowlisted(d)
@@ -269,8 +283,9 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
-        if d.detectors == ("SpacyRecognizer",) and self._street_name(names):
-            return replace(d, start=s, end=e, entity=E.LOCATION)  # 'Harrow Lane' read as a person
+        if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
+                self.text, max(0, s - 12), s):
+            return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
 
     @staticmethod

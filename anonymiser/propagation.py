@@ -71,6 +71,9 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
     return out
 
 
+_CODE_GOES_ON = re.compile(r"(?:[./-][A-Za-z0-9]+)+")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -109,8 +112,11 @@ def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool
                 continue
             if len(after) == 3 and after[0] in "'’" and _is_word_char(after[1]) and _is_word_char(after[2]):
                 continue
-            if code and len(after) >= 2 and after[0] in ".-" and _is_word_char(after[1]):
-                continue
+            if code:
+                # 'AB/12.3' found again as the start of 'AB/12.3-2' or 'AB/12.3.E': the longer
+                # code is taken whole, so no part of it is left showing.
+                longer = _CODE_GOES_ON.match(text, pos)
+                pos = longer.end() if longer else pos
             out.append((start, pos))
     return out
 

@@ -221,12 +221,12 @@ def test_a_name_that_is_a_word_is_found_mid_sentence_only() -> None:
     assert hits == [text.index("Will, aged"), text.index("WILL\"")]
 
 
-def test_a_code_is_not_found_again_inside_a_longer_code() -> None:
+def test_a_code_is_not_cut_short_inside_a_longer_code() -> None:
     text = ("The orchard is on sheet/plan 21/9E.2, the well on sheet/plan 21/9E.2.W, "
             "and the house on 21/9E.2.")
     code = _det(text, "21/9E.2", E.REFERENCE_NUMBER, "ReferenceNumberRecognizer")
     found = propagate(text, [code], NO_ALLOW)
-    assert [d.start for d in found] == [text.rindex("21/9E.2")]
+    assert [text[d.start:d.end] for d in found] == ["21/9E.2.W", "21/9E.2"]
 
 
 def test_the_town_of_an_address_is_a_place_wherever_it_is_named() -> None:
@@ -371,3 +371,17 @@ def test_a_title_left_over_when_the_name_goes_elsewhere_is_no_person() -> None:
     register = _det(text, "Whitfield", E.PERSON, "CaseRegister", register_person="daniel whitfield")
     assert [(text[d.start:d.end], d.detectors) for d in resolve([titled, register], text)] == [
         ("Whitfield", ("CaseRegister",))]
+
+
+def test_a_code_found_again_inside_a_longer_code_takes_the_longer_code_whole() -> None:
+    text = "Crime reference AB/12.3 was logged. Later AB/12.3-2 and AB/12.3.E were opened."
+    found = propagate(text, [_det(text, "AB/12.3", E.REFERENCE_NUMBER, "ReferenceNumberRecognizer")], NO_ALLOW)
+    assert sorted(text[d.start:d.end] for d in found) == ["AB/12.3-2", "AB/12.3.E"]
+
+
+def test_a_register_name_that_is_also_an_allowlisted_word_is_still_the_name() -> None:
+    text = "Mind, known to all as Mind, visited. The baby was taken to Alder Hey Children's Hospital."
+    keeper = Keeper(load_profile(), text)
+    name = _det(text, "Mind", E.PERSON, "CaseRegister", nth=1, register_person="mind alder")
+    inside_agency = _det(text, "Alder", E.PERSON, "CaseRegister", register_person="mind alder")
+    assert [text[d.start:d.end] for d in keeper.filter([name, inside_agency])] == ["Mind"]

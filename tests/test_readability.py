@@ -55,12 +55,12 @@ def test_headings_status_lines_and_record_systems_are_not_people() -> None:
     draft = ("DRAFT 0.4 - NOT FOR CIRCULATION - THIS DRAFT CONTAINS IDENTIFYING INFORMATION\n\n"
              "Draft date: 12 January 2024\n\n3. FAMILY BACKGROUND\n\n"
              "A case was opened on Mosaic under Mosaic ID 2087341.\n\n"
-             "MOTHER: JANE SMITH TEL 07700 900412\n")
+             "MOTHER: JANE SMITH 07700 900412\n")
     result = anonymise(draft)
     assert result.text.startswith("DRAFT 0.4 - NOT FOR CIRCULATION - THIS DRAFT CONTAINS")
     assert "Draft date: January 2024" in result.text and "3. FAMILY BACKGROUND" in result.text
     assert "opened on Mosaic under Mosaic ID [reference removed]." in result.text
-    assert " TEL [phone number removed]" in result.text and "JANE SMITH" not in result.text
+    assert "MOTHER: ADULT A [phone number removed]" in result.text
 
 
 def test_a_part_of_a_month_keeps_its_words() -> None:
@@ -69,7 +69,7 @@ def test_a_part_of_a_month_keeps_its_words() -> None:
 
 
 def test_a_street_or_the_town_of_an_address_read_as_a_person_is_a_place() -> None:
-    result = anonymise("Police attended Harrow Lane twice. The family lived near Thornton Heath; their address "
+    result = anonymise("Police were called to Harrow Lane twice. The family lived near Thornton Heath; their address "
                        "was 3 Oak Road, Thornton Heath, CR7 8QT. In Thornton Heath she was isolated.")
     assert "Harrow" not in result.text and "Thornton" not in result.text
     kinds = {r.original: r.entity for r in result.decisions.replacements}
@@ -159,9 +159,13 @@ def test_names_beside_roles_in_a_list_keep_the_list_punctuated(register: Path) -
     assert "Her mother, " in out and " went." in out and "Sarah" not in out
 
 
-def test_a_one_letter_slip_inside_another_name_is_not_the_register_person(register: Path) -> None:
-    # 'Okafer' is one edit from Okafor, but 'Okafer Brook' is a school here.
-    result = anonymise("Her class teacher at Okafer Brook said no. Mrs Okafer rang.", register=register)
-    replaced = {r.original: r.rule for r in result.decisions.replacements}
-    assert not any("register" in rule for orig, rule in replaced.items() if "Brook" in orig or orig == "Okafer")
-    assert "Mrs Okafer" in replaced and "register" in replaced["Mrs Okafer"]
+def test_the_chosen_pseudonym_is_kept_only_where_it_is_quoted_as_the_name(child_t: Path) -> None:
+    out = anonymise("Jade's friend Sam visited the house. Tyler said Sam shouted. "
+                    "In this report Tyler will be called 'Sam'.", register=child_t).text
+    assert out.startswith("Jade's friend Adult")  # a real person called Sam is still replaced
+    assert "said Adult" in out and out.endswith("will be called 'Sam'.")
+
+
+def test_a_person_whose_surname_is_a_street_word_stays_a_person() -> None:
+    result = anonymise("Kerry Lane said she would help.")
+    assert [(r.original, r.entity) for r in result.decisions.replacements] == [("Kerry Lane", "PERSON")]

@@ -16,7 +16,6 @@ from ..register import Person, Register
 NAME = "CaseRegister"
 TITLES_FEMALE = ("mrs", "ms", "miss")
 TITLES_MALE = ("mr", "master")
-_TITLE_WORDS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "master"))
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -199,8 +198,6 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 out += self._group_results(text, [item])
             return out
         start, end = group[0][0], group[-1][1]
-        if len(group) == 1 and group[0][3] == "fuzzy" and self._inside_other_name(text, start, end):
-            return []  # 'Hollin Brook' (a school) is not a misspelt 'Hollis'
         title_m = TITLE_RE.search(text[max(0, start - 12):start])
         title = title_m.group(1) if title_m else None
         if title_m:
@@ -209,16 +206,6 @@ class CaseRegisterRecognizer(EntityRecognizer):
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
         how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"
         return [self._person_result(start, end, person, ambiguous and only_surname, how)]
-
-    def _inside_other_name(self, text: str, start: int, end: int) -> bool:
-        """A capitalised word that is no register name stands right before or after the word."""
-        after = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
-        before = re.search(r"([A-Z][\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
-        for m in (after, before):
-            word = m.group(1) if m else None
-            if word and word.lower() not in self.index and word.lower().rstrip(".") not in _TITLE_WORDS:
-                return True
-        return False
 
     def _person_result(self, start: int, end: int, i: int, family: bool, how: str) -> RecognizerResult:
         p: Person = self.register.people[i]

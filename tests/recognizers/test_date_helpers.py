@@ -86,6 +86,11 @@ def test_partial_date_is_frozen() -> None:
         # Nothing finer than a month: kept as written.
         ("November and December 2023", "November and December 2023"),
         ("October to December 2022", "October to December 2022"),
+        ("autumn 2021 to spring 2022", "autumn 2021 to spring 2022"),
+        ("May 14-16 2019", "May 2019"),
+        ("Tuesday 13 and Wednesday 14 March 2019", "March 2019"),
+        # A four-digit number that is no year (a time) is not left as written.
+        ("March 2019 1430", None),
         ("10:30am", None),
         ("Section 47", None),
     ],
