@@ -25,6 +25,9 @@ _SEASON = re.compile(
 # "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
 _MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# A month or season name, a four-digit year or a numeric date: "3 41" is no date, whatever
+# dateutil makes of it.
+_DATE_SHAPED = re.compile(r"[A-Za-z]{3}|\d{4}|\d\s*[/.\-]\s*\d")
 _DAY_RANGE = re.compile(
     r"^(?:\w+day,?\s+)?\d{1,2}\s*(?:-|–|/|to|and|&)\s*(?:\w+day,?\s+)?(\d{1,2})(?=\s+[A-Za-z])", re.I)
 # "May 14-16 2019", "March 3 and 4, 2021": the same range written month first.
@@ -53,7 +56,7 @@ class PartialDate:
 def parse_uk_date(text: str) -> PartialDate | None:
     """Read a UK-written date ("14/3/19", "the 14th of March 2019", "Tuesday 14 March"), or None."""
     cleaned = _clean(text)
-    if not cleaned:
+    if not cleaned or not _DATE_SHAPED.search(cleaned):
         return None
     season = _SEASON.match(cleaned)
     if season:

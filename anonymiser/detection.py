@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from . import entities as E
 from .analyzer import build_analyzer
+from .capitals import capitals_runs
 from .recognizers.case_register import CaseRegisterRecognizer
 from .register import Register
 
@@ -87,6 +89,7 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
             name = meta.pop("recognizer_name", "unknown")
             meta.pop("recognizer_identifier", None)
             _add(seen, r.start + offset, r.end + offset, r.entity_type, r.score, name, meta)
+    _analyse_capitals(engine, text, entities, seen)
     # The register is matched over the whole text at once (it is only patterns, and a chunk
     # boundary must not split a name); its results never compete in Presidio's de-duplication.
     if register.people or register.addresses:
@@ -97,6 +100,47 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
             meta.pop("recognizer_identifier", None)
             _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
     return sorted(seen.values(), key=lambda d: (d.start, -d.end))
+
+
+# What a line in capitals is looked at again for: the kinds found by their capital letters.
+_BY_CAPITALS = (E.PERSON, E.LOCATION, E.ADDRESS, E.SCHOOL, E.NURSERY, E.GP_PRACTICE, E.HOSPITAL_WARD)
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _two_name_words(span: str) -> bool:
+    """'Jane Smith', not 'Child H' (a heading) or 'Ni Sn' (codes: a word without a vowel)."""
+    words = _NAME_WORD.findall(span)
+    return len(words) >= 2 and all(re.search(r"[aeiouyAEIOUY]", w) for w in words)
+
+
+def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> None:  # noqa: ANN001
+    """Runs of words typed in capitals, analysed again in ordinary case, offsets unchanged.
+
+    A person found only this way needs two name words ('JANE SMITH'): one capitalised word in a
+    heading ('CHILD H') or a pair of codes ('NI SN') is too often no one."""
+    wanted = [e for e in _BY_CAPITALS if e in entities]
+    lines = list(capitals_runs(text))
+    if not wanted or not lines:
+        return
+    shadow = "\n".join(line for _, line in lines)
+    starts = []  # where each line begins in the shadow text
+    pos = 0
+    for _, line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for r in engine.analyze(shadow, language="en", entities=wanted):
+        i = bisect.bisect_right(starts, r.start) - 1
+        offset, line = lines[i]
+        if r.end > starts[i] + len(line):
+            continue  # runs on into the next run
+        if r.entity_type == E.PERSON and not _two_name_words(shadow[r.start:r.end]):
+            continue
+        meta = dict(r.recognition_metadata or {})
+        name = meta.pop("recognizer_name", "unknown")
+        meta.pop("recognizer_identifier", None)
+        meta["capitals"] = True
+        start = offset + r.start - starts[i]
+        _add(seen, start, start + r.end - r.start, r.entity_type, r.score, name, meta)
 
 
 _WORD = re.compile(r"\w+")

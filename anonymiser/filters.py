@@ -173,10 +173,11 @@ class Keeper:
             structured = E.ENTITY_TYPES[d.entity].structured
             if not structured and not d.from_register and d.score < self.profile.threshold(d.entity):
                 continue
-            if d.from_register:
+            if d.from_register and d.meta.get("match") != "fuzzy":
                 # The register is the case's own word on who the family are: an allowlisted word
                 # that is also a family name ('Athena', 'Storm') is still the name. Only a longer
-                # allowlisted phrase round it ('Alder Hey Children's Hospital') keeps it.
+                # allowlisted phrase round it ('Alder Hey Children's Hospital') keeps it. A one-edit
+                # guess is no such word: 'Mother' is not a misspelt 'Mather'.
                 if self._inside_longer_allowlisted(d):
                     continue
                 pieces = [d]

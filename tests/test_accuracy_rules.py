@@ -385,3 +385,20 @@ def test_a_register_name_that_is_also_an_allowlisted_word_is_still_the_name() ->
     name = _det(text, "Mind", E.PERSON, "CaseRegister", nth=1, register_person="mind alder")
     inside_agency = _det(text, "Alder", E.PERSON, "CaseRegister", register_person="mind alder")
     assert [text[d.start:d.end] for d in keeper.filter([name, inside_agency])] == ["Mind"]
+
+
+@pytest.mark.parametrize("draft, names", [
+    ("MOTHER: JANE SMITH 07700 900412\n", ["JANE", "SMITH"]),
+    ("MGM: GRACE ADEBAYO TEL 0118 496 0725 (lives nearby)\n", ["GRACE", "ADEBAYO"]),
+    ("SIBLING: MARCUS WHITFIELD DOB 19.02.17\n", ["MARCUS", "WHITFIELD"]),
+    ("ADDRESS: FLAT 3 41 MARLOWE CRESCENT THORNTON HEATH CR7 6LP\n", ["MARLOWE", "CR7"]),
+])
+def test_names_and_addresses_typed_in_capitals_are_found_without_a_register(draft: str, names: list[str]) -> None:
+    out = anonymise(draft).text
+    for name in names:
+        assert name not in out, out
+
+
+def test_headings_and_codes_in_capitals_are_not_people() -> None:
+    text = "CHILD SAFEGUARDING PRACTICE REVIEW: CHILD H\n\nThe NI SN number and the MASH were noted.\n"
+    assert anonymise(text).text == text

@@ -91,6 +91,8 @@ def test_partial_date_is_frozen() -> None:
         ("Tuesday 13 and Wednesday 14 March 2019", "March 2019"),
         # A four-digit number that is no year (a time) is not left as written.
         ("March 2019 1430", None),
+        # Numbers a NER took for a date ("Flat 3 41 Marlowe Crescent") are none.
+        ("3 41", None),
         ("10:30am", None),
         ("Section 47", None),
     ],
