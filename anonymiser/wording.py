@@ -11,12 +11,12 @@ _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
 def match_case(original: str, new: str, text: str, start: int) -> str:
     """Keep capitals readable: 'AMARA' -> 'EMILY'; a sentence-initial 'the school' -> 'The school'.
 
-    A phrase such as 'the family home' goes into capitals only on a line all in capitals: an
-    address typed in capitals in running text ('an incident at 41 MARLOWE CRESCENT') reads
-    better as 'the family home'."""
+    A label such as 'Adult A' follows the original into capitals; a phrase such as 'the family
+    home' does so only on a line all in capitals, since an address typed in capitals in running
+    text ('an incident at 41 MARLOWE CRESCENT') reads better as 'the family home'."""
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        if " " not in new or _line_in_capitals(text, start):
+        if not new[:1].islower() or _line_in_capitals(text, start):
             return new.upper()
     if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
         return new[:1].upper() + new[1:]

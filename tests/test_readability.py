@@ -169,3 +169,8 @@ def test_the_chosen_pseudonym_is_kept_only_where_it_is_quoted_as_the_name(child_
 def test_a_person_whose_surname_is_a_street_word_stays_a_person() -> None:
     result = anonymise("Kerry Lane said she would help.")
     assert [(r.original, r.entity) for r in result.decisions.replacements] == [("Kerry Lane", "PERSON")]
+
+
+def test_record_labels_are_not_names_and_labels_follow_capitals() -> None:
+    out = anonymise("SIBLING: MARCUS WHITFIELD DOB 19.02.17. Her DOB was noted on the form.\n").text
+    assert out == "SIBLING: ADULT A DOB [date of birth removed]. Her DOB was noted on the form.\n"
