@@ -8,6 +8,7 @@ from dataclasses import replace
 from . import entities as E
 from .detection import Detection
 from .filters import TITLES
+from .recognizers.street_address import STREET_SUFFIXES
 from .lexicon import PhraseIndex, WordIndex
 from .recognizers.case_register import _collisions
 
@@ -71,6 +72,8 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
     return out
 
 
+# A capitalised word right before: the word after it belongs to a longer name ('Harrow Lane').
+_PRECEDED_BY_NAME_WORD = re.compile(r"(?<![.!?:]\s)\b(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][\w'’-]*[ \t]+$")
 _CODE_GOES_ON = re.compile(r"(?:[./-][A-Za-z0-9]+)+")
 
 
@@ -188,6 +191,9 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                     continue
                 if phrase in collision_words and not _collision_hit(text, s, e):
                     continue
+                if d.entity == E.PERSON and phrase in STREET_SUFFIXES and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
+                    continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'
+
                 if (s, e, d.entity) in covered:
                     continue
                 covered.add((s, e, d.entity))

@@ -402,3 +402,9 @@ def test_names_and_addresses_typed_in_capitals_are_found_without_a_register(draf
 def test_headings_and_codes_in_capitals_are_not_people() -> None:
     text = "CHILD SAFEGUARDING PRACTICE REVIEW: CHILD H\n\nThe NI SN number and the MASH were noted.\n"
     assert anonymise(text).text == text
+
+
+def test_a_surname_that_is_a_street_word_is_not_found_inside_a_street_name() -> None:
+    text = "Kerry Lane visited. Police were called to Harrow Lane. Lane agreed."
+    found = propagate(text, [_det(text, "Kerry Lane", E.PERSON)], NO_ALLOW)
+    assert sorted(d.start for d in found if text[d.start:d.end] == "Lane") == [text.rindex("Lane")]
