@@ -284,10 +284,20 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
+        if d.detectors == ("SpacyRecognizer",) and self._vehicle(s, e):
+            return None  # 'a white Citroën van' read as a person
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
+
+    def _vehicle(self, start: int, end: int) -> bool:
+        """A make of car beside a vehicle word or a colour: 'white Citroën van', 'a Vauxhall Corsa car'."""
+        words = _WORD.findall(self.text[start:end])
+        if not words or words[0].lower() not in _vehicle_makes():
+            return False
+        return bool(_VEHICLE_WORD.search(self.text, start, min(len(self.text), end + 12))
+                    or _COLOUR_BEFORE.search(self.text, max(0, start - 12), start))
 
     @staticmethod
     def _street_name(names: list[re.Match[str]]) -> bool:
@@ -295,6 +305,15 @@ class Keeper:
         words = [t.group(0) for t in names]
         return (len(words) >= 2 and words[-1] in STREET_SUFFIXES
                 and words[0].lower() not in _known_first_names())
+
+
+@lru_cache(maxsize=1)
+def _vehicle_makes() -> frozenset[str]:
+    return frozenset(m.lower() for m in load_list("gazetteer", "vehicle_makes"))
+
+
+_VEHICLE_WORD = re.compile(r"\b(?:van|car|vehicle|hatchback|saloon|estate|pick-?up|motorbike|people\s+carrier)\b", re.I)
+_COLOUR_BEFORE = re.compile(r"\b(?:white|black|silver|grey|gray|red|blue|green|yellow|gold|dark|light)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)

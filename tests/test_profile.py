@@ -15,7 +15,7 @@ def test_shipped_profiles_load() -> None:
     default = load_profile()
     assert default.policy("DATE").action == "month_year"
     assert default.policy("DATE_OF_BIRTH").action == "remove"
-    assert default.policy("ORGANISATION").action == "keep"
+    assert default.policy("ORGANISATION").action == "flag"
     assert default.policy("DEMOGRAPHIC").action == "flag"
     assert default.register_adults == "role" and default.register_children == "pseudonym"
     strict = load_profile("strict")

@@ -174,3 +174,18 @@ def test_a_person_whose_surname_is_a_street_word_stays_a_person() -> None:
 def test_record_labels_are_not_names_and_labels_follow_capitals() -> None:
     out = anonymise("SIBLING: MARCUS WHITFIELD DOB 19.02.17. Her DOB was noted on the form.\n").text
     assert out == "SIBLING: ADULT A DOB [date of birth removed]. Her DOB was noted on the form.\n"
+
+
+def test_other_organisations_are_kept_but_flagged_and_agencies_are_not() -> None:
+    text = ("The family attended Cornerstone Praise Assembly every Sunday. "
+            "Croydon Health Services NHS Trust saw her.")
+    result = anonymise(text)
+    assert result.text == text
+    flagged = [f.text for f in result.decisions.flags if f.entity == "ORGANISATION"]
+    assert "Cornerstone Praise Assembly" in flagged
+    assert not any("NHS Trust" in f for f in flagged)
+
+
+def test_a_vehicle_the_ner_reads_as_a_person_is_left_alone() -> None:
+    out = anonymise("He uses a white Citroën van, registration AE17 KDX.").text
+    assert out == "He uses a white Citroën van, registration [vehicle registration removed]."
