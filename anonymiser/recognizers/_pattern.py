@@ -24,6 +24,8 @@ class UkPatternRecognizer(PatternRecognizer):
     REQUIRES: ClassVar[tuple[str, ...]] = ()
     # The same, in any case (compared with the text in lower case).
     REQUIRES_ANY_CASE: ClassVar[tuple[str, ...]] = ()
+    # The same as a regex, for a requirement no fixed string states (a dot before a web suffix).
+    REQUIRES_MATCH: ClassVar[str | None] = None
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -48,6 +50,8 @@ class UkPatternRecognizer(PatternRecognizer):
             lower = text.lower()
             if not any(word in lower for word in self.REQUIRES_ANY_CASE):
                 return []
+        if self.REQUIRES_MATCH and not re.search(self.REQUIRES_MATCH, text):
+            return []
         return self.refine(text, super().analyze(text, entities, nlp_artifacts, regex_flags), entities)
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:

@@ -54,25 +54,27 @@ class PlaceContextRecognizer(UkPatternRecognizer):
     PATTERNS = [
         Pattern(
             "Place after living or moving",
-            rf"(?<=\b{_RESIDENCE}\s{{1,3}}(?:back\s{{1,3}})?(?:(?:in|at|to|from|near|into)\s{{1,3}})?){_PLACE}{_PLACE_END}",
+            rf"\b{_RESIDENCE}\s{{1,3}}(?:back\s{{1,3}})?(?:(?:in|at|to|from|near|into)\s{{1,3}})?\K{_PLACE}{_PLACE_END}",
             0.65,
         ),
         Pattern(
             "Place after a preposition, mid-sentence",
-            rf"(?<=[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}){_PLACE}{_PLACE_END}{_CLAUSE_END}",
+            rf"[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}\K{_PLACE}{_PLACE_END}{_CLAUSE_END}",
             0.6,
         ),
         # "the Waterlees area", "the Longheath estate": the name without the noun.
         Pattern(
             "Named area",
-            rf"(?<=\b[Tt]he\s+){_PLACE}(?=\s+(?:area|estate|district|neighbourhood|neighborhood|suburb)\b)",
+            rf"\b[Tt]he\s{{1,3}}\K{_PLACE}(?=\s+(?:area|estate|district|neighbourhood|neighborhood|suburb)\b)",
             0.65,
         ),
         # "Siverek village", "Limerick city", "the village of Trypimeni", "the District of Famagusta".
         Pattern(
             "Settlement",
-            rf"(?<![\w'’-]){_PLACE}\s+(?:village|town|city|province|district|region|county)\b"
-            rf"|(?<=\b(?i:the)\s+)(?:[Vv]illage|[Tt]own|[Cc]ity|[Pp]rovince|[Dd]istrict|[Rr]egion|[Cc]ounty)"
+            # The look-ahead lets the engine give up at once at a capital with no settlement word in reach.
+            rf"(?<![\w'’-])(?=\p{{Lu}}[\p{{L}}'’ -]{{0,60}}?\s(?:village|town|city|province|district|region|county)\b)"
+            rf"{_PLACE}\s+(?:village|town|city|province|district|region|county)\b"
+            rf"|\b(?i:the)\s{{1,3}}\K(?:[Vv]illage|[Tt]own|[Cc]ity|[Pp]rovince|[Dd]istrict|[Rr]egion|[Cc]ounty)"
             rf"\s+of\s+{_PLACE}{_PLACE_END}",
             0.65,
         ),

@@ -22,6 +22,8 @@ class UrlRecognizer(UkPatternRecognizer):
     """URLs: https://www.example.org/page, www.example.org, example.co.uk/path."""
 
     ENTITY = URL
+    # Every web address has a dot before its suffix's letters ("example.org").
+    REQUIRES_MATCH = r"\.[A-Za-z]{2}"
     PATTERNS = [
         Pattern("URL with scheme", rf"(?i){_BEFORE}https?://{_BASE}{_AFTER}", 0.85),
         Pattern("URL starting www", rf"(?i){_BEFORE}(?=www\d{{0,3}}\.){_BASE}{_AFTER}", 0.85),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,17 +20,18 @@ TEXTS.append(
     "Children's Centre and Tiny Steps Crèche. The family were registered at Birchwood Surgery, then at "
     "The Limes Medical Practice, Parkside Health Centre and Elm Tree Practice. He was on Rainbow Ward, "
     "then Ward 7 and the puffin ward. His Snapchat was kayla.b2010, TikTok account 'lilmiss_k', "
-    "username: jaydenx_99, X account @jay_x, gamer tag dragon_77 and he emailed jo.bloggs@example.org."
+    "username: jaydenx_99, X account @jay_x, gamer tag dragon_77 and he emailed jo.bloggs@example.org. "
+    "The page www.example.co.uk/help and https://example.org/a?b=1 were shared."
 )
 
 WITH_REQUIREMENTS = [r for r in uk_recognizers() if isinstance(r, UkPatternRecognizer)
-                     and (r.REQUIRES or r.REQUIRES_ANY_CASE)]
+                     and (r.REQUIRES or r.REQUIRES_ANY_CASE or r.REQUIRES_MATCH)]
 
 
 def test_some_recognizers_declare_requirements() -> None:
     assert {r.name for r in WITH_REQUIREMENTS} >= {
         "SchoolRecognizer", "NurseryRecognizer", "GpPracticeRecognizer", "HospitalWardRecognizer",
-        "SocialHandleRecognizer"}
+        "SocialHandleRecognizer", "UrlRecognizer"}
 
 
 @pytest.mark.parametrize("rec", WITH_REQUIREMENTS, ids=lambda r: r.name)
@@ -42,7 +44,8 @@ def test_every_match_holds_a_required_string(rec: UkPatternRecognizer) -> None:
             # A match's required word may stand just before its span (a platform before a handle).
             context = text[max(0, r.start - 40):r.end]
             assert any(w in context for w in rec.REQUIRES) or any(
-                w in context.lower() for w in rec.REQUIRES_ANY_CASE), (rec.name, span)
+                w in context.lower() for w in rec.REQUIRES_ANY_CASE) or (
+                rec.REQUIRES_MATCH and re.search(rec.REQUIRES_MATCH, span)), (rec.name, span)
             found += 1
     assert found, f"{rec.name} found nothing to check"
 
