@@ -128,19 +128,22 @@ def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> Non
     for _, line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    for r in engine.analyze(shadow, language="en", entities=wanted):
-        i = bisect.bisect_right(starts, r.start) - 1
-        offset, line = lines[i]
-        if r.end > starts[i] + len(line):
-            continue  # runs on into the next run
-        if r.entity_type == E.PERSON and not _two_name_words(shadow[r.start:r.end]):
-            continue
-        meta = dict(r.recognition_metadata or {})
-        name = meta.pop("recognizer_name", "unknown")
-        meta.pop("recognizer_identifier", None)
-        meta["capitals"] = True
-        start = offset + r.start - starts[i]
-        _add(seen, start, start + r.end - r.start, r.entity_type, r.score, name, meta)
+    # A draft typed all in capitals makes a shadow as long as itself: chunked like the draft.
+    for chunk_offset, chunk in chunks(shadow):
+        for r in engine.analyze(chunk, language="en", entities=wanted):
+            r_start, r_end = r.start + chunk_offset, r.end + chunk_offset
+            i = bisect.bisect_right(starts, r_start) - 1
+            offset, line = lines[i]
+            if r_end > starts[i] + len(line):
+                continue  # runs on into the next run
+            if r.entity_type == E.PERSON and not _two_name_words(shadow[r_start:r_end]):
+                continue
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "unknown")
+            meta.pop("recognizer_identifier", None)
+            meta["capitals"] = True
+            start = offset + r_start - starts[i]
+            _add(seen, start, start + r_end - r_start, r.entity_type, r.score, name, meta)
 
 
 _WORD = re.compile(r"\w+")

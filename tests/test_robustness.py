@@ -600,3 +600,13 @@ def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
     for ident in ("Amara", "Okafor", "Birchwood", "CR7 8QT", "Amina", "Begum", "14 March"):
         assert ident not in text, ident
     assert text.count("the family home") == 1000 and text.count("March 2021") == 1000
+
+
+def test_a_long_draft_typed_all_in_capitals_is_anonymised_to_the_end() -> None:
+    # Its words in capitals are analysed a second time, in ordinary case: that pass is chunked too.
+    para = "THE HEALTH VISITOR RECORDED THAT THE FAMILY HAD MOVED AGAIN AND THAT SUPPORT WAS OFFERED.\n\n"
+    text = "MOTHER: JANE SMITH\n\n" + para * (1_050_000 // len(para)) + "FATHER: JOHN BROWN\n"
+    assert len(text) > 1_000_000
+    out = anonymise(text).text
+    assert "JANE SMITH" not in out and "JOHN BROWN" not in out
+    assert out.count("THE HEALTH VISITOR RECORDED") == 1_050_000 // len(para)
