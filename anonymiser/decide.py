@@ -13,7 +13,7 @@ from . import wording
 from .detection import Detection
 from .filters import Keeper
 from .lexicon import phrase_index
-from .people import cluster_others, professional_people
+from .people import cluster_others, people_read_as_organisations, professional_people
 from .profile import Profile
 from .propagation import propagate
 from .pseudonyms import CaseMap
@@ -116,7 +116,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     dets += keeper.filter(propagate(text, dets, allow))
     if reviewer is not None:  # after the keep rules: a reviewer's addition beats the allowlists
         dets += reviewer.extra_detections(text, register)
-    dets = resolve(dets, text)
+    dets = resolve(people_read_as_organisations(text, dets), text)
     dets = merge_adjacent_people(dets, text)
     dets = cluster_others(text, dets, allow)
     professionals = professional_people(text, dets)

@@ -78,3 +78,26 @@ def professional_people(text: str, detections: list[Detection]) -> set[str]:
     """Keys of other people who are ever mentioned in a professional capacity."""
     return {d.person for d in detections
             if d.entity == E.PERSON and d.person and d.person.startswith("other:") and is_professional(text, d)}
+
+
+# Words that make a name an organisation's, whatever else is in it.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:trust|council|school|academy|college|university|hospital|services?|police|court|ltd|limited|plc"
+    r"|group|partnership|centre|center|church|assembly|society|association|foundation|company|bank|club"
+    r"|team|unit|board|department|office|agency|authority|practice|surgery|nursery|ministry|government)\b", re.I)
+_NAME_WORDS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+
+
+def people_read_as_organisations(text: str, detections: list[Detection]) -> list[Detection]:
+    """'Kia Jones' that the NER called an organisation, where 'Jones' is found as a person: the
+    whole name is the person's, so no first name is left showing beside the label."""
+    people = [d for d in detections if d.entity == E.PERSON]
+    out = []
+    for d in detections:
+        span = text[d.start:d.end]
+        if (d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",) and _NAME_WORDS.match(span)
+                and not _ORGANISATION_WORD.search(span)
+                and any(d.start <= p.start and p.end <= d.end for p in people)):
+            d = replace(d, entity=E.PERSON)
+        out.append(d)
+    return out

@@ -189,3 +189,8 @@ def test_other_organisations_are_kept_but_flagged_and_agencies_are_not() -> None
 def test_a_vehicle_the_ner_reads_as_a_person_is_left_alone() -> None:
     out = anonymise("He uses a white Citroën van, registration AE17 KDX.").text
     assert out == "He uses a white Citroën van, registration [vehicle registration removed]."
+
+
+def test_a_person_the_ner_calls_an_organisation_is_replaced_whole_once_known_as_a_person() -> None:
+    result = anonymise("Kia Jones rang the school. Ms Jones said no. Croydon Health Services NHS Trust wrote.")
+    assert result.text == "Adult A rang the school. Adult A said no. Croydon Health Services NHS Trust wrote."
