@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -91,13 +92,14 @@ _NAME_WORDS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
 def people_read_as_organisations(text: str, detections: list[Detection]) -> list[Detection]:
     """'Kia Jones' that the NER called an organisation, where 'Jones' is found as a person: the
     whole name is the person's, so no first name is left showing beside the label."""
-    people = [d for d in detections if d.entity == E.PERSON]
+    people = sorted((d.start, d.end) for d in detections if d.entity == E.PERSON)
+    starts = [s for s, _ in people]
     out = []
     for d in detections:
         span = text[d.start:d.end]
         if (d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",) and _NAME_WORDS.match(span)
                 and not _ORGANISATION_WORD.search(span)
-                and any(d.start <= p.start and p.end <= d.end for p in people)):
+                and any(e <= d.end for _, e in people[bisect.bisect_left(starts, d.start):bisect.bisect_left(starts, d.end)])):
             d = replace(d, entity=E.PERSON)
         out.append(d)
     return out
