@@ -424,3 +424,19 @@ def replaced_allowlisted(text: str, allowlisted: Iterable[tuple[int, int]],
     """The allowlisted phrases any character of which a predicted span takes."""
     covered = _mask(len(text), predicted)
     return [(s, e) for s, e in allowlisted if covered.find(1, s, e) != -1]
+
+
+def load_keep(folder: Path) -> dict[str, list[tuple[int, int]]]:
+    """The spans that must survive, from every `<id>.keep.json` in `folder` ({id: [[start, end], ...]})."""
+    keep: dict[str, list[tuple[int, int]]] = {}
+    for path in sorted(Path(folder).glob("*.keep.json")):
+        for doc_id, spans in json.loads(path.read_text(encoding="utf-8")).items():
+            keep.setdefault(doc_id, []).extend((int(s), int(e)) for s, e in spans)
+    return keep
+
+
+def keep_touched(text: str, keep: Iterable[tuple[int, int]], predicted: Iterable[Sequence]) -> list[tuple[int, int]]:
+    """The keep spans any letter or digit of which lies inside a predicted span."""
+    covered = _mask(len(text), predicted)
+    return [(s, e) for s, e in keep
+            if any(covered[i] and text[i].isalnum() for i in range(s, min(e, len(text))))]

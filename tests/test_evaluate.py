@@ -311,3 +311,20 @@ def test_register_identifiers_are_found_plainly_and_checked_against_predictions(
     trust = (text.index("Croydon"), text.index("Trust") + 5)
     assert replaced_allowlisted(text, [trust], predicted) == []
     assert replaced_allowlisted(text, [trust], predicted + [(text.index("Croydon"), text.index("Croydon") + 7)]) == [trust]
+
+
+def test_keep_spans_touched_by_any_letter_or_digit(tmp_path: Path) -> None:
+    from anonymiser.evaluate import keep_touched, load_keep
+
+    text = "Northshire County Council met on 4 May. The Children Act 1989 applies."
+    council = (0, len("Northshire County Council"))
+    act = (text.index("Children Act"), text.index(" applies"))
+    (tmp_path / "d1.keep.json").write_text(json.dumps({"d1": [list(council), list(act)]}), encoding="utf-8")
+    keep = load_keep(tmp_path)
+    assert keep == {"d1": [council, act]}
+    # A span that only takes the space before the Act touches no letter of it.
+    space = text.index(" The")
+    assert keep_touched(text, keep["d1"], [(space, space + 1, "X")]) == []
+    # One letter of 'Northshire' is enough to count the council as touched.
+    assert keep_touched(text, keep["d1"], [(3, 4, "LOC")]) == [council]
+    assert keep_touched(text, keep["d1"], []) == []
