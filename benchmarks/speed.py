@@ -11,7 +11,7 @@ until at least --words words), it measures:
 - linear scaling: the project's time at 1x, 4x and 16x --base-words.
 
 Engines are built and warmed up before the clock starts, for both systems and in every
-worker, and each system's figure is its best of --repeat timed runs (default 2), so a
+worker, and each system's figure is the median of --repeat timed runs (default 3), so a
 passing background job does not decide the ratio. Nothing is hard-coded: every figure is
 measured in the run that prints it.
 
@@ -161,29 +161,33 @@ def warm_up(detect) -> None:
 
 
 def _single(system: str, runs: list[dict[str, str]], repeat: int = 1) -> dict:
-    """Build and warm up `system`, then time it on each corpus in `runs`, best of `repeat`."""
+    """Build and warm up `system`, then time it on each corpus in `runs`: the median of `repeat` runs."""
     started = time.perf_counter()
     detect = DETECTORS[system]()
     warm_up(detect)
     warm = time.perf_counter() - started
     timings = []
     for texts in runs:
-        best: dict | None = None
+        trials = []
         for _ in range(repeat):
             t0 = time.perf_counter()
             c0 = time.process_time()
             found = detect(texts)
-            seconds = time.perf_counter() - t0
-            if best is None or seconds < best["seconds"]:
-                best = {
-                    "words": sum(n_words(t) for t in texts.values()),
-                    "seconds": seconds,
-                    "cpu": time.process_time() - c0,
-                    "spans": sum(len(v) for v in found.values()),
-                }
-        timings.append(best)
+            trials.append({
+                "words": sum(n_words(t) for t in texts.values()),
+                "seconds": time.perf_counter() - t0,
+                "cpu": time.process_time() - c0,
+                "spans": sum(len(v) for v in found.values()),
+            })
+        timings.append(_median_run(trials))
     own, kids = peak_mb()
     return {"warmup": warm, "runs": timings, "peak_self": own, "peak_children": kids}
+
+
+def _median_run(trials: list[dict]) -> dict:
+    """The trial with the median wall time (the lower middle one for an even count)."""
+    ordered = sorted(trials, key=lambda t: t["seconds"])
+    return {**ordered[(len(ordered) - 1) // 2], "trials": [round(t["seconds"], 3) for t in trials]}
 
 
 # worker-process state for the multi-process run
@@ -221,15 +225,15 @@ def _parallel(workers: int, texts: dict[str, str], repeat: int = 1) -> dict:
             raise RuntimeError(f"only {len(pids)} of {workers} workers came up")
         warm = time.perf_counter() - started
         chunks = chunked(texts, workers * 8)
-        seconds = float("inf")
+        trials = []
         for _ in range(repeat):
             t0 = time.perf_counter()
             spans = sum(pool.map(_worker_detect, chunks))
-            seconds = min(seconds, time.perf_counter() - t0)
+            trials.append({"seconds": time.perf_counter() - t0, "spans": spans})
     own, kids = peak_mb()  # workers are joined on leaving the with-block
     return {
         "warmup": warm,
-        "runs": [{"words": sum(n_words(t) for t in texts.values()), "seconds": seconds, "spans": spans}],
+        "runs": [{"words": sum(n_words(t) for t in texts.values()), **_median_run(trials)}],
         "peak_self": own,
         "peak_children": kids,
         "workers": len(pids),
@@ -270,8 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (0 = skip)")
     parser.add_argument("--base-words", type=int, default=None, help="scaling base size (default 5,000)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 10,000 words, scaling 1x/2x/4x")
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="time each system this many times and keep its best run (default 2)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="time each system this many times and report the median run (default 3)")
     args = parser.parse_args(argv)
 
     words = args.words or (10_000 if args.quick else 100_000)
@@ -287,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start, "
           f"Python {sys.version.split()[0]}; "
           f"profile {PROFILE!r}; engines warmed up outside the timing; "
-          f"best of {args.repeat} timed run(s) for each system\n", flush=True)
+          f"median of {args.repeat} timed run(s) for each system\n", flush=True)
 
     print("Measuring Presidio, single process ...", flush=True)
     pres = in_subprocess("_single", "presidio", [texts], args.repeat)
@@ -300,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Measuring the project's scaling ({'/'.join(f'{f}x' for f in factors)} of {base:,} words) ...",
           flush=True)
     scaling_runs = [one_document(source, base * f) for f in factors]
-    scale = in_subprocess("_single", "project", scaling_runs)
+    scale = in_subprocess("_single", "project", scaling_runs, args.repeat)
 
     def rate(r: dict) -> float:
         return r["runs"][0]["words"] / max(r["runs"][0]["seconds"], 1e-9)
