@@ -8,12 +8,12 @@ import json
 import os
 import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from filelock import FileLock
 
 from .errors import InputError
+from .writers.atomic import temp_beside
 
 KEY_FILE = "audit-key.json"
 KEY_VERSION = 1
@@ -42,6 +42,9 @@ def _damaged(path: Path) -> InputError:
 
 def _read(path: Path) -> dict[str, str]:
     """Case slot -> key in hex; a damaged file stops the run rather than replacing a case's key."""
+    if path.is_symlink():
+        raise InputError(path, "the audit key file is a symbolic link",
+                         "Put the case's key file itself there (a link could point at another case's key).")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -66,16 +69,17 @@ def _write(path: Path, keys: dict[str, str]) -> None:
             os.chmod(folder, 0o700)
         except PermissionError:
             pass  # not our folder; the key file itself is still owner-only
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-", suffix=".tmp")  # mkstemp creates it 0600
+    # A pid-named temporary, so a killed run's leftover is cleared like any other output temporary.
+    tmp = temp_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with open(tmp, "w", encoding="utf-8") as f:
             json.dump({"version": KEY_VERSION, "keys": keys}, f, indent=2, sort_keys=True)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -83,7 +87,7 @@ def case_key(map_path: Path, case: str) -> bytes:
     """The case's audit key, created with `secrets` the first time the case is run."""
     path = key_file_beside(map_path)
     slot = _slot(case)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         keys = _read(path)
         if slot in keys:
             return bytes.fromhex(keys[slot])
@@ -91,7 +95,7 @@ def case_key(map_path: Path, case: str) -> bytes:
     # Parallel workers may meet a new case at once: only one may make its key, or logs sealed
     # with the losing key could never be authenticated.
     with FileLock(str(path.with_name(f".{path.name}.lock")), mode=0o600):
-        keys = _read(path) if path.exists() else {}
+        keys = _read(path) if path.exists() or path.is_symlink() else {}
         if slot not in keys:
             keys[slot] = secrets.token_hex(32)
             _write(path, keys)
@@ -100,6 +104,6 @@ def case_key(map_path: Path, case: str) -> bytes:
 
 def keys_in(path: Path) -> dict[str, bytes] | None:
     """Every key in a key file, by key id; None when there is no key file."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     return {key_id(k): k for k in (bytes.fromhex(v) for v in _read(path).values())}

@@ -20,6 +20,7 @@ from anonymiser.audit_key import KEY_FILE, case_key, key_id, keys_in
 from anonymiser.cli import main
 from anonymiser.decide import Decisions
 from anonymiser.document import Document
+from anonymiser.errors import InputError
 from anonymiser.register import load_register
 from okafor_case import REGISTER
 
@@ -381,3 +382,15 @@ def test_verify_finds_a_planted_leak_with_its_location(out: Path, made: tuple[Pa
     assert result.exit_code == 1
     assert f"{text.name}:{leak_line}: 'Tunde Okafor'" in result.output
     assert "chain broken" not in result.output
+
+
+def test_a_key_file_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other-case"
+    case_key(other / "pseudonym-map.json", "case two")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / KEY_FILE).symlink_to(other / KEY_FILE)
+    with pytest.raises(InputError, match="symbolic link"):
+        case_key(mine / "pseudonym-map.json", "case one")
+    with pytest.raises(InputError, match="symbolic link"):
+        keys_in(mine / KEY_FILE)
