@@ -1,4 +1,7 @@
-"""The audit log: one JSON line per replacement, each sealed with the case key's HMAC and chained to the one before."""
+"""The audit log: one JSON line per replacement, each sealed with the case key's HMAC and chained to the one before.
+
+The last line is an end record, sealed like the rest, so a log cut short shows without its manifest.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from .document import Document
 from .writers.atomic import atomic_path
 
 GENESIS = "0" * 64
+END = "end"  # the kind of the record that closes a log
 # Fields that seal a record: each is computed over the record without them.
 SEAL_FIELDS = ("sha256", "mac")
 AUDIT_SUFFIX = ".audit.jsonl"
@@ -49,6 +53,7 @@ def audit_records(doc: Document, decisions: Decisions, document_label: str, extr
         })
     records.sort(key=lambda rec: (rec["location"]["offset"], rec["kind"]))
     records += extra or []
+    records.append({"kind": END, "document": document_label, "records": len(records)})
     return seal(records, key)
 
 
@@ -81,14 +86,9 @@ def _mac(key: bytes, data: bytes) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _end_mac(key: bytes, records: int, last_mac: str) -> str:
-    return _mac(key, f"anonymiser audit end|{records}|{last_mac}".encode("utf-8"))
-
-
-def anchor(records: list[dict], key: bytes) -> dict:
-    """What the manifest keeps of the log: its length and last MAC, sealed, so a cut-off end shows."""
-    last = records[-1]["mac"] if records else GENESIS
-    return {"records": len(records), "last_mac": last, "end_mac": _end_mac(key, len(records), last)}
+def anchor(records: list[dict]) -> dict:
+    """What the manifest keeps of the log: its length and last MAC, which tie the log to its run."""
+    return {"records": len(records), "last_mac": records[-1]["mac"] if records else GENESIS}
 
 
 def _line(rec: dict) -> str:
@@ -109,7 +109,7 @@ class ChainCheck:
     problem: str = ""  # why that line fails, or what else is wrong; never quotes the log
     records: int = 0
     authenticated: bool = False  # every MAC was checked with the case key
-    end_confirmed: bool = False  # the manifest's sealed anchor vouches for the last line
+    end_confirmed: bool = False  # the manifest's anchor vouches that this is its run's log, end included
     notes: list[str] = field(default_factory=list)  # limits of the check, not findings
 
     @property
@@ -135,15 +135,16 @@ def _records(data: bytes) -> list[bytes]:
 
 
 def check_chain(path: Path, keys: Mapping[str, bytes] | None, anchor_of_log: dict | None,
-                key_file: Path | None = None) -> ChainCheck:
+                key_file: Path | None = None, no_anchor: str = "no manifest beside it") -> ChainCheck:
     """Check each line's own seal, its place and its link, then the end against the manifest's anchor.
 
     Each line is checked on its own, so the first bad line is named: an edited or inserted line
     fails its own seal; a genuine line out of place (a line deleted before it, a copy, a swap)
-    carries the wrong seq; a genuine line from another log does not follow the one before. With
-    `keys` (key id -> key) the seal checked is the HMAC, which nobody without the key can forge;
-    without them only the unkeyed SHA-256, which anyone can recompute. Nothing in the log vouches
-    for its end, so a cut-off end shows only against `anchor_of_log`, the manifest's anchor.
+    carries the wrong seq; a genuine line from another log does not follow the one before; a log
+    cut short lacks its end record. With `keys` (key id -> key) the seal checked is the HMAC, which
+    nobody without the key can forge; without them only the unkeyed SHA-256, which anyone can
+    recompute. Only `anchor_of_log`, the manifest's anchor, shows that a whole, genuine log is not
+    an earlier run's (`no_anchor` says why there is none).
     """
     result = ChainCheck(authenticated=keys is not None)
     lines = _records(path.read_bytes())
@@ -155,7 +156,7 @@ def check_chain(path: Path, keys: Mapping[str, bytes] | None, anchor_of_log: dic
         result.end_confirmed = False
         return result
 
-    prev, last_kid = GENESIS, None
+    prev, ended = GENESIS, False
     for n, raw in enumerate(lines, start=1):
         try:
             rec = json.loads(raw.decode("utf-8"))
@@ -181,32 +182,24 @@ def check_chain(path: Path, keys: Mapping[str, bytes] | None, anchor_of_log: dic
                           "or moved here")
         if rec.get("prev_mac") != prev:
             return bad(n, "a record that does not follow the line before it (taken from another log)")
-        prev, last_kid = mac, kid
+        if n > 1 and ended:
+            return bad(n, "past the log's end record: lines were added")
+        prev, ended = mac, rec.get("kind") == END
+    if not ended:
+        return bad(len(lines) + 1, f"missing: the log stops after line {len(lines)} without its end record "
+                                   "(its end was cut off)")
 
     if anchor_of_log is None:
-        result.notes.append("no manifest beside it: the end of the log cannot be confirmed (lines cut off "
-                            "its end would not show)")
+        result.notes.append(f"{no_anchor}: the end of the log cannot be confirmed against its run (its own "
+                            "end record shows a cut, but an entire log from an earlier run would pass)")
         return result
-    count, last, end = (anchor_of_log.get(k) for k in ("records", "last_mac", "end_mac"))
+    count, last = anchor_of_log.get("records"), anchor_of_log.get("last_mac")
     if not isinstance(count, int) or isinstance(count, bool) or not isinstance(last, str):
-        return bad(None, "its manifest's audit anchor is damaged: the end of the log cannot be confirmed")
-    if keys is not None:
-        key = keys.get(last_kid) if last_kid else next(iter(keys.values()), None)
-        if key is None or not isinstance(end, str) or not hmac.compare_digest(end, _end_mac(key, count, last)):
-            return bad(None, "its manifest's audit anchor is not sealed with the case key (the manifest was "
-                             "edited): the end of the log cannot be confirmed")
-    if len(lines) < count:
-        return bad(len(lines) + 1, f"missing: the log ends after line {len(lines)}, but its manifest records "
-                                   f"{count} lines (the end was cut off)")
-    if len(lines) > count:
-        return bad(count + 1, f"past the end its manifest records ({count} lines): lines were added")
-    if prev != last:
-        return bad(max(len(lines), 1), "not the last line its manifest records (the log was replaced by "
-                                       "another run's)")
-    result.end_confirmed = keys is not None
-    if keys is None:
-        result.notes.append("its manifest's anchor matches the end, but without the key the anchor's seal "
-                            "cannot be checked")
+        return bad(None, "its manifest's audit anchor is damaged, so the log cannot be matched to its run")
+    if len(lines) != count or prev != last:
+        return bad(None, f"the log is not the one its manifest records ({count} lines): it was replaced by "
+                         "another run's log, or the manifest was edited")
+    result.end_confirmed = True
     return result
 
 
@@ -217,23 +210,27 @@ def manifest_of(path: Path) -> Path | None:
     return path.with_name(path.name[: -len(AUDIT_SUFFIX)] + ".manifest.json")
 
 
-def _manifest_anchor(path: Path) -> dict | None:
-    """The audit anchor recorded in its run's manifest, if there is one beside it."""
+def _manifest_anchor(path: Path) -> tuple[dict | None, str]:
+    """The audit anchor recorded in its run's manifest beside it, or None and why there is none."""
     manifest = manifest_of(path)
-    if manifest is None:
-        return None
+    if manifest is None or not manifest.exists():
+        return None, "no manifest beside it"
     try:
-        value = json.loads(manifest.read_text(encoding="utf-8")).get("audit_chain")
-    except (OSError, ValueError, AttributeError):
-        return None  # no manifest (or not ours): the chain alone is all there is to check
-    return value if isinstance(value, dict) else None
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, f"its manifest {manifest.name} cannot be read"
+    value = data.get("audit_chain") if isinstance(data, dict) else None
+    if not isinstance(value, dict):
+        return None, f"its manifest {manifest.name} holds no audit anchor (written by an older anonymiser?)"
+    return value, ""
 
 
 def verify_audit(path: Path, map_path: Path | None = None) -> ChainCheck:
     """Check one audit log with the case key beside `map_path` (default: the log's folder's map)."""
     key_file = key_file_beside(map_path) if map_path else path.parent / KEY_FILE
     keys = keys_in(key_file)
-    result = check_chain(path, keys, _manifest_anchor(path), key_file)
+    anchor_of_log, no_anchor = _manifest_anchor(path)
+    result = check_chain(path, keys, anchor_of_log, key_file, no_anchor)
     if keys is None:
         result.notes.insert(0, f"no audit key at {key_file}: the chain was checked for consistency only, not "
                                "authenticity (give the case's pseudonym map with --map)")

@@ -176,7 +176,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "report_sha256": _sha256(tmp_report),
             "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,
             "audit_sha256": _sha256(tmp_audit),
-            "audit_chain": anchor(records, key),
+            "audit_chain": anchor(records),
             "replacements": result.counts,
             "warnings": len(result.warnings),
             "verification": "passed" if result.ready else f"FAILED: {len(result.leaks)} possible leaks",

@@ -63,7 +63,8 @@ def out(made: tuple[Path, Path], tmp_path: Path) -> Path:
 
 
 def _audit(out: Path) -> Path:
-    return next(out.glob("*.audit.jsonl"))
+    """The log of the module's draft (a test may add a second draft's)."""
+    return next(p for p in sorted(out.glob("*.audit.jsonl")) if not p.name.startswith("Second"))
 
 
 def _lines(path: Path) -> list[str]:
@@ -176,15 +177,10 @@ def test_a_copied_genuine_line_is_named_where_it_was_put(out: Path) -> None:
     assert chain.bad_line == 5 and "out of place" in chain.problem
 
 
-def test_a_line_from_another_log_of_the_case_is_named(out: Path, made: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_line_from_another_log_of_the_case_is_named(out: Path, made: tuple[Path, Path]) -> None:
     # Another draft of the same case is sealed with the same key, so only the chain link shows it.
-    other_draft = tmp_path / "in" / "Second.txt"
-    other_draft.parent.mkdir()
-    other_draft.write_text("Sarah Okafor called the GP on 3 May 2020. Tunde Okafor did not.\n", encoding="utf-8")
-    result = _run("run", str(other_draft), "--register", str(made[1]), "--out", str(out))
-    assert result.exit_code == 0, result.output
     audit = _audit(out)
-    other = next(p for p in out.glob("*.audit.jsonl") if p != audit)
+    other = _second_log(out, made[1])
     mine, theirs = _lines(audit), _lines(other)
     mine[1] = theirs[1]
     _write(audit, mine)
@@ -234,20 +230,16 @@ def test_without_the_manifest_an_edited_last_line_is_still_named(out: Path) -> N
     assert verify_audit(audit).bad_line == len(lines)
 
 
-def test_without_the_manifest_the_end_cannot_be_confirmed(out: Path, made: tuple[Path, Path]) -> None:
+def test_a_log_cut_short_is_named_without_its_manifest(out: Path) -> None:
     audit = _audit(out)
     next(out.glob("*.manifest.json")).unlink()
-    _write(audit, _lines(audit)[:-1])  # a cut-off end: nothing left in the log can show it
+    lines = _lines(audit)[:-2]
+    _write(audit, lines)
     chain = verify_audit(audit)
-    assert chain.ok and chain.authenticated and not chain.end_confirmed and not chain.whole
-    result = _run("verify", *map(str, out.glob("*.anonymised.*")), "--register", str(made[1]), "--audit", str(audit))
-    assert result.exit_code == 0, result.output
-    assert "the end of the log cannot be confirmed" in result.output
-    assert "whole" not in result.output
+    assert chain.bad_line == len(lines) + 1 and "end record" in chain.problem
 
 
-def test_an_edited_anchor_in_the_manifest_is_a_finding(out: Path) -> None:
-    # Cut the last line off, then make the manifest agree: without the key the anchor's seal is wrong.
+def test_a_log_cut_short_is_named_when_its_manifest_was_made_to_agree(out: Path) -> None:
     audit = _audit(out)
     lines = _lines(audit)[:-1]
     _write(audit, lines)
@@ -255,8 +247,30 @@ def test_an_edited_anchor_in_the_manifest_is_a_finding(out: Path) -> None:
     data = json.loads(manifest.read_text(encoding="utf-8"))
     data["audit_chain"].update(records=len(lines), last_mac=json.loads(lines[-1])["mac"])
     manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert verify_audit(audit).bad_line == len(lines) + 1
+
+
+def _second_log(out: Path, register: Path) -> Path:
+    """The audit log of another draft of the same case, run into the same folder."""
+    draft = out.parent / "Second.txt"
+    draft.write_text("Sarah Okafor called the GP on 3 May 2020. Tunde Okafor did not.\n", encoding="utf-8")
+    result = _run("run", str(draft), "--register", str(register), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out / "Second.audit.jsonl"
+
+
+def test_an_entire_log_swapped_in_shows_only_against_the_manifest(out: Path, made: tuple[Path, Path]) -> None:
+    audit = _audit(out)
+    shutil.copyfile(_second_log(out, made[1]), audit)
     chain = verify_audit(audit)
-    assert not chain.ok and "manifest was edited" in chain.problem
+    assert not chain.ok and chain.bad_line is None and "not the one its manifest records" in chain.problem
+    # Without the manifest nothing in a genuine log ties it to its run: said, and never called whole.
+    audit.with_name(audit.name.replace(".audit.jsonl", ".manifest.json")).unlink()
+    publication = audit.with_name(audit.name.replace(".audit.jsonl", ".anonymised.txt"))
+    result = _run("verify", str(publication), "--register", str(made[1]), "--audit", str(audit))
+    assert result.exit_code == 0, result.output
+    assert "the end of the log cannot be confirmed" in result.output
+    assert "whole" not in result.output
 
 
 def test_without_the_key_the_chain_is_checked_for_consistency_only(out: Path, made: tuple[Path, Path]) -> None:
