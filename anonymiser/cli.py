@@ -185,12 +185,16 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
 @click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--register", "register_path", type=click.Path(path_type=Path), help="The case register.")
 @click.option("--audit", "audit_paths", multiple=True, type=click.Path(path_type=Path),
-              help="Audit log(s): their originals must not appear, and their hash chain must be whole.")
+              help="Audit log(s): their originals must not appear, and their sealed chain must be whole.")
+@click.option("--map", "map_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="The pseudonym map the run used; its audit key is beside it [default: the audit log's "
+                   "folder's pseudonym-map.json].")
 @click.option("--profile", default="safeguarding-review", show_default=True,
               help="The profile the outputs were made with (its allowlisted terms are not leaks).")
-def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...], profile: str) -> None:
+def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...],
+           map_path: Path | None, profile: str) -> None:
     """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited."""
-    from .audit import check_chain
+    from .audit import verify_audit
     from .profile import load_profile
     from .register import EMPTY_REGISTER, load_register
     from .verify import audit_originals, verify_files
@@ -203,18 +207,25 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
     # An audit that was edited cannot be trusted to list every original, so its chain is checked
     # before its originals are used.
     broken: list[str] = []
+    notes: list[str] = []
     edited: set[Path] = set()
     usable: list[Path] = []
+    whole = 0
     for audit_path in audit_paths:
         try:
-            line = check_chain(audit_path)
+            chain = verify_audit(audit_path, map_path)
         except FileNotFoundError:
             _fail(f"{audit_path}: audit log not found. Check the path.")
         except OSError as exc:
             _fail(f"{audit_path}: cannot read the audit log ({exc.strerror}). Check its permissions.")
-        if line is not None:
+        except AnonymiserError as exc:
+            _fail(exc.line(), exc.exit_code)
+        if not chain.ok:
             edited.add(audit_path)
-            broken.append(f"{audit_path}: chain broken at line {line} (the log was edited after it was written)")
+            at = f" at line {chain.bad_line}" if chain.bad_line is not None else ""
+            broken.append(f"{audit_path}: chain broken{at}: {chain.problem}")
+        notes += [f"warning: {audit_path}: {note}" for note in chain.notes]
+        whole += chain.whole
         try:
             audit_originals(audit_path)
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -232,11 +243,20 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         click.echo(f.line())
     for b in broken:
         click.echo(b)
+    for n in notes:
+        click.echo(n)
     if findings or broken:
         click.echo(f"FAILED: {len(findings)} possible leaks in {len(outputs)} file(s)"
                    + (f"; {len(edited)} audit log(s) edited or unreadable." if edited else "."), err=True)
         sys.exit(EXIT_LEAK)
-    checked = f"; audit chain whole in {len(audit_paths)} log(s)" if audit_paths else ""
+    checked = ""
+    if audit_paths:
+        # "Whole" only when the key proved every seal and the manifest's sealed anchor proved the end.
+        if whole == len(audit_paths):
+            checked = f"; audit chain whole and authentic in {whole} log(s)"
+        else:
+            checked = (f"; no break in the audit chain of {len(audit_paths)} log(s), but "
+                       f"{len(audit_paths) - whole} could not be fully confirmed (see the warnings)")
     click.echo(f"passed: nothing original found in {len(outputs)} file(s){checked}.")
 
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from . import __version__
 from . import entities as E
 from .analyzer import spacy_pipeline_info
-from .audit import audit_records, write_audit
+from .audit import anchor, audit_records, write_audit
+from .audit_key import case_key
 from .decide import Decisions, decide
 from .detection import analyse
 from .document import Document, apply_edits
@@ -158,7 +159,9 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
         extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}
                   for leak in result.leaks]
         tmp_audit = staging.path(audit_path, private=True)
-        write_audit(tmp_audit, audit_records(doc, decisions, label, extra))
+        key = case_key(case_map.path or out / "pseudonym-map.json", opts.register.case_key)
+        records = audit_records(doc, decisions, label, extra, key=key)
+        write_audit(tmp_audit, records)
         name, version = spacy_pipeline_info()
         manifest = {
             "tool": "anonymiser",
@@ -173,6 +176,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "report_sha256": _sha256(tmp_report),
             "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,
             "audit_sha256": _sha256(tmp_audit),
+            "audit_chain": anchor(records),
             "replacements": result.counts,
             "warnings": len(result.warnings),
             "verification": "passed" if result.ready else f"FAILED: {len(result.leaks)} possible leaks",

@@ -154,8 +154,8 @@ def audit_originals(path: Path) -> tuple[list[tuple[str, str]], set[str]]:
     """(original, entity type) pairs and the replacement texts recorded in an audit log."""
     originals, replacements = [], set()
     # Records are split on "\n" only: an original may itself hold U+2028 or U+0085.
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if not line:
+    for line in path.read_text(encoding="utf-8-sig").split("\n"):
+        if not line.strip():
             continue
         rec = json.loads(line)
         if rec.get("kind") == "replacement":

@@ -54,9 +54,10 @@ def test_run_writes_publication_text_audit_and_manifest(case: tuple[Path, Path, 
     outputs = sorted(p.name for p in out.iterdir())
     # Only what the README's table lists, plus the map's hidden lock file.
     visible = [n for n in outputs if not n.startswith(".")]
-    assert sorted(n.split(".", 1)[1] for n in visible if n not in ("index.html", "pseudonym-map.json")) == [
+    case_files = ("index.html", "pseudonym-map.json", "audit-key.json")
+    assert sorted(n.split(".", 1)[1] for n in visible if n not in case_files) == [
         "anonymised.txt", "audit.jsonl", "manifest.json", "report.html"]
-    assert len(visible) == 6 and "index.html" in visible and "pseudonym-map.json" in visible
+    assert len(visible) == 7 and all(n in visible for n in case_files)
     # The file name is anonymised too: the draft was named after the child.
     assert not any("amara" in n.lower() or "okafor" in n.lower() for n in outputs)
     text_out = next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8")
