@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 # so "29 February" and "the 31st" parse under either.
 _DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 3, 2))
 
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_ORDINAL = re.compile(r"(?<=\d) ?(?:st|nd|rd|th)\b", re.I)
 _LEADING_WORDS = re.compile(r"^(?:(?:on|the|of)\s+)+", re.I)
 _SEASON = re.compile(
     r"^(?:(?:early|mid|late)[\s-]+)?(spring|summer|autumn|winter)"

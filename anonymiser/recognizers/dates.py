@@ -37,7 +37,8 @@ _WEEKDAY = (
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 )
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+# The ordinal may stand apart from its number, as typed in published reviews: "11 th December".
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:[ ]?(?:st|nd|rd|th)(?![A-Za-z]))?"
 _YEAR = r"(?:19|20)\d\d"
 _ANY_YEAR = rf"(?:{_YEAR}|['’]\d\d)"
 _NO_DIGIT_BEFORE = r"(?<![\d/.£$-])"

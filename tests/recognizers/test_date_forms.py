@@ -40,6 +40,8 @@ FORMS: list[tuple[str, Callable[[dt.date], str], bool]] = [
     ("month ordinal year", lambda d: f"{d:%B} {_ordinal(d.day)} {d:%Y}", True),
     ("weekday day month year", lambda d: f"{d:%A} {d.day} {d:%B %Y}", True),
     ("ordinal of month", lambda d: f"{_ordinal(d.day)} of {d:%B}", False),
+    # The ordinal typed apart from its number, as in published reviews.
+    ("day, spaced ordinal, month, year", lambda d: f"{d.day} {_ordinal(d.day)[-2:]} {d:%B %Y}", True),
     ("ISO", lambda d: d.isoformat(), True),
     ("ISO with slashes", lambda d: d.strftime("%Y/%m/%d"), True),
     ("ISO with time", lambda d: f"{d.isoformat()}T09:30", True),
@@ -83,6 +85,10 @@ def test_each_form_is_found_whole(rec: UkDateRecognizer, form: Callable[[dt.date
 def test_each_form_matches_the_same_date(form: Callable[[dt.date], str], date: dt.date, has_year: bool) -> None:
     assert same_date(form(date), date)
     assert not same_date(form(date), date + dt.timedelta(days=1))
+
+
+def test_a_spaced_ordinal_is_not_taken_from_a_word(rec: UkDateRecognizer) -> None:
+    assert found(rec, "She saw 5 the March organisers and 3 St Mary's staff.") == []
 
 
 def test_a_bare_eight_digit_run_scores_under_every_threshold(rec: UkDateRecognizer) -> None:
