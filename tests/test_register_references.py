@@ -15,7 +15,7 @@ from anonymiser import anonymise
 from anonymiser.cli import main
 from anonymiser.errors import RegisterError
 from anonymiser.recognizers.register_references import RegisterReferenceRecognizer
-from anonymiser.register import Person, Register, load_register
+from anonymiser.register import EMPTY_REGISTER, Person, Register, load_register
 from anonymiser.verify import find_leaks
 from fixtures_docs import package_text
 
@@ -109,7 +109,6 @@ def test_verify_finds_a_reference_with_and_without_the_register() -> None:
     footer = "Draft for panel: cspr 2026 03 - page 2"
     assert [l.why for l in find_leaks(footer, "footer", REGISTER)] == ["register reference"]
     # Without the register, the audit's record of what was replaced in the body is enough.
-    from anonymiser.register import EMPTY_REGISTER
     leaks = find_leaks(footer, "footer", EMPTY_REGISTER, [("CSPR 2026-03", "REFERENCE_NUMBER")], {"[reference removed]"})
     assert [l.text for l in leaks] == ["cspr 2026 03"]
     assert find_leaks("Draft for panel: [reference removed] - page 2", "footer", REGISTER) == []
