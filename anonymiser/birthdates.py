@@ -14,7 +14,7 @@ from .register import Register
 _CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)\W{0,6}(\w+\W+){0,2}$", re.I)
 
 _FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%-d/%-m/%Y", "%-d/%-m/%y", "%d.%m.%Y", "%d.%m.%y", "%-d.%-m.%y",
-            "%-d.%-m.%Y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y", "%-d %B %Y", "%d %b %Y", "%-d %b %Y",
+            "%-d.%-m.%Y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%-d %B %Y", "%d %b %Y", "%-d %b %Y",
             "%B %-d, %Y", "%B %-d %Y")
 
 
@@ -24,7 +24,7 @@ def written_forms(date: dt.date) -> set[str]:
     day = date.day
     suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     forms |= {f"{day}{suffix} {date:%B %Y}", f"{day}{suffix} {date:%b %Y}", f"the {day}{suffix} of {date:%B %Y}",
-              f"{date:%B} {day}{suffix}, {date:%Y}"}
+              f"{date:%B} {day}{suffix}, {date:%Y}", f"{date:%B} {day}{suffix} {date:%Y}"}
     return forms
 
 

@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 # so "29 February" and "the 31st" parse under either.
 _DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 3, 2))
 
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_ORDINAL = re.compile(r"(?<=\d) ?(?:st|nd|rd|th)\b", re.I)
 _LEADING_WORDS = re.compile(r"^(?:(?:on|the|of)\s+)+", re.I)
 _SEASON = re.compile(
     r"^(?:(?:early|mid|late)[\s-]+)?(spring|summer|autumn|winter)"
@@ -25,6 +25,14 @@ _SEASON = re.compile(
 # "Mar-19", "March '19": a month and a two-digit year, as spreadsheets and case notes write it.
 _MONTH_SHORT_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s*[-'’]\s*(\d{2})$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# ISO 8601 as systems export it: "2023-09-05", "2023/09/05", "2023-09-05T09:30", "20230905". A
+# year written first is never followed by the day in UK or US writing, so these are read year,
+# month, day; every other numeric date is read day first.
+_ISO = re.compile(
+    r"^(?:19|20)\d\d(?:([-/.])[01]?\d\1[0-3]?\d|[01]\d[0-3]\d)"
+    r"(?:(?:T|\s+)[0-2]?\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?)?$",
+    re.I,
+)
 # A month or season name, a four-digit year or a numeric date: "3 41" is no date, whatever
 # dateutil makes of it.
 _DATE_SHAPED = re.compile(r"[A-Za-z]{3}|\d{4}|\d\s*[/.\-]\s*\d")
@@ -150,10 +158,11 @@ def _clean(text: str) -> str:
 
 
 def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
+    iso = bool(_ISO.match(text))
     try:
         return (
-            dateutil_parser.parse(text, dayfirst=True, default=_DEFAULTS[0]),
-            dateutil_parser.parse(text, dayfirst=True, default=_DEFAULTS[1]),
+            dateutil_parser.parse(text, dayfirst=not iso, yearfirst=iso, default=_DEFAULTS[0]),
+            dateutil_parser.parse(text, dayfirst=not iso, yearfirst=iso, default=_DEFAULTS[1]),
         )
     except (ValueError, OverflowError):
         return None

@@ -11,6 +11,7 @@ from . import entities as E
 from .analyzer import build_analyzer
 from .capitals import capitals_runs
 from .recognizers.case_register import CaseRegisterRecognizer
+from .recognizers.register_references import RegisterReferenceRecognizer
 from .register import Register
 
 # spaCy's own limit is 1,000,000 characters, and its memory grows with the text, so long
@@ -97,6 +98,12 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
         for r in rec.analyze(text, [e for e in (E.PERSON, E.ADDRESS) if e in wanted]):
             meta = dict(r.recognition_metadata or {})
             name = meta.pop("recognizer_name", "CaseRegister")
+            meta.pop("recognizer_identifier", None)
+            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
+    if register.known_references and E.REFERENCE_NUMBER in wanted:
+        for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name")
             meta.pop("recognizer_identifier", None)
             _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
     return sorted(seen.values(), key=lambda d: (d.start, -d.end))

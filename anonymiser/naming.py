@@ -7,6 +7,7 @@ import re
 from .decide import Replacement
 from .register import Register
 from .recognizers.case_register import CaseRegisterRecognizer
+from .recognizers.register_references import reference_pattern
 from . import entities as E
 
 
@@ -24,6 +25,8 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
         rec = CaseRegisterRecognizer(register)
         for res in sorted(rec.analyze(spaced, [E.PERSON, E.ADDRESS]), key=lambda r: -r.start):
             spaced = spaced[:res.start] + " person " + spaced[res.end:]
+    for pattern in filter(None, map(reference_pattern, register.known_references)):
+        spaced = pattern.sub(" ", spaced)
     # Digits in a file name are too often a date of birth or a case number to keep.
     spaced = re.sub(r"\d+", " ", spaced)
     out = "-".join(w for w in re.split(r"[^A-Za-z]+", spaced) if w)

@@ -20,7 +20,7 @@ CHILD_ROLES = frozenset({
     "cousin", "foster child",
 })
 
-TOP_FIELDS = {"case", "people", "addresses"}
+TOP_FIELDS = {"case", "people", "addresses", "references"}
 PERSON_FIELDS = {"name", "aliases", "role", "gender", "date_of_birth", "pseudonym"}
 
 
@@ -66,6 +66,7 @@ class Register:
     case: str | None
     people: tuple[Person, ...]
     addresses: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()  # case, crime and hospital numbers the officer knows
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -73,6 +74,20 @@ class Register:
         if self.case:
             return self.case
         return self.path.stem if self.path else "case"
+
+    @property
+    def known_references(self) -> tuple[str, ...]:
+        """What is removed as a reference: the listed references, and the case label when it holds a
+        number ('CSPR 2026-03'; a label of words only, 'Child H', is the review's published name)."""
+        label = (self.case,) if self.case and any(c.isdigit() for c in self.case) and searchable(self.case) else ()
+        return tuple(dict.fromkeys(label + self.references))
+
+
+def searchable(reference: str) -> bool:
+    """Long enough to find without taking ordinary words or years: four letters or digits, not a bare
+    number of four digits or fewer."""
+    chars = [c for c in reference if c.isalnum()]
+    return len(chars) >= 4 and not (all(c.isdigit() for c in chars) and len(chars) <= 4)
 
 
 EMPTY_REGISTER = Register(case=None, people=())
@@ -154,4 +169,26 @@ def load_register(path: Path | str) -> Register:
                                 "Write each address on its own '- ' line.")
         addresses = tuple(a for a in (_text(path, n, "an address") for n in f["addresses"].value) if a)
     case = _text(path, f["case"], "the case label", required=False) if "case" in f else None
-    return Register(case=case, people=people, addresses=addresses, path=path)
+    references = _references(path, f["references"]) if "references" in f else ()
+    return Register(case=case, people=people, addresses=addresses, references=references, path=path)
+
+
+def _references(path: Path, node: Node) -> tuple[str, ...]:
+    """The optional list of case, crime and hospital numbers; messages give the line, never the number."""
+    if node.value is None:
+        return ()
+    if not isinstance(node.value, list):
+        raise RegisterError(path, f"line {node.line}: 'references' should be a list",
+                            "Write each reference on its own '- ' line.")
+    out = []
+    for n, item in enumerate(node.value, 1):
+        if not isinstance(item.value, str):
+            # YAML reads 0012345 as an octal number and 1:20 as 80: the reference would be lost.
+            raise RegisterError(path, f"line {item.line}: reference {n} should be written in quotes",
+                                'Put it in quotes exactly as the draft writes it, e.g. - "000481".')
+        text = _text(path, item, f"reference {n}") or ""
+        if not searchable(text):
+            raise RegisterError(path, f"line {item.line}: reference {n} is too short to search for safely",
+                                "Write it in full, with its letters, as the draft writes it.")
+        out.append(text)
+    return tuple(dict.fromkeys(out))

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from . import entities as E
 from .birthdates import find_register_births
 from .recognizers.case_register import CaseRegisterRecognizer
-from .register import Register
+from .recognizers.register_references import find_references
+from .register import Register, searchable
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
@@ -119,6 +120,13 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
                 add(r.start, r.end, "register " + ("name" if r.entity_type == E.PERSON else "address"))
         for d in find_register_births(text, register):
             add(d.start, d.end, "register date of birth", True)
+    # The register's references, and every reference the audit recorded, in any spacing or case:
+    # 'CSPR 2026-03' replaced in the body must not survive as 'cspr2026-03' in a footer.
+    for start, end in find_references(text, register.known_references):
+        add(start, end, "register reference", True)
+    recorded = [o for o, e in originals or [] if e == E.REFERENCE_NUMBER and searchable(o)]
+    for start, end in find_references(text, recorded):
+        add(start, end, "original reference number from the audit", True)
     # The structured recognizers need no language model, so verifying costs no second NER pass.
     for rec, wanted in _structured_recognizers():
         for r in rec.analyze(text, wanted, None):

@@ -76,3 +76,13 @@ def test_duplicate_person_is_refused(tmp_path: Path) -> None:
     text = text.replace("addresses:\n  - 27 Birchwood Road, Thornton Heath, CR7 8QT\n", "") + ""
     with pytest.raises(RegisterError, match="listed twice"):
         load_register(write(tmp_path, text))
+
+
+def test_the_readme_example_loads_with_its_references(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## The case register", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    reg = load_register(write(tmp_path, example))
+    assert reg.case == "CSPR 2026-03"
+    assert reg.references and all(isinstance(r, str) for r in reg.references)
+    # The case label holds a number, so it is searched for as well as keying the pseudonym map.
+    assert reg.known_references[0] == reg.case == reg.case_key

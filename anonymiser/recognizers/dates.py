@@ -37,7 +37,8 @@ _WEEKDAY = (
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 )
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+# The ordinal may stand apart from its number, as typed in published reviews: "11 th December".
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:[ ]?(?:st|nd|rd|th)(?![A-Za-z]))?"
 _YEAR = r"(?:19|20)\d\d"
 _ANY_YEAR = rf"(?:{_YEAR}|['’]\d\d)"
 _NO_DIGIT_BEFORE = r"(?<![\d/.£$-])"
@@ -63,6 +64,9 @@ _NOT_A_SECTION = r"(?<!\b(?i:paragraph|para\.?|section|clause|figure|table|versi
 
 YEAR_ONLY_SCORE = 0.3
 TIME_SCORE = 0.3
+COMPACT_SCORE = 0.3
+# "T09:30", " 09:30:15Z", "T09:30+01:00": the time part of an ISO 8601 date.
+_ISO_TIME = r"(?:T|[ \t])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:])"
 
 
 class UkDateRecognizer(UkPatternRecognizer):
@@ -92,10 +96,18 @@ class UkDateRecognizer(UkPatternRecognizer):
             rf"{_NOT_A_SECTION}{_NO_DIGIT_BEFORE}\d{{1,2}}([.-])\d{{1,2}}\1\d{{2}}{_NO_DIGIT_AFTER}",
             0.55,
         ),
+        # With its time, as systems export it ("2023-03-14T09:30"): the time goes with the date.
         Pattern(
             "ISO date",
-            rf"{_NO_DIGIT_BEFORE}{_YEAR}([/-])[01]?\d\1[0-3]?\d{_NO_DIGIT_AFTER}",
+            rf"{_NO_DIGIT_BEFORE}{_YEAR}([/-])[01]?\d\1[0-3]?\d(?:{_ISO_TIME})?{_NO_DIGIT_AFTER}",
             0.85,
+        ),
+        # "20230314" is as often a case or crime number as a date: below every profile's
+        # threshold unless a context word ("DOB", "dated") stands beside it.
+        Pattern(
+            "Compact ISO date",
+            rf"(?<![\w/.£$-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
+            COMPACT_SCORE,
         ),
         Pattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
         Pattern("Month day", _MONTH_DAY, 0.6),
@@ -142,12 +154,16 @@ class UkDateRecognizer(UkPatternRecognizer):
         return _impossible_numeric_date(pattern_text)
 
 
+_TIME_PART = re.compile(rf"{_ISO_TIME}$")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 
 
 def _impossible_numeric_date(text: str) -> bool:
     """True for "31/02/2019" or "14.13.19": numeric shapes that are no date in either order."""
-    match = _NUMERIC.match(text.strip())
+    text = _TIME_PART.sub("", text.strip())
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    match = _NUMERIC.match(text)
     if not match or match.group(3) is None:
         return False
     a, b, c = (int(g) for g in match.groups())

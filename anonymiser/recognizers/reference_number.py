@@ -46,6 +46,8 @@ _NEUTRAL_CITATION = (
 # What may follow a found code to make a list of them: "nos. 26480/95, 28291/95 and 29280/95".
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)((?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*)(?![\w/-]|\.\w)")
 _DATE_WITH_MONTH_WORD = r"\d{1,2}-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)-\d{2,4}\b"
+# "2023-03-14T09:30": an ISO date with its time has a letter among digits and hyphens, but is a date.
+_ISO_DATE_TIME = r"(?:19|20)\d\d-[01]?\d-[0-3]?\dT[0-2]\d:"
 
 
 class ReferenceNumberRecognizer(UkPatternRecognizer):
@@ -67,7 +69,7 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         # Upper case only and four digits or more, so "Covid-19" and "5-year-old" stay out.
         Pattern(
             "Mixed code",
-            rf"(?<![\w/-])(?!{_DATE_WITH_MONTH_WORD})(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){{4}})"
+            rf"(?<![\w/-])(?!{_DATE_WITH_MONTH_WORD}|{_ISO_DATE_TIME})(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){{4}})"
             r"[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?:\.[A-Z0-9]+)*(?![\w/-]|\.\w)",
             0.4,
         ),
