@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 import unicodedata
-from array import array
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex
 
 if TYPE_CHECKING:
     from .decide import Decisions
     from .decisions import ReviewerDecisions
 
 _KEPT_CONTROLS = "\n\t\r"
-# Anything other than printable ASCII, tabs and line breaks may need normalising.
-_SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]+")
-# A word holding at least one non-ASCII letter: the only kind that can mix scripts.
-_MIXED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+# Where the view may differ from the text: an invisible or control character, or one that NFKC
+# changes or may compose with its neighbour (Unicode's NFKC quick check 'No' or 'Maybe').
+_TROUBLE = regex.compile(r"[\p{Cf}\p{Cc}--[\t\n\r]]|\p{NFKC_QC=N}|\p{NFKC_QC=M}", regex.V1)
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]+")
 
 
 def invisible(ch: str) -> bool:
@@ -57,24 +58,30 @@ def _latin_lookalikes() -> dict[int, str]:
     return table
 
 
-def _is_latin(ch: str) -> bool:
-    from confusable_homoglyphs.categories import alias
-
-    return ch.isascii() or alias(ch) == "LATIN"
+def _latin_letter(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalpha()
+    return ch.isalpha() and bool(_LATIN.match(ch))
 
 
 def _latin_skeletons(view: str) -> str:
-    """Mixed-script words spelled in Latin; a word wholly in another script is left as it is."""
+    """Mixed-script words spelled in Latin; a word wholly in another script is left as it is.
+
+    A run of letters of another script is part of a mixed word when a Latin letter touches it."""
     if view.isascii():
         return view
-    table = _latin_lookalikes()
     pieces, pos = [], 0
-    for m in _MIXED_WORD.finditer(view):
-        word = m.group(0)
-        if any(ord(c) in table for c in word) and any(_is_latin(c) and ord(c) not in table for c in word):
-            pieces.append(view[pos:m.start()])
-            pieces.append(word.translate(table))
-            pos = m.end()
+    n = len(view)
+    for m in _OTHER_SCRIPT.finditer(view):
+        a, b = m.start(), m.end()
+        if a < pos or not ((a > 0 and _latin_letter(view[a - 1])) or (b < n and _latin_letter(view[b]))):
+            continue
+        while a > pos and (view[a - 1].isalpha() or unicodedata.combining(view[a - 1])):
+            a -= 1
+        while b < n and (view[b].isalpha() or unicodedata.combining(view[b])):
+            b += 1
+        pieces += [view[pos:a], view[a:b].translate(_latin_lookalikes())]
+        pos = b
     if not pieces:
         return view
     pieces.append(view[pos:])
@@ -82,70 +89,84 @@ def _latin_skeletons(view: str) -> str:
 
 
 class NormalisedText:
-    """`text` is the view of `original`; view index i comes from original[starts[i]:ends[i]]."""
+    """`text` is the view of `original`, with the map between their offsets.
+
+    The map is sparse: pieces (view start, view end, original start, original end) where the two
+    differ (a character NFKC changed, a letter and its accent composed, a dropped invisible run
+    with an empty view side); between pieces the two texts run in step."""
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self._starts: array | None = None
-        self._ends: array | None = None
-        if not _SPECIAL.search(original):
-            self.text = original
-            return
+        self._v: list[int] = []  # view start of each piece, in order
+        self._ve: list[int] = []
+        self._o: list[int] = []  # original start of each piece, in order
+        self._oe: list[int] = []
         out: list[str] = []
-        starts, ends = array("q"), array("q")
-        pos = 0  # original characters before `pos` are done
-        changed = False
-        for m in _SPECIAL.finditer(original):
-            a, b = m.start(), m.end()
-            # The character before the run may be the base of a combining accent in it.
-            if a > pos and original[a - 1] not in _KEPT_CONTROLS:
-                a -= 1
-            if a > pos:
-                out.append(original[pos:a])
-                starts.extend(range(pos, a))
-                ends.extend(range(pos + 1, a + 1))
-            piece = original[a:b]
-            if unicodedata.is_normalized("NFKC", piece) and not any(invisible(c) or _spacing_control(c) for c in piece):
-                out.append(piece)
-                starts.extend(range(a, b))
-                ends.extend(range(a + 1, b + 1))
-            else:
-                changed = True
-                for c_start, c_end, norm in _clusters(original, a, b):
-                    out.append(norm)
-                    starts.extend([c_start] * len(norm))
-                    ends.extend([c_end] * len(norm))
+        pos = vlen = 0  # original characters before `pos` are in `out`, `vlen` characters long
+        for a, b in _regions(original):
+            out.append(original[pos:a])
+            vlen += a - pos
+            prev = a
+            for c_start, c_end, norm in _clusters(original, a, b):
+                if c_start > prev:  # dropped invisible characters
+                    self._add(vlen, vlen, prev, c_start)
+                if original[c_start:c_end] != norm:
+                    self._add(vlen, vlen + len(norm), c_start, c_end)
+                out.append(norm)
+                vlen += len(norm)
+                prev = c_end
+            if b > prev:
+                self._add(vlen, vlen, prev, b)
             pos = b
         out.append(original[pos:])
-        starts.extend(range(pos, len(original)))
-        ends.extend(range(pos + 1, len(original) + 1))
-        view = "".join(out)
-        skeleton = _latin_skeletons(view)
-        if not changed and skeleton == original:
-            self.text = original
-            return
-        self.text = skeleton
-        self._starts, self._ends = starts, ends
+        self.text = _latin_skeletons("".join(out) if self._v else original)
+
+    def _add(self, v_start: int, v_end: int, o_start: int, o_end: int) -> None:
+        self._v.append(v_start)
+        self._ve.append(v_end)
+        self._o.append(o_start)
+        self._oe.append(o_end)
 
     @property
     def identity(self) -> bool:
-        return self._starts is None
+        """Whether the view is the original text itself."""
+        return self.text is self.original
+
+    def _start_of(self, v: int) -> int:
+        """Original offset view character `v` (or the end, at len(text)) comes from."""
+        i = bisect.bisect_right(self._v, v) - 1
+        if i < 0:
+            return v
+        if v < self._ve[i]:
+            return self._o[i]
+        return self._oe[i] + v - self._ve[i]
+
+    def _end_of(self, v: int) -> int:
+        """Original offset just after the character(s) view character `v` comes from."""
+        i = bisect.bisect_right(self._v, v) - 1
+        if i >= 0 and v < self._ve[i]:
+            return self._oe[i]
+        return self._start_of(v) + 1
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """The original span a view span [start, end) comes from (whole clusters)."""
-        if self._starts is None:
+        """The original span a view span [start, end) comes from (whole letters with their accents)."""
+        if not self._v:
             return start, end
-        n = len(self.text)
         if end <= start:
-            at = self._starts[start] if start < n else len(self.original)
+            at = self._start_of(start)
             return at, at
-        return self._starts[start], self._ends[min(end, n) - 1]
+        return self._start_of(start), self._end_of(end - 1)
 
     def to_view(self, offset: int) -> int:
         """The view offset of an original offset: the first view character from at or after it."""
-        if self._starts is None:
+        j = bisect.bisect_right(self._o, offset) - 1
+        if j < 0:
             return offset
-        return bisect.bisect_left(self._starts, offset)
+        if offset == self._o[j]:
+            return self._v[j]
+        if offset < self._oe[j]:
+            return self._ve[j]
+        return self._ve[j] + offset - self._oe[j]
 
     def widen(self, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
         """An original span extended over invisible characters touching it, within [lo, hi)."""
@@ -158,7 +179,7 @@ class NormalisedText:
 
     def decisions_to_original(self, decisions: Decisions) -> Decisions:
         """Decisions made on the view, with spans and originals in the original text."""
-        if self._starts is None:
+        if self.identity:
             return decisions
         text = self.original
         mapped = []
@@ -183,7 +204,7 @@ class NormalisedText:
         """The reviewer's decisions with offsets and texts as the view has them.
 
         The copy keeps its own match counts; `count_back` adds them to the original's afterwards."""
-        if reviewer is None or self._starts is None:
+        if reviewer is None or self.identity:
             return reviewer
         return dataclasses.replace(
             reviewer,
@@ -203,6 +224,27 @@ class NormalisedText:
         for mine, theirs in [*zip(reviewer.reject, in_view.reject), *zip(reviewer.pseudonyms, in_view.pseudonyms),
                              *zip(reviewer.add, in_view.add)]:
             reviewer._matches[mine] += in_view._matches[theirs]
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of `text` the view may change: each trouble character with the letter
+    before it (an accent's base) and the accents and invisible characters after it."""
+    regions: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TROUBLE.finditer(text):
+        a, b = m.start(), m.end()
+        lo = regions[-1][1] if regions else 0
+        while a > lo and unicodedata.combining(text[a - 1]):
+            a -= 1
+        if a > lo and text[a - 1] not in _KEPT_CONTROLS:
+            a -= 1
+        while b < n and (unicodedata.combining(text[b]) or invisible(text[b])):
+            b += 1
+        if regions and a <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(b, regions[-1][1]))
+        else:
+            regions.append((a, b))
+    return regions
 
 
 def _clusters(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
