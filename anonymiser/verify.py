@@ -95,7 +95,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
     own = sorted(inserted or ())
     index = WordIndex(text)
-    replaced = {r.lower() for r in replacements or set()}
+    replaced = {view_of(r).lower() for r in replacements or set()}
     leaks: list[Leak] = []
     seen: set[tuple[int, str]] = set()
 

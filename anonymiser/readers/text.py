@@ -22,7 +22,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // _UTF16_NUL_SHARE:
         raise InputError(path, "is UTF-16 text, not UTF-8", "Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
     nuls = raw.count(b"\x00")
-    nul_warning = [f"{path.name}: contains {nuls} NUL character(s); check the file is not damaged."] if nuls else []
+    nul_warning = [f"{path.name}: contains {nuls} NUL character(s), ignored when looking for names; check the file is not damaged."] if nuls else []
     try:
         return raw.decode("utf-8-sig"), nul_warning
     except UnicodeDecodeError:
