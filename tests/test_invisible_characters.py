@@ -319,3 +319,29 @@ def test_a_short_alias_with_a_look_alike_letter_is_found(register_file: Path) ->
     assert [r.original for r in result.decisions.replacements if r.person] == ["T\u03bfm", "T\u043em"]
     no_register_name(result.text)
     assert find_leaks(text, "out.txt", register)
+
+
+def test_a_block_of_nuls_from_damage_is_read_with_a_warning(tmp_path: Path, register_file: Path) -> None:
+    # A block of NULs fills odd and even bytes alike; UTF-16 text has them on one side only.
+    src = tmp_path / "review.txt"
+    src.write_bytes(b"\x00" * 600 + draft("Sarah", "Okafor").encode("utf-8"))
+    out = tmp_path / "out"
+    result = run(src, register_file, out)
+    assert result.exit_code == 0, result.output
+    assert "600 NUL" in result.output
+    no_register_name(next(out.glob("*.anonymised.txt")).read_text(encoding="utf-8"))
+    utf16 = tmp_path / "other.txt"
+    utf16.write_bytes(draft("Sarah", "Okafor").encode("utf-16-be"))
+    result = run(utf16, register_file, tmp_path / "out16")
+    assert result.exit_code == 2 and "UTF-16" in result.output
+
+
+def test_a_ligature_from_pdf_text_is_read_as_its_letters(tmp_path: Path) -> None:
+    # PDF text often keeps the 'ffi' ligature; 'Griﬃths' is one letter short of 'Griffiths'.
+    path = tmp_path / "r.register.yaml"
+    path.write_text("people:\n  - name: Leah Griffiths\n    role: mother\n    gender: female\n", encoding="utf-8")
+    text = "The GP wrote to Ms Gri\ufb03ths and to Leah\u00a0Gri\ufb03ths's sister.\n"
+    result = anonymise(text, register=load_register(path))
+    originals = [r.original for r in result.decisions.replacements]
+    assert "Ms Gri\ufb03ths" in originals and "Leah\u00a0Gri\ufb03ths" in originals
+    assert "Gri" not in result.text and "\ufb03" not in result.text
