@@ -193,7 +193,10 @@ def test_battery_leaves_no_trace(tmp_path: Path, register_file: Path, label: str
     # The whole written name went, its invisible characters with it.
     odd = {c for c in sarah + okafor if invisible(c) or not c.isascii()}
     assert not odd & set(published), label
-    originals = [r["original"] for r in audit(out) if r["kind"] == "replacement"]
+    records = [r for r in audit(out) if r["kind"] in ("replacement", "flag")]
+    for r in records:  # audit locations point at the original, invisible characters and all
+        assert text[r["location"]["offset"]:r["location"]["end"]] == r["original"]
+    originals = [r["original"] for r in records if r["kind"] == "replacement"]
     assert any(sarah in o for o in originals) and any(okafor in o for o in originals)
     assert "Amara" not in published
 
