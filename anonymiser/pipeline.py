@@ -23,6 +23,7 @@ from .pseudonyms import CaseMap
 from .readers import read_document
 from .register import Register
 from .replace import anonymise_text, segment_edits
+from .textview import NormalisedText
 from .verify import Leak, find_leaks, output_texts
 from .writers.atomic import Staging
 
@@ -38,9 +39,15 @@ def detect_document(doc: Document, profile: Profile, register: Register, case_ma
     parallel workers only queue for the quick decision step.
     """
     wanted = [e for e in E.ENTITY_TYPES if profile.detects(e)]
-    raw = analyse(doc.text, register, wanted)
+    # Detection and decisions see the normalised view (no invisible or look-alike characters);
+    # the decisions come back in the original's offsets, so the edits keep everything else.
+    view = NormalisedText(doc.text)
+    raw = analyse(view.text, register, wanted)
+    in_view = view.reviewer_in_view(reviewer)
     with case_map:
-        return decide(doc.text, raw, profile, register, case_map, reviewer)
+        decisions = decide(view.text, raw, profile, register, case_map, in_view)
+    view.count_back(reviewer, in_view)
+    return view.decisions_to_original(decisions)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .birthdates import find_register_births
 from .recognizers.case_register import CaseRegisterRecognizer
 from .recognizers.register_references import find_references
 from .register import Register, searchable
+from .textview import NormalisedText, view_of
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
@@ -87,10 +88,15 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     """
     from .lexicon import WordIndex, overlapping, phrase_index
 
+    # Searched as detection sees text, so 'Sa\u200brah' or a Cyrillic 'а' in 'Sarah' is found;
+    # line breaks are kept in the view, so line numbers are the output's own.
+    view = NormalisedText(text)
+    text = view.text
+    inserted = [(view.to_view(s), view.to_view(e)) for s, e in inserted or ()]
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
     own = sorted(inserted or ())
     index = WordIndex(text)
-    replaced = {r.lower() for r in replacements or set()}
+    replaced = {view_of(r).lower() for r in replacements or set()}
     leaks: list[Leak] = []
     seen: set[tuple[int, str]] = set()
 
@@ -105,6 +111,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
 
     for original, entity in originals or []:
+        original = view_of(original)
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):
             continue

@@ -11,18 +11,25 @@ from ..errors import InputError
 # cp1252 is what Word's "Plain Text" export gives on Windows; we accept it with a warning.
 # Anything else that is not UTF-8 must be re-saved, since guessing wrong would garble names.
 _MAX_NON_ASCII_SHARE = 0.02
-_UTF16_NUL_SHARE = 5  # more than 1 byte in 5 being NUL means UTF-16 (ASCII in UTF-16 is 1 in 2)
+_UTF16_NUL_SHARE = 5  # more than 1 byte in 5 being NUL, on one side, means UTF-16 (ASCII in UTF-16 is 1 in 2)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 text has a NUL in nearly every other byte, all on one side (odd bytes or even ones).
+
+    A stray NUL in UTF-8 text, or a block of NULs left by damage (which fills both sides), is
+    worth a warning, not a reason to call the file UTF-16."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    more, fewer = max(even, odd), min(even, odd)
+    return more > len(head) // _UTF16_NUL_SHARE and fewer < more // 4
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
     """Decode UTF-8 (with or without BOM), or cp1252 with a warning; otherwise fail clearly."""
-    head = raw[:4096]
-    # UTF-16 text has a NUL in nearly every other byte; a stray NUL or two in UTF-8 text is
-    # damage worth a warning, not a reason to call the file UTF-16.
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // _UTF16_NUL_SHARE:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw[:4096]):
         raise InputError(path, "is UTF-16 text, not UTF-8", "Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8).")
     nuls = raw.count(b"\x00")
-    nul_warning = [f"{path.name}: contains {nuls} NUL character(s); check the file is not damaged."] if nuls else []
+    nul_warning = [f"{path.name}: contains {nuls} NUL character(s), ignored when looking for names; check the file is not damaged."] if nuls else []
     try:
         return raw.decode("utf-8-sig"), nul_warning
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 from .. import entities as E
 from ..models_data import load_list
 from ..register import Person, Register
+from ..textview import view_of
 
 NAME = "CaseRegister"
 TITLES_FEMALE = ("mrs", "ms", "miss")
@@ -91,12 +92,13 @@ class CaseRegisterRecognizer(EntityRecognizer):
         # name token (lower) -> [(person index, part)], part in first/middle/surname/alias
         self.index: dict[str, list[tuple[int, str]]] = {}
         self.phrases: list[tuple[re.Pattern[str], int]] = []
+        # Register entries are matched as the view of the text writes them (see textview.py).
         for i, person in enumerate(register.people):
-            parts = person.name.split()
+            parts = view_of(person.name).split()
             for j, tok in enumerate(parts):
                 part = "first" if j == 0 else "surname" if j == len(parts) - 1 else "middle"
                 self._add(tok, i, part)
-            for alias in person.aliases:
+            for alias in map(view_of, person.aliases):
                 if len(alias.split()) == 1:
                     self._add(alias, i, "alias")
                 else:
@@ -104,8 +106,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
                     # all of 'Chloe Brennan-Lowe'.
                     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w|-\w)"
                     self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
-        self.addresses = [address_pattern(a) for a in register.addresses]
-        self.address_parts = [address_pattern(part) for a in register.addresses for part in sub_addresses(a)]
+        addresses = [view_of(a) for a in register.addresses]
+        self.addresses = [address_pattern(a) for a in addresses]
+        self.address_parts = [address_pattern(part) for a in addresses for part in sub_addresses(a)]
         super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
 
     def _add(self, token: str, person: int, part: str) -> None:
