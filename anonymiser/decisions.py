@@ -51,6 +51,7 @@ SECTIONS = ("reject", "pseudonyms", "add")
 REJECT_ORDER = ("original", "offset")
 PSEUDONYM_ORDER = ("person", "original", "pseudonym")
 ADD_ORDER = ("text", "person", "type")
+FIELD_ORDER = {"reject": REJECT_ORDER, "pseudonyms": PSEUDONYM_ORDER, "add": ADD_ORDER}
 TOP_FIELDS = {"document", *SECTIONS}
 REJECT_FIELDS = set(REJECT_ORDER)
 PSEUDONYM_FIELDS = set(PSEUDONYM_ORDER)
@@ -363,7 +364,8 @@ def dump_decisions(document: str | None, entries: dict[str, list[dict]]) -> str:
             continue
         out.append(section + ":")
         for entry in entries[section]:
-            for n, (key, value) in enumerate(entry.items()):
+            fields = [(key, entry[key]) for key in FIELD_ORDER[section] if entry.get(key) is not None]
+            for n, (key, value) in enumerate(fields):
                 shown = str(value) if isinstance(value, int) or key == "type" else _quote(str(value))
                 out.append(("  - " if n == 0 else "    ") + f"{key}: {shown}")
     return "\n".join(out) + "\n"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import entities as E
-from .decisions import group_key, main_label, normalise, sentence_start
+from .decisions import FIELD_ORDER, SECTIONS, group_key, main_label, normalise, sentence_start
 
 if TYPE_CHECKING:
     from .decide import Flag, Replacement
@@ -338,6 +338,8 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
             "initial": sentence_start(publication_text, it.out_start), "rejected": it.rejected,
         } for i, it in enumerate(items)],
         "applied": _applied(applied, items, groups),
+        # the order an export writes sections and fields in, as pairs (JSON objects lose their order here)
+        "fields": [[section, list(FIELD_ORDER[section])] for section in SECTIONS],
         "applied_from": applied.path.name if applied is not None and applied.path else None,
         "groups": [{"person": g["person"], "original": g["original"], "name": g["name"], "count": g["count"],
                     "renamable": g["renamable"], "label": g["label"]} for g in groups],

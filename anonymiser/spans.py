@@ -64,11 +64,13 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
         if pos < d.end:
             pieces.append((pos, d.end))
         for s, e in pieces:
-            # trim spaces and punctuation left over at the edges of a cut piece
-            while s < e and not text[s].isalnum():
-                s += 1
-            while e > s and not text[e - 1].isalnum():
-                e -= 1
+            # a reviewer's whole addition stays as they wrote it ('£40')
+            if not (d.meta.get("reviewer") and (s, e) == (d.start, d.end)):
+                # trim spaces and punctuation left over at the edges of a cut piece
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
             if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
                 continue  # 'Mr' left over when the name after it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):

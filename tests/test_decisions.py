@@ -249,18 +249,18 @@ def _run_cli(*args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def _round(tmp_path: Path, out: str, decisions: Path | None = None) -> tuple[str, dict]:
-    """One run of the CLI on ROUNDS_DRAFT: its publication text and its report's page data."""
+def _round(tmp_path: Path, out: str, decisions: Path | None = None, draft: str = ROUNDS_DRAFT) -> tuple[str, dict]:
+    """One run of the CLI on a draft (ROUNDS_DRAFT unless given): its publication text and its report's page data."""
     import json
 
     from okafor_case import REGISTER as REGISTER_YAML
 
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
-    draft, register = folder / "review-c.txt", folder / "family.yaml"
-    draft.write_text(ROUNDS_DRAFT, encoding="utf-8")
+    path, register = folder / "review-c.txt", folder / "family.yaml"
+    path.write_text(draft, encoding="utf-8")
     register.write_text(REGISTER_YAML, encoding="utf-8")
-    _run_cli(str(draft), "--register", str(register), "--out", str(tmp_path / out),
+    _run_cli(str(path), "--register", str(register), "--out", str(tmp_path / out),
              *(["--decisions", str(decisions)] if decisions else []))
     text = next((tmp_path / out).glob("*.anonymised.txt")).read_text(encoding="utf-8")
     page = next((tmp_path / out).glob("*.report.html")).read_text(encoding="utf-8")

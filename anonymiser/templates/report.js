@@ -393,7 +393,7 @@
   const target = (e) => e.person ? "person|" + norm(e.person).replace(/^register:/, "") : "original|" + norm(e.original);
 
   // Every decision in force, by section, merged as ReviewerDecisions.merged does: the applied
-  // ones not withdrawn nor decided anew, then this round's. Entries keep the schema's field order.
+  // ones not withdrawn nor decided anew, then this round's.
   function exportEntries() {
     const fresh = { reject: [], pseudonyms: [], add: [] };
     for (const original of state.rejectAll.values()) fresh.reject.push({ original });
@@ -422,7 +422,7 @@
     const keptApplied = new Set(applied.filter(keep));
     const sections = {};
     let count = 0;
-    for (const section of ["reject", "pseudonyms", "add"]) {
+    for (const [section] of DATA.fields) {
       sections[section] = [...applied.filter((a) => a.section === section && keptApplied.has(a)).map((a) => a.entry),
         ...fresh[section]];
       count += sections[section].length;
@@ -438,12 +438,13 @@
       "document: " + yq(DATA.document),
     ];
     const { sections } = exportEntries();
-    for (const [section, entries] of Object.entries(sections)) {
+    for (const [section, fields] of DATA.fields) {
+      const entries = sections[section];
       if (!entries.length) continue;
       out.push(section + ":");
       for (const entry of entries) {
-        Object.entries(entry).forEach(([k, v], n) => out.push((n ? "    " : "  - ") + k + ": " +
-          (typeof v === "number" || k === "type" ? String(v) : yq(v))));
+        fields.filter((k) => entry[k] !== undefined && entry[k] !== null).forEach((k, n) =>
+          out.push((n ? "    " : "  - ") + k + ": " + (typeof entry[k] === "number" || k === "type" ? String(entry[k]) : yq(entry[k]))));
       }
     }
     return out.join("\n") + "\n";
