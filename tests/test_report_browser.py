@@ -15,7 +15,7 @@ import pytest
 from anonymiser.decisions import PseudonymChange, ReviewerDecisions, dump_decisions, load_decisions
 from anonymiser.register import Person, Register
 from test_decisions import _round, page_export
-from test_report import TEXT, render_sample, sample_replacements
+from test_report import TEXT, _applied_sample, render_sample, sample_replacements
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -269,3 +269,42 @@ def test_every_kind_in_the_list_changes_the_text(open_report, tmp_path: Path) ->
     for kind_text in ["went to the church", "went to the nursery", "the school", "at the GP practice",
                       "on the ward at the hospital", "[place]"]:
         assert kind_text in text
+
+
+def test_undoing_one_place_of_an_earlier_keep_everywhere(open_report, tmp_path: Path) -> None:
+    from anonymiser.decisions import Reject
+
+    page_html, _ = _applied_sample(ReviewerDecisions(document="review-a.txt", reject=(Reject("Amara"),)))
+    report = tmp_path / "review-a.report.html"
+    report.write_text(page_html, encoding="utf-8")
+    page = open_report(report)
+    kept = page.locator('mark.r.rejected[data-original="Amara"]')
+    assert kept.count() == 4 and page.inner_text("#n-decisions") == "1"
+    kept.first.click()
+    assert "Applied in this run: Keep “Amara” everywhere" in page.inner_text("#pop")
+    page.locator('#pop button[data-action="undo"]').click()
+    assert kept.count() == 3
+    assert "withdrawn" in page.inner_text("#decisions-list li.applied")
+    saved = tmp_path / "d.yaml"
+    saved.write_text(page.evaluate("window.anonymiserDecisionsYaml()"), encoding="utf-8")
+    offsets = [i for i in range(len(TEXT)) if TEXT.startswith("Amara", i) and not TEXT.startswith("Amara Okafor", i)]
+    # the other three places stay kept, each by its offset; the first is replaced again
+    assert [(r.original, r.offset) for r in load_decisions(saved).reject] == [("Amara", o) for o in offsets[1:]]
+
+
+def test_applied_rename_is_replaced_by_a_new_one(open_report, tmp_path: Path) -> None:
+    report = tmp_path / "review-a.report.html"
+    report.write_text(_applied_sample()[0], encoding="utf-8")
+    page = open_report(report)
+    assert page.locator("#decisions-list li.applied").count() == 4
+    assert "not found in this document" in page.locator("#decisions-list li.applied").nth(1).inner_text()
+    assert set(page.locator('mark.r.applied[data-original="Amara"]').all_inner_texts()) == {"Lily"}
+    row = page.locator("table.people tr", has_text="Amara Okafor")
+    row.locator("input").fill("Maya")
+    row.locator("button", has_text="Rename").click()
+    assert "replaced by a new decision" in page.locator("#decisions-list li.applied").nth(2).inner_text()
+    saved = tmp_path / "d.yaml"
+    saved.write_text(page.evaluate("window.anonymiserDecisionsYaml()"), encoding="utf-8")
+    d = load_decisions(saved)  # one name per person, or the file would not load
+    assert [(c.person, c.pseudonym) for c in d.pseudonyms] == [("register:amara okafor", "Maya")]
+    assert [r.original for r in d.reject] == ["Croydon", "Hope"] and [a.text for a in d.add] == ["Jay"]
