@@ -463,6 +463,10 @@
 
   // for tests and the curious: the YAML the Export button would save
   window.anonymiserDecisionsYaml = buildYaml;
+  for (const a of applied) {
+    const row = a.section === "pseudonyms" && a.group !== null ? document.querySelector('tr[data-g="' + a.group + '"]') : null;
+    if (row) { row.classList.add("applied"); row.title = "Renamed by an earlier decision: " + describe(a); }
+  }
   refreshAll();
   renderList();
 })();
