@@ -80,7 +80,7 @@ def _institution_recognizers() -> tuple:
 
 
 def organisation_text(name: str) -> str:
-    """An organisation named by its kind when its words say it ('the church', 'the primary school'), else 'the organisation'."""
+    """An organisation as its kind when its words say it ('the church', 'the GP practice'), else 'the organisation'."""
     name = " ".join(name.split())
     bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     for recognizer in _institution_recognizers():

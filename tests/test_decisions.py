@@ -354,3 +354,34 @@ def test_dump_loads_back_as_the_same_decisions(tmp_path: Path) -> None:
     assert again.entries() == d.entries() and again.document == d.document
     odd = ReviewerDecisions(add=(Addition('say "hi"\u2028: # no', entity="PERSON"),))
     assert load_decisions(write(tmp_path, dump_decisions("x.txt", odd.entries()))).add[0].text == 'say "hi" : # no'
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("St Peter's Church", "the church"), ("Riverside Boxing Club", "the club"), ("Acme Builders Ltd", "the company"),
+    ("Parkside Surgery", "the GP practice"), ("Oakfield Primary School", "the primary school"),
+    ("the Beeches Nursery", "the nursery"), ("Rainbow Ward", "the ward"), ("Hope Community Services", "the service"),
+    ("Redeemed Christian Church of God", "the church"), ("Tesco", "the organisation"), ("Bright Futures", "the organisation"),
+])
+def test_an_added_organisation_is_named_by_its_kind(name: str, kind: str) -> None:
+    from anonymiser.decide import organisation_text
+
+    assert organisation_text(name) == kind
+
+
+def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
+    """The default profile flags organisations and ethnicity, keeps quantities and leaves 'March 2019' as it is."""
+    from anonymiser.decide import decide
+    from anonymiser.profile import load_profile
+    from anonymiser.replace import anonymise_text
+
+    text = ("In March 2019 the family joined Bethel Gospel Assembly. They are Yoruba and paid 40 pounds.\n"
+            "The family left Bethel Gospel Assembly in May.")
+    d = ReviewerDecisions(add=(Addition("Bethel Gospel Assembly", entity="ORGANISATION"),
+                               Addition("Yoruba", entity="DEMOGRAPHIC"), Addition("40 pounds", entity="QUANTITY"),
+                               Addition("March 2019", entity="DATE")))
+    register = Register(case="t", people=())
+    decided = decide(text, [], load_profile("safeguarding-review"), register, CaseMap(None, "t"), d)
+    assert anonymise_text(text, decided.replacements) == (
+        "In [date] the family joined the assembly. They are [demographic attribute] and paid [quantity].\n"
+        "The family left the assembly in May.")
+    assert decided.flags == []

@@ -234,7 +234,7 @@ def test_document_text_is_escaped() -> None:
 
 
 def _applied_sample(reviewer: object = None) -> tuple[str, list[Replacement]]:
-    """The sample after a decisions file: by default 'Croydon' kept at its one place, every 'Amara' renamed 'Lily', 'Jay' added."""
+    """The sample after a decisions file (by default: 'Croydon' kept at its place, 'Amara' renamed, 'Jay' added)."""
     from anonymiser.decide import Decisions
     from anonymiser.decisions import Addition, PseudonymChange, Reject, ReviewerDecisions
 
