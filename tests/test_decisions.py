@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from anonymiser import entities as E
 from anonymiser.decide import Decisions, Replacement
 from anonymiser.decisions import (Addition, PseudonymChange, Reject, ReviewerDecisions, dump_decisions, load_decisions,
                                   sentence_start)
@@ -385,3 +386,23 @@ def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
         "In [date] the family joined the assembly. They are [demographic attribute] and paid [quantity].\n"
         "The family left the assembly in May.")
     assert decided.flags == []
+
+
+def test_an_addition_beats_what_the_machine_found_in_the_same_words() -> None:
+    """The NER reads these organisations as places, or finds a person or a place inside them; the reviewer's type wins."""
+    from anonymiser.decide import decide
+    from anonymiser.detection import analyse
+    from anonymiser.profile import load_profile
+    from anonymiser.replace import anonymise_text
+
+    text = ("She was taken to Kingsley Hall by her aunt. Her mother worked at Ruth Davies Hairdressing on Mondays. "
+            "The family attended Mount Zion Church in Peckham.")
+    d = ReviewerDecisions(add=(Addition("Kingsley Hall", entity="ORGANISATION"),
+                               Addition("Ruth Davies Hairdressing", entity="ORGANISATION"),
+                               Addition("Mount Zion Church in Peckham", entity="ORGANISATION")))
+    register = Register(case="t", people=())
+    profile = load_profile("safeguarding-review")
+    raw = analyse(text, register, [e for e in E.ENTITY_TYPES if profile.detects(e)])
+    out = anonymise_text(text, decide(text, raw, profile, register, CaseMap(None, "t"), d).replacements)
+    assert out == ("She was taken to the organisation by her aunt. Her mother worked at the organisation on Mondays. "
+                   "The family attended the church.")
