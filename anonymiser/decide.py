@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import entities as E
@@ -13,7 +14,7 @@ from . import wording
 from .detection import Detection
 from .filters import Keeper
 from .lexicon import phrase_index
-from .people import cluster_others, people_read_as_organisations, professional_people
+from .people import ORGANISATION_WORD, cluster_others, people_read_as_organisations, professional_people
 from .profile import Profile
 from .propagation import propagate
 from .pseudonyms import CaseMap
@@ -65,7 +66,36 @@ class Decisions:
     flags: list[Flag] = field(default_factory=list)
 
 
+# An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
+_KIND_AS_WRITTEN = {"ltd": "company", "limited": "company", "plc": "company", "services": "service",
+                    "center": "centre"}
+
+
+@lru_cache(maxsize=1)
+def _institution_recognizers() -> tuple:
+    from .recognizers.institutions import (GpPracticeRecognizer, HospitalWardRecognizer, NurseryRecognizer,
+                                           SchoolRecognizer)
+
+    return tuple(cls() for cls in (SchoolRecognizer, NurseryRecognizer, GpPracticeRecognizer, HospitalWardRecognizer))
+
+
+def organisation_text(name: str) -> str:
+    """An organisation as its kind when its words say it ('the church', 'the GP practice'), else 'the organisation'."""
+    name = " ".join(name.split())
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    for recognizer in _institution_recognizers():
+        if any(r.end == len(bare) for r in recognizer.analyze(bare, [recognizer.ENTITY])):
+            return institution_text(recognizer.ENTITY, bare)
+    kinds = ORGANISATION_WORD.findall(bare)
+    if not kinds:
+        return "the organisation"
+    kind = kinds[-1].lower()  # the head of an English name comes last: 'Church Road Boxing Club'
+    return "the " + _KIND_AS_WRITTEN.get(kind, kind)
+
+
 def institution_text(entity: str, name: str) -> str:
+    if entity == E.ORGANISATION:
+        return organisation_text(name)
     if entity == E.SCHOOL:
         low = name.lower()
         if re.search(r"\b(primary|infant|junior|first)\b", low):
@@ -126,6 +156,10 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     decisions = Decisions()
     for d in dets:
         policy = profile.policy(d.entity)
+        added = bool(d.meta.get("reviewer"))
+        if added and policy.action in ("flag", "keep"):
+            # a reviewer's addition always changes the text, even of a kind the profile keeps
+            policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
         start, end = d.start, d.end
         core_start = d.start
         original = text[start:end]
@@ -176,11 +210,13 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
         elif policy.action == "month_year":
             new = month_year(original)
             if new is None:
-                if not _CALENDAR.search(original):
+                if not _CALENDAR.search(original) and not added:
                     continue  # 'six months', 'aged 7 weeks': a duration or an age, not a date
                 new = "[date]"
             if new.split() == original.split():
-                continue  # already only a month and year: nothing to change
+                if not added:
+                    continue  # already only a month and year: nothing to change
+                new = "[date]"  # the reviewer wants even the month and year gone
             on = wording.on_date(text, start)
             if on is not None and not new.startswith("["):
                 new = ("In " if text[on] == "O" else "in ") + new

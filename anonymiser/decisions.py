@@ -20,6 +20,11 @@ ignores differences in spacing::
         person: "Sarah Okafor"       # a register person's name, alias or key: replaced like them
 
 The file holds original names, so it is as confidential as the draft.
+
+Review rounds add up: a report made with a decisions file lists those decisions as applied,
+and its export holds them again with whatever the reviewer adds or withdraws (`merged`), so
+the latest export alone reproduces every round. `dump_decisions` writes the export exactly as
+the page's Export button does.
 """
 
 from __future__ import annotations
@@ -41,10 +46,20 @@ if TYPE_CHECKING:  # decide may import this module, so its types are for checkin
     from .pseudonyms import CaseMap
     from .register import Person, Register
 
-TOP_FIELDS = {"document", "reject", "pseudonyms", "add"}
-REJECT_FIELDS = {"original", "offset"}
-PSEUDONYM_FIELDS = {"person", "original", "pseudonym"}
-ADD_FIELDS = {"text", "type", "person"}
+# Field order here is the order an export writes them in (the page writes the same).
+SECTIONS = ("reject", "pseudonyms", "add")
+REJECT_ORDER = ("original", "offset")
+PSEUDONYM_ORDER = ("person", "original", "pseudonym")
+ADD_ORDER = ("text", "person", "type")
+FIELD_ORDER = {"reject": REJECT_ORDER, "pseudonyms": PSEUDONYM_ORDER, "add": ADD_ORDER}
+TOP_FIELDS = {"document", *SECTIONS}
+REJECT_FIELDS = set(REJECT_ORDER)
+PSEUDONYM_FIELDS = set(PSEUDONYM_ORDER)
+ADD_FIELDS = set(ADD_ORDER)
+EXPORT_HEADER = (
+    "# Reviewer decisions from the anonymiser report (schema: anonymiser/decisions.py).",
+    "# CONFIDENTIAL: this file holds original names. Keep it private; never publish it.",
+)
 REVIEWER = "reviewer"  # the detector name on reviewer-added detections
 
 
@@ -98,6 +113,10 @@ class Reject:
     offset: int | None = None
     line: int = 0
 
+    def entry(self) -> dict:
+        """This decision as a `reject:` entry of the file."""
+        return _entry(REJECT_ORDER, original=self.original, offset=self.offset)
+
 
 @dataclass(frozen=True)
 class PseudonymChange:
@@ -108,6 +127,10 @@ class PseudonymChange:
     original: str | None = None
     line: int = 0
 
+    def entry(self) -> dict:
+        """This decision as a `pseudonyms:` entry of the file."""
+        return _entry(PSEUDONYM_ORDER, person=self.person, original=self.original, pseudonym=self.pseudonym)
+
 
 @dataclass(frozen=True)
 class Addition:
@@ -117,6 +140,10 @@ class Addition:
     entity: str | None = None
     person: str | None = None
     line: int = 0
+
+    def entry(self) -> dict:
+        """This decision as an `add:` entry of the file."""
+        return _entry(ADD_ORDER, text=self.text, person=self.person, type=self.entity)
 
 
 @dataclass
@@ -129,6 +156,12 @@ class ReviewerDecisions:
     add: tuple[Addition, ...] = ()
     path: Path | None = None
     _matches: Counter = field(default_factory=Counter, repr=False, compare=False)
+    # What applying did to this document, for the report: each rejected replacement with the
+    # decision that undid it, the group key each pseudonym change renamed, and where each
+    # addition was found (original offsets).
+    rejected: list[tuple[Replacement, Reject]] = field(default_factory=list, repr=False, compare=False)
+    renamed: dict[PseudonymChange, str] = field(default_factory=dict, repr=False, compare=False)
+    added: dict[Addition, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def fresh(self) -> ReviewerDecisions:
         """The same decisions with match counts at zero: one per document, so each audit counts its own."""
@@ -171,18 +204,23 @@ class ReviewerDecisions:
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 out.append(Detection(m.start(), m.end(), entity, 1.0, (REVIEWER,), person=person, meta=dict(meta)))
                 self._matches[add] += 1
+                self.added.setdefault(add, []).append((m.start(), m.end()))
         return sorted(out, key=lambda d: (d.start, -d.end))
 
     # -- rejections and pseudonyms ---------------------------------------------------------
 
     def rejects(self, original: str, start: int) -> bool:
         """Whether the reviewer wants the replacement of `original` at `start` undone."""
+        return self._rejection(original, start) is not None
+
+    def _rejection(self, original: str, start: int) -> Reject | None:
+        """The decision that undoes the replacement of `original` at `start`, counted as a match."""
         wanted = normalise(original)
         for rej in self.reject:
             if normalise(rej.original) == wanted and (rej.offset is None or rej.offset == start):
                 self._matches[rej] += 1
-                return True
-        return False
+                return rej
+        return None
 
     def pseudonym_for(self, person_key: str | None, original: str) -> str | None:
         """The reviewer's pseudonym for this person key, or for this exact original mention."""
@@ -204,8 +242,11 @@ class ReviewerDecisions:
         for r in decisions.replacements:
             core_start, core_end = r.core
             core = text[core_start:core_end] if core_end > core_start else ""
-            if self.rejects(r.original, r.start) or (core and (core_start, core_end) != (r.start, r.end)
-                                                     and self.rejects(core, core_start)):
+            rej = self._rejection(r.original, r.start)
+            if rej is None and core and (core_start, core_end) != (r.start, r.end):
+                rej = self._rejection(core, core_start)
+            if rej is not None:
+                self.rejected.append((r, rej))
                 continue
             kept.append(r)
         groups: dict[str, list[int]] = {}
@@ -215,6 +256,7 @@ class ReviewerDecisions:
             key = self._target(change, kept, text, groups)
             if key is None:
                 continue
+            self.renamed[change] = key
             label = main_label(kept[i].replacement for i in groups[key])
             for i in groups[key]:
                 r = kept[i]
@@ -263,6 +305,70 @@ class ReviewerDecisions:
                             "source": f"{source}:{add.line}", "original": add.text, "entity_type": add.entity,
                             "person": add.person, "matches": self._matches[add]})
         return records
+
+
+    # -- the export -----------------------------------------------------------------------
+
+    def entries(self) -> dict[str, list[dict]]:
+        """Every decision as file entries, by section, in file order."""
+        return {"reject": [r.entry() for r in self.reject], "pseudonyms": [c.entry() for c in self.pseudonyms],
+                "add": [a.entry() for a in self.add]}
+
+    def merged(self, new: ReviewerDecisions, withdrawn: Iterable[object] = ()) -> ReviewerDecisions:
+        """The decisions in force after a review round: these (the applied ones) less `withdrawn`, then `new`.
+
+        A new decision about the same thing replaces the applied one: a pseudonym for the same
+        person or mention, an addition of the same text, a rejection of the same original
+        (everywhere, or at the same offset). The report page merges in exactly this way.
+        """
+        gone = {id(d) for d in withdrawn}
+        new_names = {_pseudonym_target(c) for c in new.pseudonyms}
+        new_adds = {normalise(a.text) for a in new.add}
+        new_everywhere = {normalise(r.original) for r in new.reject if r.offset is None}
+        new_rejects = {(normalise(r.original), r.offset) for r in new.reject}
+        reject = [r for r in self.reject if id(r) not in gone and normalise(r.original) not in new_everywhere
+                  and (normalise(r.original), r.offset) not in new_rejects]
+        pseudonyms = [c for c in self.pseudonyms if id(c) not in gone and _pseudonym_target(c) not in new_names]
+        add = [a for a in self.add if id(a) not in gone and normalise(a.text) not in new_adds]
+        return ReviewerDecisions(new.document or self.document, (*reject, *new.reject),
+                                 (*pseudonyms, *new.pseudonyms), (*add, *new.add))
+
+
+def _pseudonym_target(change: PseudonymChange) -> tuple[str, str]:
+    """Who a pseudonym change is about, as the file's duplicate check sees it."""
+    if change.person:
+        return "person", normalise(change.person).removeprefix("register:")
+    return "original", normalise(change.original or "")
+
+
+def _entry(order: tuple[str, ...], **values: object) -> dict:
+    """A file entry: the fields that have a value, in the schema's order."""
+    return {k: values[k] for k in order if values[k] is not None}
+
+
+def _quote(value: str) -> str:
+    """A YAML double-quoted scalar: JSON's, with the line breaks YAML adds to JSON's escaped too."""
+    import json
+
+    return re.sub("[\u0085\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group(0)):04x}",
+                  json.dumps(value, ensure_ascii=False))
+
+
+def dump_decisions(document: str | None, entries: dict[str, list[dict]]) -> str:
+    """A decisions file's text, exactly as the report page's Export button writes it."""
+    out = list(EXPORT_HEADER)
+    if document:
+        out.append("document: " + _quote(document))
+    for section in SECTIONS:
+        if not entries.get(section):
+            continue
+        out.append(section + ":")
+        for entry in entries[section]:
+            fields = [(key, entry[key]) for key in FIELD_ORDER[section] if entry.get(key) is not None]
+            for n, (key, value) in enumerate(fields):
+                shown = str(value) if isinstance(value, int) or key == "type" else _quote(str(value))
+                out.append(("  - " if n == 0 else "    ") + f"{key}: {shown}")
+    return "\n".join(out) + "\n"
 
 
 def _same_person(given: str, key: str) -> bool:

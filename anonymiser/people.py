@@ -81,8 +81,8 @@ def professional_people(text: str, detections: list[Detection]) -> set[str]:
             if d.entity == E.PERSON and d.person and d.person.startswith("other:") and is_professional(text, d)}
 
 
-# Words that make a name an organisation's, whatever else is in it.
-_ORGANISATION_WORD = re.compile(
+# Words that make a name an organisation's, whatever else is in it; the last one names its kind ('the church').
+ORGANISATION_WORD = re.compile(
     r"\b(?:trust|council|school|academy|college|university|hospital|services?|police|court|ltd|limited|plc"
     r"|group|partnership|centre|center|church|assembly|society|association|foundation|company|bank|club"
     r"|team|unit|board|department|office|agency|authority|practice|surgery|nursery|ministry|government)\b", re.I)
@@ -98,7 +98,7 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
     for d in detections:
         span = text[d.start:d.end]
         if (d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",) and _NAME_WORDS.match(span)
-                and not _ORGANISATION_WORD.search(span)
+                and not ORGANISATION_WORD.search(span)
                 and any(e <= d.end for _, e in people[bisect.bisect_left(starts, d.start):bisect.bisect_left(starts, d.end)])):
             d = replace(d, entity=E.PERSON)
         out.append(d)

@@ -123,9 +123,9 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     replaced = {r.replacement for r in decisions.replacements}
     from .report import render_report, report_items
 
-    items = report_items(decisions.replacements)
+    items = report_items(decisions.replacements, [r for r, _ in reviewer.rejected] if reviewer else ())
     result.leaks = find_leaks(new_text, publication.name, opts.register, originals, replaced, opts.profile.allowlists,
-                              [(i.out_start, i.out_end) for i in items])
+                              [(i.out_start, i.out_end) for i in items if not i.rejected])
 
     # Everything is written to temporary files first and renamed at the end, so a failure part
     # way leaves no partial output. The manifest is renamed before the publication files: a
@@ -159,7 +159,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
         tmp_report.write_text(render_report(
             document=path.name, publication_text=new_text, items=items,
             flags=decisions.flags, profile=opts.profile.name, verification=[leak.line() for leak in result.leaks],
-            warnings=result.warnings, register=opts.register), encoding="utf-8")
+            warnings=result.warnings, register=opts.register, applied=reviewer), encoding="utf-8")
         label = f"{stem}{path.suffix.lower()}"
         extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
         extra += reviewer.describe(label) if reviewer else []

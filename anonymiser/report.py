@@ -3,7 +3,8 @@
 The page holds original names, so it is as confidential as the draft: it must never be published.
 It needs nothing but a browser (no server, no network): the reviewer can reject a replacement,
 rename a person and add missed names in it, then export those decisions as a YAML file
-(see anonymiser/decisions.py) for the next run.
+(see anonymiser/decisions.py) for the next run. A page made by a run with a decisions file is
+seeded with those decisions, so its export holds every round's.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import entities as E
-from .decisions import group_key, main_label, normalise, sentence_start
+from .decisions import FIELD_ORDER, SECTIONS, group_key, main_label, normalise, sentence_start
 
 if TYPE_CHECKING:
     from .decide import Flag, Replacement
+    from .decisions import ReviewerDecisions
     from .register import Register
 
 LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
@@ -57,6 +59,7 @@ class ReportItem:
     rule: str
     person: str | None
     in_start: int  # offset of the original in the original text
+    rejected: bool = False  # a reviewer's decision kept the original; `replacement` is what it would be
 
     @property
     def in_end(self) -> int:
@@ -75,19 +78,22 @@ class KeptTerm:
     count: int
 
 
-def report_items(replacements: list[Replacement]) -> list[ReportItem]:
+def report_items(replacements: list[Replacement], rejected: Iterable[Replacement] = ()) -> list[ReportItem]:
     """Report items with their offsets in the publication text.
 
     The publication text is the original with each [start, end) replaced, so every
-    replacement shifts the ones after it by the difference in length.
+    replacement shifts the ones after it by the difference in length. A `rejected`
+    replacement (undone by a reviewer's decision) stands in the text as its original.
     """
     items: list[ReportItem] = []
     shift = 0
-    for r in sorted(replacements, key=lambda r: r.start):
+    undone = [(r, True) for r in rejected]
+    for r, was_rejected in sorted([(r, False) for r in replacements] + undone, key=lambda p: p[0].start):
         out_start = r.start + shift
-        items.append(ReportItem(out_start, out_start + len(r.replacement), r.original, r.replacement, r.entity,
-                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start))
-        shift += len(r.replacement) - (r.end - r.start)
+        shown = r.original if was_rejected else r.replacement
+        items.append(ReportItem(out_start, out_start + len(shown), r.original, r.replacement, r.entity,
+                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start, was_rejected))
+        shift += len(shown) - (r.end - r.start)
     return items
 
 
@@ -156,7 +162,7 @@ def _offset_mapper(items: list[ReportItem]) -> Callable[[int], int | None]:
     ends = [it.in_end for it in items]
     shifts = [0]
     for it in items:
-        shifts.append(shifts[-1] + len(it.replacement) - len(it.original))
+        shifts.append(shifts[-1] + (it.out_end - it.out_start) - len(it.original))
 
     def out(pos: int) -> int | None:
         k = bisect.bisect_right(ends, pos)  # items wholly before pos
@@ -232,8 +238,8 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
     for key, g in index.items():
         its = [items[i] for i in members[g]]
         written = Counter(" ".join(it.original.split()) for it in its)
-        shown = Counter(it.replacement for it in its)
-        label = main_label(it.replacement for it in its)
+        shown = Counter(it.original if it.rejected else it.replacement for it in its)
+        label = main_label(it.replacement for it in its if not it.rejected)
         types = Counter(it.entity_type for it in its)
         entity = types.most_common(1)[0][0]
         is_person = entity == E.PERSON or bool(its[0].person)
@@ -250,13 +256,40 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
     return groups, of_item
 
 
+def _applied(reviewer: ReviewerDecisions | None, items: list[ReportItem], groups: list[dict]) -> list[dict]:
+    """The decisions this run applied, as the page is seeded with them: each file entry, how often
+    it matched, and the items (or people-table row) it changed."""
+    if reviewer is None:
+        return []
+    out: list[dict] = []
+    by_start = {it.in_start: i for i, it in enumerate(items) if it.rejected}
+    for rej in reviewer.reject:
+        hit = sorted(by_start[r.start] for r, why in reviewer.rejected if why is rej and r.start in by_start)
+        out.append({"section": "reject", "entry": rej.entry(), "items": hit, "group": None})
+    group_of = {g["key"]: g["id"] for g in groups}
+    for change in reviewer.pseudonyms:
+        key = reviewer.renamed.get(change)
+        out.append({"section": "pseudonyms", "entry": change.entry(), "items": [],
+                    "group": group_of.get(key) if key else None})
+    for add in reviewer.add:
+        spans = reviewer.added.get(add, [])
+        hit = [i for i, it in enumerate(items) if any(it.in_start < e and s < it.in_end for s, e in spans)]
+        out.append({"section": "add", "entry": add.entry(), "items": hit, "group": None})
+    matches = reviewer.describe()
+    for n, (row, record) in enumerate(zip(out, matches)):
+        row.update(id=n, matches=record["matches"])
+    return out
+
+
 def render_report(*, document: str, publication_text: str, items: list[ReportItem], flags: list[Flag],
                   profile: str, verification: list[str], warnings: list[str],
-                  register: Register | None = None) -> str:
+                  register: Register | None = None, applied: ReviewerDecisions | None = None) -> str:
     """The whole report page as HTML text.
 
     `verification` lists the possible leaks the verify step found (empty: it passed).
     `register` (optional) lists the register's people in the "add a missed name" form.
+    `applied` (optional) is the decisions file this run applied: the page lists each decision as
+    applied, and its export holds them again with the reviewer's new ones.
     """
     items = sorted(items, key=lambda it: it.out_start)
     colours = type_colours(it.entity_type for it in items)
@@ -277,14 +310,15 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
             flag_spans.append((out, out + end - start, n))
         flag_rows.append({"text": row["text"], "label": row["label"], "reason": "; ".join(row["reasons"])})
 
-    counts = Counter(it.entity_type for it in items)
+    replaced = [it for it in items if not it.rejected]  # a rejected item's original stands in the text
+    counts = Counter(it.entity_type for it in replaced)
     top = max(counts.values(), default=1)
     order = [e for e in E.ENTITY_TYPES if counts[e]] + [e for e in counts if e not in E.ENTITY_TYPES]
     chart = [{"entity": e, "label": _label(e), "count": counts[e], "pct": round(100 * counts[e] / top, 1)}
              for e in order]
 
-    kept_words, kept_numbers = kept_as_is(publication_text, items)
-    low = [i for i, it in enumerate(items) if it.low_confidence]
+    kept_words, kept_numbers = kept_as_is(publication_text, replaced)
+    low = [i for i, it in enumerate(items) if it.low_confidence and not it.rejected]
 
     people = []
     if register is not None:
@@ -302,8 +336,12 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
             "person": it.person, "offset": it.in_start, "group": group_of[i],
             "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
             "same": same_original[normalise(it.original)], "low": it.low_confidence,
-            "initial": sentence_start(publication_text, it.out_start),
+            "initial": sentence_start(publication_text, it.out_start), "rejected": it.rejected,
         } for i, it in enumerate(items)],
+        "applied": _applied(applied, items, groups),
+        # the order an export writes sections and fields in, as pairs (JSON objects lose their order here)
+        "fields": [[section, list(FIELD_ORDER[section])] for section in SECTIONS],
+        "applied_from": applied.path.name if applied is not None and applied.path else None,
         "groups": [{"person": g["person"], "original": g["original"], "name": g["name"], "count": g["count"],
                     "renamable": g["renamable"], "label": g["label"]} for g in groups],
     }

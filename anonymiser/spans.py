@@ -17,6 +17,8 @@ _WORD = re.compile(r"\w+")
 PRIORITY = {
     # An email or handle often contains a name: the whole code goes, not just the name in it.
     E.EMAIL_ADDRESS: 110, E.URL: 109, E.SOCIAL_MEDIA_HANDLE: 108,
+    # A reviewer's addition is their reading of those words: it beats what the machine found in them.
+    "reviewer": 105,
     "register": 100,
     E.DATE_OF_BIRTH: 95,
     E.NHS_NUMBER: 90, E.NI_NUMBER: 90, E.PHONE_NUMBER: 86,
@@ -43,6 +45,8 @@ def _rank(d: Detection) -> tuple:
         # A one-edit guess ('Hollin' for Hollis) must not break up a named school or a street
         # ('Hollin Brook Primary'), which the institution and address detectors see whole.
         base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.get("match") == "fuzzy" else PRIORITY["register"])
+    if d.meta.get("reviewer"):
+        base = max(base, PRIORITY["reviewer"])
     if d.meta.get("address_town"):
         # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
         # bare month or the person a NER saw there.
@@ -64,11 +68,13 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
         if pos < d.end:
             pieces.append((pos, d.end))
         for s, e in pieces:
-            # trim spaces and punctuation left over at the edges of a cut piece
-            while s < e and not text[s].isalnum():
-                s += 1
-            while e > s and not text[e - 1].isalnum():
-                e -= 1
+            # a reviewer's whole addition stays as they wrote it ('£40')
+            if not (d.meta.get("reviewer") and (s, e) == (d.start, d.end)):
+                # trim spaces and punctuation left over at the edges of a cut piece
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
             if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
                 continue  # 'Mr' left over when the name after it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from anonymiser import entities as E
 from anonymiser.decide import Decisions, Replacement
-from anonymiser.decisions import (Addition, PseudonymChange, Reject, ReviewerDecisions, load_decisions,
+from anonymiser.decisions import (Addition, PseudonymChange, Reject, ReviewerDecisions, dump_decisions, load_decisions,
                                   sentence_start)
 from anonymiser.errors import DecisionsError
 from anonymiser.pseudonyms import CaseMap
@@ -224,3 +226,183 @@ def test_decisions_work_through_detection_and_decide(tmp_path: Path) -> None:
     assert [(r["decision"], r["original"], r["matches"]) for r in records] == [
         ("pseudonym", "Amara", 3), ("add", "bramble court", 1), ("add", "Jay", 2)]
     assert {r["document"] for r in records} == {"review.txt"}
+
+
+# -- review rounds --------------------------------------------------------------------------
+
+ROUNDS_DRAFT = """\
+Child Safeguarding Practice Review: Amara
+
+1. Amara Okafor lived with her mother, Sarah Okafor, in Croydon. On 14th March 2019 the
+health visitor saw Amara at home. Amara went to Greenfield Boxing Club on Saturdays.
+
+2. Ms Okafor told the health visitor on 2nd April 2019 that Amara was happy at the club, and the
+coach at Greenfield Boxing Club said Amara was doing well.
+"""
+
+
+def _run_cli(*args: str) -> None:
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    result = CliRunner().invoke(main, ["run", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def _round(tmp_path: Path, out: str, decisions: Path | None = None, draft: str = ROUNDS_DRAFT) -> tuple[str, dict]:
+    """One run of the CLI on a draft (ROUNDS_DRAFT unless given): its publication text and its report's page data."""
+    import json
+
+    from okafor_case import REGISTER as REGISTER_YAML
+
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    path, register = folder / "review-c.txt", folder / "family.yaml"
+    path.write_text(draft, encoding="utf-8")
+    register.write_text(REGISTER_YAML, encoding="utf-8")
+    _run_cli(str(path), "--register", str(register), "--out", str(tmp_path / out),
+             *(["--decisions", str(decisions)] if decisions else []))
+    text = next((tmp_path / out).glob("*.anonymised.txt")).read_text(encoding="utf-8")
+    page = next((tmp_path / out).glob("*.report.html")).read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
+    return text, json.loads(data)
+
+
+def page_export(data: dict, new: ReviewerDecisions, withdrawn: tuple[int, ...] = ()) -> str:
+    """The file the page exports: its seeded (applied) decisions merged with this round's, as the page merges them."""
+    seeded = ReviewerDecisions(document=data["document"], **{
+        section: tuple(_from_entry(section, a["entry"]) for a in data["applied"] if a["section"] == section)
+        for section in ("reject", "pseudonyms", "add")})
+    gone = [d for n, d in enumerate((*seeded.reject, *seeded.pseudonyms, *seeded.add)) if n in withdrawn]
+    merged = seeded.merged(new, gone)
+    return dump_decisions(merged.document, merged.entries())
+
+
+def _from_entry(section: str, entry: dict) -> object:
+    if section == "reject":
+        return Reject(entry["original"], entry.get("offset"))
+    if section == "pseudonyms":
+        return PseudonymChange(entry["pseudonym"], entry.get("person"), entry.get("original"))
+    return Addition(entry["text"], entry.get("type"), entry.get("person"))
+
+
+def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> None:
+    first, data1 = _round(tmp_path, "out")
+    assert data1["applied"] == [] and "Greenfield Boxing Club" in first and "In March 2019" in first
+    march = next(it for it in data1["items"] if it["original"].endswith("14th March 2019"))
+
+    # round 1: the reviewer keeps the first date and adds the club the profile only flagged
+    r1 = tmp_path / "round1.decisions.yaml"
+    r1.write_text(page_export(data1, ReviewerDecisions(
+        reject=(Reject(march["original"], march["offset"]),),
+        add=(Addition("Greenfield Boxing Club", entity="ORGANISATION"),))), encoding="utf-8")
+    second, data2 = _round(tmp_path, "out", r1)
+    assert "On 14th March 2019" in second and "in April 2019" in second
+    assert "Greenfield Boxing Club" not in second and "went to the club on Saturdays" in second
+    # the new report lists both decisions as applied, and shows them on the items
+    assert [(a["section"], a["matches"]) for a in data2["applied"]] == [("reject", 1), ("add", 2)]
+    kept = [data2["items"][i] for i in data2["applied"][0]["items"]]
+    assert [(it["original"], it["rejected"]) for it in kept] == [(march["original"], True)]
+    added = [data2["items"][i] for i in data2["applied"][1]["items"]]
+    assert [it["replacement"] for it in added] == ["the club", "the club"]
+    assert all("reviewer" in it["detectors"] and not it["rejected"] for it in added)
+
+    # round 2: the reviewer renames the child; the export holds round 1's decisions too
+    r2 = tmp_path / "round2.decisions.yaml"
+    r2.write_text(page_export(data2, ReviewerDecisions(
+        pseudonyms=(PseudonymChange("Lily", person="register:amara okafor"),))), encoding="utf-8")
+    later = load_decisions(r2)
+    assert [r.original for r in later.reject] == [march["original"]] and len(later.add) == 1
+    third, data3 = _round(tmp_path, "out", r2)
+    assert [(a["section"], a["matches"] > 0) for a in data3["applied"]] == [
+        ("reject", True), ("pseudonyms", True), ("add", True)]
+    renamed = next(a for a in data3["applied"] if a["section"] == "pseudonyms")
+    assert renamed["group"] is not None
+
+    # round 3 from only round 2's export, with a fresh pseudonym map: the same text as all
+    # decisions written by hand in one file
+    alone, _ = _round(tmp_path, "fresh", r2)
+    every = tmp_path / "all.decisions.yaml"
+    every.write_text(f'reject:\n  - original: "{march["original"]}"\n    offset: {march["offset"]}\n'
+                     'pseudonyms:\n  - person: "register:amara okafor"\n    pseudonym: "Lily"\n'
+                     'add:\n  - text: "Greenfield Boxing Club"\n    type: ORGANISATION\n', encoding="utf-8")
+    reference, _ = _round(tmp_path, "reference", every)
+    assert alone == third == reference
+    assert "Lily" in reference and "Amara" not in reference and "On 14th March 2019" in reference
+    assert "the club" in reference and "Greenfield" not in reference
+
+
+def test_a_withdrawn_decision_leaves_the_export() -> None:
+    applied = ReviewerDecisions(reject=(Reject("Croydon"), Reject("Hope", 12)),
+                                pseudonyms=(PseudonymChange("Lily", person="register:amara okafor"),),
+                                add=(Addition("Bramble Court", entity="LOCATION"),))
+    new = ReviewerDecisions(pseudonyms=(PseudonymChange("Maya", person="Amara Okafor"),),
+                            add=(Addition("bramble  court", entity="ADDRESS"), Addition("Jay", person="Sal")),
+                            reject=(Reject("hope"),))
+    merged = applied.merged(new, withdrawn=[applied.reject[0]])
+    assert merged.entries() == {
+        "reject": [{"original": "hope"}],  # everywhere now, so the one place is not repeated
+        "pseudonyms": [{"person": "Amara Okafor", "pseudonym": "Maya"}],  # the new name replaces the old
+        "add": [{"text": "bramble  court", "type": "ADDRESS"}, {"text": "Jay", "person": "Sal"}],
+    }
+
+
+def test_dump_loads_back_as_the_same_decisions(tmp_path: Path) -> None:
+    d = load_decisions(write(tmp_path, GOOD))
+    text = dump_decisions(d.document, d.entries())
+    again = load_decisions(write(tmp_path, text))
+    assert again.entries() == d.entries() and again.document == d.document
+    odd = ReviewerDecisions(add=(Addition('say "hi"\u2028: # no', entity="PERSON"),))
+    assert load_decisions(write(tmp_path, dump_decisions("x.txt", odd.entries()))).add[0].text == 'say "hi" : # no'
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("St Peter's Church", "the church"), ("Riverside Boxing Club", "the club"), ("Acme Builders Ltd", "the company"),
+    ("Parkside Surgery", "the GP practice"), ("Oakfield Primary School", "the primary school"),
+    ("the Beeches Nursery", "the nursery"), ("Rainbow Ward", "the ward"), ("Hope Community Services", "the service"),
+    ("Redeemed Christian Church of God", "the church"), ("Tesco", "the organisation"), ("Bright Futures", "the organisation"),
+])
+def test_an_added_organisation_is_named_by_its_kind(name: str, kind: str) -> None:
+    from anonymiser.decide import organisation_text
+
+    assert organisation_text(name) == kind
+
+
+def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
+    """The default profile flags organisations and ethnicity, keeps quantities and leaves 'March 2019' as it is."""
+    from anonymiser.decide import decide
+    from anonymiser.profile import load_profile
+    from anonymiser.replace import anonymise_text
+
+    text = ("In March 2019 the family joined Bethel Gospel Assembly. They are Yoruba and paid 40 pounds.\n"
+            "The family left Bethel Gospel Assembly in May.")
+    d = ReviewerDecisions(add=(Addition("Bethel Gospel Assembly", entity="ORGANISATION"),
+                               Addition("Yoruba", entity="DEMOGRAPHIC"), Addition("40 pounds", entity="QUANTITY"),
+                               Addition("March 2019", entity="DATE")))
+    register = Register(case="t", people=())
+    decided = decide(text, [], load_profile("safeguarding-review"), register, CaseMap(None, "t"), d)
+    assert anonymise_text(text, decided.replacements) == (
+        "In [date] the family joined the assembly. They are [demographic attribute] and paid [quantity].\n"
+        "The family left the assembly in May.")
+    assert decided.flags == []
+
+
+def test_an_addition_beats_what_the_machine_found_in_the_same_words() -> None:
+    """The NER reads these organisations as places, or finds a person or a place inside them; the reviewer's type wins."""
+    from anonymiser.decide import decide
+    from anonymiser.detection import analyse
+    from anonymiser.profile import load_profile
+    from anonymiser.replace import anonymise_text
+
+    text = ("She was taken to Kingsley Hall by her aunt. Her mother worked at Ruth Davies Hairdressing on Mondays. "
+            "The family attended Mount Zion Church in Peckham.")
+    d = ReviewerDecisions(add=(Addition("Kingsley Hall", entity="ORGANISATION"),
+                               Addition("Ruth Davies Hairdressing", entity="ORGANISATION"),
+                               Addition("Mount Zion Church in Peckham", entity="ORGANISATION")))
+    register = Register(case="t", people=())
+    profile = load_profile("safeguarding-review")
+    raw = analyse(text, register, [e for e in E.ENTITY_TYPES if profile.detects(e)])
+    out = anonymise_text(text, decide(text, raw, profile, register, CaseMap(None, "t"), d).replacements)
+    assert out == ("She was taken to the organisation by her aunt. Her mother worked at the organisation on Mondays. "
+                   "The family attended the church.")

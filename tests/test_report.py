@@ -231,3 +231,64 @@ def test_document_text_is_escaped() -> None:
     # the data block cannot be closed early by document text
     data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1)
     assert "<" not in data
+
+
+def _applied_sample(reviewer: object = None) -> tuple[str, list[Replacement]]:
+    """The sample after a decisions file (by default: 'Croydon' kept at its place, 'Amara' renamed, 'Jay' added)."""
+    from anonymiser.decide import Decisions
+    from anonymiser.decisions import Addition, PseudonymChange, Reject, ReviewerDecisions
+
+    reps = sample_replacements()
+    croydon = next(r for r in reps if r.original == "Croydon")
+    reviewer = reviewer or ReviewerDecisions(
+        document="review-a.txt", reject=(Reject("Croydon", croydon.start), Reject("Hope")),
+        pseudonyms=(PseudonymChange("Lily", person=AMARA),), add=(Addition("Jay", entity=E.PERSON),))
+    jay = TEXT.index("Jay")
+    reviewer.extra_detections(TEXT, None)  # records where the addition was found
+    reps.append(Replacement(jay, jay + 3, "Jay", "Adult B", E.PERSON, ("reviewer",), 1.0, "r", "other:jay", (jay, jay + 3)))
+    kept = reviewer.apply(TEXT, Decisions(replacements=sorted(reps, key=lambda r: r.start))).replacements
+    items = report_items(kept, [r for r, _ in reviewer.rejected])
+    page = render_report(document="review-a.txt", publication_text=anonymise_text(TEXT, kept), items=items,
+                         flags=[], profile="p", verification=[], warnings=[], applied=reviewer)
+    return page, kept
+
+
+def _data(page: str) -> dict:
+    import json
+
+    return json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S).group(1))
+
+
+def test_applied_decisions_are_listed_and_shown_on_their_items() -> None:
+    page, kept = _applied_sample()
+    data = _data(page)
+    applied = {a["section"] + ":" + (a["entry"].get("original") or a["entry"].get("text") or a["entry"]["pseudonym"]): a
+               for a in data["applied"]}
+    assert list(applied) == ["reject:Croydon", "reject:Hope", "pseudonyms:Lily", "add:Jay"]
+    assert [a["matches"] for a in applied.values()] == [1, 0, 5, 1]  # 'Hope' is not in this document
+    # the rejected item is still an item, shown as kept: its original stands in the text
+    (i,) = applied["reject:Croydon"]["items"]
+    assert data["items"][i]["original"] == "Croydon" and data["items"][i]["rejected"] is True
+    marks = {a["id"]: a for tag, a in parse(page).attrs if tag == "mark" and "id" in a}
+    assert "rejected" in marks[f"r{i}"]["class"].split()
+    doc = re.search(r'id="doc-text".*?</div>', page, re.S).group(0)
+    assert re.search(r'data-original="Croydon"[^>]*>Croydon</mark>', doc)
+    # the renamed person's row, and the added name's item
+    assert data["groups"][applied["pseudonyms:Lily"]["group"]]["name"] == "Amara Okafor"
+    (j,) = applied["add:Jay"]["items"]
+    assert data["items"][j]["original"] == "Jay" and data["items"][j]["replacement"] == "Adult B"
+    assert 'id="applied-from"' not in page  # no file name without a file
+    # a kept original is a kept word again, and no longer counted as a replacement
+    words = re.search(r'<ul class="kept" id="kept-words">(.*?)</ul>', page, re.S).group(1)
+    assert 'data-text="Croydon Children&#39;s Social Care"' in words
+    assert f'<span class="n">{len(kept)}</span> replacements' in page
+    rows = {r[0]: r for r in parse(page).rows if r}
+    assert rows["Croydon"][3] == "Croydon"  # shown as written
+    assert rows["Amara ×4, Amara Okafor ×1"][3] == "Lily"
+
+
+def test_the_page_writes_sections_and_fields_in_the_schema_order() -> None:
+    from anonymiser.decisions import FIELD_ORDER, SECTIONS
+
+    data = _data(render_sample())
+    assert data["fields"] == [[s, list(FIELD_ORDER[s])] for s in SECTIONS] and data["applied"] == []

@@ -15,6 +15,12 @@
   };
   let nextAdd = 1;
   let unsaved = false;
+  // Decisions this run already applied (from the decisions file it was given). They stay in
+  // force, and in the export, unless the reviewer withdraws them or decides the same thing anew.
+  const applied = (DATA.applied || []).map((a) => Object.assign({ withdrawn: false }, a));
+  const appliedOn = new Map(); // item index -> the applied reject or add that changed it
+  for (const a of applied) for (const i of a.items) appliedOn.set(i, a);
+  const inForce = (a) => a && !a.withdrawn;
 
   const $ = (id) => document.getElementById(id);
   const norm = (s) => s.split(/\s+/).filter(Boolean).join(" ").toLowerCase();
@@ -34,11 +40,16 @@
     return fresh;
   }
 
-  const isRejected = (i) => state.rejectAt.has(i) || state.rejectAll.has(norm(items[i].original));
+  const appliedReject = (i) => { const a = appliedOn.get(i); return a && a.section === "reject" ? a : null; };
+  const appliedAdd = (i) => { const a = appliedOn.get(i); return a && a.section === "add" ? a : null; };
+  const isRejected = (i) => state.rejectAt.has(i) || state.rejectAll.has(norm(items[i].original)) ||
+    inForce(appliedReject(i));
+  // an item found only because of an addition the reviewer has now withdrawn
+  const isUnadded = (i) => { const a = appliedAdd(i); return !!a && a.withdrawn; };
 
   function shownText(i) {
     const it = items[i];
-    if (isRejected(i)) return it.original;
+    if (isRejected(i) || isUnadded(i)) return it.original;
     if (it.relabel && state.names.has(it.group)) return fitCase(it.original, state.names.get(it.group), it.initial);
     return it.replacement;
   }
@@ -49,6 +60,9 @@
     m.textContent = shownText(i);
     m.classList.toggle("rejected", isRejected(i));
     m.classList.toggle("changed", !isRejected(i) && items[i].relabel && state.names.has(items[i].group));
+    m.classList.toggle("applied", inForce(appliedOn.get(i)) ||
+      (items[i].relabel && applied.some((a) => a.group === items[i].group && !state.names.has(a.group))));
+    m.classList.toggle("withdrawn", !!appliedOn.get(i) && appliedOn.get(i).withdrawn);
   }
   const refreshAll = () => items.forEach((_, i) => refreshMark(i));
 
@@ -105,17 +119,33 @@
     row("Rule", it.rule);
     pop.append(close, chip, dl);
     if (it.low) pop.append(el("div", { className: "lowwarn", textContent: "Low confidence: please check this one." }));
+    const earlier = appliedOn.get(i);
+    if (earlier) {
+      pop.append(el("div", { className: "hint", textContent: (earlier.withdrawn ? "Withdrawn: " : "Applied in this run: ") +
+        describe(earlier) + "." }));
+    }
     const actions = el("div", { className: "actions" });
-    if (isRejected(i)) {
+    if (inForce(appliedAdd(i))) {
+      const undo = el("button", { type: "button", textContent: "Withdraw this addition" });
+      undo.dataset.action = "withdraw";
+      undo.addEventListener("click", () => { withdraw(appliedAdd(i), true); changed(); openPop(i); });
+      actions.append(undo);
+    } else if (isRejected(i)) {
       const undo = el("button", { type: "button", textContent: "Undo: replace it again" });
       undo.dataset.action = "undo";
       undo.addEventListener("click", () => {
         state.rejectAt.delete(i);
         state.rejectAll.delete(norm(it.original));
+        const a = appliedReject(i);
+        if (inForce(a)) {
+          withdraw(a, true);
+          // an earlier 'keep it everywhere' still holds for the other places
+          if (!("offset" in a.entry)) a.items.filter((j) => j !== i).forEach((j) => state.rejectAt.add(j));
+        }
         changed(); openPop(i);
       });
       actions.append(undo);
-    } else {
+    } else if (!isUnadded(i)) {
       const here = el("button", { type: "button", textContent: "Keep the original here" });
       here.dataset.action = "reject";
       here.addEventListener("click", () => { state.rejectAt.add(i); changed(); openPop(i); });
@@ -282,6 +312,22 @@
   });
 
   // ---- the list of decisions ----------------------------------------------------------------
+  // What a decision says, in words, from its file entry.
+  function describe(a) {
+    const e = a.entry;
+    if (a.section === "reject") return "Keep “" + e.original + "” " + ("offset" in e ? "here" : "everywhere");
+    if (a.section === "pseudonyms") {
+      const who = a.group !== null && a.group !== undefined ? groups[a.group].name : (e.person || e.original);
+      return "Call “" + who.replace(/^register:/, "") + "” " + e.pseudonym;
+    }
+    return "Add “" + e.text + "” as " + (e.person ? e.person : addKindLabel(e.type));
+  }
+
+  function withdraw(a, gone) {
+    a.withdrawn = gone;
+    if (!gone && a.section === "reject") a.items.forEach((j) => state.rejectAt.delete(j));
+  }
+
   function renderList() {
     const list = $("decisions-list");
     list.replaceChildren();
@@ -290,6 +336,25 @@
       x.addEventListener("click", (e) => { e.stopPropagation(); undo(); changed(); });
       list.append(el("li", {}, el("span", { textContent: text }), x));
     };
+    const used = exportEntries();
+    for (const a of applied) {
+      const overridden = !a.withdrawn && !used.keptApplied.has(a);
+      const li = el("li", { className: "applied" + (a.withdrawn ? " withdrawn" : "") });
+      li.dataset.applied = String(a.id);
+      const note = a.withdrawn ? "withdrawn" : overridden ? "replaced by a new decision" :
+        a.matches ? "applied" + (a.matches > 1 ? " ×" + a.matches : "") : "applied; not found in this document";
+      li.append(el("span", { textContent: describe(a) }), el("small", { className: "state", textContent: note }));
+      if (a.section !== "pseudonyms") {
+        const x = el("button", { type: "button", textContent: a.withdrawn ? "↺" : "✕",
+          title: a.withdrawn ? "Apply it again" : "Withdraw this decision" });
+        x.dataset.action = a.withdrawn ? "restore" : "withdraw";
+        x.addEventListener("click", (e) => { e.stopPropagation(); withdraw(a, !a.withdrawn); changed(); });
+        li.append(x);
+      } else {
+        li.title = "To change it, rename the person again in the people table.";
+      }
+      list.append(li);
+    }
     for (const [key, original] of state.rejectAll) {
       entry("Keep “" + original + "” everywhere", () => state.rejectAll.delete(key));
     }
@@ -310,9 +375,8 @@
         unhighlight('mark.added[data-add="' + add.id + '"]');
       });
     }
-    const n = list.children.length;
-    if (!n) list.append(el("li", { className: "none", textContent: "No decisions yet." }));
-    $("n-decisions").textContent = String(n);
+    if (!list.children.length) list.append(el("li", { className: "none", textContent: "No decisions yet." }));
+    $("n-decisions").textContent = String(used.count);
   }
 
   function addKindLabel(type) {
@@ -325,31 +389,62 @@
   const yq = (s) => JSON.stringify(String(s)).replace(/[\u0085\u2028\u2029\ufeff]/g,
     (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 
+  // Who a pseudonym change is about, as decisions._pseudonym_target says.
+  const target = (e) => e.person ? "person|" + norm(e.person).replace(/^register:/, "") : "original|" + norm(e.original);
+
+  // Every decision in force, by section, merged as ReviewerDecisions.merged does: the applied
+  // ones not withdrawn nor decided anew, then this round's.
+  function exportEntries() {
+    const fresh = { reject: [], pseudonyms: [], add: [] };
+    for (const original of state.rejectAll.values()) fresh.reject.push({ original });
+    for (const i of [...state.rejectAt].sort((a, b) => a - b)) {
+      if (state.rejectAll.has(norm(items[i].original))) continue;
+      fresh.reject.push({ original: items[i].original, offset: items[i].offset });
+    }
+    for (const [g, name] of state.names) {
+      const grp = groups[g];
+      fresh.pseudonyms.push(grp.person ? { person: grp.person, pseudonym: name } : { original: grp.original, pseudonym: name });
+    }
+    for (const add of state.adds) fresh.add.push(add.person ? { text: add.text, person: add.person } : { text: add.text, type: add.type });
+    const everywhere = new Set(fresh.reject.filter((e) => !("offset" in e)).map((e) => norm(e.original)));
+    const rejected = new Set(fresh.reject.map((e) => norm(e.original) + "|" + ("offset" in e ? e.offset : "")));
+    const named = new Set(fresh.pseudonyms.map(target));
+    const addedText = new Set(fresh.add.map((e) => norm(e.text)));
+    const keep = (a) => {
+      if (a.withdrawn) return false;
+      const e = a.entry;
+      if (a.section === "reject") {
+        return !everywhere.has(norm(e.original)) && !rejected.has(norm(e.original) + "|" + ("offset" in e ? e.offset : ""));
+      }
+      if (a.section === "pseudonyms") return !named.has(target(e)) && !(a.group !== null && state.names.has(a.group));
+      return !addedText.has(norm(e.text));
+    };
+    const keptApplied = new Set(applied.filter(keep));
+    const sections = {};
+    let count = 0;
+    for (const [section] of DATA.fields) {
+      sections[section] = [...applied.filter((a) => a.section === section && keptApplied.has(a)).map((a) => a.entry),
+        ...fresh[section]];
+      count += sections[section].length;
+    }
+    return { sections, keptApplied, count };
+  }
+
+  // Same text as decisions.dump_decisions.
   function buildYaml() {
     const out = [
       "# Reviewer decisions from the anonymiser report (schema: anonymiser/decisions.py).",
       "# CONFIDENTIAL: this file holds original names. Keep it private; never publish it.",
       "document: " + yq(DATA.document),
     ];
-    const rejects = [];
-    for (const original of state.rejectAll.values()) rejects.push("  - original: " + yq(original));
-    for (const i of [...state.rejectAt].sort((a, b) => a - b)) {
-      if (state.rejectAll.has(norm(items[i].original))) continue;
-      rejects.push("  - original: " + yq(items[i].original), "    offset: " + items[i].offset);
-    }
-    if (rejects.length) out.push("reject:", ...rejects);
-    if (state.names.size) {
-      out.push("pseudonyms:");
-      for (const [g, name] of state.names) {
-        const grp = groups[g];
-        out.push(grp.person ? "  - person: " + yq(grp.person) : "  - original: " + yq(grp.original),
-          "    pseudonym: " + yq(name));
-      }
-    }
-    if (state.adds.length) {
-      out.push("add:");
-      for (const add of state.adds) {
-        out.push("  - text: " + yq(add.text), add.person ? "    person: " + yq(add.person) : "    type: " + add.type);
+    const { sections } = exportEntries();
+    for (const [section, fields] of DATA.fields) {
+      const entries = sections[section];
+      if (!entries.length) continue;
+      out.push(section + ":");
+      for (const entry of entries) {
+        fields.filter((k) => entry[k] !== undefined && entry[k] !== null).forEach((k, n) =>
+          out.push((n ? "    " : "  - ") + k + ": " + (typeof entry[k] === "number" || k === "type" ? String(entry[k]) : yq(entry[k]))));
       }
     }
     return out.join("\n") + "\n";
@@ -368,6 +463,11 @@
 
   // for tests and the curious: the YAML the Export button would save
   window.anonymiserDecisionsYaml = buildYaml;
+  for (const a of applied) {
+    const row = a.section === "pseudonyms" && a.group !== null ? document.querySelector('tr[data-g="' + a.group + '"]') : null;
+    if (row) { row.classList.add("applied"); row.title = "Renamed by an earlier decision: " + describe(a); }
+  }
+  refreshAll();
   renderList();
 })();
 {% endraw %}
