@@ -214,16 +214,27 @@ class NormalisedText:
             pseudonyms=tuple(dataclasses.replace(p, original=None if p.original is None else view_of(p.original))
                              for p in reviewer.pseudonyms),
             add=tuple(dataclasses.replace(a, text=view_of(a.text)) for a in reviewer.add),
-            _matches=type(reviewer._matches)())
+            # Its own records of what applying did, so they can be mapped back to the original.
+            _matches=type(reviewer._matches)(), rejected=[], renamed={}, added={})
 
-    @staticmethod
-    def count_back(reviewer: ReviewerDecisions | None, in_view: ReviewerDecisions | None) -> None:
-        """Add the match counts of the view's copy of the decisions to the original decisions."""
+    def count_back(self, reviewer: ReviewerDecisions | None, in_view: ReviewerDecisions | None) -> None:
+        """Give the original decisions what applying the view's copy did: its match counts, and,
+        for the report, the rejected replacements, renamed groups and added spans, in original offsets."""
         if reviewer is None or in_view is None or in_view is reviewer:
             return
+        mine_of: dict[int, object] = {}
         for mine, theirs in [*zip(reviewer.reject, in_view.reject), *zip(reviewer.pseudonyms, in_view.pseudonyms),
                              *zip(reviewer.add, in_view.add)]:
             reviewer._matches[mine] += in_view._matches[theirs]
+            mine_of[id(theirs)] = mine
+        for r, why in in_view.rejected:
+            s, e = self.to_original(r.start, r.end)
+            reviewer.rejected.append((dataclasses.replace(r, start=s, end=e, core=self.to_original(*r.core),
+                                                          original=self.original[s:e]), mine_of[id(why)]))
+        for change, key in in_view.renamed.items():
+            reviewer.renamed[mine_of[id(change)]] = key
+        for add, spans in in_view.added.items():
+            reviewer.added.setdefault(mine_of[id(add)], []).extend(self.to_original(s, e) for s, e in spans)
 
 
 def _regions(text: str) -> list[tuple[int, int]]:

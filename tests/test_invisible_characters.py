@@ -280,6 +280,23 @@ def test_a_reviewers_reject_offset_is_in_the_original_text(register_file: Path) 
     assert 0 in starts and second not in starts
     (record,) = [d for d in reviewer.describe("review.txt") if d["decision"] == "reject"]
     assert record["matches"] == 1
+    # The report learns what the decision undid in the original's offsets, from the original decision.
+    ((undone, why),) = reviewer.rejected
+    assert why is reviewer.reject[0]
+    assert (undone.start, undone.original) == (second, "Sa\u200brah")
+
+
+def test_a_reviewers_addition_is_reported_in_the_original_offsets(register_file: Path) -> None:
+    from anonymiser.decisions import Addition
+
+    register = load_register(register_file)
+    text = "Sa\u200brah Okafor took the children to St\u00ad Brigid's Church on Sundays.\n"
+    add = Addition("St Brigid's Church", "ORGANISATION")
+    reviewer = ReviewerDecisions(add=(add,))
+    detect_document(_doc(text), load_profile("safeguarding-review"), register, CaseMap(None, register.case_key),
+                    reviewer)
+    ((s, e),) = reviewer.added[add]
+    assert text[s:e].replace("\u00ad", "") == "St Brigid's Church"
 
 
 # -- verify ---------------------------------------------------------------------------------
