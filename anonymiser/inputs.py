@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .batch import STATE_FILE
 from .readers import SUPPORTED
 
 # Word-processor formats a draft is often kept in, that the readers cannot open yet. Leaving one
@@ -33,7 +34,7 @@ class Inputs:
     roots: dict[Path, Path] = field(default_factory=dict)  # each draft's batch folder
     skipped: list[Skipped] = field(default_factory=list)
     hidden: int = 0  # hidden files and folders (names starting with '.'), not looked into
-    outputs: int = 0  # files in OUT: this tool's outputs, never drafts
+    outputs: int = 0  # files in OUT, or in an earlier run's output folder: never drafts
 
     @property
     def draft_like(self) -> list[Skipped]:
@@ -99,8 +100,9 @@ def collect(items: tuple[Path, ...] | list[Path], out_dir: Path) -> Inputs:
                     found.hidden += 1
                 elif sub.is_symlink():
                     found.skipped.append(Skipped(sub, item, "a link to a folder, not followed; give the folder itself"))
-                elif sub.resolve() == out:
-                    found.outputs += _count_files(sub)  # the output folder inside the input folder
+                elif sub.resolve() == out or (sub / STATE_FILE).is_file():
+                    # This run's output folder, or an earlier run's, inside the input folder.
+                    found.outputs += _count_files(sub)
                 else:
                     kept.append(d)
             dirs[:] = kept

@@ -17,7 +17,7 @@ from . import entities as E
 MAX_STEM_BYTES = 200
 # "v2", "ver 3", "version 3", "rev 2", "revision 4": kept. One to three digits only, so a
 # year or a date of birth written after "v" is still dropped.
-_VERSION = re.compile(r"(?<![A-Za-z])(v|ver|version|rev|revision)[\s_\-.]*(\d{1,3})(?!\d)", re.I)
+_VERSION = re.compile(r"(?<![A-Za-z])(v|ver|version|rev|revision)[\s_\-.]*(\d+)", re.I)
 _TOKEN = re.compile(r"\x00(\d+)\x00|[A-Za-z]+")
 
 
@@ -33,18 +33,25 @@ def _register_spans(text: str, register: Register) -> list[tuple[int, int]]:
 def safe_stem(stem: str, replacements: list[Replacement], register: Register) -> str:
     """The input's stem with every replaced original, and every register name, swapped out."""
     spaced = re.sub(r"[_\-.]+", " ", stem)
+    found = [(r.original.split(), r.replacement) for r in replacements]
+    for r in replacements:
+        if r.entity == E.PERSON:
+            # A person's surname alone ('Bell notes.docx') names them as surely as their full name.
+            core = r.original[max(0, r.core[0] - r.start):r.core[1] - r.start] if r.core[1] > r.core[0] else r.original
+            found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", core) if w[0].isupper()]
     # Longest originals first, so 'Amara Okafor' goes before 'Amara'.
-    for r in sorted(replacements, key=lambda r: -len(r.original)):
-        words = r.original.split()
+    for words, replacement in sorted(found, key=lambda f: -len(" ".join(f[0]))):
         if not words:
             continue
         pattern = r"(?<![^\W_])" + r"[\s_\-.]+".join(map(re.escape, words)) + r"(?![^\W_])"
-        spaced = re.sub(pattern, " " + _slug(r.replacement) + " ", spaced, flags=re.I)
+        spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     for start, end in _register_spans(spaced, register):
         spaced = spaced[:start] + " person " + spaced[end:]
     versions: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
+        if len(m.group(2)) > 3:
+            return " "  # 'v2021', 'version 14032015': a date, not a version
         versions.append(f"{m.group(1)}{'-' if len(m.group(1)) > 1 else ''}{m.group(2)}")
         return f" \x00{len(versions) - 1}\x00 "
 

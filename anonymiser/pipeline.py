@@ -89,6 +89,9 @@ def _unique_stem(path: Path, out_dir: Path, stem: str, input_sha: str, naming: O
     for candidate in ([] if chosen else naming.candidates(stem)):
         if candidate.casefold() in naming.taken:
             continue
+        if naming.claims is not None and (naming.claims / candidate.casefold()).exists():
+            chosen = candidate  # another draft of this run has it: refused below, whichever came first
+            break
         try:
             manifest = json.loads((out_dir / f"{candidate}.manifest.json").read_text(encoding="utf-8"))
         except FileNotFoundError:
