@@ -154,7 +154,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     warnings = sum(len(o.result.warnings) for o in summary.outcomes if o.result)
     click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
                f"{len(summary.not_ready)} not ready, {warnings} warnings, {len(found.skipped)} not processed"
-               f"{f' ({len(found.draft_like)} drafts to save as .docx)' if found.draft_like else ''}; "
+               f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
                f"output in {out_dir}")
     if counts:
         click.echo("Replacements: " + ", ".join(f"{k.lower().replace('_', ' ')} {v}" for k, v in sorted(counts.items())))

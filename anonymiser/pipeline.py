@@ -92,6 +92,7 @@ def _unique_stem(path: Path, out_dir: Path, stem: str, input_sha: str, naming: O
         if naming.claims is not None and (naming.claims / candidate.casefold()).exists():
             chosen = candidate  # another draft of this run has it: refused below, whichever came first
             break
+        refuse_link(out_dir / f"{candidate}.manifest.json")  # never read through a link either
         try:
             manifest = json.loads((out_dir / f"{candidate}.manifest.json").read_text(encoding="utf-8"))
         except FileNotFoundError:
