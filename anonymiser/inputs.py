@@ -47,9 +47,9 @@ def is_output_name(name: str) -> bool:
 
 
 def _is_own_input(name: str) -> bool:
-    # Case registers and reviewers' decisions files are read by the run, not skipped by it.
+    # Case registers, reviewers' decisions and gold annotations are inputs of this tool, not stray files.
     lower = name.lower()
-    return lower == "register.yaml" or lower.endswith((".register.yaml", ".decisions.yaml"))
+    return lower == "register.yaml" or lower.endswith((".register.yaml", ".decisions.yaml", ".gold.json"))
 
 
 def why_not(path: Path) -> tuple[str, bool] | None:
