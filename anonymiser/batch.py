@@ -50,6 +50,10 @@ class Outcome:
         label = self.name.label or str(self.path)
         return label if label == str(self.path) else f"{label} (file {self.name.position} of {self.name.total})"
 
+    def masked(self, line: str) -> str:
+        """A console line about this input with its file name shown as in `label`."""
+        return line.replace(self.path.name, Path(self.name.label).name) if self.name.label else line
+
 
 @dataclass
 class BatchSettings:

@@ -128,7 +128,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         main_out = next((p for p in o.result.outputs if p.suffix == ".docx"), o.result.outputs[0])
         say(f"{o.label} -> {main_out.name}: {total} replacements; {status}")
         for w in o.result.warnings:
-            say(f"  warning: {w}")
+            say(f"  warning: {o.masked(w)}")
         for leak in o.result.leaks:
             say(f"  leak: {leak.line()}")
         progress.advance(task)

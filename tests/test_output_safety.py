@@ -119,13 +119,16 @@ def test_register_names_in_file_names_are_masked_on_the_console(case: Path, tmp_
     (case / "Kerry Price" / "Jayden_Price_chronology.txt").write_text("Jayden Price was seen.\n", encoding="utf-8")
     (case / "Kerry Price" / "Jayden_letter.doc").write_bytes(b"old Word file")
     (case / "Kerry Price" / "Jayden Price empty.txt").write_bytes(b"")
+    # A reader's warning names the file too ("...: not UTF-8; read as Windows-1252").
+    (case / "Kerry Price" / "Kerry_Price_cp1252.txt").write_bytes("Jayden Price\u2019s caf\u00e9 visit.\n".encode("cp1252"))
     result = run(case, "--out", tmp_path / "out", "--workers", 1)
     assert result.exit_code == 2
     assert "Jayden" not in result.output and "Kerry" not in result.output
     # Still enough for the officer to find each file.
-    assert "[name]/[name]_chronology.txt (file 2 of 3)" in result.output
+    assert "[name]/[name]_chronology.txt (file 2 of 4)" in result.output
     assert "skipped: [name]/[name]_letter.doc" in result.output
-    assert "[name]/[name] empty.txt (file 1 of 3): is empty" in result.output
+    assert "[name]/[name] empty.txt (file 1 of 4): is empty" in result.output
+    assert "warning: [name]_cp1252.txt" in result.output
 
 
 def test_password_is_asked_for_hidden_or_read_from_the_environment(tmp_path: Path) -> None:
