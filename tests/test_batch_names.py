@@ -185,3 +185,21 @@ def load_register_text(text: str):
         p = Path(d) / "register.yaml"
         p.write_text(text, encoding="utf-8")
         return load_register(p)
+
+
+def test_a_draft_added_later_never_takes_an_earlier_drafts_name(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    (case / "b").mkdir(parents=True)
+    (case / "register.yaml").write_text(REGISTER, encoding="utf-8")
+    (case / "b" / "draft.txt").write_text("Jayden Price was seen by the school nurse.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(case, out, 1).exit_code == 0
+    before = (out / "draft.anonymised.txt").read_bytes()
+    # a/draft.txt sorts first, but b/draft.txt already owns 'draft' in this output folder.
+    (case / "a").mkdir()
+    (case / "a" / "draft.txt").write_text("Kerry Price spoke to the duty social worker.\n", encoding="utf-8")
+    second = run(case, out, 2)
+    assert second.exit_code == 0, second.output
+    assert "Summary: 1 anonymised, 1 unchanged, 0 failed" in second.output
+    assert (out / "draft.anonymised.txt").read_bytes() == before
+    assert "Mother" in (out / "draft-2.anonymised.txt").read_text(encoding="utf-8")
