@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import shutil
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,14 +20,16 @@ from filelock import FileLock, Timeout
 
 from . import __version__
 from .errors import AnonymiserError
+from .naming import OutputName, path_key, plan_names, stem_of
 from .pipeline import DocumentResult, RunOptions, process_file
 from .profile import Profile
-from .pseudonyms import CaseMap
+from .pseudonyms import CaseMap, lock_path
 from .register import EMPTY_REGISTER, Register, load_register
-from .writers.atomic import remove_stale_temps, write_text
+from .writers.atomic import make_claims_dir, make_private_dir, refuse_link, remove_stale_temps, write_text
 
 STATE_FILE = ".anonymiser-state.json"
 MAX_REGISTER_DEPTH = 4
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -34,6 +42,17 @@ class Outcome:
     skipped: bool = False
     no_register: bool = False
     fingerprint: dict[str, str] = field(default_factory=dict)  # what a re-run compares to skip it
+    name: OutputName = field(default_factory=OutputName)
+
+    @property
+    def label(self) -> str:
+        """The input as the console shows it: register names masked (then with its place in the run)."""
+        label = self.name.label or str(self.path)
+        return label if label == str(self.path) else f"{label} (file {self.name.position} of {self.name.total})"
+
+    def masked(self, line: str) -> str:
+        """A console line about this input with its file name shown as in `label`."""
+        return line.replace(self.path.name, Path(self.name.label).name) if self.name.label else line
 
 
 @dataclass
@@ -92,7 +111,7 @@ def fingerprint(path: Path, register_path: Path | None, settings: BatchSettings)
 
 def _state_key(path: Path) -> str:
     # The path may name the child, so the state file keys drafts by a hash of it.
-    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()
+    return path_key(path)
 
 
 def load_state(out_dir: Path) -> dict:
@@ -118,15 +137,17 @@ def clean_leftovers(settings: BatchSettings) -> None:
     if not any(folder.glob(".map-*.tmp")):
         return  # the usual case; taking the lock would create a lock file in an empty folder
     try:
-        with FileLock(str(settings.map_file) + ".lock", timeout=5):
+        with FileLock(str(lock_path(settings.map_file)), mode=0o600, timeout=5):
             for leftover in folder.glob(".map-*.tmp"):
                 leftover.unlink(missing_ok=True)
     except (OSError, Timeout):
         pass  # another run holds the map, or the folder is not writable: the run reports that
 
 
-def process_one(path: Path, settings: BatchSettings) -> Outcome:
+def process_one(path: Path, settings: BatchSettings, name: OutputName | None = None) -> Outcome:
     """Run one draft; every failure becomes a one-line message, never a traceback."""
+    name = name or OutputName(label=path.name)
+    shown = Outcome(path, name=name).label
     try:
         register, reg_path = register_for(path, settings.register_path)
         case_map = CaseMap(settings.map_file, register.case_key)
@@ -134,41 +155,98 @@ def process_one(path: Path, settings: BatchSettings) -> Outcome:
 
         reviewer = load_decisions(settings.decisions_path) if settings.decisions_path else None
         opts = RunOptions(settings.profile, register, settings.out_dir, settings.accept_tracked_changes,
-                          settings.password, reviewer)
+                          settings.password, reviewer, naming=name)
         result = process_file(path, opts, case_map)
         return Outcome(path, result=result, no_register=register is EMPTY_REGISTER,
-                       fingerprint=fingerprint(path, reg_path, settings))
+                       fingerprint=fingerprint(path, reg_path, settings), name=name)
     except AnonymiserError as exc:
-        return Outcome(path, error=exc.line())
+        # Consoles are logged, so the draft is named as the officer sees it, register names masked.
+        return Outcome(path, error=exc.line().replace(str(path), shown), name=name)
     except OSError as exc:
         # Reading problems are InputErrors by now, so an OSError here is about the outputs.
         why = exc.strerror or type(exc).__name__
-        return Outcome(path, error=f"{path}: could not write output ({why}); nothing was written for it. "
-                                   f"Check free space and permissions on {settings.out_dir}.")
+        return Outcome(path, error=f"{shown}: could not write output ({why}); nothing was written for it. "
+                                   f"Check free space and permissions on {settings.out_dir}.", name=name)
     except Exception as exc:  # noqa: BLE001 - one bad draft must not stop a batch
         # Exception text can quote the draft, so only the kind of error is reported.
-        return Outcome(path, error=f"{path}: unexpected {type(exc).__name__}; nothing was written for it. "
-                                   "Please report this, keeping the draft private.")
+        return Outcome(path, error=f"{shown}: unexpected {type(exc).__name__}; nothing was written for it. "
+                                   "Please report this, keeping the draft private.", name=name)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker never outlives the batch that started it (SIGKILL, SIGTERM, crash)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass  # the watcher below still notices
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the request took effect
+    # Portable fallback (and belt and braces on Linux): a worker whose parent is gone is re-parented.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def check_records(settings: BatchSettings) -> None:
+    """Refuse a run whose output folder, pseudonym map, lock, state or index is a symbolic link."""
+    for path in (settings.out_dir, settings.map_file.parent, settings.map_file, lock_path(settings.map_file),
+                 settings.out_dir / STATE_FILE, settings.out_dir / "index.html"):
+        refuse_link(path)
 
 
 def run_batch(files: list[Path], settings: BatchSettings, workers: int,
-              progress: Callable[[Outcome], None] | None = None) -> Summary:
-    """Process drafts, in parallel when workers > 1; skip drafts whose inputs are unchanged."""
+              progress: Callable[[Outcome], None] | None = None,
+              roots: dict[Path, Path] | None = None) -> Summary:
+    """Process drafts, in parallel when workers > 1; skip drafts whose inputs are unchanged.
+
+    `roots` gives each draft's batch folder (default: its own folder); output names come from the
+    path below it, decided here from the sorted inputs before any worker starts.
+    """
+    check_records(settings)
+    make_private_dir(settings.out_dir)
+    make_private_dir(settings.map_file.parent)
     clean_leftovers(settings)
     state = load_state(settings.out_dir)
     summary = Summary()
-    todo: list[Path] = []
+    registers: dict[Path, tuple[Register, Path | None]] = {}
+    failed: dict[Path, str] = {}
     for path in files:
         try:
-            _, reg_path = register_for(path, settings.register_path)
+            registers[path] = register_for(path, settings.register_path)
         except AnonymiserError as exc:
-            outcome = Outcome(path, error=exc.line())
+            failed[path] = exc.line()
+    owners = {stem_of(n).casefold(): key for key, entry in state.items() if isinstance(entry, dict)
+              for n in entry.get("outputs", []) if isinstance(n, str)}
+    claims = make_claims_dir(settings.out_dir)
+    try:
+        plan = plan_names([(p, (roots or {}).get(p, p.parent), registers.get(p, (EMPTY_REGISTER, None))[0])
+                           for p in files], owners, claims)
+        return _run(files, settings, workers, progress, plan, registers, failed, state, summary)
+    finally:
+        shutil.rmtree(claims, ignore_errors=True)
+
+
+def _run(files: list[Path], settings: BatchSettings, workers: int, progress: Callable[[Outcome], None] | None,
+         plan: dict[Path, OutputName], registers: dict[Path, tuple[Register, Path | None]],
+         failed: dict[Path, str], state: dict, summary: Summary) -> Summary:
+    todo: list[Path] = []
+    for path in files:
+        if path in failed:
+            outcome = Outcome(path, error=failed[path].replace(str(path), Outcome(path, name=plan[path]).label),
+                              name=plan[path])
         else:
             prev = state.get(_state_key(path))
-            same = prev and prev.get("fingerprint") == fingerprint(path, reg_path, settings)
+            same = prev and prev.get("fingerprint") == fingerprint(path, registers[path][1], settings)
             outputs_there = prev and all((settings.out_dir / n).exists() for n in prev.get("outputs", []))
             if same and outputs_there:
-                outcome = Outcome(path, skipped=True)
+                outcome = Outcome(path, skipped=True, name=plan[path])
+                for stem in {stem_of(n).casefold() for n in prev.get("outputs", [])}:
+                    (plan[path].claims / stem).touch()  # no other draft of this run may take them
             else:
                 todo.append(path)
                 continue
@@ -193,17 +271,18 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
 
     if workers <= 1 or len(todo) <= 1:
         for path in todo:
-            record(process_one(path, settings))
+            record(process_one(path, settings, plan[path]))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(process_one, path, settings): path for path in todo}
+        with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            futures = {pool.submit(process_one, path, settings, plan[path]): path for path in todo}
             try:
                 for fut in as_completed(futures):
                     record(fut.result())
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
-    summary.outcomes.sort(key=lambda o: str(o.path))
+    summary.outcomes.sort(key=lambda o: o.name.position)
     return summary
 
 

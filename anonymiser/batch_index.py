@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -41,6 +42,7 @@ class IndexEntry:
     findings: int = 0
     profile: str = ""
     created_utc: str = ""
+    position: str = ""  # the input's folder and place in its run ("a/ · 3 of 30"), never its name
     problem: str | None = None  # the manifest could not be read
 
     @property
@@ -100,6 +102,8 @@ def read_entry(out_dir: Path, manifest_path: Path) -> IndexEntry:
         entry.findings = int(m.group(1)) if m else 0
     entry.profile = str(data.get("profile") or "")
     entry.created_utc = str(data.get("created_utc") or "")
+    position = data.get("input_position")
+    entry.position = position[:200] if isinstance(position, str) else ""
     return entry
 
 
@@ -117,8 +121,9 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_index(entries: list[IndexEntry]) -> str:
-    """The index page as HTML text."""
+def render_index(entries: list[IndexEntry], skipped: Sequence[tuple[str, str]] = (),
+                 notes: Sequence[str] = ()) -> str:
+    """The index page as HTML text; `skipped` holds (file, why) for each file the last run did not process."""
     totals: dict[str, int] = {}
     for e in entries:
         for k, v in e.counts.items():
@@ -133,13 +138,15 @@ def render_index(entries: list[IndexEntry]) -> str:
         "findings": sum(e.findings for e in entries),
         "replacements": sum(totals.values()),
         "warnings": sum(e.warnings for e in entries),
+        "skipped": len(skipped),
     }
     return _environment().get_template("index.html.j2").render(
-        entries=entries, totals=total_kinds, summary=summary, colours=colours, version=__version__)
+        entries=entries, totals=total_kinds, summary=summary, colours=colours, version=__version__,
+        skipped=list(skipped), notes=list(notes))
 
 
-def write_index(out_dir: Path) -> Path:
-    """Write OUT/index.html from the manifests in out_dir, atomically; returns its path.
+def write_index(out_dir: Path, skipped: Sequence[tuple[str, str]] = (), notes: Sequence[str] = ()) -> Path:
+    """Write OUT/index.html from the manifests in out_dir, and the last run's skipped files, atomically.
 
     A folder with no documents and no index yet is left as it is: a run whose every draft was
     refused writes nothing. Once there is an index it is always rewritten, so it never lists a
@@ -147,6 +154,6 @@ def write_index(out_dir: Path) -> Path:
     """
     path = out_dir / INDEX_FILE
     entries = read_entries(out_dir)
-    if entries or path.exists():
-        write_text(path, render_index(entries), private=True)
+    if entries or skipped or path.exists():
+        write_text(path, render_index(entries, skipped, notes), private=True)
     return path

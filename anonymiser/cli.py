@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import AnonymiserError
-from .readers import SUPPORTED
+
+if TYPE_CHECKING:
+    from .inputs import Inputs
 
 EXIT_LEAK = 1
 EXIT_BAD_INPUT = 2
+_ASK = "\x00ask"  # --password given without a value
+PASSWORD_ENV = "ANONYMISER_PDF_PASSWORD"
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
@@ -21,21 +26,17 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     sys.exit(code)
 
 
-def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> list[Path]:
-    files: list[Path] = []
-    out_resolved = out_dir.resolve()
-    for item in inputs:
-        if item.is_dir():
-            for p in sorted(item.rglob("*")):
-                if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "~$")):
-                    if out_resolved != item.resolve() and out_resolved in p.resolve().parents:
-                        continue  # an output folder inside the input folder is not input
-                    if ".anonymised." in p.name or p.stem.lower() == "readme":
-                        continue  # our own outputs, and a folder's read-me, are not drafts
-                    files.append(p)
-        else:
-            files.append(item)
-    return files
+def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> "Inputs":
+    from .inputs import collect
+
+    return collect(inputs, out_dir)
+
+
+def _password(value: str | None) -> str | None:
+    # `--password` alone asks for it, hidden, so it never sits in the shell's history.
+    if value == _ASK:
+        return click.prompt("PDF password", hide_input=True, err=True)
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +60,9 @@ def main() -> None:
 @click.option("--map", "map_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Pseudonym map file [default: OUT/pseudonym-map.json]. Share it to keep pseudonyms across folders.")
 @click.option("--accept-tracked-changes", is_flag=True, help="Apply a Word draft's tracked changes before anonymising.")
-@click.option("--password", help="Password for an encrypted PDF.")
+@click.option("--password", is_flag=False, flag_value=_ASK, envvar=PASSWORD_ENV, show_envvar=True,
+              help="Password for an encrypted PDF. Give --password alone to be asked for it (hidden), "
+                   f"or set {PASSWORD_ENV}.")
 @click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: one per core].")
 @click.option("--decisions", "decisions_path", type=click.Path(path_type=Path, dir_okay=False),
               help="A reviewer's decisions file, exported from the report page.")
@@ -70,7 +73,8 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import BatchSettings, Outcome, default_workers, run_batch
+    from .batch import BatchSettings, Outcome, check_records, default_workers, run_batch
+    from .writers.atomic import make_private_dir
     from .profile import load_profile
     from .register import load_register
 
@@ -84,16 +88,25 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
             load_decisions(decisions_path)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
-    files = _collect_inputs(inputs, out_dir)
+    found = _collect_inputs(inputs, out_dir)
+    files = found.files
+    skips, notes = _not_processed(found, register_path)
+    for shown, reason in skips:
+        click.echo(f"skipped: {shown}: {reason}", err=True)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     if not files:
         _fail("no .docx, .pdf, .txt or .md drafts found in " + ", ".join(map(str, inputs)))
+    settings = BatchSettings(prof, out_dir, map_path or out_dir / "pseudonym-map.json", register_path,
+                             accept_tracked_changes, _password(password), decisions_path)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        check_records(settings)
+        make_private_dir(out_dir)
+    except AnonymiserError as exc:
+        _fail(exc.line(), exc.exit_code)
     except OSError as exc:
         _fail(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose another --out.")
-    settings = BatchSettings(prof, out_dir, map_path or out_dir / "pseudonym-map.json", register_path,
-                             accept_tracked_changes, password, decisions_path)
-    n_workers = min(workers or default_workers(), len(files))
+    n_workers = max(1, min(workers or default_workers(), len(files)))
 
     def say(message: str) -> None:
         # One message, one line: no wrapping, no markup (a path may hold square brackets).
@@ -104,18 +117,18 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
             say(f"error: {o.error}")
             return
         if o.skipped:
-            say(f"{o.path}: unchanged since the last run; skipped (outputs kept as they were)")
+            say(f"{o.label}: unchanged since the last run; skipped (outputs kept as they were)")
             return
         assert o.result is not None
         if o.no_register:
-            say(f"warning: {o.path}: no case register (give --register, or put {o.path.stem}.register.yaml "
+            say(f"warning: {o.label}: no case register (give --register, or put {o.path.stem}.register.yaml "
                 "beside it): family names are found only by the detectors.")
         total = sum(o.result.counts.values())
         status = "ready for review" if o.result.ready else "NOT READY: verification found possible leaks"
         main_out = next((p for p in o.result.outputs if p.suffix == ".docx"), o.result.outputs[0])
-        say(f"{o.path} -> {main_out.name}: {total} replacements; {status}")
+        say(f"{o.label} -> {main_out.name}: {total} replacements; {status}")
         for w in o.result.warnings:
-            say(f"  warning: {w}")
+            say(f"  warning: {o.masked(w)}")
         for leak in o.result.leaks:
             say(f"  leak: {leak.line()}")
         progress.advance(task)
@@ -124,30 +137,56 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                   console=Console(stderr=True), transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("drafts", total=len(files))
         try:
-            summary = run_batch(files, settings, n_workers, report)
+            summary = run_batch(files, settings, n_workers, report, found.roots)
         except KeyboardInterrupt:
             _fail("interrupted. Finished documents are complete; the rest were not written. Run the same "
                   "command again to finish.", 130)
+        except AnonymiserError as exc:
+            _fail(exc.line(), exc.exit_code)
 
     from .batch_index import write_index
 
     # Built from every manifest in OUT, so drafts skipped as unchanged are listed too.
-    index = write_index(out_dir)
+    index = write_index(out_dir, skips, notes)
     counts = summary.counts()
     done = sum(1 for o in summary.outcomes if o.result)
     skipped = sum(1 for o in summary.outcomes if o.skipped)
     warnings = sum(len(o.result.warnings) for o in summary.outcomes if o.result)
     click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
-               f"{len(summary.not_ready)} not ready, {warnings} warnings; output in {out_dir}")
+               f"{len(summary.not_ready)} not ready, {warnings} warnings, {len(found.skipped)} not processed"
+               f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
+               f"output in {out_dir}")
     if counts:
         click.echo("Replacements: " + ", ".join(f"{k.lower().replace('_', ' ')} {v}" for k, v in sorted(counts.items())))
     if index.exists():
         click.echo(f"Index of every document: {index} (confidential: it links to the reports)")
     click.echo("Publish only the *.anonymised.* files: audit logs and the pseudonym map hold real names.")
-    if summary.failed:
+    if summary.failed or found.draft_like:
         sys.exit(EXIT_BAD_INPUT)
     if summary.not_ready:
         sys.exit(EXIT_LEAK)
+
+
+def _not_processed(found: "Inputs", register_path: Path | None) -> tuple[list[tuple[str, str]], list[str]]:
+    """(file, why) for each file not processed, register names masked; then notes on what was passed over."""
+    from .batch import register_for
+    from .naming import mask_names, relative
+    from .register import EMPTY_REGISTER
+
+    skips = []
+    for s in found.skipped:
+        try:
+            register = register_for(s.path, register_path)[0]
+        except AnonymiserError:
+            register = EMPTY_REGISTER  # the register's own error is reported with the drafts
+        skips.append(("/".join(mask_names(part, register) for part in relative(s.path, s.root).parts), s.reason))
+    notes = []
+    if found.hidden:
+        notes.append(f"{found.hidden} hidden file(s) or folder(s) (names starting with '.') were not looked at; "
+                     "rename any that holds a draft")
+    if found.outputs:
+        notes.append(f"{found.outputs} file(s) in the output folder were not taken as drafts")
+    return skips, notes
 
 
 @main.command()

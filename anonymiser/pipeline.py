@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,8 @@ from .audit_key import case_key
 from .decide import Decisions, decide
 from .detection import analyse
 from .document import Document, apply_edits
-from .naming import safe_stem
+from .errors import AnonymiserError
+from .naming import OutputName, safe_stem
 from .profile import Profile
 from .pseudonyms import CaseMap
 from .readers import read_document
@@ -25,7 +28,7 @@ from .register import Register
 from .replace import anonymise_text, segment_edits
 from .textview import NormalisedText
 from .verify import Leak, find_leaks, output_texts
-from .writers.atomic import Staging
+from .writers.atomic import Staging, refuse_link
 
 if TYPE_CHECKING:
     from .decisions import ReviewerDecisions
@@ -58,6 +61,7 @@ class RunOptions:
     accept_tracked_changes: bool = False
     password: str | None = None
     decisions: "ReviewerDecisions | None" = None
+    naming: OutputName = field(default_factory=OutputName)  # decided by the batch from the sorted inputs
 
 
 @dataclass
@@ -84,20 +88,40 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _unique_stem(out_dir: Path, stem: str, input_sha: str) -> str:
-    """The stem, or stem-2, stem-3… when another draft's outputs already use it."""
-    candidate, n = stem, 2
-    while True:
-        manifest = out_dir / f"{candidate}.manifest.json"
+def _unique_stem(path: Path, out_dir: Path, stem: str, input_sha: str, naming: OutputName) -> str:
+    """This input's stem, claimed for this run: the one earlier runs gave it, else its planned suffix
+    or the next one that no other draft's outputs use."""
+    family = re.compile(re.escape(stem.casefold()) + r"(?:-(\d+))?")
+    own = sorted((int(m.group(1) or 1), s) for s in naming.mine if (m := family.fullmatch(s)))
+    chosen = own[0][1] if own else None
+    for candidate in ([] if chosen else naming.candidates(stem)):
+        if candidate.casefold() in naming.taken:
+            continue
+        if naming.claims is not None and (naming.claims / candidate.casefold()).exists():
+            chosen = candidate  # another draft of this run has it: refused below, whichever came first
+            break
+        refuse_link(out_dir / f"{candidate}.manifest.json")  # never read through a link either
         try:
-            if json.loads(manifest.read_text(encoding="utf-8")).get("input_sha256") in (input_sha, None):
-                return candidate
+            manifest = json.loads((out_dir / f"{candidate}.manifest.json").read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return candidate
-        except (OSError, json.JSONDecodeError):
-            pass
-        candidate = f"{stem}-{n}"
-        n += 1
+            chosen = candidate
+            break
+        except (OSError, ValueError):
+            continue
+        if not isinstance(manifest, dict) or manifest.get("input_sha256") in (input_sha, None):
+            chosen = candidate
+            break
+    if chosen is None:
+        raise AnonymiserError(path, f"no free output name in {out_dir}", "Choose another --out.")
+    if naming.claims is not None:
+        try:
+            os.close(os.open(naming.claims / chosen.casefold(),
+                             os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+        except FileExistsError:
+            # Two drafts whose names sanitise alike: refusing is the only order-independent answer.
+            raise AnonymiserError(path, f"its outputs would be named '{chosen}', like another draft's in this run; "
+                                  "nothing was written for it", "Rename one of the two drafts.") from None
+    return chosen
 
 
 def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentResult:
@@ -110,7 +134,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     for r in decisions.replacements:
         result.counts[r.entity] = result.counts.get(r.entity, 0) + 1
 
-    stem = _unique_stem(opts.out_dir, safe_stem(path.stem, decisions.replacements, opts.register), input_sha)
+    stem = _unique_stem(path, opts.out_dir, safe_stem(path.stem, decisions.replacements, opts.register), input_sha,
+                        opts.naming)
     out = opts.out_dir
     text_suffix = ".md" if doc.kind == "md" else ".txt"
     publication = out / f"{stem}.anonymised{text_suffix}"
@@ -133,6 +158,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     # next run redoes the draft), never a publication without its manifest.
     outputs = [publication] + ([docx_out] if doc.kind in ("docx", "pdf") else [])
     report_path = out / f"{stem}.report.html"
+    for final in [*outputs, report_path, audit_path, manifest_path]:
+        refuse_link(final)  # before anything is written for this draft
     with Staging() as staging:
         tmp = staging.path(publication)
         tmp.write_text(new_text, encoding="utf-8")
@@ -179,6 +206,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "spacy_pipeline_version": version,
             "input_sha256": input_sha,
             "input_kind": doc.kind,
+            "input_position": opts.naming.where(decisions.replacements, opts.register),
             "outputs": {p.name: _sha256(staged[p]) for p in outputs},
             "report_sha256": _sha256(tmp_report),
             "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,

@@ -33,6 +33,11 @@ def pool(gender: str) -> tuple[str, ...]:
     return load_list("names", name)
 
 
+def lock_path(map_file: Path) -> Path:
+    """The hidden lock file beside a pseudonym map."""
+    return map_file.with_name(f".{map_file.name}.lock")
+
+
 class CaseMap:
     """Pseudonyms and labels for one case, stored as JSON with owner-only permissions.
 
@@ -48,7 +53,8 @@ class CaseMap:
         self.next_letter = 0
         # A hidden lock file beside the map: filelock leaves it in place by design (deleting it
         # would race with another process taking it), and officers should not wonder what it is.
-        self._lock = FileLock(str(path.with_name(f".{path.name}.lock"))) if path else None
+        # Owner-only whatever the umask: the lock sits beside the map, in a private folder.
+        self._lock = FileLock(str(lock_path(path)), mode=0o600) if path else None
         self.load()
 
     def _read(self) -> dict:

@@ -123,7 +123,8 @@ def _person(path: Path, node: Node, n: int) -> Person:
     where = f"person {n}"
     f = check_fields(path, node, PERSON_FIELDS, {"name", "role"}, RegisterError, where)
     name = _text(path, f["name"], f"{where}'s name")
-    where = f"person {n} ({name})" if name else where
+    # Consoles are logged, so an entry is named by its number and line, never by the person's name.
+    where = f"person {n} (line {node.line})"
     gender = (_text(path, f["gender"], f"{where}'s gender") or "unknown").lower() if "gender" in f else "unknown"
     if gender not in GENDERS:
         raise RegisterError(path, f"line {f['gender'].line}: {where}'s gender '{gender}' is not one of "
@@ -159,8 +160,9 @@ def load_register(path: Path | str) -> Register:
     seen: dict[str, int] = {}
     for i, p in enumerate(people):
         if p.key in seen:
-            raise RegisterError(path, f"line {people_node.value[i].line}: {p.name} is listed twice "
-                                f"(also person {seen[p.key] + 1})", "Merge the two entries.")
+            raise RegisterError(path, f"line {people_node.value[i].line}: person {i + 1} is listed twice "
+                                f"(also person {seen[p.key] + 1}, line {people_node.value[seen[p.key]].line})",
+                                "Merge the two entries.")
         seen[p.key] = i
     addresses: tuple[str, ...] = ()
     if "addresses" in f and f["addresses"].value is not None:

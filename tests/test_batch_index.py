@@ -142,3 +142,22 @@ def test_unreadable_manifest_gets_a_row_and_an_empty_folder_a_page(tmp_path: Pat
     # ...but an index whose documents have all gone is rewritten to say so, never left stale.
     (tmp_path / "broken-doc.manifest.json").unlink()
     assert "No documents in this folder yet" in write_index(tmp_path).read_text(encoding="utf-8")
+
+
+def test_each_row_shows_its_inputs_place_and_the_skipped_files_are_counted(case: tuple[list[Path], Path, Path],
+                                                                          tmp_path: Path) -> None:
+    _, _, out = case
+    page = (out / "index.html").read_text(encoding="utf-8")
+    rows = _rows(page)
+    # The place in the run maps a row to its draft without the draft's name (it names the child).
+    assert sorted(re.findall(r"<td>(\d) of 2</td>", "".join(rows))) == ["1", "2"]
+    assert "Every file found was processed" in page
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for p in out.glob("*.manifest.json"):
+        (copy / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    skipped = [("old/[name]_letter.doc", "'.doc' drafts cannot be read yet"), ("~$draft.docx", "a Word lock file")]
+    page = write_index(copy, skipped, ["1 hidden file(s) were not looked at"]).read_text(encoding="utf-8")
+    assert len(_rows(page)) == 2 and page.count('<tr class="skipped">') == 2
+    assert re.search(r'<span class="n">2</span> not processed', page)
+    assert "old/[name]_letter.doc" in page and "~$draft.docx" in page and "1 hidden file(s)" in page

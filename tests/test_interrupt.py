@@ -128,3 +128,44 @@ def test_a_killed_run_is_finished_by_the_next(tmp_path: Path) -> None:
     assert not stale.exists() and live.exists()
     assert "Traceback" not in finish_output
     assert hashes(case) == before
+
+
+def children(pid: int) -> list[int]:
+    """The live processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] not in ("Z", "X"):
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")  # a zombie runs nothing; its new parent reaps it
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the workers")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_exit_when_the_batch_is_killed(tmp_path: Path, sig: signal.Signals) -> None:
+    case, out = make_case(tmp_path)
+    proc = start(case, out, 2)
+    wait_for_first_output(proc, out)
+    workers = children(proc.pid)
+    assert workers, "the batch should have started its workers"
+    os.kill(proc.pid, sig)  # the parent alone, as when a scheduler or the OOM killer stops it
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 60  # a generous bound: the workers should go at once
+    while time.monotonic() < deadline and not all(gone(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if not gone(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)  # never leave them behind, even when the test fails
+    assert not left, f"workers outlived their batch: {left}"
+    finish(case, out)

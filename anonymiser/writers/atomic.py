@@ -10,18 +10,48 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..errors import AnonymiserError
+
 TEMP_PREFIX = ".tmp-"
 _TEMP_NAME = re.compile(r"^\.tmp-(\d+)-")
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+PUBLIC_FILE = 0o644
+
+
+def refuse_link(path: Path) -> None:
+    """Stop with one line if `path` is a symbolic link: a link could send an output anywhere."""
+    if path.is_symlink():
+        raise AnonymiserError(path, "is a symbolic link, and outputs are never written through one",
+                              "Remove the link (or choose another --out) and run again.")
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` and any missing parents readable by their owner only, whatever the umask."""
+    missing = [p for p in [folder, *folder.parents] if not p.exists()]
+    for p in reversed(missing):
+        try:
+            os.mkdir(p, PRIVATE_DIR)
+        except FileExistsError:
+            continue  # another worker made it first
+        os.chmod(p, PRIVATE_DIR)
+
+
+def make_claims_dir(folder: Path) -> Path:
+    """A private folder for this run's claims, named like a temporary so a killed run's is cleaned."""
+    make_private_dir(folder)
+    return Path(tempfile.mkdtemp(dir=folder, prefix=f"{TEMP_PREFIX}{os.getpid()}-claims-"))
 
 
 def temp_beside(path: Path) -> Path:
     """A new, empty temporary file in `path`'s folder, keeping its suffix (writers look at it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=path.suffix)
     os.close(fd)
     return Path(tmp)
@@ -33,7 +63,8 @@ def atomic_path(path: Path, private: bool = False) -> Iterator[Path]:
     tmp_path = temp_beside(path)
     try:
         yield tmp_path
-        os.chmod(tmp_path, 0o600 if private else 0o644)
+        refuse_link(path)
+        os.chmod(tmp_path, PRIVATE_FILE if private else PUBLIC_FILE)
         os.replace(tmp_path, path)
     except BaseException:
         tmp_path.unlink(missing_ok=True)
@@ -75,7 +106,12 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         if not m or _alive(int(m.group(1))):
             continue
         try:
-            if entry.is_file() and not entry.is_symlink():
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)  # a killed run's claims
+                removed.append(entry)
+            elif entry.is_file():
                 entry.unlink()
                 removed.append(entry)
         except OSError:
@@ -105,8 +141,10 @@ class Staging:
 
     def commit(self, order: list[Path]) -> None:
         for final in order:
+            refuse_link(final)  # all checked before the first rename, so none or all are written
+        for final in order:
             tmp, private = self._temps[final]
-            os.chmod(tmp, 0o600 if private else 0o644)
+            os.chmod(tmp, PRIVATE_FILE if private else PUBLIC_FILE)
             os.replace(tmp, final)
             self._committed.append(final)
             del self._temps[final]
