@@ -365,3 +365,12 @@ def test_a_ligature_from_pdf_text_is_read_as_its_letters(tmp_path: Path) -> None
     originals = [r.original for r in result.decisions.replacements]
     assert "Ms Gri\ufb03ths" in originals and "Leah\u00a0Gri\ufb03ths" in originals
     assert "Gri" not in result.text and "\ufb03" not in result.text
+
+
+@pytest.mark.parametrize("written", ["Sa\u200brah_Oka\u00adfor_notes", "S\u0430rah-Okafor notes", bold("Sarah") + "_notes"])
+def test_output_names_read_through_invisible_and_look_alike_characters(register_file: Path, written: str) -> None:
+    from anonymiser.naming import safe_stem
+
+    stem = safe_stem(written, [], load_register(register_file))
+    assert "sarah" not in stem.lower() and "okafor" not in stem.lower()
+    assert stem.endswith("notes")
