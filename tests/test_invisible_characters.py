@@ -372,5 +372,7 @@ def test_output_names_read_through_invisible_and_look_alike_characters(register_
     from anonymiser.naming import safe_stem
 
     stem = safe_stem(written, [], load_register(register_file))
-    assert "sarah" not in stem.lower() and "okafor" not in stem.lower()
+    # Letters only: a name cut into pieces by a dropped character ('Sa-rah') is still the name.
+    letters = "".join(ch for ch in stem.lower() if ch.isalpha())
+    assert "rah" not in letters and "okafor" not in letters and "oka" not in letters
     assert stem.endswith("notes")
