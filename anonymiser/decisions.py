@@ -172,7 +172,12 @@ class ReviewerDecisions:
         if not self.document:
             return True
         mine, theirs = normalise(self.document), normalise(label)
-        return mine == theirs or Path(mine).stem == Path(theirs).stem
+        if mine == theirs:
+            return True
+        # A document named with its folder ('a/draft.txt') is that draft only, so a same-named
+        # draft in another folder of the batch never takes its decisions; a bare name matches
+        # the draft of that name (or stem) wherever it is.
+        return "/" not in mine and Path(mine).stem == Path(theirs).stem
 
     # -- additions -------------------------------------------------------------------------
 

@@ -128,7 +128,10 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     """Anonymise one draft into opts.out_dir. Bad input raises InputError before anything is written."""
     doc = read_document(path, accept_tracked_changes=opts.accept_tracked_changes, password=opts.password)
     input_sha = _sha256(path)
-    reviewer = opts.decisions.fresh() if opts.decisions and opts.decisions.applies_to(path.name) else None
+    # The draft's path below the batch root names it in the report and its decisions file, so
+    # 'a/draft.txt' and 'b/draft.txt' of one batch each keep their own decisions.
+    draft_label = "/".join((*opts.naming.folders, path.name))
+    reviewer = opts.decisions.fresh() if opts.decisions and opts.decisions.applies_to(draft_label) else None
     decisions = detect_document(doc, opts.profile, opts.register, case_map, reviewer)
     result = DocumentResult(input=path, warnings=list(doc.warnings))
     for r in decisions.replacements:
@@ -184,7 +187,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
         # The report shows originals, so it is private like the audit and is not a publication output.
         tmp_report = staging.path(report_path, private=True)
         tmp_report.write_text(render_report(
-            document=path.name, publication_text=new_text, items=items,
+            document=draft_label, publication_text=new_text, items=items,
             flags=decisions.flags, profile=opts.profile.name, verification=[leak.line() for leak in result.leaks],
             warnings=result.warnings, register=opts.register, applied=reviewer), encoding="utf-8")
         label = f"{stem}{path.suffix.lower()}"

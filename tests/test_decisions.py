@@ -406,3 +406,27 @@ def test_an_addition_beats_what_the_machine_found_in_the_same_words() -> None:
     out = anonymise_text(text, decide(text, raw, profile, register, CaseMap(None, "t"), d).replacements)
     assert out == ("She was taken to the organisation by her aunt. Her mother worked at the organisation on Mondays. "
                    "The family attended the church.")
+
+
+def test_same_named_drafts_in_two_folders_keep_their_own_decisions(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    case = tmp_path / "case"
+    for folder in ("health", "police"):
+        (case / folder).mkdir(parents=True)
+        (case / folder / "chronology.txt").write_text(
+            "On 3 May 2022 the family moved to Harrowgate Street in Wexley.\n", encoding="utf-8")
+    decisions = tmp_path / "health.decisions.yaml"
+    decisions.write_text(dump_decisions("health/chronology.txt", {"reject": [{"original": "3 May 2022"}]}),
+                         encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(case), "--out", str(out), "--workers", "1",
+                                       "--decisions", str(decisions)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    texts = sorted(p.read_text(encoding="utf-8") for p in out.glob("*.anonymised.txt"))
+    assert len(texts) == 2
+    # Only the health chronology keeps its date; the police one, named alike, is untouched by it.
+    assert sum("3 May 2022" in t for t in texts) == 1
+    assert sum("May 2022" in t and "3 May 2022" not in t for t in texts) == 1
