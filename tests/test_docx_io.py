@@ -165,7 +165,7 @@ def test_side_doors_are_closed(rich: Path, tmp_path: Path) -> None:
                    "w:listItem", "HYPERLINK", " XE "):
         assert marker not in body, marker
     assert "docVars" not in parts["word/settings.xml"]
-    assert 'w:name="Bookmark1"' in body and "REF Bookmark1" in body  # renamed, reference kept working
+    assert 'w:name="BookmarkA"' in body and "REF BookmarkA" in body  # renamed, reference kept working
     app = parts["docProps/app.xml"]
     assert "Company" not in app and "Manager" not in app and "TitlesOfParts" not in app and "Template" not in app
     core = docx.Document(out).core_properties

@@ -344,6 +344,15 @@ def _unlink_fields(root: Any) -> None:
                     remove(run)
 
 
+def _letters(n: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA: no digits, so "REF BookmarkA" never reads as a reference number."""
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
 WORD_BOOKMARK = re.compile(r"_(?:Toc|Ref|Hlk|Int)\d+|_GoBack")
 
 
@@ -356,7 +365,7 @@ def rename_bookmarks(roots: list[Any]) -> None:
             # Word's own names (_Toc123, _Ref456, _GoBack) are not typed by anyone; any other
             # name, "_Amara" included, is.
             if name and not WORD_BOOKMARK.fullmatch(name) and name not in names:
-                names[name] = f"Bookmark{len(names) + 1}"
+                names[name] = f"Bookmark{_letters(len(names) + 1)}"
     if not names:
         return
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
@@ -415,12 +424,17 @@ STYLE_REFERENCES = tuple(qn(f"w:{t}") for t in (
 
 
 @lru_cache(maxsize=1)
-def builtin_style_names() -> frozenset[str]:
-    """Word's own style names (lower case), from the styles and latent-style list of python-docx's template."""
+def builtin_styles() -> tuple[frozenset[str], frozenset[str]]:
+    """Word's own style names and ids (lower case), from python-docx's template and its latent-style list."""
     root = docx.Document().styles.element
     names = {el.get(qn("w:name"), "") for el in root.iter(qn("w:lsdException"))}
     names |= {el.get(W_VAL, "") for el in root.iter(qn("w:name"))}
-    return frozenset(n.lower() for n in names if n)
+    ids = {el.get(qn("w:styleId"), "") for el in root.iter(qn("w:style"))}
+    return frozenset(n.lower() for n in names if n), frozenset(i.lower() for i in ids if i)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]", "", text).lower()
 
 
 def neutral_style_names(source: DocxSource) -> None:
@@ -434,7 +448,7 @@ def neutral_style_names(source: DocxSource) -> None:
         styles = document.styles.element
     except (KeyError, AttributeError):
         return
-    builtin = builtin_style_names()
+    builtin, builtin_ids = builtin_styles()
     for el in list(styles.iter(qn("w:aliases"))):
         remove(el)
     for el in list(styles.iter(qn("w:lsdException"))):
@@ -446,15 +460,15 @@ def neutral_style_names(source: DocxSource) -> None:
         name_el = style.find(qn("w:name"))
         name = name_el.get(W_VAL, "") if name_el is not None else ""
         sid = style.get(qn("w:styleId"), "")
-        if name.lower() in builtin and (not sid or sid.lower() in builtin or sid.lower() == name.lower().replace(" ", "")):
-            continue
-        n = len(ids) + 1
-        if name_el is not None:
-            names[name] = f"Custom Style {n}"
-            name_el.set(W_VAL, f"Custom Style {n}")
-        if sid:
-            ids[sid] = f"CustomStyle{n}"
-            style.set(qn("w:styleId"), f"CustomStyle{n}")
+        # Word stores its own styles under English names whatever the language; their ids
+        # follow the name (or, in a translated Word, the translated name, renamed harmlessly).
+        if name and name.lower() not in builtin and name not in names:
+            names[name] = f"Custom Style {len(names) + 1}"
+        if name in names:
+            name_el.set(W_VAL, names[name])
+        if sid and sid.lower() not in builtin_ids and not (name.lower() in builtin and _squeeze(sid) == _squeeze(name)):
+            ids[sid] = ids.get(sid) or f"CustomStyle{len(ids) + 1}"
+            style.set(qn("w:styleId"), ids[sid])
     if not ids and not names:
         return
     roots = [styles] + [story.root for story in source.stories]
