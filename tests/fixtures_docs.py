@@ -505,13 +505,31 @@ def _hostile(document, case: str) -> None:
         for run in (f'<w:bookmarkStart w:id="78" w:name="_{CHILD.replace(" ", "_")}"/>', "<w:r><w:t>in March</w:t></w:r>",
                     '<w:bookmarkEnd w:id="78"/>'):
             p._p.append(xml(run))
+    elif case == "vector-picture":
+        # An EMF picture: its text records are UTF-16LE, and the tool cannot clean them.
+        picture = document.add_picture(io.BytesIO(png_bytes(7, 7)))
+        part = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        part._blob = b"\x01\x00\x00\x00" + bytes(40) + f"Photo: {CHILD}".encode("utf-16-le")
+        part._content_type = "image/x-emf"
+        part.partname = PackURI("/word/media/image30.emf")
+        body("After the picture.")
+    elif case == "list-number":
+        p = body("First concern.", style="List Number")
+        numbering = document.part.numbering_part.element
+        for lvl in numbering.iter(f"{{{W}}}lvlText"):
+            lvl.set(f"{{{W}}}val", f"{CHILD.split()[0]} concern %1.")
+    elif case == "theme-name":
+        for rel in document.part.rels.values():
+            if rel.reltype == RT.THEME:
+                rel.target_part._blob = rel.target_part.blob.replace(b'name="Office Theme"', f'name="{CHILD}"'.encode())
+        body("A themed document.")
     else:
         raise ValueError(case)
 
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
 HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
-                 "chart", "smartart", "unknown-part", "bookmark"]
+                 "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name"]
 
 
 def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:

@@ -44,6 +44,7 @@ DROP_WARNINGS = {
     "ole": "removed an embedded object (OLE) that cannot be checked: review the original by hand",
     "chart": "removed an embedded file (a workbook or another document) that cannot be checked",
     "unknown-part": "removed a part of a kind the tool does not understand that cannot be checked",
+    "vector-picture": "removed a picture (a vector drawing such as EMF or SVG, or damaged) that cannot be checked",
 }
 
 

@@ -548,6 +548,11 @@ def _graphics_segments(source: DocxSource) -> list[Segment]:
         where = f"{name} {numbers[kind]}" + (" (drawing copy)" if kind == "diagramDrawing" else "")
         for n, el in enumerate(graphic_text_elements(kind, _xml_root(part, source.xml_parts)), start=1):
             collector.add(el.text, f"{where}, text {n}", TextHandle(el))
+    # A list's number text is shown on the page ("Child %1:"), though it lives in numbering.xml.
+    for part in source.survey.parts({"numbering"}):
+        for el in _xml_root(part, source.xml_parts).iter(qn("w:lvlText")):
+            if any(ch.isalpha() for ch in el.get(W_VAL, "")):
+                collector.add(el.get(W_VAL), "list numbering text", AttributeHandle(el, W_VAL))
     return collector.segments
 
 

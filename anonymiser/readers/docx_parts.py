@@ -38,7 +38,7 @@ CHARTS = {"chart"}
 DIAGRAMS = {"diagramData", "diagramDrawing"}  # the two SmartArt parts that hold its text
 DIAGRAM_LAYOUT = {"diagramLayout", "diagramQuickStyle", "diagramColors"}
 GRAPHICS = CHARTS | DIAGRAMS | DIAGRAM_LAYOUT
-IN_STORY = {"image", "hyperlink"} | GRAPHICS
+IN_STORY = {"image"} | GRAPHICS
 ALLOWED: dict[str, set[str]] = {
     "package": {"officeDocument", "core-properties", "extended-properties"},
     "officeDocument": {"styles", "numbering", "settings", "webSettings", "fontTable", "theme",
@@ -50,6 +50,8 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Addresses outside the file survive only where the reader reads (and so anonymises) them.
 EXTERNAL_ALLOWED = {"hyperlink", "image"}
+# Chart formatting Word keeps for re-styling: no text, but not needed either.
+CHART_STYLES = {"chartStyle", "chartColorStyle", "themeOverride"}
 
 PNG, JPEG = "image/png", "image/jpeg"
 RASTER = {PNG, JPEG, "image/gif", "image/bmp", "image/tiff", "image/x-png", "image/jpg", "image/pjpeg"}
@@ -62,7 +64,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "package": ("an embedded file (a workbook or another document)", "embedded files (workbooks or other documents)"),
     "control": ("an ActiveX control", "ActiveX controls"),
     "font": ("an embedded font", "embedded fonts"),
-    "image": ("a picture in a format whose hidden data cannot be removed", "pictures in formats whose hidden data cannot be removed"),
+    "image": ("a picture (a vector drawing such as EMF or SVG, or damaged)",
+              "pictures (vector drawings such as EMF or SVG, or damaged)"),
 }
 UNKNOWN = ("a part of a kind the tool does not understand", "parts of kinds the tool does not understand")
 
@@ -108,6 +111,8 @@ def survey(package: Any) -> Survey:
                 keep = name in ALLOWED.get(kind, set())
                 if keep and name == "image":
                     keep = _image(result, rel.target_part) is not None
+                elif keep:  # a listed kind must also be XML: a theme that is really a binary is not a theme
+                    keep = _is_xml(rel.target_part.content_type)
             if not keep:
                 result.drops.append(Drop(owner, rId, name, name in QUIET))
                 continue
@@ -117,6 +122,10 @@ def survey(package: Any) -> Survey:
             result.kept.append((name, rel.target_part))
             queue.append((name, rel.target_part))
     return result
+
+
+def _is_xml(content_type: str) -> bool:
+    return content_type.endswith("+xml") or content_type in ("application/xml", "text/xml")
 
 
 def _rid_order(rId: str) -> tuple[int, str]:
@@ -133,14 +142,20 @@ def _image(result: Survey, part: Any) -> tuple[bytes, str] | None:
 def drop_warnings(found: Survey, orphans: int = 0) -> list[str]:
     """One line per kind of part left out, for a publication officer."""
     counts: dict[tuple[str, str], int] = {}
+    chart_styles = 0
     for drop in found.drops:
-        if not drop.quiet:
+        if drop.kind in CHART_STYLES:
+            chart_styles += 1
+        elif not drop.quiet:
             names = DESCRIPTIONS.get(drop.kind, UNKNOWN)
             counts[names] = counts.get(names, 0) + 1
     lines = []
     for (one, several), n in counts.items():
         what = one if n == 1 else f"{n} {several}"
         lines.append(f"removed {what} that cannot be checked: review the original by hand")
+    if chart_styles:
+        lines.append("left out the style and colour settings Word keeps for re-styling charts "
+                     "(the charts and their text are kept)")
     if orphans:
         lines.append(f"removed {orphans} file{'s' if orphans != 1 else ''} stored inside the document that "
                      "nothing in it uses: review the original by hand")

@@ -541,6 +541,12 @@ def keep_understood(source: DocxSource) -> None:
             for el in root.iter("{*}f"):
                 if el.text:
                     el.text = _SHEET.sub("Sheet1!", el.text)
+    for part in found.parts({"theme"}):
+        root = _part_root(source, part)
+        if root is not None:  # theme, colour, font and effect scheme names show in Word's Design tab
+            for el in root.iter(qn("a:theme"), qn("a:clrScheme"), qn("a:fontScheme"), qn("a:fmtScheme")):
+                if el.get("name") is not None:
+                    el.set("name", "Office")
     _flush(source)
     counters: dict[str, int] = {}
     for kind, part in found.kept:
