@@ -96,9 +96,12 @@ class Survey:
         return [part for kind, part in self.kept if kind in kinds]
 
 
-def survey(package: Any) -> Survey:
-    """Walk the package from its root, keeping only allowlisted relationships."""
-    result = Survey()
+def survey(package: Any, images: dict[int, tuple[bytes, str] | None] | None = None) -> Survey:
+    """Walk the package from its root, keeping only allowlisted relationships.
+
+    `images` is an earlier survey's cleaned pictures of the same parsed package, reused.
+    """
+    result = Survey(images=dict(images or {}))
     seen: set[int] = set()
     queue: list[tuple[str, Any]] = [("package", package)]
     while queue:
@@ -239,10 +242,14 @@ def _strip_jpeg(blob: bytes) -> bytes:
         pos = end
         if marker == 0xDA:  # start of scan: entropy-coded data runs to the next real marker
             scan = pos
-            while pos < len(blob) - 1:
-                if blob[pos] == 0xFF and blob[pos + 1] not in (0x00, *range(0xD0, 0xD8)):
+            while True:
+                pos = blob.find(b"\xff", pos)
+                if pos == -1 or pos >= len(blob) - 1:
+                    pos = len(blob)
                     break
-                pos += 1
+                if blob[pos + 1] != 0x00 and not 0xD0 <= blob[pos + 1] <= 0xD7:
+                    break  # a real marker (stuffed zero bytes and restart markers belong to the scan)
+                pos += 2
             out.append(blob[scan:pos])
     return b"".join(out)
 

@@ -522,7 +522,7 @@ _SHEET = re.compile(r"('(?:[^']|'')*'|[^'!,()\s]+)!")
 def keep_understood(source: DocxSource) -> None:
     """Leave out every part not on the allowlist, remove references to it, clean and rename the rest."""
     package = source.document.part.package
-    found = survey(package)
+    found = survey(package, source.survey.images)
     for drop in found.drops:
         del drop.owner.rels[drop.rId]
     for kind, part in found.kept:
