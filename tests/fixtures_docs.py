@@ -518,6 +518,16 @@ def _hostile(document, case: str) -> None:
         numbering = document.part.numbering_part.element
         for lvl in numbering.iter(f"{{{W}}}lvlText"):
             lvl.set(f"{{{W}}}val", f"{CHILD.split()[0]} concern %1.")
+    elif case == "relationship-id":
+        # python-docx keeps an author's relationship ids; a generator may have named them.
+        picture = document.add_picture(io.BytesIO(png_bytes(8, 8)))
+        blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+        rels = document.part.rels
+        rel = rels.pop(blip.embed)
+        rel._rId = "rIdAmaraOkafor"
+        rels["rIdAmaraOkafor"] = rel
+        rels.related_parts["rIdAmaraOkafor"] = rel.target_part
+        blip.set(f"{{{R_NS}}}embed", "rIdAmaraOkafor")
     elif case == "theme-name":
         for rel in document.part.rels.values():
             if rel.reltype == RT.THEME:
@@ -529,7 +539,8 @@ def _hostile(document, case: str) -> None:
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
 HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
-                 "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name"]
+                 "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name",
+                 "relationship-id"]
 
 
 def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:

@@ -530,12 +530,15 @@ def keep_understood(source: DocxSource) -> None:
             cleaned = found.images.get(id(part))
             if cleaned is not None:
                 part._blob, part._content_type = cleaned
+    neutral_relationship_ids(package, None)
     parts = [source.document.part] + [part for _, part in found.kept if part is not source.document.part]
     for part in parts:
         root = _part_root(source, part)
         if root is None:
+            neutral_relationship_ids(part, None)
             continue
         _remove_dangling_references(root, set(part.rels))
+        neutral_relationship_ids(part, root)
         if any(part is p for kind, p in found.kept if kind in CHARTS):
             # The chart's workbook is gone; its formulas still name the sheets ("'Amara'!$B$1").
             for el in root.iter("{*}f"):
@@ -591,6 +594,33 @@ def _remove_dangling_references(root: Any, rids: set[str]) -> None:
         remove(holder)
         if run is not None and run.tag == W_R and all(c.tag == W_RPR for c in run):
             remove(run)
+
+
+def neutral_relationship_ids(owner: Any, root: Any) -> None:
+    """Give relationships an author or a tool named ("rIdAmara") plain ids, and follow them in the XML."""
+    rels = owner.rels
+    odd = [rId for rId in rels if not re.fullmatch(r"rId\d+", rId)]
+    if not odd:
+        return
+    used, n, mapping = set(rels), 1, {}
+    for rId in odd:
+        while f"rId{n}" in used:
+            n += 1
+        mapping[rId] = f"rId{n}"
+        used.add(mapping[rId])
+    for old, new in mapping.items():
+        rel = rels.pop(old)
+        rel._rId = new
+        rels[new] = rel
+        if old in rels.related_parts:
+            rels.related_parts[new] = rels.related_parts.pop(old)
+    if root is not None:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr, value in el.attrib.items():
+                if attr.startswith(R_NS) and value in mapping:
+                    el.set(attr, mapping[value])
 
 
 def _flush(source: DocxSource) -> None:
