@@ -42,7 +42,7 @@ DROP_WARNINGS = {
     "altchunk": "removed an imported chunk of another document (altChunk) that cannot be checked",
     "macro": "removed a macro project (VBA) that cannot be checked",
     "ole": "removed an embedded object (OLE) that cannot be checked: review the original by hand",
-    "chart": "removed an embedded file (a workbook or another document) that cannot be checked",
+    "chart": "removed the spreadsheet behind 1 chart: the charts and their text are kept, anonymised",
     "unknown-part": "removed a part of a kind the tool does not understand that cannot be checked",
     "vector-picture": "removed a picture (a vector drawing such as EMF or SVG, or damaged) that cannot be checked",
 }

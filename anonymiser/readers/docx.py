@@ -527,7 +527,7 @@ def _segments(document: Any, stories: list[Story]) -> list[Segment]:
 CHART_STRING_HOLDERS = {qn("c:strCache"), qn("c:strLit"), qn("c:tx"), qn("c:multiLvlStrCache")}
 
 
-def graphic_text_elements(kind: str, root: Any) -> Iterator[Any]:
+def graphic_text_elements(root: Any) -> Iterator[Any]:
     """Elements of a chart or SmartArt part whose own text is shown: a:t runs, chart string values."""
     for el in root.iter(qn("a:t"), qn("c:v")):
         if el.tag == qn("c:v") and not any(a.tag in CHART_STRING_HOLDERS for a in el.iterancestors()):
@@ -546,7 +546,7 @@ def _graphics_segments(source: DocxSource) -> list[Segment]:
         numbers[kind] = numbers.get(kind, 0) + 1
         name = "chart" if kind in CHARTS else "SmartArt"
         where = f"{name} {numbers[kind]}" + (" (drawing copy)" if kind == "diagramDrawing" else "")
-        for n, el in enumerate(graphic_text_elements(kind, _xml_root(part, source.xml_parts)), start=1):
+        for n, el in enumerate(graphic_text_elements(_xml_root(part, source.xml_parts)), start=1):
             collector.add(el.text, f"{where}, text {n}", TextHandle(el))
     # A list's number text is shown on the page ("Child %1:"), though it lives in numbering.xml.
     for part in source.survey.parts({"numbering"}):

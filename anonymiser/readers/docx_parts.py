@@ -82,6 +82,7 @@ class Drop:
     rId: str
     kind: str
     quiet: bool
+    owner_kind: str = ""  # the kind of part it hung from: "chart" for a chart's workbook
 
 
 @dataclass(eq=False)
@@ -117,7 +118,7 @@ def survey(package: Any, images: dict[int, tuple[bytes, str] | None] | None = No
                 elif keep:  # a listed kind must also be XML: a theme that is really a binary is not a theme
                     keep = _is_xml(rel.target_part.content_type)
             if not keep:
-                result.drops.append(Drop(owner, rId, name, name in QUIET))
+                result.drops.append(Drop(owner, rId, name, name in QUIET, kind))
                 continue
             if rel.is_external or id(rel.target_part) in seen:
                 continue
@@ -145,10 +146,12 @@ def _image(result: Survey, part: Any) -> tuple[bytes, str] | None:
 def drop_warnings(found: Survey, orphans: int = 0) -> list[str]:
     """One line per kind of part left out, for a publication officer."""
     counts: dict[tuple[str, str], int] = {}
-    chart_styles = 0
+    chart_styles = workbooks = 0
     for drop in found.drops:
         if drop.kind in CHART_STYLES:
             chart_styles += 1
+        elif drop.owner_kind in CHARTS and drop.kind == "package":
+            workbooks += 1
         elif not drop.quiet:
             names = DESCRIPTIONS.get(drop.kind, UNKNOWN)
             counts[names] = counts.get(names, 0) + 1
@@ -156,6 +159,9 @@ def drop_warnings(found: Survey, orphans: int = 0) -> list[str]:
     for (one, several), n in counts.items():
         what = one if n == 1 else f"{n} {several}"
         lines.append(f"removed {what} that cannot be checked: review the original by hand")
+    if workbooks:
+        lines.append(f"removed the spreadsheet{'s' if workbooks != 1 else ''} behind {workbooks} "
+                     f"chart{'s' if workbooks != 1 else ''}: the charts and their text are kept, anonymised")
     if chart_styles:
         lines.append("left out the style and colour settings Word keeps for re-styling charts "
                      "(the charts and their text are kept)")

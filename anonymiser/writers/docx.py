@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from functools import lru_cache
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -472,14 +471,11 @@ def neutral_style_names(source: DocxSource) -> None:
     if not ids and not names:
         return
     roots = [styles] + [story.root for story in source.stories]
-    try:
-        roots.append(document.part.numbering_part.element)
-    except (KeyError, NotImplementedError, AttributeError):
-        pass
-    try:
-        roots.append(document.part.part_related_by(RT.SETTINGS).element)
-    except (KeyError, ValueError):
-        pass
+    for reltype in (RT.NUMBERING, RT.SETTINGS):
+        try:
+            roots.append(document.part.part_related_by(reltype).element)
+        except (KeyError, ValueError, AttributeError):
+            pass
     for root in roots:
         for el in root.iter(*STYLE_REFERENCES):
             if el.get(W_VAL) in ids:
