@@ -528,6 +528,20 @@ def _hostile(document, case: str) -> None:
         rels["rIdAmaraOkafor"] = rel
         rels.related_parts["rIdAmaraOkafor"] = rel.target_part
         blip.set(f"{{{R_NS}}}embed", "rIdAmaraOkafor")
+    elif case == "svg":
+        # Word keeps an SVG beside its PNG copy, in an extension of the picture's blip.
+        picture = document.add_picture(io.BytesIO(png_bytes(9, 9)))
+        blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+        rid = _add_part(document, "/word/media/image40.svg", "image/svg+xml",
+                        f'<svg xmlns="http://www.w3.org/2000/svg"><text>{CHILD}</text></svg>'.encode(), RT.IMAGE)
+        blip.append(xml('<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">'
+                        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+                        f'r:embed="{rid}"/></a:ext></a:extLst>'))
+    elif case == "xml-comment":
+        from lxml import etree
+
+        document.element.body.insert(0, etree.Comment(f" generated for {CHILD} "))
+        body("A document with a note in its XML.")
     elif case == "theme-name":
         for rel in document.part.rels.values():
             if rel.reltype == RT.THEME:
@@ -540,7 +554,7 @@ def _hostile(document, case: str) -> None:
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
 HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
                  "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name",
-                 "relationship-id"]
+                 "relationship-id", "svg", "xml-comment"]
 
 
 def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:

@@ -530,7 +530,8 @@ CHART_STRING_HOLDERS = {qn("c:strCache"), qn("c:strLit"), qn("c:tx"), qn("c:mult
 def graphic_text_elements(root: Any) -> Iterator[Any]:
     """Elements of a chart or SmartArt part whose own text is shown: a:t runs, chart string values."""
     for el in root.iter(qn("a:t"), qn("c:v")):
-        if el.tag == qn("c:v") and not any(a.tag in CHART_STRING_HOLDERS for a in el.iterancestors()):
+        if (el.tag == qn("c:v") and not any(ch.isalpha() for ch in el.text or "")
+                and not any(a.tag in CHART_STRING_HOLDERS for a in el.iterancestors())):
             continue  # a number
         if el.text and el.text.strip():
             yield el

@@ -535,6 +535,9 @@ def keep_understood(source: DocxSource) -> None:
             continue
         _remove_dangling_references(root, set(part.rels))
         neutral_relationship_ids(part, root)
+        # XML comments and processing instructions are never shown; a tool may leave notes in them.
+        for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+            remove(node)
         if any(part is p for kind, p in found.kept if kind in CHARTS):
             # The chart's workbook is gone; its formulas still name the sheets ("'Amara'!$B$1").
             for el in root.iter("{*}f"):
