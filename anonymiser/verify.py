@@ -200,7 +200,7 @@ def _xml_text(data: bytes) -> str | None:
             pieces.append("\n")
         if el.tail:
             pieces.append(el.tail)
-    return "".join(pieces) + "\n" + "\n".join(values)
+    return "".join(pieces) + "\n" + "\n".join(dict.fromkeys(v for v in values if v))  # each value once
 
 
 # Attributes that hold free text; any other value is a code (a colour, an id, a revision mark),
