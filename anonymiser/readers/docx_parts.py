@@ -14,6 +14,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 # Side doors the writer closes on purpose, quietly: their content is never published.
 PACKAGE_DROPS = {
     "thumbnail",  # a picture of page one
@@ -116,7 +118,7 @@ def survey(package: Any, images: dict[int, tuple[bytes, str] | None] | None = No
                 if keep and name == "image":
                     keep = _image(result, rel.target_part) is not None
                 elif keep:  # a listed kind must also be XML: a theme that is really a binary is not a theme
-                    keep = _is_xml(rel.target_part.content_type)
+                    keep = _is_xml(rel.target_part)
             if not keep:
                 result.drops.append(Drop(owner, rId, name, name in QUIET, kind))
                 continue
@@ -128,8 +130,18 @@ def survey(package: Any, images: dict[int, tuple[bytes, str] | None] | None = No
     return result
 
 
-def _is_xml(content_type: str) -> bool:
-    return content_type.endswith("+xml") or content_type in ("application/xml", "text/xml")
+def _is_xml(part: Any) -> bool:
+    """An XML content type, and (for parts python-docx keeps as bytes) XML that parses."""
+    content_type = part.content_type
+    if not (content_type.endswith("+xml") or content_type in ("application/xml", "text/xml")):
+        return False
+    if hasattr(part, "element"):
+        return True  # parsed by python-docx already
+    try:
+        etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def _rid_order(rId: str) -> tuple[int, str]:
