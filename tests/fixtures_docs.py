@@ -542,6 +542,10 @@ def _hostile(document, case: str) -> None:
 
         document.element.body.insert(0, etree.Comment(f" generated for {CHILD} "))
         body("A document with a note in its XML.")
+    elif case == "equation":
+        p = body("The dosage was worked out as ")
+        p._p.append(xml('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+                        f'<m:r><m:t>{CHILD.split()[0]}</m:t></m:r><m:r><m:t>=2</m:t></m:r></m:oMath>'))
     elif case == "theme-name":
         for rel in document.part.rels.values():
             if rel.reltype == RT.THEME:
@@ -554,7 +558,7 @@ def _hostile(document, case: str) -> None:
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
 HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
                  "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name",
-                 "relationship-id", "svg", "xml-comment"]
+                 "relationship-id", "svg", "xml-comment", "equation"]
 
 
 def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:

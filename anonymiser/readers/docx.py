@@ -52,6 +52,7 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
     "o": "urn:schemas-microsoft-com:office:office",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
 
 
@@ -73,12 +74,15 @@ MC_FALLBACK, MC_ALTERNATE = qn("mc:Fallback"), qn("mc:AlternateContent")
 # text are not shown, so they are not text; the writer deals with them separately.
 ATOM_TEXT: dict[str, str | None] = {
     qn("w:t"): None,  # None: the element's own text
+    qn("m:t"): None,  # an equation's text, shown in the line like any run
     qn("w:tab"): "\t",
     qn("w:ptab"): "\t",
     qn("w:br"): "\n",
     qn("w:cr"): "\n",
     qn("w:noBreakHyphen"): "-",
 }
+
+TEXT_TAGS = frozenset(tag for tag, fixed in ATOM_TEXT.items() if fixed is None)  # what holds typed text
 
 # Containers that only group content and can be looked through.
 TRANSPARENT = {qn("w:customXml"), qn("w:smartTag")}

@@ -29,6 +29,7 @@ from ..readers.docx import (
     TEXT_PROPERTIES,
     W_R,
     W_RPR,
+    TEXT_TAGS,
     W_T,
     W_VAL,
     AttributeHandle,
@@ -164,7 +165,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
         if not covered:
             _insert(p, atoms, starts, edit.start, new, touched)
             continue
-        target = next((i for i in covered if atoms[i][0].tag == W_T), None)
+        target = next((i for i in covered if atoms[i][0].tag in TEXT_TAGS), None)
         if target is None:
             # Only tabs or breaks were covered: the new text needs a w:t of its own.
             first = atoms[covered[0]][0]
@@ -174,7 +175,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
             touched.append(t)
         for i in covered:
             el, atom_text = atoms[i]
-            if el.tag != W_T:
+            if el.tag not in TEXT_TAGS:
                 remove(el)
                 continue
             lo = max(edit.start, starts[i]) - starts[i]
@@ -193,7 +194,7 @@ def _insert(p: Any, atoms: list[tuple[Any, str]], starts: list[int], at: int, ne
     """A zero-width edit: add text at `at`, inside the w:t that holds or ends there."""
     for i in reversed(range(len(atoms))):
         el, atom_text = atoms[i]
-        if el.tag == W_T and starts[i] <= at <= starts[i] + len(atom_text):
+        if el.tag in TEXT_TAGS and starts[i] <= at <= starts[i] + len(atom_text):
             lo = at - starts[i]
             el.text = (el.text or "")[:lo] + new + (el.text or "")[lo:]
             touched.append(el)
