@@ -6,6 +6,7 @@ import html
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,7 +144,12 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
 
 
 def output_texts(path: Path) -> list[tuple[str, str]]:
-    """(where, text) for every readable part of an output: the text itself, or every XML part of a DOCX."""
+    """(where, text) for every part of an output: the text itself, or every member of a DOCX.
+
+    An XML part gives its text, comments and attribute values; any other part (a picture, a
+    binary left by mistake) gives its readable strings, decoded as UTF-8 and as UTF-16LE, so
+    nothing can hide in a part the check would otherwise skip. The members' names count too.
+    """
     from .errors import InputError
 
     if not path.exists():
@@ -151,18 +157,88 @@ def output_texts(path: Path) -> list[tuple[str, str]]:
     if path.suffix.lower() == ".docx":
         try:
             with zipfile.ZipFile(path) as z:
-                parts = []
-                for name in z.namelist():
-                    if name.endswith((".xml", ".rels")):
-                        xml = z.read(name).decode("utf-8", errors="replace")
-                        xml = re.sub(r"</w:p>|<w:br/>|<w:tab/>|</w:tc>|</cp:\w+>|</dc:\w+>", "\n", xml)
-                        # attribute values (alt text, titles) count too
-                        attrs = " ".join(re.findall(r'(?:descr|title|name)="([^"]*)"', xml))
-                        parts.append((f"{path.name}:{name}", html.unescape(re.sub(r"<[^>]+>", "", xml) + "\n" + attrs)))
+                parts = [(f"{path.name}:(names of the parts inside)", "\n".join(z.namelist()))]
+                for info in z.infolist():
+                    if info.is_dir():
+                        continue
+                    data = z.read(info.filename)
+                    text = _xml_text(data)
+                    parts.append((f"{path.name}:{info.filename}", text if text is not None else _strings(data)))
                 return parts
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, zlib.error):
             raise InputError(path, "is not a valid Word document", "Re-run anonymiser to regenerate it.") from None
     return [(path.name, path.read_text(encoding="utf-8", errors="replace"))]
+
+
+# Elements whose end ends a line: paragraphs, cells, breaks; runs join, so a name split across
+# runs is still one word. Elements outside WordprocessingML and DrawingML (a property, a chart
+# value) are lines of their own.
+_LINE_ENDS = {"p", "tc", "tr", "br", "cr", "tab", "txbxContent"}
+_RUN_LEVEL_NS = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                 "http://schemas.openxmlformats.org/drawingml/2006/main"}
+# Namespace and schema addresses are part of the format, not of the draft.
+_SCHEMA_VALUE = re.compile(r"(?:https?://(?:schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org|"
+                           r"www\.w3\.org)/|urn:schemas-microsoft-com)", re.I)
+_READABLE = "\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2010-\u201f"
+_STRINGS = re.compile(f"[{_READABLE}]{{3,}}")
+
+
+def _xml_text(data: bytes) -> str | None:
+    """The text of an XML part with its comments and attribute values; None if it is not XML."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    pieces: list[str] = []
+    values: list[str] = []
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None:  # an internal DTD can declare entities holding text
+        values += [str(e.content or "") + " " + str(e.orig or "") for e in tree.docinfo.internalDTD.iterentities()]
+    for node in root.itersiblings(preceding=True):
+        values.append(node.text or "")  # comments and instructions before the root
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            values.append(el.text or "")
+            if el.tail:
+                pieces.append(el.tail)
+            continue
+        if event == "start":
+            values += [_attribute_text(k, v) for k, v in el.attrib.items() if not _SCHEMA_VALUE.match(v)]
+            if el.text:
+                pieces.append(el.text)
+            continue
+        qname = etree.QName(el)
+        if qname.localname in _LINE_ENDS or qname.namespace not in _RUN_LEVEL_NS:
+            pieces.append("\n")
+        if el.tail:
+            pieces.append(el.tail)
+    return "".join(pieces) + "\n" + "\n".join(dict.fromkeys(v for v in values if v))  # each value once
+
+
+# Attributes that hold free text; any other value is a code (a colour, an id, a revision mark),
+# read only for the words in it, so "Amara_DOB" or "AmaraOkafor" still shows its name.
+_FREE_TEXT = {"descr", "title", "name", "tooltip", "alt", "string", "instr", "val", "displayText", "value"}
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _attribute_text(key: str, value: str) -> str:
+    local = key.rsplit("}", 1)[-1]
+    if local in _FREE_TEXT and " " in value.strip():
+        return value
+    return " ".join(w for w in _WORDS.findall(_CAMEL.sub(" ", value)))
+
+
+def _strings(data: bytes) -> str:
+    """Runs of readable characters in binary data, read as UTF-8 and as UTF-16LE at both alignments."""
+    found = _STRINGS.findall(data.decode("utf-8", errors="replace"))
+    for offset in (0, 1):
+        chunk = data[offset:]
+        found += _STRINGS.findall(chunk[: len(chunk) // 2 * 2].decode("utf-16-le", errors="replace"))
+    return "\n".join(found)
 
 
 def audit_originals(path: Path) -> tuple[list[tuple[str, str]], set[str]]:

@@ -336,6 +336,244 @@ def package_text(path: Path) -> dict[str, str]:
         return {name: zf.read(name).decode("utf-8", "ignore") for name in zf.namelist()}
 
 
+# -- hostile Word packages: the child's name where only a side door shows it ----------------
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MS_REL = "http://schemas.microsoft.com/office"
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+DGM_NS = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def png_with_text(text: str) -> bytes:
+    """A PNG whose tEXt, zTXt and iTXt chunks (and an eXIf chunk) carry `text`."""
+    base = png_bytes()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    extra = (chunk(b"tEXt", b"Author\x00" + text.encode("latin-1"))
+             + chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(text.encode("latin-1")))
+             + chunk(b"iTXt", b"Title\x00\x00\x00en\x00\x00" + text.encode("utf-8"))
+             + chunk(b"eXIf", b"MM\x00*" + text.encode("utf-16-le")))
+    iend = base.rindex(b"IEND") - 4
+    return base[:iend] + extra + base[iend:]
+
+
+def jpeg_with_text(text: str) -> bytes:
+    """A JPEG with EXIF (artist), XMP and a comment naming `text`."""
+    from PIL import Image
+
+    im = Image.new("RGB", (8, 8), (120, 60, 30))
+    exif = Image.Exif()
+    exif[0x013B] = text  # Artist
+    buffer = io.BytesIO()
+    im.save(buffer, "JPEG", exif=exif, comment=text.encode(), quality=90,
+            xmp=f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{text}</dc:creator></x:xmpmeta>'.encode())
+    return buffer.getvalue()
+
+
+def _drawing(graphic_uri: str, graphic_data: str, docpr_id: int) -> str:
+    return (f'<w:r><w:drawing><wp:inline><wp:extent cx="3000000" cy="2000000"/>'
+            f'<wp:docPr id="{docpr_id}" name="Graphic {docpr_id}"/>'
+            f'<a:graphic><a:graphicData uri="{graphic_uri}">{graphic_data}</a:graphicData></a:graphic>'
+            f'</wp:inline></w:drawing></w:r>')
+
+
+def _chart_xml(name: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<c:chartSpace xmlns:c="{C_NS}" xmlns:a="{A_NS}" xmlns:r="{R_NS}"><c:chart>'
+            f'<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>School attendance of {name}</a:t></a:r></a:p>'
+            f'</c:rich></c:tx></c:title><c:plotArea><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
+            f'<c:ser><c:idx val="0"/><c:order val="0"/>'
+            f"<c:tx><c:strRef><c:f>'{name.split()[0]}'!$B$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
+            f'<c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+            f"<c:cat><c:strRef><c:f>'{name.split()[0]}'!$A$2:$A$3</c:f><c:strCache><c:ptCount val=\"2\"/>"
+            f'<c:pt idx="0"><c:v>Autumn 2021</c:v></c:pt><c:pt idx="1"><c:v>Spring 2022</c:v></c:pt>'
+            f'</c:strCache></c:strRef></c:cat>'
+            f"<c:val><c:numRef><c:f>'{name.split()[0]}'!$B$2:$B$3</c:f><c:numCache><c:ptCount val=\"2\"/>"
+            f'<c:pt idx="0"><c:v>81</c:v></c:pt><c:pt idx="1"><c:v>64</c:v></c:pt></c:numCache></c:numRef></c:val>'
+            f'</c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart>'
+            f'<c:catAx><c:axId val="1"/><c:scaling/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>'
+            f'<c:valAx><c:axId val="2"/><c:scaling/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>'
+            f'</c:plotArea></c:chart><c:externalData r:id="rId1"/></c:chartSpace>').encode()
+
+
+def _diagram_parts(name: str) -> dict[str, tuple[str, bytes]]:
+    data = (f'<dgm:dataModel xmlns:dgm="{DGM_NS}" xmlns:a="{A_NS}"><dgm:ptLst>'
+            f'<dgm:pt modelId="{{00000000-0000-0000-0000-000000000001}}" type="doc"><dgm:prSet/><dgm:spPr/>'
+            f'<dgm:t><a:bodyPr/><a:p><a:endParaRPr/></a:p></dgm:t></dgm:pt>'
+            f'<dgm:pt modelId="{{00000000-0000-0000-0000-000000000002}}"><dgm:prSet/><dgm:spPr/>'
+            f'<dgm:t><a:bodyPr/><a:p><a:r><a:t>{name} referred</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            f'<dgm:pt modelId="{{00000000-0000-0000-0000-000000000003}}"><dgm:prSet/><dgm:spPr/>'
+            f'<dgm:t><a:bodyPr/><a:p><a:r><a:t>Assessment of {name.split()[0]}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            f'</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/></dgm:dataModel>').encode()
+    drawing = (f'<dsp:drawing xmlns:dsp="http://schemas.microsoft.com/office/drawing/2008/diagram" '
+               f'xmlns:a="{A_NS}"><dsp:spTree><dsp:nvGrpSpPr><dsp:cNvPr id="0" name=""/><dsp:cNvGrpSpPr/>'
+               f'</dsp:nvGrpSpPr><dsp:grpSpPr/><dsp:sp modelId="{{1}}"><dsp:nvSpPr><dsp:cNvPr id="0" name=""/>'
+               f'<dsp:cNvSpPr/></dsp:nvSpPr><dsp:spPr/><dsp:txBody><a:bodyPr/><a:p><a:r>'
+               f'<a:t>{name} referred</a:t></a:r></a:p></dsp:txBody></dsp:sp></dsp:spTree></dsp:drawing>').encode()
+    layout = f'<dgm:layoutDef xmlns:dgm="{DGM_NS}" uniqueId="urn:microsoft.com/office/officeart/2005/8/layout/process1"/>'.encode()
+    style = f'<dgm:styleDef xmlns:dgm="{DGM_NS}" uniqueId="urn:microsoft.com/office/officeart/2005/8/quickstyle/simple1"/>'.encode()
+    colors = f'<dgm:colorsDef xmlns:dgm="{DGM_NS}" uniqueId="urn:microsoft.com/office/officeart/2005/8/colors/accent1_2"/>'.encode()
+    base = "application/vnd.openxmlformats-officedocument.drawingml."
+    return {
+        "dm": ("/word/diagrams/data1.xml", base + "diagramData+xml", data, RT.DIAGRAM_DATA),
+        "lo": ("/word/diagrams/layout1.xml", base + "diagramLayout+xml", layout, RT.DIAGRAM_LAYOUT),
+        "qs": ("/word/diagrams/quickStyle1.xml", base + "diagramStyle+xml", style, RT.DIAGRAM_QUICK_STYLE),
+        "cs": ("/word/diagrams/colors1.xml", base + "diagramColors+xml", colors, RT.DIAGRAM_COLORS),
+        "dr": ("/word/diagrams/drawing1.xml", "application/vnd.ms-office.drawingml.diagramDrawing+xml", drawing,
+               f"{MS_REL}/2007/relationships/diagramDrawing"),
+    }
+
+
+def _hostile(document, case: str) -> None:
+    """Put CHILD where only a side door of kind `case` shows it."""
+    body = document.add_paragraph
+    if case == "altchunk":
+        rid = _add_part(document, "/word/afchunk1.htm", "text/html",
+                        f"<html><body><p>Notes on {CHILD}</p></body></html>".encode(), RT.A_F_CHUNK)
+        body("Imported notes follow.")._p.addnext(xml(f'<w:altChunk r:id="{rid}"/>'))
+    elif case == "macro":
+        _add_part(document, "/word/vbaProject.bin", "application/vnd.ms-office.vbaProject",
+                  OLE_HEADER + f"MsgBox {CHILD}".encode() + CHILD.encode("utf-16-le"),
+                  f"{MS_REL}/2006/relationships/vbaProject")
+        body("A document with a macro.")
+    elif case == "ole":
+        preview = _add_part(document, "/word/media/image9.png", "image/png", png_bytes(), RT.IMAGE)
+        ole = _add_part(document, "/word/embeddings/oleObject1.bin",
+                        "application/vnd.openxmlformats-officedocument.oleObject",
+                        OLE_HEADER + CHILD.encode("utf-16-le"), RT.OLE_OBJECT)
+        p = body("An embedded spreadsheet: ")
+        p._p.append(xml(
+            '<w:r><w:object xmlns:o="urn:schemas-microsoft-com:office:office" w:dxaOrig="1000" w:dyaOrig="500">'
+            f'<v:shape id="ole1" style="width:50pt;height:25pt"><v:imagedata r:id="{preview}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="ole1" DrawAspect="Content" '
+            f'ObjectID="_1" r:id="{ole}"/></w:object></w:r>'))
+    elif case == "png-text":
+        document.add_paragraph("A photograph:")
+        document.add_picture(io.BytesIO(png_with_text(CHILD)))
+        document.add_picture(io.BytesIO(jpeg_with_text(CHILD)))
+    elif case == "image-name":
+        document.add_paragraph("A photograph:")
+        picture = document.add_picture(io.BytesIO(png_bytes(6, 6)))
+        rid = picture._inline.graphic.graphicData.pic.blipFill.blip.embed
+        document.part.related_parts[rid].partname = PackURI("/word/media/amara_okafor.png")
+    elif case == "style":
+        style = document.styles.add_style(f"{CHILD} notes", WD_STYLE_TYPE.PARAGRAPH)
+        style.element.append(xml(f'<w:aliases w:val="{CHILD.split()[0]}"/>'))
+        body("Chronology of events.", style=style)
+        p = body("See ")
+        for run in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                    f'<w:r><w:instrText xml:space="preserve"> STYLEREF "{CHILD} notes" </w:instrText></w:r>',
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', "<w:r><w:t>Chronology</w:t></w:r>",
+                    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+            p._p.append(xml(run))
+    elif case == "content-control":
+        body("Details follow.")._p.addnext(xml(
+            f'<w:sdt><w:sdtPr><w:alias w:val="{CHILD}"/><w:tag w:val="{CHILD.replace(" ", "_")}"/></w:sdtPr>'
+            '<w:sdtContent><w:p><w:r><w:t>The subject child</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    elif case == "ruby":
+        p = body("The name was written as ")
+        p._p.append(xml('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="12"/>'
+                        '<w:hpsRaise w:val="22"/><w:hpsBaseText w:val="24"/><w:lid w:val="en-GB"/></w:rubyPr>'
+                        f'<w:rt><w:r><w:t>{CHILD}</w:t></w:r></w:rt>'
+                        '<w:rubyBase><w:r><w:t>the child</w:t></w:r></w:rubyBase></w:ruby></w:r>'))
+    elif case == "chart":
+        chart = Part(PackURI("/word/charts/chart1.xml"),
+                     "application/vnd.openxmlformats-officedocument.drawingml.chart+xml", _chart_xml(CHILD),
+                     document.part.package)
+        workbook = Part(PackURI("/word/embeddings/Microsoft_Excel_Worksheet.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        b"PK\x03\x04" + CHILD.encode(), document.part.package)
+        chart.relate_to(workbook, RT.PACKAGE)
+        rid = document.part.relate_to(chart, RT.CHART)
+        p = body("Attendance:")
+        p._p.append(xml(_drawing(C_NS, f'<c:chart xmlns:c="{C_NS}" r:id="{rid}"/>', 70)))
+    elif case == "smartart":
+        rids = {key: _add_part(document, name, ct, blob, reltype)
+                for key, (name, ct, blob, reltype) in _diagram_parts(CHILD).items()}
+        p = body("The referral pathway:")
+        p._p.append(xml(_drawing(DGM_NS, f'<dgm:relIds xmlns:dgm="{DGM_NS}" r:dm="{rids["dm"]}" '
+                                         f'r:lo="{rids["lo"]}" r:qs="{rids["qs"]}" r:cs="{rids["cs"]}"/>', 71)))
+    elif case == "unknown-part":
+        _add_part(document, "/word/notes/casenotes.xml", "application/xml",
+                  f"<notes><child>{CHILD}</child></notes>".encode(), "http://example.org/relationships/casenotes")
+        body("A document with a custom part.")
+    elif case == "bookmark":
+        p = body("Born ")
+        for run in (f'<w:bookmarkStart w:id="78" w:name="_{CHILD.replace(" ", "_")}"/>', "<w:r><w:t>in March</w:t></w:r>",
+                    '<w:bookmarkEnd w:id="78"/>'):
+            p._p.append(xml(run))
+    elif case == "vector-picture":
+        # An EMF picture: its text records are UTF-16LE, and the tool cannot clean them.
+        picture = document.add_picture(io.BytesIO(png_bytes(7, 7)))
+        part = document.part.related_parts[picture._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        part._blob = b"\x01\x00\x00\x00" + bytes(40) + f"Photo: {CHILD}".encode("utf-16-le")
+        part._content_type = "image/x-emf"
+        part.partname = PackURI("/word/media/image30.emf")
+        body("After the picture.")
+    elif case == "list-number":
+        p = body("First concern.", style="List Number")
+        numbering = document.part.numbering_part.element
+        for lvl in numbering.iter(f"{{{W}}}lvlText"):
+            lvl.set(f"{{{W}}}val", f"{CHILD.split()[0]} concern %1.")
+    elif case == "relationship-id":
+        # python-docx keeps an author's relationship ids; a generator may have named them.
+        picture = document.add_picture(io.BytesIO(png_bytes(8, 8)))
+        blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+        rels = document.part.rels
+        rel = rels.pop(blip.embed)
+        rel._rId = "rIdAmaraOkafor"
+        rels["rIdAmaraOkafor"] = rel
+        rels.related_parts["rIdAmaraOkafor"] = rel.target_part
+        blip.set(f"{{{R_NS}}}embed", "rIdAmaraOkafor")
+    elif case == "svg":
+        # Word keeps an SVG beside its PNG copy, in an extension of the picture's blip.
+        picture = document.add_picture(io.BytesIO(png_bytes(9, 9)))
+        blip = picture._inline.graphic.graphicData.pic.blipFill.blip
+        rid = _add_part(document, "/word/media/image40.svg", "image/svg+xml",
+                        f'<svg xmlns="http://www.w3.org/2000/svg"><text>{CHILD}</text></svg>'.encode(), RT.IMAGE)
+        blip.append(xml('<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">'
+                        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+                        f'r:embed="{rid}"/></a:ext></a:extLst>'))
+    elif case == "xml-comment":
+        from lxml import etree
+
+        document.element.body.insert(0, etree.Comment(f" generated for {CHILD} "))
+        body("A document with a note in its XML.")
+    elif case == "equation":
+        p = body("The dosage was worked out as ")
+        p._p.append(xml('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+                        f'<m:r><m:t>{CHILD.split()[0]}</m:t></m:r><m:r><m:t>=2</m:t></m:r></m:oMath>'))
+    elif case == "theme-name":
+        for rel in document.part.rels.values():
+            if rel.reltype == RT.THEME:
+                rel.target_part._blob = rel.target_part.blob.replace(b'name="Office Theme"', f'name="{CHILD}"'.encode())
+        body("A themed document.")
+    else:
+        raise ValueError(case)
+
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
+HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
+                 "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name",
+                 "relationship-id", "svg", "xml-comment", "equation"]
+
+
+def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:
+    """A short draft naming the child in its body and in each side door of `cases`."""
+    document = docx.Document()
+    document.add_paragraph(f"{CHILD} lives with her mother {MOTHER}.")
+    for case in cases:
+        _hostile(document, case)
+    document.save(path)
+    if orphan:  # a file inside the package that nothing refers to
+        with zipfile.ZipFile(path, "a") as zf:
+            zf.writestr("word/media/notes.txt", f"Notes about {CHILD}")
+    return path
+
+
 # -- pdf --------------------------------------------------------------------------------------
 
 AGENCY = "Croydon Safeguarding Children Partnership"

@@ -28,11 +28,17 @@ from lxml import etree
 
 from ..document import Document, Segment
 from ..errors import InputError
+from .docx_parts import CHARTS, DIAGRAMS, Survey, drop_warnings, survey
 
 MAX_UNCOMPRESSED = 500 * 1024 * 1024  # no review comes near this; a zip that claims it is a bomb
 MAX_RATIO = 200  # deflate tops out near 1000:1; real Word XML stays well under 100:1
 MAX_RATIO_MIN_SIZE = 20 * 1024 * 1024  # small members may compress absurdly well and do no harm
 MAX_MEMBERS = 10_000
+# One part, whatever its ratio. The document.xml of a generated 300-page draft (150,000 words,
+# Word's revision ids and fonts on every run, a table every ten pages) is 2.1 MB, so 16 MB is
+# over seven times that; an XML part is parsed and walked whole, so a bigger one only costs time.
+MAX_XML_PART = 16 * 1024 * 1024
+MAX_BINARY_PART = 64 * 1024 * 1024  # a picture or embedded file: a phone photo is under 10 MB
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -46,6 +52,7 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
     "o": "urn:schemas-microsoft-com:office:office",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
 
 
@@ -58,6 +65,7 @@ def qn(tag: str) -> str:
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc"))
 W_SDT, W_SDTCONTENT, W_SDTPR = qn("w:sdt"), qn("w:sdtContent"), qn("w:sdtPr")
 W_TXBX = qn("w:txbxContent")
+W_RT = qn("w:rt")  # ruby (phonetic) text over a base text: read as a segment of its own
 W_PPR, W_RPR = qn("w:pPr"), qn("w:rPr")
 W_VAL = qn("w:val")
 MC_FALLBACK, MC_ALTERNATE = qn("mc:Fallback"), qn("mc:AlternateContent")
@@ -66,12 +74,15 @@ MC_FALLBACK, MC_ALTERNATE = qn("mc:Fallback"), qn("mc:AlternateContent")
 # text are not shown, so they are not text; the writer deals with them separately.
 ATOM_TEXT: dict[str, str | None] = {
     qn("w:t"): None,  # None: the element's own text
+    qn("m:t"): None,  # an equation's text, shown in the line like any run
     qn("w:tab"): "\t",
     qn("w:ptab"): "\t",
     qn("w:br"): "\n",
     qn("w:cr"): "\n",
     qn("w:noBreakHyphen"): "-",
 }
+
+TEXT_TAGS = frozenset(tag for tag, fixed in ATOM_TEXT.items() if fixed is None)  # what holds typed text
 
 # Containers that only group content and can be looked through.
 TRANSPARENT = {qn("w:customXml"), qn("w:smartTag")}
@@ -123,6 +134,13 @@ class AttributeHandle:
 
 
 @dataclass(eq=False)
+class TextHandle:
+    """An element whose own text is the segment: a chart label or a SmartArt text run."""
+
+    element: Any
+
+
+@dataclass(eq=False)
 class LinkHandle:
     """An external hyperlink relationship (the address behind a link)."""
 
@@ -150,6 +168,7 @@ class DocxSource:
     # Parts python-docx keeps only as bytes (footnotes, endnotes): zip member name -> parsed
     # root. The writer serialises these over the members python-docx saves unchanged.
     xml_parts: dict[str, Any] = field(default_factory=dict)
+    survey: Survey = field(default_factory=Survey)  # what the output keeps and drops
 
 
 # -- public ----------------------------------------------------------------------------------
@@ -198,16 +217,24 @@ def check_package(path: Path, data: bytes) -> None:
             for info in infos:
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > MAX_RATIO_MIN_SIZE and ratio > MAX_RATIO:
-                    raise InputError(path, f"contains '{info.filename}', compressed {ratio:.0f} to 1, "
+                    # Part names are not quoted: a draft's own file names ("media/amara.png") can identify.
+                    raise InputError(path, f"contains a part compressed {ratio:.0f} to 1, "
                                      "which no real Word document does (a zip bomb?)",
                                      "Do not open it; ask the sender for the original draft.")
+                limit = MAX_XML_PART if _is_xml_name(info.filename) else MAX_BINARY_PART
+                if info.file_size > limit:
+                    kind = "XML part" if limit == MAX_XML_PART else "part"
+                    raise InputError(path, f"contains a {kind} that unpacks to {info.file_size // (1024 * 1024)} MB, "
+                                     f"over the {limit // (1024 * 1024)} MB limit for one {kind}",
+                                     "Check it is the right file; split the draft or remove large embedded "
+                                     "media in Word and re-save.")
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
                 raise InputError(path, "is a zip file but not a Word document",
                                  "Open it in Word and save it as Word Document (.docx).")
             bad = zf.testzip()  # reads every member, so the bomb checks above must come first
             if bad is not None:
-                raise InputError(path, f"is damaged ('{bad}' fails its checksum)",
+                raise InputError(path, "is damaged (a part inside it fails its checksum)",
                                  "Open it in Word (which may repair it), save it and try again.")
     except zipfile.BadZipFile:
         raise InputError(path, "is damaged or truncated (not a readable .docx zip)",
@@ -218,6 +245,10 @@ def check_package(path: Path, data: bytes) -> None:
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise InputError(path, f"cannot be unpacked ({type(exc).__name__})",
                          "Open it in Word and save it again as .docx.") from None
+
+
+def _is_xml_name(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
 def _brief(exc: BaseException) -> str:
@@ -252,6 +283,7 @@ def _read(path: Path, data: bytes, accept_tracked_changes: bool,
           document: Any) -> tuple[DocxSource, list[Segment], list[str]]:
     source = DocxSource(data=data, accept_tracked_changes=accept_tracked_changes, document=document)
     source.stories = _stories(document, source.xml_parts)
+    source.survey = survey(document.part.package)
     notes: list[str] = []
 
     revisions = sum(count_revisions(s.root) for s in source.stories)
@@ -271,23 +303,36 @@ def _read(path: Path, data: bytes, accept_tracked_changes: bool,
 
     objects = sum(count_embedded_objects(s.root) for s in source.stories)
     if objects:
-        notes.append(f"{objects} embedded images/objects cannot be checked; review them by hand")
+        plural = "s" if objects != 1 else ""
+        notes.append(f"{objects} picture{plural} cannot be checked (text inside a picture is not read); "
+                     "review them by hand")
+    notes += drop_warnings(source.survey, _orphans(data, document))
 
     comments = _count_comments(document)
     if comments:
         notes.append(f"{comments} comment{'s' if comments != 1 else ''} will be removed from the output")
 
-    return source, _segments(document, source.stories), notes
+    segments = _segments(document, source.stories)
+    segments += _graphics_segments(source)
+    return source, segments, notes
+
+
+def _orphans(data: bytes, document: Any) -> int:
+    """Zip members that no relationship reaches: never loaded, so never written out."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = {n for n in zf.namelist() if not n.endswith("/")}
+    loaded = {str(part.partname).lstrip("/") for part in document.part.package.iter_parts()}
+    return sum(1 for n in names - loaded if n != "[Content_Types].xml" and not n.endswith(".rels"))
 
 
 # -- paragraph text ------------------------------------------------------------------------
 
 
-def _owner_paragraph(el: Any) -> Any:
-    """The nearest w:p above `el`, or None if a text box boundary comes first."""
+def _owner_paragraph(el: Any, owners: tuple[str, ...] = (W_P, W_RT)) -> Any:
+    """The nearest w:p (or ruby text) above `el`, or None if a text box boundary comes first."""
     node = el.getparent()
     while node is not None:
-        if node.tag == W_P:
+        if node.tag in owners:
             return node
         if node.tag == W_TXBX:
             return None
@@ -422,6 +467,9 @@ class _Collector:
 
     def paragraph(self, p: Any, origin: str) -> None:
         self.add(paragraph_text(p), origin, ParagraphHandle(p))
+        for rt in p.iter(W_RT):
+            if _owner_paragraph(rt) is p:
+                self.add(paragraph_text(rt), f"ruby text in {origin}", ParagraphHandle(rt))
         for box in p.iter(W_TXBX):
             if _owner_paragraph(box) is not p:
                 continue  # a text box inside a text box: walked with its own paragraph
@@ -476,6 +524,40 @@ def _segments(document: Any, stories: list[Story]) -> list[Segment]:
             if rel.is_external:
                 kind = "hyperlink address" if rel.reltype == RT.HYPERLINK else "linked file address"
                 collector.add(rel.target_ref, f"{kind} ({story.name})", LinkHandle(story.part, rId))
+    return collector.segments
+
+
+# Chart values that are words: series names, category labels, literal strings.
+CHART_STRING_HOLDERS = {qn("c:strCache"), qn("c:strLit"), qn("c:tx"), qn("c:multiLvlStrCache")}
+
+
+def graphic_text_elements(root: Any) -> Iterator[Any]:
+    """Elements of a chart or SmartArt part whose own text is shown: a:t runs, chart string values."""
+    for el in root.iter(qn("a:t"), qn("c:v")):
+        if (el.tag == qn("c:v") and not any(ch.isalpha() for ch in el.text or "")
+                and not any(a.tag in CHART_STRING_HOLDERS for a in el.iterancestors())):
+            continue  # a number
+        if el.text and el.text.strip():
+            yield el
+
+
+def _graphics_segments(source: DocxSource) -> list[Segment]:
+    """Chart and SmartArt text, read like any other text so it is anonymised in place."""
+    collector = _Collector()
+    numbers: dict[str, int] = {}
+    for kind, part in source.survey.kept:
+        if kind not in CHARTS | DIAGRAMS:
+            continue
+        numbers[kind] = numbers.get(kind, 0) + 1
+        name = "chart" if kind in CHARTS else "SmartArt"
+        where = f"{name} {numbers[kind]}" + (" (drawing copy)" if kind == "diagramDrawing" else "")
+        for n, el in enumerate(graphic_text_elements(_xml_root(part, source.xml_parts)), start=1):
+            collector.add(el.text, f"{where}, text {n}", TextHandle(el))
+    # A list's number text is shown on the page ("Child %1:"), though it lives in numbering.xml.
+    for part in source.survey.parts({"numbering"}):
+        for el in _xml_root(part, source.xml_parts).iter(qn("w:lvlText")):
+            if any(ch.isalpha() for ch in el.get(W_VAL, "")):
+                collector.add(el.get(W_VAL), "list numbering text", AttributeHandle(el, W_VAL))
     return collector.segments
 
 
@@ -644,7 +726,7 @@ def _run_hidden(run: Any, hidden_styles: set[str]) -> bool:
     style = _style_of(rpr, "w:rStyle")
     if style is not None and style in hidden_styles:
         return True
-    p = _owner_paragraph(run)
+    p = _owner_paragraph(run, (W_P,))
     if p is not None:
         pstyle = _style_of(p.find(W_PPR), "w:pStyle")
         return pstyle is not None and pstyle in hidden_styles
@@ -691,9 +773,9 @@ def _outside_fallback(el: Any) -> bool:
 
 
 def count_embedded_objects(root: Any) -> int:
-    """Images, charts, diagrams, OLE objects and imported chunks the tool cannot read."""
+    """Pictures, whose pixels the tool cannot read (charts and SmartArt are read; objects are dropped)."""
     count = 0
-    for el in root.iter(qn("a:blip"), qn("c:chart"), qn("dgm:relIds"), qn("w:object"), qn("w:altChunk")):
+    for el in root.iter(qn("a:blip")):
         if _outside_fallback(el):
             count += 1
     for el in root.iter(qn("v:imagedata")):

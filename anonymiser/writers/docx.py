@@ -1,20 +1,25 @@
 """Write an anonymised .docx: each edit put back into the runs, then every side door closed.
 
 Side doors are the places a Word file keeps text the reader of the page never sees: document
-properties, comments, custom XML, document variables, field codes, image names, the
-thumbnail. The body's formatting, styles, numbering, tables, headers and footers stay.
+properties, comments, custom XML, document variables, field codes, image names, style names,
+content-control titles, the thumbnail. Only the parts the tool understands are kept
+(`readers/docx_parts.py`); pictures lose their metadata and every part gets a neutral name.
+The body's formatting, styles, numbering, tables, headers, footers, charts and SmartArt stay.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm
 from lxml import etree
 
@@ -24,13 +29,16 @@ from ..readers.docx import (
     TEXT_PROPERTIES,
     W_R,
     W_RPR,
+    TEXT_TAGS,
     W_T,
+    W_VAL,
     AttributeHandle,
     DocxSource,
     LinkHandle,
     ParagraphHandle,
     PropertyHandle,
     Story,
+    TextHandle,
     load,
     paragraph_atoms,
     paragraph_text,
@@ -38,21 +46,10 @@ from ..readers.docx import (
     remove,
     unwrap,
 )
+from ..readers.docx_parts import CHARTS, DOCUMENT_DROPS, PACKAGE_DROPS, SETTINGS_DROPS, survey
 from .atomic import atomic_path
 
-# Relationship types (last path component) whose parts go entirely.
-PACKAGE_DROPS = {
-    "thumbnail",  # a picture of page one
-    "custom-properties",  # docProps/custom.xml: any name=value an author or system added
-    "webextensiontaskpanes",  # add-ins, which can store their own data
-    "origin",  # digital signatures: invalid once the text changes, and they name the signer
-}
-DOCUMENT_DROPS = {
-    "comments", "commentsExtended", "commentsIds", "commentsExtensible",
-    "people",  # commenters' and editors' names and account ids
-    "customXml",  # data stores, often bound to content controls (a child's name, a DOB)
-    "glossaryDocument",  # building blocks and AutoText saved with the file
-}
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Extended properties (docProps/app.xml) that are counts or flags; everything else
 # (Company, Manager, Template, HyperlinkBase, TitlesOfParts, HeadingPairs) goes.
 APP_KEEP = {
@@ -105,6 +102,8 @@ def write_docx(doc: Document, edits: dict[int, list[Edit]], out_path: Path) -> N
             setattr(fresh.document.core_properties, handle.name, xml_safe(new_text)[:MAX_PROPERTY])
         elif isinstance(handle, AttributeHandle):
             handle.element.set(handle.attribute, xml_safe(new_text))
+        elif isinstance(handle, TextHandle):
+            handle.element.text = xml_safe(new_text)
         elif isinstance(handle, LinkHandle):
             rels = handle.part.rels
             reltype = rels[handle.rId].reltype
@@ -166,7 +165,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
         if not covered:
             _insert(p, atoms, starts, edit.start, new, touched)
             continue
-        target = next((i for i in covered if atoms[i][0].tag == W_T), None)
+        target = next((i for i in covered if atoms[i][0].tag in TEXT_TAGS), None)
         if target is None:
             # Only tabs or breaks were covered: the new text needs a w:t of its own.
             first = atoms[covered[0]][0]
@@ -176,7 +175,7 @@ def edit_paragraph(p: Any, text: str, edits: list[Edit]) -> None:
             touched.append(t)
         for i in covered:
             el, atom_text = atoms[i]
-            if el.tag != W_T:
+            if el.tag not in TEXT_TAGS:
                 remove(el)
                 continue
             lo = max(edit.start, starts[i]) - starts[i]
@@ -195,7 +194,7 @@ def _insert(p: Any, atoms: list[tuple[Any, str]], starts: list[int], at: int, ne
     """A zero-width edit: add text at `at`, inside the w:t that holds or ends there."""
     for i in reversed(range(len(atoms))):
         el, atom_text = atoms[i]
-        if el.tag == W_T and starts[i] <= at <= starts[i] + len(atom_text):
+        if el.tag in TEXT_TAGS and starts[i] <= at <= starts[i] + len(atom_text):
             lo = at - starts[i]
             el.text = (el.text or "")[:lo] + new + (el.text or "")[lo:]
             touched.append(el)
@@ -234,8 +233,10 @@ def close_side_doors(source: DocxSource) -> None:
     for story in source.stories:
         clean_story(story.root)
     rename_bookmarks([story.root for story in source.stories])
+    neutral_style_names(source)
     _clean_settings(document)
     _clean_app_properties(source)
+    keep_understood(source)
 
 
 def _reltype_name(reltype: str) -> str:
@@ -276,6 +277,11 @@ def clean_story(root: Any) -> None:
     for el in root.iter(qn("w:date")):
         if el.getparent() is not None and el.getparent().tag == qn("w:sdtPr"):
             el.attrib.pop(qn("w:fullDate"), None)
+    # A content control's title and tag are typed by its author ("Child name: Amara"); the
+    # placeholder points into the building blocks, which are dropped.
+    for el in list(root.iter(qn("w:alias"), qn("w:tag"), qn("w:placeholder"))):
+        if el.getparent() is not None and el.getparent().tag == qn("w:sdtPr"):
+            remove(el)
     # Editing permissions name users (w:ed="DOMAIN\\jsmith").
     for el in list(root.iter(qn("w:permStart"), qn("w:permEnd"))):
         remove(el)
@@ -338,15 +344,28 @@ def _unlink_fields(root: Any) -> None:
                     remove(run)
 
 
+def _letters(n: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA: no digits, so "REF BookmarkA" never reads as a reference number."""
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+WORD_BOOKMARK = re.compile(r"_(?:Toc|Ref|Hlk|Int)\d+|_GoBack")
+
+
 def rename_bookmarks(roots: list[Any]) -> None:
     """Give bookmarks an author named ("Amara_DOB") neutral names, and fix references to them."""
     names: dict[str, str] = {}
     for root in roots:
         for el in root.iter(qn("w:bookmarkStart")):
             name = el.get(qn("w:name"), "")
-            # Names starting "_" are Word's own (_Toc..., _Ref..., _GoBack): not typed by anyone.
-            if name and not name.startswith("_") and name not in names:
-                names[name] = f"Bookmark{len(names) + 1}"
+            # Word's own names (_Toc123, _Ref456, _GoBack) are not typed by anyone; any other
+            # name, "_Amara" included, is.
+            if name and not WORD_BOOKMARK.fullmatch(name) and name not in names:
+                names[name] = f"Bookmark{_letters(len(names) + 1)}"
     if not names:
         return
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
@@ -375,7 +394,7 @@ def _clean_settings(document: Any) -> None:
     for el in list(root.iter(qn("w:docVars"), qn("w:mailMerge"), qn("w:attachedTemplate"),
                              qn("w:attachedSchema"))):
         remove(el)
-    _drop_rels(part, {"attachedTemplate", "mailMergeSource", "mailMergeHeaderSource", "recipientData"})
+    _drop_rels(part, SETTINGS_DROPS)
 
 
 def _clean_app_properties(source: DocxSource) -> None:
@@ -396,21 +415,231 @@ def _clean_app_properties(source: DocxSource) -> None:
         source.xml_parts[str(part.partname).lstrip("/")] = root
 
 
+# -- style names ---------------------------------------------------------------------------
+
+STYLE_REFERENCES = tuple(qn(f"w:{t}") for t in (
+    "pStyle", "rStyle", "tblStyle", "basedOn", "next", "link", "numStyleLink", "styleLink",
+    "clickAndTypeStyle", "defaultTableStyle",
+))
+
+
+@lru_cache(maxsize=1)
+def builtin_styles() -> tuple[frozenset[str], frozenset[str]]:
+    """Word's own style names and ids (lower case), from python-docx's template and its latent-style list."""
+    root = docx.Document().styles.element
+    names = {el.get(qn("w:name"), "") for el in root.iter(qn("w:lsdException"))}
+    names |= {el.get(W_VAL, "") for el in root.iter(qn("w:name"))}
+    ids = {el.get(qn("w:styleId"), "") for el in root.iter(qn("w:style"))}
+    return frozenset(n.lower() for n in names if n), frozenset(i.lower() for i in ids if i)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]", "", text).lower()
+
+
+def neutral_style_names(source: DocxSource) -> None:
+    """Rename styles an author named ("Amara notes") to "Custom Style 1"; Word's own names stay.
+
+    The style id is often the name without spaces, so it is renamed too, with every reference
+    to it (paragraphs, runs, tables, numbering, other styles) and any field code that names it.
+    """
+    document = source.document
+    try:
+        styles = document.styles.element
+    except (KeyError, AttributeError):
+        return
+    builtin, builtin_ids = builtin_styles()
+    for el in list(styles.iter(qn("w:aliases"))):
+        remove(el)
+    for el in list(styles.iter(qn("w:lsdException"))):
+        if el.get(qn("w:name"), "").lower() not in builtin:
+            remove(el)
+    ids: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for style in styles.iter(qn("w:style")):
+        name_el = style.find(qn("w:name"))
+        name = name_el.get(W_VAL, "") if name_el is not None else ""
+        sid = style.get(qn("w:styleId"), "")
+        # Word stores its own styles under English names whatever the language; their ids
+        # follow the name (or, in a translated Word, the translated name, renamed harmlessly).
+        if name and name.lower() not in builtin and name not in names:
+            names[name] = f"Custom Style {len(names) + 1}"
+        if name in names:
+            name_el.set(W_VAL, names[name])
+        if sid and sid.lower() not in builtin_ids and not (name.lower() in builtin and _squeeze(sid) == _squeeze(name)):
+            ids[sid] = ids.get(sid) or f"CustomStyle{len(ids) + 1}"
+            style.set(qn("w:styleId"), ids[sid])
+    if not ids and not names:
+        return
+    roots = [styles] + [story.root for story in source.stories]
+    for reltype in (RT.NUMBERING, RT.SETTINGS):
+        try:
+            roots.append(document.part.part_related_by(reltype).element)
+        except (KeyError, ValueError, AttributeError):
+            pass
+    for root in roots:
+        for el in root.iter(*STYLE_REFERENCES):
+            if el.get(W_VAL) in ids:
+                el.set(W_VAL, ids[el.get(W_VAL)])
+    if names:
+        # STYLEREF and TOC \t name styles in their field codes.
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+        lower = {k.lower(): v for k, v in names.items()}
+        for root in roots:
+            for el in root.iter(qn("w:instrText")):
+                if el.text:
+                    el.text = pattern.sub(lambda m: lower[m.group(0).lower()], el.text)
+            for el in root.iter(qn("w:fldSimple")):
+                if el.get(qn("w:instr")):
+                    el.set(qn("w:instr"), pattern.sub(lambda m: lower[m.group(0).lower()], el.get(qn("w:instr"))))
+
+
+# -- only the parts the tool understands ---------------------------------------------------
+
+# What goes when a part it points at is dropped: the nearest of these around the reference.
+REFERENCE_HOLDERS = {qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:altChunk"), qn("a:ext")}
+# Fixed part names; kinds not listed get "/word/<kind><n>.xml".
+PART_NAMES = {
+    "officeDocument": "/word/document.xml", "core-properties": "/docProps/core.xml",
+    "extended-properties": "/docProps/app.xml", "styles": "/word/styles.xml",
+    "numbering": "/word/numbering.xml", "settings": "/word/settings.xml",
+    "webSettings": "/word/webSettings.xml", "fontTable": "/word/fontTable.xml",
+    "footnotes": "/word/footnotes.xml", "endnotes": "/word/endnotes.xml",
+}
+NUMBERED_NAMES = {
+    "theme": "/word/theme/theme{n}.xml", "header": "/word/header{n}.xml", "footer": "/word/footer{n}.xml",
+    "chart": "/word/charts/chart{n}.xml", "diagramData": "/word/diagrams/data{n}.xml",
+    "diagramLayout": "/word/diagrams/layout{n}.xml", "diagramQuickStyle": "/word/diagrams/quickStyle{n}.xml",
+    "diagramColors": "/word/diagrams/colors{n}.xml", "diagramDrawing": "/word/diagrams/drawing{n}.xml",
+}
+IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpeg"}
+_SHEET = re.compile(r"('(?:[^']|'')*'|[^'!,()\s]+)!")
+
+
+def keep_understood(source: DocxSource) -> None:
+    """Leave out every part not on the allowlist, remove references to it, clean and rename the rest."""
+    package = source.document.part.package
+    found = survey(package, source.survey.images)
+    for drop in found.drops:
+        del drop.owner.rels[drop.rId]
+    for kind, part in found.kept:
+        if kind == "image":
+            cleaned = found.images.get(id(part))
+            if cleaned is not None:
+                part._blob, part._content_type = cleaned
+    neutral_relationship_ids(package, None)
+    parts = [source.document.part] + [part for _, part in found.kept if part is not source.document.part]
+    for part in parts:
+        root = _part_root(source, part)
+        if root is None:
+            neutral_relationship_ids(part, None)
+            continue
+        _remove_dangling_references(root, set(part.rels))
+        neutral_relationship_ids(part, root)
+        # XML comments and processing instructions are never shown; a tool may leave notes in them.
+        for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+            remove(node)
+        if any(part is p for kind, p in found.kept if kind in CHARTS):
+            # The chart's workbook is gone; its formulas still name the sheets ("'Amara'!$B$1").
+            for el in root.iter("{*}f"):
+                if el.text:
+                    el.text = _SHEET.sub("Sheet1!", el.text)
+    for part in found.parts({"theme"}):
+        root = _part_root(source, part)
+        if root is not None:  # theme, colour, font and effect scheme names show in Word's Design tab
+            for el in root.iter(qn("a:theme"), qn("a:clrScheme"), qn("a:fontScheme"), qn("a:fmtScheme")):
+                if el.get("name") is not None:
+                    el.set("name", "Office")
+    _flush(source)
+    counters: dict[str, int] = {}
+    for kind, part in found.kept:
+        counters[kind] = counters.get(kind, 0) + 1
+        n = counters[kind]
+        if kind == "image":
+            name = f"/word/media/image{n}.{IMAGE_EXTENSIONS.get(part.content_type, 'png')}"
+        else:
+            name = PART_NAMES.get(kind) or NUMBERED_NAMES.get(kind, f"/word/{kind}{{n}}.xml").format(n=n)
+        part.partname = PackURI(name)
+
+
+def _part_root(source: DocxSource, part: Any) -> Any:
+    """The parsed XML of a part, or None for binary parts; byte-only parts are parsed into xml_parts."""
+    if isinstance(part, XmlPart):
+        return part.element
+    if not part.content_type.endswith("xml"):
+        return None
+    name = str(part.partname).lstrip("/")
+    if name not in source.xml_parts:
+        try:
+            source.xml_parts[name] = parse_xml(part.blob)
+        except etree.XMLSyntaxError:
+            return None
+    return source.xml_parts[name]
+
+
+def _remove_dangling_references(root: Any, rids: set[str]) -> None:
+    """Remove what refers to a relationship the part no longer has, so Word finds nothing missing."""
+    found = [el for el in root.iter() if isinstance(el.tag, str)
+             and any(a.startswith(R_NS) and el.get(a) not in rids for a in el.attrib)]
+    for el in found:
+        if el is root or not any(a is root for a in el.iterancestors()):
+            continue  # the root itself, or already gone with an element around it
+        dangling = [a for a in el.attrib if a.startswith(R_NS) and el.get(a) not in rids]
+        if el.tag == qn("w:hyperlink"):
+            for a in dangling:  # the link goes, its text stays
+                del el.attrib[a]
+            continue
+        holder = next((a for a in [el, *el.iterancestors()] if a.tag in REFERENCE_HOLDERS), el)
+        run = holder.getparent()
+        remove(holder)
+        if run is not None and run.tag == W_R and all(c.tag == W_RPR for c in run):
+            remove(run)
+
+
+def neutral_relationship_ids(owner: Any, root: Any) -> None:
+    """Give relationships an author or a tool named ("rIdAmara") plain ids, and follow them in the XML."""
+    rels = owner.rels
+    odd = [rId for rId in rels if not re.fullmatch(r"rId\d+", rId)]
+    if not odd:
+        return
+    used, n, mapping = set(rels), 1, {}
+    for rId in odd:
+        while f"rId{n}" in used:
+            n += 1
+        mapping[rId] = f"rId{n}"
+        used.add(mapping[rId])
+    for old, new in mapping.items():
+        rel = rels.pop(old)
+        rel._rId = new
+        rels[new] = rel
+        if old in rels.related_parts:
+            rels.related_parts[new] = rels.related_parts.pop(old)
+    if root is not None:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr, value in el.attrib.items():
+                if attr.startswith(R_NS) and value in mapping:
+                    el.set(attr, mapping[value])
+
+
+def _flush(source: DocxSource) -> None:
+    """Put the parsed byte-only parts back into their parts, so renaming cannot lose them."""
+    by_name = {str(part.partname).lstrip("/"): part for part in source.document.part.package.iter_parts()}
+    for name, root in source.xml_parts.items():
+        part = by_name.get(name)
+        if part is not None and not isinstance(part, XmlPart):
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    source.xml_parts.clear()
+
+
 # -- saving ----------------------------------------------------------------------------------
 
 
 def save(source: DocxSource, out_path: Path) -> None:
-    """Save through python-docx, swap in the parts it keeps only as bytes, replace atomically."""
+    """Save through python-docx (byte-only parts already put back) and replace atomically."""
+    _flush(source)
     buffer = io.BytesIO()
     source.document.save(buffer)
-    overrides = {
-        name: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        for name, root in source.xml_parts.items()
-    }
-    buffer.seek(0)
-    with zipfile.ZipFile(buffer) as zin, atomic_path(out_path) as tmp:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                data = overrides.get(info.filename)
-                zout.writestr(info.filename, data if data is not None else zin.read(info.filename))
-
+    with atomic_path(out_path) as tmp:
+        tmp.write_bytes(buffer.getvalue())
