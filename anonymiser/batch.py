@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+import _thread
 import signal
 import sys
 import threading
@@ -179,8 +180,24 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def _redeliver_interrupt(unraisable: "sys.UnraisableHookArgs") -> None:
+    """A Ctrl-C that lands inside a finaliser is swallowed there, with a traceback on the console,
+    and the process goes on as if nothing happened; deliver it again, quietly, instead."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        # From another thread a moment later, so it arrives once the finaliser has returned
+        # rather than inside this hook (where it would be swallowed again).
+        threading.Timer(0.05, _thread.interrupt_main).start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def deliver_swallowed_interrupts() -> None:
+    sys.unraisablehook = _redeliver_interrupt
+
+
 def exit_with_parent(parent: int) -> None:
     """Pool initializer: a worker never outlives the batch that started it (SIGKILL, SIGTERM, crash)."""
+    deliver_swallowed_interrupts()
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -207,6 +224,7 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
     `roots` gives each draft's batch folder (default: its own folder); output names come from the
     path below it, decided here from the sorted inputs before any worker starts.
     """
+    deliver_swallowed_interrupts()
     check_records(settings)
     make_private_dir(settings.out_dir)
     make_private_dir(settings.map_file.parent)

@@ -169,3 +169,25 @@ def test_workers_exit_when_the_batch_is_killed(tmp_path: Path, sig: signal.Signa
         os.kill(w, signal.SIGKILL)  # never leave them behind, even when the test fails
     assert not left, f"workers outlived their batch: {left}"
     finish(case, out)
+
+
+def test_an_interrupt_swallowed_by_a_finaliser_is_delivered_again() -> None:
+    # Python cannot raise from __del__, so a Ctrl-C arriving there would be lost with a traceback.
+    code = """
+import sys, time
+from anonymiser.batch import deliver_swallowed_interrupts
+deliver_swallowed_interrupts()
+class Finalised:
+    def __del__(self):
+        raise KeyboardInterrupt
+try:
+    Finalised()
+    for _ in range(200):
+        time.sleep(0.01)
+    print("interrupt lost")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "interrupted", done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
