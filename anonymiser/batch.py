@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -13,14 +12,14 @@ from typing import Callable
 from filelock import FileLock, Timeout
 
 from . import __version__
+from .batch_state import load_state, record_state
 from .errors import AnonymiserError
 from .pipeline import DocumentResult, RunOptions, process_file
 from .profile import Profile
 from .pseudonyms import CaseMap
 from .register import EMPTY_REGISTER, Register, load_register
-from .writers.atomic import remove_stale_temps, write_text
+from .writers.atomic import remove_stale_temps
 
-STATE_FILE = ".anonymiser-state.json"
 MAX_REGISTER_DEPTH = 4
 
 
@@ -93,15 +92,6 @@ def fingerprint(path: Path, register_path: Path | None, settings: BatchSettings)
 def _state_key(path: Path) -> str:
     # The path may name the child, so the state file keys drafts by a hash of it.
     return hashlib.sha256(str(path.resolve()).encode()).hexdigest()
-
-
-def load_state(out_dir: Path) -> dict:
-    # The state only lets re-runs skip work, so a damaged one is simply started afresh.
-    try:
-        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
 
 
 def clean_leftovers(settings: BatchSettings) -> None:
@@ -179,13 +169,13 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
     def record(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
         if outcome.result:
-            state[_state_key(outcome.path)] = {
+            entry = {
                 "fingerprint": outcome.fingerprint,
                 "outputs": [p.name for p in outcome.result.outputs],
                 "ready": outcome.result.ready,
             }
             try:
-                write_text(settings.out_dir / STATE_FILE, json.dumps(state, indent=1), private=True)
+                record_state(settings.out_dir, _state_key(outcome.path), entry)
             except OSError:
                 pass  # the outputs are complete; without the state a re-run just redoes this draft
         if progress:
