@@ -14,12 +14,15 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
     """The input's stem with every replaced original, and every register name, swapped out."""
     spaced = re.sub(r"[_\-.]+", " ", stem)
     # Longest originals first, so 'Amara Okafor' goes before 'Amara'.
-    for r in sorted(replacements, key=lambda r: -len(r.original)):
-        words = r.original.split()
-        if not words:
+    # Each distinct change once, and only if its first word is in the name at all: a long draft
+    # has tens of thousands of replacements and a file name a few words.
+    for original, replacement in dict.fromkeys((r.original, r.replacement)
+                                               for r in sorted(replacements, key=lambda r: -len(r.original))):
+        words = original.split()
+        if not words or words[0].lower() not in spaced.lower():
             continue
         pattern = r"(?<![^\W_])" + r"[\s_\-.]+".join(map(re.escape, words)) + r"(?![^\W_])"
-        spaced = re.sub(pattern, " " + _slug(r.replacement) + " ", spaced, flags=re.I)
+        spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     if register.people or register.addresses:
         rec = CaseRegisterRecognizer(register)
         for res in sorted(rec.analyze(spaced, [E.PERSON, E.ADDRESS]), key=lambda r: -r.start):

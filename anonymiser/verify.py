@@ -39,6 +39,7 @@ def _context_line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+@lru_cache(maxsize=4096)
 def _original_pattern(original: str) -> re.Pattern[str]:
     """Multi-word originals and codes in any case; a single name only as a name is written."""
     words = original.split()
@@ -103,7 +104,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             seen.add((start, found.lower()))
             leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
 
-    for original, entity in originals or []:
+    for original, entity in dict.fromkeys(originals or []):  # a name replaced 500 times is searched for once
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):
             continue
