@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Importing Presidio and spaCy takes seconds, so the API is imported on first use.
 _API = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import json
 import os
 import shutil
 import _thread
@@ -20,15 +19,15 @@ from typing import Callable
 from filelock import FileLock, Timeout
 
 from . import __version__
+from .batch_state import STATE_FILE, load_state, record_state
 from .errors import AnonymiserError
 from .naming import OutputName, path_key, plan_names, stem_of
 from .pipeline import DocumentResult, RunOptions, process_file
 from .profile import Profile
 from .pseudonyms import CaseMap, lock_path
 from .register import EMPTY_REGISTER, Register, load_register
-from .writers.atomic import make_claims_dir, make_private_dir, refuse_link, remove_stale_temps, write_text
+from .writers.atomic import make_claims_dir, make_private_dir, refuse_link, remove_stale_temps
 
-STATE_FILE = ".anonymiser-state.json"
 MAX_REGISTER_DEPTH = 4
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -113,15 +112,6 @@ def fingerprint(path: Path, register_path: Path | None, settings: BatchSettings)
 def _state_key(path: Path) -> str:
     # The path may name the child, so the state file keys drafts by a hash of it.
     return path_key(path)
-
-
-def load_state(out_dir: Path) -> dict:
-    # The state only lets re-runs skip work, so a damaged one is simply started afresh.
-    try:
-        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
 
 
 def clean_leftovers(settings: BatchSettings) -> None:
@@ -275,13 +265,13 @@ def _run(files: list[Path], settings: BatchSettings, workers: int, progress: Cal
     def record(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
         if outcome.result:
-            state[_state_key(outcome.path)] = {
+            entry = {
                 "fingerprint": outcome.fingerprint,
                 "outputs": [p.name for p in outcome.result.outputs],
                 "ready": outcome.result.ready,
             }
             try:
-                write_text(settings.out_dir / STATE_FILE, json.dumps(state, indent=1), private=True)
+                record_state(settings.out_dir, _state_key(outcome.path), entry)
             except OSError:
                 pass  # the outputs are complete; without the state a re-run just redoes this draft
         if progress:

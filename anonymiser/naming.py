@@ -43,8 +43,11 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
             core = r.original[max(0, r.core[0] - r.start):r.core[1] - r.start] if r.core[1] > r.core[0] else r.original
             found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", core) if w[0].isupper()]
     # Longest originals first, so 'Amara Okafor' goes before 'Amara'.
-    for words, replacement in sorted(found, key=lambda f: -len(" ".join(f[0]))):
-        if not words:
+    # Each distinct change once, and only if its first word is in the name at all: a long draft
+    # has tens of thousands of replacements and a file name a few words.
+    distinct = dict.fromkeys((tuple(words), replacement) for words, replacement in found)
+    for words, replacement in sorted(distinct, key=lambda f: -len(" ".join(f[0]))):
+        if not words or words[0].lower() not in spaced.lower():
             continue
         pattern = r"(?<![^\W_])" + r"[\s_\-.]+".join(map(re.escape, words)) + r"(?![^\W_])"
         spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)

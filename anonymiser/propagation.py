@@ -93,7 +93,7 @@ def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool
     fold = str if case_sensitive else str.lower
     wanted = [fold(w) for w in words]
     out = []
-    for start in index.candidates(phrase):
+    for start in index.phrase_candidates(phrase):
         pos = start
         for i, (word, want) in enumerate(zip(words, wanted)):
             if i:

@@ -70,6 +70,9 @@ class CaseMap:
                              "(pseudonyms may then change).")
         return data
 
+    def _entry(self) -> dict:
+        return {"people": self.people, "others": self.others, "next_letter": self.next_letter}
+
     def load(self) -> None:
         if self.path and self.path.exists():
             data = self._read()
@@ -77,6 +80,8 @@ class CaseMap:
             self.people = dict(case.get("people", {}))
             self.others = dict(case.get("others", {}))
             self.next_letter = int(case.get("next_letter", 0))
+        # What the file holds for this case, so a document that adds no one writes nothing.
+        self._stored = json.dumps(self._entry(), sort_keys=True) if self.path and self.path.exists() else None
 
     def __enter__(self) -> "CaseMap":
         if self._lock:
@@ -97,13 +102,16 @@ class CaseMap:
                 self._lock.release()
 
     def save(self) -> None:
+        """Write the map if this case's entries changed since it was read (once per document at most)."""
         if not self.path:
+            return
+        current = json.dumps(self._entry(), sort_keys=True)
+        if current == self._stored and self.path.exists():
             return
         data = {"version": MAP_VERSION, "cases": {}}
         if self.path.exists():
             data = self._read()
-        data.setdefault("cases", {})[self.case] = {
-            "people": self.people, "others": self.others, "next_letter": self.next_letter}
+        data.setdefault("cases", {})[self.case] = self._entry()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".map-", suffix=".tmp")
         try:
@@ -114,6 +122,7 @@ class CaseMap:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._stored = current
 
     def register_label(self, person: Person, register: Register, mode: str, text: str) -> str:
         """A register person's pseudonym (chosen, or drawn from a gender-matched pool) or role label."""

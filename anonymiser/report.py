@@ -153,7 +153,9 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
             else:
                 close()
         close()
-    order = lambda c: sorted((KeptTerm(t, n) for t, n in c.items()), key=lambda k: (k.text.casefold(), k.text))
+    def order(counts: dict[str, int]) -> list[KeptTerm]:
+        return sorted((KeptTerm(t, n) for t, n in counts.items()), key=lambda k: (k.text.casefold(), k.text))
+
     return order(words), order(numbers)
 
 

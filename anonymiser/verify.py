@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import zipfile
@@ -42,6 +41,7 @@ def _context_line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+@lru_cache(maxsize=4096)
 def _original_pattern(original: str) -> re.Pattern[str]:
     """Multi-word originals and codes in any case; a single name only as a name is written."""
     words = original.split()
@@ -111,7 +111,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             seen.add((start, found.lower()))
             leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
 
-    for original, entity in originals or []:
+    for original, entity in dict.fromkeys(originals or []):  # a name replaced 500 times is searched for once
         original = view_of(original)
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):
@@ -140,7 +140,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         for r in rec.analyze(text, wanted, None):
             if r.score >= 0.5:
                 add(r.start, r.end, E.ENTITY_TYPES[r.entity_type].label, True)
-    return sorted(leaks, key=lambda l: (l.where, l.text))
+    return sorted(leaks, key=lambda leak: (leak.where, leak.text))
 
 
 def output_texts(path: Path) -> list[tuple[str, str]]:

@@ -162,7 +162,7 @@ def test_verify_ignores_text_the_tool_inserted(tmp_path: Path) -> None:
     leaks = find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], {"the family home"}, (),
                        inserted=[(12, 27), (29, 44)])
     assert leaks == []
-    assert [l.text for l in find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], set(), ())] == ["FAMILY"]
+    assert [leak.text for leak in find_leaks(out, "x", EMPTY_REGISTER, [("Family", "PERSON")], set(), ())] == ["FAMILY"]
 
 
 def test_evaluate_scores_project_gold_with_its_register(tmp_path: Path, case: tuple[Path, Path, Path]) -> None:

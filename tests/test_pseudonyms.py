@@ -51,3 +51,31 @@ def test_role_labels_and_chosen_pseudonyms() -> None:
     assert cmap.register_label(chosen, REG, "pseudonym", "") == "Jess"
     second_mum = Person("Joy Hale", "mother", "female")
     assert cmap.register_label(second_mum, REG, "role", "") == "Mother 2"
+
+
+def test_a_document_that_adds_no_one_leaves_the_map_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    with CaseMap(path, REG.case_key) as cmap:
+        name = cmap.register_label(CHILD, REG, "pseudonym", "")
+    written = path.stat()
+    with CaseMap(path, REG.case_key) as cmap:  # a second document naming the same child
+        assert cmap.register_label(CHILD, REG, "pseudonym", "") == name
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    with CaseMap(path, REG.case_key) as cmap:  # a third adds someone: written, once
+        cmap.other_label("other:anne price", "Professional")
+    assert path.stat().st_ino != written.st_ino
+    saved = json.loads(path.read_text(encoding="utf-8"))["cases"][REG.case_key]
+    assert saved["people"] == {f"{CHILD.key}|pseudonym": name}
+    assert saved["others"] == {"other:anne price": "Professional A"}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_an_unchanged_case_keeps_what_another_run_added_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    mine = CaseMap(path, REG.case_key)  # read before the other run wrote
+    with CaseMap(path, REG.case_key) as other:
+        other.other_label("other:tom hale", "Adult")
+    with mine:  # re-reads under the lock; adds nothing, so must not write its stale view back
+        assert mine.other_label("other:tom hale", "Adult") == "Adult A"
+    assert json.loads(path.read_text(encoding="utf-8"))["cases"][REG.case_key]["others"] == {
+        "other:tom hale": "Adult A"}

@@ -107,10 +107,10 @@ def test_references_are_removed_from_the_text() -> None:
 
 def test_verify_finds_a_reference_with_and_without_the_register() -> None:
     footer = "Draft for panel: cspr 2026 03 - page 2"
-    assert [l.why for l in find_leaks(footer, "footer", REGISTER)] == ["register reference"]
+    assert [leak.why for leak in find_leaks(footer, "footer", REGISTER)] == ["register reference"]
     # Without the register, the audit's record of what was replaced in the body is enough.
     leaks = find_leaks(footer, "footer", EMPTY_REGISTER, [("CSPR 2026-03", "REFERENCE_NUMBER")], {"[reference removed]"})
-    assert [l.text for l in leaks] == ["cspr 2026 03"]
+    assert [leak.text for leak in leaks] == ["cspr 2026 03"]
     assert find_leaks("Draft for panel: [reference removed] - page 2", "footer", REGISTER) == []
 
 

@@ -240,6 +240,54 @@ def test_a_huge_file_is_refused_without_being_read(case: tuple[Path, Path, Path]
     assert_refused(run(draft, "--out", out), draft, out, "201 MB", "limit")
 
 
+def test_a_text_draft_too_big_to_fit_the_character_limit_is_refused_without_being_read(
+        case: tuple[Path, Path, Path]) -> None:
+    from anonymiser.readers import MAX_CHARACTERS
+
+    folder, _, out = case
+    draft = folder / "fifty-mb.txt"
+    with draft.open("wb") as fh:  # sparse: more bytes than any UTF-8 text within the limit
+        fh.truncate(MAX_CHARACTERS * 4 + 1)
+    before = hashes(folder)
+    line = assert_refused(run(draft, "--out", out), draft, out, f"{MAX_CHARACTERS:,} characters", "Split")
+    assert "NUL" not in line  # refused on its size, before anything read its content
+    assert hashes(folder) == before
+
+
+def test_a_text_draft_one_character_over_the_limit_is_refused_and_one_at_it_is_not(
+        case: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from anonymiser import readers
+    from anonymiser.readers.text import read_text
+
+    folder, _, out = case
+    para = "Amara Okafor was seen by the health visitor on 3 May 2021.\n\n"
+    text = para * 40
+    monkeypatch.setattr(readers, "MAX_CHARACTERS", len(text))
+    at_limit = folder / "at-limit.txt"
+    at_limit.write_text(text, encoding="utf-8")
+    assert read_text(at_limit).text == text
+    over = folder / "over.md"
+    over.write_text(text + "x", encoding="utf-8")
+    assert_refused(run(over, "--out", out), over, out, f"{len(text) + 1:,} characters",
+                   f"limit of {len(text):,} characters", "Split the draft")
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_the_character_limit_applies_to_the_text_of_word_and_pdf_drafts(
+        case: tuple[Path, Path, Path], samples: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    from anonymiser import readers
+
+    folder, _, out = case
+    sample = {"docx": "review-d.docx", "pdf": "review-e.pdf"}[kind]
+    draft = _copy_sample(samples, folder, sample)
+    length = len(readers.read_document(draft, accept_tracked_changes=True).text)
+    monkeypatch.setattr(readers, "MAX_CHARACTERS", length - 1)
+    before = hashes(folder)
+    assert_refused(run(draft, "--out", out, "--accept-tracked-changes"), draft, out,
+                   f"{length:,} characters", "limit")
+    assert hashes(folder) == before
+
+
 # -- damaged Word and PDF files ----------------------------------------------------------------
 
 

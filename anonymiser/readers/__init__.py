@@ -9,6 +9,24 @@ from ..errors import InputError
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any review; a bigger file is almost certainly not one
+# The most text the tool takes from one draft: five times a 300-page review (about 100,000
+# words), and small enough that a run stays within 1.5 GB of memory.
+MAX_CHARACTERS = 3_000_000
+MAX_WORDS_ABOUT = 500_000  # what MAX_CHARACTERS is in words of ordinary prose, for the message
+_MAX_UTF8_BYTES_PER_CHARACTER = 4
+
+
+def too_long(path: Path, characters: int | None = None) -> InputError:
+    """The one-line refusal of a draft with more text than the tool takes."""
+    size = f"has {characters:,} characters of text" if characters is not None else "holds more text"
+    return InputError(path, f"{size}, over the limit of {MAX_CHARACTERS:,} characters (about {MAX_WORDS_ABOUT:,} words)",
+                      "Split the draft into parts and run each part.")
+
+
+def check_text_length(path: Path, text: str) -> None:
+    """Refuse a draft whose text is longer than MAX_CHARACTERS."""
+    if len(text) > MAX_CHARACTERS:
+        raise too_long(path, len(text))
 
 
 def check_input_file(path: Path) -> None:
@@ -31,6 +49,8 @@ def check_input_file(path: Path) -> None:
     if size > MAX_BYTES:
         raise InputError(path, f"is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
                          "Split the draft into parts.")
+    if path.suffix.lower() in (".txt", ".md") and size > MAX_CHARACTERS * _MAX_UTF8_BYTES_PER_CHARACTER:
+        raise too_long(path)  # no decoding can bring it under the limit, so it is not read at all
 
 
 def read_document(path: Path | str, *, accept_tracked_changes: bool = False,
@@ -42,11 +62,14 @@ def read_document(path: Path | str, *, accept_tracked_changes: bool = False,
     if suffix in (".txt", ".md"):
         from .text import read_text
 
-        return read_text(path)
+        return read_text(path)  # checks the length itself, before splitting the text
     if suffix == ".docx":
         from .docx import read_docx
 
-        return read_docx(path, accept_tracked_changes=accept_tracked_changes)
-    from .pdf import read_pdf
+        doc = read_docx(path, accept_tracked_changes=accept_tracked_changes)
+    else:
+        from .pdf import read_pdf
 
-    return read_pdf(path, password=password)
+        doc = read_pdf(path, password=password)
+    check_text_length(path, doc.text)
+    return doc

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..document import Document, Segment
 from ..errors import InputError
+from . import check_text_length
 
 # cp1252 is what Word's "Plain Text" export gives on Windows; we accept it with a warning.
 # Anything else that is not UTF-8 must be re-saved, since guessing wrong would garble names.
@@ -53,6 +54,7 @@ def read_text(path: Path) -> Document:
         raise InputError(path, f"cannot be read ({exc.strerror})", "Check the file's permissions.") from None
     text, warnings = decode(path, raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text_length(path, text)
     if not text.strip():
         raise InputError(path, "has no text", "Check you exported the right file.")
     segments = []
