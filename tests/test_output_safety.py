@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from anonymiser.audit_key import KEY_FILE
+from anonymiser.batch_state import STATE_FILE
 from anonymiser.cli import main
 from fixtures_docs import encrypt_pdf, make_report_pdf
 
@@ -62,7 +64,7 @@ def test_an_output_named_link_is_refused_and_nothing_is_written_for_the_draft(ca
     assert (out / name).is_symlink()
 
 
-@pytest.mark.parametrize("name", [".anonymiser-state.jsonl", "pseudonym-map.json", ".pseudonym-map.json.lock",
+@pytest.mark.parametrize("name", [STATE_FILE, "pseudonym-map.json", ".pseudonym-map.json.lock",
                                   "index.html"])
 def test_a_linked_record_stops_the_run_before_anything_is_written(case: Path, tmp_path: Path, name: str) -> None:
     out = tmp_path / "out"
@@ -95,9 +97,10 @@ def test_private_records_are_private_whatever_the_umask(case: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
     for folder in (out, out.parent, out.parent.parent, tmp_path / "maps"):
         assert mode(folder) == 0o700, folder
-    for name in ("review.audit.jsonl", "review.report.html", "index.html", ".anonymiser-state.json"):
+    for name in ("review.audit.jsonl", "review.report.html", "index.html", STATE_FILE):
         assert mode(out / name) == 0o600, name
-    for private in (tmp_path / "maps" / "case-map.json", tmp_path / "maps" / ".case-map.json.lock"):
+    for private in (tmp_path / "maps" / "case-map.json", tmp_path / "maps" / ".case-map.json.lock",
+                    tmp_path / "maps" / KEY_FILE):
         assert mode(private) == 0o600, private
     for public in ("review.anonymised.txt", "review.manifest.json"):
         assert mode(out / public) == 0o644, public
