@@ -130,7 +130,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         for w in o.result.warnings:
             say(f"  warning: {o.masked(w)}")
         for leak in o.result.leaks:
-            say(f"  leak: {leak.line()}")
+            say(f"  leak: {leak.console_line()} (the report shows what was found)")
         progress.advance(task)
 
     with Progress(TextColumn("anonymising"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -220,6 +220,19 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
     click.echo(f"{sum(len(v) for v in spans.values())} spans in {len(spans)} texts -> {out_path}")
 
 
+def _verify_targets(outputs: tuple[Path, ...], audits: tuple[Path, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Folders given to verify become their publication files, and their audit logs are added to `audits`."""
+    files: list[Path] = []
+    found = list(audits)
+    for item in outputs:
+        if item.is_dir():
+            files += sorted(p for p in item.glob("*.anonymised.*") if p.is_file())
+            found += [p for p in sorted(item.glob("*.audit.jsonl")) if p not in found]
+        else:
+            files.append(item)
+    return tuple(files), tuple(found)
+
+
 @main.command()
 @click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--register", "register_path", type=click.Path(path_type=Path), help="The case register.")
@@ -230,9 +243,15 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
                    "folder's pseudonym-map.json].")
 @click.option("--profile", default="safeguarding-review", show_default=True,
               help="The profile the outputs were made with (its allowlisted terms are not leaks).")
+@click.option("--show-text", is_flag=True,
+              help="Also print what was found. It is original text: only where the console is not logged.")
 def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...],
-           map_path: Path | None, profile: str) -> None:
-    """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited."""
+           map_path: Path | None, profile: str, show_text: bool) -> None:
+    """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited.
+
+    OUTPUTS are publication files, or output folders: a folder stands for its *.anonymised.* files,
+    with its *.audit.jsonl logs checked as if each were given with --audit.
+    """
     from .audit import verify_audit
     from .profile import load_profile
     from .register import EMPTY_REGISTER, load_register
@@ -243,6 +262,9 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         allowlists = load_profile(profile).allowlists
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
+    outputs, audit_paths = _verify_targets(outputs, audit_paths)
+    if not outputs:
+        _fail("no *.anonymised.* files to check there. Give the publication files, or the output folder.")
     # An audit that was edited cannot be trusted to list every original, so its chain is checked
     # before its originals are used.
     broken: list[str] = []
@@ -279,7 +301,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     for f in findings:
-        click.echo(f.line())
+        click.echo(f.line() if show_text else f.console_line())
     for b in broken:
         click.echo(b)
     for n in notes:

@@ -34,7 +34,12 @@ class Leak:
     why: str
 
     def line(self) -> str:
+        """With the text found: for the report and the audit, which are private."""
         return f"{self.where}: '{self.text}' ({self.why})"
+
+    def console_line(self) -> str:
+        """Without the text found, which is an original: consoles are often logged."""
+        return f"{self.where}: {self.why}, {len(self.text)} characters"
 
 
 def _context_line(text: str, offset: int) -> int:

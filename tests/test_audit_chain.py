@@ -394,8 +394,27 @@ def test_verify_finds_a_planted_leak_with_its_location(out: Path, made: tuple[Pa
     text.write_text(body + "Tunde Okafor\n", encoding="utf-8")
     result = _run("verify", str(text), "--register", str(register), "--audit", str(_audit(out)))
     assert result.exit_code == 1
-    assert f"{text.name}:{leak_line}: 'Tunde Okafor'" in result.output
+    # The console, often logged, gets where and what kind; the text itself only when asked for.
+    assert f"{text.name}:{leak_line}: register name" in result.output
+    assert "Tunde" not in result.output and "Okafor" not in result.output
     assert "chain broken" not in result.output
+    shown = _run("verify", str(text), "--register", str(register), "--audit", str(_audit(out)), "--show-text")
+    assert f"{text.name}:{leak_line}: 'Tunde Okafor'" in shown.output
+
+
+def test_verify_takes_an_output_folder_with_its_audit_logs(out: Path, made: tuple[Path, Path]) -> None:
+    _, register = made
+    clean = _run("verify", str(out), "--register", str(register))
+    assert clean.exit_code == 0, clean.output
+    assert "audit chain whole and authentic in 1 log(s)" in clean.output
+    audit = _audit(out)
+    lines = audit.read_text(encoding="utf-8").split("\n")
+    audit.write_text("\n".join([lines[1], lines[0], *lines[2:]]), encoding="utf-8")
+    swapped = _run("verify", str(out), "--register", str(register))
+    assert swapped.exit_code == 1 and "chain broken at line 1" in swapped.output
+    empty = out.parent / "empty"
+    empty.mkdir()
+    assert _run("verify", str(empty)).exit_code == 2
 
 
 def test_a_key_file_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
