@@ -11,8 +11,8 @@ from pathlib import Path
 from .decide import Replacement
 from .register import Register
 from .recognizers.case_register import CaseRegisterRecognizer
-from .recognizers.register_references import reference_pattern
-from .textview import view_of
+from .recognizers.register_references import find_references, reference_pattern
+from .textview import NormalisedText, view_of
 from . import entities as E
 
 # A file name holds at most 255 bytes; the longest ending we add is "-NNNN.anonymised.docx".
@@ -79,9 +79,20 @@ def _slug(text: str) -> str:
 
 
 def mask_names(text: str, register: Register) -> str:
-    """`text` (a file or folder name) with each register name or address shown as '[name]'."""
-    for start, end in _register_spans(text, register):
-        text = text[:start] + "[name]" + text[end:]
+    """`text` (a file or folder name) with each register name or address shown as '[name]', and each
+    register reference as '[reference]', read through invisible and look-alike characters."""
+    view = NormalisedText(text)
+    found = [(s, e, "[name]") for s, e in _register_spans(view.text, register)]
+    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references)]
+    spans: list[tuple[int, int, str]] = []
+    for start, end, shown in sorted(found):
+        start, end = view.widen(*view.to_original(start, end))
+        if spans and start < spans[-1][1]:  # overlapping finds are masked as one
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]), spans[-1][2])
+        else:
+            spans.append((start, end, shown))
+    for start, end, shown in reversed(spans):
+        text = text[:start] + shown + text[end:]
     return text
 
 

@@ -1,0 +1,33 @@
+"""File and folder names on the console and in the index: register names and references masked,
+read through invisible and look-alike characters; output names never keep a lower-case surname."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.naming import mask_names, safe_stem
+from anonymiser.register import Person, Register
+
+REGISTER = Register(case="CSPR 2026-03", people=(Person("Jayden Price", "subject child", "male"),
+                                                  Person("Kerry Price", "mother", "female")),
+                    references=("LS/77/4410",))
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Jayden Price notes.txt", "[name] notes.txt"),
+    ("Ja\u200byden_Price.docx", "[name].docx"),  # a zero-width space inside the name
+    ("J\u0430yden chronology.md", "[name] chronology.md"),  # a Cyrillic 'а'
+    ("Ker\u00adry letter.doc", "[name] letter.doc"),  # a soft hyphen
+    ("jayden-price-notes.txt", "[name]-notes.txt"),
+    ("CSPR 2026-03 minutes.txt", "[reference] minutes.txt"),
+    ("ls-77-4410 police.pdf", "[reference] police.pdf"),
+    ("the price list.txt", "the price list.txt"),
+])
+def test_console_names_mask_register_names_and_references(name: str, shown: str) -> None:
+    assert mask_names(name, REGISTER) == shown
+
+
+@pytest.mark.parametrize("stem", ["jayden-price-chronology", "kerry_price_notes", "JAYDEN PRICE chronology"])
+def test_an_output_name_keeps_no_lower_case_surname(stem: str) -> None:
+    safe = safe_stem(stem, [], REGISTER).lower()
+    assert "price" not in safe and "jayden" not in safe and "kerry" not in safe
