@@ -186,13 +186,14 @@ class ReviewerDecisions:
         exact = [p for p in register.people if wanted in (p.key.casefold(), normalise(p.name))]
         by_alias = [p for p in register.people if wanted in {normalise(a) for a in p.aliases}]
         found = exact or by_alias
+        # Consoles are logged: the entry is named by its line, never by the name in it or the register's.
         if not found:
-            names = ", ".join(p.name for p in register.people) or "the register lists nobody"
-            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is not a person in the case register",
-                                 f"Use a name or alias from the register ({names}), or give a type instead.")
+            raise DecisionsError(self.path, f"line {add.line}: the person of this add entry is not in the case "
+                                 f"register ({len(register.people)} people)",
+                                 "Use a name or alias as the register writes it, or give a type instead.")
         if len(found) > 1:
-            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is an alias of more than one "
-                                 "register person", "Use the person's full name instead.")
+            raise DecisionsError(self.path, f"line {add.line}: the person of this add entry is an alias of more "
+                                 "than one register person", "Use the person's full name instead.")
         return found[0]
 
     def extra_detections(self, text: str, register: Register) -> list[Detection]:
@@ -475,7 +476,7 @@ def load_decisions(path: Path | str) -> ReviewerDecisions:
         who = ("person", normalise(change.person)) if change.person else ("original", normalise(change.original or ""))
         old = seen.get(who)
         if old and normalise(old.pseudonym) != normalise(change.pseudonym):
-            raise DecisionsError(path, f"line {change.line}: {who[0]} '{change.person or change.original}' already "
-                                 f"has the pseudonym '{old.pseudonym}' (line {old.line})", "Keep one of the two.")
+            raise DecisionsError(path, f"line {change.line}: this {who[0]} already has the pseudonym "
+                                 f"'{old.pseudonym}' (line {old.line})", "Keep one of the two.")
         seen[who] = change
     return ReviewerDecisions(document, reject, pseudonyms, add, path)

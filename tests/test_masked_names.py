@@ -31,3 +31,16 @@ def test_console_names_mask_register_names_and_references(name: str, shown: str)
 def test_an_output_name_keeps_no_lower_case_surname(stem: str) -> None:
     safe = safe_stem(stem, [], REGISTER).lower()
     assert "price" not in safe and "jayden" not in safe and "kerry" not in safe
+
+
+def test_a_decisions_mistake_names_no_person(tmp_path) -> None:
+    from anonymiser.decisions import load_decisions
+    from anonymiser.errors import DecisionsError
+
+    path = tmp_path / "review.decisions.yaml"
+    path.write_text('document: review.txt\nadd:\n  - text: "Jay Pryce"\n    person: "Jay Pryce"\n', encoding="utf-8")
+    with pytest.raises(DecisionsError) as err:
+        load_decisions(path).extra_detections("Jay Pryce was seen.", REGISTER)
+    message = err.value.line()
+    assert "line 3:" in message and str(path) in message
+    assert not any(word in message for word in ("Jay", "Pryce", "Jayden", "Kerry", "Price"))
