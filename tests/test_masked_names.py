@@ -44,3 +44,18 @@ def test_a_decisions_mistake_names_no_person(tmp_path) -> None:
     message = err.value.line()
     assert "line 3:" in message and str(path) in message
     assert not any(word in message for word in ("Jay", "Pryce", "Jayden", "Kerry", "Price"))
+
+
+def test_verify_reads_a_name_with_invisible_characters_in_a_binary_part(tmp_path) -> None:
+    import zipfile
+
+    from anonymiser.verify import verify_files
+
+    path = tmp_path / "clean.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document xmlns:w='urn:x'><w:p><w:t>The child was seen.</w:t></w:p></w:document>")
+        zf.writestr("word/media/a.bin", b"\x00\xfe" + "Ja\u200byden Pr\u00adice".encode() + b"\x00")
+        zf.writestr("word/media/b.bin", b"\x00\x01" + "\U0001d409ayden".encode("utf-16-le") + b"\xff\xff")
+    found = {(f.where.split(":")[1], f.why) for f in verify_files([path], REGISTER, [], ())}
+    assert ("word/media/a.bin", "register name") in found
+    assert ("word/media/b.bin", "register name") in found
