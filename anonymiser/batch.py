@@ -19,6 +19,7 @@ from typing import Callable
 from filelock import FileLock, Timeout
 
 from . import __version__
+from .audit_key import key_file_beside, key_lock
 from .errors import AnonymiserError
 from .naming import OutputName, path_key, plan_names, stem_of
 from .pipeline import DocumentResult, RunOptions, process_file
@@ -193,9 +194,10 @@ def exit_with_parent(parent: int) -> None:
 
 
 def check_records(settings: BatchSettings) -> None:
-    """Refuse a run whose output folder, pseudonym map, lock, state or index is a symbolic link."""
+    """Refuse a run whose output folder, pseudonym map, audit key, their locks, state or index is a symbolic link."""
+    key = key_file_beside(settings.map_file)
     for path in (settings.out_dir, settings.map_file.parent, settings.map_file, lock_path(settings.map_file),
-                 settings.out_dir / STATE_FILE, settings.out_dir / "index.html"):
+                 key, key_lock(key), settings.out_dir / STATE_FILE, settings.out_dir / "index.html"):
         refuse_link(path)
 
 
