@@ -59,3 +59,22 @@ def test_verify_reads_a_name_with_invisible_characters_in_a_binary_part(tmp_path
     found = {(f.where.split(":")[1], f.why) for f in verify_files([path], REGISTER, [], ())}
     assert ("word/media/a.bin", "register name") in found
     assert ("word/media/b.bin", "register name") in found
+
+
+def test_a_failed_draft_is_listed_in_the_index_with_its_name_masked(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "register.yaml").write_text("case: CSPR 2026-03\npeople:\n  - name: Jayden Price\n    role: subject child\n"
+                                        "    gender: male\n", encoding="utf-8")
+    (case / "review.txt").write_text("Jayden Price was seen by the school nurse.\n", encoding="utf-8")
+    (case / "Jayden Price notes.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(case), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 2
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "[name] notes.txt" in page and "not anonymised: is empty" in page
+    assert "Jayden" not in page and "Price" not in page
