@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -154,7 +154,7 @@ def process_one(path: Path, settings: BatchSettings, name: OutputName | None = N
         case_map = CaseMap(settings.map_file, register.case_key)
         from .decisions import load_decisions
 
-        reviewer = load_decisions(settings.decisions_path) if settings.decisions_path else None
+        reviewer = load_decisions(settings.decisions_path) if settings.decisions_path and name.takes_decisions else None
         opts = RunOptions(settings.profile, register, settings.out_dir, settings.accept_tracked_changes,
                           settings.password, reviewer, naming=name)
         result = process_file(path, opts, case_map)
@@ -228,9 +228,31 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
     try:
         plan = plan_names([(p, (roots or {}).get(p, p.parent), registers.get(p, (EMPTY_REGISTER, None))[0])
                            for p in files], owners, claims)
+        plan = _decisions_targets(plan, settings.decisions_path)
         return _run(files, settings, workers, progress, plan, registers, failed, state, summary)
     finally:
         shutil.rmtree(claims, ignore_errors=True)
+
+
+def _decisions_targets(plan: dict[Path, OutputName], decisions_path: Path | None) -> dict[Path, OutputName]:
+    """Mark the drafts the decisions file is for; refuse a file that is for no draft of the run, or
+    for several alike, before anything is written (a reviewer's additions left out would be leaks)."""
+    if decisions_path is None:
+        return plan
+    from .decisions import load_decisions
+
+    decisions = load_decisions(decisions_path)
+    paths = list(plan)
+    chosen = set(decisions.targets(["/".join((*plan[p].folders, p.name)) for p in paths]))
+    if not chosen:
+        raise AnonymiserError(decisions_path, "its 'document:' is none of the drafts of this run, so none of its "
+                              "decisions would be applied", "Run it with the draft it was exported for, or correct "
+                              "its 'document:' line (the draft's path below the folder you run).")
+    if len(chosen) > 1 and decisions.document:
+        raise AnonymiserError(decisions_path, f"its 'document:' fits {len(chosen)} drafts of this run (same-named "
+                              "drafts in different folders)", "Write the draft's folder in its 'document:' line, "
+                              "e.g. 'document: health/chronology.txt'.")
+    return {p: replace(name, takes_decisions=p in {paths[i] for i in chosen}) for p, name in plan.items()}
 
 
 def _run(files: list[Path], settings: BatchSettings, workers: int, progress: Callable[[Outcome], None] | None,

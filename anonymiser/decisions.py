@@ -174,10 +174,22 @@ class ReviewerDecisions:
         mine, theirs = normalise(self.document), normalise(label)
         if mine == theirs:
             return True
-        # A document named with its folder ('a/draft.txt') is that draft only, so a same-named
-        # draft in another folder of the batch never takes its decisions; a bare name matches
-        # the draft of that name (or stem) wherever it is.
-        return "/" not in mine and Path(mine).stem == Path(theirs).stem
+        # The same draft named from two batch roots: one path's folders end the other's
+        # ('health/chronology.txt' is 'chronology.txt' when the run starts in health/), so
+        # 'a/draft.txt' never takes the decisions of 'b/draft.txt'. The name may differ in its
+        # extension (the decisions of 'review.docx' for 'review.pdf').
+        *my_folders, my_name = mine.split("/")
+        *their_folders, their_name = theirs.split("/")
+        shorter, longer = sorted((my_folders, their_folders), key=len)
+        return longer[len(longer) - len(shorter):] == shorter and Path(my_name).stem == Path(their_name).stem
+
+    def targets(self, labels: list[str]) -> list[int]:
+        """Which of a run's drafts (by label) these decisions are for: the one named exactly if
+        there is one, else every draft `applies_to` takes."""
+        if not self.document:
+            return list(range(len(labels)))
+        exact = [i for i, label in enumerate(labels) if normalise(label) == normalise(self.document)]
+        return exact or [i for i, label in enumerate(labels) if self.applies_to(label)]
 
     # -- additions -------------------------------------------------------------------------
 

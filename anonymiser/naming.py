@@ -112,6 +112,7 @@ class OutputName:
     mine: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for this input
     taken: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for other inputs
     claims: Path | None = None  # this run's folder of claimed stems
+    takes_decisions: bool = True  # whether the run's decisions file is for this input
 
     def candidates(self, stem: str) -> list[str]:
         """The stems to try, in order: this input's own suffix first, then the next free ones."""
