@@ -167,6 +167,14 @@ class ReviewerDecisions:
         """The same decisions with match counts at zero: one per document, so each audit counts its own."""
         return ReviewerDecisions(self.document, self.reject, self.pseudonyms, self.add, self.path)
 
+    def matches(self, decision: object) -> int:
+        """How many times `decision` (one of these decisions) matched in this document."""
+        return self._matches[decision]
+
+    def count_matches(self, decision: object, n: int) -> None:
+        """Add `n` matches of `decision`, found by a copy of these decisions (on the normalised view)."""
+        self._matches[decision] += n
+
     def applies_to(self, label: str) -> bool:
         """Whether the decisions were made for document `label` (or for no document in particular)."""
         if not self.document:
