@@ -222,7 +222,7 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
             registers[path] = register_for(path, settings.register_path)
         except AnonymiserError as exc:
             failed[path] = exc.line()
-    owners = {stem_of(n).casefold(): key for key, entry in state.items() if isinstance(entry, dict)
+    owners = {stem_of(n): key for key, entry in state.items() if isinstance(entry, dict)
               for n in entry.get("outputs", []) if isinstance(n, str)}
     claims = make_claims_dir(settings.out_dir)
     try:

@@ -109,7 +109,7 @@ class OutputName:
     position: int = 1
     total: int = 1
     label: str = ""  # the input's path with register names below the batch root masked, for the console
-    mine: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for this input
+    mine: frozenset[str] = frozenset()  # stems, as written, earlier runs wrote for this input
     taken: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for other inputs
     claims: Path | None = None  # this run's folder of claimed stems
     takes_decisions: bool = True  # whether the run's decisions file is for this input
@@ -153,8 +153,8 @@ def plan_names(inputs: list[tuple[Path, Path, Register]], owners: dict[str, str]
                claims: Path | None) -> dict[Path, OutputName]:
     """Every input's OutputName, decided from the sorted inputs alone.
 
-    `inputs` holds (path, batch root, register); `owners` maps each case-folded stem that earlier
-    runs wrote to the path key of the input that wrote it.
+    `inputs` holds (path, batch root, register); `owners` maps each stem that earlier runs wrote
+    to the path key of the input that wrote it.
     """
     ordered = sorted(inputs, key=lambda t: sort_key(t[0], t[1]))
     seen: dict[str, int] = {}
@@ -169,5 +169,5 @@ def plan_names(inputs: list[tuple[Path, Path, Register]], owners: dict[str, str]
         plan[path] = OutputName(
             ordinal=seen[base], folders=rel.parts[:-1], position=position, total=len(ordered), label=label,
             mine=frozenset(s for s, k in owners.items() if k == key),
-            taken=frozenset(s for s, k in owners.items() if k != key), claims=claims)
+            taken=frozenset(s.casefold() for s, k in owners.items() if k != key), claims=claims)
     return plan

@@ -91,8 +91,9 @@ def _sha256(path: Path) -> str:
 def _unique_stem(path: Path, out_dir: Path, stem: str, input_sha: str, naming: OutputName) -> str:
     """This input's stem, claimed for this run: the one earlier runs gave it, else its planned suffix
     or the next one that no other draft's outputs use."""
+    # The name an earlier run wrote, letter case included, so a re-run replaces those very files.
     family = re.compile(re.escape(stem.casefold()) + r"(?:-(\d+))?")
-    own = sorted((int(m.group(1) or 1), s) for s in naming.mine if (m := family.fullmatch(s)))
+    own = sorted((int(m.group(1) or 1), s) for s in naming.mine if (m := family.fullmatch(s.casefold())))
     chosen = own[0][1] if own else None
     for candidate in ([] if chosen else naming.candidates(stem)):
         if candidate.casefold() in naming.taken:
