@@ -225,4 +225,22 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
         staging.path(manifest_path).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         staging.commit([report_path, audit_path, manifest_path, *reversed(outputs)])
     result.outputs = [*outputs, report_path, audit_path, manifest_path]
+    _drop_earlier_outputs(out, opts.naming, stem)
     return result
+
+
+# Every name a draft's outputs take: <stem> followed by one of these.
+OUTPUT_SUFFIXES = (".anonymised.txt", ".anonymised.md", ".anonymised.docx", ".report.html", ".audit.jsonl",
+                   ".manifest.json")
+
+
+def _drop_earlier_outputs(out_dir: Path, naming: OutputName, stem: str) -> None:
+    """Remove this input's outputs that earlier runs wrote under another name (the register has
+    since learned a name in it, say), so a draft never has two output sets and a name never stays."""
+    for old in naming.mine:
+        if old.casefold() == stem.casefold() or (naming.claims is not None and (naming.claims / old.casefold()).exists()):
+            continue  # this run's own name, or one another draft of this run now holds
+        for suffix in OUTPUT_SUFFIXES:
+            path = out_dir / f"{old}{suffix}"
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
