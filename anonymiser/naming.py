@@ -36,12 +36,13 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
     """The input's stem with every replaced original, and every register name, swapped out."""
     # Read as detection reads text, so a name with an invisible or look-alike letter is still found.
     spaced = re.sub(r"[_\-.]+", " ", view_of(stem))
-    found = [(r.original.split(), r.replacement) for r in replacements]
+    # The originals are read the same way: 'Be\u200bll' in the draft is 'Bell' in the file name.
+    found = [(view_of(r.original).split(), r.replacement) for r in replacements]
     for r in replacements:
         if r.entity == E.PERSON:
             # A person's surname alone ('Bell notes.docx') names them as surely as their full name.
             core = r.original[max(0, r.core[0] - r.start):r.core[1] - r.start] if r.core[1] > r.core[0] else r.original
-            found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", core) if w[0].isupper()]
+            found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", view_of(core)) if w[0].isupper()]
     # Longest originals first, so 'Amara Okafor' goes before 'Amara'.
     for words, replacement in sorted(found, key=lambda f: -len(" ".join(f[0]))):
         if not words:

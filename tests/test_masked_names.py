@@ -78,3 +78,13 @@ def test_a_failed_draft_is_listed_in_the_index_with_its_name_masked(tmp_path) ->
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "[name] notes.txt" in page and "not anonymised: is empty" in page
     assert "Jayden" not in page and "Price" not in page
+
+
+def test_an_output_name_loses_a_name_the_draft_writes_with_an_invisible_character() -> None:
+    from anonymiser.decide import Replacement
+    from anonymiser.register import EMPTY_REGISTER
+
+    # Dr Bell is no one on the register: only the draft's own text shows that 'Bell' is a name.
+    found = [Replacement(0, 9, "Dr Be\u200bll", "Professional A", "PERSON", ("SpacyRecognizer",), 0.9, "other person",
+                         "other:bell", (3, 9))]
+    assert safe_stem("Bell notes", found, EMPTY_REGISTER) == "Professional-A-notes"
