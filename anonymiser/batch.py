@@ -180,8 +180,16 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def _quiet_interrupts(unraisable: "sys.UnraisableHookArgs") -> None:
+    # Ctrl-C reaches the workers too; one landing in a destructor is "ignored" with a traceback on
+    # the console, which the officer would take for a crash. The parent reports the interruption.
+    if not issubclass(unraisable.exc_type, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
 def exit_with_parent(parent: int) -> None:
     """Pool initializer: a worker never outlives the batch that started it (SIGKILL, SIGTERM, crash)."""
+    sys.unraisablehook = _quiet_interrupts
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
