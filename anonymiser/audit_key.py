@@ -24,6 +24,11 @@ def key_file_beside(map_path: Path) -> Path:
     return map_path.parent / KEY_FILE
 
 
+def key_lock(key_file: Path) -> Path:
+    """The lock taken while a case's key is made (a lock file is opened for writing, so never a link)."""
+    return key_file.with_name(f".{key_file.name}.lock")
+
+
 def key_id(key: bytes) -> str:
     """A public name for a key, so verify can pick the right one; it reveals nothing of the key."""
     return hmac.new(key, b"anonymiser audit key id", hashlib.sha256).hexdigest()[:16]
@@ -94,7 +99,7 @@ def case_key(map_path: Path, case: str) -> bytes:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Parallel workers may meet a new case at once: only one may make its key, or logs sealed
     # with the losing key could never be authenticated.
-    with FileLock(str(path.with_name(f".{path.name}.lock")), mode=0o600):
+    with FileLock(str(key_lock(path)), mode=0o600):
         keys = _read(path) if path.exists() or path.is_symlink() else {}
         if slot not in keys:
             keys[slot] = secrets.token_hex(32)

@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +20,7 @@ from filelock import FileLock, Timeout
 
 from . import __version__
 from .batch_state import STATE_FILE, load_state, record_state
+from .audit_key import key_file_beside, key_lock
 from .errors import AnonymiserError
 from .naming import OutputName, path_key, plan_names, stem_of
 from .pipeline import DocumentResult, RunOptions, process_file
@@ -144,7 +145,7 @@ def process_one(path: Path, settings: BatchSettings, name: OutputName | None = N
         case_map = CaseMap(settings.map_file, register.case_key)
         from .decisions import load_decisions
 
-        reviewer = load_decisions(settings.decisions_path) if settings.decisions_path else None
+        reviewer = load_decisions(settings.decisions_path) if settings.decisions_path and name.takes_decisions else None
         opts = RunOptions(settings.profile, register, settings.out_dir, settings.accept_tracked_changes,
                           settings.password, reviewer, naming=name)
         result = process_file(path, opts, case_map)
@@ -200,9 +201,10 @@ def exit_with_parent(parent: int) -> None:
 
 
 def check_records(settings: BatchSettings) -> None:
-    """Refuse a run whose output folder, pseudonym map, lock, state or index is a symbolic link."""
+    """Refuse a run whose output folder, pseudonym map, audit key, their locks, state or index is a symbolic link."""
+    key = key_file_beside(settings.map_file)
     for path in (settings.out_dir, settings.map_file.parent, settings.map_file, lock_path(settings.map_file),
-                 settings.out_dir / STATE_FILE, settings.out_dir / "index.html"):
+                 key, key_lock(key), settings.out_dir / STATE_FILE, settings.out_dir / "index.html"):
         refuse_link(path)
 
 
@@ -228,15 +230,37 @@ def run_batch(files: list[Path], settings: BatchSettings, workers: int,
             registers[path] = register_for(path, settings.register_path)
         except AnonymiserError as exc:
             failed[path] = exc.line()
-    owners = {stem_of(n).casefold(): key for key, entry in state.items() if isinstance(entry, dict)
+    owners = {stem_of(n): key for key, entry in state.items() if isinstance(entry, dict)
               for n in entry.get("outputs", []) if isinstance(n, str)}
     claims = make_claims_dir(settings.out_dir)
     try:
         plan = plan_names([(p, (roots or {}).get(p, p.parent), registers.get(p, (EMPTY_REGISTER, None))[0])
                            for p in files], owners, claims)
+        plan = _decisions_targets(plan, settings.decisions_path)
         return _run(files, settings, workers, progress, plan, registers, failed, state, summary)
     finally:
         shutil.rmtree(claims, ignore_errors=True)
+
+
+def _decisions_targets(plan: dict[Path, OutputName], decisions_path: Path | None) -> dict[Path, OutputName]:
+    """Mark the drafts the decisions file is for; refuse a file that is for no draft of the run, or
+    for several alike, before anything is written (a reviewer's additions left out would be leaks)."""
+    if decisions_path is None:
+        return plan
+    from .decisions import load_decisions
+
+    decisions = load_decisions(decisions_path)
+    paths = list(plan)
+    chosen = set(decisions.targets(["/".join((*plan[p].folders, p.name)) for p in paths]))
+    if not chosen:
+        raise AnonymiserError(decisions_path, "its 'document:' is none of the drafts of this run, so none of its "
+                              "decisions would be applied", "Run it with the draft it was exported for, or correct "
+                              "its 'document:' line (the draft's path below the folder you run).")
+    if len(chosen) > 1 and decisions.document:
+        raise AnonymiserError(decisions_path, f"its 'document:' fits {len(chosen)} drafts of this run (same-named "
+                              "drafts in different folders)", "Write the draft's folder in its 'document:' line, "
+                              "e.g. 'document: health/chronology.txt'.")
+    return {p: replace(name, takes_decisions=p in {paths[i] for i in chosen}) for p, name in plan.items()}
 
 
 def _run(files: list[Path], settings: BatchSettings, workers: int, progress: Callable[[Outcome], None] | None,

@@ -145,15 +145,17 @@ def render_index(entries: list[IndexEntry], skipped: Sequence[tuple[str, str]] =
         skipped=list(skipped), notes=list(notes))
 
 
-def write_index(out_dir: Path, skipped: Sequence[tuple[str, str]] = (), notes: Sequence[str] = ()) -> Path:
-    """Write OUT/index.html from the manifests in out_dir, and the last run's skipped files, atomically.
+def write_index(out_dir: Path, skipped: Sequence[tuple[str, str]] = (), notes: Sequence[str] = (),
+                failed: Sequence[tuple[str, str]] = ()) -> Path:
+    """Write OUT/index.html from the manifests in out_dir, and the last run's skipped and failed files, atomically.
 
     A folder with no documents and no index yet is left as it is: a run whose every draft was
     refused writes nothing. Once there is an index it is always rewritten, so it never lists a
-    document whose manifest has gone.
+    document whose manifest has gone. A draft that failed is listed with the files not processed,
+    so the index, like the console, accounts for every file.
     """
     path = out_dir / INDEX_FILE
     entries = read_entries(out_dir)
     if entries or skipped or path.exists():
-        write_text(path, render_index(entries, skipped, notes), private=True)
+        write_text(path, render_index(entries, [*skipped, *failed], notes), private=True)
     return path

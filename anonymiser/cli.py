@@ -147,7 +147,9 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     from .batch_index import write_index
 
     # Built from every manifest in OUT, so drafts skipped as unchanged are listed too.
-    index = write_index(out_dir, skips, notes)
+    # A failed draft is named as on the console (register names masked), with why it failed.
+    failures = [(o.label, "not anonymised: " + o.error.removeprefix(f"{o.label}: ")) for o in summary.failed if o.error]
+    index = write_index(out_dir, skips, notes, failures)
     counts = summary.counts()
     done = sum(1 for o in summary.outcomes if o.result)
     skipped = sum(1 for o in summary.outcomes if o.skipped)

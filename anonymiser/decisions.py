@@ -167,6 +167,14 @@ class ReviewerDecisions:
         """The same decisions with match counts at zero: one per document, so each audit counts its own."""
         return ReviewerDecisions(self.document, self.reject, self.pseudonyms, self.add, self.path)
 
+    def matches(self, decision: object) -> int:
+        """How many times `decision` (one of these decisions) matched in this document."""
+        return self._matches[decision]
+
+    def count_matches(self, decision: object, n: int) -> None:
+        """Add `n` matches of `decision`, found by a copy of these decisions (on the normalised view)."""
+        self._matches[decision] += n
+
     def applies_to(self, label: str) -> bool:
         """Whether the decisions were made for document `label` (or for no document in particular)."""
         if not self.document:
@@ -174,10 +182,22 @@ class ReviewerDecisions:
         mine, theirs = normalise(self.document), normalise(label)
         if mine == theirs:
             return True
-        # A document named with its folder ('a/draft.txt') is that draft only, so a same-named
-        # draft in another folder of the batch never takes its decisions; a bare name matches
-        # the draft of that name (or stem) wherever it is.
-        return "/" not in mine and Path(mine).stem == Path(theirs).stem
+        # The same draft named from two batch roots: one path's folders end the other's
+        # ('health/chronology.txt' is 'chronology.txt' when the run starts in health/), so
+        # 'a/draft.txt' never takes the decisions of 'b/draft.txt'. The name may differ in its
+        # extension (the decisions of 'review.docx' for 'review.pdf').
+        *my_folders, my_name = mine.split("/")
+        *their_folders, their_name = theirs.split("/")
+        shorter, longer = sorted((my_folders, their_folders), key=len)
+        return longer[len(longer) - len(shorter):] == shorter and Path(my_name).stem == Path(their_name).stem
+
+    def targets(self, labels: list[str]) -> list[int]:
+        """Which of a run's drafts (by label) these decisions are for: the one named exactly if
+        there is one, else every draft `applies_to` takes."""
+        if not self.document:
+            return list(range(len(labels)))
+        exact = [i for i, label in enumerate(labels) if normalise(label) == normalise(self.document)]
+        return exact or [i for i, label in enumerate(labels) if self.applies_to(label)]
 
     # -- additions -------------------------------------------------------------------------
 
@@ -186,13 +206,14 @@ class ReviewerDecisions:
         exact = [p for p in register.people if wanted in (p.key.casefold(), normalise(p.name))]
         by_alias = [p for p in register.people if wanted in {normalise(a) for a in p.aliases}]
         found = exact or by_alias
+        # Consoles are logged: the entry is named by its line, never by the name in it or the register's.
         if not found:
-            names = ", ".join(p.name for p in register.people) or "the register lists nobody"
-            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is not a person in the case register",
-                                 f"Use a name or alias from the register ({names}), or give a type instead.")
+            raise DecisionsError(self.path, f"line {add.line}: the person of this add entry is not in the case "
+                                 f"register ({len(register.people)} people)",
+                                 "Use a name or alias as the register writes it, or give a type instead.")
         if len(found) > 1:
-            raise DecisionsError(self.path, f"line {add.line}: '{add.person}' is an alias of more than one "
-                                 "register person", "Use the person's full name instead.")
+            raise DecisionsError(self.path, f"line {add.line}: the person of this add entry is an alias of more "
+                                 "than one register person", "Use the person's full name instead.")
         return found[0]
 
     def extra_detections(self, text: str, register: Register) -> list[Detection]:
@@ -475,7 +496,7 @@ def load_decisions(path: Path | str) -> ReviewerDecisions:
         who = ("person", normalise(change.person)) if change.person else ("original", normalise(change.original or ""))
         old = seen.get(who)
         if old and normalise(old.pseudonym) != normalise(change.pseudonym):
-            raise DecisionsError(path, f"line {change.line}: {who[0]} '{change.person or change.original}' already "
-                                 f"has the pseudonym '{old.pseudonym}' (line {old.line})", "Keep one of the two.")
+            raise DecisionsError(path, f"line {change.line}: this {who[0]} already has the pseudonym "
+                                 f"'{old.pseudonym}' (line {old.line})", "Keep one of the two.")
         seen[who] = change
     return ReviewerDecisions(document, reject, pseudonyms, add, path)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .batch import STATE_FILE
+from .pipeline import OUTPUT_SUFFIXES
 from .readers import SUPPORTED
 
 # Word-processor formats a draft is often kept in, that the readers cannot open yet. Leaving one
@@ -14,7 +15,7 @@ from .readers import SUPPORTED
 DRAFT_LIKE = (".doc", ".odt", ".rtf", ".pages", ".wpd")
 SAVE_AS_DOCX = "open it in Word or LibreOffice and save it as .docx (File > Save As > Word Document), then run again"
 # What a run writes into OUT; when OUT is the input folder these are never drafts.
-_OUTPUT_ENDINGS = (".audit.jsonl", ".report.html", ".manifest.json")
+_OUTPUT_ENDINGS = OUTPUT_SUFFIXES
 _OUTPUT_NAMES = ("index.html", "pseudonym-map.json")
 
 

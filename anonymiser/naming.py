@@ -11,8 +11,8 @@ from pathlib import Path
 from .decide import Replacement
 from .register import Register
 from .recognizers.case_register import CaseRegisterRecognizer
-from .recognizers.register_references import reference_pattern
-from .textview import view_of
+from .recognizers.register_references import find_references, reference_pattern
+from .textview import NormalisedText, view_of
 from . import entities as E
 
 # A file name holds at most 255 bytes; the longest ending we add is "-NNNN.anonymised.docx".
@@ -36,12 +36,13 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
     """The input's stem with every replaced original, and every register name, swapped out."""
     # Read as detection reads text, so a name with an invisible or look-alike letter is still found.
     spaced = re.sub(r"[_\-.]+", " ", view_of(stem))
-    found = [(r.original.split(), r.replacement) for r in replacements]
+    # The originals are read the same way: 'Be\u200bll' in the draft is 'Bell' in the file name.
+    found = [(view_of(r.original).split(), r.replacement) for r in replacements]
     for r in replacements:
         if r.entity == E.PERSON:
             # A person's surname alone ('Bell notes.docx') names them as surely as their full name.
             core = r.original[max(0, r.core[0] - r.start):r.core[1] - r.start] if r.core[1] > r.core[0] else r.original
-            found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", core) if w[0].isupper()]
+            found += [([w], r.replacement) for w in re.findall(r"[^\W\d_]{3,}", view_of(core)) if w[0].isupper()]
     # Longest originals first, so 'Amara Okafor' goes before 'Amara'.
     # Each distinct change once, and only if its first word is in the name at all: a long draft
     # has tens of thousands of replacements and a file name a few words.
@@ -82,9 +83,20 @@ def _slug(text: str) -> str:
 
 
 def mask_names(text: str, register: Register) -> str:
-    """`text` (a file or folder name) with each register name or address shown as '[name]'."""
-    for start, end in _register_spans(text, register):
-        text = text[:start] + "[name]" + text[end:]
+    """`text` (a file or folder name) with each register name or address shown as '[name]', and each
+    register reference as '[reference]', read through invisible and look-alike characters."""
+    view = NormalisedText(text)
+    found = [(s, e, "[name]") for s, e in _register_spans(view.text, register)]
+    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references)]
+    spans: list[tuple[int, int, str]] = []
+    for start, end, shown in sorted(found):
+        start, end = view.widen(*view.to_original(start, end))
+        if spans and start < spans[-1][1]:  # overlapping finds are masked as one
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]), spans[-1][2])
+        else:
+            spans.append((start, end, shown))
+    for start, end, shown in reversed(spans):
+        text = text[:start] + shown + text[end:]
     return text
 
 
@@ -101,9 +113,10 @@ class OutputName:
     position: int = 1
     total: int = 1
     label: str = ""  # the input's path with register names below the batch root masked, for the console
-    mine: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for this input
+    mine: frozenset[str] = frozenset()  # stems, as written, earlier runs wrote for this input
     taken: frozenset[str] = frozenset()  # stems (case-folded) earlier runs wrote for other inputs
     claims: Path | None = None  # this run's folder of claimed stems
+    takes_decisions: bool = True  # whether the run's decisions file is for this input
 
     def candidates(self, stem: str) -> list[str]:
         """The stems to try, in order: this input's own suffix first, then the next free ones."""
@@ -144,8 +157,8 @@ def plan_names(inputs: list[tuple[Path, Path, Register]], owners: dict[str, str]
                claims: Path | None) -> dict[Path, OutputName]:
     """Every input's OutputName, decided from the sorted inputs alone.
 
-    `inputs` holds (path, batch root, register); `owners` maps each case-folded stem that earlier
-    runs wrote to the path key of the input that wrote it.
+    `inputs` holds (path, batch root, register); `owners` maps each stem that earlier runs wrote
+    to the path key of the input that wrote it.
     """
     ordered = sorted(inputs, key=lambda t: sort_key(t[0], t[1]))
     seen: dict[str, int] = {}
@@ -160,5 +173,5 @@ def plan_names(inputs: list[tuple[Path, Path, Register]], owners: dict[str, str]
         plan[path] = OutputName(
             ordinal=seen[base], folders=rel.parts[:-1], position=position, total=len(ordered), label=label,
             mine=frozenset(s for s, k in owners.items() if k == key),
-            taken=frozenset(s for s, k in owners.items() if k != key), claims=claims)
+            taken=frozenset(s.casefold() for s, k in owners.items() if k != key), claims=claims)
     return plan

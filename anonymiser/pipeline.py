@@ -91,8 +91,9 @@ def _sha256(path: Path) -> str:
 def _unique_stem(path: Path, out_dir: Path, stem: str, input_sha: str, naming: OutputName) -> str:
     """This input's stem, claimed for this run: the one earlier runs gave it, else its planned suffix
     or the next one that no other draft's outputs use."""
+    # The name an earlier run wrote, letter case included, so a re-run replaces those very files.
     family = re.compile(re.escape(stem.casefold()) + r"(?:-(\d+))?")
-    own = sorted((int(m.group(1) or 1), s) for s in naming.mine if (m := family.fullmatch(s)))
+    own = sorted((int(m.group(1) or 1), s) for s in naming.mine if (m := family.fullmatch(s.casefold())))
     chosen = own[0][1] if own else None
     for candidate in ([] if chosen else naming.candidates(stem)):
         if candidate.casefold() in naming.taken:
@@ -224,4 +225,22 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
         staging.path(manifest_path).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         staging.commit([report_path, audit_path, manifest_path, *reversed(outputs)])
     result.outputs = [*outputs, report_path, audit_path, manifest_path]
+    _drop_earlier_outputs(out, opts.naming, stem)
     return result
+
+
+# Every name a draft's outputs take: <stem> followed by one of these.
+OUTPUT_SUFFIXES = (".anonymised.txt", ".anonymised.md", ".anonymised.docx", ".report.html", ".audit.jsonl",
+                   ".manifest.json")
+
+
+def _drop_earlier_outputs(out_dir: Path, naming: OutputName, stem: str) -> None:
+    """Remove this input's outputs that earlier runs wrote under another name (the register has
+    since learned a name in it, say), so a draft never has two output sets and a name never stays."""
+    for old in naming.mine:
+        if old.casefold() == stem.casefold() or (naming.claims is not None and (naming.claims / old.casefold()).exists()):
+            continue  # this run's own name, or one another draft of this run now holds
+        for suffix in OUTPUT_SUFFIXES:
+            path = out_dir / f"{old}{suffix}"
+            if path.is_file() and not path.is_symlink():
+                path.unlink()

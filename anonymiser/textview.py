@@ -207,15 +207,13 @@ class NormalisedText:
         if reviewer is None or self.identity:
             return reviewer
         return dataclasses.replace(
-            reviewer,
+            reviewer.fresh(),  # its own records of what applying did, so they can be mapped back
             reject=tuple(dataclasses.replace(r, original=view_of(r.original),
                                              offset=None if r.offset is None else self.to_view(r.offset))
                          for r in reviewer.reject),
             pseudonyms=tuple(dataclasses.replace(p, original=None if p.original is None else view_of(p.original))
                              for p in reviewer.pseudonyms),
-            add=tuple(dataclasses.replace(a, text=view_of(a.text)) for a in reviewer.add),
-            # Its own records of what applying did, so they can be mapped back to the original.
-            _matches=type(reviewer._matches)(), rejected=[], renamed={}, added={})
+            add=tuple(dataclasses.replace(a, text=view_of(a.text)) for a in reviewer.add))
 
     def count_back(self, reviewer: ReviewerDecisions | None, in_view: ReviewerDecisions | None) -> None:
         """Give the original decisions what applying the view's copy did: its match counts, and,
@@ -225,7 +223,7 @@ class NormalisedText:
         mine_of: dict[int, object] = {}
         for mine, theirs in [*zip(reviewer.reject, in_view.reject), *zip(reviewer.pseudonyms, in_view.pseudonyms),
                              *zip(reviewer.add, in_view.add)]:
-            reviewer._matches[mine] += in_view._matches[theirs]
+            reviewer.count_matches(mine, in_view.matches(theirs))
             mine_of[id(theirs)] = mine
         for r, why in in_view.rejected:
             s, e = self.to_original(r.start, r.end)

@@ -184,7 +184,10 @@ _RUN_LEVEL_NS = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 # Namespace and schema addresses are part of the format, not of the draft.
 _SCHEMA_VALUE = re.compile(r"(?:https?://(?:schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org|"
                            r"www\.w3\.org)/|urn:schemas-microsoft-com)", re.I)
-_READABLE = "\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2010-\u201f"
+# Letters, and the invisible characters a name may carry inside it (zero-width, bidi controls, word
+# joiner, BOM) and mathematical letters, so 'Sa\u200brah' in a binary part stays one string.
+_READABLE = ("\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u200b-\u201f\u202a-\u202e\u2060-\u206f"
+             "\ufeff\U0001d400-\U0001d7ff")
 _STRINGS = re.compile(f"[{_READABLE}]{{3,}}")
 
 

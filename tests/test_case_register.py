@@ -69,3 +69,17 @@ def test_register_date_of_birth_in_any_format(written: str) -> None:
     text = f"Ms Okafor (born {written}) attended."
     hits = [text[d.start:d.end] for d in find_register_births(text, REGISTER)]
     assert written in hits
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("the school nurse said jayden price was absent", "jayden price"),
+    ("notes on kerry price and her son", "kerry price"),
+    ("seen with jayden\nprice at the clinic", "jayden\nprice"),
+])
+def test_an_everyday_surname_in_lower_case_after_its_first_name_is_found(text: str, mention: str) -> None:
+    register = Register(case=None, people=(Person("Jayden Price", "subject child", "male"),
+                                           Person("Kerry Price", "mother", "female")))
+    hits = [text[r.start:r.end] for r in CaseRegisterRecognizer(register).analyze(text, ["PERSON"])]
+    assert hits == [mention]
+    # On its own, or after someone else's first name, the word is still only a word.
+    assert CaseRegisterRecognizer(register).analyze("the price was agreed; Amara price list", ["PERSON"]) == []

@@ -215,3 +215,28 @@ def test_every_side_door_at_once_opens_in_libreoffice(tmp_path: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / (produced.stem + ".pdf")).pages)
     assert "lives with her mother" in text and "School attendance of" in text
     assert not any(word in text.lower() for word in FAMILY)
+
+
+def test_table_alt_text_and_form_field_text_are_anonymised(tmp_path: Path) -> None:
+    from docx.oxml.parser import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph(f"{CHILD} lives with her mother.")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "Visits by the health visitor"
+    # Set in Word's Table Properties > Alt Text: never on the page.
+    table._tbl.tblPr.append(parse_xml(f'<w:tblCaption {w} w:val="Contacts with {CHILD}"/>'))
+    table._tbl.tblPr.append(parse_xml(f'<w:tblDescription {w} w:val="Every visit to Sarah at home"/>'))
+    document.add_paragraph("Seen: ")._p.append(parse_xml(
+        f'<w:r {w}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Seen"/>'
+        f'<w:helpText w:type="text" w:val="Who saw Amara"/><w:textInput><w:default w:val="Okafor"/></w:textInput>'
+        '</w:ffData></w:fldChar></w:r>'))
+    draft = tmp_path / "draft.docx"
+    document.save(draft)
+    code, output = run(draft, tmp_path / "out")
+    assert code == 0, output
+    produced = next((tmp_path / "out").glob("*.anonymised.docx"))
+    assert traces(produced) == []
+    tbl_pr = docx.Document(produced).tables[0]._tbl.tblPr.xml
+    assert "tblCaption" in tbl_pr and "Contacts with" in tbl_pr  # the alt text stays, anonymised

@@ -65,7 +65,7 @@ def test_an_output_named_link_is_refused_and_nothing_is_written_for_the_draft(ca
 
 
 @pytest.mark.parametrize("name", [STATE_FILE, "pseudonym-map.json", ".pseudonym-map.json.lock",
-                                  "index.html"])
+                                  "index.html", KEY_FILE, ".audit-key.json.lock"])
 def test_a_linked_record_stops_the_run_before_anything_is_written(case: Path, tmp_path: Path, name: str) -> None:
     out = tmp_path / "out"
     out.mkdir()

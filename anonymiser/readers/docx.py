@@ -582,6 +582,16 @@ def text_attributes(root: Any) -> Iterator[tuple[Any, str, str]]:
     for el in root.iter(qn("a:hlinkClick"), qn("a:hlinkHover")):
         if el.get("tooltip"):
             yield el, "tooltip", "hyperlink screen tip"
+    # Typed by the author in dialogs, never on the page: a table's alt text ("Amara's contacts"),
+    # and a legacy form field's help, status bar text, default text and drop-down choices.
+    for el in root.iter(*_VALUE_TEXT):
+        if any(ch.isalpha() for ch in el.get(W_VAL, "")):
+            yield el, W_VAL, _VALUE_TEXT[el.tag]
+
+
+_VALUE_TEXT = {qn("w:tblCaption"): "table alt text (title)", qn("w:tblDescription"): "table alt text",
+               qn("w:helpText"): "form field help text", qn("w:statusText"): "form field status text",
+               qn("w:default"): "form field default text", qn("w:listEntry"): "form field choice"}
 
 
 def _rid_order(rId: str) -> tuple[int, str]:

@@ -135,6 +135,14 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return tuple(hits), "fuzzy"
         return (), ""
 
+    def _continuation(self, word: str, before: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[int, str], ...], str]:
+        """A lower-case everyday word right after a register first name is that person's next name
+        when the register says so: 'jayden price' is Jayden Price, though 'price' alone is a word."""
+        people = {p for p, part in before if part in ("first", "middle")}
+        hits = tuple((p, part) for p, part in self.index.get(word.lower(), ())
+                     if p in people and part in ("middle", "surname"))
+        return (hits, "exact") if hits else ((), "")
+
     def _person_for(self, candidates: set[int], title: str | None) -> tuple[int | None, bool]:
         """Pick the register person a mention means; (index, ambiguous)."""
         if len(candidates) == 1:
@@ -183,10 +191,13 @@ class CaseRegisterRecognizer(EntityRecognizer):
             if any(s <= start < e for s, e in taken):
                 continue
             entries, how = self._lookup(word)
+            joined = bool(group) and GAP_RE.fullmatch(text[group[-1][1]:start]) is not None
+            if not entries and joined:
+                entries, how = self._continuation(word, group[-1][2])
             if not entries:
                 flush()
                 continue
-            if group and not GAP_RE.fullmatch(text[group[-1][1]:start]):
+            if group and not joined:
                 flush()
             group.append((start, end, entries, how))
         flush()

@@ -46,7 +46,7 @@ from ..readers.docx import (
     remove,
     unwrap,
 )
-from ..readers.docx_parts import CHARTS, DOCUMENT_DROPS, PACKAGE_DROPS, SETTINGS_DROPS, survey
+from ..readers.docx_parts import CHARTS, DOCUMENT_DROPS, PACKAGE_DROPS, SETTINGS_DROPS, reltype_name, survey
 from .atomic import atomic_path
 
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -239,14 +239,10 @@ def close_side_doors(source: DocxSource) -> None:
     keep_understood(source)
 
 
-def _reltype_name(reltype: str) -> str:
-    return reltype.rstrip("/").rsplit("/", 1)[-1]
-
-
 def _drop_rels(owner: Any, names: set[str]) -> None:
     """Forget relationships by type; python-docx then leaves their parts out of the save."""
     for rId, rel in list(owner.rels.items()):
-        if _reltype_name(rel.reltype) in names:
+        if reltype_name(rel.reltype) in names:
             del owner.rels[rId]
 
 
@@ -401,7 +397,7 @@ def _clean_app_properties(source: DocxSource) -> None:
     """Keep only counts and flags in docProps/app.xml (it names the company and the manager)."""
     package = source.document.part.package
     for rel in package.rels.values():
-        if rel.is_external or _reltype_name(rel.reltype) != "extended-properties":
+        if rel.is_external or reltype_name(rel.reltype) != "extended-properties":
             continue
         part = rel.target_part
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
