@@ -8,17 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from anonymiser.cli import main
+from price_case import price_register
 
-REGISTER = """\
-case: CSPR batch
-people:
-  - name: Jayden Price
-    role: subject child
-    gender: male
-  - name: Kerry Price
-    role: mother
-    gender: female
-"""
+REGISTER = price_register("CSPR batch")
 
 DRAFTS = {
     "review.txt": "Jayden Price was seen by the school nurse. Ms Price said Jayden was well.\n",

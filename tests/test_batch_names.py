@@ -14,17 +14,9 @@ from click.testing import CliRunner
 from anonymiser.cli import main
 from anonymiser.naming import MAX_STEM_BYTES, OutputName, plan_names, safe_stem
 from anonymiser.register import EMPTY_REGISTER, load_register
+from price_case import price_register
 
-REGISTER = """\
-case: CSPR names
-people:
-  - name: Jayden Price
-    role: subject child
-    gender: male
-  - name: Kerry Price
-    role: mother
-    gender: female
-"""
+REGISTER = price_register("CSPR names")
 
 SENTENCES = [
     "The health visitor saw Jayden Price at home on {n} March 2021.",

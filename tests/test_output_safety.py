@@ -14,17 +14,9 @@ from anonymiser.audit_key import KEY_FILE
 from anonymiser.batch_state import STATE_FILE
 from anonymiser.cli import main
 from fixtures_docs import encrypt_pdf, make_report_pdf
+from price_case import price_register
 
-REGISTER = """\
-case: CSPR safety
-people:
-  - name: Jayden Price
-    role: subject child
-    gender: male
-  - name: Kerry Price
-    role: mother
-    gender: female
-"""
+REGISTER = price_register("CSPR safety")
 
 
 @pytest.fixture
