@@ -70,6 +70,12 @@ BATTERY = [
     ("right-to-left mark beside", "\u200fSarah", "Okafor\u200f"),
     ("Cyrillic look-alikes", "S\u0430r\u0430h", "Ok\u0430f\u043er"),  # а, о
     ("Greek look-alikes", "Sarah", "Okaf\u03bfr"),  # omicron
+    # Drawn as nothing though not format characters (Unicode's default-ignorable code points).
+    ("variation selector", "Sa\ufe00rah", "Oka\ufe0ffor"),
+    ("combining grapheme joiner", "Sa\u034frah", "Oka\u034ffor"),
+    ("Mongolian free variation selector", "Sar\u180bah", "Ok\u180bafor"),
+    ("Khmer inherent vowel", "Sa\u17b4rah", "Okaf\u17b5or"),
+    ("Hangul filler", "Sa\u3164rah", "Oka\uffa0for"),
 ]
 
 
@@ -171,6 +177,7 @@ def test_look_alikes_are_read_as_latin_only_in_mixed_words() -> None:
 
 def test_invisible_means_format_or_non_space_control() -> None:
     assert all(invisible(c) for c in "\u200b\u200c\u200d\u2060\u00ad\ufeff\u202e\u2067\u2069\u200f\x00\x07")
+    assert all(invisible(c) for c in "\ufe00\ufe0f\u034f\u180b\u17b4\u3164\U000e0100")
     assert not any(invisible(c) for c in "\n\t\r a\u00a0é")
 
 
@@ -302,7 +309,8 @@ def test_a_reviewers_addition_is_reported_in_the_original_offsets(register_file:
 # -- verify ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written", ["Sa\u200brah", "Sa\u00adrah", "S\u0430rah", bold("Sarah"), "Sa\x00rah"])
+@pytest.mark.parametrize("written", ["Sa\u200brah", "Sa\u00adrah", "S\u0430rah", bold("Sarah"), "Sa\x00rah",
+                                     "Sa\ufe0frah", "Sa\u034frah"])
 def test_verify_reads_through_invisible_and_look_alike_characters(tmp_path: Path, register_file: Path,
                                                                   written: str) -> None:
     register = load_register(register_file)
