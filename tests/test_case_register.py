@@ -83,3 +83,21 @@ def test_an_everyday_surname_in_lower_case_after_its_first_name_is_found(text: s
     assert hits == [mention]
     # On its own, or after someone else's first name, the word is still only a word.
     assert CaseRegisterRecognizer(register).analyze("the price was agreed; Amara price list", ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The Okafor-Barker household was visited twice.", ["Okafor", "Barker"]),
+    ("BARKER-OKAFOR FAMILY: CHRONOLOGY", ["BARKER", "OKAFOR"]),
+    ("Amara-Rose, as her mother called her, was at nursery.", ["Amara"]),
+    ("see https://example.org/amara-okafor-appeal for the page", ["amara", "okafor"]),
+    ("The file sarah_okafor_statement.pdf was shared.", ["sarah", "okafor"]),
+    ("Ms O'Neil-Okafor attended.", ["Okafor"]),
+])
+def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: str, mentions: list[str]) -> None:
+    got = [m for m, _ in found(text)]
+    for mention in mentions:
+        assert any(mention in m.replace("-", " ").replace("_", " ") for m in got), (mention, got)
+
+
+def test_a_hyphenated_word_without_a_register_name_is_left_alone() -> None:
+    assert found("A well-known, long-standing worker: the follow_up form is re-used.") == []

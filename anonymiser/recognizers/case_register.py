@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -20,6 +21,7 @@ TITLES_MALE = ("mr", "master")
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_PART_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W_]+)*")  # a piece of a hyphenated or underscored word
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
 
@@ -185,9 +187,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 results.extend(self._group_results(text, group))
                 group.clear()
 
-        for m in WORD_RE.finditer(text):
-            word = _strip_possessive(m.group(0))
-            start, end = m.start(), m.start() + len(word)
+        for start, word in self._words(text):
+            end = start + len(word)
             if any(s <= start < e for s, e in taken):
                 continue
             entries, how = self._lookup(word)
@@ -202,6 +203,19 @@ class CaseRegisterRecognizer(EntityRecognizer):
             group.append((start, end, entries, how))
         flush()
         return results
+
+    def _words(self, text: str) -> Iterator[tuple[int, str]]:
+        """(start, word) of each word; a compound the register does not list whole ('Okafor-Price',
+        'amara_okafor', a URL's 'amara-okafor') is looked at part by part, so a name inside it is found."""
+        for m in WORD_RE.finditer(text):
+            word = _strip_possessive(m.group(0))
+            if "-" not in word and "_" not in word or self._lookup(word)[0]:
+                yield m.start(), word
+                continue
+            for part in _PART_RE.finditer(word):
+                piece = _strip_possessive(part.group(0))
+                if len(piece) > 1:
+                    yield m.start() + part.start(), piece
 
     def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
