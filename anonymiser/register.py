@@ -127,7 +127,7 @@ def _person(path: Path, node: Node, n: int) -> Person:
     where = f"person {n} (line {node.line})"
     gender = (_text(path, f["gender"], f"{where}'s gender") or "unknown").lower() if "gender" in f else "unknown"
     if gender not in GENDERS:
-        raise RegisterError(path, f"line {f['gender'].line}: {where}'s gender '{gender}' is not one of "
+        raise RegisterError(path, f"line {f['gender'].line}: {where}'s gender is not one of "
                             f"{', '.join(GENDERS)}", "Use one of those words.")
     aliases: tuple[str, ...] = ()
     if "aliases" in f and f["aliases"].value is not None:
