@@ -79,7 +79,13 @@ class Register:
     def known_references(self) -> tuple[str, ...]:
         """What is removed as a reference: the listed references, and the case label when it holds a
         number ('CSPR 2026-03'; a label of words only, 'Child H', is the review's published name)."""
-        label = (self.case,) if self.case and any(c.isdigit() for c in self.case) and searchable(self.case) else ()
+        label: tuple[str, ...] = ()
+        if self.case and any(c.isdigit() for c in self.case) and searchable(self.case):
+            # Its number is found alone too: a draft writes 'case QX77123' as often as 'CSPR QX77123'.
+            words = self.case.split()
+            holding = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+            number = " ".join(words[holding[0]:holding[-1] + 1]).strip("()[],;:")
+            label = (self.case, number) if number != self.case and searchable(number) else (self.case,)
         return tuple(dict.fromkeys(label + self.references))
 
 

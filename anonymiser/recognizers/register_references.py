@@ -33,12 +33,17 @@ def reference_pattern(reference: str) -> re.Pattern[str] | None:
 
 
 def find_references(text: str, references: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of every written form of each reference."""
+    """(start, end) of every written form of each reference, none inside another ('2026-03' in 'CSPR 2026-03')."""
+    spans = set()
     for ref in dict.fromkeys(references):
         pattern = reference_pattern(ref)
         if pattern is not None:
-            for m in pattern.finditer(text):
-                yield m.start(), m.end()
+            spans.update((m.start(), m.end()) for m in pattern.finditer(text))
+    last_end = -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if end > last_end:
+            yield start, end
+            last_end = end
 
 
 class RegisterReferenceRecognizer(EntityRecognizer):
