@@ -101,3 +101,16 @@ def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: 
 
 def test_a_hyphenated_word_without_a_register_name_is_left_alone() -> None:
     assert found("A well-known, long-standing worker: the follow_up form is re-used.") == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The health visitor saw Oka-\nfor at the clinic.", "Oka-\nfor"),
+    ("Later Sa-\n   rah Okafor rang the GP.", "Sa-\n   rah Okafor"),
+    ("The school said Ama-\r\nra's attendance fell.", "Ama-\r\nra"),
+])
+def test_a_name_hyphenated_at_a_lines_end_is_found_whole(text: str, mention: str) -> None:
+    assert mention in [m for m, _ in found(text)]
+
+
+def test_a_word_hyphenated_at_a_lines_end_that_is_no_name_is_left() -> None:
+    assert found("The plan was re-\nviewed and the follow-\nup agreed.") == []

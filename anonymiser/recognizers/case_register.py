@@ -22,6 +22,7 @@ TITLES_MALE = ("mr", "master")
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _PART_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W_]+)*")  # a piece of a hyphenated or underscored word
+_LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
 
@@ -187,8 +188,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 results.extend(self._group_results(text, group))
                 group.clear()
 
-        for start, word in self._words(text):
-            end = start + len(word)
+        for start, end, word in self._words(text):
             if any(s <= start < e for s, e in taken):
                 continue
             entries, how = self._lookup(word)
@@ -204,18 +204,30 @@ class CaseRegisterRecognizer(EntityRecognizer):
         flush()
         return results
 
-    def _words(self, text: str) -> Iterator[tuple[int, str]]:
-        """(start, word) of each word; a compound the register does not list whole ('Okafor-Price',
+    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
+        'for' on the next line); a compound the register does not list whole ('Okafor-Price',
         'amara_okafor', a URL's 'amara-okafor') is looked at part by part, so a name inside it is found."""
-        for m in WORD_RE.finditer(text):
+        matches = list(WORD_RE.finditer(text))
+        skip = False
+        for i, m in enumerate(matches):
+            if skip:
+                skip = False
+                continue
             word = _strip_possessive(m.group(0))
+            if word.endswith("-") and i + 1 < len(matches) and _LINE_BREAK_RE.fullmatch(text, m.end(), matches[i + 1].start()):
+                nxt = _strip_possessive(matches[i + 1].group(0))
+                if self._lookup(word[:-1] + nxt)[0]:
+                    yield m.start(), matches[i + 1].start() + len(nxt), word[:-1] + nxt
+                    skip = True
+                    continue
             if "-" not in word and "_" not in word or self._lookup(word)[0]:
-                yield m.start(), word
+                yield m.start(), m.start() + len(word), word
                 continue
             for part in _PART_RE.finditer(word):
                 piece = _strip_possessive(part.group(0))
                 if len(piece) > 1:
-                    yield m.start() + part.start(), piece
+                    yield m.start() + part.start(), m.start() + part.start() + len(piece), piece
 
     def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
