@@ -22,12 +22,18 @@ REGISTER = Register(case="CSPR 2026-03", people=(Person("Jayden Price", "subject
     ("CSPR 2026-03 minutes.txt", "[reference] minutes.txt"),
     ("ls-77-4410 police.pdf", "[reference] police.pdf"),
     ("the price list.txt", "the price list.txt"),
+    # Words run together, as file names often have them.
+    ("JaydenPrice_chronology.docx", "[name]_chronology.docx"),
+    ("jaydenprice notes.txt", "[name] notes.txt"),
+    ("notesKerry.txt", "notes[name].txt"),
+    ("pricelist.txt", "pricelist.txt"),
 ])
 def test_console_names_mask_register_names_and_references(name: str, shown: str) -> None:
     assert mask_names(name, REGISTER) == shown
 
 
-@pytest.mark.parametrize("stem", ["jayden-price-chronology", "kerry_price_notes", "JAYDEN PRICE chronology"])
+@pytest.mark.parametrize("stem", ["jayden-price-chronology", "kerry_price_notes", "JAYDEN PRICE chronology",
+                                  "JaydenPriceChronology", "kerryprice_notes", "chronology_JAYDENPRICE"])
 def test_an_output_name_keeps_no_lower_case_surname(stem: str) -> None:
     safe = safe_stem(stem, [], REGISTER).lower()
     assert "price" not in safe and "jayden" not in safe and "kerry" not in safe

@@ -33,7 +33,7 @@ def _collisions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
+def everyday_words() -> frozenset[str]:
     """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
     return frozenset(w.lower() for w in load_list("names", "everyday_words"))
 
@@ -127,7 +127,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
         lw = word.lower()
         if lw in self.index:
-            if word.islower() and lw in _everyday_words():
+            if word.islower() and lw in everyday_words():
                 return (), ""
             return tuple(self.index[lw]), "exact"
         if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in _collisions():
