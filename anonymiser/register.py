@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import entities as E
 from .errors import RegisterError
 from .yamlfile import Node, check_fields, load_yaml
 
@@ -178,7 +179,22 @@ def load_register(path: Path | str) -> Register:
         addresses = tuple(a for a in (_text(path, n, "an address") for n in f["addresses"].value) if a)
     case = _text(path, f["case"], "the case label", required=False) if "case" in f else None
     references = _references(path, f["references"]) if "references" in f else ()
-    return Register(case=case, people=people, addresses=addresses, references=references, path=path)
+    register = Register(case=case, people=people, addresses=addresses, references=references, path=path)
+    _check_pseudonyms(path, register, people_node)
+    return register
+
+
+def _check_pseudonyms(path: Path, register: Register, people_node: Node) -> None:
+    """A chosen pseudonym that is itself a register name would be published as if it were safe."""
+    from .recognizers.case_register import CaseRegisterRecognizer
+    from .textview import view_of
+
+    names = CaseRegisterRecognizer(register)
+    for i, person in enumerate(register.people):
+        if person.pseudonym and names.analyze(view_of(person.pseudonym), [E.PERSON]):
+            line = people_node.value[i].value["pseudonym"].line
+            raise RegisterError(path, f"line {line}: person {i + 1}'s pseudonym is a name in this register, so the "
+                                "real name would be published", "Choose a pseudonym that is not anyone's name here.")
 
 
 def _references(path: Path, node: Node) -> tuple[str, ...]:

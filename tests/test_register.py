@@ -109,3 +109,12 @@ def test_a_name_typed_in_the_wrong_place_is_not_echoed(tmp_path: Path, bad: str)
     with pytest.raises(RegisterError) as err:
         load_register(write(tmp_path, bad))
     assert "line " in err.value.line() and "tunde" not in err.value.line().lower()
+
+
+@pytest.mark.parametrize("chosen", ["Sarah", "Ms Okafor", "Sal", "Amara"])
+def test_a_chosen_pseudonym_that_is_a_register_name_is_refused(tmp_path: Path, chosen: str) -> None:
+    # Published as a pseudonym, it would pass every check: the run stops at the register instead.
+    with pytest.raises(RegisterError) as err:
+        load_register(write(tmp_path, GOOD.replace("pseudonym: Emily", f"pseudonym: {chosen}")))
+    assert "line 13: person 2's pseudonym is a name in this register" in err.value.line()
+    assert chosen.lower() not in err.value.line().lower()
