@@ -114,3 +114,19 @@ def test_a_name_hyphenated_at_a_lines_end_is_found_whole(text: str, mention: str
 
 def test_a_word_hyphenated_at_a_lines_end_that_is_no_name_is_left() -> None:
     assert found("The plan was re-\nviewed and the follow-\nup agreed.") == []
+
+
+ACCENTED = Register(case=None, people=(Person("Zoë Brontë-Nkemelu", "subject child", "female"),
+                                       Person("Leo Adeyemi", "sibling", "male")))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Zoe attended nursery.", "Zoe"),                  # the register's accent left out
+    ("ZOE BRONTE-NKEMELU was referred.", "ZOE BRONTE-NKEMELU"),
+    ("Léo was at school.", "Léo"),                     # an accent the register does not write
+    ("The Nkemelu family moved in 2020.", "Nkemelu"),  # one half of a double-barrelled surname
+    ("Ms Brontë agreed.", "Ms Brontë"),
+])
+def test_accents_and_halves_of_a_double_barrelled_name_are_found(text: str, mention: str) -> None:
+    rec = CaseRegisterRecognizer(ACCENTED)
+    assert mention in [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]

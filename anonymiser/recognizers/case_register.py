@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -73,6 +74,13 @@ def sub_addresses(address: str) -> list[str]:
     return out
 
 
+def _unaccented(word: str) -> str:
+    """The word without its accents: 'zoë' -> 'zoe', 'siobhán' -> 'siobhan'."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def _strip_possessive(word: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
@@ -117,7 +125,12 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _add(self, token: str, person: int, part: str) -> None:
         token = _strip_possessive(token.strip(".,"))
         if len(token) > 1:
-            self.index.setdefault(token.lower(), []).append((person, part))
+            keys = {token.lower(), _unaccented(token.lower())}  # 'Zoë' is written 'Zoe' as often
+            # Each half of a double-barrelled name names the person alone ('the Nkemelu family').
+            keys |= {piece.lower() for piece in token.split("-") if len(piece) > 2 and "-" in token}
+            keys |= {_unaccented(k) for k in list(keys)}
+            for key in keys:
+                self.index.setdefault(key, []).append((person, part))
 
     def load(self) -> None:
         """Nothing to load: the patterns are built from the register."""
@@ -126,6 +139,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _lookup(self, word: str) -> tuple[tuple[tuple[int, str], ...], str]:
         """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
         lw = word.lower()
+        if lw not in self.index:
+            lw = _unaccented(lw)
         if lw in self.index:
             if word.islower() and lw in everyday_words():
                 return (), ""
