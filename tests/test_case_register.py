@@ -92,6 +92,7 @@ def test_an_everyday_surname_in_lower_case_after_its_first_name_is_found(text: s
     ("see https://example.org/amara-okafor-appeal for the page", ["amara", "okafor"]),
     ("The file sarah_okafor_statement.pdf was shared.", ["sarah", "okafor"]),
     ("Ms O'Neil-Okafor attended.", ["Okafor"]),
+    ("Her login was amara2015 and her password okafor1.", ["amara", "okafor"]),
 ])
 def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: str, mentions: list[str]) -> None:
     got = [m for m, _ in found(text)]

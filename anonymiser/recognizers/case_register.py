@@ -22,7 +22,8 @@ TITLES_MALE = ("mr", "master")
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-_PART_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W_]+)*")  # a piece of a hyphenated or underscored word
+_PART_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
+_JOINED_RE = re.compile(r"[-_\d]")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
@@ -222,7 +223,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
         'for' on the next line); a compound the register does not list whole ('Okafor-Price',
-        'amara_okafor', a URL's 'amara-okafor') is looked at part by part, so a name inside it is found."""
+        'amara_okafor', a URL's 'amara-okafor', a login's 'Amara2015') is looked at part by part, so a name inside it is found."""
         matches = list(WORD_RE.finditer(text))
         skip = False
         for i, m in enumerate(matches):
@@ -236,10 +237,15 @@ class CaseRegisterRecognizer(EntityRecognizer):
                     yield m.start(), matches[i + 1].start() + len(nxt), word[:-1] + nxt
                     skip = True
                     continue
-            if "-" not in word and "_" not in word or self._lookup(word)[0]:
+            if not _JOINED_RE.search(word) or self._lookup(word)[0]:
                 yield m.start(), m.start() + len(word), word
                 continue
-            for part in _PART_RE.finditer(word):
+            parts = list(_PART_RE.finditer(word))
+            if len(parts) == 1 and not re.search(r"[-_]", word):
+                # A name with a number run into it ('Amara2015'): the whole word goes, number and all.
+                yield m.start(), m.start() + len(word), parts[0].group(0)
+                continue
+            for part in parts:
                 piece = _strip_possessive(part.group(0))
                 if len(piece) > 1:
                     yield m.start() + part.start(), m.start() + part.start() + len(piece), piece
