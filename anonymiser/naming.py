@@ -74,7 +74,7 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
         spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     for start, end in _register_spans(spaced, register):
         spaced = spaced[:start] + " person " + spaced[end:]
-    for pattern in filter(None, map(reference_pattern, register.known_references)):
+    for pattern in filter(None, (reference_pattern(r, bounded=False) for r in register.known_references)):
         spaced = pattern.sub(" ", spaced)
     versions: list[str] = []
 
@@ -107,7 +107,7 @@ def mask_names(text: str, register: Register) -> str:
     register reference as '[reference]', read through invisible and look-alike characters."""
     view = NormalisedText(text)
     found = [(s, e, "[name]") for s, e in _register_spans(view.text, register)]
-    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references)]
+    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references, bounded=False)]
     spans: list[tuple[int, int, str]] = []
     for start, end, shown in sorted(found):
         start, end = view.widen(*view.to_original(start, end))

@@ -27,6 +27,7 @@ REGISTER = Register(case="CSPR 2026-03", people=(Person("Jayden Price", "subject
     ("jaydenprice notes.txt", "[name] notes.txt"),
     ("notesKerry.txt", "notes[name].txt"),
     ("pricelist.txt", "pricelist.txt"),
+    ("LS774410minutes.txt", "[reference]minutes.txt"),
 ])
 def test_console_names_mask_register_names_and_references(name: str, shown: str) -> None:
     assert mask_names(name, REGISTER) == shown
@@ -94,3 +95,8 @@ def test_an_output_name_loses_a_name_the_draft_writes_with_an_invisible_characte
     found = [Replacement(0, 9, "Dr Be\u200bll", "Professional A", "PERSON", ("SpacyRecognizer",), 0.9, "other person",
                          "other:bell", (3, 9))]
     assert safe_stem("Bell notes", found, EMPTY_REGISTER) == "Professional-A-notes"
+
+
+def test_an_output_name_loses_a_reference_run_into_a_word() -> None:
+    assert safe_stem("LS774410minutes", [], REGISTER) == "minutes"
+    assert safe_stem("notesLS77-4410", [], REGISTER) == "notes"
