@@ -100,3 +100,18 @@ def test_an_output_name_loses_a_name_the_draft_writes_with_an_invisible_characte
 def test_an_output_name_loses_a_reference_run_into_a_word() -> None:
     assert safe_stem("LS774410minutes", [], REGISTER) == "minutes"
     assert safe_stem("notesLS77-4410", [], REGISTER) == "notes"
+
+
+def test_verify_shows_a_file_named_after_the_child_masked(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    register = tmp_path / "case.register.yaml"
+    register.write_text("people:\n  - name: Jayden Price\n    role: subject child\n    gender: male\n", encoding="utf-8")
+    published = tmp_path / "Jayden_Price.anonymised.txt"
+    published.write_text("Jayden was seen at school.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(published), "--register", str(register)])
+    assert result.exit_code == 1
+    assert "[name].anonymised.txt:1: register name" in result.output
+    assert "jayden" not in result.output.lower()
