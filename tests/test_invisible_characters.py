@@ -256,6 +256,16 @@ def _doc(text: str) -> Document:
     return Document(path=Path("review.txt"), kind="txt", segments=[Segment(text, "line 1", "")])
 
 
+@pytest.mark.parametrize("written", ["S\u0336a\u0336r\u0336a\u0336h\u0336",  # struck through, letter by letter
+                                     "S\u0308arah", "Sara\u0332h"])  # a diaeresis, an underline: no letter has it
+def test_a_name_with_combining_marks_on_its_letters_is_found_and_replaced(register_file: Path, written: str) -> None:
+    register = load_register(register_file)
+    text = f"The health visitor saw {written} at home.\n"
+    assert [leak.where for leak in find_leaks(text, "out.txt", register)] == ["out.txt:1"]
+    published = anonymise(text, register=register).text
+    assert "Sar" not in published and "S\u0308" not in published and "the health visitor saw" in published.lower()
+
+
 def test_decisions_are_in_the_original_offsets(register_file: Path) -> None:
     register = load_register(register_file)
     text = "\ufeff" + draft("Sa\u200brah", "Oka\u00adfor") + "Ethnicity: Bla\u200bck British.\n"

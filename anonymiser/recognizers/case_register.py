@@ -21,8 +21,10 @@ TITLES_FEMALE = ("mrs", "ms", "miss")
 TITLES_MALE = ("mr", "master")
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
-WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-_PART_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
+# Combining marks belong to their word: 'T\u0308amsin' or a struck-through 'T\u0336o\u0336m\u0336' is one word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
+_PART_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
 _JOINED_RE = re.compile(r"[-_\d]")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
