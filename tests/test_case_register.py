@@ -93,6 +93,7 @@ def test_an_everyday_surname_in_lower_case_after_its_first_name_is_found(text: s
     ("The file sarah_okafor_statement.pdf was shared.", ["sarah", "okafor"]),
     ("Ms O'Neil-Okafor attended.", ["Okafor"]),
     ("Her login was amara2015 and her password okafor1.", ["amara", "okafor"]),
+    ("The account #AmaraOkafor was reported; so was OkaforBarker.", ["AmaraOkafor", "Okafor", "Barker"]),
 ])
 def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: str, mentions: list[str]) -> None:
     got = [m for m, _ in found(text)]
@@ -101,7 +102,7 @@ def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: 
 
 
 def test_a_hyphenated_word_without_a_register_name_is_left_alone() -> None:
-    assert found("A well-known, long-standing worker: the follow_up form is re-used.") == []
+    assert found("A well-known, long-standing worker: the follow_up form is re-used on her iPhone at McDonalds.") == []
 
 
 @pytest.mark.parametrize("text, mention", [

@@ -25,7 +25,7 @@ TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
 _PART_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
-_JOINED_RE = re.compile(r"[-_\d]")
+_JOINED_RE = re.compile(r"[-_\d]|[^\W\d_](?<=[a-z])[A-Z]")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
@@ -75,6 +75,12 @@ def sub_addresses(address: str) -> list[str]:
             if (i, j) != (0, len(parts)):
                 out.append(", ".join(parts[i:j]))
     return out
+
+
+def _camel_pieces(word: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of a word whose words run together in capitals: 'AmaraOkafor'."""
+    cuts = [0] + [j for j in range(1, len(word)) if word[j - 1].islower() and word[j].isupper()] + [len(word)]
+    return list(zip(cuts, cuts[1:]))
 
 
 def _unaccented(word: str) -> str:
@@ -225,7 +231,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
         'for' on the next line); a compound the register does not list whole ('Okafor-Price',
-        'amara_okafor', a URL's 'amara-okafor', a login's 'Amara2015') is looked at part by part, so a name inside it is found."""
+        'amara_okafor', a URL's 'amara-okafor', a login's 'Amara2015', 'AmaraOkafor') is looked at part by part, so a name inside it is found."""
         matches = list(WORD_RE.finditer(text))
         skip = False
         for i, m in enumerate(matches):
@@ -242,15 +248,16 @@ class CaseRegisterRecognizer(EntityRecognizer):
             if not _JOINED_RE.search(word) or self._lookup(word)[0]:
                 yield m.start(), m.start() + len(word), word
                 continue
-            parts = list(_PART_RE.finditer(word))
+            parts = [(part.start() + a, part.start() + b) for part in _PART_RE.finditer(word)
+                     for a, b in _camel_pieces(part.group(0))]
             if len(parts) == 1 and not re.search(r"[-_]", word):
                 # A name with a number run into it ('Amara2015'): the whole word goes, number and all.
-                yield m.start(), m.start() + len(word), parts[0].group(0)
+                yield m.start(), m.start() + len(word), word[parts[0][0]:parts[0][1]]
                 continue
-            for part in parts:
-                piece = _strip_possessive(part.group(0))
+            for a, b in parts:
+                piece = _strip_possessive(word[a:b])
                 if len(piece) > 1:
-                    yield m.start() + part.start(), m.start() + part.start() + len(piece), piece
+                    yield m.start() + a, m.start() + a + len(piece), piece
 
     def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
