@@ -302,12 +302,15 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         findings = verify_files(list(outputs), register, usable, allowlists)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
+    from .naming import mask_names
+
+    # Consoles are logged: a file given by a name from the register is shown masked, as `run` shows it.
     for f in findings:
-        click.echo(f.line() if show_text else f.console_line())
+        click.echo(f.line() if show_text else mask_names(f.console_line(), register))
     for b in broken:
-        click.echo(b)
+        click.echo(mask_names(b, register))
     for n in notes:
-        click.echo(n)
+        click.echo(mask_names(n, register))
     if findings or broken:
         click.echo(f"FAILED: {len(findings)} possible leaks in {len(outputs)} file(s)"
                    + (f"; {len(edited)} audit log(s) edited or unreadable." if edited else "."), err=True)

@@ -145,6 +145,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
         dets = mark_dates_of_birth(text, dets, register) + find_register_births(text, register)
     dets += keeper.filter(propagate(text, dets, allow))
     if reviewer is not None:  # after the keep rules: a reviewer's addition beats the allowlists
+        reviewer.check_pseudonyms(register)
         dets += reviewer.extra_detections(text, register)
     dets = resolve(people_read_as_organisations(text, dets), text)
     dets = merge_adjacent_people(dets, text)

@@ -216,6 +216,23 @@ class ReviewerDecisions:
                                  "than one register person", "Use the person's full name instead.")
         return found[0]
 
+    def check_pseudonyms(self, register: Register) -> None:
+        """Refuse a new pseudonym that is itself a register name or reference: the output would show it
+        as a pseudonym, and no check calls a pseudonym a leak."""
+        from .recognizers.case_register import CaseRegisterRecognizer
+        from .recognizers.register_references import find_references
+        from .textview import view_of
+
+        names = CaseRegisterRecognizer(register) if register.people or register.addresses else None
+        for change in self.pseudonyms:
+            seen = view_of(change.pseudonym)
+            if (names is not None and names.analyze(seen, [E.PERSON, E.ADDRESS])) or any(
+                    find_references(seen, register.known_references)):
+                # Named by its line only: the pseudonym is a real name.
+                raise DecisionsError(self.path, f"line {change.line}: this pseudonym is a name (or reference) "
+                                     "from the case register, so the real name would be published",
+                                     "Choose a pseudonym that is not anyone's name in the register.")
+
     def extra_detections(self, text: str, register: Register) -> list[Detection]:
         """Every case-insensitive whole-word occurrence of each added string, as a detection."""
         out: list[Detection] = []

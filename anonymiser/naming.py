@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .decide import Replacement
 from .register import Register
-from .recognizers.case_register import CaseRegisterRecognizer
+from .recognizers.case_register import CaseRegisterRecognizer, everyday_words
 from .recognizers.register_references import find_references, reference_pattern
 from .textview import NormalisedText, view_of
 from . import entities as E
@@ -29,7 +29,27 @@ def _register_spans(text: str, register: Register) -> list[tuple[int, int]]:
         return []
     spaced = re.sub(r"[_\-.]", " ", text)  # one for one, so offsets stay those of `text`
     rec = CaseRegisterRecognizer(register)
-    return sorted(((r.start, r.end) for r in rec.analyze(spaced, [E.PERSON, E.ADDRESS])), reverse=True)
+    found = [(r.start, r.end) for r in rec.analyze(spaced, [E.PERSON, E.ADDRESS])]
+    # A file name often runs the words together ('AmaraOkafor.docx', 'amaraokafor_notes'): each
+    # name word of four letters or more is looked for anywhere in it, not only as a whole word.
+    for word in _name_words(register):
+        found += [(m.start(), m.end()) for m in re.finditer(re.escape(word), spaced, re.I)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged[::-1]
+
+
+def _name_words(register: Register) -> set[str]:
+    """The register's name and alias words long enough to find inside a longer word, everyday words aside."""
+    words = {w for person in register.people for name in (person.name, *person.aliases)
+             for w in re.findall(r"[^\W\d_]{4,}", view_of(name))}
+    words = {w for w in words if w.lower() not in everyday_words()}
+    # A whole name run together is a name whatever its words ('JaydenPrice', though 'price' is a word).
+    return words | {re.sub(r"[\W_]+", "", view_of(p.name)) for p in register.people if len(p.name.split()) > 1}
 
 
 def safe_stem(stem: str, replacements: list[Replacement], register: Register) -> str:
@@ -54,7 +74,7 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
         spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     for start, end in _register_spans(spaced, register):
         spaced = spaced[:start] + " person " + spaced[end:]
-    for pattern in filter(None, map(reference_pattern, register.known_references)):
+    for pattern in filter(None, (reference_pattern(r, bounded=False) for r in register.known_references)):
         spaced = pattern.sub(" ", spaced)
     versions: list[str] = []
 
@@ -87,7 +107,7 @@ def mask_names(text: str, register: Register) -> str:
     register reference as '[reference]', read through invisible and look-alike characters."""
     view = NormalisedText(text)
     found = [(s, e, "[name]") for s, e in _register_spans(view.text, register)]
-    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references)]
+    found += [(s, e, "[reference]") for s, e in find_references(view.text, register.known_references, bounded=False)]
     spans: list[tuple[int, int, str]] = []
     for start, end, shown in sorted(found):
         start, end = view.widen(*view.to_original(start, end))

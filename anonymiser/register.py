@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import entities as E
 from .errors import RegisterError
 from .yamlfile import Node, check_fields, load_yaml
 
@@ -79,7 +80,13 @@ class Register:
     def known_references(self) -> tuple[str, ...]:
         """What is removed as a reference: the listed references, and the case label when it holds a
         number ('CSPR 2026-03'; a label of words only, 'Child H', is the review's published name)."""
-        label = (self.case,) if self.case and any(c.isdigit() for c in self.case) and searchable(self.case) else ()
+        label: tuple[str, ...] = ()
+        if self.case and any(c.isdigit() for c in self.case) and searchable(self.case):
+            # Its number is found alone too: a draft writes 'case QX77123' as often as 'CSPR QX77123'.
+            words = self.case.split()
+            holding = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+            number = " ".join(words[holding[0]:holding[-1] + 1]).strip("()[],;:")
+            label = (self.case, number) if number != self.case and searchable(number) else (self.case,)
         return tuple(dict.fromkeys(label + self.references))
 
 
@@ -127,7 +134,7 @@ def _person(path: Path, node: Node, n: int) -> Person:
     where = f"person {n} (line {node.line})"
     gender = (_text(path, f["gender"], f"{where}'s gender") or "unknown").lower() if "gender" in f else "unknown"
     if gender not in GENDERS:
-        raise RegisterError(path, f"line {f['gender'].line}: {where}'s gender '{gender}' is not one of "
+        raise RegisterError(path, f"line {f['gender'].line}: {where}'s gender is not one of "
                             f"{', '.join(GENDERS)}", "Use one of those words.")
     aliases: tuple[str, ...] = ()
     if "aliases" in f and f["aliases"].value is not None:
@@ -172,7 +179,22 @@ def load_register(path: Path | str) -> Register:
         addresses = tuple(a for a in (_text(path, n, "an address") for n in f["addresses"].value) if a)
     case = _text(path, f["case"], "the case label", required=False) if "case" in f else None
     references = _references(path, f["references"]) if "references" in f else ()
-    return Register(case=case, people=people, addresses=addresses, references=references, path=path)
+    register = Register(case=case, people=people, addresses=addresses, references=references, path=path)
+    _check_pseudonyms(path, register, people_node)
+    return register
+
+
+def _check_pseudonyms(path: Path, register: Register, people_node: Node) -> None:
+    """A chosen pseudonym that is itself a register name would be published as if it were safe."""
+    from .recognizers.case_register import CaseRegisterRecognizer
+    from .textview import view_of
+
+    names = CaseRegisterRecognizer(register)
+    for i, person in enumerate(register.people):
+        if person.pseudonym and names.analyze(view_of(person.pseudonym), [E.PERSON]):
+            line = people_node.value[i].value["pseudonym"].line
+            raise RegisterError(path, f"line {line}: person {i + 1}'s pseudonym is a name in this register, so the "
+                                "real name would be published", "Choose a pseudonym that is not anyone's name here.")
 
 
 def _references(path: Path, node: Node) -> tuple[str, ...]:

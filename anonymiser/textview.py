@@ -26,15 +26,21 @@ if TYPE_CHECKING:
 _KEPT_CONTROLS = "\n\t\r"
 # Where the view may differ from the text: an invisible or control character, or one that NFKC
 # changes or may compose with its neighbour (Unicode's NFKC quick check 'No' or 'Maybe').
-_TROUBLE = regex.compile(r"[\p{Cf}\p{Cc}--[\t\n\r]]|\p{NFKC_QC=N}|\p{NFKC_QC=M}", regex.V1)
+_TROUBLE = regex.compile(r"[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}--[\t\n\r]]|\p{NFKC_QC=N}|\p{NFKC_QC=M}",
+                         regex.V1)
+# Drawn as nothing though not format characters: variation selectors, the combining grapheme
+# joiner, Mongolian free variation selectors, Hangul fillers, Khmer inherent vowels.
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]+")
 
 
 def invisible(ch: str) -> bool:
-    """A character the view drops: a format character, or a control character that is not white space."""
+    """A character the view drops: a format character, one Unicode says is drawn as nothing, or a
+    control character that is not white space."""
     cat = unicodedata.category(ch)
-    return cat == "Cf" or (cat == "Cc" and ch not in _KEPT_CONTROLS and not ch.isspace())
+    return (cat == "Cf" or (cat == "Cc" and ch not in _KEPT_CONTROLS and not ch.isspace())
+            or (not ch.isascii() and _IGNORABLE.match(ch) is not None))
 
 
 def _spacing_control(ch: str) -> bool:

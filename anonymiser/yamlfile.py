@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,14 @@ class _TooBig(Exception):
     """Aliases that expand into more values than any real file holds ("billion laughs")."""
 
 
+class _Duplicate(Exception):
+    """A key written twice in one mapping: YAML would silently keep only the last ('people:' twice)."""
+
+    def __init__(self, line: int, first: int) -> None:
+        self.line = line
+        self.first = first
+
+
 class _Cycle(Exception):
     """An alias used inside the very value it names, which would go on for ever."""
 
@@ -60,6 +69,8 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, budget: list[int], path: 
                 out: dict[str, Node] = {}
                 for key_node, value_node in node.value:
                     key = loader.construct_object(key_node, deep=True)
+                    if str(key) in out:
+                        raise _Duplicate(key_node.start_mark.line + 1, out[str(key)].line)
                     out[str(key)] = _convert(value_node, loader, budget, path)
                     out[str(key)].line = key_node.start_mark.line + 1
                 return Node(out, line)
@@ -95,6 +106,9 @@ def load_yaml(path: Path, error: type[AnonymiserError], what: str) -> Node:
                     "Fix the indentation or punctuation on that line.") from None
     except yaml.YAMLError:
         raise error(path, f"{what} is not valid YAML", "Check it against the example in README.") from None
+    except _Duplicate as exc:
+        raise error(path, f"line {exc.line}: {what} repeats a field already given on line {exc.first}, "
+                    "and only one would be read", "Merge the two into one (one list of people, one of addresses).") from None
     except _Cycle as exc:
         raise error(path, f"line {exc.line}: {what} uses an alias (*name) inside the value it names",
                     "Write the value out in full instead of the alias.") from None
@@ -122,7 +136,9 @@ def check_fields(path: Path, node: Node, allowed: set[str], required: set[str],
     for key, value in fields.items():
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            raise error(path, f"line {value.line}: unknown field '{key}' in {where}",
+            # A key that is not field-like may be a name typed in the wrong place: not echoed.
+            shown = f"'{key}'" if re.fullmatch(r"[a-z_]{1,30}", key) else "(not shown)"
+            raise error(path, f"line {value.line}: unknown field {shown} in {where}",
                         f"Known fields: {known}.")
     for key in sorted(required - fields.keys()):
         raise error(path, f"line {node.line}: {where} is missing the field '{key}'", "Add it.")

@@ -505,6 +505,17 @@ def _hostile(document, case: str) -> None:
         for run in (f'<w:bookmarkStart w:id="78" w:name="_{CHILD.replace(" ", "_")}"/>', "<w:r><w:t>in March</w:t></w:r>",
                     '<w:bookmarkEnd w:id="78"/>'):
             p._p.append(xml(run))
+    elif case == "link-anchor":
+        # A link to a bookmark that is gone, and a place in another file: both typed by the author.
+        p = body("See ")
+        name = CHILD.replace(" ", "_")
+        p._p.append(xml(f'<w:hyperlink w:anchor="{name}_DOB" w:docLocation="{name}"><w:r><w:t>the chronology</w:t></w:r>'
+                        '</w:hyperlink>'))
+    elif case == "vml-title":
+        p = body("The family tree:")
+        p._p.append(xml('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" '
+                        f'xmlns:o="urn:schemas-microsoft-com:office:office" o:title="{CHILD}" '
+                        'style="width:20pt;height:20pt"/></w:pict></w:r>'))
     elif case == "vector-picture":
         # An EMF picture: its text records are UTF-16LE, and the tool cannot clean them.
         picture = document.add_picture(io.BytesIO(png_bytes(7, 7)))
@@ -558,7 +569,7 @@ def _hostile(document, case: str) -> None:
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(24)
 HOSTILE_CASES = ["altchunk", "macro", "ole", "png-text", "image-name", "style", "content-control", "ruby",
                  "chart", "smartart", "unknown-part", "bookmark", "vector-picture", "list-number", "theme-name",
-                 "relationship-id", "svg", "xml-comment", "equation"]
+                 "relationship-id", "svg", "xml-comment", "equation", "link-anchor"]
 
 
 def make_hostile_docx(path: Path, cases: list[str], orphan: bool = False) -> Path:

@@ -83,3 +83,52 @@ def test_an_everyday_surname_in_lower_case_after_its_first_name_is_found(text: s
     assert hits == [mention]
     # On its own, or after someone else's first name, the word is still only a word.
     assert CaseRegisterRecognizer(register).analyze("the price was agreed; Amara price list", ["PERSON"]) == []
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The Okafor-Barker household was visited twice.", ["Okafor", "Barker"]),
+    ("BARKER-OKAFOR FAMILY: CHRONOLOGY", ["BARKER", "OKAFOR"]),
+    ("Amara-Rose, as her mother called her, was at nursery.", ["Amara"]),
+    ("see https://example.org/amara-okafor-appeal for the page", ["amara", "okafor"]),
+    ("The file sarah_okafor_statement.pdf was shared.", ["sarah", "okafor"]),
+    ("Ms O'Neil-Okafor attended.", ["Okafor"]),
+    ("Her login was amara2015 and her password okafor1.", ["amara", "okafor"]),
+    ("The account #AmaraOkafor was reported; so was OkaforBarker.", ["AmaraOkafor", "Okafor", "Barker"]),
+])
+def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: str, mentions: list[str]) -> None:
+    got = [m for m, _ in found(text)]
+    for mention in mentions:
+        assert any(mention in m.replace("-", " ").replace("_", " ") for m in got), (mention, got)
+
+
+def test_a_hyphenated_word_without_a_register_name_is_left_alone() -> None:
+    assert found("A well-known, long-standing worker: the follow_up form is re-used on her iPhone at McDonalds.") == []
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The health visitor saw Oka-\nfor at the clinic.", "Oka-\nfor"),
+    ("Later Sa-\n   rah Okafor rang the GP.", "Sa-\n   rah Okafor"),
+    ("The school said Ama-\r\nra's attendance fell.", "Ama-\r\nra"),
+])
+def test_a_name_hyphenated_at_a_lines_end_is_found_whole(text: str, mention: str) -> None:
+    assert mention in [m for m, _ in found(text)]
+
+
+def test_a_word_hyphenated_at_a_lines_end_that_is_no_name_is_left() -> None:
+    assert found("The plan was re-\nviewed and the follow-\nup agreed.") == []
+
+
+ACCENTED = Register(case=None, people=(Person("Zoë Brontë-Nkemelu", "subject child", "female"),
+                                       Person("Leo Adeyemi", "sibling", "male")))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Zoe attended nursery.", "Zoe"),                  # the register's accent left out
+    ("ZOE BRONTE-NKEMELU was referred.", "ZOE BRONTE-NKEMELU"),
+    ("Léo was at school.", "Léo"),                     # an accent the register does not write
+    ("The Nkemelu family moved in 2020.", "Nkemelu"),  # one half of a double-barrelled surname
+    ("Ms Brontë agreed.", "Ms Brontë"),
+])
+def test_accents_and_halves_of_a_double_barrelled_name_are_found(text: str, mention: str) -> None:
+    rec = CaseRegisterRecognizer(ACCENTED)
+    assert mention in [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]

@@ -127,6 +127,17 @@ def test_add_unknown_person_names_file_and_line(tmp_path: Path) -> None:
     assert "Uncle Bob" not in str(err.value)  # consoles are logged: the line names the entry
 
 
+@pytest.mark.parametrize("pseudonym", ["Sarah", "amara okafor", "Mrs O", "S\u0430rah", "Sal Jones"])
+def test_a_pseudonym_that_is_a_register_name_is_refused(tmp_path: Path, pseudonym: str) -> None:
+    path = write(tmp_path, f'pseudonyms:\n  - person: "register:amara okafor"\n    pseudonym: "{pseudonym}"\n')
+    with pytest.raises(DecisionsError) as err:
+        load_decisions(path).check_pseudonyms(REGISTER)
+    assert str(path) in str(err.value) and "line 2:" in str(err.value) and "register" in str(err.value)
+    assert pseudonym.lower() not in str(err.value).lower()
+    safe = write(tmp_path, 'pseudonyms:\n  - person: "register:amara okafor"\n    pseudonym: "Lily"\n')
+    load_decisions(safe).check_pseudonyms(REGISTER)  # an ordinary pseudonym passes
+
+
 def test_rejects_by_offset_and_everywhere() -> None:
     d = ReviewerDecisions(reject=(Reject("Hope", 1234), Reject("Croydon")))
     assert d.rejects("Hope", 1234)

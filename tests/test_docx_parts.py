@@ -90,7 +90,8 @@ def dangling_references(package: Path) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("case", HOSTILE_CASES)
+# A bare VML shape upsets LibreOffice's layout of the other side doors, so it is tried on its own.
+@pytest.mark.parametrize("case", [*HOSTILE_CASES, "vml-title"])
 def test_no_trace_of_the_family_in_any_part(case: str, tmp_path: Path) -> None:
     draft = make_hostile_docx(tmp_path / "draft.docx", [case])
     code, output = run(draft, tmp_path / "out")

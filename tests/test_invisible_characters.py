@@ -70,6 +70,12 @@ BATTERY = [
     ("right-to-left mark beside", "\u200fSarah", "Okafor\u200f"),
     ("Cyrillic look-alikes", "S\u0430r\u0430h", "Ok\u0430f\u043er"),  # а, о
     ("Greek look-alikes", "Sarah", "Okaf\u03bfr"),  # omicron
+    # Drawn as nothing though not format characters (Unicode's default-ignorable code points).
+    ("variation selector", "Sa\ufe00rah", "Oka\ufe0ffor"),
+    ("combining grapheme joiner", "Sa\u034frah", "Oka\u034ffor"),
+    ("Mongolian free variation selector", "Sar\u180bah", "Ok\u180bafor"),
+    ("Khmer inherent vowel", "Sa\u17b4rah", "Okaf\u17b5or"),
+    ("Hangul filler", "Sa\u3164rah", "Oka\uffa0for"),
 ]
 
 
@@ -171,6 +177,7 @@ def test_look_alikes_are_read_as_latin_only_in_mixed_words() -> None:
 
 def test_invisible_means_format_or_non_space_control() -> None:
     assert all(invisible(c) for c in "\u200b\u200c\u200d\u2060\u00ad\ufeff\u202e\u2067\u2069\u200f\x00\x07")
+    assert all(invisible(c) for c in "\ufe00\ufe0f\u034f\u180b\u17b4\u3164\U000e0100")
     assert not any(invisible(c) for c in "\n\t\r a\u00a0é")
 
 
@@ -249,6 +256,16 @@ def _doc(text: str) -> Document:
     return Document(path=Path("review.txt"), kind="txt", segments=[Segment(text, "line 1", "")])
 
 
+@pytest.mark.parametrize("written", ["S\u0336a\u0336r\u0336a\u0336h\u0336",  # struck through, letter by letter
+                                     "S\u0308arah", "Sara\u0332h"])  # a diaeresis, an underline: no letter has it
+def test_a_name_with_combining_marks_on_its_letters_is_found_and_replaced(register_file: Path, written: str) -> None:
+    register = load_register(register_file)
+    text = f"The health visitor saw {written} at home.\n"
+    assert [leak.where for leak in find_leaks(text, "out.txt", register)] == ["out.txt:1"]
+    published = anonymise(text, register=register).text
+    assert "Sar" not in published and "S\u0308" not in published and "the health visitor saw" in published.lower()
+
+
 def test_decisions_are_in_the_original_offsets(register_file: Path) -> None:
     register = load_register(register_file)
     text = "\ufeff" + draft("Sa\u200brah", "Oka\u00adfor") + "Ethnicity: Bla\u200bck British.\n"
@@ -302,7 +319,8 @@ def test_a_reviewers_addition_is_reported_in_the_original_offsets(register_file:
 # -- verify ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written", ["Sa\u200brah", "Sa\u00adrah", "S\u0430rah", bold("Sarah"), "Sa\x00rah"])
+@pytest.mark.parametrize("written", ["Sa\u200brah", "Sa\u00adrah", "S\u0430rah", bold("Sarah"), "Sa\x00rah",
+                                     "Sa\ufe0frah", "Sa\u034frah"])
 def test_verify_reads_through_invisible_and_look_alike_characters(tmp_path: Path, register_file: Path,
                                                                   written: str) -> None:
     register = load_register(register_file)

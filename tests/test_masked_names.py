@@ -22,12 +22,19 @@ REGISTER = Register(case="CSPR 2026-03", people=(Person("Jayden Price", "subject
     ("CSPR 2026-03 minutes.txt", "[reference] minutes.txt"),
     ("ls-77-4410 police.pdf", "[reference] police.pdf"),
     ("the price list.txt", "the price list.txt"),
+    # Words run together, as file names often have them.
+    ("JaydenPrice_chronology.docx", "[name]_chronology.docx"),
+    ("jaydenprice notes.txt", "[name] notes.txt"),
+    ("notesKerry.txt", "notes[name].txt"),
+    ("pricelist.txt", "pricelist.txt"),
+    ("LS774410minutes.txt", "[reference]minutes.txt"),
 ])
 def test_console_names_mask_register_names_and_references(name: str, shown: str) -> None:
     assert mask_names(name, REGISTER) == shown
 
 
-@pytest.mark.parametrize("stem", ["jayden-price-chronology", "kerry_price_notes", "JAYDEN PRICE chronology"])
+@pytest.mark.parametrize("stem", ["jayden-price-chronology", "kerry_price_notes", "JAYDEN PRICE chronology",
+                                  "JaydenPriceChronology", "kerryprice_notes", "chronology_JAYDENPRICE"])
 def test_an_output_name_keeps_no_lower_case_surname(stem: str) -> None:
     safe = safe_stem(stem, [], REGISTER).lower()
     assert "price" not in safe and "jayden" not in safe and "kerry" not in safe
@@ -88,3 +95,23 @@ def test_an_output_name_loses_a_name_the_draft_writes_with_an_invisible_characte
     found = [Replacement(0, 9, "Dr Be\u200bll", "Professional A", "PERSON", ("SpacyRecognizer",), 0.9, "other person",
                          "other:bell", (3, 9))]
     assert safe_stem("Bell notes", found, EMPTY_REGISTER) == "Professional-A-notes"
+
+
+def test_an_output_name_loses_a_reference_run_into_a_word() -> None:
+    assert safe_stem("LS774410minutes", [], REGISTER) == "minutes"
+    assert safe_stem("notesLS77-4410", [], REGISTER) == "notes"
+
+
+def test_verify_shows_a_file_named_after_the_child_masked(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    register = tmp_path / "case.register.yaml"
+    register.write_text("people:\n  - name: Jayden Price\n    role: subject child\n    gender: male\n", encoding="utf-8")
+    published = tmp_path / "Jayden_Price.anonymised.txt"
+    published.write_text("Jayden was seen at school.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", str(published), "--register", str(register)])
+    assert result.exit_code == 1
+    assert "[name].anonymised.txt:1: register name" in result.output
+    assert "jayden" not in result.output.lower()

@@ -86,3 +86,35 @@ def test_the_readme_example_loads_with_its_references(tmp_path: Path) -> None:
     assert reg.references and all(isinstance(r, str) for r in reg.references)
     # The case label holds a number, so it is searched for as well as keying the pseudonym map.
     assert reg.known_references[0] == reg.case == reg.case_key
+
+
+def test_a_field_given_twice_is_refused_not_half_read(tmp_path: Path) -> None:
+    # YAML keeps only the last of two 'people:' lists: the first family would silently go unprotected.
+    text = GOOD.replace("addresses:", "people:\n  - name: Tunde Okafor\n    role: father\naddresses:")
+    with pytest.raises(RegisterError) as err:
+        load_register(write(tmp_path, text))
+    message = err.value.line()
+    assert "line 14: " in message and "on line 2," in message and "repeats a field" in message
+    person_twice = GOOD.replace("    gender: female\n    date_of_birth: 2015", "    gender: female\n    role: child\n"
+                                "    date_of_birth: 2015")
+    with pytest.raises(RegisterError, match="line 12: .*repeats a field already given on line 10"):
+        load_register(write(tmp_path, person_twice))
+
+
+@pytest.mark.parametrize("bad", [
+    GOOD.replace("    gender: female\n    date_of_birth: 1991", "    gender: Tunde Okafor\n    date_of_birth: 1991"),
+    GOOD.replace("  - name: Amara Okafor\n", "  - name: Amara Okafor\n    Tunde Okafor: father\n"),
+])
+def test_a_name_typed_in_the_wrong_place_is_not_echoed(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(RegisterError) as err:
+        load_register(write(tmp_path, bad))
+    assert "line " in err.value.line() and "tunde" not in err.value.line().lower()
+
+
+@pytest.mark.parametrize("chosen", ["Sarah", "Ms Okafor", "Sal", "Amara"])
+def test_a_chosen_pseudonym_that_is_a_register_name_is_refused(tmp_path: Path, chosen: str) -> None:
+    # Published as a pseudonym, it would pass every check: the run stops at the register instead.
+    with pytest.raises(RegisterError) as err:
+        load_register(write(tmp_path, GOOD.replace("pseudonym: Emily", f"pseudonym: {chosen}")))
+    assert "line 13: person 2's pseudonym is a name in this register" in err.value.line()
+    assert chosen.lower() not in err.value.line().lower()

@@ -64,11 +64,14 @@ def test_what_only_looks_like_a_reference_is_left(text: str) -> None:
 
 
 def test_the_case_label_is_a_reference_only_when_it_holds_a_number() -> None:
-    assert REGISTER.known_references == ("CSPR 2026-03", "Operation Nightjar", "LS/77/4410")
+    assert REGISTER.known_references == ("CSPR 2026-03", "2026-03", "Operation Nightjar", "LS/77/4410")
     # 'Child H' is the review's own published name; a bare year would take every year out of the text.
     assert Register("CSPR Child H (Croydon)", FAMILY).known_references == ()
     assert Register("2026", FAMILY).known_references == ()
     assert Register("LCSPR/22/004", FAMILY).known_references == ("LCSPR/22/004",)
+    # The label's number is a reference on its own; a year or a short number in it is not.
+    assert Register("CSPR QX77123 (Croydon)", FAMILY).known_references == ("CSPR QX77123 (Croydon)", "QX77123")
+    assert Register("Child H 2021", FAMILY).known_references == ("Child H 2021",)
     # The label still keys the pseudonym map.
     assert REGISTER.case_key == "CSPR 2026-03"
 
@@ -95,6 +98,12 @@ def test_a_bad_reference_names_the_line_never_the_reference(tmp_path: Path, bad:
     message = str(err.value)
     assert str(path) in message and f"line {line}" in message and words in message
     assert "12345" not in message and "Nightjar" not in message
+
+
+def test_the_case_labels_number_is_found_without_its_prefix() -> None:
+    register = Register("CSPR QX77123", FAMILY)
+    text = "Minutes for case QX77123 (also qx 77123) were filed; QX771234 is another review."
+    assert found(text, register) == ["QX77123", "qx 77123"]
 
 
 def test_references_are_removed_from_the_text() -> None:

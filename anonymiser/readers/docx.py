@@ -570,6 +570,8 @@ def text_attributes(root: Any) -> Iterator[tuple[Any, str, str]]:
     for el in root.iter(qn("v:shape"), qn("v:rect"), qn("v:roundrect"), qn("v:oval"), qn("v:group")):
         if el.get("alt"):
             yield el, "alt", "image alt text"
+        if el.get(qn("o:title")):
+            yield el, qn("o:title"), "image title"
     for el in root.iter(qn("v:imagedata")):
         if el.get(qn("o:title")):
             yield el, qn("o:title"), "image title"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -19,7 +21,12 @@ TITLES_FEMALE = ("mrs", "ms", "miss")
 TITLES_MALE = ("mr", "master")
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
-WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+# Combining marks belong to their word: 'T\u0308amsin' or a struck-through 'T\u0336o\u0336m\u0336' is one word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
+_PART_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
+_JOINED_RE = re.compile(r"[-_\d]|[^\W\d_](?<=[a-z])[A-Z]")
+_LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
 
@@ -30,7 +37,7 @@ def _collisions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
+def everyday_words() -> frozenset[str]:
     """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
     return frozenset(w.lower() for w in load_list("names", "everyday_words"))
 
@@ -68,6 +75,19 @@ def sub_addresses(address: str) -> list[str]:
             if (i, j) != (0, len(parts)):
                 out.append(", ".join(parts[i:j]))
     return out
+
+
+def _camel_pieces(word: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of a word whose words run together in capitals: 'AmaraOkafor'."""
+    cuts = [0] + [j for j in range(1, len(word)) if word[j - 1].islower() and word[j].isupper()] + [len(word)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _unaccented(word: str) -> str:
+    """The word without its accents: 'zoë' -> 'zoe', 'siobhán' -> 'siobhan'."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _strip_possessive(word: str) -> str:
@@ -114,7 +134,12 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _add(self, token: str, person: int, part: str) -> None:
         token = _strip_possessive(token.strip(".,"))
         if len(token) > 1:
-            self.index.setdefault(token.lower(), []).append((person, part))
+            keys = {token.lower(), _unaccented(token.lower())}  # 'Zoë' is written 'Zoe' as often
+            # Each half of a double-barrelled name names the person alone ('the Nkemelu family').
+            keys |= {piece.lower() for piece in token.split("-") if len(piece) > 2 and "-" in token}
+            keys |= {_unaccented(k) for k in list(keys)}
+            for key in keys:
+                self.index.setdefault(key, []).append((person, part))
 
     def load(self) -> None:
         """Nothing to load: the patterns are built from the register."""
@@ -123,8 +148,10 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _lookup(self, word: str) -> tuple[tuple[tuple[int, str], ...], str]:
         """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
         lw = word.lower()
+        if lw not in self.index:
+            lw = _unaccented(lw)
         if lw in self.index:
-            if word.islower() and lw in _everyday_words():
+            if word.islower() and lw in everyday_words():
                 return (), ""
             return tuple(self.index[lw]), "exact"
         if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in _collisions():
@@ -185,9 +212,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 results.extend(self._group_results(text, group))
                 group.clear()
 
-        for m in WORD_RE.finditer(text):
-            word = _strip_possessive(m.group(0))
-            start, end = m.start(), m.start() + len(word)
+        for start, end, word in self._words(text):
             if any(s <= start < e for s, e in taken):
                 continue
             entries, how = self._lookup(word)
@@ -202,6 +227,37 @@ class CaseRegisterRecognizer(EntityRecognizer):
             group.append((start, end, entries, how))
         flush()
         return results
+
+    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
+        'for' on the next line); a compound the register does not list whole ('Okafor-Price',
+        'amara_okafor', a URL's 'amara-okafor', a login's 'Amara2015', 'AmaraOkafor') is looked at part by part, so a name inside it is found."""
+        matches = list(WORD_RE.finditer(text))
+        skip = False
+        for i, m in enumerate(matches):
+            if skip:
+                skip = False
+                continue
+            word = _strip_possessive(m.group(0))
+            if word.endswith("-") and i + 1 < len(matches) and _LINE_BREAK_RE.fullmatch(text, m.end(), matches[i + 1].start()):
+                nxt = _strip_possessive(matches[i + 1].group(0))
+                if self._lookup(word[:-1] + nxt)[0]:
+                    yield m.start(), matches[i + 1].start() + len(nxt), word[:-1] + nxt
+                    skip = True
+                    continue
+            if not _JOINED_RE.search(word) or self._lookup(word)[0]:
+                yield m.start(), m.start() + len(word), word
+                continue
+            parts = [(part.start() + a, part.start() + b) for part in _PART_RE.finditer(word)
+                     for a, b in _camel_pieces(part.group(0))]
+            if len(parts) == 1 and not re.search(r"[-_]", word):
+                # A name with a number run into it ('Amara2015'): the whole word goes, number and all.
+                yield m.start(), m.start() + len(word), word[parts[0][0]:parts[0][1]]
+                continue
+            for a, b in parts:
+                piece = _strip_possessive(word[a:b])
+                if len(piece) > 1:
+                    yield m.start() + a, m.start() + a + len(piece), piece
 
     def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""

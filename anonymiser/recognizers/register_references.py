@@ -20,8 +20,10 @@ _GAP = r"[\W_]{0,8}?"
 _PART = re.compile(r"[^\W\d_]+|\d+")
 
 
-def reference_pattern(reference: str) -> re.Pattern[str] | None:
-    """One reference in any spacing, punctuation or case, a number with or without leading zeros."""
+def reference_pattern(reference: str, bounded: bool = True) -> re.Pattern[str] | None:
+    """One reference in any spacing, punctuation or case, a number with or without leading zeros.
+
+    Unbounded, it is found inside a longer word too, as a file name runs words together ('QX77123minutes')."""
     parts = _PART.findall(reference)
     if not parts:
         return None
@@ -29,16 +31,21 @@ def reference_pattern(reference: str) -> re.Pattern[str] | None:
     # Not inside a longer word or number, nor the start of a longer code or date ('2026-03-14').
     before = r"(?<![^\W_])" + (r"(?<!\d[/.\-])" if parts[0].isdigit() else "")
     after = r"(?![^\W_])" + (r"(?![/.\-]\d)" if parts[-1].isdigit() else "")
-    return re.compile(before + body + after, re.IGNORECASE)
+    return re.compile(before + body + after if bounded else body, re.IGNORECASE)
 
 
-def find_references(text: str, references: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of every written form of each reference."""
+def find_references(text: str, references: Iterable[str], bounded: bool = True) -> Iterator[tuple[int, int]]:
+    """(start, end) of every written form of each reference, none inside another ('2026-03' in 'CSPR 2026-03')."""
+    spans = set()
     for ref in dict.fromkeys(references):
-        pattern = reference_pattern(ref)
+        pattern = reference_pattern(ref, bounded)
         if pattern is not None:
-            for m in pattern.finditer(text):
-                yield m.start(), m.end()
+            spans.update((m.start(), m.end()) for m in pattern.finditer(text))
+    last_end = -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if end > last_end:
+            yield start, end
+            last_end = end
 
 
 class RegisterReferenceRecognizer(EntityRecognizer):

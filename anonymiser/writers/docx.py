@@ -362,6 +362,13 @@ def rename_bookmarks(roots: list[Any]) -> None:
             # name, "_Amara" included, is.
             if name and not WORD_BOOKMARK.fullmatch(name) and name not in names:
                 names[name] = f"Bookmark{_letters(len(names) + 1)}"
+        # A link may point at a bookmark that is gone, or name a place in another file: typed all the same.
+        for el in root.iter(qn("w:hyperlink")):
+            name = el.get(qn("w:anchor"), "")
+            if name and not WORD_BOOKMARK.fullmatch(name) and name not in names:
+                names[name] = f"Bookmark{_letters(len(names) + 1)}"
+            if el.get(qn("w:docLocation")) is not None:
+                del el.attrib[qn("w:docLocation")]
     if not names:
         return
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
