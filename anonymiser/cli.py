@@ -222,17 +222,28 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
     click.echo(f"{sum(len(v) for v in spans.values())} spans in {len(spans)} texts -> {out_path}")
 
 
-def _verify_targets(outputs: tuple[Path, ...], audits: tuple[Path, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Folders given to verify become their publication files, and their audit logs are added to `audits`."""
-    files: list[Path] = []
+def _verify_targets(outputs: tuple[Path, ...],
+                    audits: tuple[Path, ...]) -> tuple[list[tuple[list[Path], list[Path]]], tuple[Path, ...]]:
+    """What verify checks: (publication files, the audit logs they are checked against) groups, and
+    every audit log whose chain is checked.
+
+    Files named one by one form one group with the `audits` given. A folder gives one group per
+    document, its publication files with its own audit log, as the run that wrote them checked
+    them (a word replaced in one draft, 'March' the town, may rightly stay in another as the month).
+    """
+    named = [item for item in outputs if not item.is_dir()]
+    groups: list[tuple[list[Path], list[Path]]] = [(named, list(audits))] if named else []
     found = list(audits)
-    for item in outputs:
-        if item.is_dir():
-            files += sorted(p for p in item.glob("*.anonymised.*") if p.is_file())
-            found += [p for p in sorted(item.glob("*.audit.jsonl")) if p not in found]
-        else:
-            files.append(item)
-    return tuple(files), tuple(found)
+    for folder in (item for item in outputs if item.is_dir()):
+        for audit in sorted(folder.glob("*.audit.jsonl")):
+            if audit not in found:
+                found.append(audit)
+        files = sorted(p for p in folder.glob("*.anonymised.*") if p.is_file())
+        for stem in sorted({p.name.split(".anonymised.")[0] for p in files}):
+            own = folder / f"{stem}.audit.jsonl"
+            groups.append(([p for p in files if p.name.split(".anonymised.")[0] == stem],
+                           [*audits, *([own] if own.is_file() else [])]))
+    return groups, tuple(found)
 
 
 @main.command()
@@ -252,7 +263,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
     """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited.
 
     OUTPUTS are publication files, or output folders: a folder stands for its *.anonymised.* files,
-    with its *.audit.jsonl logs checked as if each were given with --audit.
+    each checked against its own *.audit.jsonl log, whose chain is checked as if given with --audit.
     """
     from .audit import verify_audit
     from .profile import load_profile
@@ -264,7 +275,8 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         allowlists = load_profile(profile).allowlists
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
-    outputs, audit_paths = _verify_targets(outputs, audit_paths)
+    groups, audit_paths = _verify_targets(outputs, audit_paths)
+    outputs = tuple(p for files, _ in groups for p in files)
     if not outputs:
         _fail("no *.anonymised.* files to check there. Give the publication files, or the output folder.")
     # An audit that was edited cannot be trusted to list every original, so its chain is checked
@@ -299,7 +311,8 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
             continue
         usable.append(audit_path)
     try:
-        findings = verify_files(list(outputs), register, usable, allowlists)
+        findings = [leak for files, audits in groups
+                    for leak in verify_files(files, register, [a for a in audits if a in usable], allowlists)]
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     from .naming import mask_names

@@ -427,3 +427,23 @@ def test_a_key_file_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
         case_key(mine / "pseudonym-map.json", "case one")
     with pytest.raises(InputError, match="symbolic link"):
         keys_in(mine / KEY_FILE)
+
+
+def test_a_folder_checks_each_document_against_its_own_audit_log(tmp_path: Path) -> None:
+    from anonymiser.cli import _verify_targets
+
+    folder = tmp_path / "published"
+    folder.mkdir()
+    for name in ("chronology.anonymised.txt", "chronology.audit.jsonl", "summary.anonymised.txt",
+                 "summary.anonymised.docx", "summary.audit.jsonl", "index.html"):
+        (folder / name).write_text("x", encoding="utf-8")
+    extra = tmp_path / "other.audit.jsonl"
+    groups, audits = _verify_targets((folder,), (extra,))
+    # A word one draft replaced ('March' the town) may rightly stay in another ('in March' the month).
+    assert groups == [
+        ([folder / "chronology.anonymised.txt"], [extra, folder / "chronology.audit.jsonl"]),
+        ([folder / "summary.anonymised.docx", folder / "summary.anonymised.txt"], [extra, folder / "summary.audit.jsonl"]),
+    ]
+    assert audits == (extra, folder / "chronology.audit.jsonl", folder / "summary.audit.jsonl")
+    named = folder / "chronology.anonymised.txt"
+    assert _verify_targets((named,), (extra,)) == ([([named], [extra])], (extra,))
