@@ -187,8 +187,15 @@ def deliver_swallowed_interrupts() -> None:
 
 
 def exit_with_parent(parent: int) -> None:
-    """Pool initializer: a worker never outlives the batch that started it (SIGKILL, SIGTERM, crash)."""
+    """Pool initializer: a worker never outlives the batch that started it (SIGKILL, SIGTERM, crash),
+    and prints nothing."""
     deliver_swallowed_interrupts()
+    # A worker reports through its results. What it would print itself (a traceback as the pool
+    # shuts down after Ctrl-C, a library's warning quoting the draft) must not reach the console,
+    # which may be logged.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

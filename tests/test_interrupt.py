@@ -191,3 +191,24 @@ except KeyboardInterrupt:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "interrupted", done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_worker_prints_nothing_to_the_console() -> None:
+    # Whatever a worker writes to stderr (a traceback at shutdown, a library warning quoting the
+    # draft) would land on the officer's console; the batch reports through results only.
+    code = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from anonymiser.batch import exit_with_parent
+
+def noisy(_):
+    print("Amara Okafor in a worker traceback", file=sys.stderr, flush=True)
+    return os.getpid()
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(max_workers=2, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        print(len(set(pool.map(noisy, range(4)))) >= 1)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stdout + done.stderr
+    assert "Okafor" not in done.stderr
