@@ -14,7 +14,7 @@ __version__ = "0.2.0"
 # Importing Presidio and spaCy takes seconds, so the API is imported on first use.
 _API = {
     "anonymise": "api", "detect_texts": "api", "Anonymised": "api",
-    "load_register": "register", "load_profile": "profile",
+    "load_register": "run.register", "load_profile": "config.profile",
 }
 __all__ = [*_API, "__version__"]
 

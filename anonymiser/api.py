@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decide import Decisions
-from .document import Document, Segment
-from .entities import ENTITY_TYPES
-from .pipeline import detect_document
-from .profile import DEFAULT_PROFILE, Profile, load_profile
-from .pseudonyms import CaseMap
-from .register import EMPTY_REGISTER, Register, load_register
-from .replace import anonymise_text
+from anonymiser.config.profile import DEFAULT_PROFILE, Profile, load_profile
+from anonymiser.core.document import Document, Segment
+from anonymiser.core.entities import ENTITY_TYPES
+from anonymiser.core.register import EMPTY_REGISTER, Register
+from anonymiser.core.results import Decisions
+from anonymiser.pseudonymise.case_map import CaseMap
+from anonymiser.run.pipeline import detect_document
+from anonymiser.run.register import load_register
+from anonymiser.write.replace import anonymise_text
 
 
 @dataclass

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .errors import AnonymiserError
+from anonymiser import __version__
+from anonymiser.core.errors import AnonymiserError
 
 if TYPE_CHECKING:
-    from .inputs import Inputs
+    from anonymiser.run.inputs import Inputs
 
 EXIT_LEAK = 1
 EXIT_BAD_INPUT = 2
@@ -27,7 +27,7 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
 
 
 def _collect_inputs(inputs: tuple[Path, ...], out_dir: Path) -> "Inputs":
-    from .inputs import collect
+    from anonymiser.run.inputs import collect
 
     return collect(inputs, out_dir)
 
@@ -73,17 +73,17 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import BatchSettings, Outcome, check_records, default_workers, run_batch
-    from .writers.atomic import make_private_dir
-    from .profile import load_profile
-    from .register import load_register
+    from anonymiser.config.profile import load_profile
+    from anonymiser.run.batch import BatchSettings, Outcome, check_records, default_workers, run_batch
+    from anonymiser.run.register import load_register
+    from anonymiser.write.atomic import make_private_dir
 
     try:
         prof = load_profile(profile)
         if register_path:
             load_register(register_path)  # a broken register stops the run before any work
         if decisions_path:
-            from .decisions import load_decisions
+            from anonymiser.review.decisions_file import load_decisions
 
             load_decisions(decisions_path)
     except AnonymiserError as exc:
@@ -144,7 +144,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         except AnonymiserError as exc:
             _fail(exc.line(), exc.exit_code)
 
-    from .batch_index import write_index
+    from anonymiser.review.batch_index import write_index
 
     # Built from every manifest in OUT, so drafts skipped as unchanged are listed too.
     # A failed draft is named as on the console (register names masked), with why it failed.
@@ -171,9 +171,9 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
 
 def _not_processed(found: "Inputs", register_path: Path | None) -> tuple[list[tuple[str, str]], list[str]]:
     """(file, why) for each file not processed, register names masked; then notes on what was passed over."""
-    from .batch import register_for
-    from .naming import mask_names, relative
-    from .register import EMPTY_REGISTER
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.run.batch import register_for
+    from anonymiser.write.naming import mask_names, relative
 
     skips = []
     for s in found.skipped:
@@ -199,10 +199,11 @@ def _not_processed(found: "Inputs", register_path: Path | None) -> tuple[list[tu
 @click.option("--register", "register_path", type=click.Path(path_type=Path))
 def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path | None) -> None:
     """Spans the profile would replace, for every text in TEXTS_JSON ({id: text})."""
-    from .api import detect_texts
-    from .profile import load_profile
-    from .register import EMPTY_REGISTER, load_register
-    from .writers.atomic import write_text
+    from anonymiser.api import detect_texts
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.run.register import load_register
+    from anonymiser.write.atomic import write_text
 
     try:
         texts = json.loads(texts_json.read_text(encoding="utf-8"))
@@ -265,10 +266,11 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
     OUTPUTS are publication files, or output folders: a folder stands for its *.anonymised.* files,
     each checked against its own *.audit.jsonl log, whose chain is checked as if given with --audit.
     """
-    from .audit import verify_audit
-    from .profile import load_profile
-    from .register import EMPTY_REGISTER, load_register
-    from .verify import audit_originals, verify_files
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.run.register import load_register
+    from anonymiser.verify.leaks import audit_originals, verify_files
+    from anonymiser.write.audit import verify_audit
 
     try:
         register = load_register(register_path) if register_path else EMPTY_REGISTER
@@ -315,7 +317,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
                     for leak in verify_files(files, register, [a for a in audits if a in usable], allowlists)]
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
-    from .naming import mask_names
+    from anonymiser.write.naming import mask_names
 
     # Consoles are logged: a file given by a name from the register is shown masked, as `run` shows it.
     for f in findings:
@@ -352,10 +354,10 @@ def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: 
     GOLD is a project gold file (<id>.gold.json beside <id>.txt/.md/.docx/.pdf), a folder of them,
     or a TAB-format folder (texts.json, typed.json, pooled.json).
     """
-    from .api import detect_texts
-    from .evaluate import format_scores, load_gold, misses_as_json, register_of, score
-    from .profile import load_profile
-    from .writers.atomic import write_text
+    from anonymiser.api import detect_texts
+    from anonymiser.config.profile import load_profile
+    from anonymiser.evaluate.scoring import format_scores, load_gold, misses_as_json, register_of, score
+    from anonymiser.write.atomic import write_text
 
     try:
         prof = load_profile(profile)
@@ -385,7 +387,7 @@ def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: 
 @main.command()
 def profiles() -> None:
     """List the available profiles."""
-    from .profile import available_profiles, load_profile
+    from anonymiser.config.profile import available_profiles, load_profile
 
     for name in available_profiles():
         click.echo(f"{name}: {' '.join(load_profile(name).description.split())}")

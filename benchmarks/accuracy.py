@@ -26,7 +26,9 @@ sys.path.insert(0, str(REPO))  # run as a script from anywhere, without installi
 
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
 
-from anonymiser.evaluate import (  # noqa: E402
+from anonymiser.config.lexicon import phrase_index  # noqa: E402
+from anonymiser.config.profile import load_profile  # noqa: E402
+from anonymiser.evaluate.scoring import (  # noqa: E402
     GoldSet,
     Scores,
     format_scores,
@@ -40,9 +42,7 @@ from anonymiser.evaluate import (  # noqa: E402
     score,
     uncovered,
 )
-from anonymiser.lexicon import phrase_index  # noqa: E402
-from anonymiser.profile import load_profile  # noqa: E402
-from anonymiser.register import load_register  # noqa: E402
+from anonymiser.run.register import load_register  # noqa: E402
 from benchmarks.presidio_baseline import presidio_detect, presidio_out_of_the_box  # noqa: E402
 
 DEFAULT_TAB = REPO.parent / "shared" / "benchmarks" / "tab-dev"

@@ -110,7 +110,7 @@ def presidio_detect(
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
-    from anonymiser.evaluate import format_scores, load_gold, score
+    from anonymiser.evaluate.scoring import format_scores, load_gold, score
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tab", type=Path, default=DEFAULT_TAB, help="gold set (TAB dir or samples)")

@@ -7,21 +7,20 @@ import datetime as dt
 
 import pytest
 
-from anonymiser import entities as E
 from anonymiser.api import anonymise
-from anonymiser.detection import Detection
-from anonymiser.filters import Keeper, own_areas
-from anonymiser.lexicon import normalise, phrase_index
-from anonymiser.profile import load_profile
-from anonymiser.propagation import propagate
-from anonymiser.recognizers.case_register import CaseRegisterRecognizer, sub_addresses
-from anonymiser.recognizers.dates import UkDateRecognizer
-from anonymiser.recognizers.letter_person import LetterPersonRecognizer
-from anonymiser.recognizers.place_context import PlaceContextRecognizer
-from anonymiser.recognizers.reference_number import ReferenceNumberRecognizer
-from anonymiser.register import Person, Register
-from anonymiser.spans import resolve
-
+from anonymiser.config.lexicon import normalise, phrase_index
+from anonymiser.config.profile import load_profile
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Person, Register
+from anonymiser.decide.keep import Keeper, own_areas
+from anonymiser.decide.overlaps import resolve
+from anonymiser.decide.propagation import propagate
+from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer, sub_addresses
+from anonymiser.detect.recognizers.dates import UkDateRecognizer
+from anonymiser.detect.recognizers.letter_person import LetterPersonRecognizer
+from anonymiser.detect.recognizers.place_context import PlaceContextRecognizer
+from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
 from tests.recognizers._support import spans
 
 NO_ALLOW = phrase_index("allowlist", ())
@@ -335,7 +334,7 @@ def test_formal_country_titles_and_bare_institutions_are_not_places() -> None:
 
 def test_a_misspelling_guess_does_not_break_up_a_named_school() -> None:
     from anonymiser.api import anonymise
-    from anonymiser.register import Person, Register
+    from anonymiser.core.register import Person, Register
 
     reg = Register("c", (Person("Margaret Hollis", "maternal grandmother", "female"),))
     out = anonymise("She started at Hollin Brook Primary School. Mrs Hollis took her there; Ms Hollys agreed.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 from presidio_analyzer import RecognizerResult
 
-from anonymiser import entities as E
-from anonymiser.analyzer import SPACY_MODEL, UNUSED_PIPES, build_analyzer
-from anonymiser.recognizers.dates import YEAR_ONLY_SCORE
+from anonymiser.core import entities as E
+from anonymiser.detect.engine import SPACY_MODEL, UNUSED_PIPES, build_analyzer
+from anonymiser.detect.recognizers.dates import YEAR_ONLY_SCORE
 
 PARAGRAPH = (
     "In March 2021 Jade Hall moved with Kayden to her sister's flat in Peterborough. "

@@ -14,15 +14,15 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
-
-from anonymiser.audit import GENESIS, audit_records, check_chain, verify_audit, write_audit
-from anonymiser.audit_key import KEY_FILE, case_key, key_id, keys_in
-from anonymiser.cli import main
-from anonymiser.decide import Decisions
-from anonymiser.document import Document
-from anonymiser.errors import InputError
-from anonymiser.register import load_register
 from okafor_case import REGISTER
+
+from anonymiser.cli import main
+from anonymiser.core.document import Document
+from anonymiser.core.errors import InputError
+from anonymiser.core.results import Decisions
+from anonymiser.run.register import load_register
+from anonymiser.write.audit import GENESIS, audit_records, check_chain, verify_audit, write_audit
+from anonymiser.write.audit_key import KEY_FILE, case_key, key_id, keys_in
 
 DRAFT = """\
 Child Safeguarding Practice Review: Amara
@@ -214,7 +214,7 @@ def test_a_log_resealed_with_another_key_fails_at_its_first_line(out: Path, tmp_
     audit = _audit(out)
     recs = [json.loads(line) for line in _lines(audit)]
     forger_key = case_key(tmp_path / "elsewhere" / "map.json", "any case")
-    from anonymiser.audit import seal
+    from anonymiser.write.audit import seal
 
     _write(audit, [_dump(r) for r in seal(recs, forger_key)])
     chain = verify_audit(audit)

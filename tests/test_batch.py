@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from price_case import price_register
 
 from anonymiser.cli import main
-from price_case import price_register
 
 REGISTER = price_register("CSPR batch")
 

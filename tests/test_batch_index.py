@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from anonymiser.batch_index import write_index
-from anonymiser.cli import main
 from okafor_case import REGISTER
+
+from anonymiser.cli import main
+from anonymiser.review.batch_index import write_index
 
 # Both drafts are named after family members, as real drafts often are.
 DRAFT_A = """\

@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from price_case import price_register
 
 from anonymiser.cli import main
-from anonymiser.naming import MAX_STEM_BYTES, OutputName, plan_names, safe_stem
-from anonymiser.register import EMPTY_REGISTER, load_register
-from price_case import price_register
+from anonymiser.core.register import EMPTY_REGISTER
+from anonymiser.run.register import load_register
+from anonymiser.write.naming import MAX_STEM_BYTES, OutputName, plan_names, safe_stem
 
 REGISTER = price_register("CSPR names")
 

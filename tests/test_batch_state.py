@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from anonymiser.batch_state import STATE_FILE, load_state, record_state
+from anonymiser.run.batch_state import STATE_FILE, load_state, record_state
 
 
 def _entry(n: int) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from anonymiser.capitals import capitals_runs, ordinary_case
+from anonymiser.detect.capitals import capitals_runs, ordinary_case
 
 
 def test_ordinary_case_keeps_length_and_possessives() -> None:

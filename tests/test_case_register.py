@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from anonymiser.birthdates import find_register_births
-from anonymiser.recognizers.case_register import CaseRegisterRecognizer
-from anonymiser.register import Person, Register
+from anonymiser.core.register import Person, Register
+from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
+from anonymiser.detect.recognizers.register_births import find_register_births
 
 REGISTER = Register(
     case="CSPR test",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from okafor_case import REGISTER
 
 from anonymiser.cli import main
-from okafor_case import REGISTER
 
 DRAFT = """\
 Child Safeguarding Practice Review: Amara
@@ -154,8 +154,8 @@ def test_detect_writes_spans_by_category(tmp_path: Path, case: tuple[Path, Path,
 
 
 def test_verify_ignores_text_the_tool_inserted(tmp_path: Path) -> None:
-    from anonymiser.register import EMPTY_REGISTER
-    from anonymiser.verify import find_leaks
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.verify.leaks import find_leaks
 
     out = "Mother left THE FAMILY HOME. The family home was sold."
     # 'Family' was an original somewhere else, but here it only stands inside the tool's own text.

@@ -7,13 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser import entities as E
-from anonymiser.decide import Decisions, Replacement
-from anonymiser.decisions import (Addition, PseudonymChange, Reject, ReviewerDecisions, dump_decisions, load_decisions,
-                                  sentence_start)
-from anonymiser.errors import DecisionsError
-from anonymiser.pseudonyms import CaseMap
-from anonymiser.register import Person, Register
+from anonymiser.core import entities as E
+from anonymiser.core.errors import DecisionsError
+from anonymiser.core.register import Person, Register
+from anonymiser.core.results import Decisions, Replacement
+from anonymiser.pseudonymise.case_map import CaseMap
+from anonymiser.review.decisions_file import (
+    Addition,
+    PseudonymChange,
+    Reject,
+    ReviewerDecisions,
+    dump_decisions,
+    load_decisions,
+    sentence_start,
+)
 
 GOOD = """\
 document: review-a.txt
@@ -215,11 +222,11 @@ def test_sentence_start(text: str, at: int, expected: bool) -> None:
 
 def test_decisions_work_through_detection_and_decide(tmp_path: Path) -> None:
     """The reviewer's detections and changes go through the real decide() as the pipeline will use them."""
-    from anonymiser import entities as E
-    from anonymiser.decide import decide
-    from anonymiser.detection import analyse
-    from anonymiser.profile import load_profile
-    from anonymiser.replace import anonymise_text
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core import entities as E
+    from anonymiser.decide.policy import decide
+    from anonymiser.detect.analyse import analyse
+    from anonymiser.write.replace import anonymise_text
 
     text = ("Amara Okafor lives with her brother at Bramble Court in Croydon. Jay visits Amara.\n\n"
             "Jay told the school that Amara was happy.")
@@ -376,16 +383,16 @@ def test_dump_loads_back_as_the_same_decisions(tmp_path: Path) -> None:
     ("Redeemed Christian Church of God", "the church"), ("Tesco", "the organisation"), ("Bright Futures", "the organisation"),
 ])
 def test_an_added_organisation_is_named_by_its_kind(name: str, kind: str) -> None:
-    from anonymiser.decide import organisation_text
+    from anonymiser.decide.policy import organisation_text
 
     assert organisation_text(name) == kind
 
 
 def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
     """The default profile flags organisations and ethnicity, keeps quantities and leaves 'March 2019' as it is."""
-    from anonymiser.decide import decide
-    from anonymiser.profile import load_profile
-    from anonymiser.replace import anonymise_text
+    from anonymiser.config.profile import load_profile
+    from anonymiser.run.pipeline import decide_with_reviewer
+    from anonymiser.write.replace import anonymise_text
 
     text = ("In March 2019 the family joined Bethel Gospel Assembly. They are Yoruba and paid 40 pounds.\n"
             "The family left Bethel Gospel Assembly in May.")
@@ -393,7 +400,7 @@ def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
                                Addition("Yoruba", entity="DEMOGRAPHIC"), Addition("40 pounds", entity="QUANTITY"),
                                Addition("March 2019", entity="DATE")))
     register = Register(case="t", people=())
-    decided = decide(text, [], load_profile("safeguarding-review"), register, CaseMap(None, "t"), d)
+    decided = decide_with_reviewer(text, [], load_profile("safeguarding-review"), register, CaseMap(None, "t"), d)
     assert anonymise_text(text, decided.replacements) == (
         "In [date] the family joined the assembly. They are [demographic attribute] and paid [quantity].\n"
         "The family left the assembly in May.")
@@ -402,10 +409,10 @@ def test_additions_of_kinds_the_profile_keeps_still_change_the_text() -> None:
 
 def test_an_addition_beats_what_the_machine_found_in_the_same_words() -> None:
     """The NER reads these organisations as places, or finds a person or a place inside them; the reviewer's type wins."""
-    from anonymiser.decide import decide
-    from anonymiser.detection import analyse
-    from anonymiser.profile import load_profile
-    from anonymiser.replace import anonymise_text
+    from anonymiser.config.profile import load_profile
+    from anonymiser.detect.analyse import analyse
+    from anonymiser.run.pipeline import decide_with_reviewer
+    from anonymiser.write.replace import anonymise_text
 
     text = ("She was taken to Kingsley Hall by her aunt. Her mother worked at Ruth Davies Hairdressing on Mondays. "
             "The family attended Mount Zion Church in Peckham.")
@@ -415,7 +422,7 @@ def test_an_addition_beats_what_the_machine_found_in_the_same_words() -> None:
     register = Register(case="t", people=())
     profile = load_profile("safeguarding-review")
     raw = analyse(text, register, [e for e in E.ENTITY_TYPES if profile.detects(e)])
-    out = anonymise_text(text, decide(text, raw, profile, register, CaseMap(None, "t"), d).replacements)
+    out = anonymise_text(text, decide_with_reviewer(text, raw, profile, register, CaseMap(None, "t"), d).replacements)
     assert out == ("She was taken to the organisation by her aunt. Her mother worked at the organisation on Mondays. "
                    "The family attended the church.")
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from anonymiser.cli import main
-from anonymiser.decisions import ReviewerDecisions, dump_decisions
+from anonymiser.review.decisions_file import ReviewerDecisions, dump_decisions
 
 TEXT = "On 3 May 2022 the family moved to Harrowgate Street in Wexley.\n"
 

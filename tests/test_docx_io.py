@@ -9,15 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from lxml import etree
-
-from anonymiser.document import Document, Edit, apply_edits
-from anonymiser.errors import InputError
-from anonymiser.readers import docx as docx_reader
-from anonymiser.readers.docx import ParagraphHandle, paragraph_text, read_docx
-from anonymiser.writers.docx import edit_paragraph, write_docx, write_new_docx
 from fixtures_docs import (
     CARER,
     CHILD,
@@ -31,6 +22,15 @@ from fixtures_docs import (
     package_text,
     xml,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from anonymiser.core.document import Document, Edit, apply_edits
+from anonymiser.core.errors import InputError
+from anonymiser.read import docx as docx_reader
+from anonymiser.read.docx import ParagraphHandle, paragraph_text, read_docx
+from anonymiser.write.docx import edit_paragraph, write_docx, write_new_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -17,13 +17,6 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from lxml import etree
-
-from anonymiser.cli import main
-from anonymiser.errors import InputError
-from anonymiser.readers.docx import read_docx
-from anonymiser.readers.docx_parts import clean_image
-from anonymiser.verify import output_texts
 from fixtures_docs import (
     CHILD,
     HOSTILE_CASES,
@@ -32,7 +25,14 @@ from fixtures_docs import (
     make_simple_docx,
     png_with_text,
 )
+from lxml import etree
 from okafor_case import REGISTER
+
+from anonymiser.cli import main
+from anonymiser.core.errors import InputError
+from anonymiser.read.docx import read_docx
+from anonymiser.read.docx_parts import clean_image
+from anonymiser.verify.leaks import output_texts
 
 FAMILY = ("amara", "okafor", "sarah")
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -158,8 +158,9 @@ def test_styles_keep_word_names_and_lose_the_authors(tmp_path: Path) -> None:
 
 
 def test_pictures_keep_their_pixels_and_lose_their_metadata() -> None:
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     for blob in (png_with_text(CHILD), jpeg_with_text(CHILD)):
         cleaned, _ = clean_image(blob, "image/png" if blob.startswith(b"\x89PNG") else "image/jpeg")

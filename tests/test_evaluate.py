@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser.evaluate import (
+from anonymiser.evaluate.scoring import (
     GoldDoc,
     GoldSet,
     Ratio,
@@ -254,7 +254,7 @@ def test_load_gold_directory_merges_samples(tmp_path: Path) -> None:
 
 def test_project_gold_on_a_docx_indexes_the_read_document_text(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
-    from anonymiser.readers import read_document
+    from anonymiser.read import read_document
 
     document = docx.Document()
     document.add_paragraph("Concerning Ann Lee, born 3 May 2020.")
@@ -297,8 +297,8 @@ def test_load_gold_errors(tmp_path: Path) -> None:
 
 
 def test_register_identifiers_are_found_plainly_and_checked_against_predictions() -> None:
-    from anonymiser.evaluate import register_identifiers, replaced_allowlisted, uncovered
-    from anonymiser.register import Person, Register
+    from anonymiser.core.register import Person, Register
+    from anonymiser.evaluate.scoring import register_identifiers, replaced_allowlisted, uncovered
 
     register = Register("c", (Person("Amara Okafor", "subject child", "female", aliases=("Mara",)),),
                         addresses=("27 Birchwood Road, Thornton Heath, CR7 8QT",))
@@ -314,7 +314,7 @@ def test_register_identifiers_are_found_plainly_and_checked_against_predictions(
 
 
 def test_keep_spans_touched_by_any_letter_or_digit(tmp_path: Path) -> None:
-    from anonymiser.evaluate import keep_touched, load_keep
+    from anonymiser.evaluate.scoring import keep_touched, load_keep
 
     text = "Northshire County Council met on 4 May. The Children Act 1989 applies."
     council = (0, len("Northshire County Council"))

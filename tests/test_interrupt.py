@@ -175,7 +175,7 @@ def test_an_interrupt_swallowed_by_a_finaliser_is_delivered_again() -> None:
     # Python cannot raise from __del__, so a Ctrl-C arriving there would be lost with a traceback.
     code = """
 import sys, time
-from anonymiser.batch import deliver_swallowed_interrupts
+from anonymiser.run.batch import deliver_swallowed_interrupts
 deliver_swallowed_interrupts()
 class Finalised:
     def __del__(self):
@@ -199,7 +199,7 @@ def test_a_worker_prints_nothing_to_the_console() -> None:
     code = """
 import os, sys
 from concurrent.futures import ProcessPoolExecutor
-from anonymiser.batch import exit_with_parent
+from anonymiser.run.batch import exit_with_parent
 
 def noisy(_):
     print("Amara Okafor in a worker traceback", file=sys.stderr, flush=True)

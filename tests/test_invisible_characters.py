@@ -22,15 +22,16 @@ from hypothesis import strategies as st
 
 from anonymiser.api import anonymise
 from anonymiser.cli import main
-from anonymiser.decisions import Reject, ReviewerDecisions
-from anonymiser.document import Document, Segment
-from anonymiser.pipeline import detect_document
-from anonymiser.profile import load_profile
-from anonymiser.pseudonyms import CaseMap
-from anonymiser.register import EMPTY_REGISTER, load_register
-from anonymiser.replace import anonymise_text
-from anonymiser.textview import NormalisedText, invisible, view_of
-from anonymiser.verify import find_leaks, verify_files
+from anonymiser.config.profile import load_profile
+from anonymiser.core.document import Document, Segment
+from anonymiser.core.register import EMPTY_REGISTER
+from anonymiser.core.textview import NormalisedText, invisible, view_of
+from anonymiser.pseudonymise.case_map import CaseMap
+from anonymiser.review.decisions_file import Reject, ReviewerDecisions
+from anonymiser.run.pipeline import detect_document
+from anonymiser.run.register import load_register
+from anonymiser.verify.leaks import find_leaks, verify_files
+from anonymiser.write.replace import anonymise_text
 
 REGISTER = """\
 case: CSPR unicode
@@ -304,7 +305,7 @@ def test_a_reviewers_reject_offset_is_in_the_original_text(register_file: Path) 
 
 
 def test_a_reviewers_addition_is_reported_in_the_original_offsets(register_file: Path) -> None:
-    from anonymiser.decisions import Addition
+    from anonymiser.review.decisions_file import Addition
 
     register = load_register(register_file)
     text = "Sa\u200brah Okafor took the children to St\u00ad Brigid's Church on Sundays.\n"
@@ -387,7 +388,7 @@ def test_a_ligature_from_pdf_text_is_read_as_its_letters(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("written", ["Sa\u200brah_Oka\u00adfor_notes", "S\u0430rah-Okafor notes", bold("Sarah") + "_notes"])
 def test_output_names_read_through_invisible_and_look_alike_characters(register_file: Path, written: str) -> None:
-    from anonymiser.naming import safe_stem
+    from anonymiser.write.naming import safe_stem
 
     stem = safe_stem(written, [], load_register(register_file))
     # Letters only: a name cut into pieces by a dropped character ('Sa-rah') is still the name.

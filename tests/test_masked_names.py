@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.naming import mask_names, safe_stem
-from anonymiser.register import Person, Register
+from anonymiser.core.register import Person, Register
+from anonymiser.write.naming import mask_names, safe_stem
 
 REGISTER = Register(case="CSPR 2026-03", people=(Person("Jayden Price", "subject child", "male"),
                                                   Person("Kerry Price", "mother", "female")),
@@ -41,8 +41,8 @@ def test_an_output_name_keeps_no_lower_case_surname(stem: str) -> None:
 
 
 def test_a_decisions_mistake_names_no_person(tmp_path) -> None:
-    from anonymiser.decisions import load_decisions
-    from anonymiser.errors import DecisionsError
+    from anonymiser.core.errors import DecisionsError
+    from anonymiser.review.decisions_file import load_decisions
 
     path = tmp_path / "review.decisions.yaml"
     path.write_text('document: review.txt\nadd:\n  - text: "Jay Pryce"\n    person: "Jay Pryce"\n', encoding="utf-8")
@@ -56,7 +56,7 @@ def test_a_decisions_mistake_names_no_person(tmp_path) -> None:
 def test_verify_reads_a_name_with_invisible_characters_in_a_binary_part(tmp_path) -> None:
     import zipfile
 
-    from anonymiser.verify import verify_files
+    from anonymiser.verify.leaks import verify_files
 
     path = tmp_path / "clean.docx"
     with zipfile.ZipFile(path, "w") as zf:
@@ -88,8 +88,8 @@ def test_a_failed_draft_is_listed_in_the_index_with_its_name_masked(tmp_path) ->
 
 
 def test_an_output_name_loses_a_name_the_draft_writes_with_an_invisible_character() -> None:
-    from anonymiser.decide import Replacement
-    from anonymiser.register import EMPTY_REGISTER
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.core.results import Replacement
 
     # Dr Bell is no one on the register: only the draft's own text shows that 'Bell' is a name.
     found = [Replacement(0, 9, "Dr Be\u200bll", "Professional A", "PERSON", ("SpacyRecognizer",), 0.9, "other person",

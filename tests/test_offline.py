@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from anonymiser.analyzer import build_analyzer
 from anonymiser.api import anonymise
+from anonymiser.detect.engine import build_analyzer
 
 TEXT = ("The mother emailed the school from jade.hall@example.co.uk and posted a link to "
         "https://www.example.org/profile/jade on 3 May 2021. The GP wrote to dr.ahmed@nhs.net.")

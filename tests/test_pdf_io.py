@@ -6,11 +6,11 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from anonymiser.errors import InputError
-from anonymiser.readers.pdf import PdfParagraph, join_lines, read_pdf
-from anonymiser.writers.docx import write_new_docx
 from fixtures_docs import AGENCY, encrypt_pdf, make_report_pdf, make_scanned_pdf
+
+from anonymiser.core.errors import InputError
+from anonymiser.read.pdf import PdfParagraph, join_lines, read_pdf
+from anonymiser.write.docx import write_new_docx
 
 
 @pytest.fixture

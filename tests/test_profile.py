@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser.errors import ProfileError
-from anonymiser.profile import available_profiles, load_profile
+from anonymiser.config.profile import available_profiles, load_profile
+from anonymiser.core.errors import ProfileError
 
 
 def test_shipped_profiles_load() -> None:

@@ -6,8 +6,8 @@ import json
 import stat
 from pathlib import Path
 
-from anonymiser.pseudonyms import CaseMap, letter, pool
-from anonymiser.register import Person, Register
+from anonymiser.core.register import Person, Register
+from anonymiser.pseudonymise.case_map import CaseMap, letter, pool
 
 CHILD = Person("Amara Okafor", "subject child", "female")
 BOY = Person("Kian Okafor", "sibling", "male")

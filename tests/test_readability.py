@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from okafor_case import REGISTER
 
 from anonymiser.api import anonymise
-from okafor_case import REGISTER
 
 
 @pytest.fixture(scope="module")

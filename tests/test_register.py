@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser.errors import RegisterError
-from anonymiser.register import load_register
+from anonymiser.core.errors import RegisterError
+from anonymiser.run.register import load_register
 
 GOOD = """\
 case: CSPR 2026-03            # optional label

@@ -10,14 +10,15 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from fixtures_docs import package_text
 
 from anonymiser import anonymise
 from anonymiser.cli import main
-from anonymiser.errors import RegisterError
-from anonymiser.recognizers.register_references import RegisterReferenceRecognizer
-from anonymiser.register import EMPTY_REGISTER, Person, Register, load_register
-from anonymiser.verify import find_leaks
-from fixtures_docs import package_text
+from anonymiser.core.errors import RegisterError
+from anonymiser.core.register import EMPTY_REGISTER, Person, Register
+from anonymiser.detect.recognizers.register_references import RegisterReferenceRecognizer
+from anonymiser.run.register import load_register
+from anonymiser.verify.leaks import find_leaks
 
 FAMILY = (Person("Amara Okafor", "subject child", "female"), Person("Sarah Okafor", "mother", "female"))
 REGISTER = Register("CSPR 2026-03", FAMILY, references=("Operation Nightjar", "LS/77/4410"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anonymiser.decide import Replacement
-from anonymiser.document import Document, Segment, apply_edits
-from anonymiser.replace import anonymise_text, segment_edits
+from anonymiser.core.document import Document, Segment, apply_edits
+from anonymiser.core.results import Replacement
+from anonymiser.write.replace import anonymise_text, segment_edits
 
 
 def _rep(start: int, end: int, new: str, text: str) -> Replacement:

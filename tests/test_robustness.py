@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from fixtures_docs import encrypt_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anonymiser.api import anonymise
 from anonymiser.cli import main
-from anonymiser.errors import RegisterError
-from anonymiser.readers import docx as docx_reader
-from anonymiser.register import load_register
-from fixtures_docs import encrypt_pdf
+from anonymiser.core.errors import RegisterError
+from anonymiser.read import docx as docx_reader
+from anonymiser.run.register import load_register
 
 REGISTER = """\
 case: CSPR robustness
@@ -242,7 +242,7 @@ def test_a_huge_file_is_refused_without_being_read(case: tuple[Path, Path, Path]
 
 def test_a_text_draft_too_big_to_fit_the_character_limit_is_refused_without_being_read(
         case: tuple[Path, Path, Path]) -> None:
-    from anonymiser.readers import MAX_CHARACTERS
+    from anonymiser.read import MAX_CHARACTERS
 
     folder, _, out = case
     draft = folder / "fifty-mb.txt"
@@ -256,8 +256,8 @@ def test_a_text_draft_too_big_to_fit_the_character_limit_is_refused_without_bein
 
 def test_a_text_draft_one_character_over_the_limit_is_refused_and_one_at_it_is_not(
         case: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from anonymiser import readers
-    from anonymiser.readers.text import read_text
+    from anonymiser import read as readers
+    from anonymiser.read.text import read_text
 
     folder, _, out = case
     para = "Amara Okafor was seen by the health visitor on 3 May 2021.\n\n"
@@ -275,7 +275,7 @@ def test_a_text_draft_one_character_over_the_limit_is_refused_and_one_at_it_is_n
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_the_character_limit_applies_to_the_text_of_word_and_pdf_drafts(
         case: tuple[Path, Path, Path], samples: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
-    from anonymiser import readers
+    from anonymiser import read as readers
 
     folder, _, out = case
     sample = {"docx": "review-d.docx", "pdf": "review-e.pdf"}[kind]
@@ -583,7 +583,7 @@ def test_a_full_or_read_only_output_folder(case: tuple[Path, Path, Path], monkey
 
 def test_a_long_draft_on_one_line_is_cut_between_words_and_fully_seen() -> None:
     from anonymiser.api import anonymise
-    from anonymiser.detection import CHUNK_CHARS
+    from anonymiser.detect.chunking import CHUNK_CHARS
 
     filler = "The social worker visited and recorded her concerns about the home conditions. "
     text = (filler * (3 * CHUNK_CHARS // len(filler))) + "Dr Anika Rao saw her on 3 May 2021. " + filler * 50
@@ -603,7 +603,7 @@ def test_a_draft_of_mostly_blank_lines_is_anonymised() -> None:
 def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end() -> None:
     # About 300 pages: spaCy refuses texts over 1,000,000 characters in one piece.
     from anonymiser.api import anonymise
-    from anonymiser.register import Person, Register
+    from anonymiser.core.register import Person, Register
 
     reg = Register("big", (Person("Amara Okafor", "subject child", "female"),))
     para = "The health visitor recorded that the family had moved again and that support was offered.\n\n"
@@ -617,7 +617,6 @@ def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end(
 def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
     # About 95,000 words: a long review with its appendices, as one Word file.
     import docx
-
     from okafor_case import REGISTER
 
     paragraphs = [

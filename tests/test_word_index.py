@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anonymiser.lexicon import WordIndex
+from anonymiser.config.lexicon import WordIndex
 
 WORDS = ["Amara", "amara", "AMARA", "Okafor", "Price", "O'Brien", "Kayla's", "(AB/12.3", "x)", "Ms", "the",
          "Amara-Price", "okafor.", "Ōla"]

@@ -14,9 +14,9 @@ from collections.abc import Callable
 import pytest
 
 from anonymiser import anonymise
-from anonymiser.dates import month_year, parse_uk_date, same_date
-from anonymiser.recognizers.dates import COMPACT_SCORE, UkDateRecognizer
-from anonymiser.register import Person, Register
+from anonymiser.core.register import Person, Register
+from anonymiser.detect.date_parsing import month_year, parse_uk_date, same_date
+from anonymiser.detect.recognizers.dates import COMPACT_SCORE, UkDateRecognizer
 
 from ._support import found
 

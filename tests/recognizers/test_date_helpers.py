@@ -1,4 +1,4 @@
-"""anonymiser.dates: parse_uk_date, month_year and same_date."""
+"""anonymiser.detect.date_parsing: parse_uk_date, month_year and same_date."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from anonymiser.dates import PartialDate, month_year, parse_uk_date, same_date
+from anonymiser.detect.date_parsing import PartialDate, month_year, parse_uk_date, same_date
 
 MARCH_14_2019 = PartialDate(year=2019, month=3, day=14)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import DATE
-from anonymiser.recognizers.dates import TIME_SCORE, YEAR_ONLY_SCORE, UkDateRecognizer
+from anonymiser.core.entities import DATE
+from anonymiser.detect.recognizers.dates import TIME_SCORE, YEAR_ONLY_SCORE, UkDateRecognizer
 
 from ._support import found, score_of, spans
 
@@ -102,7 +102,7 @@ def test_not_dates(rec: UkDateRecognizer, text: str) -> None:
 
 
 def test_a_weekday_before_a_numeric_date_is_part_of_it() -> None:
-    from anonymiser.recognizers.dates import UkDateRecognizer
+    from anonymiser.detect.recognizers.dates import UkDateRecognizer
 
     text = "Seen on Sat 18/02/23 and again on Tuesday 21/02/2023."
     rec = UkDateRecognizer()

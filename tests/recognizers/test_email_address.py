@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import EMAIL_ADDRESS, URL
-from anonymiser.recognizers import _tld
-from anonymiser.recognizers.email_address import EmailAddressRecognizer
-from anonymiser.recognizers.url import UrlRecognizer
+from anonymiser.core.entities import EMAIL_ADDRESS, URL
+from anonymiser.detect.recognizers import _tld
+from anonymiser.detect.recognizers.email_address import EmailAddressRecognizer
+from anonymiser.detect.recognizers.url import UrlRecognizer
 
 from ._support import found, spans
 

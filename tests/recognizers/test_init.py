@@ -9,8 +9,8 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
-from anonymiser.entities import ENTITY_TYPES
-from anonymiser.recognizers import uk_recognizers
+from anonymiser.core.entities import ENTITY_TYPES
+from anonymiser.detect.recognizers import uk_recognizers
 
 
 def test_one_instance_of_each_recognizer() -> None:
@@ -40,7 +40,7 @@ def test_recognizers_register_with_presidio() -> None:
 
 def test_importing_the_package_loads_no_presidio() -> None:
     code = (
-        "import sys, anonymiser; before = set(sys.modules); import anonymiser.recognizers; "
+        "import sys, anonymiser; before = set(sys.modules); import anonymiser.detect.recognizers; "
         "new = set(sys.modules) - before; "
         "assert not [m for m in new if m.startswith(('presidio', 'spacy', 'phonenumbers'))], new"
     )

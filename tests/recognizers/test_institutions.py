@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymiser.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
-from anonymiser.recognizers.institutions import (
+from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
+from anonymiser.detect.recognizers.institutions import (
     GpPracticeRecognizer,
     HospitalWardRecognizer,
     NurseryRecognizer,

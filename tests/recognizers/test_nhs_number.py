@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import NHS_NUMBER
-from anonymiser.recognizers.nhs_number import NhsNumberRecognizer
+from anonymiser.core.entities import NHS_NUMBER
+from anonymiser.detect.recognizers.nhs_number import NhsNumberRecognizer
 
 from ._support import found, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import NI_NUMBER
-from anonymiser.recognizers.ni_number import NiNumberRecognizer
+from anonymiser.core.entities import NI_NUMBER
+from anonymiser.detect.recognizers.ni_number import NiNumberRecognizer
 
 from ._support import found, score_of, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import PHONE_NUMBER
-from anonymiser.recognizers.phone_number import UkPhoneRecognizer
+from anonymiser.core.entities import PHONE_NUMBER
+from anonymiser.detect.recognizers.phone_number import UkPhoneRecognizer
 
 from ._support import found, score_of, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import POSTCODE
-from anonymiser.recognizers.postcode import PostcodeRecognizer
+from anonymiser.core.entities import POSTCODE
+from anonymiser.detect.recognizers.postcode import PostcodeRecognizer
 
 from ._support import found, score_of, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.recognizers.courts_prisons import CourtsPrisonsRecognizer
-from anonymiser.recognizers.quantity import QuantityRecognizer
+from anonymiser.detect.recognizers.courts_prisons import CourtsPrisonsRecognizer
+from anonymiser.detect.recognizers.quantity import QuantityRecognizer
 
 
 def spans(rec, text: str) -> list[str]:

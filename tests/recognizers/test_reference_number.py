@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import REFERENCE_NUMBER
-from anonymiser.recognizers.reference_number import ReferenceNumberRecognizer
+from anonymiser.core.entities import REFERENCE_NUMBER
+from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
 
 from ._support import found, score_of, spans
 

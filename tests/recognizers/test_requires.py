@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from presidio_analyzer import PatternRecognizer
 
-from anonymiser.recognizers import uk_recognizers
-from anonymiser.recognizers._pattern import UkPatternRecognizer
-from anonymiser.recognizers.email_address import EmailAddressRecognizer
+from anonymiser.detect.recognizers import uk_recognizers
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers.email_address import EmailAddressRecognizer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("review-*.txt")) + sorted(SAMPLES.glob("review-*.md"))]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import SOCIAL_MEDIA_HANDLE
-from anonymiser.recognizers.social_handle import SocialHandleRecognizer
+from anonymiser.core.entities import SOCIAL_MEDIA_HANDLE
+from anonymiser.detect.recognizers.social_handle import SocialHandleRecognizer
 
 from ._support import found, spans
 

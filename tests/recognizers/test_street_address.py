@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import ADDRESS, LOCATION
-from anonymiser.recognizers.street_address import StreetAddressRecognizer
+from anonymiser.core.entities import ADDRESS, LOCATION
+from anonymiser.detect.recognizers.street_address import StreetAddressRecognizer
 
 from ._support import score_of, typed_spans
 

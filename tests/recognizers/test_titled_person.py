@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import PERSON
-from anonymiser.recognizers.titled_person import TitledPersonRecognizer, is_professional
+from anonymiser.core.entities import PERSON
+from anonymiser.detect.recognizers.titled_person import TitledPersonRecognizer, is_professional
 
 from ._support import found, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import URL
-from anonymiser.recognizers.url import UrlRecognizer
+from anonymiser.core.entities import URL
+from anonymiser.detect.recognizers.url import UrlRecognizer
 
 from ._support import found, score_of, spans
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anonymiser.entities import VEHICLE_REGISTRATION
-from anonymiser.recognizers.vehicle_registration import VehicleRegistrationRecognizer
+from anonymiser.core.entities import VEHICLE_REGISTRATION
+from anonymiser.detect.recognizers.vehicle_registration import VehicleRegistrationRecognizer
 
 from ._support import found, score_of, spans
 

@@ -1,0 +1,38 @@
+"""What the decide stage hands on: each change to make, and each span kept but shown to the reviewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Replacement:
+    """One decided change, in document coordinates."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    entity: str
+    detectors: tuple[str, ...]
+    score: float
+    rule: str
+    person: str | None = None
+    core: tuple[int, int] = (0, 0)  # the identifier itself, before 'the', 'on' or a title was taken in
+
+
+@dataclass
+class Flag:
+    """Something kept as written but shown to the reviewer (ethnicity, a low-confidence guess)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    reason: str
+
+
+@dataclass
+class Decisions:
+    replacements: list[Replacement] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)

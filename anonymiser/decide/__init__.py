@@ -1,0 +1,2 @@
+"""Stage 3, decide. Enters: the raw Detections, the profile, the register and the case map. Leaves:
+Decisions: what each span becomes (Replacement) and what is kept but shown to the reviewer (Flag)."""

@@ -1,0 +1,327 @@
+"""Decide what is kept: allowlisted terms, the partnership's own area, countries, NER noise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from anonymiser.config.data import load_list
+from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index
+from anonymiser.config.profile import Profile
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
+from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
+
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
+          "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "cllr", "rev", "nurse", "sister"}
+JUDICIAL_TITLES = {"judge", "justice", "hhj"}
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_WORD = re.compile(r"\w+")
+# Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
+# Words that carry no name on their own: a piece of a detection made only of these is dropped.
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
+                            "from", "this", "that", "these", "those", "its", "their", "his", "her"})
+_LEADING_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\S)", re.I)
+# Generic institutional vocabulary. An organisation named only with these words (plus
+# nationalities, countries and function words) is a public body of some state ("the Court",
+# "the Supreme Court", "the Turkish Government", "the Ministry of Foreign Affairs"): it
+# identifies nobody, unlike "Oakfield Primary School" or "Roseville Medical Practice".
+GENERIC_INSTITUTION = frozenset("""
+    administrative affairs agency appeal appeals assembly assize attorney authority board branch bureau
+    cabinet cassation central chamber chambers chief circuit civil commission commissioner committee
+    commonwealth constitutional council counsel court courts criminal crown defence delegate department
+    deputy directorate district division european executive facts family federal foreign general government
+    grand high home house human inspectorate interior internal justice law legal lords magistrates martial
+    military ministry national office parliament parole police president principal prosecution prosecutor
+    prosecutors provincial public regional registrar registry republic rights rule rules secretary section
+    security senate service services social state supreme treasury tribunal trustee union united
+    first second third fourth fifth sixth seventh eighth ninth tenth
+""".split())
+# Words that turn a country's name into its formal title ("Republic of Turkey", "United Kingdom of
+# Great Britain and Northern Ireland"): still the country.
+_STATE_TITLE = frozenset("""republic kingdom federal federation federative democratic people's peoples socialist
+    islamic arab united great britain northern ireland state states commonwealth principality grand duchy
+    plurinational bolivarian co-operative cooperative""".split())
+_BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
+# A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
+_CITATION_BEFORE = re.compile(
+    r"(?:\b(?:articles?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"
+    r"|annex(?:es)?|schedules?|points?|items?|regulations?|clauses?|parts?)\.?|§§?)"
+    r"(?:\s*\d+[a-z]?(?:\s*\(\w+\))*\s*(?:,|and|or|to|-|–|§§?)?)*\s*$", re.I)
+_NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
+# A time reference made only of these points back into the text ("the same day"); it dates nothing.
+_RELATIVE_DATE_WORDS = frozenset({"the", "a", "an", "that", "this", "same", "day", "week", "month", "year", "time", "date",
+                                  "period", "following", "previous", "preceding", "later", "earlier", "material"})
+
+
+LOCAL_AUTHORITIES = "local_authorities"
+# What follows a council's name when it names the partnership's own agencies:
+# "Croydon Health Services NHS Trust", "Cambridgeshire and Peterborough NHS Foundation Trust",
+# "Leeds City Council", "Croydon Safeguarding Children Partnership".
+_OWN_AGENCY_AFTER = re.compile(
+    r"\s+(?:(?:City|County|Borough|Metropolitan|District|Royal)\s+)*(?:Council|Safeguarding|Children['’]?s?\b"
+    r"|Health\s+Services|Community\s+Services|Constabulary|Partnership|Local\s+Authority|MASH|Youth\s+Justice"
+    r"|Early\s+Help|Social\s+Care|NHS|Police)", re.I)
+
+
+def own_areas(text: str) -> frozenset[tuple[str, ...]]:
+    """The local authorities a review names as its own, by their agencies ('Croydon Health Services').
+
+    Only these are the partnership's own area and kept; any other council's name ('Reading',
+    'Bradford') is a place that locates the family. A text that names no own agency at all keeps
+    every local authority, as before.
+    """
+    index = phrase_index("gazetteer", (LOCAL_AUTHORITIES,))
+    hits = index.find(text)
+    own: set[tuple[str, ...]] = set()
+    for i, (s, e) in enumerate(hits):
+        end = e
+        # "Cambridgeshire and Peterborough NHS ...": both names are the partnership's.
+        group = [(s, e)]
+        for s2, e2 in hits[i + 1:]:
+            if re.fullmatch(r"\s+(?:and|&)\s+", text[end:s2]):
+                group.append((s2, e2))
+                end = e2
+            break
+        if _OWN_AGENCY_AFTER.match(text, end):
+            own.update(normalise(text[a:b]) for a, b in group)
+    if not own:
+        return frozenset(index.phrases)
+    return frozenset(own)
+
+
+class Keeper:
+    """The profile's keep rules, applied to one document's text."""
+
+    def __init__(self, profile: Profile, text: str) -> None:
+        self.profile = profile
+        self.text = text
+        self.allow: PhraseIndex = phrase_index("allowlist", profile.allowlists)
+        self.places: PhraseIndex = phrase_index(
+            "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
+        self.allowed_spans = self.allow.find(text)
+        self._lower_counts: dict[str, int] | None = None
+        self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
+
+    def inside_allowlisted(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
+
+    def _inside_longer_allowlisted(self, d: Detection) -> bool:
+        span_words = len(_WORD.findall(self.text[d.start:d.end]))
+        return any(s <= d.start and d.end <= e and len(_WORD.findall(self.text[s:e])) > span_words
+                   for s, e in overlapping(self.allowed_spans, d.start, d.end))
+
+    def trim_allowlisted(self, d: Detection) -> list[Detection]:
+        """Cut allowlisted phrases out of a detection; what is left stays detected."""
+        pieces = [(d.start, d.end)]
+        for s, e in overlapping(self.allowed_spans, d.start, d.end):
+            if d.entity == E.PERSON and self._judicial_title(d, s, e):
+                continue
+            nxt = []
+            for ps, pe in pieces:
+                if pe <= s or ps >= e:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < s:
+                    nxt.append((ps, s))
+                if pe > e:
+                    nxt.append((e, pe))
+            pieces = nxt
+        out = []
+        for s, e in pieces:
+            chunk = self.text[s:e]
+            lead = len(chunk) - len(chunk.lstrip(" ,.;:'’-\n\t"))
+            s, e = s + lead, e - (len(chunk) - len(chunk.rstrip(" ,.;:'’-\n\t(")))
+            if e > s and any(ch.isalnum() for ch in self.text[s:e]):
+                if not (s == d.start and e == d.end) and not _has_name_token(self.text[s:e]) and d.entity == E.PERSON:
+                    continue
+                out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+        return out
+
+    def _judicial_title(self, d: Detection, s: int, e: int) -> bool:
+        """'Judge Clarke', 'Mr Justice Potts': a judge's title is a form of address, part of the name
+        like 'Mr', not a role beside it ('DC Evans' keeps 'DC' outside)."""
+        lead = self.text[d.start:s]
+        return (not lead.strip() or lead.strip() in ("Mr", "Mrs", "Ms", "Lord", "Lady")) and \
+            self.text[s:e].lower() in JUDICIAL_TITLES and e < d.end
+
+    def kept_place(self, text: str) -> bool:
+        t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
+        if t in self.places or t in self.allow or normalise(t) in self.own_areas:
+            return True
+        return self._state_title(t)
+
+    def _state_title(self, text: str) -> bool:
+        """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""
+        words = [w for w in _WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
+        rest = [w for w in words if w.lower() not in _STATE_TITLE]
+        if not rest:
+            return "United Kingdom" in self.places or "Britain" in self.places if words else False
+        return len(rest) < len(words) and " ".join(rest) in self.places
+
+    def filter(self, detections: list[Detection]) -> list[Detection]:
+        """Drop what the profile keeps; split place lists so 'Thornton Heath, Croydon' keeps Croydon."""
+        out: list[Detection] = []
+        for d in detections:
+            if not self.profile.detects(d.entity):
+                continue
+            if d.meta.get(UNNAMED_AREA_KEY) and self.profile.keep_unnamed_areas:
+                continue
+            structured = E.ENTITY_TYPES[d.entity].structured
+            if not structured and not d.from_register and d.score < self.profile.threshold(d.entity):
+                continue
+            if d.from_register and d.meta.get("match") != "fuzzy":
+                # The register is the case's own word on who the family are: an allowlisted word
+                # that is also a family name ('Athena', 'Storm') is still the name. Only a longer
+                # allowlisted phrase round it ('Alder Hey Children's Hospital') keeps it. A one-edit
+                # guess is no such word: 'Mother' is not a misspelt 'Mather'.
+                if self._inside_longer_allowlisted(d):
+                    continue
+                pieces = [d]
+            elif not structured:
+                if self.inside_allowlisted(d.start, d.end):
+                    continue
+                pieces = self.trim_allowlisted(d)
+            else:
+                pieces = [d]
+            if not structured and not d.from_register:
+                pieces = [q for q in (self._trim_article(p) for p in pieces) if q and not self._noise(q)]
+            for p in pieces:
+                if p.entity == E.LOCATION:
+                    out.extend(self._split_places(p))
+                elif p.entity == E.PERSON and not p.from_register:
+                    q = self._clean_person(p)
+                    if q:
+                        out.append(q)
+                else:
+                    out.append(p)
+        return out
+
+    def _trim_article(self, d: Detection) -> Detection | None:
+        """'the Supreme Court' -> 'Supreme Court': an article identifies nothing. People keep theirs
+        (there is none to keep), and a piece that is nothing but function words goes."""
+        span = self.text[d.start:d.end]
+        words = _WORD.findall(span)
+        if not words or all(w.lower() in FUNCTION_WORDS for w in words):
+            return None
+        if d.entity == E.PERSON:
+            return d
+        m = _LEADING_ARTICLE.match(span)
+        return replace(d, start=d.start + m.end()) if m else d
+
+    def _noise(self, d: Detection) -> bool:
+        """NER output that names nobody and nothing: generic public bodies, citations, durations."""
+        span = self.text[d.start:d.end]
+        words = _WORD.findall(span)
+        if d.entity in (E.ORGANISATION, E.LOCATION):
+            if d.entity == E.ORGANISATION and not any(c.isupper() or c.isdigit() for c in span):
+                return True  # 'inter alia'
+            content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+            if d.entity == E.LOCATION:
+                # 'State Security Court', 'Fourth Section of the Court': an institution, not a place
+                return bool(content) and all(w.lower() in GENERIC_INSTITUTION for w in content)
+            return all(w.lower() in GENERIC_INSTITUTION or w in self.places_any for w in content)
+        if d.entity == E.QUANTITY and d.detectors == ("SpacyRecognizer",) and _BARE_NUMBER.fullmatch(span.strip()):
+            return True  # a bare 'two' or '43' counts nothing identifiable on its own
+        if d.entity in (E.QUANTITY, E.DATE) and "SpacyRecognizer" in d.detectors and len(d.detectors) == 1:
+            if _NUMBER_SPAN.fullmatch(span.strip()) and _CITATION_BEFORE.search(self.text[max(0, d.start - 60):d.start]):
+                return True
+            if d.entity == E.DATE and (all(w.lower() in _RELATIVE_DATE_WORDS for w in words)
+                                       or re.fullmatch(r"\d{1,3}", span.strip())):
+                return True
+        return False
+
+    @property
+    def places_any(self) -> PhraseIndex:
+        """Countries and nationalities, whatever the profile keeps: 'the Turkish Government'."""
+        return phrase_index("gazetteer", ("countries", "nationalities"))
+
+    def _split_places(self, d: Detection) -> list[Detection]:
+        out, pos = [], d.start
+        for part in re.split(r"(,\s*|\s+and\s+)", self.text[d.start:d.end]):
+            s, e = pos, pos + len(part)
+            pos = e
+            if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
+                continue
+            # A place has a capital, unless its recognizer vouches for it ("the north of the country").
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.get(UNNAMED_AREA_KEY)):
+                out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+        return out
+
+    def _everyday(self, word: str) -> bool:
+        """The text itself uses the word in lower case at least twice, and it is no known first name."""
+        if word.lower() in _known_first_names():
+            return False
+        if self._lower_counts is None:
+            counts: dict[str, int] = {}
+            for m in _NAME_TOKEN.finditer(self.text):
+                w = m.group(0)
+                if w.islower():
+                    counts[w] = counts.get(w, 0) + 1
+            self._lower_counts = counts
+        return self._lower_counts.get(word.lower(), 0) >= 2
+
+    def _clean_person(self, d: Detection) -> Detection | None:
+        """NER noise: a 'person' must hold a capitalised name word that is not a title or role."""
+        span = self.text[d.start:d.end]
+        if self.kept_place(span):
+            return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
+        tokens = list(_NAME_TOKEN.finditer(span))
+        names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in TITLES
+                 and t.group(0) not in self.allow]
+        if not names:
+            return None
+        if "\n\n" in span:
+            return None
+        if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):
+            return None  # 'Family Background' in a heading: words this very text uses in lower case
+        s = d.start + tokens[0].start()
+        e = d.start + tokens[-1].end()
+        word = self.text[s:e]
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix):
+                e -= len(suffix)
+        if d.detectors == ("SpacyRecognizer",) and self._vehicle(s, e):
+            return None  # 'a white Citroën van' read as a person
+        if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
+                self.text, max(0, s - 12), s):
+            return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
+        return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
+
+    def _vehicle(self, start: int, end: int) -> bool:
+        """A make of car beside a vehicle word or a colour: 'white Citroën van', 'a Vauxhall Corsa car'."""
+        words = _WORD.findall(self.text[start:end])
+        if not words or words[0].lower() not in _vehicle_makes():
+            return False
+        return bool(_VEHICLE_WORD.search(self.text, start, min(len(self.text), end + 12))
+                    or _COLOUR_BEFORE.search(self.text, max(0, start - 12), start))
+
+    @staticmethod
+    def _street_name(names: list[re.Match[str]]) -> bool:
+        """A street the NER took for a person: 'Harrow Lane', but not 'Diane Lane' or 'Mrs Lane'."""
+        words = [t.group(0) for t in names]
+        return (len(words) >= 2 and words[-1] in STREET_SUFFIXES
+                and words[0].lower() not in _known_first_names())
+
+
+@lru_cache(maxsize=1)
+def _vehicle_makes() -> frozenset[str]:
+    return frozenset(m.lower() for m in load_list("gazetteer", "vehicle_makes"))
+
+
+_VEHICLE_WORD = re.compile(r"\b(?:van|car|vehicle|hatchback|saloon|estate|pick-?up|motorbike|people\s+carrier)\b", re.I)
+_COLOUR_BEFORE = re.compile(r"\b(?:white|black|silver|grey|gray|red|blue|green|yellow|gold|dark|light)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _known_first_names() -> frozenset[str]:
+    """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
+    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
+    return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+def _has_name_token(text: str) -> bool:
+    return any(t.group(0)[0].isupper() for t in _NAME_TOKEN.finditer(text))

@@ -1,0 +1,103 @@
+"""Resolve overlapping detections so every character is decided once."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from anonymiser.config.lexicon import overlapping
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import TITLES
+
+_WORD = re.compile(r"\w+")
+
+# When two detections overlap, the more trustworthy kind wins the overlap.
+PRIORITY = {
+    # An email or handle often contains a name: the whole code goes, not just the name in it.
+    E.EMAIL_ADDRESS: 110, E.URL: 109, E.SOCIAL_MEDIA_HANDLE: 108,
+    # A reviewer's addition is their reading of those words: it beats what the machine found in them.
+    "reviewer": 105,
+    "register": 100,
+    E.DATE_OF_BIRTH: 95,
+    E.NHS_NUMBER: 90, E.NI_NUMBER: 90, E.PHONE_NUMBER: 86,
+    E.POSTCODE: 85, E.VEHICLE_REGISTRATION: 83, E.REFERENCE_NUMBER: 82,
+    E.ADDRESS: 80,
+    E.SCHOOL: 70, E.NURSERY: 70, E.GP_PRACTICE: 70, E.HOSPITAL_WARD: 70,
+    E.PERSON: 60,
+    E.DATE: 55,
+    E.LOCATION: 40,
+    E.ORGANISATION: 30,
+    E.DEMOGRAPHIC: 20,
+    E.QUANTITY: 10,
+}
+
+
+# A named court or prison holds a place name ('Sheffield Crown Court'): the whole name outranks
+# the place inside it, as a named school does.
+RECOGNIZER_PRIORITY = {"CourtsPrisonsRecognizer": PRIORITY[E.SCHOOL]}
+
+
+def _rank(d: Detection) -> tuple:
+    base = max([PRIORITY.get(d.entity, 0)] + [RECOGNIZER_PRIORITY.get(n, 0) for n in d.detectors])
+    if d.from_register:
+        # A one-edit guess ('Hollin' for Hollis) must not break up a named school or a street
+        # ('Hollin Brook Primary'), which the institution and address detectors see whole.
+        base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.get("match") == "fuzzy" else PRIORITY["register"])
+    if d.meta.get("reviewer"):
+        base = max(base, PRIORITY["reviewer"])
+    if d.meta.get("address_town"):
+        # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
+        # bare month or the person a NER saw there.
+        base = max(base, PRIORITY[E.PERSON] + 1)
+    return (base, d.score, d.end - d.start)
+
+
+def resolve(detections: list[Detection], text: str) -> list[Detection]:
+    """Keep the best detection for each character; a loser keeps whatever it covers alone."""
+    accepted: list[Detection] = []
+    taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
+    for d in sorted(detections, key=_rank, reverse=True):
+        pieces = []
+        pos = d.start
+        for a_start, a_end in overlapping(taken, d.start, d.end):
+            if a_start > pos:
+                pieces.append((pos, a_start))
+            pos = max(pos, a_end)
+        if pos < d.end:
+            pieces.append((pos, d.end))
+        for s, e in pieces:
+            # a reviewer's whole addition stays as they wrote it ('£40')
+            if not (d.meta.get("reviewer") and (s, e) == (d.start, d.end)):
+                # trim spaces and punctuation left over at the edges of a cut piece
+                while s < e and not text[s].isalnum():
+                    s += 1
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
+            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
+                continue  # 'Mr' left over when the name after it went to the register
+            if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
+                accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+                bisect.insort(taken, (s, e))
+    return sorted(accepted, key=lambda d: d.start)
+
+
+def _only_titles(span: str) -> bool:
+    words = _WORD.findall(span)
+    return all(w.lower() in TITLES for w in words)
+
+
+def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
+    """'Amara' + 'Okafer' found separately but side by side for one person become one mention."""
+    out: list[Detection] = []
+    for d in detections:
+        prev = out[-1] if out else None
+        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON and prev.person
+                and prev.person == d.person and not text[prev.end:d.start].strip()
+                and "\n\n" not in text[prev.end:d.start]):
+            out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),
+                              score=max(prev.score, d.score))
+        else:
+            out.append(d)
+    return out

@@ -1,0 +1,105 @@
+"""Group mentions of people who are not on the register, and tell professionals from others."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import TITLES
+from anonymiser.decide.propagation import person_tokens
+
+PROFESSIONAL_TITLES = {"dr", "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "prof", "professor",
+                       "cllr", "nurse", "sister", "rev"}
+# Words that, written as a person's role beside their name, say they are there in a professional capacity.
+_PROFESSIONAL_ROLE = (
+    r"(?:social\s+worker|health\s+visitor|midwife|midwives|gp|doctor|paediatrician|registrar|consultant|nurse|"
+    r"teacher|head\s*teacher|headteacher|dsl|safeguarding\s+lead|officer|detective|constable|sergeant|inspector|"
+    r"manager|practitioner|worker|therapist|psychologist|psychiatrist|clinician|surgeon|sonographer|"
+    r"reviewer|author|chair|lawyer|solicitor|barrister|judge|magistrate|guardian|advocate|coordinator|"
+    r"co-ordinator|lead|senco|clinical|paramedic|call\s+handler|housing|probation|iro|staff)s?"
+)
+# The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
+# brackets right after it ("Amina Begum, the allocated health visitor,", "Amina Begum (IRO)").
+# A role word elsewhere in the sentence ("Mrs Robinson told the reviewer") is someone else's.
+_ROLE_BEFORE = re.compile(rf"\b{_PROFESSIONAL_ROLE}\b[\s,:(–-]*$", re.I)
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:,|\(|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the|a|an|her|his|their|our)?\s*"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_PROFESSIONAL_ROLE}\b", re.I)
+
+
+def _title(text: str, d: Detection) -> str | None:
+    first = text[d.start:d.end].split()[0].lower().rstrip(".") if text[d.start:d.end].split() else ""
+    return first if first in TITLES else None
+
+
+def is_professional(text: str, d: Detection) -> bool:
+    if d.meta.get("professional"):
+        return True
+    title = _title(text, d)
+    if title in PROFESSIONAL_TITLES:
+        return True
+    before = text[max(0, d.start - 45):d.start]
+    after = text[d.end:d.end + 60].split(".")[0]
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after))
+
+
+def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
+    """Give each non-register PERSON detection a person key shared by all mentions of one person.
+
+    Full names found anywhere define the people; a lone first name or 'Ms Price' joins the
+    first full name that contains it.
+    """
+    others = [d for d in detections if d.entity == E.PERSON and not d.person]
+    names: list[tuple[frozenset[str], str]] = []  # (tokens, key), in order of first mention
+    token_lists = {id(d): person_tokens(text[d.start:d.end], allow) for d in others}
+    for d in others:
+        toks = token_lists[id(d)]
+        if len(toks) > 1:
+            key = "other:" + " ".join(t.lower() for t in toks)
+            if all(k != key for _, k in names):
+                names.append((frozenset(t.lower() for t in toks), key))
+    assigned: dict[int, str] = {}
+    for d in others:
+        toks = {t.lower() for t in token_lists[id(d)]}
+        if not toks:
+            toks = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in TITLES}
+        key = next((k for tokset, k in names if toks and toks <= tokset), None)
+        if key is None:
+            key = "other:" + " ".join(sorted(toks))
+            names.append((frozenset(toks), key))
+        assigned[id(d)] = key
+    return [replace(d, person=assigned[id(d)]) if id(d) in assigned else d for d in detections]
+
+
+def professional_people(text: str, detections: list[Detection]) -> set[str]:
+    """Keys of other people who are ever mentioned in a professional capacity."""
+    return {d.person for d in detections
+            if d.entity == E.PERSON and d.person and d.person.startswith("other:") and is_professional(text, d)}
+
+
+# Words that make a name an organisation's, whatever else is in it; the last one names its kind ('the church').
+ORGANISATION_WORD = re.compile(
+    r"\b(?:trust|council|school|academy|college|university|hospital|services?|police|court|ltd|limited|plc"
+    r"|group|partnership|centre|center|church|assembly|society|association|foundation|company|bank|club"
+    r"|team|unit|board|department|office|agency|authority|practice|surgery|nursery|ministry|government)\b", re.I)
+_NAME_WORDS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+
+
+def people_read_as_organisations(text: str, detections: list[Detection]) -> list[Detection]:
+    """'Kia Jones' that the NER called an organisation, where 'Jones' is found as a person: the
+    whole name is the person's, so no first name is left showing beside the label."""
+    people = sorted((d.start, d.end) for d in detections if d.entity == E.PERSON)
+    starts = [s for s, _ in people]
+    out = []
+    for d in detections:
+        span = text[d.start:d.end]
+        if (d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",) and _NAME_WORDS.match(span)
+                and not ORGANISATION_WORD.search(span)
+                and any(e <= d.end for _, e in people[bisect.bisect_left(starts, d.start):bisect.bisect_left(starts, d.end)])):
+            d = replace(d, entity=E.PERSON)
+        out.append(d)
+    return out

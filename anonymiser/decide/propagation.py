@@ -1,0 +1,204 @@
+"""Consistency: once something is detected anywhere in a document, find every other mention of it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from anonymiser.config.lexicon import PhraseIndex, WordIndex
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import TITLES
+from anonymiser.detect.recognizers.case_register import word_collisions
+from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+MIN_TOKEN = 3
+
+
+def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> list[str]:
+    """The words of a name worth finding on their own: capitalised, not titles, roles or common words.
+
+    With `collisions`, names that are also words ('Will', 'Hope') are included too; the caller
+    must then look harder at each hit."""
+    out = []
+    for t in _TOKEN.findall(name):
+        t = re.sub(r"['’]s?$", "", t)
+        if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in TITLES
+                and (collisions or t.lower() not in word_collisions()) and t not in allow):
+            out.append(t)
+    return out
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(\[*#-]*$")
+_LETTER_NAME = re.compile(r"[B-HJ-Z]\.?")  # "K", "M.": a person known by an initial (never "A" or "I")
+# Town of an address: the comma part before the postcode or at the end ("…, March, PE15 9RZ").
+_ADDRESS_TOWN = re.compile(r",\s*([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})\s*(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?\s*$")
+
+
+# Words that follow the modal or common-noun reading of a name-word, not the name ('Will you', 'May the').
+_NOT_AFTER_NAME = frozenset("""i you we they he she it there this that these those the a an be be have not
+also only then now this your our their his her its my be been being""".split())
+
+
+def _collision_hit(text: str, s: int, e: int) -> bool:
+    """'Will' of 'Will Tanner' is the name when capitalised mid-sentence; 'WILL' when its neighbours are not
+    in capitals too (a capitals block says 'MOTHER WILL ATTEND')."""
+    got = text[s:e]
+    if got.isupper() and len(got) > 1:
+        before = re.findall(r"[^\W\d_]+", text[max(0, s - 30):s])
+        near = before[-1:] or re.findall(r"[^\W\d_]+", text[e:e + 30])[:1]
+        return bool(near) and not near[0].isupper()
+    if not got[0].isupper() or got[1:].isupper():
+        return False
+    if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(st|nd|rd|th)?\s*$", text[max(0, s - 6):s]):
+        return False  # 'May 2023', '14 March': a month, not the name
+    if not _SENTENCE_START.search(text[max(0, s - 12):s]):
+        return True
+    # At a sentence start 'Will shouted' is the name, 'Will you…' / 'Will the plan…' the word.
+    following = re.match(r"\s+([^\W\d_]+)", text[e:e + 30])
+    return bool(following) and following.group(1).lower() not in _NOT_AFTER_NAME
+
+
+def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
+    """Stand-alone mentions of a one-letter name: not part of initials ('A.K.'), codes or headings."""
+    pattern = re.compile(r"(?<![\w.’'\-/])" + re.escape(letter) + r"(?:\.(?![\w]))?(?![\w’'\-/]|\.\w)")
+    out = []
+    for m in pattern.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip():
+            continue  # a list marker or heading letter at the start of a line
+        out.append((m.start(), m.start() + 1))
+    return out
+
+
+# A capitalised word right before: the word after it belongs to a longer name ('Harrow Lane').
+_PRECEDED_BY_NAME_WORD = re.compile(r"(?<![.!?:]\s)\b(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][\w'’-]*[ \t]+$")
+_CODE_GOES_ON = re.compile(r"(?:[./-][A-Za-z0-9]+)+")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool = False) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `phrase`, its words separated by any whitespace; for a `code`, not
+    the start of a longer code ("AB/12.3" is not found inside "AB/12.3.E" or "AB/12.3-2").
+
+    Compared word by word rather than with a regex made for the phrase: a draft has hundreds of
+    names, and compiling a pattern for each cost more than all the searching.
+    """
+    text = index.text
+    words = phrase.split()
+    fold = str if case_sensitive else str.lower
+    wanted = [fold(w) for w in words]
+    out = []
+    for start in index.phrase_candidates(phrase):
+        pos = start
+        for i, (word, want) in enumerate(zip(words, wanted)):
+            if i:
+                gap = pos
+                while pos < len(text) and text[pos].isspace():
+                    pos += 1
+                if pos == gap:
+                    break
+            if fold(text[pos:pos + len(word)]) != want:
+                break
+            pos += len(word)
+        else:
+            before = text[start - 1] if start else " "
+            after = text[pos:pos + 3]
+            if _is_word_char(before) or before in "@/":
+                continue
+            # Not inside a longer word, an address or a path; "Kayla's" counts, "Kayla'sx" not.
+            if after and (_is_word_char(after[0]) or after[0] in "@/"):
+                continue
+            if len(after) == 3 and after[0] in "'’" and _is_word_char(after[1]) and _is_word_char(after[2]):
+                continue
+            if code:
+                # 'AB/12.3' found again as the start of 'AB/12.3-2' or 'AB/12.3.E': the longer
+                # code is taken whole, so no part of it is left showing.
+                longer = _CODE_GOES_ON.match(text, pos)
+                pos = longer.end() if longer else pos
+            out.append((start, pos))
+    return out
+
+
+def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covered: set, found: list,
+                    seen: set) -> None:
+    """The town of a detected address locates the family wherever it is named: 'lives in March'."""
+    town = _ADDRESS_TOWN.search(span)
+    if not town or ("town", town.group(1)) in seen:
+        return
+    place = town.group(1)
+    seen.add(("town", place))
+    for s, e in _occurrences(index, place, case_sensitive=True):
+        # Even where a LOCATION is already found: the town's own mark is what lets it outrank a
+        # NER that reads the same words as a person elsewhere in the draft.
+        if d.start <= s < d.end or (s, e, "town") in covered:
+            continue
+        # A town called 'March' or 'May' is still a month in '14 March 2023' and 'March 2023'.
+        if re.match(r"\s*\d", text[e:e + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", text[max(0, s - 8):s]):
+            continue
+        covered.update({(s, e, E.LOCATION), (s, e, "town")})
+        found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
+                               meta={"propagated_from": place, "address_town": True}))
+
+
+def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
+    """New detections for other mentions of detected names, places, institutions and codes."""
+    index = WordIndex(text)
+    # Keyed by type too: a name the NER also called a nationality must still be found as a name.
+    covered = {(d.start, d.end, d.entity) for d in detections}
+    found: list[Detection] = []
+    seen_phrases: set[tuple[str, str]] = set()
+    for d in detections:
+        span = text[d.start:d.end]
+        if d.entity == E.ADDRESS:
+            _propagate_town(text, index, d, span, covered, found, seen_phrases)
+        if d.from_register:
+            continue  # the register recognizer already scans the whole text for these
+        phrases: list[str] = []
+        collision_words: set[str] = set()
+        if d.entity == E.PERSON:
+            name = " ".join(w for w in span.split() if w.lower().rstrip(".") not in TITLES)
+            tokens = person_tokens(name, allow)
+            if len(tokens) > 1:
+                phrases.append(" ".join(tokens))
+            phrases += tokens
+            collision_words = {t for t in person_tokens(name, allow, collisions=True) if t not in tokens}
+            phrases += sorted(collision_words)
+            if _LETTER_NAME.fullmatch(span.strip()) and ("letter", span[0]) not in seen_phrases:
+                seen_phrases.add(("letter", span[0]))
+                for s, e in _letter_hits(text, span[0]):
+                    if (s, e, d.entity) not in covered:
+                        covered.add((s, e, d.entity))
+                        found.append(replace(d, start=s, end=e, detectors=("propagation",),
+                                             meta={"propagated_from": span[0]}, score=max(d.score, 0.7)))
+        elif len(span.strip()) >= MIN_TOKEN:
+            phrases.append(" ".join(span.split()))
+        for phrase in phrases:
+            if (d.entity, phrase) in seen_phrases:
+                continue
+            seen_phrases.add((d.entity, phrase))
+            # Codes and addresses are found in any case; names only capitalised.
+            structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
+            hits = _occurrences(index, phrase, case_sensitive=False, code=d.entity == E.REFERENCE_NUMBER)
+            for s, e in hits:
+                got = text[s:e]
+                # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
+                if not structured and not (got[0].isupper() or got.isupper()):
+                    continue
+                if phrase in collision_words and not _collision_hit(text, s, e):
+                    continue
+                if d.entity == E.PERSON and phrase in STREET_SUFFIXES and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
+                    continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'
+
+                if (s, e, d.entity) in covered:
+                    continue
+                covered.add((s, e, d.entity))
+                meta = {k: v for k, v in d.meta.items() if k == "professional"}
+                meta["propagated_from"] = phrase
+                found.append(replace(d, start=s, end=e, detectors=("propagation",), meta=meta,
+                                     score=max(d.score, 0.7)))
+    return found

@@ -1,0 +1,107 @@
+"""Run Presidio (spaCy NER + UK recognizers + the case register) over a whole document."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Register
+from anonymiser.detect.capitals import capitals_runs
+from anonymiser.detect.chunking import chunks
+from anonymiser.detect.engine import build_analyzer
+from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
+from anonymiser.detect.recognizers.register_references import RegisterReferenceRecognizer
+
+
+def _add(seen: dict[tuple[int, int, str], Detection], start: int, end: int, entity: str, score: float,
+         name: str, meta: dict) -> None:
+    key = (start, end, entity)
+    if key in seen:
+        old = seen[key]
+        if name not in old.detectors:
+            old.detectors += (name,)
+        old.score = max(old.score, score)
+        old.meta.update(meta)
+        old.person = old.person or meta.get("register_person")
+        return
+    seen[key] = Detection(start, end, entity, score, (name,), person=meta.get("register_person"), meta=meta)
+
+
+def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]:
+    """All raw detections for the entity types in `wanted`, de-duplicated."""
+    engine = build_analyzer()
+    supported = set(engine.get_supported_entities("en"))
+    entities = [e for e in wanted if e in supported]
+    seen: dict[tuple[int, int, str], Detection] = {}
+    for offset, chunk in chunks(text):
+        if not chunk.strip():
+            continue
+        for r in engine.analyze(chunk, language="en", entities=entities):
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "unknown")
+            meta.pop("recognizer_identifier", None)
+            _add(seen, r.start + offset, r.end + offset, r.entity_type, r.score, name, meta)
+    _analyse_capitals(engine, text, entities, seen)
+    # The register is matched over the whole text at once (it is only patterns, and a chunk
+    # boundary must not split a name); its results never compete in Presidio's de-duplication.
+    if register.people or register.addresses:
+        rec = CaseRegisterRecognizer(register)
+        for r in rec.analyze(text, [e for e in (E.PERSON, E.ADDRESS) if e in wanted]):
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "CaseRegister")
+            meta.pop("recognizer_identifier", None)
+            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
+    if register.known_references and E.REFERENCE_NUMBER in wanted:
+        for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name")
+            meta.pop("recognizer_identifier", None)
+            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
+    return sorted(seen.values(), key=lambda d: (d.start, -d.end))
+
+
+# What a line in capitals is looked at again for: the kinds found by their capital letters.
+_BY_CAPITALS = (E.PERSON, E.LOCATION, E.ADDRESS, E.SCHOOL, E.NURSERY, E.GP_PRACTICE, E.HOSPITAL_WARD)
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _two_name_words(span: str) -> bool:
+    """'Jane Smith', not 'Child H' (a heading) or 'Ni Sn' (codes: a word without a vowel)."""
+    words = _NAME_WORD.findall(span)
+    return len(words) >= 2 and all(re.search(r"[aeiouyAEIOUY]", w) for w in words)
+
+
+def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> None:  # noqa: ANN001
+    """Runs of words typed in capitals, analysed again in ordinary case, offsets unchanged.
+
+    A person found only this way needs two name words ('JANE SMITH'): one capitalised word in a
+    heading ('CHILD H') or a pair of codes ('NI SN') is too often no one."""
+    wanted = [e for e in _BY_CAPITALS if e in entities]
+    lines = list(capitals_runs(text))
+    if not wanted or not lines:
+        return
+    shadow = "\n".join(line for _, line in lines)
+    starts = []  # where each line begins in the shadow text
+    pos = 0
+    for _, line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    # A draft typed all in capitals makes a shadow as long as itself: chunked like the draft.
+    for chunk_offset, chunk in chunks(shadow):
+        for r in engine.analyze(chunk, language="en", entities=wanted):
+            r_start, r_end = r.start + chunk_offset, r.end + chunk_offset
+            i = bisect.bisect_right(starts, r_start) - 1
+            offset, line = lines[i]
+            if r_end > starts[i] + len(line):
+                continue  # runs on into the next run
+            if r.entity_type == E.PERSON and not _two_name_words(shadow[r_start:r_end]):
+                continue
+            meta = dict(r.recognition_metadata or {})
+            name = meta.pop("recognizer_name", "unknown")
+            meta.pop("recognizer_identifier", None)
+            meta["capitals"] = True
+            start = offset + r_start - starts[i]
+            _add(seen, start, start + r_end - r_start, r.entity_type, r.score, name, meta)
+

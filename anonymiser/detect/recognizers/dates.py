@@ -1,0 +1,182 @@
+"""Dates as UK drafts write them, from "14/3/19" to "Tuesday the 14th of March 2019"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from anonymiser.core.entities import DATE
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+
+# Full names and abbreviations, in Title Case or capitals: "may" and "march" are words.
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+_MONTH = (
+    "(?:"
+    + "|".join(
+        _MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]
+        + [rf"{a}\.?" for a in _ABBREVIATIONS] + [rf"{a.upper()}\.?" for a in _ABBREVIATIONS]
+    )
+    + r")(?![\w'’])"
+)
+# Beside a day number the month may be in lower case ("14 march 2019"), except that "the 14
+# may ..." and "all 14 march ..." are verbs unless a year follows.
+_MONTH_BEFORE_YEAR = rf"(?:(?i:{'|'.join(_MONTH_NAMES)})|{_MONTH})(?![\w'’])"
+_MONTH_NEAR_DAY = (
+    rf"(?:(?i:{'|'.join(m for m in _MONTH_NAMES if m not in ('May', 'March'))})|{_MONTH})(?![\w'’])"
+)
+# A month alone ("in January") needs a word that makes it a time; May, March, April, June
+# and August are left out because they are also verbs, adjectives and first names.
+_MONTH_ALONE = r"(?:January|February|July|September|October|November|December)(?![\w'’])"
+_WEEKDAY = (
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+)
+# The ordinal may stand apart from its number, as typed in published reviews: "11 th December".
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:[ ]?(?:st|nd|rd|th)(?![A-Za-z]))?"
+_YEAR = r"(?:19|20)\d\d"
+_ANY_YEAR = rf"(?:{_YEAR}|['’]\d\d)"
+_NO_DIGIT_BEFORE = r"(?<![\d/.£$-])"
+_NO_DIGIT_AFTER = r"(?![\d/]|[.-]\d)"
+_WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+# A pattern that may open with an optional weekday is otherwise tried in full at every
+# position of the text; this look-ahead on its first character makes it ten times faster.
+_WEEKDAY_OR_DIGIT = r"(?=[\dMTWFS])"
+_WEEKDAY_OR_MONTH = r"(?=[MTWFSJAOND])"
+
+
+def _day_month(month: str) -> str:
+    """A day then a month, or a range of days then a month: "14th of March", "14-16 March"."""
+    single = rf"{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}{_DAY}(?:\s+of)?[\s-]+{month}"
+    # "13/14 March" is a night that spans two days; the slash joins only two day numbers.
+    days = rf"{_NO_DIGIT_BEFORE}{_DAY}\s*(?:-|–|/|to|and|&)\s*{_DAY}(?:\s+of)?\s+{month}"
+    return rf"{_WEEKDAY_OR_DIGIT}(?:{single}|{days})"
+
+
+_MONTH_DAY = rf"{_WEEKDAY_OR_MONTH}{_WEEKDAY_LEAD}{_MONTH}\s+(?:the\s+)?{_DAY}(?!\d)"
+# Numbered paragraphs and versions ("paragraph 3.2.12") have the shape of dotted dates.
+_NOT_A_SECTION = r"(?<!\b(?i:paragraph|para\.?|section|clause|figure|table|version|v\.?|no\.?)\s*)"
+
+YEAR_ONLY_SCORE = 0.3
+TIME_SCORE = 0.3
+COMPACT_SCORE = 0.3
+# "T09:30", " 09:30:15Z", "T09:30+01:00": the time part of an ISO 8601 date.
+_ISO_TIME = r"(?:T|[ \t])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:])"
+
+
+class UkDateRecognizer(UkPatternRecognizer):
+    """Every UK written date form; a year alone or a time scores low so profiles can threshold."""
+
+    ENTITY = DATE
+    PATTERNS = [
+        Pattern(
+            "Day month year",
+            rf"{_day_month(_MONTH_BEFORE_YEAR)},?[\s-]+{_ANY_YEAR}{_NO_DIGIT_AFTER}",
+            0.9,
+        ),
+        Pattern("Month day, year", rf"{_MONTH_DAY},?\s+{_YEAR}{_NO_DIGIT_AFTER}", 0.9),
+        Pattern(
+            "Numeric date, four-digit year",
+            rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{_YEAR}{_NO_DIGIT_AFTER}",
+            0.85,
+        ),
+        Pattern(
+            "Numeric date, two-digit year",
+            rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}/\d{{1,2}}/\d{{2}}{_NO_DIGIT_AFTER}",
+            0.75,
+        ),
+        # Hyphens and dots with a two-digit year are also section and version numbers.
+        Pattern(
+            "Numeric date, two-digit year, dots or hyphens",
+            rf"{_NOT_A_SECTION}{_NO_DIGIT_BEFORE}\d{{1,2}}([.-])\d{{1,2}}\1\d{{2}}{_NO_DIGIT_AFTER}",
+            0.55,
+        ),
+        # With its time, as systems export it ("2023-03-14T09:30"): the time goes with the date.
+        Pattern(
+            "ISO date",
+            rf"{_NO_DIGIT_BEFORE}{_YEAR}([/-])[01]?\d\1[0-3]?\d(?:{_ISO_TIME})?{_NO_DIGIT_AFTER}",
+            0.85,
+        ),
+        # "20230314" is as often a case or crime number as a date: below every profile's
+        # threshold unless a context word ("DOB", "dated") stands beside it.
+        Pattern(
+            "Compact ISO date",
+            rf"(?<![\w/.£$-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
+            COMPACT_SCORE,
+        ),
+        Pattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
+        Pattern("Month day", _MONTH_DAY, 0.6),
+        Pattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}", 0.7),
+        Pattern("Month year, short", rf"{_MONTH}[-'’]\s?\d\d(?![\d/])", 0.6),
+        Pattern(
+            "Season year",
+            r"(?:(?i:early|mid|late)[\s-]+)?(?i:spring|summer|autumn|winter)"
+            rf"(?:\s+(?i:(?:half[\s-]?)?term|holidays?))?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}",
+            0.6,
+        ),
+        Pattern(
+            "Month alone",
+            rf"(?<=\b(?i:in|during|by|since|until|till|early|mid|late|last|next|this|that"
+            rf"|following|previous|of)\s+(?:(?i:early|mid|late)[\s-]+)?){_MONTH_ALONE}",
+            0.4,
+        ),
+        Pattern(
+            "Academic or financial year",
+            rf"{_NO_DIGIT_BEFORE}{_YEAR}[/-]\d\d(?:\d\d)?{_NO_DIGIT_AFTER}",
+            0.5,
+        ),
+        Pattern(
+            "Year alone",
+            rf"(?<![\w/.£$-]){_YEAR}(?![\w/]|[.-]\d)",
+            YEAR_ONLY_SCORE,
+        ),
+        Pattern(
+            "Time",
+            r"(?<![\w.:])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?i:[ap]\.?m\.?|hrs|hours)"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d|(?:1[0-2]|0?[1-9])\s?(?i:[ap]\.?m\.?)"
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?i:hrs|hours))(?![\w:])",
+            TIME_SCORE,
+        ),
+    ]
+    # Only words that make a number a date: a common word like "on" would lift every
+    # year-alone match over the thresholds its low score is meant to keep it under.
+    CONTEXT = ["date", "dated", "born", "dob", "birthday"]
+
+    # Case matters: "March" is a month beside a day or year, "march" is a verb.
+    FLAGS = re.DOTALL | re.MULTILINE
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return _impossible_numeric_date(pattern_text)
+
+
+_TIME_PART = re.compile(rf"{_ISO_TIME}$")
+_NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+
+
+def _impossible_numeric_date(text: str) -> bool:
+    """True for "31/02/2019" or "14.13.19": numeric shapes that are no date in either order."""
+    text = _TIME_PART.sub("", text.strip())
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    match = _NUMERIC.match(text)
+    if not match or match.group(3) is None:
+        return False
+    a, b, c = (int(g) for g in match.groups())
+    if len(match.group(1)) == 4:
+        candidates = [(a, b, c)]
+    else:
+        year = c if len(match.group(3)) == 4 else 2000 + c
+        # Day first as UK drafts write it, month first for US-style text pasted in.
+        candidates = [(year, b, a), (year, a, b)]
+    for year, month, day in candidates:
+        try:
+            dt.date(year, month, day)
+            return False
+        except ValueError:
+            continue
+    return True

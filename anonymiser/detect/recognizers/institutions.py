@@ -1,0 +1,160 @@
+"""Named schools, nurseries, GP practices and hospital wards; generic mentions are left alone.
+
+A match needs a proper name before the kind of place ("Oakfield Primary School"), so "the
+school", "her GP" or "primary school" never match. Spans are the name only: a leading "the"
+is the caller's to handle.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+
+_FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitals are what make a proper name
+
+# Words that open a sentence or a noun phrase but never a place's name; the regex then
+# starts again at the next word, so "When Oakfield Primary School" yields the school alone.
+_FUNCTION_WORDS = (
+    "The|A|An|This|That|These|Those|Her|His|Their|Its|Our|My|Your|Each|Every|Any|No|Some|Which"
+    "|What|When|After|Before|During|Although|While|Whilst|If|As|Since|Until|At|In|On|By|From"
+    "|To|For|With|And|But|So|Then|However|Also|Both|Either|Neither|All|Another|Other|Same"
+    "|Mr|Mrs|Ms|Miss|Dr|Local|New|Previous|Current|Former|Named|Designated|Relevant"
+    # Adverbs and people that open sentences in reviews ("Yesterday Oakfield Primary ...").
+    "|Yesterday|Today|Later|Earlier|Subsequently|Initially|Previously|Eventually|Meanwhile"
+    "|Additionally|Sadly|Unfortunately|Recently|Shortly|Following|Despite|Staff|Teachers"
+    "|Pupils|Children|Professionals|Agencies|Police|Parents|Mother|Father|Mum|Dad|Both"
+)
+# A name word: "Oakfield", "Mary's", "St", "St.", "O'Neill", "McAllister", "Bishop-Hill".
+_WORD = (
+    r"(?:St\.?|Ss\.?|[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)*"
+    r"|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+|CE|RC|C\.?\s?of\s?E\.?|CofE)"
+)
+_JOIN = r"(?:of|the|and|&|upon|on|in|de|la)"
+_NAME = rf"{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,4}}"
+_END = r"(?![\w'’-])"
+
+
+def _named(kind: str, not_first: str = "", after: str = "") -> str:
+    """A proper name, then `kind`; the name may not open with a function word or `not_first`."""
+    stop = _FUNCTION_WORDS + (f"|{not_first}" if not_first else "")
+    # The look-ahead is a cheap necessary condition (a capital, then name-like characters up
+    # to the kind of place), so the engine gives up at once at most capitals instead of trying
+    # every split of the words that follow.
+    reach = rf"(?=[A-Z][\w'’\s.&-]{{0,120}}?\s(?:{kind}){_END})"
+    return rf"(?<![\w'’-]){reach}(?!(?:{stop})\b){_NAME}\s+(?:{kind}){_END}{after}"
+
+
+_SCHOOL_STOP = (
+    "Primary|Secondary|Junior|Infant|Infants|Special|Mainstream|Virtual|Independent|Sunday"
+    "|Forest|Boarding|Residential|Summer|Grammar|High|Free|Catholic|Church|Community|Nursery"
+    "|Day|Private|State|Faith|Alternative|Early|Further|Higher|Sixth|Royal|Police|Medical"
+    "|Nursing|Dental|Art|Music|Drama|Dance|Language|Driving|Hospital|Home|Secure|Pupil"
+)
+_SCHOOL_TYPE = (
+    r"(?:(?:Primary|Junior|Juniors|Infant|Infants|Secondary|High|Grammar|Middle|First|Prep"
+    r"|Preparatory|Upper|Lower|Special|Community|Comprehensive|Sixth\s+Form|Free"
+    r"|(?:Infant|Junior|Primary)\s+and\s+(?:Nursery|Junior|Infant))\s+)?"
+    # A nursery school belongs to NurseryRecognizer.
+    r"(?:(?<!(?<!and\s)Nursery\s)School|Academy|College(?!\s+of\b))"
+    r"|Primary(?:\s+Academy)?|Juniors|Infants|Pupil\s+Referral\s+Unit|PRU"
+)
+
+
+class SchoolRecognizer(UkPatternRecognizer):
+    """Schools, academies and colleges with a proper name: "St Mary's C of E Primary School"."""
+
+    ENTITY = SCHOOL
+    REQUIRES = ("School", "Academy", "College", "Primary", "Juniors", "Infants", "PRU", "Pupil")
+    PATTERNS = [Pattern("Named school", _named(_SCHOOL_TYPE, _SCHOOL_STOP), 0.85)]
+    CONTEXT = ["school", "pupil", "teacher", "headteacher", "attended", "dsl", "class"]
+
+
+_NURSERY_STOP = (
+    "Day|Private|Workplace|Community|Nursery|Early|Sure|Council|Local|Children['’]s|Forest"
+)
+_NURSERY_TYPE = (
+    r"(?:(?:Day\s+)?Nursery(?:\s+School)?|Pre-?[Ss]chool|Playgroup|Play\s+Group|Kindergarten"
+    r"|Montessori(?:\s+(?:School|Nursery))?|Cr[eè]che|Children['’]s\s+Centre)"
+)
+
+
+class NurseryRecognizer(UkPatternRecognizer):
+    """Nurseries, pre-schools and children's centres with a proper name: "Little Acorns Nursery"."""
+
+    ENTITY = NURSERY
+    REQUIRES = ("Nursery", "chool", "Playgroup", "Play", "Kindergarten", "Montessori", "Creche", "Crèche",
+                "Centre")
+    PATTERNS = [Pattern("Named nursery", _named(_NURSERY_TYPE, _NURSERY_STOP), 0.85)]
+    CONTEXT = ["nursery", "childcare", "early years", "key worker", "setting"]
+
+
+# Surgery is also an operation ("Heart Surgery"), Practice also a way of working
+# ("Safeguarding Practice Review"); those first words are never a practice's name.
+_GP_STOP = (
+    "Heart|Major|Minor|Keyhole|Eye|Dental|Emergency|Day|Elective|Plastic|Cosmetic|Cardiac"
+    "|Brain|Hip|Knee|Back|Spinal|Orthopaedic|General|Further|Oral|Ear|Abdominal|Laser|Mental"
+    "|Sexual|Community|Child|Children['’]s|Women['’]s|Walk-in|Good|Best|Social|Reflective"
+    "|Professional|Clinical|Nursing|Work|Safeguarding|Multi-Agency|Joint|Private|Practice"
+    "|Medical|Health|Family|Group|Primary|Urgent|Paediatric"
+)
+_GP_TYPE = (
+    r"(?:Surgery|Medical\s+(?:Centre|Center|Practice|Group)|Health\s+(?:Centre|Practice)"
+    r"|Healthcare\s+Centre|Primary\s+Care\s+Centre|Family\s+Practice|Group\s+Practice"
+    r"|Doctors['’]?\s+Surgery)"
+)
+
+
+class GpPracticeRecognizer(UkPatternRecognizer):
+    """GP practices with a proper name: "Birchwood Surgery", "The Limes Medical Practice"."""
+
+    ENTITY = GP_PRACTICE
+    REQUIRES = ("Surgery", "Centre", "Center", "Practice", "Group")
+    PATTERNS = [
+        Pattern("Named GP practice", _named(_GP_TYPE, _GP_STOP), 0.85),
+        # "Practice" alone only when no capitalised word follows ("Practice Review", "Practice
+        # Manager" are something else).
+        Pattern(
+            "Named practice",
+            _named("Practice", _GP_STOP, after=r"(?!\s+[A-Z])"),
+            0.7,
+        ),
+    ]
+    CONTEXT = ["gp", "surgery", "practice", "registered", "doctor", "appointment"]
+
+
+# Generic wards ("Maternity Ward", "the Children's Ward") are kinds, not names.
+_WARD_STOP = (
+    "Children['’]s|Paediatric|Maternity|Labour|Postnatal|Antenatal|Neonatal|Surgical|Medical"
+    "|General|Psychiatric|Mental|Adult|Acute|Female|Male|Women['’]s|Men['’]s|Emergency"
+    "|Assessment|Day|Observation|Isolation|Private|Hospital|Mother|Baby|Special|Intensive"
+    "|Elderly|Geriatric|Stroke|Cardiac|Orthopaedic|Burns|Renal|Oncology|Delivery"
+    "|Nurse|Sister|Matron|Midwife|Doctor"
+)
+_WARD_NAME = rf"(?<![\w'’-])(?!(?:{_FUNCTION_WORDS}|{_WARD_STOP})\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_WARD_PLACE_WORDS = r"(?i:on|onto|to|from|in|at|of|the|into|via|between)"
+
+
+class HospitalWardRecognizer(UkPatternRecognizer):
+    """Hospital wards: "Rainbow Ward", "Puffin ward", "Ward 7"."""
+
+    ENTITY = HOSPITAL_WARD
+    REQUIRES = ("Ward", "ward")
+    PATTERNS = [
+        Pattern("Numbered ward", r"\bWard\s+(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2})(?![\w'’-])", 0.85),
+        # Nobody's surname is written "ward" in lower case.
+        Pattern("Named ward, lower case", rf"{_WARD_NAME}\s+ward{_END}", 0.8),
+        # "Rainbow Ward" is shaped like the person "Sarah Ward"; a preposition or "the"
+        # in front makes it a place.
+        Pattern(
+            "Named ward after preposition",
+            rf"(?<=\b{_WARD_PLACE_WORDS}\s{{1,3}}){_WARD_NAME}\s+Ward{_END}",
+            0.6,
+        ),
+        Pattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),
+    ]
+    # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
+    CONTEXT = ["ward", "admitted", "discharged"]
+

@@ -1,0 +1,45 @@
+"""QUANTITY: sums of money and counted things ('GBP 6,000', 'eight counts', 'six months’ imprisonment').
+
+Only profiles that replace quantities (strict) ask for this entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from anonymiser.core import entities as E
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"hundred|thousand|several|dozens?)(?:[-‑ ](?:one|two|three|four|five|six|seven|eight|nine))?")
+_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CURRENCY_CODE = r"(?:GBP|GPB|EUR|USD|DKK|SEK|NOK|CHF|TRY|PLN|RON|BGN|HUF|CZK|RUB|UAH)"
+_CURRENCY_WORDS = (r"(?:pounds(?:\s+sterling)?|euros?|dollars?|kroner|kronor|krone|francs?|lira|liras|zlot(?:y|ys)|"
+                   r"roubles?|rubles?|hryvnias?|lei|levs?|forints?|korunas?)")
+# A counted noun: the plural after a number ('eight counts'), optionally 'other' between.
+_COUNTED = r"(?:other\s+)?(?:[a-z]{3,}s|children|people|men|women)\b(?:[’']\s*[a-z]+)?"
+# Units of measure: a floor area or a distance can single out a property.
+_UNIT = (r"(?:sq\.?\s?m\b\.?|sq\.?\s?(?:ft|km|metres|meters)\b|square\s+(?:metres|meters|feet|kilometres|miles)|"
+         r"m2|m²|km2|km²|hectares?|ha\b|acres?|km\b|kilometres?|kilometers?|miles?|metres?|meters?|cm\b|mm\b|"
+         r"kg\b|kilos?|kilograms?|grams?|g\b|tonnes?|tons?|litres?|liters?|ml\b|feet|ft\b|inches|stone)")
+
+
+class QuantityRecognizer(UkPatternRecognizer):
+    """Money with its currency, and a number with the thing it counts."""
+
+    ENTITY = E.QUANTITY
+    PATTERNS = [
+        Pattern("currency code before", rf"\b{_CURRENCY_CODE}\s?(?:{_NUMERAL})\b", 0.8),
+        Pattern("currency sign", rf"[£€$]\s?(?:{_NUMERAL})(?:\s?(?:million|billion|m|bn)\b)?", 0.8),
+        Pattern("amount in words",
+                rf"\b(?:{_NUMERAL})\s+(?:million\s+|billion\s+)?(?:[A-Z][a-z]+\s+)?{_CURRENCY_WORDS}"
+                rf"(?:\s*\({_CURRENCY_CODE}\))?", 0.8),
+        Pattern("measure", rf"\b(?:{_NUMERAL})\s?{_UNIT}", 0.6),
+        Pattern("counted things", rf"\b(?:{_NUMERAL}|(?i:{_NUMBER_WORDS}))\s+{_COUNTED}", 0.45),
+        Pattern("one thing", r"\b(?i:one)\s+(?:offence|count|charge|occasion|child|person|hearing)\b", 0.45),
+    ]
+
+    FLAGS = re.MULTILINE

@@ -1,0 +1,112 @@
+"""Case, crime, CAD, hospital and other reference numbers, found by the keyword before them."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, RecognizerResult
+
+from anonymiser.core.entities import REFERENCE_NUMBER
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+
+# The words that introduce a reference in police, health and children's-social-care records.
+_SYSTEM = (
+    r"crime|police|cad|case|hospital|patient|mosaic|lcs|liquid\s?logic|eclipse|carefirst"
+    r"|care\s?first|protocol|ehm|rio|systm\s?one|emis|niche|athena|storm|connect|pnc|cris"
+    r"|custody|incident|occurrence|log|file|court|claim|client|person|child|referral|hosp|application"
+    r"|registration|collar|warrant|shoulder|docket|passport|visa|home\s+office|ho"
+    r"|school|pupil|unique\s+pupil|unique\s+reference|local\s+authority|la"
+    r"|title|land\s+registry|plot|plan|parcel"  # land registration: "title number", "plot no."
+)
+_KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|#"
+_KEYWORD = (
+    rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"
+    r"|cad|cris|mrn|urn|upn|crn|ref(?:erence)?(?:\s+no\.?)?"  # short forms used alone
+    r"|sheet(?:\s?/\s?plan)?|folio)"  # a land register's map sheet: "sheet/plan 21/9", "folio 1234"
+)
+# Keyword, then at most a ":", "#", "is" or "was" before the code; the pattern matches the
+# keyword, then \K (the regex module's "keep out") keeps it out of the span. A look-behind
+# would do the same but be tried at every position of the text.
+_LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?\s{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?\s{{0,3}}"
+# One or more runs of letters and digits joined by / - . , at least one digit, ending on
+# a letter or digit (so the full stop ending a sentence is left out).
+_CODE = r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*"
+_END = r"(?![\w/-]|\.\w)"
+# "no. 57592/08", "nos. 26480/95": an abbreviated "number" always has its full stop, so the
+# word "no" ("no one came") never counts.
+_NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"
+_AFTER_NUMBER_ABBREVIATION = re.compile(rf"{_NUMBER_ABBREVIATION}({_CODE}){_END}")
+_LEGAL_PART_BEFORE = re.compile(r"\b(?i:protocol|article|rule|section|paragraph|regulation|schedule|part|chapter)\s*$")
+# A police officer's collar (shoulder) number between rank and name: "PC 6187 Marsh".
+_COLLAR = r"(?<=\b(?:PC|WPC|PCSO|DC|DS|PS|Sgt|Constable)\.?\s{1,3})\d{3,6}(?=\s{1,3}[A-Z][a-z])"
+# UK neutral citations: "[2008] EWHC 860 (QB)", "[2010] EWCA Civ 426", "[2019] UKSC 12".
+_NEUTRAL_CITATION = (
+    r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|UKUT|UKFTT|UKEAT|EWCA\s+(?:Civ|Crim)|EWHC|EWFC|EWCOP|CSIH|CSOH"
+    r"|HCJAC|NICA|NIQB)\s+\d+(?:\s+\((?:QB|KB|Fam|Admin|Ch|Comm|TCC|Pat|IPEC|AAC|IAC|LC)\))?"
+)
+# What may follow a found code to make a list of them: "nos. 26480/95, 28291/95 and 29280/95".
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)((?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*)(?![\w/-]|\.\w)")
+_DATE_WITH_MONTH_WORD = r"\d{1,2}-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)-\d{2,4}\b"
+# "2023-03-14T09:30": an ISO date with its time has a letter among digits and hyphens, but is a date.
+_ISO_DATE_TIME = r"(?:19|20)\d\d-[01]?\d-[0-3]?\dT[0-2]\d:"
+
+
+class ReferenceNumberRecognizer(UkPatternRecognizer):
+    """Codes after "crime reference", "CAD", "MRN", "Mosaic ID", "Ref:" ...; the span is the code."""
+
+    ENTITY = REFERENCE_NUMBER
+    PATTERNS = [
+        Pattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
+        Pattern("Collar number", _COLLAR, 0.7),
+        Pattern("Neutral citation", _NEUTRAL_CITATION, 0.85),
+        # Number/two-digit-year codes (application, crime and case numbers): "5019284/23", "57592/08".
+        # Four digits or more before the slash, so a date ("13/03") or a blood pressure ("120/80") stays out.
+        Pattern("Number and year", r"(?<![\w/.-])\d{4,8}/\d{2}(?![\w/-]|\.\d)", 0.5),
+        # Four or more numeric groups joined by slashes: no date has that many ("74/1996/693/885").
+        Pattern("Slashed number groups", r"(?<![\w/.-])\d{1,6}(?:/\d{1,6}){3,}(?![\w/-]|\.\d)", 0.6),
+        # Force/number/year crime references, which no date or phone number looks like.
+        Pattern("Crime reference shape", r"(?<![\w/-])\d{2}/\d{5,8}/\d{2}(?![\w/-])", 0.6),
+        # Letters and digits run together with / or -: "CR/2019/004512", "LA-2019-00123".
+        # Upper case only and four digits or more, so "Covid-19" and "5-year-old" stay out.
+        Pattern(
+            "Mixed code",
+            rf"(?<![\w/-])(?!{_DATE_WITH_MONTH_WORD}|{_ISO_DATE_TIME})(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){{4}})"
+            r"[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?:\.[A-Z0-9]+)*(?![\w/-]|\.\w)",
+            0.4,
+        ),
+    ]
+    CONTEXT = ["reference", "ref", "number", "crime", "case", "id", "record"]
+
+
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        # "no. 42", "nos. 19, 20 and 29": after the abbreviation even a short number is a code,
+        # unless it numbers a part of a law ("Protocol No. 1", "Article 8 no. 2").
+        seen = {(r.start, r.end) for r in results}
+        for m in _AFTER_NUMBER_ABBREVIATION.finditer(text):
+            code = m.group(1)
+            if (m.start(1), m.end(1)) in seen or re.fullmatch(r"(?:19|20)\d\d", code):
+                continue
+            if _LEGAL_PART_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            results.append(RecognizerResult(REFERENCE_NUMBER, m.start(1), m.end(1), 0.7,
+                                            recognition_metadata={"recognizer_name": self.name,
+                                                                  "recognizer_identifier": self.id,
+                                                                  "short_codes": True}))
+            seen.add((m.start(1), m.end(1)))
+        # Lists of codes after one keyword: every item is a code, not only the first.
+        extra = []
+        for r in results:
+            end = r.end
+            short_ok = bool((r.recognition_metadata or {}).get("short_codes"))
+            while (m := _LIST_NEXT.match(text, end)) and (short_ok or not self.invalidate_result(m.group(1))):
+                extra.append(RecognizerResult(r.entity_type, m.start(1), m.end(1), r.score,
+                                              analysis_explanation=r.analysis_explanation,
+                                              recognition_metadata=dict(r.recognition_metadata or {})))
+                end = m.end(1)
+        return results + [r for r in extra if (r.start, r.end) not in seen and not seen.add((r.start, r.end))]
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # A keyword followed by a small count ("case number 2") or a year ("reference 2018",
+        # citing guidance) is prose.
+        return pattern_text.isdigit() and (
+            len(pattern_text) < 3 or bool(re.fullmatch(r"(?:19|20)\d\d", pattern_text))
+        )

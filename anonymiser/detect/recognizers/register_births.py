@@ -1,0 +1,56 @@
+"""Tell dates of birth from other dates: the register's, and any date written after 'DOB' or 'born'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Register
+from anonymiser.detect.date_parsing import same_date
+
+_CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)\W{0,6}(\w+\W+){0,2}$", re.I)
+
+_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%-d/%-m/%Y", "%-d/%-m/%y", "%d.%m.%Y", "%d.%m.%y", "%-d.%-m.%y",
+            "%-d.%-m.%Y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%-d %B %Y", "%d %b %Y", "%-d %b %Y",
+            "%B %-d, %Y", "%B %-d %Y")
+
+
+def written_forms(date: dt.date) -> set[str]:
+    """A date of birth as drafts write it: '14/03/2015', '14.3.15', '14 March 2015', '14th March 2015'…"""
+    forms = {date.strftime(f) for f in _FORMATS}
+    day = date.day
+    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    forms |= {f"{day}{suffix} {date:%B %Y}", f"{day}{suffix} {date:%b %Y}", f"the {day}{suffix} of {date:%B %Y}",
+              f"{date:%B} {day}{suffix}, {date:%Y}", f"{date:%B} {day}{suffix} {date:%Y}"}
+    return forms
+
+
+def find_register_births(text: str, register: Register) -> list[Detection]:
+    """Every written form of a register date of birth, whatever the date detector made of it."""
+    out = []
+    for person in register.people:
+        if not person.date_of_birth:
+            continue
+        for form in written_forms(person.date_of_birth):
+            pattern = r"(?<![\w/.-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w/]|\.\d)"
+            for m in re.finditer(pattern, text, re.I):
+                out.append(Detection(m.start(), m.end(), E.DATE_OF_BIRTH, 1.0, ("CaseRegister",),
+                                     meta={"register_dob": person.key}))
+    return out
+
+
+def mark_dates_of_birth(text: str, detections: list[Detection], register: Register) -> list[Detection]:
+    """Re-label DATE detections that are dates of birth."""
+    births = [p.date_of_birth for p in register.people if p.date_of_birth]
+    out = []
+    for d in detections:
+        if d.entity == E.DATE:
+            span = text[d.start:d.end]
+            before = text[max(0, d.start - 40):d.start]
+            if any(same_date(span, b) for b in births) or _CONTEXT.search(before):
+                d = replace(d, entity=E.DATE_OF_BIRTH)
+        out.append(d)
+    return out

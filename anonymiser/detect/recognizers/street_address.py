@@ -1,0 +1,147 @@
+"""Street addresses: house-numbered ones are ADDRESS, a bare street name is LOCATION."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+from anonymiser.core.entities import ADDRESS, LOCATION
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers.postcode import POSTCODE_REGEX
+
+# Words that end a street name. A house number in front makes even the looser ones
+# (Hill, Park, Green, View) safe; without one, only the unmistakable ones are used, since
+# Hill, Green, Park and Croft are common surnames ("Sarah Green").
+_NUMBERLESS_SUFFIXES = (
+    "Road|Street|Avenue|Lane|Close|Drive|Way|Court|Crescent|Gardens|Place|Terrace|Grove|Row"
+    "|Walk|Square|Mews|Rise|Parade|Estate|Boulevard|Wharf|Quay|Chase|Vale"
+)
+# The same words as a set, for callers that test a single word.
+STREET_SUFFIXES = frozenset(_NUMBERLESS_SUFFIXES.split("|"))
+_NUMBERED_SUFFIXES = (
+    _NUMBERLESS_SUFFIXES
+    + "|Hill|Park|View|Green|Croft|Mount|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
+    + "|Common|Dale|Embankment|Esplanade|Glade|Grange|Parkway|Promenade|Ridge|Side|Wood"
+)
+# Abbreviations, only after a house number: "St" and "Dr" alone are Saint and Doctor.
+_ABBREVIATED_SUFFIXES = r"St|Rd|Ave|Ln|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Gr|Pk|Ct"
+_NUMBERED_SUFFIX = (
+    rf"(?:(?:{_NUMBERED_SUFFIXES})(?![\w'’-])|(?:{_ABBREVIATED_SUFFIXES})\.?(?![\w'’-]))"
+)
+# Courts of law and everyday phrases shaped like streets ("Family Court", "Car Park").
+_NOT_A_STREET = (
+    r"(?:(?:High|Family|Crown|County|Youth|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal"
+    r"|Civil|Criminal|Royal|Juvenile|Divisional|District|Regional|Circuit|Assize|Constitutional"
+    r"|Administrative|Military|Provincial|Federal|Security|European|Appeals?|Martial|Combined"
+    r"|Central|Criminal\s+Appeal)\s+Courts?|Car\s+Park|Safe\s+Place|High\s+Rise)\b"
+)
+# Words that start a sentence or a noun phrase, never a street name; without this,
+# "When Birchwood Road ..." would take "When" into the name.
+_NOT_A_FIRST_WORD = (
+    r"(?:The|A|An|This|That|These|Those|Her|His|Their|Its|Our|My|Your|When|After|Before"
+    r"|During|Although|While|Whilst|If|As|Since|Until|At|In|On|By|From|To|For|With|And|But"
+    r"|So|Then|However|Also|Both|Each|Every|Any|No|Some|Other|Same|First|Second|Third|Last"
+    r"|Next|Council|Housing|Local|Mr|Mrs|Ms|Miss|Dr|Early|Help|Right|Wrong|Best|One|Either)\b"
+)
+_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+_CONNECTOR = r"(?:upon|on|in|under|le|de|la|of)"
+_NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}}"
+_STREET_NAME = rf"(?!{_NOT_A_STREET})(?!{_NOT_A_FIRST_WORD}){_NAME}"
+
+_UNIT_WORD = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)"
+_UNIT = rf"{_UNIT_WORD}\s+[0-9A-Z]{{1,4}}[a-z]?\b"
+# A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
+_HOUSE_NUMBER = (
+    rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s{{1,3}})(?!(?:19|20)\d\d\b)"
+    r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
+)
+_BUILDING_WORD = (
+    r"(?:House|Court|Lodge|Mansions|Towers?|Buildings?|Block|Hall|Cottages?|Point|Heights"
+    r"|Apartments|Gardens|Place|Close|Mews)"
+)
+# The look-aheads below are cheap necessary conditions: they let the regex engine give up at
+# a capital letter with no building word or street suffix in reach, instead of trying every
+# way of splitting the words before it (that cost a fifth of all detection time).
+_BUILDING = (
+    rf"\b(?=[A-Z][\w'’\s.-]{{0,100}}?\s{_BUILDING_WORD}\b)"
+    rf"(?!{_NOT_A_FIRST_WORD}){_NAME}\s+{_BUILDING_WORD}\b"
+)
+# Unambiguous on purpose: "\s*\n\s*" backtracks without end over long runs of blank lines.
+_SEP = r"(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*)"
+# A town is taken only when a comma, line end or postcode follows it, so the capitalised
+# word that starts the next clause ("27 Birchwood Road, Mother said") is left out.
+_TOWN = (
+    r"[A-Z][a-z]+(?:['’]s)?(?:[ -](?:(?:upon|on|under|le)[ -])?[A-Z][a-z]+){0,2}"
+    rf"(?=\s*(?:[,.;:)\n]|$)|\s+{POSTCODE_REGEX}\b)"
+)
+_TAIL = (
+    rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD}){_TOWN}){{0,2}}"
+    rf"(?:(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-]))?"
+)
+# After a house number a street may start with "The" ("3 The Green").
+_STREET = rf"(?:The\s+(?:{_NAME}\s+)?|{_STREET_NAME}\s+){_NUMBERED_SUFFIX}"
+
+_NUMBERED_ADDRESS = rf"{_HOUSE_NUMBER},?\s+{_STREET}{_TAIL}"
+# The same with a flat or a named building in front. Kept apart from the plain form, which
+# starts with a digit and so is tried quickly; the plain match inside one of these is dropped
+# as a duplicate.
+_UNIT_OR_BUILDING_ADDRESS = rf"(?:{_UNIT}{_SEP}(?:{_BUILDING}{_SEP})?|{_BUILDING}{_SEP}){_NUMBERED_ADDRESS}"
+_FLAT_IN_BUILDING = rf"{_UNIT}{_SEP}{_BUILDING}{_TAIL}"
+
+_NUMBERLESS = (
+    rf"\b(?=[A-Z][\w'’\s.-]{{0,100}}?\s(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-]))"
+    rf"{_STREET_NAME}\s+(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-])"
+)
+_PLACE_PREPOSITION = (
+    r"(?i:on|in|at|to|from|near|off|along|into|onto|via|towards|down|up|opposite|behind|of)"
+)
+
+
+class StreetAddressRecognizer(UkPatternRecognizer):
+    """ADDRESS for "27 Birchwood Road, Thornton Heath, CR7 8QT"; LOCATION for "moved to Birchwood Road"."""
+
+    ENTITY = ADDRESS
+    PATTERNS = [
+        Pattern("Numbered address", _NUMBERED_ADDRESS, 0.85),
+        Pattern("Numbered address in a flat or building", _UNIT_OR_BUILDING_ADDRESS, 0.85),
+        Pattern("Flat in a named building", _FLAT_IN_BUILDING, 0.75),
+    ]
+    STREET_PATTERNS = [
+        # After "on", "to", "near"... a street name is almost always a place.
+        Pattern(
+            "Street after preposition",
+            rf"\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?\K{_NUMBERLESS}",
+            0.65,
+        ),
+        Pattern("Street name", _NUMBERLESS, 0.45),
+    ]
+    CONTEXT = ["address", "lived", "lives", "living", "moved", "home", "property", "resided"]
+
+    # Capitalisation is the evidence here; ignoring case would make prose into streets.
+    FLAGS = re.DOTALL | re.MULTILINE
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language)
+        self._streets = PatternRecognizer(
+            supported_entity=LOCATION,
+            name=type(self).__name__,
+            supported_language=supported_language,
+            patterns=self.STREET_PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=self.FLAGS,
+        )
+        self.supported_entities = [ADDRESS, LOCATION]
+
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        addresses = results
+        results = addresses if ADDRESS in entities else []
+        if LOCATION in entities:
+            # The street inside a numbered address is part of that ADDRESS, not a LOCATION too.
+            results += [
+                street
+                for street in self._streets.analyze(text, entities)
+                if not any(street.start < a.end and a.start < street.end for a in addresses)
+            ]
+        for result in results:
+            result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
+        return results

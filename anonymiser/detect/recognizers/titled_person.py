@@ -1,0 +1,116 @@
+"""People named after a title: "Dr Anika Rao", "DC Evans", "PC 4532 Evans", "Mrs J Okafor"."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, RecognizerResult
+
+from anonymiser.core.entities import PERSON
+from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+
+# Titles a professional or officer holds; the person is "Professional A", not family.
+PROFESSIONAL_TITLES = (
+    "Dr", "Doctor", "Prof", "Professor", "DC", "DS", "DI", "DCI", "DSI", "DSU", "DCS", "PC",
+    "WPC", "PCSO", "Sgt", "Sergeant", "Insp", "Inspector", "Supt", "Superintendent", "Det",
+    "Detective", "Constable", "Cllr", "Councillor", "Nurse", "Judge", "HHJ", "Midwife",
+    # A High Court or appeal judge: "Mr Justice Potts", "Lady Justice Hale".
+    "Mr Justice", "Mrs Justice", "Ms Justice", "Lord Justice", "Lady Justice",
+)
+PERSONAL_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Revd",
+    "Reverend",
+)
+# Titles that may be followed by a collar or shoulder number: "PC 4532 Evans".
+_NUMBERED_TITLES = ("PC", "WPC", "PCSO", "DC", "DS", "Sgt", "Sergeant", "Constable")
+
+_POLICE_RANK_PHRASE = r"Detective\s+(?:Constable|Sergeant|Inspector|Chief\s+Inspector)"
+_TITLE = (
+    rf"(?:{_POLICE_RANK_PHRASE}|"
+    + "|".join(sorted(PROFESSIONAL_TITLES + PERSONAL_TITLES, key=len, reverse=True))
+    + r")\.?"
+)
+# Words that follow a title without being a name: "Mr Justice", "Dr Barnardo's" (a charity).
+_NOT_A_NAME = (
+    r"(?:Speaker|President|Chairman|Chair|Deputy|Secretary|Mayor|Big|Right"
+    r"|Barnardo['’]s|Who|Foster|Martens)\b"
+)
+# Words that stop a name, so "Dr Rao Consultant Paediatrician" keeps to "Dr Rao".
+_ROLE_WORDS = (
+    r"(?:Consultant|Paediatrician|Health|Social|Family|Named|Designated|Senior|Head|Police"
+    r"|Nurse|GP|Lead|Manager|Officer|Worker|Visitor|Team|Service|Services|The|And|On|In|At"
+    r"|Mr|Mrs|Ms|Miss|Dr|Judge)\b"
+)
+# "S.", "J Okafor", "A.N.", and the French compound initials "L.-E.", "J.-P.".
+_INITIALS = r"(?:\p{Lu}(?:\.-?\s*|\s+)){1,3}"
+_HYPHEN = r"[-‐‑]"
+# Any alphabet's capitals: "Thór Vilhjálmsson", "Lōhmus", "Rıza Türmen", "Holst‑Christensen".
+_NAME_WORD = (
+    rf"(?:(?!{_ROLE_WORDS})(?:Ma?c|O['’]|D['’])?\p{{Lu}}\p{{Ll}}+(?:{_HYPHEN}\p{{Lu}}\p{{Ll}}+)*"
+    # A surname in capitals after initials, as court lists write it: "Mr R. LINHAM", "Ms K. McCLEERY".
+    rf"|(?<=\b\p{{Lu}}\.?\s+)(?:Ma?c)?\p{{Lu}}{{2,}}(?:{_HYPHEN}\p{{Lu}}{{2,}})*(?![\p{{Ll}}]))"
+)
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space, or one line break: a blank line ends the name
+_SURNAME_PARTICLE = r"(?:(?:van|von|de|da|di|del|der|den|ter|le|la|bin|al|el)\s+){1,2}"
+_NAME = (
+    rf"(?:{_INITIALS})?(?:{_SURNAME_PARTICLE})?{_NAME_WORD}"
+    rf"(?:{_GAP}(?:{_SURNAME_PARTICLE})?{_NAME_WORD}){{0,2}}"
+)
+_CAPS_TITLE = r"DR|MR|MRS|MS|MISS|PC|DC|DS|SGT|NURSE"
+_COLLAR = rf"(?:(?<=\b(?:{'|'.join(_NUMBERED_TITLES)})\.?\s+)\d{{2,6}}\s+)?"
+# The name ends at a word's end; a possessive "'s" is left outside the span.
+_NAME_END = r"(?=['’]s\b|(?![\w'’-]))"
+# "the PC Kayla used" is a computer.
+_NOT_A_COMPUTER = r"(?<!\b(?i:the|a|an|his|her|their|my|our|school|home|family|laptop)\s+(?=PC\b))"
+
+
+class TitledPersonRecognizer(UkPatternRecognizer):
+    """PERSON spans from a title through the surname; professional titles are flagged in metadata."""
+
+    ENTITY = PERSON
+    PROFESSIONAL_KEY = "professional"
+
+    PATTERNS = [
+        Pattern(
+            "Title and name",
+            rf"(?<![\w'’-]){_NOT_A_COMPUTER}(?:{_TITLE})\s+{_COLLAR}"
+            rf"(?!{_NOT_A_NAME}){_NAME}{_NAME_END}",
+            0.85,
+        ),
+        # Capitals throughout, as in a copied record; only with initials, so a heading
+        # ("MR SMITH STATED") is left to the register: "REFERRER: DR H ASHCROFT".
+        Pattern(
+            "Title and name in capitals",
+            rf"(?<![\w'’-])(?:{_CAPS_TITLE})\.?\s+(?:\p{{Lu}}\.?\s+){{1,3}}(?:MA?C)?\p{{Lu}}{{2,}}"
+            rf"(?:{_HYPHEN}\p{{Lu}}{{2,}})*(?![\w'’-])",
+            0.85,
+        ),
+        # English judges by surname and post: "Tugendhat J", "Thorpe LJ", "Sir Mark Potter P" is left out.
+        Pattern(
+            "Judge's surname and post",
+            rf"(?<![\w'’.-])(?!{_ROLE_WORDS}){_NAME_WORD}\s+(?:J|LJ|LJJ)(?![\w'’-]|\.\w)",
+            0.85,
+        ),
+    ]
+    CONTEXT = ["officer", "doctor", "police", "nurse", "social worker", "health visitor"]
+
+    # Case-sensitive: a name is capitalised, and "dr" or "pc" in lower case is not a title.
+    FLAGS = re.DOTALL | re.MULTILINE
+
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        for result in results:
+            result.recognition_metadata[self.PROFESSIONAL_KEY] = is_professional(
+                text[result.start : result.end]
+            )
+        return results
+
+
+_PROFESSIONAL = re.compile(rf"^(?:{_POLICE_RANK_PHRASE}|{'|'.join(PROFESSIONAL_TITLES)})\b")
+
+
+def is_professional(span: str) -> bool:
+    """Whether a titled name ("DC Evans", "Dr Rao") carries a professional or police title."""
+    return bool(_PROFESSIONAL.match(span) or _PROFESSIONAL_CAPS.match(span) or _JUDGE_SUFFIX.search(span))
+
+
+_PROFESSIONAL_CAPS = re.compile(r"^(?:DR|PC|DC|DS|SGT|NURSE)\b")
+_JUDGE_SUFFIX = re.compile(r"\s(?:J|LJ|LJJ)$")

@@ -1,1 +1,0 @@
-"""Write publication documents and the private records that go with them."""
