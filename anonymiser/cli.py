@@ -356,7 +356,7 @@ def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: 
     """
     from anonymiser.api import detect_texts
     from anonymiser.config.profile import load_profile
-    from anonymiser.evaluate.scoring import format_scores, load_gold, misses_as_json, register_of, score
+    from anonymiser.evaluate import format_scores, load_gold, misses_as_json, register_of, score
     from anonymiser.write.atomic import write_text
 
     try:

@@ -28,20 +28,16 @@ from presidio_analyzer import AnalyzerEngine  # noqa: E402
 
 from anonymiser.config.lexicon import phrase_index  # noqa: E402
 from anonymiser.config.profile import load_profile  # noqa: E402
-from anonymiser.evaluate.scoring import (  # noqa: E402
-    GoldSet,
+from anonymiser.evaluate.gold import GoldSet, load_gold, load_keep, register_of  # noqa: E402
+from anonymiser.evaluate.metric import (  # noqa: E402
     Scores,
-    format_scores,
     keep_touched,
-    load_gold,
-    load_keep,
-    misses_as_json,
     register_identifiers,
-    register_of,
     replaced_allowlisted,
     score,
     uncovered,
 )
+from anonymiser.evaluate.tables import format_scores, misses_as_json  # noqa: E402
 from anonymiser.run.register import load_register  # noqa: E402
 from benchmarks.presidio_baseline import presidio_detect, presidio_out_of_the_box  # noqa: E402
 

@@ -110,7 +110,9 @@ def presidio_detect(
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
-    from anonymiser.evaluate.scoring import format_scores, load_gold, score
+    from anonymiser.evaluate.gold import load_gold
+    from anonymiser.evaluate.metric import score
+    from anonymiser.evaluate.tables import format_scores
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tab", type=Path, default=DEFAULT_TAB, help="gold set (TAB dir or samples)")

@@ -12,15 +12,9 @@ from anonymiser.core.errors import DecisionsError
 from anonymiser.core.register import Person, Register
 from anonymiser.core.results import Decisions, Replacement
 from anonymiser.pseudonymise.case_map import CaseMap
-from anonymiser.review.decisions_file import (
-    Addition,
-    PseudonymChange,
-    Reject,
-    ReviewerDecisions,
-    dump_decisions,
-    load_decisions,
-    sentence_start,
-)
+from anonymiser.review.decisions_file import dump_decisions, load_decisions
+from anonymiser.review.entries import Addition, PseudonymChange, Reject
+from anonymiser.review.reviewer import ReviewerDecisions, sentence_start
 
 GOOD = """\
 document: review-a.txt

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from anonymiser.cli import main
-from anonymiser.review.decisions_file import ReviewerDecisions, dump_decisions
+from anonymiser.review.decisions_file import dump_decisions
+from anonymiser.review.reviewer import ReviewerDecisions
 
 TEXT = "On 3 May 2022 the family moved to Harrowgate Street in Wexley.\n"
 

@@ -28,8 +28,8 @@ from lxml import etree
 
 from anonymiser.core.document import Document, Edit, apply_edits
 from anonymiser.core.errors import InputError
-from anonymiser.read import docx as docx_reader
 from anonymiser.read.docx import ParagraphHandle, paragraph_text, read_docx
+from anonymiser.read.docx import package as docx_package
 from anonymiser.write.docx import edit_paragraph, write_docx, write_new_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -361,7 +361,7 @@ def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
 
 def test_zip_too_big_when_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_simple_docx(tmp_path / "big.docx", ["Some text."])
-    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 10_000)
+    monkeypatch.setattr(docx_package, "MAX_UNCOMPRESSED", 10_000)
     assert "over the" in _error(path)
 
 

@@ -31,7 +31,7 @@ from okafor_case import REGISTER
 from anonymiser.cli import main
 from anonymiser.core.errors import InputError
 from anonymiser.read.docx import read_docx
-from anonymiser.read.docx_parts import clean_image
+from anonymiser.read.docx.images import clean_image
 from anonymiser.verify.leaks import output_texts
 
 FAMILY = ("amara", "okafor", "sarah")

@@ -7,19 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from anonymiser.evaluate.scoring import (
-    GoldDoc,
-    GoldSet,
-    Ratio,
-    Scores,
-    f2,
-    format_scores,
-    load_gold,
-    load_project_gold,
-    load_tab,
-    misses_as_json,
-    score,
-)
+from anonymiser.evaluate.gold import GoldDoc, GoldSet, load_gold, load_project_gold, load_tab
+from anonymiser.evaluate.metric import Ratio, Scores, f2, score
+from anonymiser.evaluate.tables import format_scores, misses_as_json
 
 TEXT = "Mr John Smith met Dr Jones at the Court of Appeal in Leeds on 3 May 2020."
 
@@ -298,7 +288,7 @@ def test_load_gold_errors(tmp_path: Path) -> None:
 
 def test_register_identifiers_are_found_plainly_and_checked_against_predictions() -> None:
     from anonymiser.core.register import Person, Register
-    from anonymiser.evaluate.scoring import register_identifiers, replaced_allowlisted, uncovered
+    from anonymiser.evaluate.metric import register_identifiers, replaced_allowlisted, uncovered
 
     register = Register("c", (Person("Amara Okafor", "subject child", "female", aliases=("Mara",)),),
                         addresses=("27 Birchwood Road, Thornton Heath, CR7 8QT",))
@@ -314,7 +304,8 @@ def test_register_identifiers_are_found_plainly_and_checked_against_predictions(
 
 
 def test_keep_spans_touched_by_any_letter_or_digit(tmp_path: Path) -> None:
-    from anonymiser.evaluate.scoring import keep_touched, load_keep
+    from anonymiser.evaluate.gold import load_keep
+    from anonymiser.evaluate.metric import keep_touched
 
     text = "Northshire County Council met on 4 May. The Children Act 1989 applies."
     council = (0, len("Northshire County Council"))

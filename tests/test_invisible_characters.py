@@ -27,7 +27,8 @@ from anonymiser.core.document import Document, Segment
 from anonymiser.core.register import EMPTY_REGISTER
 from anonymiser.core.textview import NormalisedText, invisible, view_of
 from anonymiser.pseudonymise.case_map import CaseMap
-from anonymiser.review.decisions_file import Reject, ReviewerDecisions
+from anonymiser.review.entries import Reject
+from anonymiser.review.reviewer import ReviewerDecisions
 from anonymiser.run.pipeline import detect_document
 from anonymiser.run.register import load_register
 from anonymiser.verify.leaks import find_leaks, verify_files
@@ -305,7 +306,7 @@ def test_a_reviewers_reject_offset_is_in_the_original_text(register_file: Path) 
 
 
 def test_a_reviewers_addition_is_reported_in_the_original_offsets(register_file: Path) -> None:
-    from anonymiser.review.decisions_file import Addition
+    from anonymiser.review.entries import Addition
 
     register = load_register(register_file)
     text = "Sa\u200brah Okafor took the children to St\u00ad Brigid's Church on Sundays.\n"

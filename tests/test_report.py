@@ -236,7 +236,8 @@ def test_document_text_is_escaped() -> None:
 def _applied_sample(reviewer: object = None) -> tuple[str, list[Replacement]]:
     """The sample after a decisions file (by default: 'Croydon' kept at its place, 'Amara' renamed, 'Jay' added)."""
     from anonymiser.core.results import Decisions
-    from anonymiser.review.decisions_file import Addition, PseudonymChange, Reject, ReviewerDecisions
+    from anonymiser.review.entries import Addition, PseudonymChange, Reject
+    from anonymiser.review.reviewer import ReviewerDecisions
 
     reps = sample_replacements()
     croydon = next(r for r in reps if r.original == "Croydon")
@@ -288,7 +289,7 @@ def test_applied_decisions_are_listed_and_shown_on_their_items() -> None:
 
 
 def test_the_page_writes_sections_and_fields_in_the_schema_order() -> None:
-    from anonymiser.review.decisions_file import FIELD_ORDER, SECTIONS
+    from anonymiser.review.entries import FIELD_ORDER, SECTIONS
 
     data = _data(render_sample())
     assert data["fields"] == [[s, list(FIELD_ORDER[s])] for s in SECTIONS] and data["applied"] == []

@@ -15,7 +15,9 @@ from test_decisions import _round, page_export
 from test_report import TEXT, _applied_sample, render_sample, sample_replacements
 
 from anonymiser.core.register import Person, Register
-from anonymiser.review.decisions_file import PseudonymChange, ReviewerDecisions, dump_decisions, load_decisions
+from anonymiser.review.decisions_file import dump_decisions, load_decisions
+from anonymiser.review.entries import PseudonymChange
+from anonymiser.review.reviewer import ReviewerDecisions
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -272,7 +274,7 @@ def test_every_kind_in_the_list_changes_the_text(open_report, tmp_path: Path) ->
 
 
 def test_undoing_one_place_of_an_earlier_keep_everywhere(open_report, tmp_path: Path) -> None:
-    from anonymiser.review.decisions_file import Reject
+    from anonymiser.review.entries import Reject
 
     page_html, _ = _applied_sample(ReviewerDecisions(document="review-a.txt", reject=(Reject("Amara"),)))
     report = tmp_path / "review-a.report.html"

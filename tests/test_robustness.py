@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from anonymiser.api import anonymise
 from anonymiser.cli import main
 from anonymiser.core.errors import RegisterError
-from anonymiser.read import docx as docx_reader
+from anonymiser.read.docx import package as docx_package
 from anonymiser.run.register import load_register
 
 REGISTER = """\
@@ -353,7 +353,7 @@ def test_zip_bomb_docx(case: tuple[Path, Path, Path], monkeypatch: pytest.Monkey
     before = hashes(folder)
     assert_refused(run(draft, "--out", out), draft, out, "zip bomb")
     # And past the total-size limit (lowered so the test does not build 500 MB).
-    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 16 << 20)
+    monkeypatch.setattr(docx_package, "MAX_UNCOMPRESSED", 16 << 20)
     assert_refused(run(draft, "--out", out), draft, out, "over the")
     assert hashes(folder) == before
 

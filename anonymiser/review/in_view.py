@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from anonymiser.core.textview import NormalisedText, view_of
-from anonymiser.review.decisions_file import ReviewerDecisions
+from anonymiser.review.reviewer import ReviewerDecisions
 
 
 def reviewer_in_view(view: NormalisedText, reviewer: ReviewerDecisions | None) -> ReviewerDecisions | None:

@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from anonymiser.core import entities as E
-from anonymiser.review.decisions_file import FIELD_ORDER, SECTIONS, group_key, main_label, normalise, sentence_start
+from anonymiser.review.entries import FIELD_ORDER, SECTIONS, normalise
+from anonymiser.review.reviewer import group_key, main_label, sentence_start
 
 if TYPE_CHECKING:
     from anonymiser.core.register import Register
     from anonymiser.core.results import Flag, Replacement
-    from anonymiser.review.decisions_file import ReviewerDecisions
+    from anonymiser.review.reviewer import ReviewerDecisions
 
 LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
 

@@ -24,8 +24,8 @@ from anonymiser.detect.analyse import analyse
 from anonymiser.detect.engine import spacy_pipeline_info
 from anonymiser.pseudonymise.case_map import CaseMap
 from anonymiser.read import read_document
-from anonymiser.review.decisions_file import ReviewerDecisions
 from anonymiser.review.in_view import count_back, reviewer_in_view
+from anonymiser.review.reviewer import ReviewerDecisions
 from anonymiser.verify.leaks import Leak, find_leaks, output_texts
 from anonymiser.write.atomic import Staging, refuse_link
 from anonymiser.write.audit import anchor, audit_records, write_audit
