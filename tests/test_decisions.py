@@ -377,7 +377,7 @@ def test_dump_loads_back_as_the_same_decisions(tmp_path: Path) -> None:
     ("Redeemed Christian Church of God", "the church"), ("Tesco", "the organisation"), ("Bright Futures", "the organisation"),
 ])
 def test_an_added_organisation_is_named_by_its_kind(name: str, kind: str) -> None:
-    from anonymiser.decide.policy import organisation_text
+    from anonymiser.decide.institutions import organisation_text
 
     assert organisation_text(name) == kind
 

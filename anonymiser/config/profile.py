@@ -14,7 +14,8 @@ from anonymiser.core.errors import ProfileError
 PIPELINES_DIR = data_dir("pipelines")
 DEFAULT_PROFILE = "safeguarding-review"
 
-# What a profile can ask for, per entity type.
+# What a profile can ask for, per entity type. decide.actions.ACTIONS does each, and checks on import
+# that it covers exactly these names.
 ACTIONS = {
     "person": "a register person's pseudonym or role label; others a letter label ('Professional A')",
     "month_year": "an exact date becomes its month and year",

@@ -16,6 +16,7 @@ class Detection:
     detectors: tuple[str, ...]
     person: str | None = None  # register key, or a cluster key for other people
     meta: dict = field(default_factory=dict)
+    trail: tuple[str, ...] = ()  # the decide steps that made or changed it, named in the audit's rule
 
     @property
     def from_register(self) -> bool:

@@ -1,0 +1,163 @@
+"""The profile's actions, by the names profiles use: what one detection becomes under each.
+
+Each action takes the state, the detection, its entity policy and the rule said so far, and gives
+the Replacement or Flag to record, or None when the span is left as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from anonymiser.config.profile import ACTIONS as ACTION_NAMES
+from anonymiser.config.profile import EntityPolicy
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Person
+from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide import wording
+from anonymiser.decide.institutions import institution_text
+from anonymiser.decide.state import DecideState
+from anonymiser.detect.date_parsing import month_year
+
+Action = Callable[[DecideState, Detection, EntityPolicy, str], Replacement | Flag | None]
+
+# Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
+_CALENDAR = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+    r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
+
+
+def _replacement(state: DecideState, d: Detection, start: int, end: int, new: str, rule: str,
+                 core_start: int | None = None) -> Replacement:
+    """The change of text[start:end] to `new`, in the capitals of what it replaces."""
+    original = state.text[start:end]
+    new = wording.match_case(original, new, state.text, start) if new else new
+    core = (min(d.start, d.start if core_start is None else core_start), d.end)
+    return Replacement(start, end, original, new, d.entity, d.detectors, round(d.score, 3), rule, d.person, core)
+
+
+def _added(d: Detection) -> bool:
+    return bool(d.meta.get("reviewer"))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """"will be called 'Sam'": the span stands in quotation marks, as a chosen pseudonym is written."""
+    return start > 0 and text[start - 1] in "'\"‘“" and text[end:end + 1] in ("'", '"', "’", "”")
+
+
+def _end_of_last_mention(done: list[Replacement], person: str | None) -> int | None:
+    """Where the replacement just made ends, if it was of `person`."""
+    return done[-1].end if done and person and done[-1].person == person else None
+
+
+def flag(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Flag:
+    """Kept as written, and listed for the reviewer."""
+    return Flag(d.start, d.end, state.text[d.start:d.end], d.entity, state.rule(d, "kept; check it is needed"))
+
+
+def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | Flag:
+    """A register person by pseudonym or role; anyone else by a letter label ('Professional A')."""
+    text, start, end = state.text, d.start, d.end
+    if d.person not in state.people and text[start:end] in state.chosen and _quoted(text, start, end):
+        # 'Tyler will be called "Sam"': the register's chosen pseudonym is already safe.
+        return Flag(start, end, text[start:end], d.entity, state.rule(d, "the register's chosen pseudonym: kept"))
+    if d.person in state.people:
+        if d.meta.get("register_family"):
+            return _family_surname(state, d, rule)
+        return _register_person(state, d, state.people[d.person], rule)
+    start, core_start = wording.with_title(text, start)
+    stem = state.profile.others_professional if d.person in state.professionals else state.profile.others
+    new = state.case_map.other_label(d.person or text[start:end].lower(), stem)
+    return _replacement(state, d, start, end, new, rule + " (not on register)", core_start)
+
+
+def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
+    """'the Okafor family' -> 'the family'; the surname alone -> '[family name]'."""
+    text, start, end = state.text, d.start, d.end
+    fam = re.match(r"\s+(family|household|children|parents|home)\b", text[end:end + 12], re.I)
+    if fam:
+        start = wording.absorb_article(text, start)
+        end += len(fam.group(0))
+    new = "the " + fam.group(1).lower() if fam else "[family name]"
+    return _replacement(state, d, start, end, new, rule + " (family surname)")
+
+
+def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -> Replacement:
+    """The register's label for them; nothing where the role or an alias already stands beside the name."""
+    text, start, end = state.text, d.start, d.end
+    mode = state.profile.register_children if who.is_child else state.profile.register_adults
+    new = state.case_map.register_label(who, state.register, mode, text)
+    rule += f" (register {who.role}: {mode})"
+    echo = wording.role_echo(text, start, end, new) if mode == "role" else None
+    after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
+    alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
+    if alias is not None:
+        (start, end), new = alias, ""
+        rule += " (alias beside the name)"
+    elif echo is not None:
+        (start, end), new = echo, ""
+        rule += " (role already named)"
+    elif after is not None:
+        end, new = after
+        rule += " (role already named)"
+    return _replacement(state, d, start, end, new, rule)
+
+
+def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | None:
+    """'on 14 March 2019' -> 'in March 2019'; a duration or an age is left as written."""
+    text, start = state.text, d.start
+    original = text[d.start:d.end]
+    new = month_year(original)
+    if new is None:
+        if not _CALENDAR.search(original) and not _added(d):
+            return None  # 'six months', 'aged 7 weeks': a duration or an age, not a date
+        new = "[date]"
+    if new.split() == original.split():
+        if not _added(d):
+            return None  # already only a month and year: nothing to change
+        new = "[date]"  # the reviewer wants even the month and year gone
+    on = wording.on_date(text, start)
+    if on is not None and not new.startswith("["):
+        new = ("In " if text[on] == "O" else "in ") + new
+        start = on
+    return _replacement(state, d, start, d.end, new, rule)
+
+
+def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:
+    """A named school, practice or organisation becomes its kind: 'the primary school'."""
+    start = wording.absorb_article(state.text, d.start)
+    return _replacement(state, d, start, d.end, institution_text(d.entity, state.text[start:d.end]), rule)
+
+
+def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:
+    """The profile's text ('[place]'), or the type's label; a register address by the register's text."""
+    start, end = d.start, d.end
+    if d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
+        new = policy.register_text
+        rule += " (register address)"
+        echo = wording.place_echo(state.text, start, end, new)
+        if echo is not None:
+            (start, end), new = echo, ""
+            rule += " (already named)"
+    else:
+        new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
+    return _replacement(state, d, start, end, new, rule)
+
+
+ACTIONS: dict[str, Action] = {
+    "person": person,
+    "month_year": month_and_year,
+    "remove": fixed_text,
+    "replace": fixed_text,
+    "institution": institution,
+    "flag": flag,
+    # The keep rules drop a kept type before anything is chosen; what reaches here none the less
+    # (a name another step re-read as a kind the profile keeps) goes as its label, as it always has.
+    "keep": fixed_text,
+}
+
+# config owns the names (it may not import decide); this registry must cover exactly them.
+if set(ACTIONS) != set(ACTION_NAMES):
+    raise RuntimeError(f"decide.actions covers {sorted(ACTIONS)}, the profile schema names {sorted(ACTION_NAMES)}")

@@ -1,0 +1,55 @@
+"""An institution's name as its kind, once the name goes: 'Oakfield Primary School' -> 'the primary school'."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anonymiser.core import entities as E
+from anonymiser.decide.people import ORGANISATION_WORD
+
+INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
+
+# An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
+_KIND_AS_WRITTEN = {"ltd": "company", "limited": "company", "plc": "company", "services": "service",
+                    "center": "centre"}
+
+
+@lru_cache(maxsize=1)
+def _institution_recognizers() -> tuple:
+    from anonymiser.detect.recognizers.institutions import (
+        GpPracticeRecognizer,
+        HospitalWardRecognizer,
+        NurseryRecognizer,
+        SchoolRecognizer,
+    )
+
+    return tuple(cls() for cls in (SchoolRecognizer, NurseryRecognizer, GpPracticeRecognizer, HospitalWardRecognizer))
+
+
+def organisation_text(name: str) -> str:
+    """An organisation as its kind when its words say it ('the church', 'the GP practice'), else 'the organisation'."""
+    name = " ".join(name.split())
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    for recognizer in _institution_recognizers():
+        if any(r.end == len(bare) for r in recognizer.analyze(bare, [recognizer.ENTITY])):
+            return institution_text(recognizer.ENTITY, bare)
+    kinds = ORGANISATION_WORD.findall(bare)
+    if not kinds:
+        return "the organisation"
+    kind = kinds[-1].lower()  # the head of an English name comes last: 'Church Road Boxing Club'
+    return "the " + _KIND_AS_WRITTEN.get(kind, kind)
+
+
+def institution_text(entity: str, name: str) -> str:
+    """What a named school, nursery, practice, ward or organisation of kind `entity` becomes."""
+    if entity == E.ORGANISATION:
+        return organisation_text(name)
+    if entity == E.SCHOOL:
+        low = name.lower()
+        if re.search(r"\b(primary|infant|junior|first)\b", low):
+            return "the primary school"
+        if re.search(r"\b(high|secondary|academy|college|grammar|upper)\b", low):
+            return "the secondary school"
+        return "the school"
+    return INSTITUTION_TEXT.get(entity, "the setting")

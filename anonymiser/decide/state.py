@@ -1,0 +1,54 @@
+"""What the decide steps share: one document's inputs, its detections so far and the decisions made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.profile import Profile
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Person, Register
+from anonymiser.core.results import Decisions
+from anonymiser.decide.keep import Keeper
+from anonymiser.pseudonymise.case_map import CaseMap
+
+
+@dataclass
+class DecideState:
+    """One document on its way through the decide steps."""
+
+    text: str
+    profile: Profile
+    register: Register
+    case_map: CaseMap
+    allow: PhraseIndex
+    keeper: Keeper
+    detections: list[Detection]
+    reviewer_added: tuple[Detection, ...] = ()
+    professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
+    decisions: Decisions = field(default_factory=Decisions)
+    step: str = ""  # the name of the step running, for the rules it writes
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        """The register's people by key."""
+        return {p.key: p for p in self.register.people}
+
+    @cached_property
+    def chosen(self) -> frozenset[str]:
+        """The pseudonyms the register chose itself."""
+        return frozenset(p.pseudonym for p in self.register.people if p.pseudonym)
+
+    def rule(self, d: Detection, says: str) -> str:
+        """The audit rule for a decision on `d`: the steps that made or changed it, this one, what it says."""
+        return " > ".join((*d.trail, self.step)) + ": " + says
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named step of the decide stage."""
+
+    name: str
+    run: Callable[[DecideState], None]

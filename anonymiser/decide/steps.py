@@ -1,0 +1,160 @@
+"""The decide stage as named steps, in the order they run, and why each stands where it does.
+
+1. keep-rules: drop what the profile keeps (types it does not detect, low scores, allowlisted
+   terms, the partnership's own area, countries, NER noise) and cut allowlisted words out of a
+   detection. First, so that every later step works only from what is really to go: spreading a
+   kept word ('Children's Services') would put it through the whole text.
+2. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
+   are found in every written form. Before propagation, so the same date written again elsewhere
+   is found as a date of birth, not as a date to be cut to its month and year.
+3. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+   the keep rules too. After the keep rules and dates of birth, so only what goes is spread, and
+   as its final kind.
+4. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+   reviewer's addition beats the allowlists, and already stands at every place its words appear.
+5. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+   is found as a person, is a person. Before overlaps, which would cut the organisation around
+   the person and leave 'Kia' showing as an organisation.
+6. overlaps: every character is decided once; the more trustworthy kind wins. After every
+   detection is in, so each overlap is settled once against all contenders; before people are
+   merged and grouped, which need the spans that will be replaced.
+7. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+   mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
+   only pieces the register vouches for as one person's.
+8. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+   met in a professional capacity is noted. After overlaps, so a person is defined by the spans
+   that will be replaced; before choose, which gives one label per key.
+9. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+   flag. After every detection step: it needs each detection's final span, kind and person.
+10. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+    one before; the wider one wins. After choose, which does the widening.
+11. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+    needs the final replacements.
+
+A detection a step makes or changes carries the step's name in its trail, and each decision's
+rule names that trail and the step that made it: 'propagation > other-people > choose: ...'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from anonymiser.config.lexicon import phrase_index
+from anonymiser.core import entities as E
+from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.overlaps import merge_adjacent_people, resolve
+from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
+from anonymiser.decide.propagation import propagate
+from anonymiser.decide.state import DecideState, Step
+from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
+
+
+def keep_rules(state: DecideState) -> None:
+    state.detections = state.keeper.filter(state.detections)
+
+
+def dates_of_birth(state: DecideState) -> None:
+    if state.profile.detects(E.DATE_OF_BIRTH):
+        state.detections = (mark_dates_of_birth(state.text, state.detections, state.register)
+                            + find_register_births(state.text, state.register))
+
+
+def propagation(state: DecideState) -> None:
+    state.detections = state.detections + state.keeper.filter(propagate(state.text, state.detections, state.allow))
+
+
+def reviewer_additions(state: DecideState) -> None:
+    state.detections = state.detections + list(state.reviewer_added)
+
+
+def organisations_as_people(state: DecideState) -> None:
+    state.detections = people_read_as_organisations(state.text, state.detections)
+
+
+def overlaps(state: DecideState) -> None:
+    state.detections = resolve(state.detections, state.text)
+
+
+def adjacent_names(state: DecideState) -> None:
+    state.detections = merge_adjacent_people(state.detections, state.text)
+
+
+def other_people(state: DecideState) -> None:
+    state.detections = cluster_others(state.text, state.detections, state.allow)
+    state.professionals = professional_people(state.text, state.detections)
+
+
+def choose(state: DecideState) -> None:
+    """Each detection through its action in decide.actions."""
+    for d in state.detections:
+        policy = state.profile.policy(d.entity)
+        if d.meta.get("reviewer") and policy.action in ("flag", "keep"):
+            # a reviewer's addition always changes the text, even of a kind the profile keeps
+            policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
+        rule = state.rule(d, f"{state.profile.name}: {d.entity} -> {policy.action}")
+        made = ACTIONS[policy.action](state, d, policy, rule)
+        if isinstance(made, Flag):
+            state.decisions.flags.append(made)
+        elif made is not None:
+            state.decisions.replacements.append(made)
+
+
+def widened_overlaps(state: DecideState) -> None:
+    """Taking in a title or 'the' can reach into the replacement before; the wider one wins."""
+    out: list[Replacement] = []
+    met: set[int] = set()  # ids of the replacements in an overlap, whichever wins
+    for r in sorted(state.decisions.replacements, key=lambda r: (r.start, -r.end)):
+        while out and out[-1].end > r.start:
+            prev = out[-1]
+            met.update((id(prev), id(r)))
+            if r.start <= prev.start:
+                # the previous replacement lies inside this one; its identifier is still covered
+                r.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
+                out.pop()
+                continue
+            r.start = prev.end
+            r.original = state.text[r.start:r.end]
+            break
+        if r.end > r.start:
+            out.append(r)
+    for r in out:
+        if id(r) in met:
+            trail, _, says = r.rule.partition(": ")
+            r.rule = f"{trail} > {state.step}: {says}"
+    state.decisions.replacements = out
+
+
+def flag_lists(state: DecideState) -> None:
+    if state.profile.flag_lists:
+        for s, e in phrase_index("gazetteer", state.profile.flag_lists).find(state.text):
+            if not any(r.start <= s < r.end for r in state.decisions.replacements):
+                state.decisions.flags.append(Flag(s, e, state.text[s:e], E.DEMOGRAPHIC,
+                                                  f"{state.step}: ethnicity: kept; check it is needed"))
+    state.decisions.flags.sort(key=lambda f: f.start)
+
+
+STEPS: tuple[Step, ...] = (
+    Step("keep-rules", keep_rules),
+    Step("dates-of-birth", dates_of_birth),
+    Step("propagation", propagation),
+    Step("reviewer-additions", reviewer_additions),
+    Step("people-read-as-organisations", organisations_as_people),
+    Step("overlaps", overlaps),
+    Step("adjacent-names", adjacent_names),
+    Step("other-people", other_people),
+    Step("choose", choose),
+    Step("widened-overlaps", widened_overlaps),
+    Step("flag-lists", flag_lists),
+)
+
+
+def run_steps(state: DecideState, steps: tuple[Step, ...] = STEPS) -> None:
+    """Run `steps` in order; a detection a step made or changed gets the step's name on its trail."""
+    for step in steps:
+        before = list(state.detections)  # held, so no new detection can take an old one's id
+        seen = {id(d) for d in before}
+        state.step = step.name
+        step.run(state)
+        state.detections = [d if id(d) in seen else replace(d, trail=(*d.trail, step.name))
+                            for d in state.detections]

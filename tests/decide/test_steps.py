@@ -1,0 +1,137 @@
+"""The decide stage as named steps: their documented order, and each step's name in the audit rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from anonymiser.config import profile as profile_schema
+from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.profile import load_profile
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Person, Register
+from anonymiser.decide import steps as steps_module
+from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.keep import Keeper
+from anonymiser.decide.policy import decide
+from anonymiser.decide.state import DecideState, Step
+from anonymiser.decide.steps import STEPS, run_steps
+from anonymiser.pseudonymise.case_map import CaseMap
+
+ORDER = ("keep-rules", "dates-of-birth", "propagation", "reviewer-additions", "people-read-as-organisations",
+         "overlaps", "adjacent-names", "other-people", "choose", "widened-overlaps", "flag-lists")
+
+TEXT = ("Amara Okafer (DOB 14/03/2015) lives with her mother. Sam Hollis, her mother's partner, moved in "
+        "during 2021; Hollis works nights. Kia Jones visited on 2 May 2021 and Jones was worried. "
+        "The Riverside Trust runs the Hollybush Oakfield Primary School. Amara was seen at the Riverside Café. "
+        "The family are of Somali heritage. PC 6187 Dunmore attended.")
+AMARA = "register:amara okafor"
+REGISTER = Register(case="t", people=(Person("Amara Okafor", "subject child", "female",
+                                             date_of_birth=dt.date(2015, 3, 14)),))
+
+
+def at(span: str, entity: str, detectors: tuple[str, ...] = ("SpacyRecognizer",), nth: int = 0, **meta: object) -> Detection:
+    """A detection of the nth `span` in TEXT, as a detector would hand it on."""
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(span, start + 1)
+    return Detection(start, start + len(span), entity, 0.85, detectors, person=meta.get("register_person"), meta=meta)
+
+
+def raw() -> list[Detection]:
+    return [
+        at("Amara", E.PERSON, ("CaseRegister",), register_person=AMARA, match="exact"),
+        at("Okafer", E.PERSON, ("CaseRegister",), register_person=AMARA, match="fuzzy"),  # a typo, matched
+        at("14/03/2015", E.DATE, ("UkDateRecognizer",)),
+        at("Sam Hollis", E.PERSON),  # 'Hollis' alone is left for propagation
+        at("Kia Jones", E.ORGANISATION),  # the NER's misreading
+        at("2 May 2021", E.DATE, ("UkDateRecognizer",)),
+        at("Jones", E.PERSON, nth=1),
+        at("The Riverside Trust", E.ORGANISATION),
+        at("Hollybush Oakfield", E.LOCATION),  # overlaps the school's name
+        at("Oakfield Primary School", E.SCHOOL, ("SchoolRecognizer",)),
+        at("Amara", E.PERSON, ("CaseRegister",), nth=1, register_person=AMARA, match="exact"),
+        at("6187", E.REFERENCE_NUMBER, ("ReferenceNumberRecognizer",)),
+        at("Dunmore", E.PERSON),
+    ]
+
+
+def reviewer_added() -> list[Detection]:
+    return [at("Riverside Café", E.LOCATION, ("reviewer",), reviewer=True)]
+
+
+def test_the_steps_run_in_the_documented_order() -> None:
+    assert tuple(s.name for s in STEPS) == ORDER
+    documented = re.findall(r"^\s*\d+\. ([a-z-]+):", steps_module.__doc__ or "", re.M)
+    assert tuple(documented) == ORDER
+
+
+def test_each_steps_name_reaches_the_audit_rule() -> None:
+    added = reviewer_added()
+    decisions = decide(TEXT, raw(), load_profile("safeguarding-review"), REGISTER, CaseMap(None, "t"), added)
+    rules = {r.original: r.rule for r in decisions.replacements}
+    reasons = {f.text: f.reason for f in decisions.flags}
+    p = "safeguarding-review"
+    assert rules == {
+        "Amara Okafer": f"adjacent-names > choose: {p}: PERSON -> person (register subject child: pseudonym)",
+        "14/03/2015": f"dates-of-birth > choose: {p}: DATE_OF_BIRTH -> remove",
+        "Sam Hollis": f"other-people > choose: {p}: PERSON -> person (not on register)",
+        "Hollis": f"propagation > other-people > choose: {p}: PERSON -> person (not on register)",
+        "Kia Jones": f"people-read-as-organisations > other-people > choose: {p}: PERSON -> person (not on register)",
+        "on 2 May 2021": f"choose: {p}: DATE -> month_year",
+        "Jones": f"other-people > choose: {p}: PERSON -> person (not on register)",
+        "Hollybush": f"overlaps > choose: {p}: LOCATION -> replace",
+        "Oakfield Primary School": f"choose: {p}: SCHOOL -> institution",  # no step changed it
+        "Amara": f"choose: {p}: PERSON -> person (register subject child: pseudonym)",
+        "Riverside Café": f"reviewer-additions > choose: {p}: LOCATION -> replace",
+        # the title and collar number taken in swallowed the number's own replacement
+        "PC 6187 Dunmore": f"other-people > choose > widened-overlaps: {p}: PERSON -> person (not on register)",
+    }
+    assert reasons == {"Riverside Trust": "keep-rules > choose: kept; check it is needed",
+                       "Somali heritage": "flag-lists: ethnicity: kept; check it is needed"}
+    said = " ".join([*rules.values(), *reasons.values()])
+    assert [name for name in ORDER if name not in said] == []
+    assert added[0].trail == ()  # the caller's detections are not marked in place
+
+
+def test_the_published_words_come_from_the_actions() -> None:
+    decisions = decide(TEXT, raw(), load_profile("safeguarding-review"), REGISTER, CaseMap(None, "t"), reviewer_added())
+    got = {r.original: r.replacement for r in decisions.replacements}
+    assert {k: got[k] for k in ("14/03/2015", "on 2 May 2021", "Hollybush", "Oakfield Primary School",
+                                "Riverside Café", "Kia Jones", "Jones", "PC 6187 Dunmore")} == {
+        "14/03/2015": "[date of birth removed]", "on 2 May 2021": "in May 2021", "Hollybush": "[place]",
+        "Oakfield Primary School": "the primary school", "Riverside Café": "[place]",
+        "Kia Jones": "Adult B", "Jones": "Adult B", "PC 6187 Dunmore": "Adult C"}
+    assert got["Amara Okafer"] == got["Amara"] and got["Amara"] not in ("Amara", "Okafor")
+
+
+def state_for(text: str, detections: list[Detection]) -> DecideState:
+    profile = load_profile("safeguarding-review")
+    return DecideState(text, profile, REGISTER, CaseMap(None, "t"), PhraseIndex(()), Keeper(profile, text),
+                       detections)
+
+
+def test_run_steps_marks_only_what_a_step_made_or_changed() -> None:
+    text = "Sam Hollis met Kia Jones."
+    sam, kia = Detection(0, 10, E.PERSON, 0.9, ("SpacyRecognizer",)), Detection(15, 24, E.PERSON, 0.9, ("SpacyRecognizer",))
+    state = state_for(text, [sam, kia])
+
+    def trim_sam(s: DecideState) -> None:
+        s.detections = [Detection(4, 10, E.PERSON, 0.9, ("SpacyRecognizer",)), s.detections[1]]
+
+    def nothing(s: DecideState) -> None:
+        s.detections = list(s.detections)
+
+    seen: list[str] = []
+    run_steps(state, (Step("trim", trim_sam), Step("idle", nothing), Step("look", lambda s: seen.append(s.step))))
+    assert [d.trail for d in state.detections] == [("trim",), ()]
+    assert state.detections[1] is kia and kia.trail == () and sam.trail == ()
+    assert seen == ["look"]
+
+
+def test_the_action_registry_covers_exactly_the_profile_schemas_actions() -> None:
+    assert sorted(ACTIONS) == sorted(profile_schema.ACTIONS)
+    assert ACTIONS["remove"] is ACTIONS["replace"]
+    assert {ACTIONS[n].__name__ for n in ("person", "month_year", "institution", "flag")} == {
+        "person", "month_and_year", "institution", "flag"}
