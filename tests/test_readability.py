@@ -143,7 +143,8 @@ def test_the_registers_chosen_pseudonym_in_the_draft_is_kept_and_flagged(child_t
     result = anonymise("In the published report Tyler will be called 'Sam'. Sam Jones, a teacher, agreed.",
                        register=child_t)
     assert result.text == "In the published report Sam will be called 'Sam'. Professional A, a teacher, agreed."
-    assert [f.reason for f in result.decisions.flags] == ["other-people > choose: the register's chosen pseudonym: kept"]
+    assert [f.reason for f in result.decisions.flags] == ["the register's chosen pseudonym: kept"]
+    assert [f.rule for f in result.decisions.flags] == ["other-people > choose: the register's chosen pseudonym: kept"]
 
 
 def test_a_hyphenated_surname_is_not_cut_at_the_alias(child_t: Path) -> None:

@@ -29,7 +29,8 @@ class Flag:
     end: int
     text: str
     entity: str
-    reason: str
+    reason: str  # in the reviewer's words, for the report
+    rule: str = ""  # the decide steps behind it, for the audit log
 
 
 @dataclass

@@ -54,7 +54,8 @@ def _end_of_last_mention(done: list[Replacement], person: str | None) -> int | N
 
 def flag(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Flag:
     """Kept as written, and listed for the reviewer."""
-    return Flag(d.start, d.end, state.text[d.start:d.end], d.entity, state.rule(d, "kept; check it is needed"))
+    why = "kept; check it is needed"
+    return Flag(d.start, d.end, state.text[d.start:d.end], d.entity, why, state.rule(d, why))
 
 
 def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | Flag:
@@ -62,7 +63,8 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     text, start, end = state.text, d.start, d.end
     if d.person not in state.people and text[start:end] in state.chosen and _quoted(text, start, end):
         # 'Tyler will be called "Sam"': the register's chosen pseudonym is already safe.
-        return Flag(start, end, text[start:end], d.entity, state.rule(d, "the register's chosen pseudonym: kept"))
+        why = "the register's chosen pseudonym: kept"
+        return Flag(start, end, text[start:end], d.entity, why, state.rule(d, why))
     if d.person in state.people:
         if d.meta.get("register_family"):
             return _family_surname(state, d, rule)

@@ -129,8 +129,8 @@ def flag_lists(state: DecideState) -> None:
     if state.profile.flag_lists:
         for s, e in phrase_index("gazetteer", state.profile.flag_lists).find(state.text):
             if not any(r.start <= s < r.end for r in state.decisions.replacements):
-                state.decisions.flags.append(Flag(s, e, state.text[s:e], E.DEMOGRAPHIC,
-                                                  f"{state.step}: ethnicity: kept; check it is needed"))
+                why = "ethnicity: kept; check it is needed"
+                state.decisions.flags.append(Flag(s, e, state.text[s:e], E.DEMOGRAPHIC, why, f"{state.step}: {why}"))
     state.decisions.flags.sort(key=lambda f: f.start)
 
 

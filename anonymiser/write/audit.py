@@ -49,7 +49,7 @@ def audit_records(doc: Document, decisions: Decisions, document_label: str, extr
             "entity_type": f.entity,
             "original": f.text,
             "replacement": f.text,
-            "rule": f.reason,
+            "rule": f.rule or f.reason,
         })
     records.sort(key=lambda rec: (rec["location"]["offset"], rec["kind"]))
     records += extra or []

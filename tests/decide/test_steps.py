@@ -71,7 +71,8 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
     added = reviewer_added()
     decisions = decide(TEXT, raw(), load_profile("safeguarding-review"), REGISTER, CaseMap(None, "t"), added)
     rules = {r.original: r.rule for r in decisions.replacements}
-    reasons = {f.text: f.reason for f in decisions.flags}
+    reasons = {f.text: f.rule for f in decisions.flags}
+    assert {f.reason for f in decisions.flags} == {"kept; check it is needed", "ethnicity: kept; check it is needed"}
     p = "safeguarding-review"
     assert rules == {
         "Amara Okafer": f"adjacent-names > choose: {p}: PERSON -> person (register subject child: pseudonym)",
