@@ -126,9 +126,10 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
     chosen = {p.pseudonym for p in register.people if p.pseudonym}
 
     decisions = Decisions()
+    new: str | None  # the replacement text; month_year may find no month and year
     for d in dets:
         policy = profile.policy(d.entity)
-        added = bool(d.meta.get("reviewer"))
+        added = d.meta.reviewer
         if added and policy.action in ("flag", "keep"):
             # a reviewer's addition always changes the text, even of a kind the profile keeps
             policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
@@ -147,7 +148,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             if d.person in people:
                 person = people[d.person]
                 mode = profile.register_children if person.is_child else profile.register_adults
-                if d.meta.get("register_family"):
+                if d.meta.register_family:
                     fam = re.match(r"\s+(family|household|children|parents|home)\b", text[end:end + 12], re.I)
                     if fam:
                         start = wording.absorb_article(text, start)
@@ -198,7 +199,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
             start = wording.absorb_article(text, start)
             original = text[start:end]
             new = institution_text(d.entity, original)
-        elif d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
+        elif d.entity == E.ADDRESS and d.meta.register_address and policy.register_text:
             new = policy.register_text
             rule += " (register address)"
             echo = wording.place_echo(text, start, end, new)
