@@ -29,6 +29,7 @@ import resource
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def peak_mb() -> tuple[float, float]:
 
 
 def _presidio_detector():
-    from presidio_baseline import presidio_detect, presidio_out_of_the_box
+    from benchmarks.presidio_baseline import presidio_detect, presidio_out_of_the_box
 
     engine = presidio_out_of_the_box()
     return lambda texts: presidio_detect(engine, texts)
@@ -191,7 +192,7 @@ def _median_run(trials: list[dict]) -> dict:
 
 
 # worker-process state for the multi-process run
-_WORKER_DETECT = None
+_WORKER_DETECT: Callable[[dict[str, str]], dict[str, list]] | None = None
 
 
 def _worker_init() -> None:
@@ -206,6 +207,7 @@ def _worker_ping(_: int = 0) -> int:
 
 
 def _worker_detect(texts: dict[str, str]) -> int:
+    assert _WORKER_DETECT is not None, "the pool's initializer builds it"
     found = _WORKER_DETECT(texts)
     return sum(len(v) for v in found.values())
 

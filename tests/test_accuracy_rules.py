@@ -11,7 +11,7 @@ from anonymiser.api import anonymise
 from anonymiser.config.lexicon import normalise, phrase_index
 from anonymiser.config.profile import load_profile
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Person, Register
 from anonymiser.decide.keep import Keeper, own_areas
 from anonymiser.decide.overlaps import resolve
@@ -30,7 +30,7 @@ def _det(text: str, phrase: str, entity: str, detector: str = "SpacyRecognizer",
     start = -1
     for _ in range(nth + 1):
         start = text.index(phrase, start + 1)
-    return Detection(start, start + len(phrase), entity, 0.85, (detector,), meta=meta)
+    return Detection(start, start + len(phrase), entity, 0.85, (detector,), meta=DetectionMeta(**meta))
 
 
 def _kept(profile: str, text: str, dets: list[Detection]) -> list[str]:

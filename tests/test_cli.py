@@ -197,3 +197,13 @@ def test_reviewer_decisions_feed_back_into_a_rerun(case: tuple[Path, Path, Path]
     assert '"kind": "decision"' in audit
     report = next(out.glob("*.report.html")).read_text(encoding="utf-8")
     assert "CONFIDENTIAL" in report.upper()
+
+
+def test_python_dash_m_anonymiser_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "anonymiser", "--version"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("anonymiser, version ")

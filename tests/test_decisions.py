@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from anonymiser.core import entities as E
+from anonymiser.core.detection import DetectionMeta
 from anonymiser.core.errors import DecisionsError
 from anonymiser.core.register import Person, Register
 from anonymiser.core.results import Decisions, Replacement
@@ -108,9 +109,9 @@ def test_extra_detections_find_every_whole_word_occurrence(tmp_path: Path) -> No
     jays = [x for x in found if x.entity == "PERSON"]
     assert places == ["Bramble Court", "Bramble\n Court"]  # across a line break too
     assert [TEXT[x.start:x.end] for x in jays] == ["Jay", "JAY", "jay"]  # not 'Jayden'
-    assert all(x.person == "register:sarah okafor" and x.meta["reviewer"] for x in jays)
+    assert all(x.person == "register:sarah okafor" and x.meta.reviewer for x in jays)
     assert all(x.score == 1.0 and x.detectors == ("reviewer",) for x in found)
-    assert all(x.person is None and x.meta == {"reviewer": True} for x in found if x.entity == "LOCATION")
+    assert all(x.person is None and x.meta == DetectionMeta(reviewer=True) for x in found if x.entity == "LOCATION")
 
 
 @pytest.mark.parametrize("who", ["Sarah Okafor", "sarah  OKAFOR", "Mrs O", "register:sarah okafor"])

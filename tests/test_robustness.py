@@ -242,7 +242,7 @@ def test_a_huge_file_is_refused_without_being_read(case: tuple[Path, Path, Path]
 
 def test_a_text_draft_too_big_to_fit_the_character_limit_is_refused_without_being_read(
         case: tuple[Path, Path, Path]) -> None:
-    from anonymiser.read import MAX_CHARACTERS
+    from anonymiser.read.limits import MAX_CHARACTERS
 
     folder, _, out = case
     draft = folder / "fifty-mb.txt"
@@ -256,13 +256,13 @@ def test_a_text_draft_too_big_to_fit_the_character_limit_is_refused_without_bein
 
 def test_a_text_draft_one_character_over_the_limit_is_refused_and_one_at_it_is_not(
         case: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from anonymiser import read as readers
+    from anonymiser.read import limits
     from anonymiser.read.text import read_text
 
     folder, _, out = case
     para = "Amara Okafor was seen by the health visitor on 3 May 2021.\n\n"
     text = para * 40
-    monkeypatch.setattr(readers, "MAX_CHARACTERS", len(text))
+    monkeypatch.setattr(limits, "MAX_CHARACTERS", len(text))
     at_limit = folder / "at-limit.txt"
     at_limit.write_text(text, encoding="utf-8")
     assert read_text(at_limit).text == text
@@ -276,12 +276,13 @@ def test_a_text_draft_one_character_over_the_limit_is_refused_and_one_at_it_is_n
 def test_the_character_limit_applies_to_the_text_of_word_and_pdf_drafts(
         case: tuple[Path, Path, Path], samples: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     from anonymiser import read as readers
+    from anonymiser.read import limits
 
     folder, _, out = case
     sample = {"docx": "review-d.docx", "pdf": "review-e.pdf"}[kind]
     draft = _copy_sample(samples, folder, sample)
     length = len(readers.read_document(draft, accept_tracked_changes=True).text)
-    monkeypatch.setattr(readers, "MAX_CHARACTERS", length - 1)
+    monkeypatch.setattr(limits, "MAX_CHARACTERS", length - 1)
     before = hashes(folder)
     assert_refused(run(draft, "--out", out, "--accept-tracked-changes"), draft, out,
                    f"{length:,} characters", "limit")

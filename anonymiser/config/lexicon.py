@@ -116,7 +116,7 @@ class WordIndex:
                 if i + 1 < len(self._words):
                     followers.setdefault(self._words[i + 1], []).append(i)
             self._followers[words[0]] = followers
-        offset = _WORD_RUN.search(phrase).start()  # type: ignore[union-attr]
+        offset = next(_WORD_RUN.finditer(phrase)).start()  # the phrase has words: `words` holds two
         n = len(words)
         return [self._word_starts[i] - offset for i in followers.get(words[1], ())
                 if self._word_starts[i] >= offset and self._words[i:i + n] == words]

@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+
+
+@dataclass(frozen=True)
+class DetectionMeta:
+    """What the detectors noted about a span, beyond its type and score; a field at its default was not noted."""
+
+    register_person: str | None = None  # the register key of the person the span names
+    match: str | None = None  # how the register matched the name: "exact", "alias" or "fuzzy"
+    register_family: bool = False  # a surname the register's family shares: which member is unclear
+    register_address: bool = False  # a register address, or part of one
+    register_dob: str | None = None  # the register key of the person whose date of birth this is
+    professional: bool | None = None  # a titled person: True if the title is a professional's ('DC', 'Dr')
+    unnamed_area: bool = False  # a place described, not named ('north of the county')
+    capitals: bool = False  # found when a run of words in capitals was read again in ordinary case
+    reviewer: bool = False  # added by the reviewer's decisions file
+    propagated_from: str | None = None  # another mention of this detected phrase
+    address_town: bool = False  # the town of a detected address, found elsewhere
+
+    @property
+    def from_register(self) -> bool:
+        return bool(self.register_person or self.register_address)
+
+    def merged(self, newer: DetectionMeta) -> DetectionMeta:
+        """These notes, with what `newer` noted in place of the same notes here."""
+        noted = {f.name: getattr(newer, f.name) for f in fields(newer) if getattr(newer, f.name) != f.default}
+        return replace(self, **noted)
 
 
 @dataclass
@@ -15,9 +41,9 @@ class Detection:
     score: float
     detectors: tuple[str, ...]
     person: str | None = None  # register key, or a cluster key for other people
-    meta: dict = field(default_factory=dict)
+    meta: DetectionMeta = field(default_factory=DetectionMeta)
     trail: tuple[str, ...] = ()  # the decide steps that made or changed it, named in the audit's rule
 
     @property
     def from_register(self) -> bool:
-        return bool(self.meta.get("register_person") or self.meta.get("register_address"))
+        return self.meta.from_register

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from anonymiser.core.results import Decisions
+from anonymiser.core.results import Decisions, Replacement
 
 _KEPT_CONTROLS = "\n\t\r"
 # Where the view may differ from the text: an invisible or control character, or one that NFKC
@@ -189,7 +189,7 @@ class NormalisedText:
         for r in sorted(decisions.replacements, key=lambda r: r.start):
             s, e = self.to_original(r.start, r.end)
             mapped.append(dataclasses.replace(r, start=s, end=e, core=self.to_original(*r.core)))
-        out = []
+        out: list[Replacement] = []
         for i, r in enumerate(mapped):
             lo = out[-1].end if out else 0
             hi = mapped[i + 1].start if i + 1 < len(mapped) else len(text)

@@ -39,7 +39,7 @@ def _replacement(state: DecideState, d: Detection, start: int, end: int, new: st
 
 
 def _added(d: Detection) -> bool:
-    return bool(d.meta.get("reviewer"))
+    return bool(d.meta.reviewer)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -66,7 +66,7 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         why = "the register's chosen pseudonym: kept"
         return Flag(start, end, text[start:end], d.entity, why, state.rule(d, why))
     if d.person in state.people:
-        if d.meta.get("register_family"):
+        if d.meta.register_family:
             return _family_surname(state, d, rule)
         return _register_person(state, d, state.people[d.person], rule)
     start, core_start = wording.with_title(text, start)
@@ -136,7 +136,7 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
 def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:
     """The profile's text ('[place]'), or the type's label; a register address by the register's text."""
     start, end = d.start, d.end
-    if d.entity == E.ADDRESS and d.meta.get("register_address") and policy.register_text:
+    if d.entity == E.ADDRESS and d.meta.register_address and policy.register_text:
         new = policy.register_text
         rule += " (register address)"
         echo = wording.place_echo(state.text, start, end, new)

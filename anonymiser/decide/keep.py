@@ -11,7 +11,6 @@ from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phras
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
 from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
 
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
@@ -168,12 +167,12 @@ class Keeper:
         for d in detections:
             if not self.profile.detects(d.entity):
                 continue
-            if d.meta.get(UNNAMED_AREA_KEY) and self.profile.keep_unnamed_areas:
+            if d.meta.unnamed_area and self.profile.keep_unnamed_areas:
                 continue
             structured = E.ENTITY_TYPES[d.entity].structured
             if not structured and not d.from_register and d.score < self.profile.threshold(d.entity):
                 continue
-            if d.from_register and d.meta.get("match") != "fuzzy":
+            if d.from_register and d.meta.match != "fuzzy":
                 # The register is the case's own word on who the family are: an allowlisted word
                 # that is also a family name ('Athena', 'Storm') is still the name. Only a longer
                 # allowlisted phrase round it ('Alder Hey Children's Hospital') keeps it. A one-edit
@@ -247,7 +246,7 @@ class Keeper:
             if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
                 continue
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
-            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.get(UNNAMED_AREA_KEY)):
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 

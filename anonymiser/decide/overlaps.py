@@ -44,10 +44,10 @@ def _rank(d: Detection) -> tuple:
     if d.from_register:
         # A one-edit guess ('Hollin' for Hollis) must not break up a named school or a street
         # ('Hollin Brook Primary'), which the institution and address detectors see whole.
-        base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.get("match") == "fuzzy" else PRIORITY["register"])
-    if d.meta.get("reviewer"):
+        base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.match == "fuzzy" else PRIORITY["register"])
+    if d.meta.reviewer:
         base = max(base, PRIORITY["reviewer"])
-    if d.meta.get("address_town"):
+    if d.meta.address_town:
         # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
         # bare month or the person a NER saw there.
         base = max(base, PRIORITY[E.PERSON] + 1)
@@ -69,7 +69,7 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             pieces.append((pos, d.end))
         for s, e in pieces:
             # a reviewer's whole addition stays as they wrote it ('£40')
-            if not (d.meta.get("reviewer") and (s, e) == (d.start, d.end)):
+            if not (d.meta.reviewer and (s, e) == (d.start, d.end)):
                 # trim spaces and punctuation left over at the edges of a cut piece
                 while s < e and not text[s].isalnum():
                     s += 1

@@ -37,7 +37,7 @@ def _title(text: str, d: Detection) -> str | None:
 
 
 def is_professional(text: str, d: Detection) -> bool:
-    if d.meta.get("professional"):
+    if d.meta.professional:
         return True
     title = _title(text, d)
     if title in PROFESSIONAL_TITLES:
@@ -64,14 +64,14 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
                 names.append((frozenset(t.lower() for t in toks), key))
     assigned: dict[int, str] = {}
     for d in others:
-        toks = {t.lower() for t in token_lists[id(d)]}
-        if not toks:
-            toks = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in TITLES}
-        key = next((k for tokset, k in names if toks and toks <= tokset), None)
-        if key is None:
-            key = "other:" + " ".join(sorted(toks))
-            names.append((frozenset(toks), key))
-        assigned[id(d)] = key
+        words = {t.lower() for t in token_lists[id(d)]}
+        if not words:
+            words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in TITLES}
+        name = next((k for tokset, k in names if words and words <= tokset), None)
+        if name is None:
+            name = "other:" + " ".join(sorted(words))
+            names.append((frozenset(words), name))
+        assigned[id(d)] = name
     return [replace(d, person=assigned[id(d)]) if id(d) in assigned else d for d in detections]
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from anonymiser.config.lexicon import PhraseIndex, WordIndex
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.keep import TITLES
 from anonymiser.detect.recognizers.case_register import word_collisions
 from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
@@ -57,7 +57,7 @@ def _collision_hit(text: str, s: int, e: int) -> bool:
         return True
     # At a sentence start 'Will shouted' is the name, 'Will you…' / 'Will the plan…' the word.
     following = re.match(r"\s+([^\W\d_]+)", text[e:e + 30])
-    return bool(following) and following.group(1).lower() not in _NOT_AFTER_NAME
+    return following is not None and following.group(1).lower() not in _NOT_AFTER_NAME
 
 
 def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
@@ -142,7 +142,7 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
             continue
         covered.update({(s, e, E.LOCATION), (s, e, "town")})
         found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
-                               meta={"propagated_from": place, "address_town": True}))
+                               meta=DetectionMeta(propagated_from=place, address_town=True)))
 
 
 def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
@@ -174,7 +174,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                     if (s, e, d.entity) not in covered:
                         covered.add((s, e, d.entity))
                         found.append(replace(d, start=s, end=e, detectors=("propagation",),
-                                             meta={"propagated_from": span[0]}, score=max(d.score, 0.7)))
+                                             meta=DetectionMeta(propagated_from=span[0]), score=max(d.score, 0.7)))
         elif len(span.strip()) >= MIN_TOKEN:
             phrases.append(" ".join(span.split()))
         for phrase in phrases:
@@ -197,8 +197,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                 if (s, e, d.entity) in covered:
                     continue
                 covered.add((s, e, d.entity))
-                meta = {k: v for k, v in d.meta.items() if k == "professional"}
-                meta["propagated_from"] = phrase
+                meta = DetectionMeta(professional=d.meta.professional, propagated_from=phrase)
                 found.append(replace(d, start=s, end=e, detectors=("propagation",), meta=meta,
                                      score=max(d.score, 0.7)))
     return found

@@ -89,7 +89,7 @@ def choose(state: DecideState) -> None:
     """Each detection through its action in decide.actions."""
     for d in state.detections:
         policy = state.profile.policy(d.entity)
-        if d.meta.get("reviewer") and policy.action in ("flag", "keep"):
+        if d.meta.reviewer and policy.action in ("flag", "keep"):
             # a reviewer's addition always changes the text, even of a kind the profile keeps
             policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
         rule = state.rule(d, f"{state.profile.name}: {d.entity} -> {policy.action}")

@@ -118,9 +118,9 @@ def alias_beside(text: str, start: int, end: int, same_person_just_before: int |
     known = _KNOWN_AS.search(text[max(0, start - 70):start])
     if not known or same_person_just_before != start - len(known.group(0)):
         return None
-    quote = re.match(r"[\"'’”]?", text[end:end + 1])
-    comma = re.match(_APPOSITION_CLOSE, text[end + quote.end():end + quote.end() + 12])
-    closing_end = quote.end() + (1 if comma else 0)
+    quote = 1 if text[end:end + 1] in ("\"", "'", "’", "”") else 0
+    comma = re.match(_APPOSITION_CLOSE, text[end + quote:end + quote + 12])
+    closing_end = quote + (1 if comma else 0)
     return start - len(known.group(0)), end + closing_end
 
 

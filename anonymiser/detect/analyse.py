@@ -5,28 +5,52 @@ from __future__ import annotations
 import bisect
 import re
 
+from presidio_analyzer import RecognizerResult
+
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
 from anonymiser.detect.capitals import capitals_runs
 from anonymiser.detect.chunking import chunks
 from anonymiser.detect.engine import build_analyzer
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
+from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
+from anonymiser.detect.recognizers.register_references import NAME as REFERENCES_NAME
 from anonymiser.detect.recognizers.register_references import RegisterReferenceRecognizer
+from anonymiser.detect.recognizers.titled_person import TitledPersonRecognizer
 
 
-def _add(seen: dict[tuple[int, int, str], Detection], start: int, end: int, entity: str, score: float,
-         name: str, meta: dict) -> None:
+def _noted(result: RecognizerResult, capitals: bool = False) -> DetectionMeta:
+    """The notes decide reads, from Presidio's free-form recognition_metadata; the rest are dropped."""
+    notes = result.recognition_metadata or {}
+    person, match, professional = (notes.get("register_person"), notes.get("match"),
+                                   notes.get(TitledPersonRecognizer.PROFESSIONAL_KEY))
+    return DetectionMeta(
+        register_person=person if isinstance(person, str) else None,
+        match=match if isinstance(match, str) else None,
+        register_family=bool(notes.get("register_family")),
+        register_address=bool(notes.get("register_address")),
+        professional=professional if isinstance(professional, bool) else None,
+        unnamed_area=bool(notes.get(UNNAMED_AREA_KEY)),
+        capitals=capitals,
+    )
+
+
+def _add(seen: dict[tuple[int, int, str], Detection], result: RecognizerResult, default_name: str,
+         offset: int = 0, capitals: bool = False) -> None:
+    start, end, entity, score = result.start + offset, result.end + offset, result.entity_type, result.score
+    name = (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, default_name)
+    meta = _noted(result, capitals)
     key = (start, end, entity)
     if key in seen:
         old = seen[key]
         if name not in old.detectors:
             old.detectors += (name,)
         old.score = max(old.score, score)
-        old.meta.update(meta)
-        old.person = old.person or meta.get("register_person")
+        old.meta = old.meta.merged(meta)
+        old.person = old.person or meta.register_person
         return
-    seen[key] = Detection(start, end, entity, score, (name,), person=meta.get("register_person"), meta=meta)
+    seen[key] = Detection(start, end, entity, score, (name,), person=meta.register_person, meta=meta)
 
 
 def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]:
@@ -39,26 +63,17 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
         if not chunk.strip():
             continue
         for r in engine.analyze(chunk, language="en", entities=entities):
-            meta = dict(r.recognition_metadata or {})
-            name = meta.pop("recognizer_name", "unknown")
-            meta.pop("recognizer_identifier", None)
-            _add(seen, r.start + offset, r.end + offset, r.entity_type, r.score, name, meta)
+            _add(seen, r, "unknown", offset)
     _analyse_capitals(engine, text, entities, seen)
     # The register is matched over the whole text at once (it is only patterns, and a chunk
     # boundary must not split a name); its results never compete in Presidio's de-duplication.
     if register.people or register.addresses:
         rec = CaseRegisterRecognizer(register)
         for r in rec.analyze(text, [e for e in (E.PERSON, E.ADDRESS) if e in wanted]):
-            meta = dict(r.recognition_metadata or {})
-            name = meta.pop("recognizer_name", "CaseRegister")
-            meta.pop("recognizer_identifier", None)
-            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
+            _add(seen, r, "CaseRegister")
     if register.known_references and E.REFERENCE_NUMBER in wanted:
         for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
-            meta = dict(r.recognition_metadata or {})
-            name = meta.pop("recognizer_name")
-            meta.pop("recognizer_identifier", None)
-            _add(seen, r.start, r.end, r.entity_type, r.score, name, meta)
+            _add(seen, r, REFERENCES_NAME)
     return sorted(seen.values(), key=lambda d: (d.start, -d.end))
 
 
@@ -98,10 +113,5 @@ def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> Non
                 continue  # runs on into the next run
             if r.entity_type == E.PERSON and not _two_name_words(shadow[r_start:r_end]):
                 continue
-            meta = dict(r.recognition_metadata or {})
-            name = meta.pop("recognizer_name", "unknown")
-            meta.pop("recognizer_identifier", None)
-            meta["capitals"] = True
-            start = offset + r_start - starts[i]
-            _add(seen, start, start + r_end - r_start, r.entity_type, r.score, name, meta)
+            _add(seen, r, "unknown", offset + chunk_offset - starts[i], capitals=True)
 

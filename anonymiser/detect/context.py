@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
@@ -21,7 +22,9 @@ class IndexedContextEnhancer(LemmaContextAwareEnhancer):
         super().__init__()
         self._indexed: tuple[list[int], list[int]] | None = None
 
-    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # type: ignore[override]
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                              recognizers: list[EntityRecognizer], context: list[str] | None = None,
+                              ) -> list[RecognizerResult]:
         # A recognizer that builds its own results may leave out the explanation, which Presidio
         # then writes the supporting context word into.
         for r in raw_results:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import overload
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.api import use_ops
@@ -58,7 +60,13 @@ class _LowerCaseTokens(Sequence[str]):
     def __len__(self) -> int:
         return len(self.doc)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return [t.lower_ for t in self.doc[i]]
         return self.doc[i].lower_
@@ -85,6 +93,9 @@ class _ContextWords:
 class NerOnlySpacyEngine(SpacyNlpEngine):
     """Presidio's spaCy engine running only the NER, with lower-case tokens as lemmas."""
 
+    # Presidio types it None (its value until load()); from load() on, a pipeline per language.
+    nlp: dict[str, Language]  # type: ignore[assignment]
+
     def load(self) -> None:
         # Matrix products go to numpy's BLAS (OpenBLAS) rather than thinc's bundled blis: the
         # same results, a third less NER time on the machines measured (benchmarks/speed.py).
@@ -97,7 +108,9 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities = list(doc.ents)
-        scores = [self.ner_model_configuration.default_score] * len(entities)
+        default_score = self.ner_model_configuration.default_score
+        assert default_score is not None  # build_analyzer always gives one
+        scores = [default_score] * len(entities)
         entities, scores = self._get_updated_entities(entities, scores)
         # Built without the engine, so NlpArtifacts skips its own keyword pass (a vocabulary
         # look-up per token); lemmas and keywords are answered on demand instead.
@@ -142,5 +155,7 @@ def build_analyzer() -> AnalyzerEngine:
 
 def spacy_pipeline_info() -> tuple[str, str]:
     """(name, version) of the loaded spaCy pipeline, for the manifest."""
-    nlp = build_analyzer().nlp_engine.nlp["en"]
+    engine = build_analyzer().nlp_engine
+    assert isinstance(engine, NerOnlySpacyEngine)
+    nlp = engine.nlp["en"]
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '')}", str(nlp.meta.get("version", ""))

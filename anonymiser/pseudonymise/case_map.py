@@ -108,7 +108,7 @@ class CaseMap:
         current = json.dumps(self._entry(), sort_keys=True)
         if current == self._stored and self.path.exists():
             return
-        data = {"version": MAP_VERSION, "cases": {}}
+        data: dict = {"version": MAP_VERSION, "cases": {}}
         if self.path.exists():
             data = self._read()
         data.setdefault("cases", {})[self.case] = self._entry()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from anonymiser.core.document import Document, Segment
 from anonymiser.core.errors import InputError
-from anonymiser.read import check_text_length
+from anonymiser.read.limits import check_text_length
 
 # cp1252 is what Word's "Plain Text" export gives on Windows; we accept it with a warning.
 # Anything else that is not UTF-8 must be re-saved, since guessing wrong would garble names.

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import TypeVar
 
 from anonymiser.core.textview import NormalisedText, view_of
 from anonymiser.review.reviewer import ReviewerDecisions
+
+T = TypeVar("T")
 
 
 def reviewer_in_view(view: NormalisedText, reviewer: ReviewerDecisions | None) -> ReviewerDecisions | None:
@@ -28,16 +32,22 @@ def count_back(view: NormalisedText, reviewer: ReviewerDecisions | None, in_view
     for the report, the rejected replacements, renamed groups and added spans, in original offsets."""
     if reviewer is None or in_view is None or in_view is reviewer:
         return
-    mine_of: dict[int, object] = {}
     for mine, theirs in [*zip(reviewer.reject, in_view.reject), *zip(reviewer.pseudonyms, in_view.pseudonyms),
                          *zip(reviewer.add, in_view.add)]:
         reviewer.count_matches(mine, in_view.matches(theirs))
-        mine_of[id(theirs)] = mine
+    rejects = _by_copy(reviewer.reject, in_view.reject)
+    changes = _by_copy(reviewer.pseudonyms, in_view.pseudonyms)
+    adds = _by_copy(reviewer.add, in_view.add)
     for r, why in in_view.rejected:
         s, e = view.to_original(r.start, r.end)
         reviewer.rejected.append((dataclasses.replace(r, start=s, end=e, core=view.to_original(*r.core),
-                                                      original=view.original[s:e]), mine_of[id(why)]))
+                                                      original=view.original[s:e]), rejects[id(why)]))
     for change, key in in_view.renamed.items():
-        reviewer.renamed[mine_of[id(change)]] = key
+        reviewer.renamed[changes[id(change)]] = key
     for add, spans in in_view.added.items():
-        reviewer.added.setdefault(mine_of[id(add)], []).extend(view.to_original(s, e) for s, e in spans)
+        reviewer.added.setdefault(adds[id(add)], []).extend(view.to_original(s, e) for s, e in spans)
+
+
+def _by_copy(mine: Sequence[T], theirs: Sequence[T]) -> dict[int, T]:
+    """Each original decision, by the identity of the view's copy of it."""
+    return {id(t): m for m, t in zip(mine, theirs)}

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.errors import DecisionsError
 from anonymiser.review.entries import Addition, PseudonymChange, Reject, normalise
 
@@ -154,12 +154,12 @@ class ReviewerDecisions:
             if add.person is not None:
                 key = self._person(register, add).key
                 # register_person ranks it with register matches when overlaps are resolved
-                entity, person, meta = E.PERSON, key, {"reviewer": True, "register_person": key}
+                entity, person, meta = E.PERSON, key, DetectionMeta(reviewer=True, register_person=key)
             else:
-                entity, person, meta = add.entity or E.PERSON, None, {"reviewer": True}
+                entity, person, meta = add.entity or E.PERSON, None, DetectionMeta(reviewer=True)
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, add.text.split())) + r"(?!\w)"
             for m in re.finditer(pattern, text, re.IGNORECASE):
-                out.append(Detection(m.start(), m.end(), entity, 1.0, (REVIEWER,), person=person, meta=dict(meta)))
+                out.append(Detection(m.start(), m.end(), entity, 1.0, (REVIEWER,), person=person, meta=meta))
                 self._matches[add] += 1
                 self.added.setdefault(add, []).append((m.start(), m.end()))
         return sorted(out, key=lambda d: (d.start, -d.end))

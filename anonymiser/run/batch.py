@@ -283,10 +283,12 @@ def _run(files: list[Path], settings: BatchSettings, workers: int, progress: Cal
             prev = state.get(_state_key(path))
             same = prev and prev.get("fingerprint") == fingerprint(path, registers[path][1], settings)
             outputs_there = prev and all((settings.out_dir / n).exists() for n in prev.get("outputs", []))
-            if same and outputs_there:
+            if prev and same and outputs_there:
                 outcome = Outcome(path, skipped=True, name=plan[path])
+                claims = plan[path].claims
+                assert claims is not None  # a batch always has its folder of claimed stems
                 for stem in {stem_of(n).casefold() for n in prev.get("outputs", [])}:
-                    (plan[path].claims / stem).touch()  # no other draft of this run may take them
+                    (claims / stem).touch()  # no other draft of this run may take them
             else:
                 todo.append(path)
                 continue

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anonymiser.read import SUPPORTED
+from anonymiser.read.limits import SUPPORTED
 from anonymiser.run.batch import STATE_FILE
 from anonymiser.run.pipeline import OUTPUT_SUFFIXES
 

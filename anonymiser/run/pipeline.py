@@ -224,7 +224,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "input_position": opts.naming.where(decisions.replacements, opts.register),
             "outputs": {p.name: _sha256(staged[p]) for p in outputs},
             "report_sha256": _sha256(tmp_report),
-            "decisions_sha256": _sha256(opts.decisions.path) if reviewer and opts.decisions.path else None,
+            "decisions_sha256": _sha256(reviewer.path) if reviewer and reviewer.path else None,
             "audit_sha256": _sha256(tmp_audit),
             "audit_chain": anchor(records),
             "replacements": result.counts,

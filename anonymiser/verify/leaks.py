@@ -127,8 +127,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             add(m.start(), m.end(), f"original {E.ENTITY_TYPES[entity].label} from the audit",
                 E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:
-        rec = CaseRegisterRecognizer(register)
-        for r in rec.analyze(text, [E.PERSON, E.ADDRESS]):
+        for r in CaseRegisterRecognizer(register).analyze(text, [E.PERSON, E.ADDRESS]):
             if text[r.start:r.end].lower() not in replaced:
                 add(r.start, r.end, "register " + ("name" if r.entity_type == E.PERSON else "address"))
         for d in find_register_births(text, register):
@@ -141,8 +140,9 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     for start, end in find_references(text, recorded):
         add(start, end, "original reference number from the audit", True)
     # The structured recognizers need no language model, so verifying costs no second NER pass.
-    for rec, wanted in _structured_recognizers():
-        for r in rec.analyze(text, wanted, None):
+    for recognizer, wanted in _structured_recognizers():
+        # Presidio's base class requires NlpArtifacts; these recognizers all take None (no model).
+        for r in recognizer.analyze(text, wanted, None):  # type: ignore[arg-type]
             if r.score >= 0.5:
                 add(r.start, r.end, E.ENTITY_TYPES[r.entity_type].label, True)
     return sorted(leaks, key=lambda leak: (leak.where, leak.text))

@@ -165,7 +165,7 @@ def check_chain(path: Path, keys: Mapping[str, bytes] | None, anchor_of_log: dic
         if not isinstance(rec, dict):
             return bad(n, "not a record (edited or inserted)")
         kid, mac, sha = rec.get("key_id"), rec.get("mac"), rec.get("sha256")
-        if not all(isinstance(v, str) for v in (kid, mac, sha)):
+        if not (isinstance(kid, str) and isinstance(mac, str) and isinstance(sha, str)):
             return bad(n, "the record carries no seal (edited, inserted, or written by an older anonymiser)")
         body = _canonical(rec)
         if keys is not None:

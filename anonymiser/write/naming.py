@@ -74,8 +74,8 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
         spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     for start, end in _register_spans(spaced, register):
         spaced = spaced[:start] + " person " + spaced[end:]
-    for pattern in filter(None, (reference_pattern(r, bounded=False) for r in register.known_references)):
-        spaced = pattern.sub(" ", spaced)
+    for reference in filter(None, (reference_pattern(r, bounded=False) for r in register.known_references)):
+        spaced = reference.sub(" ", spaced)
     versions: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
@@ -86,8 +86,8 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
 
     spaced = _VERSION.sub(keep, spaced)
     # Other digits in a file name are too often a date of birth or a case number to keep.
-    words = [versions[int(m.group(1))] if m.group(1) else m.group(0) for m in _TOKEN.finditer(spaced)]
-    return _cap("-".join(words)) or "document"
+    tokens = [versions[int(m.group(1))] if m.group(1) else m.group(0) for m in _TOKEN.finditer(spaced)]
+    return _cap("-".join(tokens)) or "document"
 
 
 def _cap(stem: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 
 NO_ALLOWLIST = PhraseIndex(())
@@ -72,7 +72,7 @@ def test_professional_people_counts_a_detectors_word_and_never_the_register() ->
     text = "Sarah Okafor, the social worker's client, met Priya Shah."
     register = found(text, "Sarah Okafor", person="register:sarah okafor", detectors=("CaseRegister",))
     shah = found(text, "Priya Shah", person="other:priya shah")
-    shah[0].meta["professional"] = True
+    shah[0].meta = DetectionMeta(professional=True)
     assert professional_people(text, register + shah) == {"other:priya shah"}
 
 

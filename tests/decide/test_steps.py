@@ -9,7 +9,7 @@ from anonymiser.config import profile as profile_schema
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import load_profile
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Person, Register
 from anonymiser.decide import steps as steps_module
 from anonymiser.decide.actions import ACTIONS
@@ -36,7 +36,9 @@ def at(span: str, entity: str, detectors: tuple[str, ...] = ("SpacyRecognizer",)
     start = -1
     for _ in range(nth + 1):
         start = TEXT.index(span, start + 1)
-    return Detection(start, start + len(span), entity, 0.85, detectors, person=meta.get("register_person"), meta=meta)
+    person = meta.get("register_person")
+    return Detection(start, start + len(span), entity, 0.85, detectors, person=person if isinstance(person, str) else None,
+                     meta=DetectionMeta(**meta))  # type: ignore[arg-type]
 
 
 def raw() -> list[Detection]:

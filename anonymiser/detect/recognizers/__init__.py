@@ -6,6 +6,7 @@ Importing this package is cheap; Presidio and the detector modules load when
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.url import UrlRecognizer
     from anonymiser.detect.recognizers.vehicle_registration import VehicleRegistrationRecognizer
 
-    classes = [
+    classes: list[Callable[..., EntityRecognizer]] = [
         NhsNumberRecognizer,
         NiNumberRecognizer,
         PostcodeRecognizer,

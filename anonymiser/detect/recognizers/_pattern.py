@@ -26,6 +26,7 @@ class UkPatternRecognizer(PatternRecognizer):
     REQUIRES_ANY_CASE: ClassVar[tuple[str, ...]] = ()
     # The same as a regex, for a requirement no fixed string states (a dot before a web suffix).
     REQUIRES_MATCH: ClassVar[str | None] = None
+    name: str  # set by Presidio's EntityRecognizer, which leaves it untyped
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -33,7 +34,8 @@ class UkPatternRecognizer(PatternRecognizer):
             name=type(self).__name__,
             supported_language=supported_language,
             patterns=self.PATTERNS,
-            context=self.CONTEXT or None,
+            # Presidio types `context` List[str] yet defaults it to None, which it keeps as is.
+            context=self.CONTEXT or None,  # type: ignore[arg-type]
             global_regex_flags=self.FLAGS,
         )
 

@@ -170,7 +170,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                      if p in people and part in ("middle", "surname"))
         return (hits, "exact") if hits else ((), "")
 
-    def _person_for(self, candidates: set[int], title: str | None) -> tuple[int | None, bool]:
+    def _person_for(self, candidates: set[int], title: str | None) -> tuple[int, bool]:
         """Pick the register person a mention means; (index, ambiguous)."""
         if len(candidates) == 1:
             return next(iter(candidates)), False
@@ -279,7 +279,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
 
     def _person_result(self, start: int, end: int, i: int, family: bool, how: str) -> RecognizerResult:
         p: Person = self.register.people[i]
-        meta = {"register_person": p.key, "match": how}
+        meta: dict[str, str | bool] = {"register_person": p.key, "match": how}
         if family:
             meta["register_family"] = True
         return self._result(E.PERSON, start, end, meta)

@@ -28,6 +28,9 @@ class UkPhoneRecognizer(PhoneRecognizer):
     """Phone numbers in the forms UK documents use: 07700 900123, (0161) 496 0000, +44 (0)20 ..."""
 
     CONTEXT = ["phone", "telephone", "tel", "mobile", "landline", "number", "call", "called", "text"]
+    # POSSIBLE, not VALID: the fictional ranges fail validation, and _score decides.
+    LENIENCY = Leniency.POSSIBLE
+    name: str  # set by Presidio's EntityRecognizer, which leaves it untyped
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
@@ -35,8 +38,7 @@ class UkPhoneRecognizer(PhoneRecognizer):
             supported_language=supported_language,
             supported_entity=PHONE_NUMBER,
             supported_regions=("GB",),
-            # POSSIBLE, not VALID: the fictional ranges fail validation, and _score decides.
-            leniency=Leniency.POSSIBLE,
+            leniency=self.LENIENCY,
             name=type(self).__name__,
         )
 
@@ -44,7 +46,7 @@ class UkPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
-        for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=self.leniency):
+        for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=self.LENIENCY):
             score = _score(match.raw_string, match.number)
             if score is None:
                 continue

@@ -97,12 +97,17 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         for r in results:
             end = r.end
             short_ok = bool((r.recognition_metadata or {}).get("short_codes"))
-            while (m := _LIST_NEXT.match(text, end)) and (short_ok or not self.invalidate_result(m.group(1))):
-                extra.append(RecognizerResult(r.entity_type, m.start(1), m.end(1), r.score,
+            while (item := _LIST_NEXT.match(text, end)) and (short_ok or not self.invalidate_result(item.group(1))):
+                extra.append(RecognizerResult(r.entity_type, item.start(1), item.end(1), r.score,
                                               analysis_explanation=r.analysis_explanation,
                                               recognition_metadata=dict(r.recognition_metadata or {})))
-                end = m.end(1)
-        return results + [r for r in extra if (r.start, r.end) not in seen and not seen.add((r.start, r.end))]
+                end = item.end(1)
+        fresh = []
+        for r in extra:
+            if (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                fresh.append(r)
+        return results + fresh
 
     def invalidate_result(self, pattern_text: str) -> bool:
         # A keyword followed by a small count ("case number 2") or a year ("reference 2018",

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
 from anonymiser.detect.date_parsing import same_date
 
@@ -38,7 +38,7 @@ def find_register_births(text: str, register: Register) -> list[Detection]:
             pattern = r"(?<![\w/.-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w/]|\.\d)"
             for m in re.finditer(pattern, text, re.I):
                 out.append(Detection(m.start(), m.end(), E.DATE_OF_BIRTH, 1.0, ("CaseRegister",),
-                                     meta={"register_dob": person.key}))
+                                     meta=DetectionMeta(register_dob=person.key)))
     return out
 
 

@@ -36,7 +36,7 @@ def reference_pattern(reference: str, bounded: bool = True) -> re.Pattern[str] |
 
 def find_references(text: str, references: Iterable[str], bounded: bool = True) -> Iterator[tuple[int, int]]:
     """(start, end) of every written form of each reference, none inside another ('2026-03' in 'CSPR 2026-03')."""
-    spans = set()
+    spans: set[tuple[int, int]] = set()
     for ref in dict.fromkeys(references):
         pattern = reference_pattern(ref, bounded)
         if pattern is not None:

@@ -54,7 +54,7 @@ def _style_of(props: Any, tag: str) -> str | None:
     return el.get(W_VAL) if el is not None else None
 
 
-def _run_hidden(run: Any, hidden_styles: set[str]) -> bool:
+def _run_hidden(run: Any, hidden_styles: frozenset[str] | set[str]) -> bool:
     rpr = run.find(W_RPR)
     direct = _vanish(rpr)
     if direct is not None:
