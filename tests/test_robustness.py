@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from fixtures_docs import encrypt_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,7 @@ from anonymiser.cli import main
 from anonymiser.core.errors import RegisterError
 from anonymiser.read import docx as docx_reader
 from anonymiser.run.register import load_register
+from tests.fixtures_docs import encrypt_pdf
 
 REGISTER = """\
 case: CSPR robustness
@@ -617,7 +617,8 @@ def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end(
 def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
     # About 95,000 words: a long review with its appendices, as one Word file.
     import docx
-    from okafor_case import REGISTER
+
+    from tests.okafor_case import REGISTER
 
     paragraphs = [
         "Amara Okafor lived with her mother at 27 Birchwood Road, Thornton Heath, CR7 8QT. On 14 March "
