@@ -7,6 +7,7 @@ Everything names an invented family: Amara Okafor (born 14/03/2015), her mother 
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -20,6 +21,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.parser import parse_xml
 from docx.shared import Mm
+
+from anonymiser.core.document import Document, Edit
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECLS = (
@@ -334,6 +337,17 @@ def package_text(path: Path) -> dict[str, str]:
     """Every member of a zip package, decoded loosely, for leak searches."""
     with zipfile.ZipFile(path) as zf:
         return {name: zf.read(name).decode("utf-8", "ignore") for name in zf.namelist()}
+
+
+def perfect_edits(doc: Document, identifiers: list[str] = IDENTIFIERS) -> dict[int, list[Edit]]:
+    """What flawless detection would do: replace every identifier wherever it occurs."""
+    pattern = re.compile("|".join(re.escape(i) for i in identifiers), re.I)
+    edits = {}
+    for i, segment in enumerate(doc.segments):
+        found = [Edit(m.start(), m.end(), "[REDACTED]") for m in pattern.finditer(segment.text)]
+        if found:
+            edits[i] = found
+    return edits
 
 
 # -- hostile Word packages: the child's name where only a side door shows it ----------------

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from okafor_case import REGISTER
 
 from anonymiser.cli import main
+from tests.okafor_case import REGISTER
 
 DRAFT = """\
 Child Safeguarding Practice Review: Amara

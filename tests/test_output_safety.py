@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixtures_docs import encrypt_pdf, make_report_pdf
-from price_case import price_register
 
 from anonymiser.cli import main
 from anonymiser.run.batch_state import STATE_FILE
 from anonymiser.write.audit_key import KEY_FILE
+from tests.fixtures_docs import encrypt_pdf, make_report_pdf
+from tests.price_case import price_register
 
 REGISTER = price_register("CSPR safety")
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from fixtures_docs import encrypt_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,7 @@ from anonymiser.cli import main
 from anonymiser.core.errors import RegisterError
 from anonymiser.read.docx import package as docx_package
 from anonymiser.run.register import load_register
+from tests.fixtures_docs import encrypt_pdf
 
 REGISTER = """\
 case: CSPR robustness
@@ -601,26 +601,40 @@ def test_a_draft_of_mostly_blank_lines_is_anonymised() -> None:
     assert "Rao" not in out and "kayla.b2010" not in out and "Birchwood" not in out
 
 
-def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end() -> None:
-    # About 300 pages: spaCy refuses texts over 1,000,000 characters in one piece.
+def _plain_draft_is_anonymised_to_the_end(size: int, longer_than: int) -> None:
+    """A draft of about `size` characters loses the names at its start and its end, and keeps the rest."""
     from anonymiser.api import anonymise
     from anonymiser.core.register import Person, Register
 
     reg = Register("big", (Person("Amara Okafor", "subject child", "female"),))
     para = "The health visitor recorded that the family had moved again and that support was offered.\n\n"
-    text = "Amara Okafor was referred.\n\n" + para * (1_050_000 // len(para)) + "Ms Okafor called 07700 900123.\n"
-    assert len(text) > 1_000_000
+    text = "Amara Okafor was referred.\n\n" + para * (size // len(para)) + "Ms Okafor called 07700 900123.\n"
+    assert len(text) > longer_than
     result = anonymise(text, register=reg)
     assert "Okafor" not in result.text and "07700 900123" not in result.text
-    assert result.text.count("The health visitor recorded") == 1_050_000 // len(para)
+    assert result.text.count("The health visitor recorded") == size // len(para)
 
 
-def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
-    # About 95,000 words: a long review with its appendices, as one Word file.
+@pytest.mark.slow
+def test_a_draft_beyond_spacys_million_character_limit_is_anonymised_to_the_end() -> None:
+    # About 300 pages: spaCy refuses texts over 1,000,000 characters in one piece.
+    _plain_draft_is_anonymised_to_the_end(1_050_000, longer_than=1_000_000)
+
+
+def test_a_draft_of_several_chunks_is_anonymised_to_the_end() -> None:
+    # The small version of the one above: the same chunking, over three chunks instead of about fifty.
+    from anonymiser.detect.chunking import CHUNK_CHARS
+
+    _plain_draft_is_anonymised_to_the_end(5 * CHUNK_CHARS // 2, longer_than=2 * CHUNK_CHARS)
+
+
+def _word_draft_is_anonymised_to_the_end(tmp_path: Path, paragraphs: int) -> None:
+    """A Word draft of `paragraphs` paragraphs, a heading every hundred, anonymised to its last paragraph."""
     import docx
-    from okafor_case import REGISTER
 
-    paragraphs = [
+    from tests.okafor_case import REGISTER
+
+    texts = [
         "Amara Okafor lived with her mother at 27 Birchwood Road, Thornton Heath, CR7 8QT. On 14 March "
         "2021 the health visitor, Amina Begum, visited and recorded that the home was cold.",
         "The school nurse wrote to the GP practice about Amara's weight; no reply was recorded and the "
@@ -629,10 +643,10 @@ def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
         "for help, because she was afraid that the children would be taken away from her.",
     ]
     draft = docx.Document()
-    for i in range(3000):
+    for i in range(paragraphs):
         if i % 100 == 0:
             draft.add_heading(f"Section {i // 100 + 1}", 1)
-        draft.add_paragraph(paragraphs[i % 3])
+        draft.add_paragraph(texts[i % 3])
     src = tmp_path / "in" / "review.docx"
     src.parent.mkdir()
     draft.save(src)
@@ -642,19 +656,43 @@ def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     out = docx.Document(next((tmp_path / "out").glob("*.anonymised.docx")))
     body = [p.text for p in out.paragraphs]
-    assert len(body) == 3030
+    assert len(body) == paragraphs + paragraphs // 100
     assert body[-1].startswith("Mother told the reviewer that she had felt judged")
     text = "\n".join(body)
     for ident in ("Amara", "Okafor", "Birchwood", "CR7 8QT", "Amina", "Begum", "14 March"):
         assert ident not in text, ident
-    assert text.count("the family home") == 1000 and text.count("March 2021") == 1000
+    assert text.count("the family home") == paragraphs // 3 and text.count("March 2021") == paragraphs // 3
 
 
-def test_a_long_draft_typed_all_in_capitals_is_anonymised_to_the_end() -> None:
-    # Its words in capitals are analysed a second time, in ordinary case: that pass is chunked too.
+@pytest.mark.slow
+def test_a_300_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
+    # About 95,000 words: a long review with its appendices, as one Word file.
+    _word_draft_is_anonymised_to_the_end(tmp_path, 3000)
+
+
+def test_a_30_page_word_draft_is_anonymised_to_the_end(tmp_path: Path) -> None:
+    # The small version of the one above: about 9,500 words, still several chunks.
+    _word_draft_is_anonymised_to_the_end(tmp_path, 300)
+
+
+def _capitals_draft_is_anonymised_to_the_end(size: int, longer_than: int) -> None:
+    """A draft of about `size` characters, all in capitals, loses the names at its start and its end."""
     para = "THE HEALTH VISITOR RECORDED THAT THE FAMILY HAD MOVED AGAIN AND THAT SUPPORT WAS OFFERED.\n\n"
-    text = "MOTHER: JANE SMITH\n\n" + para * (1_050_000 // len(para)) + "FATHER: JOHN BROWN\n"
-    assert len(text) > 1_000_000
+    text = "MOTHER: JANE SMITH\n\n" + para * (size // len(para)) + "FATHER: JOHN BROWN\n"
+    assert len(text) > longer_than
     out = anonymise(text).text
     assert "JANE SMITH" not in out and "JOHN BROWN" not in out
-    assert out.count("THE HEALTH VISITOR RECORDED") == 1_050_000 // len(para)
+    assert out.count("THE HEALTH VISITOR RECORDED") == size // len(para)
+
+
+@pytest.mark.slow
+def test_a_long_draft_typed_all_in_capitals_is_anonymised_to_the_end() -> None:
+    # Its words in capitals are analysed a second time, in ordinary case: that pass is chunked too.
+    _capitals_draft_is_anonymised_to_the_end(1_050_000, longer_than=1_000_000)
+
+
+def test_a_draft_of_several_chunks_typed_all_in_capitals_is_anonymised_to_the_end() -> None:
+    # The small version of the one above: the second pass chunked over three chunks instead of about fifty.
+    from anonymiser.detect.chunking import CHUNK_CHARS
+
+    _capitals_draft_is_anonymised_to_the_end(5 * CHUNK_CHARS // 2, longer_than=2 * CHUNK_CHARS)

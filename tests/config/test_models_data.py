@@ -1,0 +1,216 @@
+"""Format and content checks for the plain-text data files under models/."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+TXT_FILES = sorted(MODELS.rglob("*.txt"))
+
+
+def _ids(paths):
+    return [str(p.relative_to(MODELS)) for p in paths]
+
+
+def load(rel: str) -> list[str]:
+    """Entries of a models/ file: non-blank, non-comment lines."""
+    text = (MODELS / rel).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def test_models_dir_has_files():
+    expected = {
+        "names/pseudonyms_female.txt",
+        "names/pseudonyms_male.txt",
+        "names/pseudonyms_neutral.txt",
+        "allowlist/agencies.txt",
+        "allowlist/roles.txt",
+        "allowlist/legislation.txt",
+        "allowlist/medical_terms.txt",
+        "gazetteer/countries.txt",
+        "gazetteer/nationalities.txt",
+        "gazetteer/ethnicities.txt",
+        "gazetteer/local_authorities.txt",
+    }
+    assert expected <= set(_ids(TXT_FILES))
+    assert (MODELS / "README.md").is_file()
+
+
+@pytest.mark.parametrize("path", TXT_FILES, ids=_ids(TXT_FILES))
+def test_file_format(path: Path):
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    assert b"\r" not in raw, "use \\n line endings"
+    text = raw.decode("utf-8")
+    assert text.endswith("\n"), "file must end with a newline"
+    lines = text.splitlines()
+
+    header = []
+    for ln in lines:
+        if not ln.startswith("#"):
+            break
+        header.append(ln)
+    assert len(header) >= 2, "file must start with a 2-3 line '#' header"
+    assert all(len(h.lstrip("# ").strip()) > 0 for h in header), "header lines must say something"
+
+    entries = []
+    for n, ln in enumerate(lines, 1):
+        assert ln == ln.rstrip(), f"line {n}: trailing whitespace"
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        assert ln == ln.strip(), f"line {n}: leading whitespace"
+        assert "\t" not in ln, f"line {n}: tab"
+        assert "\u2019" not in ln and "\u2018" not in ln, f"line {n}: use ASCII apostrophe"
+        entries.append(ln)
+
+    assert entries, "file has no entries"
+    assert entries == sorted(entries, key=str.casefold), "entries must be sorted case-insensitively"
+    folded = [e.casefold() for e in entries]
+    dups = sorted({e for e in folded if folded.count(e) > 1})
+    assert not dups, f"duplicate entries: {dups}"
+
+
+# --- pseudonym pools --------------------------------------------------------
+
+FEMALE = load("names/pseudonyms_female.txt")
+MALE = load("names/pseudonyms_male.txt")
+NEUTRAL = load("names/pseudonyms_neutral.txt")
+
+
+def test_pool_sizes():
+    assert len(FEMALE) >= 100
+    assert len(MALE) >= 100
+    assert len(NEUTRAL) >= 30
+
+
+def test_pools_disjoint():
+    f, m, n = ({x.casefold() for x in pool} for pool in (FEMALE, MALE, NEUTRAL))
+    assert not f & m, f"in both female and male pools: {sorted(f & m)}"
+    assert not f & n, f"in both female and neutral pools: {sorted(f & n)}"
+    assert not m & n, f"in both male and neutral pools: {sorted(m & n)}"
+
+
+def test_pool_entries_look_like_first_names():
+    pattern = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+    bad = [x for x in FEMALE + MALE + NEUTRAL if not pattern.match(x)]
+    assert not bad, f"not a plain capitalised first name: {bad}"
+
+
+def test_pseudonyms_do_not_collide_with_other_lists():
+    others = set()
+    for path in TXT_FILES:
+        rel = str(path.relative_to(MODELS))
+        if rel.startswith("names/pseudonyms_"):
+            continue
+        others |= {e.casefold() for e in load(rel)}
+    clash = sorted(x for x in FEMALE + MALE + NEUTRAL if x.casefold() in others)
+    assert not clash, f"pseudonyms that are also place/role/term/word entries: {clash}"
+
+
+@pytest.mark.parametrize("name", ["Emily", "Olivia", "Aisha", "Niamh", "Seren", "Zofia"])
+def test_female_spot(name):
+    assert name in FEMALE
+
+
+@pytest.mark.parametrize("name", ["Jack", "Oliver", "Muhammad", "Rhys", "Kwame", "Jakub"])
+def test_male_spot(name):
+    assert name in MALE
+
+
+# --- spot checks that catch a wrong or truncated file -------------------------
+
+SPOT = {
+    "gazetteer/local_authorities.txt": [
+        "Croydon", "City of London", "Royal Borough of Kensington and Chelsea", "Kent", "Leeds",
+        "Greater London", "Greater Manchester", "West Midlands", "Merseyside", "Surrey",
+        "Cardiff", "Glasgow City", "Belfast", "London", "North West", "South East", "Midlands",
+    ],
+    "allowlist/legislation.txt": [
+        "Section 47", "Section 47 enquiry", "Children Act 1989", "Working Together to Safeguard Children 2023",
+        "Child Protection Plan", "Public Law Outline", "Rapid Review", "Serious Incident Notification",
+    ],
+    "allowlist/agencies.txt": [
+        "Metropolitan Police Service", "Met Police", "Greater Manchester Police", "Police Scotland",
+        "PSNI", "British Transport Police", "Children's Social Care", "CAMHS", "NSPCC", "Barnardo's",
+        "Dr Barnardo's", "Cafcass", "Ofsted", "MASH", "Multi-Agency Safeguarding Hub", "the Samaritans",
+        "Croydon Health Services NHS Trust", "Great Ormond Street Hospital for Children NHS Foundation Trust",
+        "South London and Maudsley NHS Foundation Trust", "Croydon University Hospital",
+        "Royal London Hospital", "Alder Hey Children's Hospital", "London Ambulance Service",
+    ],
+    "allowlist/roles.txt": [
+        "Social Worker", "Health Visitor", "GP", "Designated Safeguarding Lead", "Detective Constable",
+        "Maternal Grandmother", "Paternal Grandfather", "Subject Child", "Lead Reviewer", "Mother",
+    ],
+    "allowlist/medical_terms.txt": [
+        "Down's syndrome", "Asperger's", "Munchausen syndrome by proxy", "SUDI", "Glasgow Coma Scale",
+        "Still's disease", "Wilms' tumour", "Graves' disease", "ADHD", "PTSD",
+    ],
+    "gazetteer/countries.txt": [
+        "Nigeria", "UK", "United Kingdom", "England", "Northern Ireland", "USA", "Ivory Coast",
+        "Congo", "DRC", "Democratic Republic of the Congo", "Eritrea", "Poland", "Pakistan",
+    ],
+    "gazetteer/nationalities.txt": [
+        "Nigerian", "British", "Scottish", "Welsh", "Irish", "Polish", "Romanian", "Pakistani",
+        "Eritrean", "Somali",
+    ],
+    "gazetteer/ethnicities.txt": [
+        "White British", "Black British", "Black Caribbean", "Black African",
+        "Mixed White and Black Caribbean", "Asian British", "Pakistani heritage", "Gypsy", "Roma",
+        "Irish Traveller", "Traveller", "Bangladeshi", "Arab",
+    ],
+}
+
+
+@pytest.mark.parametrize("rel", sorted(SPOT))
+def test_spot_checks(rel):
+    entries = set(load(rel))
+    missing = [x for x in SPOT[rel] if x not in entries]
+    assert not missing, f"{rel} is missing {missing}"
+
+
+def test_wrong_file_markers_absent():
+    # Names of places must not leak into the role/legislation allowlists and vice versa.
+    assert "Croydon" not in load("allowlist/roles.txt")
+    assert "Nigerian" not in load("gazetteer/countries.txt")
+    assert "Nigeria" not in load("gazetteer/nationalities.txt")
+    assert "Section 47" not in load("allowlist/agencies.txt")
+
+
+TERRITORIAL_FORCES = [
+    "Avon and Somerset Constabulary", "Bedfordshire Police", "Cambridgeshire Constabulary",
+    "Cheshire Constabulary", "City of London Police", "Cleveland Police", "Cumbria Constabulary",
+    "Derbyshire Constabulary", "Devon and Cornwall Police", "Dorset Police", "Durham Constabulary",
+    "Dyfed-Powys Police", "Essex Police", "Gloucestershire Constabulary", "Greater Manchester Police",
+    "Gwent Police", "Hampshire and Isle of Wight Constabulary", "Hertfordshire Constabulary",
+    "Humberside Police", "Kent Police", "Lancashire Constabulary", "Leicestershire Police",
+    "Lincolnshire Police", "Merseyside Police", "Metropolitan Police Service", "Norfolk Constabulary",
+    "North Wales Police", "North Yorkshire Police", "Northamptonshire Police", "Northumbria Police",
+    "Nottinghamshire Police", "South Wales Police", "South Yorkshire Police", "Staffordshire Police",
+    "Suffolk Constabulary", "Surrey Police", "Sussex Police", "Thames Valley Police",
+    "Warwickshire Police", "West Mercia Police", "West Midlands Police", "West Yorkshire Police",
+    "Wiltshire Police",
+]
+
+
+def test_all_43_territorial_police_forces():
+    assert len(TERRITORIAL_FORCES) == 43
+    entries = set(load("allowlist/agencies.txt"))
+    missing = [f for f in TERRITORIAL_FORCES if f not in entries]
+    assert not missing, missing
+
+
+def test_at_least_60_nhs_trusts():
+    trusts = [e for e in load("allowlist/agencies.txt") if re.search(r"NHS (Foundation )?Trust$", e)]
+    assert len(trusts) >= 60
+
+
+def test_reasonable_sizes():
+    assert len(load("allowlist/agencies.txt")) >= 250
+    assert len(load("allowlist/roles.txt")) >= 150
+    assert len(load("allowlist/legislation.txt")) >= 100
+    assert len(load("allowlist/medical_terms.txt")) >= 120
+    assert len(load("gazetteer/countries.txt")) >= 193
+    assert len(load("gazetteer/nationalities.txt")) >= 190
+    assert len(load("gazetteer/local_authorities.txt")) >= 400

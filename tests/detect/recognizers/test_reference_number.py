@@ -1,0 +1,69 @@
+"""Case, crime, CAD and hospital reference numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.core.entities import REFERENCE_NUMBER
+from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
+from tests.detect.recognizers._support import found, score_of, spans
+
+
+@pytest.fixture(scope="module")
+def rec() -> ReferenceNumberRecognizer:
+    return ReferenceNumberRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Police recorded the assault under crime reference 01/123456/19.", "01/123456/19"),
+        ("Crime ref: CR/2019/004512 was shared at the strategy meeting.", "CR/2019/004512"),
+        ("The call was logged as CAD 1234/14MAR19 by the control room.", "1234/14MAR19"),
+        ("CAD number 4567 related to the same address.", "4567"),
+        ("Children's services opened case number LA-2019-00123.", "LA-2019-00123"),
+        ("Her hospital number RX12345678 appeared on the letter.", "RX12345678"),
+        ("MRN 00123456 was on the discharge summary.", "00123456"),
+        ("The child's Mosaic ID 1234567 was linked to her brother's record.", "1234567"),
+        ("LCS number 998877 was used by the previous authority.", "998877"),
+        ("Police reference 4501234/19 was given to Mother.", "4501234/19"),
+        ("The school (URN 123456) was inspected.", "123456"),
+        ("Ref: ABC/123", "ABC/123"),
+        ("The referral reference is EH-00451.", "EH-00451"),
+    ],
+)
+def test_keyword_anchored_references(rec: ReferenceNumberRecognizer, text: str, code: str) -> None:
+    assert spans(rec, text) == [code]
+    assert score_of(rec, text, code) >= 0.85
+    assert {r.entity_type for r in found(rec, text)} == {REFERENCE_NUMBER}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The file was CR/2019/004512 in the archive.", "CR/2019/004512"),
+        ("Reopened as LA-2019-00123 later.", "LA-2019-00123"),
+        ("It was logged as 01/123456/19 by the force.", "01/123456/19"),
+    ],
+)
+def test_unanchored_codes_score_lower(rec: ReferenceNumberRecognizer, text: str, code: str) -> None:
+    assert spans(rec, text) == [code]
+    assert score_of(rec, text, code) < 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In case no one attended, the meeting went ahead.",
+        "She was case number 2 on the list.",
+        "See Working Together (reference 2018) for the guidance.",
+        "With reference to the 2019 plan, the school agreed.",
+        "Section 47 enquiries began.",
+        "During Covid-19 the 5-year-old was not seen.",
+        "The cadence 123 of the song.",
+        "He was seen on 14-MAR-2019.",
+        "Her NHS number is 943 476 5919.",
+    ],
+)
+def test_not_references(rec: ReferenceNumberRecognizer, text: str) -> None:
+    assert spans(rec, text) == []
