@@ -53,7 +53,7 @@ REJECT_FIELDS = set(REJECT_ORDER)
 PSEUDONYM_FIELDS = set(PSEUDONYM_ORDER)
 ADD_FIELDS = set(ADD_ORDER)
 EXPORT_HEADER = (
-    "# Reviewer decisions from the anonymiser report (schema: anonymiser/decisions.py).",
+    "# Reviewer decisions from the anonymiser report (schema: anonymiser/review/decisions_file.py).",
     "# CONFIDENTIAL: this file holds original names. Keep it private; never publish it.",
 )
 

@@ -3,7 +3,7 @@
 The page holds original names, so it is as confidential as the draft: it must never be published.
 It needs nothing but a browser (no server, no network): the reviewer can reject a replacement,
 rename a person and add missed names in it, then export those decisions as a YAML file
-(see anonymiser/decisions.py) for the next run. A page made by a run with a decisions file is
+(see anonymiser/review/decisions_file.py) for the next run. A page made by a run with a decisions file is
 seeded with those decisions, so its export holds every round's.
 """
 

@@ -1,5 +1,5 @@
 {% raw %}
-// Reviewer decisions, made in the page and exported as YAML (schema: anonymiser/decisions.py).
+// Reviewer decisions, made in the page and exported as YAML (schema: anonymiser/review/decisions_file.py).
 // Plain JS, no server: the page is opened from disk. Text from the document is only ever set
 // with textContent, never as HTML.
 (function () {
@@ -433,7 +433,7 @@
   // Same text as decisions.dump_decisions.
   function buildYaml() {
     const out = [
-      "# Reviewer decisions from the anonymiser report (schema: anonymiser/decisions.py).",
+      "# Reviewer decisions from the anonymiser report (schema: anonymiser/review/decisions_file.py).",
       "# CONFIDENTIAL: this file holds original names. Keep it private; never publish it.",
       "document: " + yq(DATA.document),
     ];
