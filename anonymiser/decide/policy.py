@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import phrase_index
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
@@ -28,16 +29,15 @@ from anonymiser.pseudonymise.case_map import CaseMap
 
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 # Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
+_CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
+                   + vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)
 _CALENDAR = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+    rf"\b(?:{vocabulary.alternation(_CALENDAR_WORDS)})\b\.?"
     r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
 
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
-_KIND_AS_WRITTEN = {"ltd": "company", "limited": "company", "plc": "company", "services": "service",
-                    "center": "centre"}
+_KIND_AS_WRITTEN = {w.lower(): kind[0] for w, kind in vocabulary.labelled("organisation_words").items() if kind}
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +146,7 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
                 continue
             if d.person in people:
                 person = people[d.person]
-                mode = profile.register_children if person.is_child else profile.register_adults
+                mode = profile.register_children if profile.is_child(person) else profile.register_adults
                 if d.meta.get("register_family"):
                     fam = re.match(r"\s+(family|household|children|parents|home)\b", text[end:end + 12], re.I)
                     if fam:
