@@ -43,7 +43,7 @@ def anonymise(text: str, profile: str | Profile = DEFAULT_PROFILE, register: Pat
               case_map: CaseMap | None = None) -> Anonymised:
     """Anonymise a string; pass a CaseMap to keep pseudonyms stable across calls."""
     prof, reg = _resolve(profile, register)
-    cmap = case_map or CaseMap(None, reg.case_key)
+    cmap = case_map or CaseMap(None, reg.case_key, prof.pseudonym_pools)
     decisions = detect_document(_doc(text), prof, reg, cmap)
     return Anonymised(anonymise_text(text, decisions.replacements), decisions)
 
@@ -54,7 +54,7 @@ def detect_texts(texts: dict[str, str], profile: str | Profile = DEFAULT_PROFILE
     prof, reg = _resolve(profile, register)
     out: dict[str, list[tuple[int, int, str]]] = {}
     for doc_id, text in texts.items():
-        cmap = CaseMap(None, reg.case_key)
+        cmap = CaseMap(None, reg.case_key, prof.pseudonym_pools)
         decisions = detect_document(_doc(text, doc_id), prof, reg, cmap)
         out[doc_id] = [(*r.core, ENTITY_TYPES[r.entity].category.value) for r in decisions.replacements]
     return out

@@ -6,10 +6,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anonymiser.config.data import data_dir
+from anonymiser.config import vocabulary
+from anonymiser.config.data import data_dir, list_exists
 from anonymiser.config.yamlfile import Node, check_fields, load_yaml
 from anonymiser.core.entities import ENTITY_TYPES
 from anonymiser.core.errors import ProfileError
+from anonymiser.core.register import Person
 
 PIPELINES_DIR = data_dir("pipelines")
 DEFAULT_PROFILE = "safeguarding-review"
@@ -28,9 +30,13 @@ ACTIONS = {
 PEOPLE_MODES = ("pseudonym", "role")
 
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
-PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others"}
+PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "child_roles", "pseudonyms"}
 ENTITY_FIELDS = {"action", "text", "register_text", "min_score"}
 KEEP_FIELDS = {"allowlists", "places", "unnamed_areas"}
+# The lists a profile names when it does not say: register roles that are children, and the pools
+# a child's pseudonym is drawn from, by the gender the register gives.
+DEFAULT_CHILD_ROLES = ("child_roles",)
+DEFAULT_PSEUDONYMS = {"female": "pseudonyms_female", "male": "pseudonyms_male", "neutral": "pseudonyms_neutral"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Profile:
     flag_lists: tuple[str, ...]
     # "the north of the country": a part of a place written without its name.
     keep_unnamed_areas: bool = False
+    child_roles: tuple[str, ...] = DEFAULT_CHILD_ROLES  # lists in models/vocabulary/
+    pseudonyms: tuple[tuple[str, str], ...] = tuple(DEFAULT_PSEUDONYMS.items())  # (gender, list in models/names/)
     sha256: str = field(default="", compare=False)
     path: Path | None = field(default=None, compare=False)
 
@@ -72,6 +80,15 @@ class Profile:
     def threshold(self, entity: str) -> float:
         p = self.policy(entity)
         return self.min_score if p.min_score is None else p.min_score
+
+    def is_child(self, person: Person) -> bool:
+        """Whether a register person's role is one the profile's child-role lists name."""
+        return person.role.lower() in vocabulary.words(*self.child_roles)
+
+    @property
+    def pseudonym_pools(self) -> dict[str, str]:
+        """Gender -> the models/names/ list a register child's pseudonym is drawn from."""
+        return dict(self.pseudonyms)
 
 
 def profile_path(name_or_path: str | Path) -> Path:
@@ -100,8 +117,6 @@ def _flag(path: Path, node: Node, where: str) -> bool:
 
 
 def _names(path: Path, node: Node, where: str, folder: str) -> tuple[str, ...]:
-    from anonymiser.config.data import list_exists  # local import: models_data reads files lazily
-
     if not isinstance(node.value, list):
         raise ProfileError(path, f"line {node.line}: {where} should be a list", "")
     names = tuple(str(n.value) for n in node.value)
@@ -109,6 +124,16 @@ def _names(path: Path, node: Node, where: str, folder: str) -> tuple[str, ...]:
         if not list_exists(folder, n):
             raise ProfileError(path, f"line {item.line}: no list models/{folder}/{n}.txt", "Check the name.")
     return names
+
+
+def _pools(path: Path, node: Node) -> tuple[tuple[str, str], ...]:
+    fields = check_fields(path, node, set(DEFAULT_PSEUDONYMS), set(), ProfileError, "people.pseudonyms")
+    pools = dict(DEFAULT_PSEUDONYMS)
+    for gender, item in fields.items():
+        if not list_exists("names", str(item.value)):
+            raise ProfileError(path, f"line {item.line}: no list models/names/{item.value}.txt", "Check the name.")
+        pools[gender] = str(item.value)
+    return tuple(pools.items())
 
 
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
@@ -166,6 +191,9 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
         keep_places=_names(path, keep["places"], "keep.places", "gazetteer") if "places" in keep else (),
         flag_lists=_names(path, f["flag"], "flag", "gazetteer") if "flag" in f else (),
         keep_unnamed_areas=_flag(path, keep["unnamed_areas"], "keep.unnamed_areas") if "unnamed_areas" in keep else False,
+        child_roles=(_names(path, people["child_roles"], "people.child_roles", "vocabulary")
+                     if "child_roles" in people else DEFAULT_CHILD_ROLES),
+        pseudonyms=_pools(path, people["pseudonyms"]) if "pseudonyms" in people else tuple(DEFAULT_PSEUDONYMS.items()),
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         path=path,
     )

@@ -8,15 +8,6 @@ from pathlib import Path
 
 GENDERS = ("female", "male", "unknown")
 
-# Roles whose holders are children: the default profile gives them a first-name pseudonym
-# (as published reviews do: 'Emily' and 'Jack'), while adults are called by their role.
-CHILD_ROLES = frozenset({
-    "subject child", "child", "sibling", "half-sibling", "half sibling", "step-sibling",
-    "stepsibling", "brother", "sister", "half-brother", "half-sister", "twin", "baby",
-    "cousin", "foster child",
-})
-
-
 
 @dataclass(frozen=True)
 class Person:
@@ -33,10 +24,6 @@ class Person:
     def key(self) -> str:
         """Stable identity for the pseudonym map."""
         return "register:" + " ".join(self.name.lower().split())
-
-    @property
-    def is_child(self) -> bool:
-        return self.role.lower() in CHILD_ROLES
 
     @property
     def role_label(self) -> str:

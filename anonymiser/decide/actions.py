@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from anonymiser.config import vocabulary
 from anonymiser.config.profile import ACTIONS as ACTION_NAMES
 from anonymiser.config.profile import EntityPolicy
 from anonymiser.core import entities as E
@@ -22,10 +23,10 @@ from anonymiser.detect.date_parsing import month_year
 Action = Callable[[DecideState, Detection, EntityPolicy, str], Replacement | Flag | None]
 
 # Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
+_CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
+                   + vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)
 _CALENDAR = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+    rf"\b(?:{vocabulary.alternation(_CALENDAR_WORDS)})\b\.?"
     r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
 
 
@@ -89,7 +90,7 @@ def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
 def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -> Replacement:
     """The register's label for them; nothing where the role or an alias already stands beside the name."""
     text, start, end = state.text, d.start, d.end
-    mode = state.profile.register_children if who.is_child else state.profile.register_adults
+    mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
     new = state.case_map.register_label(who, state.register, mode, text)
     rule += f" (register {who.role}: {mode})"
     echo = wording.role_echo(text, start, end, new) if mode == "role" else None

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.decide.people import ORGANISATION_WORD
 
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
-_KIND_AS_WRITTEN = {"ltd": "company", "limited": "company", "plc": "company", "services": "service",
-                    "center": "centre"}
+_KIND_AS_WRITTEN = {w.lower(): kind[0] for w, kind in vocabulary.labelled("organisation_words").items() if kind}
 
 
 @lru_cache(maxsize=1)

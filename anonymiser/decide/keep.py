@@ -6,16 +6,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
 
-TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor", "sir", "dame", "lady", "lord",
-          "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "cllr", "rev", "nurse", "sister"}
-JUDICIAL_TITLES = {"judge", "justice", "hhj"}
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
 # Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
@@ -28,22 +25,10 @@ _LEADING_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\S)", re.I)
 # nationalities, countries and function words) is a public body of some state ("the Court",
 # "the Supreme Court", "the Turkish Government", "the Ministry of Foreign Affairs"): it
 # identifies nobody, unlike "Oakfield Primary School" or "Roseville Medical Practice".
-GENERIC_INSTITUTION = frozenset("""
-    administrative affairs agency appeal appeals assembly assize attorney authority board branch bureau
-    cabinet cassation central chamber chambers chief circuit civil commission commissioner committee
-    commonwealth constitutional council counsel court courts criminal crown defence delegate department
-    deputy directorate district division european executive facts family federal foreign general government
-    grand high home house human inspectorate interior internal justice law legal lords magistrates martial
-    military ministry national office parliament parole police president principal prosecution prosecutor
-    prosecutors provincial public regional registrar registry republic rights rule rules secretary section
-    security senate service services social state supreme treasury tribunal trustee union united
-    first second third fourth fifth sixth seventh eighth ninth tenth
-""".split())
+GENERIC_INSTITUTION = vocabulary.words("generic_institution_words")
 # Words that turn a country's name into its formal title ("Republic of Turkey", "United Kingdom of
 # Great Britain and Northern Ireland"): still the country.
-_STATE_TITLE = frozenset("""republic kingdom federal federation federative democratic people's peoples socialist
-    islamic arab united great britain northern ireland state states commonwealth principality grand duchy
-    plurinational bolivarian co-operative cooperative""".split())
+_STATE_TITLE = vocabulary.words("state_title_words")
 _BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
 # A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
 _CITATION_BEFORE = re.compile(
@@ -52,8 +37,7 @@ _CITATION_BEFORE = re.compile(
     r"(?:\s*\d+[a-z]?(?:\s*\(\w+\))*\s*(?:,|and|or|to|-|–|§§?)?)*\s*$", re.I)
 _NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
 # A time reference made only of these points back into the text ("the same day"); it dates nothing.
-_RELATIVE_DATE_WORDS = frozenset({"the", "a", "an", "that", "this", "same", "day", "week", "month", "year", "time", "date",
-                                  "period", "following", "previous", "preceding", "later", "earlier", "material"})
+_RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
 
 
 LOCAL_AUTHORITIES = "local_authorities"
@@ -144,8 +128,8 @@ class Keeper:
         """'Judge Clarke', 'Mr Justice Potts': a judge's title is a form of address, part of the name
         like 'Mr', not a role beside it ('DC Evans' keeps 'DC' outside)."""
         lead = self.text[d.start:s]
-        return (not lead.strip() or lead.strip() in ("Mr", "Mrs", "Ms", "Lord", "Lady")) and \
-            self.text[s:e].lower() in JUDICIAL_TITLES and e < d.end
+        return (not lead.strip() or lead.strip() in vocabulary.BEFORE_JUDGES_POSTS) and \
+            self.text[s:e].lower() in vocabulary.JUDICIAL_TITLES and e < d.end
 
     def kept_place(self, text: str) -> bool:
         t = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
@@ -269,7 +253,7 @@ class Keeper:
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
         tokens = list(_NAME_TOKEN.finditer(span))
-        names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in TITLES
+        names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in vocabulary.NAME_TITLES
                  and t.group(0) not in self.allow]
         if not names:
             return None
@@ -302,7 +286,7 @@ class Keeper:
     def _street_name(names: list[re.Match[str]]) -> bool:
         """A street the NER took for a person: 'Harrow Lane', but not 'Diane Lane' or 'Mrs Lane'."""
         words = [t.group(0) for t in names]
-        return (len(words) >= 2 and words[-1] in STREET_SUFFIXES
+        return (len(words) >= 2 and words[-1] in vocabulary.STREET_TYPE_WORDS
                 and words[0].lower() not in _known_first_names())
 
 
@@ -311,8 +295,8 @@ def _vehicle_makes() -> frozenset[str]:
     return frozenset(m.lower() for m in load_list("gazetteer", "vehicle_makes"))
 
 
-_VEHICLE_WORD = re.compile(r"\b(?:van|car|vehicle|hatchback|saloon|estate|pick-?up|motorbike|people\s+carrier)\b", re.I)
-_COLOUR_BEFORE = re.compile(r"\b(?:white|black|silver|grey|gray|red|blue|green|yellow|gold|dark|light)\s+$", re.I)
+_VEHICLE_WORD = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('vehicle_words'))})\b", re.I)
+_COLOUR_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('colours'))})\s+$", re.I)
 
 
 @lru_cache(maxsize=1)

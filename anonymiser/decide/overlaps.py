@@ -6,10 +6,10 @@ import bisect
 import re
 from dataclasses import replace
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import overlapping
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.decide.keep import TITLES
 
 _WORD = re.compile(r"\w+")
 
@@ -85,7 +85,7 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
 
 def _only_titles(span: str) -> bool:
     words = _WORD.findall(span)
-    return all(w.lower() in TITLES for w in words)
+    return all(w.lower() in vocabulary.NAME_TITLES for w in words)
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:

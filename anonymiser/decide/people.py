@@ -6,22 +6,18 @@ import bisect
 import re
 from dataclasses import replace
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.decide.keep import TITLES
 from anonymiser.decide.propagation import person_tokens
 
-PROFESSIONAL_TITLES = {"dr", "dc", "ds", "di", "dci", "dsi", "pc", "pcso", "sgt", "insp", "prof", "professor",
-                       "cllr", "nurse", "sister", "rev"}
+# Titles that say someone is there in a professional capacity: the titles a name loses, less the
+# courtesy titles and honours ('Mrs', 'Sir').
+PROFESSIONAL_TITLES = vocabulary.NAME_TITLES - vocabulary.lower(
+    vocabulary.titles("female", "male", "neutral", "honour"))
 # Words that, written as a person's role beside their name, say they are there in a professional capacity.
-_PROFESSIONAL_ROLE = (
-    r"(?:social\s+worker|health\s+visitor|midwife|midwives|gp|doctor|paediatrician|registrar|consultant|nurse|"
-    r"teacher|head\s*teacher|headteacher|dsl|safeguarding\s+lead|officer|detective|constable|sergeant|inspector|"
-    r"manager|practitioner|worker|therapist|psychologist|psychiatrist|clinician|surgeon|sonographer|"
-    r"reviewer|author|chair|lawyer|solicitor|barrister|judge|magistrate|guardian|advocate|coordinator|"
-    r"co-ordinator|lead|senco|clinical|paramedic|call\s+handler|housing|probation|iro|staff)s?"
-)
+_PROFESSIONAL_ROLE = rf"(?:{vocabulary.alternation(vocabulary.entries('professional_roles'))})s?"
 # The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
 # brackets right after it ("Amina Begum, the allocated health visitor,", "Amina Begum (IRO)").
 # A role word elsewhere in the sentence ("Mrs Robinson told the reviewer") is someone else's.
@@ -33,7 +29,7 @@ _ROLE_AFTER = re.compile(
 
 def _title(text: str, d: Detection) -> str | None:
     first = text[d.start:d.end].split()[0].lower().rstrip(".") if text[d.start:d.end].split() else ""
-    return first if first in TITLES else None
+    return first if first in vocabulary.NAME_TITLES else None
 
 
 def is_professional(text: str, d: Detection) -> bool:
@@ -66,7 +62,7 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     for d in others:
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
-            words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in TITLES}
+            words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}
         name = next((k for tokset, k in names if words and words <= tokset), None)
         if name is None:
             name = "other:" + " ".join(sorted(words))
@@ -82,10 +78,7 @@ def professional_people(text: str, detections: list[Detection]) -> set[str]:
 
 
 # Words that make a name an organisation's, whatever else is in it; the last one names its kind ('the church').
-ORGANISATION_WORD = re.compile(
-    r"\b(?:trust|council|school|academy|college|university|hospital|services?|police|court|ltd|limited|plc"
-    r"|group|partnership|centre|center|church|assembly|society|association|foundation|company|bank|club"
-    r"|team|unit|board|department|office|agency|authority|practice|surgery|nursery|ministry|government)\b", re.I)
+ORGANISATION_WORD = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('organisation_words'))})\b", re.I)
 _NAME_WORDS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex, WordIndex
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
-from anonymiser.decide.keep import TITLES
 from anonymiser.detect.recognizers.case_register import word_collisions
-from anonymiser.detect.recognizers.street_address import STREET_SUFFIXES
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 MIN_TOKEN = 3
@@ -24,7 +23,7 @@ def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> li
     out = []
     for t in _TOKEN.findall(name):
         t = re.sub(r"['’]s?$", "", t)
-        if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in TITLES
+        if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in vocabulary.NAME_TITLES
                 and (collisions or t.lower() not in word_collisions()) and t not in allow):
             out.append(t)
     return out
@@ -73,7 +72,8 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
 
 
 # A capitalised word right before: the word after it belongs to a longer name ('Harrow Lane').
-_PRECEDED_BY_NAME_WORD = re.compile(r"(?<![.!?:]\s)\b(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][\w'’-]*[ \t]+$")
+_PRECEDED_BY_NAME_WORD = re.compile(
+    rf"(?<![.!?:]\s)\b(?!(?:{vocabulary.alternation(vocabulary.COMMON_TITLES)})\b)[A-Z][\w'’-]*[ \t]+$")
 _CODE_GOES_ON = re.compile(r"(?:[./-][A-Za-z0-9]+)+")
 
 
@@ -161,7 +161,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
         phrases: list[str] = []
         collision_words: set[str] = set()
         if d.entity == E.PERSON:
-            name = " ".join(w for w in span.split() if w.lower().rstrip(".") not in TITLES)
+            name = " ".join(w for w in span.split() if w.lower().rstrip(".") not in vocabulary.NAME_TITLES)
             tokens = person_tokens(name, allow)
             if len(tokens) > 1:
                 phrases.append(" ".join(tokens))
@@ -191,7 +191,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                     continue
                 if phrase in collision_words and not _collision_hit(text, s, e):
                     continue
-                if d.entity == E.PERSON and phrase in STREET_SUFFIXES and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
+                if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
                     continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'
 
                 if (s, e, d.entity) in covered:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config import vocabulary
+
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
 
 
@@ -36,7 +38,7 @@ def absorb_article(text: str, start: int) -> int:
     return start - len(m.group(0)) if m else start
 
 
-_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DC|DS|DI|DCI|PC|PCSO|Sgt|Insp|Cllr|Nurse)\.?\s+(\d{2,5}\s+)?$")
+_TITLE_BEFORE = re.compile(rf"\b({vocabulary.alternation(vocabulary.titles('absorbed'))})\.?\s+(\d{{2,5}}\s+)?$")
 
 
 def with_title(text: str, start: int) -> tuple[int, int]:

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
+from anonymiser.config import vocabulary
+
 # Two defaults that differ in every field: a field that comes back different between the two
 # parses was missing from the text. Both years are leap years and both months have 31 days,
 # so "29 February" and "the 31st" parse under either.
@@ -18,7 +20,7 @@ _DEFAULTS = (dt.datetime(1904, 1, 1), dt.datetime(1908, 3, 2))
 _ORDINAL = re.compile(r"(?<=\d) ?(?:st|nd|rd|th)\b", re.I)
 _LEADING_WORDS = re.compile(r"^(?:(?:on|the|of)\s+)+", re.I)
 _SEASON = re.compile(
-    r"^(?:(?:early|mid|late)[\s-]+)?(spring|summer|autumn|winter)"
+    rf"^(?:(?:early|mid|late)[\s-]+)?({vocabulary.alternation(vocabulary.SEASONS)})"
     r"(?:\s+(?:half[\s-]?)?(?:term|holidays?))?(?:\s+of)?\s+(\d{4})$",
     re.I,
 )
@@ -118,9 +120,8 @@ _COARSE_WORDS = frozenset(
      "end", "beginning", "start", "middle"])
 
 
-_MONTHS_AND_SEASONS = frozenset(
-    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
-    + ["sept", "spring", "summer", "autumn", "winter"])
+_MONTHS_AND_SEASONS = vocabulary.lower(
+    vocabulary.MONTHS + vocabulary.MONTH_SHORT_FORMS + vocabulary.SEASONS)
 
 
 def _no_finer_than_a_month(text: str) -> bool:
@@ -169,8 +170,6 @@ def _parse_both(text: str) -> tuple[dt.datetime, dt.datetime] | None:
 
 
 def _is_month_name(word: str) -> bool:
+    """'Mar', 'Sept', 'March': the start of a month's name, three letters or more."""
     word = word.lower()
-    return any(
-        name.lower().startswith(word) and len(word) >= 3
-        for name in calendar.month_name[1:]
-    ) or word == "sept"
+    return len(word) >= 3 and any(name.lower().startswith(word) for name in vocabulary.MONTHS)

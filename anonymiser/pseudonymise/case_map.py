@@ -12,6 +12,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from anonymiser.config.data import load_list
+from anonymiser.config.profile import DEFAULT_PSEUDONYMS
 from anonymiser.core.errors import InputError
 from anonymiser.core.register import Person, Register
 
@@ -28,9 +29,10 @@ def letter(n: int) -> str:
     return s
 
 
-def pool(gender: str) -> tuple[str, ...]:
-    name = {"female": "pseudonyms_female", "male": "pseudonyms_male"}.get(gender, "pseudonyms_neutral")
-    return load_list("names", name)
+def pool(gender: str, pools: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The pseudonyms for a gender from the profile's pools (models/names/); 'unknown' draws from 'neutral'."""
+    pools = pools or DEFAULT_PSEUDONYMS
+    return load_list("names", pools.get(gender, pools["neutral"]))
 
 
 def lock_path(map_file: Path) -> Path:
@@ -45,9 +47,10 @@ class CaseMap:
     deterministic order (a hash of the case and the name), so they are stable even without it.
     """
 
-    def __init__(self, path: Path | None, case: str) -> None:
+    def __init__(self, path: Path | None, case: str, pools: dict[str, str] | None = None) -> None:
         self.path = path
         self.case = case
+        self.pools = pools or DEFAULT_PSEUDONYMS  # gender -> the list a pseudonym is drawn from
         self.people: dict[str, str] = {}  # register key -> pseudonym or role label
         self.others: dict[str, str] = {}  # other person's key -> "Professional A"
         self.next_letter = 0
@@ -148,7 +151,7 @@ class CaseMap:
         banned |= {v.lower() for v in self.people.values()}
         words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
         seed = f"{register.case_key}|{person.key}"
-        candidates = sorted(pool(person.gender), key=lambda n: hashlib.sha256(f"{seed}|{n}".encode()).hexdigest())
+        candidates = sorted(pool(person.gender, self.pools), key=lambda n: hashlib.sha256(f"{seed}|{n}".encode()).hexdigest())
         for name in candidates:
             if name.lower() not in banned and name.lower() not in words:
                 return name

@@ -23,6 +23,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
+from anonymiser.config import vocabulary
 from anonymiser.core.document import Document, Segment
 from anonymiser.core.errors import InputError
 
@@ -36,7 +37,7 @@ HEADING_RATIO = 1.1  # type this much larger than the body text is a heading
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u00a0": " "})
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u2019\u201d)\]]*$""")
-_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|St|Rev)\.$")
+_TITLE_END = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('full-stop'))})\.$")
 _BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219*\u2013-]\s|\(?\d+(?:\.\d+)*[.)]\s|\(?(?:[a-z]|[ivx]{1,4})\)\s)")
 _HYPHENS = ("-", "\u2010")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.review.entries import FIELD_ORDER, SECTIONS, normalise
 from anonymiser.review.reviewer import group_key, main_label, sentence_start
@@ -30,16 +31,6 @@ if TYPE_CHECKING:
 
 LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
 
-# Words that start sentences for grammar's sake, not because they name anything. Only dropped
-# from the "kept as is" list when they are the first word of a sentence; when unsure, keep.
-SENTENCE_STARTERS = frozenset("""
-a about after again all also although an and any as at because before being both but by
-despite during each either every following for from further given he her here hers him his
-however i if in into it its many may more most my neither no nor not of on once one or our
-over overall she since so some such that the their them then there these they this those
-though through throughout thus to two under until upon was we were what when whenever where
-whereas whether which while who whom whose why with within without yet you your
-""".split())
 # Small words inside one name ('Department for Education'). Not 'and': 'Police and Croydon Social Care'
 # is two names, and a reviewer should see each.
 _CONNECTORS = frozenset({"of", "for", "the", "&", "on", "upon", "in", "de", "la", "le", "du", "von", "van"})
@@ -145,7 +136,8 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
                     run.append((s, m.end()))
                     continue
                 close()
-                if (tok.lower() in SENTENCE_STARTERS and sentence_start(text, s)) or tok == "I":
+                # A word that starts a sentence for grammar's sake names nothing; elsewhere, when unsure, keep.
+                if (tok.lower() in vocabulary.SENTENCE_STARTERS and sentence_start(text, s)) or tok == "I":
                     continue
                 run.append((s, m.end()))
             elif joined and tok.lower() in _CONNECTORS and text[run[-1][0]:run[-1][1]][:1].isupper():

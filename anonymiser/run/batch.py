@@ -143,7 +143,7 @@ def process_one(path: Path, settings: BatchSettings, name: OutputName | None = N
     shown = Outcome(path, name=name).label
     try:
         register, reg_path = register_for(path, settings.register_path)
-        case_map = CaseMap(settings.map_file, register.case_key)
+        case_map = CaseMap(settings.map_file, register.case_key, settings.profile.pseudonym_pools)
         from anonymiser.review.decisions_file import load_decisions
 
         reviewer = load_decisions(settings.decisions_path) if settings.decisions_path and name.takes_decisions else None

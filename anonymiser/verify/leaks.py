@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
 from anonymiser.core.textview import NormalisedText, view_of
@@ -78,7 +79,7 @@ def _reads_as_date(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*\d", text[end:end + 3]) or re.search(r"\d(st|nd|rd|th)?\s*$", text[max(0, start - 6):start]))
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = vocabulary.lower(vocabulary.MONTHS)
 
 
 def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,

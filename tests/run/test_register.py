@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from anonymiser.config.profile import load_profile
 from anonymiser.core.errors import RegisterError
 from anonymiser.run.register import load_register
 
@@ -41,8 +42,9 @@ def test_documented_shape_loads(tmp_path: Path) -> None:
     mother, child = reg.people
     assert mother.aliases == ("Sal", "Mrs O")
     assert mother.date_of_birth == dt.date(1991, 3, 14)
-    assert mother.role_label == "Mother" and not mother.is_child
-    assert child.is_child and child.pseudonym == "Emily"
+    profile = load_profile()
+    assert mother.role_label == "Mother" and not profile.is_child(mother)
+    assert profile.is_child(child) and child.pseudonym == "Emily"
     assert reg.addresses == ("27 Birchwood Road, Thornton Heath, CR7 8QT",)
 
 

@@ -11,16 +11,16 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from rapidfuzz.distance import OSA
 
+from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
 
 NAME = "CaseRegister"
-TITLES_FEMALE = ("mrs", "ms", "miss")
-TITLES_MALE = ("mr", "master")
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
-TITLE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
+_REGISTER_TITLES = vocabulary.alternation(vocabulary.COMMON_TITLES + vocabulary.titles("male"))
+TITLE_RE = re.compile(rf"(?:\b({_REGISTER_TITLES})\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
 # Combining marks belong to their word: 'T\u0308amsin' or a struck-through 'T\u0336o\u0336m\u0336' is one word.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
@@ -43,12 +43,7 @@ def everyday_words() -> frozenset[str]:
 
 
 # Street types and the abbreviations drafts use for them ("Marlowe Cres", "Creek Fen Rd").
-STREET_TYPES = {
-    "road": ("rd",), "street": ("st",), "avenue": ("ave", "av"), "crescent": ("cres", "cresc"),
-    "gardens": ("gdns", "gdn"), "court": ("ct",), "close": ("cl",), "lane": ("ln",), "place": ("pl",),
-    "terrace": ("terr", "tce", "ter"), "drive": ("dr",), "grove": ("gr", "gro"), "square": ("sq",),
-    "park": ("pk",), "mews": ("mws",), "parade": ("pde",), "walk": ("wlk",), "way": ("wy",),
-}
+STREET_TYPES = vocabulary.street_abbreviations()
 _STREET_NUMBER = re.compile(r"^\s*\d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s+\S")
 
 
@@ -57,7 +52,7 @@ def _street_token(token: str) -> str:
     low = token.lower()
     for full, short in STREET_TYPES.items():
         if low == full or low in short:
-            return "(?:" + "|".join(map(re.escape, (full,) + short)) + r")\.?"
+            return "(?:" + vocabulary.alternation((full,) + short) + r")\.?"
     return re.escape(token)
 
 
@@ -176,9 +171,10 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return next(iter(candidates)), False
         people = self.register.people
         if title:
-            gender = "female" if title.lower() in TITLES_FEMALE else "male" if title.lower() in TITLES_MALE else None
+            gender = ("female" if title.lower() in vocabulary.FEMALE_TITLES
+                      else "male" if title.lower() in vocabulary.MALE_TITLES else None)
             fits = [i for i in sorted(candidates) if gender is None or people[i].gender == gender]
-            adults = [i for i in fits if not people[i].is_child]
+            adults = [i for i in fits if people[i].role.lower() not in vocabulary.CHILD_ROLES]
             if adults or fits:
                 return (adults or fits)[0], len(adults or fits) > 1
         return min(candidates), True

@@ -10,12 +10,12 @@ import re
 
 from presidio_analyzer import Pattern
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
-_COURT = (r"(?:Crown|County|Magistrates[’']?|Youth|Family|Coroner[’']?s|Sheriff|District|Combined)"
-          r"\s+Courts?(?:\s+Centre)?")
+_COURT = rf"(?:{vocabulary.alternation(vocabulary.having('court_kinds', 'named'))})\s+Courts?(?:\s+Centre)?"
 _PRISON = r"(?:Prison|prison|Young\s+Offender\s+Institution|YOI|Secure\s+Training\s+Centre|Detention\s+Centre)"
 
 

@@ -7,35 +7,32 @@ import datetime as dt
 import regex as re
 from presidio_analyzer import Pattern
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import DATE
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 # Full names and abbreviations, in Title Case or capitals: "may" and "march" are words.
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-]
-_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+_MONTH_NAMES = vocabulary.MONTHS
+_ABBREVIATIONS = vocabulary.MONTH_ABBREVIATIONS
 _MONTH = (
-    "(?:"
-    + "|".join(
-        _MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]
-        + [rf"{a}\.?" for a in _ABBREVIATIONS] + [rf"{a.upper()}\.?" for a in _ABBREVIATIONS]
-    )
-    + r")(?![\w'’])"
+    rf"(?:{vocabulary.alternation(_MONTH_NAMES + tuple(m.upper() for m in _MONTH_NAMES))}"
+    rf"|(?:{vocabulary.alternation(_ABBREVIATIONS + tuple(a.upper() for a in _ABBREVIATIONS))})\.?)(?![\w'’])"
 )
 # Beside a day number the month may be in lower case ("14 march 2019"), except that "the 14
 # may ..." and "all 14 march ..." are verbs unless a year follows.
-_MONTH_BEFORE_YEAR = rf"(?:(?i:{'|'.join(_MONTH_NAMES)})|{_MONTH})(?![\w'’])"
+_MONTH_BEFORE_YEAR = rf"(?:(?i:{vocabulary.alternation(_MONTH_NAMES)})|{_MONTH})(?![\w'’])"
 _MONTH_NEAR_DAY = (
-    rf"(?:(?i:{'|'.join(m for m in _MONTH_NAMES if m not in ('May', 'March'))})|{_MONTH})(?![\w'’])"
+    rf"(?:(?i:{vocabulary.alternation(m for m in _MONTH_NAMES if m not in vocabulary.MONTHS_ALSO_VERBS)})"
+    rf"|{_MONTH})(?![\w'’])"
 )
 # A month alone ("in January") needs a word that makes it a time; May, March, April, June
 # and August are left out because they are also verbs, adjectives and first names.
-_MONTH_ALONE = r"(?:January|February|July|September|October|November|December)(?![\w'’])"
+_MONTH_ALONE = (
+    rf"(?:{vocabulary.alternation(m for m in _MONTH_NAMES if m not in vocabulary.MONTHS_ALSO_WORDS)})(?![\w'’])"
+)
 _WEEKDAY = (
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+    rf"(?:(?:{vocabulary.alternation(vocabulary.WEEKDAYS)})"
+    rf"|(?:{vocabulary.alternation(vocabulary.WEEKDAY_ABBREVIATIONS)})\.?)"
 )
 # The ordinal may stand apart from its number, as typed in published reviews: "11 th December".
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:[ ]?(?:st|nd|rd|th)(?![A-Za-z]))?"
@@ -46,8 +43,10 @@ _NO_DIGIT_AFTER = r"(?![\d/]|[.-]\d)"
 _WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
 # A pattern that may open with an optional weekday is otherwise tried in full at every
 # position of the text; this look-ahead on its first character makes it ten times faster.
-_WEEKDAY_OR_DIGIT = r"(?=[\dMTWFS])"
-_WEEKDAY_OR_MONTH = r"(?=[MTWFSJAOND])"
+_WEEKDAY_INITIALS = "".join(sorted({w[0] for w in vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS}))
+_MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTH_NAMES + _ABBREVIATIONS}))
+_WEEKDAY_OR_DIGIT = rf"(?=[\d{_WEEKDAY_INITIALS}])"
+_WEEKDAY_OR_MONTH = rf"(?=[{''.join(sorted(set(_WEEKDAY_INITIALS + _MONTH_INITIALS)))}])"
 
 
 def _day_month(month: str) -> str:
@@ -115,7 +114,7 @@ class UkDateRecognizer(UkPatternRecognizer):
         Pattern("Month year, short", rf"{_MONTH}[-'’]\s?\d\d(?![\d/])", 0.6),
         Pattern(
             "Season year",
-            r"(?:(?i:early|mid|late)[\s-]+)?(?i:spring|summer|autumn|winter)"
+            rf"(?:(?i:early|mid|late)[\s-]+)?(?i:{vocabulary.alternation(vocabulary.SEASONS)})"
             rf"(?:\s+(?i:(?:half[\s-]?)?term|holidays?))?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}",
             0.6,
         ),

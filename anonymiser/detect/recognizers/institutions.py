@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -17,15 +18,9 @@ _FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitals are what make a pr
 
 # Words that open a sentence or a noun phrase but never a place's name; the regex then
 # starts again at the next word, so "When Oakfield Primary School" yields the school alone.
-_FUNCTION_WORDS = (
-    "The|A|An|This|That|These|Those|Her|His|Their|Its|Our|My|Your|Each|Every|Any|No|Some|Which"
-    "|What|When|After|Before|During|Although|While|Whilst|If|As|Since|Until|At|In|On|By|From"
-    "|To|For|With|And|But|So|Then|However|Also|Both|Either|Neither|All|Another|Other|Same"
-    "|Mr|Mrs|Ms|Miss|Dr|Local|New|Previous|Current|Former|Named|Designated|Relevant"
-    # Adverbs and people that open sentences in reviews ("Yesterday Oakfield Primary ...").
-    "|Yesterday|Today|Later|Earlier|Subsequently|Initially|Previously|Eventually|Meanwhile"
-    "|Additionally|Sadly|Unfortunately|Recently|Shortly|Following|Despite|Staff|Teachers"
-    "|Pupils|Children|Professionals|Agencies|Police|Parents|Mother|Father|Mum|Dad|Both"
+_FUNCTION_WORDS = vocabulary.alternation(
+    vocabulary.DETERMINERS + vocabulary.CLAUSE_OPENERS + vocabulary.COMMON_TITLES + vocabulary.PARENT_WORDS
+    + vocabulary.having("institution_stop_words", "any")
 )
 # A name word: "Oakfield", "Mary's", "St", "St.", "O'Neill", "McAllister", "Bishop-Hill".
 _WORD = (
@@ -47,12 +42,7 @@ def _named(kind: str, not_first: str = "", after: str = "") -> str:
     return rf"(?<![\w'’-]){reach}(?!(?:{stop})\b){_NAME}\s+(?:{kind}){_END}{after}"
 
 
-_SCHOOL_STOP = (
-    "Primary|Secondary|Junior|Infant|Infants|Special|Mainstream|Virtual|Independent|Sunday"
-    "|Forest|Boarding|Residential|Summer|Grammar|High|Free|Catholic|Church|Community|Nursery"
-    "|Day|Private|State|Faith|Alternative|Early|Further|Higher|Sixth|Royal|Police|Medical"
-    "|Nursing|Dental|Art|Music|Drama|Dance|Language|Driving|Hospital|Home|Secure|Pupil"
-)
+_SCHOOL_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "school"))
 _SCHOOL_TYPE = (
     r"(?:(?:Primary|Junior|Juniors|Infant|Infants|Secondary|High|Grammar|Middle|First|Prep"
     r"|Preparatory|Upper|Lower|Special|Community|Comprehensive|Sixth\s+Form|Free"
@@ -72,9 +62,7 @@ class SchoolRecognizer(UkPatternRecognizer):
     CONTEXT = ["school", "pupil", "teacher", "headteacher", "attended", "dsl", "class"]
 
 
-_NURSERY_STOP = (
-    "Day|Private|Workplace|Community|Nursery|Early|Sure|Council|Local|Children['’]s|Forest"
-)
+_NURSERY_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "nursery"))
 _NURSERY_TYPE = (
     r"(?:(?:Day\s+)?Nursery(?:\s+School)?|Pre-?[Ss]chool|Playgroup|Play\s+Group|Kindergarten"
     r"|Montessori(?:\s+(?:School|Nursery))?|Cr[eè]che|Children['’]s\s+Centre)"
@@ -93,13 +81,7 @@ class NurseryRecognizer(UkPatternRecognizer):
 
 # Surgery is also an operation ("Heart Surgery"), Practice also a way of working
 # ("Safeguarding Practice Review"); those first words are never a practice's name.
-_GP_STOP = (
-    "Heart|Major|Minor|Keyhole|Eye|Dental|Emergency|Day|Elective|Plastic|Cosmetic|Cardiac"
-    "|Brain|Hip|Knee|Back|Spinal|Orthopaedic|General|Further|Oral|Ear|Abdominal|Laser|Mental"
-    "|Sexual|Community|Child|Children['’]s|Women['’]s|Walk-in|Good|Best|Social|Reflective"
-    "|Professional|Clinical|Nursing|Work|Safeguarding|Multi-Agency|Joint|Private|Practice"
-    "|Medical|Health|Family|Group|Primary|Urgent|Paediatric"
-)
+_GP_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "gp"))
 _GP_TYPE = (
     r"(?:Surgery|Medical\s+(?:Centre|Center|Practice|Group)|Health\s+(?:Centre|Practice)"
     r"|Healthcare\s+Centre|Primary\s+Care\s+Centre|Family\s+Practice|Group\s+Practice"
@@ -126,13 +108,7 @@ class GpPracticeRecognizer(UkPatternRecognizer):
 
 
 # Generic wards ("Maternity Ward", "the Children's Ward") are kinds, not names.
-_WARD_STOP = (
-    "Children['’]s|Paediatric|Maternity|Labour|Postnatal|Antenatal|Neonatal|Surgical|Medical"
-    "|General|Psychiatric|Mental|Adult|Acute|Female|Male|Women['’]s|Men['’]s|Emergency"
-    "|Assessment|Day|Observation|Isolation|Private|Hospital|Mother|Baby|Special|Intensive"
-    "|Elderly|Geriatric|Stroke|Cardiac|Orthopaedic|Burns|Renal|Oncology|Delivery"
-    "|Nurse|Sister|Matron|Midwife|Doctor"
-)
+_WARD_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "ward"))
 _WARD_NAME = rf"(?<![\w'’-])(?!(?:{_FUNCTION_WORDS}|{_WARD_STOP})\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _WARD_PLACE_WORDS = r"(?i:on|onto|to|from|in|at|of|the|into|via|between)"
 

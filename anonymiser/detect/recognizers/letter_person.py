@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import PERSON
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 # Words after which a bracketed letter labels a part of something, not a person.
-_LABEL_WORDS = (
-    r"appendix|annex|schedule|part|section|article|paragraph|para|table|figure|grade|category|type|class"
-    r"|plan|option|level|stage|tier|vitamin|hepatitis|group|form|box|model|block|wing|ward|room|flat|unit"
-    r"|zone|exhibit|vol|volume|list|item|point|step|phase|key|code|band|sheet|plot|page|route|line"
-)
+_LABEL_WORDS = vocabulary.alternation(vocabulary.entries("document_parts", "label_words"))
 # The letter stands alone between quotes or brackets, in the middle of a sentence (after a
 # lower-case word or a comma), so an enumerator at the start of a line ("(B) The council ...")
 # is not taken. "A" and "I" are left out: they are words.

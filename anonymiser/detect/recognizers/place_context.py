@@ -7,30 +7,21 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import LOCATION
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 # Capitalised words that follow "in", "at" or "from" without being a place.
-_NOT_A_PLACE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Ramadan|Eid"
-    r"|The|This|That|These|Those|His|Her|Their|Its|Our|My|Your|A|An|Any|Some|All|Each|Every|No"
-    r"|Mr|Mrs|Ms|Miss|Mx|Dr|Judge|Lord|Lady|Sir|Dame|Professor|Prof|PC|DC|DS|Sgt"
-    r"|Article|Articles|Section|Sections|Rule|Rules|Paragraph|Chapter|Part|Annex|Appendix|Schedule"
-    r"|Protocol|Court|Courts|Government|Parliament|Year|Reception|Key|English|Court['’]s"
-    r"|Mother|Father|Mum|Dad|Grandmother|Grandfather|Nan|Nana|Grandad|Aunt|Uncle|Child|Baby"
-    r"|I|It|He|She|They|We|You|Family|Police|Hospital|School|Nursery|Care|Social|Health|Children)\b"
-)
+_NOT_A_PLACE = "(?:" + vocabulary.alternation(
+    vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS + vocabulary.WEEKDAYS + vocabulary.DETERMINERS
+    + vocabulary.PRONOUNS + vocabulary.titles("not-place") + vocabulary.entries("document_parts")
+    + vocabulary.FAMILY_WORDS + vocabulary.entries("place_stop_words")
+) + r")\b"
 # A place name: one to three capitalised words, any alphabet, "King's Lynn", "Stoke-on-Trent".
 _WORD = r"\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:(?:upon|on|under|le|en)-)?\p{Lu}\p{Ll}+)*"
 _PLACE = rf"(?!{_NOT_A_PLACE}){_WORD}(?:[ ](?!{_NOT_A_PLACE}){_WORD}){{0,2}}"
 # Verbs of living and moving, whose object is a place.
-_RESIDENCE = (
-    r"(?:born|lives?|lived|living|resides?|resided|residing|resident|settled|grew\s+up|brought\s+up"
-    r"|moved|moving|returned|returning|fled|travelled|traveled|relocated|emigrated|detained"
-    r"|imprisoned|stayed|staying|originally|hails?|hailed|rehoused|housed|placed)"
-)
+_RESIDENCE = rf"(?:{vocabulary.alternation(vocabulary.entries('residence_words'))})"
 _PLACE_END = r"(?![\w'’-])"
 # After a bare preposition, a place must be followed by the end of a clause, so that
 # "in Section 47 enquiries" or "at Oakfield Primary School" do not qualify.
@@ -41,7 +32,13 @@ _CLAUSE_END = (
 
 # A part of a country or town not named, but pointed at: "the north of the country", "the east of the city".
 _COMPASS = r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern\s+part)?"
-_UNNAMED_AREA = r"country|island|city|town|county|region|village"
+_UNNAMED_AREA = vocabulary.alternation(vocabulary.having("place_words", "unnamed"))
+_AREA = vocabulary.alternation(vocabulary.having("place_words", "area"))
+_SETTLEMENTS = vocabulary.having("place_words", "settlement")
+_SETTLEMENT = vocabulary.alternation(_SETTLEMENTS)
+# "the Village of ...": the kind's first letter in either case.
+_SETTLEMENT_EITHER_CASE = "|".join(
+    f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(_SETTLEMENTS, key=len, reverse=True))
 # Marks a place written without a capital ("the north of the country"), which the filters would
 # otherwise drop as NER noise, and which a profile may keep (keep.unnamed_areas).
 UNNAMED_AREA_KEY = "unnamed_area"
@@ -65,16 +62,16 @@ class PlaceContextRecognizer(UkPatternRecognizer):
         # "the Waterlees area", "the Longheath estate": the name without the noun.
         Pattern(
             "Named area",
-            rf"\b[Tt]he\s{{1,3}}\K{_PLACE}(?=\s+(?:area|estate|district|neighbourhood|neighborhood|suburb)\b)",
+            rf"\b[Tt]he\s{{1,3}}\K{_PLACE}(?=\s+(?:{_AREA})\b)",
             0.65,
         ),
         # "Siverek village", "Limerick city", "the village of Trypimeni", "the District of Famagusta".
         Pattern(
             "Settlement",
             # The look-ahead lets the engine give up at once at a capital with no settlement word in reach.
-            rf"(?<![\w'’-])(?=\p{{Lu}}[\p{{L}}'’ -]{{0,60}}?\s(?:village|town|city|province|district|region|county)\b)"
-            rf"{_PLACE}\s+(?:village|town|city|province|district|region|county)\b"
-            rf"|\b(?i:the)\s{{1,3}}\K(?:[Vv]illage|[Tt]own|[Cc]ity|[Pp]rovince|[Dd]istrict|[Rr]egion|[Cc]ounty)"
+            rf"(?<![\w'’-])(?=\p{{Lu}}[\p{{L}}'’ -]{{0,60}}?\s(?:{_SETTLEMENT})\b)"
+            rf"{_PLACE}\s+(?:{_SETTLEMENT})\b"
+            rf"|\b(?i:the)\s{{1,3}}\K(?:{_SETTLEMENT_EITHER_CASE})"
             rf"\s+of\s+{_PLACE}{_PLACE_END}",
             0.65,
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import REFERENCE_NUMBER
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -35,9 +36,10 @@ _END = r"(?![\w/-]|\.\w)"
 # word "no" ("no one came") never counts.
 _NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"
 _AFTER_NUMBER_ABBREVIATION = re.compile(rf"{_NUMBER_ABBREVIATION}({_CODE}){_END}")
-_LEGAL_PART_BEFORE = re.compile(r"\b(?i:protocol|article|rule|section|paragraph|regulation|schedule|part|chapter)\s*$")
+_LEGAL_PART_BEFORE = re.compile(rf"\b(?i:{vocabulary.alternation(vocabulary.entries('document_parts'))})\s*$")
 # A police officer's collar (shoulder) number between rank and name: "PC 6187 Marsh".
-_COLLAR = r"(?<=\b(?:PC|WPC|PCSO|DC|DS|PS|Sgt|Constable)\.?\s{1,3})\d{3,6}(?=\s{1,3}[A-Z][a-z])"
+_COLLAR_TITLES = vocabulary.alternation(vocabulary.titles("reference-collar"))
+_COLLAR = rf"(?<=\b(?:{_COLLAR_TITLES})\.?\s{{1,3}})\d{{3,6}}(?=\s{{1,3}}[A-Z][a-z])"
 # UK neutral citations: "[2008] EWHC 860 (QB)", "[2010] EWCA Civ 426", "[2019] UKSC 12".
 _NEUTRAL_CITATION = (
     r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|UKUT|UKFTT|UKEAT|EWCA\s+(?:Civ|Crim)|EWHC|EWFC|EWCOP|CSIH|CSOH"
@@ -45,7 +47,8 @@ _NEUTRAL_CITATION = (
 )
 # What may follow a found code to make a list of them: "nos. 26480/95, 28291/95 and 29280/95".
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)((?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*)(?![\w/-]|\.\w)")
-_DATE_WITH_MONTH_WORD = r"\d{1,2}-(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)-\d{2,4}\b"
+_MONTH_CODES = vocabulary.alternation(m.upper() for m in vocabulary.MONTH_SHORT_FORMS)  # 'JAN', 'SEPT'
+_DATE_WITH_MONTH_WORD = rf"\d{{1,2}}-(?:{_MONTH_CODES})-\d{{2,4}}\b"
 # "2023-03-14T09:30": an ISO date with its time has a letter among digits and hyphens, but is a date.
 _ISO_DATE_TIME = r"(?:19|20)\d\d-[01]?\d-[0-3]?\dT[0-2]\d:"
 

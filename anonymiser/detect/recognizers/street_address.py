@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import ADDRESS, LOCATION
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 from anonymiser.detect.recognizers.postcode import POSTCODE_REGEX
@@ -12,53 +13,37 @@ from anonymiser.detect.recognizers.postcode import POSTCODE_REGEX
 # Words that end a street name. A house number in front makes even the looser ones
 # (Hill, Park, Green, View) safe; without one, only the unmistakable ones are used, since
 # Hill, Green, Park and Croft are common surnames ("Sarah Green").
-_NUMBERLESS_SUFFIXES = (
-    "Road|Street|Avenue|Lane|Close|Drive|Way|Court|Crescent|Gardens|Place|Terrace|Grove|Row"
-    "|Walk|Square|Mews|Rise|Parade|Estate|Boulevard|Wharf|Quay|Chase|Vale"
-)
-# The same words as a set, for callers that test a single word.
-STREET_SUFFIXES = frozenset(_NUMBERLESS_SUFFIXES.split("|"))
-_NUMBERED_SUFFIXES = (
-    _NUMBERLESS_SUFFIXES
-    + "|Hill|Park|View|Green|Croft|Mount|Gate|Yard|Fields|Heights|Meadows?|Orchard|Approach|Broadway"
-    + "|Common|Dale|Embankment|Esplanade|Glade|Grange|Parkway|Promenade|Ridge|Side|Wood"
-)
+_NUMBERLESS_SUFFIXES = vocabulary.alternation(vocabulary.STREET_TYPES)
+_NUMBERED_SUFFIXES = vocabulary.alternation(vocabulary.STREET_TYPES + vocabulary.STREET_TYPES_AFTER_NUMBER)
 # Abbreviations, only after a house number: "St" and "Dr" alone are Saint and Doctor.
-_ABBREVIATED_SUFFIXES = r"St|Rd|Ave|Ln|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Gr|Pk|Ct"
+_ABBREVIATED_SUFFIXES = vocabulary.alternation(vocabulary.STREET_ABBREVIATIONS)
 _NUMBERED_SUFFIX = (
     rf"(?:(?:{_NUMBERED_SUFFIXES})(?![\w'’-])|(?:{_ABBREVIATED_SUFFIXES})\.?(?![\w'’-]))"
 )
 # Courts of law and everyday phrases shaped like streets ("Family Court", "Car Park").
 _NOT_A_STREET = (
-    r"(?:(?:High|Family|Crown|County|Youth|Magistrates['’]?|Coroner['’]?s|Supreme|Appeal"
-    r"|Civil|Criminal|Royal|Juvenile|Divisional|District|Regional|Circuit|Assize|Constitutional"
-    r"|Administrative|Military|Provincial|Federal|Security|European|Appeals?|Martial|Combined"
-    r"|Central|Criminal\s+Appeal)\s+Courts?|Car\s+Park|Safe\s+Place|High\s+Rise)\b"
+    rf"(?:(?:{vocabulary.alternation(vocabulary.having('court_kinds', 'street'))})\s+Courts?"
+    rf"|{vocabulary.alternation(vocabulary.entries('street_lookalikes'))})\b"
 )
 # Words that start a sentence or a noun phrase, never a street name; without this,
 # "When Birchwood Road ..." would take "When" into the name.
-_NOT_A_FIRST_WORD = (
-    r"(?:The|A|An|This|That|These|Those|Her|His|Their|Its|Our|My|Your|When|After|Before"
-    r"|During|Although|While|Whilst|If|As|Since|Until|At|In|On|By|From|To|For|With|And|But"
-    r"|So|Then|However|Also|Both|Each|Every|Any|No|Some|Other|Same|First|Second|Third|Last"
-    r"|Next|Council|Housing|Local|Mr|Mrs|Ms|Miss|Dr|Early|Help|Right|Wrong|Best|One|Either)\b"
-)
+_NOT_A_FIRST_WORD = "(?:" + vocabulary.alternation(
+    vocabulary.DETERMINERS + vocabulary.CLAUSE_OPENERS + vocabulary.COMMON_TITLES
+    + vocabulary.entries("street_stop_words")
+) + r")\b"
 _WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
 _CONNECTOR = r"(?:upon|on|in|under|le|de|la|of)"
 _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,3}}"
 _STREET_NAME = rf"(?!{_NOT_A_STREET})(?!{_NOT_A_FIRST_WORD}){_NAME}"
 
-_UNIT_WORD = r"(?:Flat|Apartment|Apt\.?|Unit|Room|Maisonette)"
+_UNIT_WORD = rf"(?:{vocabulary.alternation(vocabulary.entries('unit_words'))})"
 _UNIT = rf"{_UNIT_WORD}\s+[0-9A-Z]{{1,4}}[a-z]?\b"
 # A house number is not a year ("2019 Family Court ...") and may be a range or carry a letter.
 _HOUSE_NUMBER = (
     rf"(?<![\w/.,:-])(?<!\b{_UNIT_WORD}\s{{1,3}})(?!(?:19|20)\d\d\b)"
     r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?"
 )
-_BUILDING_WORD = (
-    r"(?:House|Court|Lodge|Mansions|Towers?|Buildings?|Block|Hall|Cottages?|Point|Heights"
-    r"|Apartments|Gardens|Place|Close|Mews)"
-)
+_BUILDING_WORD = rf"(?:{vocabulary.alternation(vocabulary.entries('building_words'))})"
 # The look-aheads below are cheap necessary conditions: they let the regex engine give up at
 # a capital letter with no building word or street suffix in reach, instead of trying every
 # way of splitting the words before it (that cost a fifth of all detection time).

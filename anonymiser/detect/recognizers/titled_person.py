@@ -5,41 +5,27 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
+from anonymiser.config import vocabulary
 from anonymiser.core.entities import PERSON
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 # Titles a professional or officer holds; the person is "Professional A", not family.
-PROFESSIONAL_TITLES = (
-    "Dr", "Doctor", "Prof", "Professor", "DC", "DS", "DI", "DCI", "DSI", "DSU", "DCS", "PC",
-    "WPC", "PCSO", "Sgt", "Sergeant", "Insp", "Inspector", "Supt", "Superintendent", "Det",
-    "Detective", "Constable", "Cllr", "Councillor", "Nurse", "Judge", "HHJ", "Midwife",
-    # A High Court or appeal judge: "Mr Justice Potts", "Lady Justice Hale".
-    "Mr Justice", "Mrs Justice", "Ms Justice", "Lord Justice", "Lady Justice",
-)
-PERSONAL_TITLES = (
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "Lady", "Lord", "Rev", "Revd",
-    "Reverend",
-)
+PROFESSIONAL_TITLES = vocabulary.titles("professional")
+PERSONAL_TITLES = vocabulary.titles("female", "male", "neutral", "honour", "clergy")
 # Titles that may be followed by a collar or shoulder number: "PC 4532 Evans".
-_NUMBERED_TITLES = ("PC", "WPC", "PCSO", "DC", "DS", "Sgt", "Sergeant", "Constable")
+_NUMBERED_TITLES = vocabulary.titles("collar")
 
-_POLICE_RANK_PHRASE = r"Detective\s+(?:Constable|Sergeant|Inspector|Chief\s+Inspector)"
+_POLICE_RANK_PHRASE = rf"(?:{vocabulary.alternation(vocabulary.titles('rank'))})"
 _TITLE = (
     rf"(?:{_POLICE_RANK_PHRASE}|"
-    + "|".join(sorted(PROFESSIONAL_TITLES + PERSONAL_TITLES, key=len, reverse=True))
+    + vocabulary.alternation(PROFESSIONAL_TITLES + PERSONAL_TITLES, gap=" ")
     + r")\.?"
 )
-# Words that follow a title without being a name: "Mr Justice", "Dr Barnardo's" (a charity).
-_NOT_A_NAME = (
-    r"(?:Speaker|President|Chairman|Chair|Deputy|Secretary|Mayor|Big|Right"
-    r"|Barnardo['’]s|Who|Foster|Martens)\b"
-)
+# Words that follow a title without being a name: "Mr Speaker", "Dr Barnardo's" (a charity).
+_NOT_A_NAME = rf"(?:{vocabulary.alternation(vocabulary.entries('not_names_after_titles'))})\b"
 # Words that stop a name, so "Dr Rao Consultant Paediatrician" keeps to "Dr Rao".
-_ROLE_WORDS = (
-    r"(?:Consultant|Paediatrician|Health|Social|Family|Named|Designated|Senior|Head|Police"
-    r"|Nurse|GP|Lead|Manager|Officer|Worker|Visitor|Team|Service|Services|The|And|On|In|At"
-    r"|Mr|Mrs|Ms|Miss|Dr|Judge)\b"
-)
+_ROLE_WORDS = "(?:" + vocabulary.alternation(
+    vocabulary.entries("name_stop_words") + vocabulary.titles("common", "judge")) + r")\b"
 # "S.", "J Okafor", "A.N.", and the French compound initials "L.-E.", "J.-P.".
 _INITIALS = r"(?:\p{Lu}(?:\.-?\s*|\s+)){1,3}"
 _HYPHEN = r"[-‐‑]"
@@ -49,14 +35,15 @@ _NAME_WORD = (
     # A surname in capitals after initials, as court lists write it: "Mr R. LINHAM", "Ms K. McCLEERY".
     rf"|(?<=\b\p{{Lu}}\.?\s+)(?:Ma?c)?\p{{Lu}}{{2,}}(?:{_HYPHEN}\p{{Lu}}{{2,}})*(?![\p{{Ll}}]))"
 )
+_JUDGES_SUFFIX = vocabulary.alternation(vocabulary.entries("judges_suffixes"))
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space, or one line break: a blank line ends the name
-_SURNAME_PARTICLE = r"(?:(?:van|von|de|da|di|del|der|den|ter|le|la|bin|al|el)\s+){1,2}"
+_SURNAME_PARTICLE = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('surname_particles'))})\s+){{1,2}}"
 _NAME = (
     rf"(?:{_INITIALS})?(?:{_SURNAME_PARTICLE})?{_NAME_WORD}"
     rf"(?:{_GAP}(?:{_SURNAME_PARTICLE})?{_NAME_WORD}){{0,2}}"
 )
-_CAPS_TITLE = r"DR|MR|MRS|MS|MISS|PC|DC|DS|SGT|NURSE"
-_COLLAR = rf"(?:(?<=\b(?:{'|'.join(_NUMBERED_TITLES)})\.?\s+)\d{{2,6}}\s+)?"
+_CAPS_TITLE = vocabulary.alternation(t.upper() for t in vocabulary.titles("capitals"))
+_COLLAR = rf"(?:(?<=\b(?:{vocabulary.alternation(_NUMBERED_TITLES)})\.?\s+)\d{{2,6}}\s+)?"
 # The name ends at a word's end; a possessive "'s" is left outside the span.
 _NAME_END = r"(?=['’]s\b|(?![\w'’-]))"
 # "the PC Kayla used" is a computer.
@@ -87,7 +74,7 @@ class TitledPersonRecognizer(UkPatternRecognizer):
         # English judges by surname and post: "Tugendhat J", "Thorpe LJ", "Sir Mark Potter P" is left out.
         Pattern(
             "Judge's surname and post",
-            rf"(?<![\w'’.-])(?!{_ROLE_WORDS}){_NAME_WORD}\s+(?:J|LJ|LJJ)(?![\w'’-]|\.\w)",
+            rf"(?<![\w'’.-])(?!{_ROLE_WORDS}){_NAME_WORD}\s+(?:{_JUDGES_SUFFIX})(?![\w'’-]|\.\w)",
             0.85,
         ),
     ]
@@ -104,7 +91,7 @@ class TitledPersonRecognizer(UkPatternRecognizer):
         return results
 
 
-_PROFESSIONAL = re.compile(rf"^(?:{_POLICE_RANK_PHRASE}|{'|'.join(PROFESSIONAL_TITLES)})\b")
+_PROFESSIONAL = re.compile(rf"^(?:{_POLICE_RANK_PHRASE}|{vocabulary.alternation(PROFESSIONAL_TITLES, gap=' ')})\b")
 
 
 def is_professional(span: str) -> bool:
@@ -112,5 +99,7 @@ def is_professional(span: str) -> bool:
     return bool(_PROFESSIONAL.match(span) or _PROFESSIONAL_CAPS.match(span) or _JUDGE_SUFFIX.search(span))
 
 
-_PROFESSIONAL_CAPS = re.compile(r"^(?:DR|PC|DC|DS|SGT|NURSE)\b")
-_JUDGE_SUFFIX = re.compile(r"\s(?:J|LJ|LJJ)$")
+_PROFESSIONAL_CAPS = re.compile(
+    "^(?:" + vocabulary.alternation(t.upper() for t in vocabulary.titles("capitals") if t in PROFESSIONAL_TITLES)
+    + r")\b")
+_JUDGE_SUFFIX = re.compile(rf"\s(?:{_JUDGES_SUFFIX})$")
