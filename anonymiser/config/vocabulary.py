@@ -89,6 +89,16 @@ CLAUSE_OPENERS = entries("clause_openers")
 PRONOUNS = entries("pronouns")
 SENTENCE_STARTERS = words("determiners", "clause_openers", "pronouns", "sentence_starters")
 
+# What may stand just before a sentence's first word, matched against the few characters before
+# it. One place for the three readings, because each job needs a different one:
+# - a capitalised word may be capitalised only as a sentence's first word: also after ';' and
+#   list or heading marks, so a name-like word there proves nothing (propagation);
+SENTENCE_START_FOR_NAMES = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(\[*#-]*$")
+# - a replacement gets a capital where the draft starts a sentence or a list item (wording);
+SENTENCE_START_FOR_CAPITALS = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
+# - in the publication text: also after a numbered or bulleted item or an opening quote (review).
+SENTENCE_START_IN_OUTPUT = re.compile(r"(?:[.!?:;]\s+|\n\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
+
 
 # --- streets ------------------------------------------------------------------------------
 # Street types that end a street's name alone ('Birchwood Road'), and those safe only after a number.

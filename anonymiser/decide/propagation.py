@@ -29,7 +29,7 @@ def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> li
     return out
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(\[*#-]*$")
+_SENTENCE_START = vocabulary.SENTENCE_START_FOR_NAMES
 _LETTER_NAME = re.compile(r"[B-HJ-Z]\.?")  # "K", "M.": a person known by an initial (never "A" or "I")
 # Town of an address: the comma part before the postcode or at the end ("…, March, PE15 9RZ").
 _ADDRESS_TOWN = re.compile(r",\s*([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2})\s*(?:,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?\s*$")

@@ -7,7 +7,7 @@ import re
 
 from anonymiser.config import vocabulary
 
-_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
+_SENTENCE_START = vocabulary.SENTENCE_START_FOR_CAPITALS
 
 
 def match_case(original: str, new: str, text: str, start: int) -> str:

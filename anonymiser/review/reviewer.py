@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.errors import DecisionsError
@@ -33,7 +34,7 @@ def group_key(person: str | None, original: str) -> str:
 
 
 # What stands just before a sentence's first word: '. ', a new line, a list number, an opening quote.
-_SENTENCE_BEFORE = re.compile(r"(?:[.!?:;]\s+|\n\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
+_SENTENCE_BEFORE = vocabulary.SENTENCE_START_IN_OUTPUT
 _TEXT_START = re.compile(r"\s*(?:[-*#>•\d.()]+\s+)?")
 
 
