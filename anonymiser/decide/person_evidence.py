@@ -313,16 +313,18 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
 def drop_spilled_people(text: str, detections: list[Detection], found: list[Detection],
                         kept: list[tuple[int, int]]) -> list[Detection]:
     """A NER person that ran from a listed name into the agency after it ('Janson Bath', where Bath
-    is a council's name) is dropped; the listed name stands for it. One that ran on into more of
+    is a council's name), or across a line into the role before it, is dropped; the listed name
+    stands for it. One that ran on into more of
     the name ('Oya Ersoy Ataman') stays, and keeps what the listed name does not cover."""
     spans = _merged([(d.start, d.end) for d in found])
     places = phrase_index("gazetteer", ("local_authorities", "countries")).find(text)
     out = []
     for d in detections:
         if d.entity == E.PERSON and not d.from_register:
-            spilled = [(max(d.start, e), d.end) for s, e in overlapping(spans, d.start, d.end) if d.end > e]
-            if any(overlapping(places, a, b) or overlapping(kept, a, b) or ORGANISATION_WORD.search(text, a, b)
-                   for a, b in spilled):
+            hits = overlapping(spans, d.start, d.end)
+            spilled = [(e, d.end) for _, e in hits[-1:] if d.end > e] + [(d.start, s) for s, _ in hits[:1] if d.start < s]
+            if any("\n" in text[a:b] or overlapping(places, a, b) or overlapping(kept, a, b)
+                   or ORGANISATION_WORD.search(text, a, b) for a, b in spilled):
                 continue
         out.append(d)
     return out
