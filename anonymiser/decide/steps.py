@@ -7,28 +7,41 @@
 2. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
    are found in every written form. Before propagation, so the same date written again elsewhere
    is found as a date of birth, not as a date to be cut to its month and year.
-3. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+3. listed-people: people listed with their roles or agencies, found from the layout and the
+   name lists (decide.person_evidence): a panel list of lines that each open with a name
+   ('Helen Wakeling  Knightstone Housing'), a name after 'Report by:' or under an 'Author' line.
+   A NER person that ran from the name into the agency after it ('Wakeling Bath') is dropped.
+   After the keep rules, so an allowlisted agency is known and never broken; before propagation,
+   so a listed surname is found at its other mentions too.
+4. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
    the keep rules too. After the keep rules and dates of birth, so only what goes is spread, and
    as its final kind.
-4. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+5. names-from-evidence: the people the NER missed, decided once per distinct string from the
+   name lists and the local context (decide.person_evidence): a first name that is also a month
+   or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
+   born', not an acronym the text defines). The name stands at every capitalised mention unless
+   the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
+   whose spreading knows no date context: this step spreads its own names with it, and sees
+   every person the NER and propagation found, so it adds only what they missed.
+6. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
-5. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+7. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-6. overlaps: every character is decided once; the more trustworthy kind wins. After every
+8. overlaps: every character is decided once; the more trustworthy kind wins. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
-7. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+9. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-8. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+10. other-people: everyone not on the register gets a key shared by all their mentions, and who is
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
-9. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+11. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-10. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+12. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose, which does the widening.
-11. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+13. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
     needs the final replacements.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
@@ -45,6 +58,7 @@ from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
+from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
@@ -58,6 +72,20 @@ def dates_of_birth(state: DecideState) -> None:
     if state.profile.detects(E.DATE_OF_BIRTH):
         state.detections = (mark_dates_of_birth(state.text, state.detections, state.register)
                             + find_register_births(state.text, state.register))
+
+
+def listed_people_step(state: DecideState) -> None:
+    if state.profile.detects(E.PERSON):
+        kept = state.keeper.allowed_spans
+        listed = listed_people(state.text, state.detections, kept)
+        state.detections = drop_spilled_people(state.text, state.detections, listed, kept) + listed
+
+
+def names_from_evidence(state: DecideState) -> None:
+    if state.profile.detects(E.PERSON):
+        kept = state.keeper.allowed_spans
+        state.detections = state.detections + name_words(state.text, state.detections, kept)
+        state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
 
 
 def propagation(state: DecideState) -> None:
@@ -137,7 +165,9 @@ def flag_lists(state: DecideState) -> None:
 STEPS: tuple[Step, ...] = (
     Step("keep-rules", keep_rules),
     Step("dates-of-birth", dates_of_birth),
+    Step("listed-people", listed_people_step),
     Step("propagation", propagation),
+    Step("names-from-evidence", names_from_evidence),
     Step("reviewer-additions", reviewer_additions),
     Step("people-read-as-organisations", organisations_as_people),
     Step("overlaps", overlaps),

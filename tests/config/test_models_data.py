@@ -103,12 +103,15 @@ def test_pool_entries_look_like_first_names():
     assert not bad, f"not a plain capitalised first name: {bad}"
 
 
+NAME_LISTS = {"names/first_names.txt", "names/surnames.txt"}
+
+
 def test_pseudonyms_do_not_collide_with_other_lists():
     others = set()
     for path in TXT_FILES:
         rel = str(path.relative_to(MODELS))
-        if rel.startswith("names/pseudonyms_"):
-            continue
+        if rel.startswith("names/pseudonyms_") or rel in NAME_LISTS:
+            continue  # a pseudonym is meant to be a name; the name lists hold it too
         others |= {e.casefold() for e in load(rel)}
     clash = sorted(x for x in FEMALE + MALE + NEUTRAL if x.casefold() in others)
     assert not clash, f"pseudonyms that are also place/role/term/word entries: {clash}"
@@ -219,3 +222,21 @@ def test_reasonable_sizes():
     assert len(load("gazetteer/countries.txt")) >= 193
     assert len(load("gazetteer/nationalities.txt")) >= 190
     assert len(load("gazetteer/local_authorities.txt")) >= 400
+
+
+# --- name lists ----------------------------------------------------------------
+
+def test_name_lists_cover_many_communities():
+    first = {x.casefold() for x in load("names/first_names.txt")}
+    last = {x.casefold() for x in load("names/surnames.txt")}
+    assert 5000 <= len(first) <= 40000 and 5000 <= len(last) <= 40000
+    for name in ("June", "Helen", "Siobhan", "Imran", "Tunde", "Bartosz", "Niamh", "Mohammed", "Oluwaseun"):
+        assert name.casefold() in first, name
+    for name in ("Watson", "Okafor", "Kowalski", "Khan", "Begum", "Murphy", "Patel"):
+        assert name.casefold() in last, name
+
+
+def test_name_lists_leave_out_allowlisted_terms():
+    first = {x.casefold() for x in load("names/first_names.txt")}
+    blocked = {x.casefold() for x in load("gazetteer/countries.txt") + load("allowlist/roles.txt")}
+    assert not first & blocked, sorted(first & blocked)[:10]

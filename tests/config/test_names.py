@@ -1,0 +1,22 @@
+"""The name lists' loader (config.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.config.names import is_first_name, is_name, is_surname
+
+
+@pytest.mark.parametrize("word", ["June", "Helen", "Oluwaseun", "Bartosz", "Siobhan", "Imran", "june", "June's"])
+def test_first_names_of_many_communities(word: str) -> None:
+    assert is_first_name(word)
+
+
+@pytest.mark.parametrize("word", ["Okafor", "Kowalski", "Begum", "Watson", "Murphy", "Watson’s"])
+def test_surnames_of_many_communities(word: str) -> None:
+    assert is_surname(word)
+
+
+@pytest.mark.parametrize("word", ["Guidance", "Safeguarding", "Croydon", "Nigeria", "Wakeling2"])
+def test_words_and_places_are_no_names(word: str) -> None:
+    assert not is_name(word)
