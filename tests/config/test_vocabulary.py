@@ -28,6 +28,7 @@ LABELS = {
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
     "place_words": {"area", "settlement", "unnamed"},
     "organisation_words": {"company", "service", "centre"},
+    "agency_words": {"head"},
 }
 
 
