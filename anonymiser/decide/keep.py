@@ -236,7 +236,7 @@ class Keeper:
 
     def _everyday(self, word: str) -> bool:
         """The text itself uses the word in lower case at least twice, and it is no known first name."""
-        if word.lower() in _known_first_names():
+        if word.lower() in known_first_names():
             return False
         if self._lower_counts is None:
             counts: dict[str, int] = {}
@@ -287,7 +287,7 @@ class Keeper:
         """A street the NER took for a person: 'Harrow Lane', but not 'Diane Lane' or 'Mrs Lane'."""
         words = [t.group(0) for t in names]
         return (len(words) >= 2 and words[-1] in vocabulary.STREET_TYPE_WORDS
-                and words[0].lower() not in _known_first_names())
+                and words[0].lower() not in known_first_names())
 
 
 @lru_cache(maxsize=1)
@@ -300,7 +300,7 @@ _COLOUR_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('
 
 
 @lru_cache(maxsize=1)
-def _known_first_names() -> frozenset[str]:
+def known_first_names() -> frozenset[str]:
     """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
     lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
     return frozenset(n.lower() for name in lists for n in load_list("names", name))

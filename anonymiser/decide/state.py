@@ -12,6 +12,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person, Register
 from anonymiser.core.results import Decisions
 from anonymiser.decide.keep import Keeper
+from anonymiser.decide.phrases import PhraseLayer
 from anonymiser.pseudonymise.case_map import CaseMap
 
 
@@ -30,6 +31,11 @@ class DecideState:
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
     decisions: Decisions = field(default_factory=Decisions)
     step: str = ""  # the name of the step running, for the rules it writes
+
+    @cached_property
+    def phrases(self) -> PhraseLayer:
+        """What is kept whole: allowlisted and kept-place phrases, agencies' names, labels, section numbers."""
+        return PhraseLayer(self.text, self.keeper, self.allow)
 
     @cached_property
     def people(self) -> dict[str, Person]:

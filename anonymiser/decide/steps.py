@@ -4,44 +4,51 @@
    terms, the partnership's own area, countries, NER noise) and cut allowlisted words out of a
    detection. First, so that every later step works only from what is really to go: spreading a
    kept word ('Children's Services') would put it through the whole text.
-2. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
+2. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
+   straddling it is cut at its edge: allowlisted and kept-place phrases at their longest, agencies'
+   names by their shape, acronyms the text defines by a kept expansion, a label and a letter
+   ('Child C'), section numbers. Then the lexicon veto: a span only the NER found, as a person or
+   place, made only of common English words and with no person cue, goes. After the keep rules,
+   which settle whole detections first; before propagation, so nothing inside a kept phrase, and
+   no common word, is spread through the text.
+3. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
    are found in every written form. Before propagation, so the same date written again elsewhere
    is found as a date of birth, not as a date to be cut to its month and year.
-3. listed-people: people listed with their roles or agencies, found from the layout and the
+4. listed-people: people listed with their roles or agencies, found from the layout and the
    name lists (decide.person_evidence): a panel list of lines that each open with a name
    ('Helen Wakeling  Knightstone Housing'), a name after 'Report by:' or under an 'Author' line.
    A NER person that ran from the name into the agency after it ('Wakeling Bath') is dropped.
    After the keep rules, so an allowlisted agency is known and never broken; before propagation,
    so a listed surname is found at its other mentions too.
-4. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
-   the keep rules too. After the keep rules and dates of birth, so only what goes is spread, and
-   as its final kind.
-5. names-from-evidence: the people the NER missed, decided once per distinct string from the
+5. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+   the keep rules and the phrase layer too. After the keep rules and dates of birth, so only what
+   goes is spread, and as its final kind.
+6. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
    born', not an acronym the text defines). The name stands at every capitalised mention unless
    the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
-6. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+7. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
-7. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+8. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-8. overlaps: every character is decided once; the more trustworthy kind wins. After every
+9. overlaps: every character is decided once; the more trustworthy kind wins. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
-9. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+10. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-10. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+11. other-people: everyone not on the register gets a key shared by all their mentions, and who is
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
-11. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+12. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-12. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+13. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose, which does the widening.
-13. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+14. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
     needs the final replacements.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
@@ -68,6 +75,10 @@ def keep_rules(state: DecideState) -> None:
     state.detections = state.keeper.filter(state.detections)
 
 
+def kept_phrases(state: DecideState) -> None:
+    state.detections = state.phrases.filter(state.detections)
+
+
 def dates_of_birth(state: DecideState) -> None:
     if state.profile.detects(E.DATE_OF_BIRTH):
         state.detections = (mark_dates_of_birth(state.text, state.detections, state.register)
@@ -89,7 +100,8 @@ def names_from_evidence(state: DecideState) -> None:
 
 
 def propagation(state: DecideState) -> None:
-    state.detections = state.detections + state.keeper.filter(propagate(state.text, state.detections, state.allow))
+    state.detections = state.detections + state.phrases.filter(
+        state.keeper.filter(propagate(state.text, state.detections, state.allow)))
 
 
 def reviewer_additions(state: DecideState) -> None:
@@ -164,6 +176,7 @@ def flag_lists(state: DecideState) -> None:
 
 STEPS: tuple[Step, ...] = (
     Step("keep-rules", keep_rules),
+    Step("kept-phrases", kept_phrases),
     Step("dates-of-birth", dates_of_birth),
     Step("listed-people", listed_people_step),
     Step("propagation", propagation),

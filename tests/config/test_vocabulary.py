@@ -29,6 +29,7 @@ LABELS = {
     "place_words": {"area", "settlement", "unnamed"},
     "organisation_words": {"company", "service", "centre"},
     "person_cues": {"verb", "weak", "initials", "noun"},
+    "agency_words": {"head"},
 }
 
 

@@ -1,0 +1,297 @@
+"""The phrase layer: what must be kept whole, found before a detection is accepted, and the lexicon veto.
+
+A kept phrase is one of:
+- an allowlisted phrase, or a place the profile keeps, as its longest match ('Bath and North East
+  Somerset', not 'North East');
+- an agency's name by its shape: a capitalised run of kept places, compass words, 'and'/'of'/'&' and
+  agency words, ending in an agency head word ('East and Mid Devon Community Safety Partnership',
+  'London Borough of Bromley'), from models/vocabulary/agency_words.txt and compass_words.txt;
+- an acronym the document defines by a kept expansion or one made of common words ('Discharge to
+  Assess (DTA)', 'Bedford Borough Safeguarding Children Board (BBSCB)'), at every mention;
+- a label and one letter or digit, already anonymous ('Child C', 'Subject A', 'Mr X');
+- a section or paragraph number ('2.1' opening a line, 'Para 14.164, 14.168').
+
+A detection inside a kept phrase is dropped; one straddling it is cut at its edge ('Janson Bath
+and North East Somerset Council' leaves 'Janson'). Nothing inside one is spread elsewhere, and
+what propagation finds inside one is dropped too.
+
+The lexicon veto: a span the NER alone called a person or place, whose every word is a common
+English word (config/english.py: 'Bruising', 'Rapid Reviews', 'Multi'-agency, 'Mum'), is dropped
+unless a person cue stands by it: a title before it, a known first name in it, a person verb after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
+from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
+
+_WORD = re.compile(r"[^\W_][\w'’]*")
+_CONNECTORS = frozenset({"and", "of", "&", "the"})
+_SPACY = ("SpacyRecognizer",)
+_NER_VETOED = (E.PERSON, E.LOCATION)  # an organisation of common words is still one ("Legal Aid Board")
+@lru_cache(maxsize=1)
+def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(every agency word, the head words), lower-cased."""
+    labelled = vocabulary.labelled("agency_words")
+    return (frozenset(w.lower() for w in labelled),
+            frozenset(w.lower() for w, labels in labelled.items() if "head" in labels))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> PhraseIndex:
+    """Places by name, whatever the profile keeps: 'United Kingdom' is a place though its words are common."""
+    return phrase_index("gazetteer", ("countries", "nationalities", "local_authorities"))
+
+
+class PhraseLayer:
+    """One document's kept phrases, and the detections they leave."""
+
+    def __init__(self, text: str, keeper: Keeper, allow: PhraseIndex) -> None:
+        self.text = text
+        self.keeper = keeper
+        self.allow = allow
+        # allowlisted phrases the keep rules have already cut out (with their exceptions: 'Judge Clarke');
+        # here they only vouch for an acronym's expansion
+        known: list[tuple[int, int]] = list(keeper.allowed_spans)
+        spans: list[tuple[int, int]] = []
+        names = keeper.profile.keep_places
+        # every place of a kind the profile keeps: an agency named after one is an agency
+        self._places = phrase_index("gazetteer", names).find(text) if names else []
+        spans += [(s, e) for s, e in self._places if keeper.kept_place(text[s:e]) and not self._street_after(e)]
+        spans += self._agency_names()
+        spans += self._defined_acronyms(known + spans)
+        if keeper.profile.keep_labels:
+            spans += labels(text)
+        self.sections = section_numbers(text)
+        self.spans = _longest(spans + self.sections)
+
+    # --- kept phrases -------------------------------------------------------------------------
+    def _agency_names(self) -> list[tuple[int, int]]:
+        """Runs of kept places, compass words, connectors and agency words ending in an agency head word."""
+        words, heads = _agency_words()
+        compass = vocabulary.words("compass_words")
+        place_at = {s: e for s, e in self._places}
+        toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_][\w'’]*|&", self.text)]
+        # each token's kind: place (a kept place starts here; skip to its end), compass, agency, connector
+        kinds: list[tuple[int, int, str, str]] = []
+        i = 0
+        while i < len(toks):
+            s, e, w = toks[i]
+            if s in place_at:
+                end = max(place_at[s], e)
+                i += 1
+                while i < len(toks) and toks[i][1] <= end:
+                    i += 1
+                kinds.append((s, end, "place", self.text[s:end]))
+                continue
+            low = plain(w).lower()
+            if low in _CONNECTORS and not w[0].isupper() or w == "&" or w == "of":
+                kind = "connector"
+            elif not w[0].isupper():
+                kind = "other"
+            elif low in words or w.lower() in words:
+                kind = "head" if (low in heads or w.lower() in heads) else "agency"
+            elif low in compass:
+                kind = "compass"
+            elif word_class(w) in (WordClass.PROPER, WordClass.UNKNOWN) and w.lower() not in known_first_names():
+                kind = "proper"  # 'Dartmoor' in 'South Devon and Dartmoor CSP': a place only beside one
+            else:
+                kind = "other"
+            kinds.append((s, e, kind, w))
+            i += 1
+        out: list[tuple[int, int]] = []
+        n = len(kinds)
+        i = 0
+        while i < n:
+            if kinds[i][2] not in ("place", "compass", "agency", "head", "proper"):
+                i += 1
+                continue
+            j = i
+            while j < n and kinds[j][2] != "other" and (j == i or not self._gap_breaks(kinds[j - 1][1], kinds[j][0])):
+                j += 1
+            run = kinds[i:j]
+            # trim connectors at both ends, then find the last head word
+            while run and run[-1][2] == "connector":
+                run.pop()
+            last_head = max((k for k, t in enumerate(run) if t[2] == "head"), default=-1)
+            if last_head >= 0:
+                body = run[:last_head + 1]
+                # after the head, 'of' and a place still belong: 'London Borough of Bromley'
+                tail = run[last_head + 1:]
+                if len(tail) >= 2 and tail[0][3].lower() == "of" and tail[1][2] in ("place", "compass"):
+                    k = 1
+                    while k < len(tail) and tail[k][2] in ("place", "compass", "connector"):
+                        k += 1
+                    body += tail[:k]
+                while body and body[0][2] == "connector":
+                    body.pop(0)
+                while body and body[-1][2] == "connector":
+                    body.pop()
+                if any(t[2] == "place" for t in body):
+                    # a lone proper noun counts as a place only joined to a kept place by a connector
+                    body = self._trim_propers(body)
+                if body and any(t[2] == "place" for t in body):
+                    out.append((body[0][0], body[-1][1]))
+            i = j
+        return out
+
+    def _street_after(self, end: int) -> bool:
+        """'Harrow Lane', 'Devon House': a place's name that begins a street's or building's is not the place."""
+        after = re.match(r"[ \t]+([A-Z][\w'’]*)", self.text[end:end + 30])
+        return after is not None and (after.group(1) in vocabulary.STREET_TYPE_WORDS
+                                      or after.group(1).lower() in vocabulary.words("building_words"))
+
+    def _gap_breaks(self, end: int, start: int) -> bool:
+        """A blank line, a line break or punctuation between two words ends a name."""
+        return not re.fullmatch(r"[ \t]+", self.text[end:start])
+
+    def _trim_propers(self, body: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Drop leading proper nouns that no connector joins to a place, unless one opens the name before an
+        agency word ('London Borough of Bromley'); after another capitalised word it is a surname ('Claire
+        Hendry Avon and Wiltshire ...', 'John Pelling NHS England ...')."""
+        while body and body[0][2] == "proper":
+            if len(body) > 2 and body[1][2] == "connector" and body[2][2] in ("place", "compass"):
+                break
+            if len(body) > 1 and body[1][2] in ("agency", "head") and not re.search(
+                    r"[A-Z][\w'’-]*[ \t]+$", self.text[max(0, body[0][0] - 40):body[0][0]]):
+                break
+            body = body[1:]
+            while body and body[0][2] == "connector":
+                body = body[1:]
+        return body
+
+    def _defined_acronyms(self, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """'Discharge to Assess (DTA)': the acronym is what its expansion is; kept when that is kept."""
+        out: list[tuple[int, int]] = []
+        kept: set[str] = set()
+        for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,7})\)", self.text):
+            acronym = m.group(1)
+            if sum(c.isupper() for c in acronym) < 2 or acronym in kept:
+                continue
+            start = expansion_start(self.text, m.start(), acronym)
+            if start is None:
+                continue
+            s, e = start, len(self.text[:m.start()].rstrip(" ‘’'\"“”"))
+            inside = any(a <= s and e <= b for a, b in overlapping(_longest(known), s, e))
+            if inside or common_words_only(self.text[s:e]):
+                kept.add(acronym)
+        for acronym in kept:
+            out += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?:['’]?s)?(?![\w-])",
+                                                               self.text)]
+        return out
+
+    # --- applying them ------------------------------------------------------------------------
+    def filter(self, detections: list[Detection]) -> list[Detection]:
+        """Drop what lies inside a kept phrase, cut what straddles one; then the lexicon veto."""
+        out: list[Detection] = []
+        for d in detections:
+            if d.from_register or d.meta.reviewer:
+                out.append(d)
+                continue
+            if E.ENTITY_TYPES[d.entity].structured:
+                # a code, address or link is never cut; only a section number read as one goes
+                if not any(s <= d.start and d.end <= e for s, e in overlapping(self.sections, d.start, d.end)):
+                    out.append(d)
+                continue
+            for piece in self._cut(d):
+                for q in self._postnominals(piece):
+                    out.extend(self._veto(q))
+        return out
+
+    def _cut(self, d: Detection) -> list[Detection]:
+        hits = overlapping(self.spans, d.start, d.end)
+        if not hits:
+            return [d]
+        pieces = [(d.start, d.end)]
+        for s, e in hits:
+            nxt = []
+            for ps, pe in pieces:
+                if pe <= s or ps >= e:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < s:
+                    nxt.append((ps, s))
+                if pe > e:
+                    nxt.append((e, pe))
+            pieces = nxt
+        out = []
+        for s, e in pieces:
+            chunk = self.text[s:e]
+            s += len(chunk) - len(chunk.lstrip(" ,.;:'’-–\n\t("))
+            e -= len(chunk) - len(chunk.rstrip(" ,.;:'’-–\n\t("))
+            words = [w for w in _WORD.findall(self.text[s:e]) if w.lower() not in FUNCTION_WORDS]
+            if e <= s or not words:
+                continue
+            if d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION) and not any(w[0].isupper() for w in words):
+                continue
+            out.append(replace(d, start=s, end=e))
+        return out
+
+    def _postnominals(self, d: Detection) -> list[Detection]:
+        """'AASW', 'Dip': a span the NER alone read as a person, made only of post-nominals, names nobody.
+        After a name ('Gladys Okoro-Bright OBE') they stay in its span: a replacement that takes them in
+        hides nothing more, and cutting them would leave 'the QC' beside the pseudonym."""
+        if d.entity != E.PERSON or d.detectors != _SPACY:
+            return [d]
+        post = frozenset(vocabulary.entries("postnominals"))  # as written: 'MA', never the surname 'Ma'
+        words = re.findall(r"[^\W_][\w'’-]*", self.text[d.start:d.end])
+        return [] if words and all(w in post for w in words) else [d]
+
+    def _veto(self, d: Detection) -> list[Detection]:
+        """A person or place the NER alone found, made only of common words and with no person cue, goes.
+        A span across line breaks is judged line by line ('Kevin Ball' / 'Sentencing')."""
+        if d.entity not in _NER_VETOED or d.detectors != _SPACY:
+            return [d]
+        out = []
+        pos = d.start
+        for line in self.text[d.start:d.end].split("\n"):
+            s, e = pos, pos + len(line)
+            pos = e + 1
+            lead = len(line) - len(line.lstrip())
+            s, e = s + lead, e - (len(line) - len(line.rstrip()))
+            if e <= s:
+                continue
+            if common_words_only(self.text[s:e]) and not self._person_cue(s, e) and not self._street(s, e) \
+                    and not _gazetteer().find(self.text[s:e]):
+                continue
+            out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+        return out
+
+    def _person_cue(self, start: int, end: int) -> bool:
+        before = re.findall(r"[\w'’]+", self.text[max(0, start - 20):start])
+        if before and before[-1].lower().rstrip(".") in vocabulary.NAME_TITLES:
+            return True
+        after = re.match(r"[\s,]*(?:(?:has|had|then|also|later)\s+)?([a-z]+)", self.text[end:end + 30])
+        return after is not None and after.group(1) in vocabulary.words("person_verbs")
+
+    def _street(self, start: int, end: int) -> bool:
+        """'Station Road', 'Mill Lane': a street made of common words is still a street."""
+        words = _WORD.findall(self.text[start:end])
+        return bool(words) and (words[-1] in vocabulary.STREET_TYPE_WORDS
+                                or words[-1].lower() in vocabulary.words("building_words"))
+
+    def inside(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in overlapping(self.spans, start, end))
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and merged where they overlap: kept phrases that meet are kept as one."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+            continue
+        out.append((s, e))
+    return out
+
+
+__all__ = ["PhraseLayer", "common_words_only"]
