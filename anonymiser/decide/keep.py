@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from anonymiser.config.profile import Profile
@@ -38,6 +38,7 @@ _CITATION_BEFORE = re.compile(
 _NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
 # A time reference made only of these points back into the text ("the same day"); it dates nothing.
 _RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
+_PLATFORMS = vocabulary.words("social_platforms")
 
 
 LOCAL_AUTHORITIES = "local_authorities"
@@ -48,6 +49,14 @@ _OWN_AGENCY_AFTER = re.compile(
     r"\s+(?:(?:City|County|Borough|Metropolitan|District|Royal)\s+)*(?:Council|Safeguarding|Children['’]?s?\b"
     r"|Health\s+Services|Community\s+Services|Constabulary|Partnership|Local\s+Authority|MASH|Youth\s+Justice"
     r"|Early\s+Help|Social\s+Care|NHS|Police)", re.I)
+# The same, or another place joined to it first: "Boston Borough Council", "Torbay and South Devon NHS
+# Foundation Trust". A place written so is part of an agency's name, which is kept.
+_AGENCY_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){1,3}?)?" + _OWN_AGENCY_AFTER.pattern, re.I)
+
+
+def in_agency_name(text: str, end: int) -> bool:
+    """The place ending at `end` begins an agency's name ('Boston| Borough Council')."""
+    return _AGENCY_AFTER.match(text, end) is not None
 
 
 def own_areas(text: str) -> frozenset[tuple[str, ...]]:
@@ -79,7 +88,7 @@ def own_areas(text: str) -> frozenset[tuple[str, ...]]:
 class Keeper:
     """The profile's keep rules, applied to one document's text."""
 
-    def __init__(self, profile: Profile, text: str) -> None:
+    def __init__(self, profile: Profile, text: str, area: str | None = None) -> None:
         self.profile = profile
         self.text = text
         self.allow: PhraseIndex = phrase_index("allowlist", profile.allowlists)
@@ -87,7 +96,17 @@ class Keeper:
             "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
         self.allowed_spans = self.allow.find(text)
         self._lower_counts: dict[str, int] | None = None
-        self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
+        # The partnership's area, from the register or the profile, else guessed from its agencies:
+        # it and the areas round it are kept; a place inside it, or anywhere else, is not.
+        self.area = area or profile.area
+        if self.area:
+            self.own_areas = places.larger({normalise(self.area)})
+        elif LOCAL_AUTHORITIES in profile.keep_places:
+            guessed = own_areas(text)
+            every = guessed == frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
+            self.own_areas = guessed if every else places.larger(guessed)
+        else:
+            self.own_areas = frozenset()
 
     def inside_allowlisted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
@@ -136,6 +155,10 @@ class Keeper:
         if t in self.places or t in self.allow or normalise(t) in self.own_areas:
             return True
         return self._state_title(t)
+
+    def _agency_place(self, part: str, end: int) -> bool:
+        """A known place that begins an agency's name: 'Boston' of 'Boston Borough Council'."""
+        return places.is_place(part.strip()) and in_agency_name(self.text, end)
 
     def _state_title(self, text: str) -> bool:
         """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""
@@ -229,6 +252,8 @@ class Keeper:
             pos = e
             if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
                 continue
+            if self._agency_place(part, e):
+                continue  # 'Boston Borough Council': the place begins an agency's name, which is kept
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
             if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
@@ -255,8 +280,8 @@ class Keeper:
         tokens = list(_NAME_TOKEN.finditer(span))
         names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in vocabulary.NAME_TITLES
                  and t.group(0) not in self.allow]
-        if not names:
-            return None
+        if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
+            return None  # 'Instagram told police': a platform, never a person
         if "\n\n" in span:
             return None
         if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):

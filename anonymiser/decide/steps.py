@@ -1,7 +1,8 @@
 """The decide stage as named steps, in the order they run, and why each stands where it does.
 
 1. keep-rules: drop what the profile keeps (types it does not detect, low scores, allowlisted
-   terms, the partnership's own area, countries, NER noise) and cut allowlisted words out of a
+   terms, the partnership's area and the areas round it, a place that begins an agency's name,
+   countries, NER noise, a platform's name read as a person) and cut allowlisted words out of a
    detection. First, so that every later step works only from what is really to go: spreading a
    kept word ('Children's Services') would put it through the whole text.
 2. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
