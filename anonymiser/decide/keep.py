@@ -297,6 +297,11 @@ class Keeper:
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
+        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.is_place(word)
+                and names[0].group(0).lower() not in _pool_names()
+                and _PLACE_BEFORE.search(self.text, max(0, s - 12), s)):
+            # 'a flat in Reading' read as a person: a town the gazetteer knows, after a place word, is the town
+            return replace(d, start=s, end=e, entity=E.LOCATION)
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
 
     def _vehicle(self, start: int, end: int) -> bool:
@@ -329,6 +334,18 @@ def _known_first_names() -> frozenset[str]:
     """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
     lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
     return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+@lru_cache(maxsize=1)
+def _pool_names() -> frozenset[str]:
+    """The pseudonym pools' first names only: 'Bath' and 'Hope', names that are also words, are not here."""
+    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral")
+    return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+def known_first_name(word: str) -> bool:
+    """A first name the pools or the word-collision list know ('Jane', 'Will')."""
+    return word.lower() in _known_first_names()
 
 
 def _has_name_token(text: str) -> bool:

@@ -5,31 +5,36 @@
    countries, NER noise, a platform's name read as a person) and cut allowlisted words out of a
    detection. First, so that every later step works only from what is really to go: spreading a
    kept word ('Children's Services') would put it through the whole text.
-2. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
+2. local-organisations: a named church, mosque, temple, gurdwara, club or care provider, or an
+   organisation written as someone's employer, is marked with its kind ('the church', 'the
+   employer'), which choose uses even where the profile only flags organisations; a 'person'
+   that is one ('St Mary's Church') becomes it. After the keep rules, so an allowlisted agency
+   is never one; before propagation, so 'Mary' of 'St Mary's Church' is never spread as a name.
+3. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
    are found in every written form. Before propagation, so the same date written again elsewhere
    is found as a date of birth, not as a date to be cut to its month and year.
-3. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+4. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
    the keep rules too. After the keep rules and dates of birth, so only what goes is spread, and
    as its final kind.
-4. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+5. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
-5. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+6. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-6. overlaps: every character is decided once; the more trustworthy kind wins. After every
+7. overlaps: every character is decided once; the more trustworthy kind wins. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
-7. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+8. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-8. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+9. other-people: everyone not on the register gets a key shared by all their mentions, and who is
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
-9. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+10. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-10. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+11. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose, which does the widening.
-11. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+12. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
     needs the final replacements.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
@@ -44,6 +49,7 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 from anonymiser.decide.propagation import propagate
@@ -53,6 +59,10 @@ from anonymiser.detect.recognizers.register_births import find_register_births, 
 
 def keep_rules(state: DecideState) -> None:
     state.detections = state.keeper.filter(state.detections)
+
+
+def local_organisations(state: DecideState) -> None:
+    state.detections = read_local_organisations(state.text, state.detections)
 
 
 def dates_of_birth(state: DecideState) -> None:
@@ -93,6 +103,9 @@ def choose(state: DecideState) -> None:
         if d.meta.reviewer and policy.action in ("flag", "keep"):
             # a reviewer's addition always changes the text, even of a kind the profile keeps
             policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
+        elif d.meta.local_kind and policy.action == "flag":
+            # a named church, club, care provider or employer locates the family: it goes as its kind
+            policy = replace(policy, action="institution")
         rule = state.rule(d, f"{state.profile.name}: {d.entity} -> {policy.action}")
         made = ACTIONS[policy.action](state, d, policy, rule)
         if isinstance(made, Flag):
@@ -137,6 +150,7 @@ def flag_lists(state: DecideState) -> None:
 
 STEPS: tuple[Step, ...] = (
     Step("keep-rules", keep_rules),
+    Step("local-organisations", local_organisations),
     Step("dates-of-birth", dates_of_birth),
     Step("propagation", propagation),
     Step("reviewer-additions", reviewer_additions),

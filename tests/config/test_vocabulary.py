@@ -28,6 +28,8 @@ LABELS = {
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
     "place_words": {"area", "settlement", "unnamed"},
     "organisation_words": {"company", "service", "centre"},
+    "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
+                                 "care-home"},
 }
 
 

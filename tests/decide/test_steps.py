@@ -19,13 +19,13 @@ from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.steps import STEPS, run_steps
 from anonymiser.pseudonymise.case_map import CaseMap
 
-ORDER = ("keep-rules", "dates-of-birth", "propagation", "reviewer-additions", "people-read-as-organisations",
+ORDER = ("keep-rules", "local-organisations", "dates-of-birth", "propagation", "reviewer-additions", "people-read-as-organisations",
          "overlaps", "adjacent-names", "other-people", "choose", "widened-overlaps", "flag-lists")
 
 TEXT = ("Amara Okafer (DOB 14/03/2015) lives with her mother. Sam Hollis, her mother's partner, moved in "
         "during 2021; Hollis works nights. Kia Jones visited on 2 May 2021 and Jones was worried. "
         "The Riverside Trust runs the Hollybush Oakfield Primary School. Amara was seen at the Riverside Café. "
-        "The family are of Somali heritage. PC 6187 Dunmore attended.")
+        "The family are of Somali heritage. PC 6187 Dunmore attended. She sang at St Anne's Church.")
 AMARA = "register:amara okafor"
 REGISTER = Register(case="t", people=(Person("Amara Okafor", "subject child", "female",
                                              date_of_birth=dt.date(2015, 3, 14)),))
@@ -54,6 +54,7 @@ def raw() -> list[Detection]:
         at("Hollybush Oakfield", E.LOCATION),  # overlaps the school's name
         at("Oakfield Primary School", E.SCHOOL, ("SchoolRecognizer",)),
         at("Amara", E.PERSON, ("CaseRegister",), nth=1, register_person=AMARA, match="exact"),
+        at("St Anne's Church", E.PERSON),  # the NER's misreading of a named church
         at("6187", E.REFERENCE_NUMBER, ("ReferenceNumberRecognizer",)),
         at("Dunmore", E.PERSON),
     ]
@@ -90,6 +91,7 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
         "Riverside Café": f"reviewer-additions > choose: {p}: LOCATION -> replace",
         # the title and collar number taken in swallowed the number's own replacement
         "PC 6187 Dunmore": f"other-people > choose > widened-overlaps: {p}: PERSON -> person (not on register)",
+        "St Anne's Church": f"local-organisations > choose: {p}: ORGANISATION -> institution",
     }
     assert reasons == {"Riverside Trust": "keep-rules > choose: kept; check it is needed",
                        "Somali heritage": "flag-lists: ethnicity: kept; check it is needed"}
