@@ -108,6 +108,10 @@ class Keeper:
         else:
             self.own_areas = frozenset()
 
+    @property
+    def _local_authorities(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
+
     def inside_allowlisted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
 
@@ -277,6 +281,9 @@ class Keeper:
         span = self.text[d.start:d.end]
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
+        if normalise(span) in self._local_authorities and span.strip().lower() not in _pool_names():
+            # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
+            return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
         names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in vocabulary.NAME_TITLES
                  and t.group(0) not in self.allow]

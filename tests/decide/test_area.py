@@ -66,3 +66,20 @@ def test_the_register_area_reaches_the_output() -> None:
     named = anonymise(text, register=replace(reg, area="Devon")).text
     assert "Devon Police" in named and "Devon Police" in kept
     assert "Exeter" not in named
+
+
+def test_a_council_area_read_as_a_person_is_a_place_and_its_council_stays() -> None:
+    text = "The family moved to Tiverton, then to Crediton and Exeter. Exeter City Council knew them."
+    reg = Register(case="t", people=(), area="Devon")
+    out = anonymise(text, register=reg).text
+    assert "Tiverton" not in out and "Crediton" not in out
+    assert out.count("Exeter") == 1 and "Exeter City Council knew them" in out
+    assert "Adult" not in out  # a place, never a person
+
+
+def test_a_council_area_read_as_a_person_is_a_location_to_the_keep_rules() -> None:
+    text = "They then moved to Leeds for a year."
+    s = text.index("Leeds")
+    d = Detection(s, s + 5, E.PERSON, 0.85, ("SpacyRecognizer",))
+    keeper = Keeper(load_profile("safeguarding-review"), text, "Devon")
+    assert [x.entity for x in keeper.filter([d])] == [E.LOCATION]
