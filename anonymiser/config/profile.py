@@ -8,6 +8,7 @@ from pathlib import Path
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import data_dir, list_exists
+from anonymiser.config.places import area_setting
 from anonymiser.config.yamlfile import Node, check_fields, load_yaml
 from anonymiser.core.entities import ENTITY_TYPES
 from anonymiser.core.errors import ProfileError
@@ -32,7 +33,7 @@ PEOPLE_MODES = ("pseudonym", "role")
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
 PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "child_roles", "pseudonyms"}
 ENTITY_FIELDS = {"action", "text", "register_text", "min_score"}
-KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels"}
+KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels", "area"}
 # The lists a profile names when it does not say: register roles that are children, and the pools
 # a child's pseudonym is drawn from, by the gender the register gives.
 DEFAULT_CHILD_ROLES = ("child_roles",)
@@ -67,6 +68,9 @@ class Profile:
     # "the north of the country": a part of a place written without its name.
     keep_unnamed_areas: bool = False
     keep_labels: bool = False  # 'Child C', 'Mr X': a label and a letter, already anonymous, is kept
+    # The partnership's area ('Devon'): it and the areas round it are kept, places inside it are not.
+    # None: guessed from the agencies the document names (decide.keep.own_areas).
+    area: str | None = None
     child_roles: tuple[str, ...] = DEFAULT_CHILD_ROLES  # lists in models/vocabulary/
     pseudonyms: tuple[tuple[str, str], ...] = tuple(DEFAULT_PSEUDONYMS.items())  # (gender, list in models/names/)
     sha256: str = field(default="", compare=False)
@@ -193,6 +197,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
         flag_lists=_names(path, f["flag"], "flag", "gazetteer") if "flag" in f else (),
         keep_unnamed_areas=_flag(path, keep["unnamed_areas"], "keep.unnamed_areas") if "unnamed_areas" in keep else False,
         keep_labels=_flag(path, keep["labels"], "keep.labels") if "labels" in keep else False,
+        area=area_setting(path, keep["area"], "keep.area", ProfileError) if "area" in keep else None,
         child_roles=(_names(path, people["child_roles"], "people.child_roles", "vocabulary")
                      if "child_roles" in people else DEFAULT_CHILD_ROLES),
         pseudonyms=_pools(path, people["pseudonyms"]) if "pseudonyms" in people else tuple(DEFAULT_PSEUDONYMS.items()),

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from anonymiser.config.places import area_setting
 from anonymiser.config.yamlfile import Node, check_fields, load_yaml
 from anonymiser.core.errors import RegisterError
 from anonymiser.core.register import GENDERS, Person, Register, searchable
 
-TOP_FIELDS = {"case", "people", "addresses", "references"}
+TOP_FIELDS = {"case", "people", "addresses", "references", "area"}
 PERSON_FIELDS = {"name", "aliases", "role", "gender", "date_of_birth", "pseudonym"}
 
 
@@ -95,7 +96,9 @@ def parse_register(path: Path | str) -> tuple[Register, Node]:
         addresses = tuple(a for a in (_text(path, n, "an address") for n in f["addresses"].value) if a)
     case = _text(path, f["case"], "the case label", required=False) if "case" in f else None
     references = _references(path, f["references"]) if "references" in f else ()
-    return Register(case=case, people=people, addresses=addresses, references=references, path=path), people_node
+    area = area_setting(path, f["area"], "area", RegisterError) if "area" in f else None
+    return Register(case=case, people=people, addresses=addresses, references=references, area=area,
+                    path=path), people_node
 
 
 def _references(path: Path, node: Node) -> tuple[str, ...]:

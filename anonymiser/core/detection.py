@@ -20,6 +20,7 @@ class DetectionMeta:
     reviewer: bool = False  # added by the reviewer's decisions file
     propagated_from: str | None = None  # another mention of this detected phrase
     address_town: bool = False  # the town of a detected address, found elsewhere
+    local_kind: str | None = None  # a named local organisation's kind as it is written: 'the church'
 
     @property
     def from_register(self) -> bool:

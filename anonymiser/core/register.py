@@ -48,6 +48,7 @@ class Register:
     people: tuple[Person, ...]
     addresses: tuple[str, ...] = ()
     references: tuple[str, ...] = ()  # case, crime and hospital numbers the officer knows
+    area: str | None = None  # the partnership's area ('Devon'); beats the profile's keep.area
     path: Path | None = field(default=None, compare=False)
 
     @property

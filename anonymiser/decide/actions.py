@@ -131,7 +131,8 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
 def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:
     """A named school, practice or organisation becomes its kind: 'the primary school'."""
     start = wording.absorb_article(state.text, d.start)
-    return _replacement(state, d, start, d.end, institution_text(d.entity, state.text[start:d.end]), rule)
+    new = d.meta.local_kind or institution_text(d.entity, state.text[start:d.end])
+    return _replacement(state, d, start, d.end, new, rule)
 
 
 def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index
 from anonymiser.config.profile import Profile
@@ -38,6 +38,7 @@ _CITATION_BEFORE = re.compile(
 _NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
 # A time reference made only of these points back into the text ("the same day"); it dates nothing.
 _RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
+_PLATFORMS = vocabulary.words("social_platforms")
 
 
 LOCAL_AUTHORITIES = "local_authorities"
@@ -48,6 +49,14 @@ _OWN_AGENCY_AFTER = re.compile(
     r"\s+(?:(?:City|County|Borough|Metropolitan|District|Royal)\s+)*(?:Council|Safeguarding|Children['’]?s?\b"
     r"|Health\s+Services|Community\s+Services|Constabulary|Partnership|Local\s+Authority|MASH|Youth\s+Justice"
     r"|Early\s+Help|Social\s+Care|NHS|Police)", re.I)
+# The same, or another place joined to it first: "Boston Borough Council", "Torbay and South Devon NHS
+# Foundation Trust". A place written so is part of an agency's name, which is kept.
+_AGENCY_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){1,3}?)?" + _OWN_AGENCY_AFTER.pattern, re.I)
+
+
+def in_agency_name(text: str, end: int) -> bool:
+    """The place ending at `end` begins an agency's name ('Boston| Borough Council')."""
+    return _AGENCY_AFTER.match(text, end) is not None
 
 
 def own_areas(text: str) -> frozenset[tuple[str, ...]]:
@@ -79,7 +88,7 @@ def own_areas(text: str) -> frozenset[tuple[str, ...]]:
 class Keeper:
     """The profile's keep rules, applied to one document's text."""
 
-    def __init__(self, profile: Profile, text: str) -> None:
+    def __init__(self, profile: Profile, text: str, area: str | None = None) -> None:
         self.profile = profile
         self.text = text
         self.allow: PhraseIndex = phrase_index("allowlist", profile.allowlists)
@@ -87,7 +96,21 @@ class Keeper:
             "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
         self.allowed_spans = self.allow.find(text)
         self._lower_counts: dict[str, int] | None = None
-        self.own_areas = own_areas(text) if LOCAL_AUTHORITIES in profile.keep_places else frozenset()
+        # The partnership's area, from the register or the profile, else guessed from its agencies:
+        # it and the areas round it are kept; a place inside it, or anywhere else, is not.
+        self.area = area or profile.area
+        if self.area:
+            self.own_areas = places.larger({normalise(self.area)})
+        elif LOCAL_AUTHORITIES in profile.keep_places:
+            guessed = own_areas(text)
+            every = guessed == frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
+            self.own_areas = guessed if every else places.larger(guessed)
+        else:
+            self.own_areas = frozenset()
+
+    @property
+    def _local_authorities(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
 
     def inside_allowlisted(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.allowed_spans, start, end))
@@ -136,6 +159,10 @@ class Keeper:
         if t in self.places or t in self.allow or normalise(t) in self.own_areas:
             return True
         return self._state_title(t)
+
+    def _agency_place(self, part: str, end: int) -> bool:
+        """A known place that begins an agency's name: 'Boston' of 'Boston Borough Council'."""
+        return places.is_place(part.strip()) and in_agency_name(self.text, end)
 
     def _state_title(self, text: str) -> bool:
         """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""
@@ -229,6 +256,8 @@ class Keeper:
             pos = e
             if not part.strip() or re.fullmatch(r",\s*|\s+and\s+", part):
                 continue
+            if self._agency_place(part, e):
+                continue  # 'Boston Borough Council': the place begins an agency's name, which is kept
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
             if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
@@ -252,11 +281,14 @@ class Keeper:
         span = self.text[d.start:d.end]
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
+        if normalise(span) in self._local_authorities and span.strip().lower() not in _pool_names():
+            # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
+            return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
         names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in vocabulary.NAME_TITLES
                  and t.group(0) not in self.allow]
-        if not names:
-            return None
+        if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
+            return None  # 'Instagram told police': a platform, never a person
         if "\n\n" in span:
             return None
         if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):
@@ -272,6 +304,11 @@ class Keeper:
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
+        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.is_place(word)
+                and names[0].group(0).lower() not in _pool_names()
+                and _PLACE_BEFORE.search(self.text, max(0, s - 12), s)):
+            # 'a flat in Reading' read as a person: a town the gazetteer knows, after a place word, is the town
+            return replace(d, start=s, end=e, entity=E.LOCATION)
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
 
     def _vehicle(self, start: int, end: int) -> bool:
@@ -304,6 +341,18 @@ def known_first_names() -> frozenset[str]:
     """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
     lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
     return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+@lru_cache(maxsize=1)
+def _pool_names() -> frozenset[str]:
+    """The pseudonym pools' first names only: 'Bath' and 'Hope', names that are also words, are not here."""
+    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral")
+    return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+def known_first_name(word: str) -> bool:
+    """A first name the pools or the word-collision list know ('Jane', 'Will')."""
+    return word.lower() in known_first_names()
 
 
 def _has_name_token(text: str) -> bool:

@@ -17,6 +17,6 @@ def decide(text: str, raw: list[Detection], profile: Profile, register: Register
            reviewer_added: list[Detection] | tuple[Detection, ...] = ()) -> Decisions:
     """Apply the profile's policy, allowlists and propagation to raw detections: decide.steps.STEPS in order."""
     state = DecideState(text, profile, register, case_map, allow=phrase_index("allowlist", profile.allowlists),
-                        keeper=Keeper(profile, text), detections=list(raw), reviewer_added=tuple(reviewer_added))
+                        keeper=Keeper(profile, text, register.area), detections=list(raw), reviewer_added=tuple(reviewer_added))
     run_steps(state)
     return state.decisions

@@ -1,54 +1,60 @@
 """The decide stage as named steps, in the order they run, and why each stands where it does.
 
 1. keep-rules: drop what the profile keeps (types it does not detect, low scores, allowlisted
-   terms, the partnership's own area, countries, NER noise) and cut allowlisted words out of a
+   terms, the partnership's area and the areas round it, a place that begins an agency's name,
+   countries, NER noise, a platform's name read as a person) and cut allowlisted words out of a
    detection. First, so that every later step works only from what is really to go: spreading a
    kept word ('Children's Services') would put it through the whole text.
-2. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
+2. local-organisations: a named church, mosque, temple, gurdwara, club or care provider, or an
+   organisation written as someone's employer, is marked with its kind ('the church', 'the
+   employer'), which choose uses even where the profile only flags organisations; a 'person'
+   that is one ('St Mary's Church') becomes it. After the keep rules, so an allowlisted agency
+   is never one; before propagation, so 'Mary' of 'St Mary's Church' is never spread as a name.
+3. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
    straddling it is cut at its edge: allowlisted and kept-place phrases at their longest, agencies'
    names by their shape, acronyms the text defines by a kept expansion, a label and a letter
    ('Child C'), section numbers. Then the lexicon veto: a span only the NER found, as a person or
    place, made only of common English words and with no person cue, goes. After the keep rules,
    which settle whole detections first; before propagation, so nothing inside a kept phrase, and
    no common word, is spread through the text.
-3. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
+4. dates-of-birth: a date that is a date of birth becomes one, and the register's dates of birth
    are found in every written form. Before propagation, so the same date written again elsewhere
    is found as a date of birth, not as a date to be cut to its month and year.
-4. listed-people: people listed with their roles or agencies, found from the layout and the
+5. listed-people: people listed with their roles or agencies, found from the layout and the
    name lists (decide.person_evidence): a panel list of lines that each open with a name
    ('Helen Wakeling  Knightstone Housing'), a name after 'Report by:' or under an 'Author' line.
    A NER person that ran from the name into the agency after it ('Wakeling Bath') is dropped.
    After the keep rules, so an allowlisted agency is known and never broken; before propagation,
    so a listed surname is found at its other mentions too.
-5. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+6. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
    the keep rules and the phrase layer too. After the keep rules and dates of birth, so only what
    goes is spread, and as its final kind.
-6. names-from-evidence: the people the NER missed, decided once per distinct string from the
+7. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
    born', not an acronym the text defines). The name stands at every capitalised mention unless
    the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
-7. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+8. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
-8. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+9. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-9. overlaps: every character is decided once; the more trustworthy kind wins. After every
+10. overlaps: every character is decided once; the more trustworthy kind wins. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
-10. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+11. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-11. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+12. other-people: everyone not on the register gets a key shared by all their mentions, and who is
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
-12. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+13. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-13. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+14. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose, which does the widening.
-14. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+15. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
     needs the final replacements.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
@@ -63,6 +69,7 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
@@ -73,6 +80,10 @@ from anonymiser.detect.recognizers.register_births import find_register_births, 
 
 def keep_rules(state: DecideState) -> None:
     state.detections = state.keeper.filter(state.detections)
+
+
+def local_organisations(state: DecideState) -> None:
+    state.detections = read_local_organisations(state.text, state.detections)
 
 
 def kept_phrases(state: DecideState) -> None:
@@ -132,6 +143,9 @@ def choose(state: DecideState) -> None:
         if d.meta.reviewer and policy.action in ("flag", "keep"):
             # a reviewer's addition always changes the text, even of a kind the profile keeps
             policy = replace(policy, action="institution" if d.entity == E.ORGANISATION else "replace")
+        elif d.meta.local_kind and policy.action == "flag":
+            # a named church, club, care provider or employer locates the family: it goes as its kind
+            policy = replace(policy, action="institution")
         rule = state.rule(d, f"{state.profile.name}: {d.entity} -> {policy.action}")
         made = ACTIONS[policy.action](state, d, policy, rule)
         if isinstance(made, Flag):
@@ -176,6 +190,7 @@ def flag_lists(state: DecideState) -> None:
 
 STEPS: tuple[Step, ...] = (
     Step("keep-rules", keep_rules),
+    Step("local-organisations", local_organisations),
     Step("kept-phrases", kept_phrases),
     Step("dates-of-birth", dates_of_birth),
     Step("listed-people", listed_people_step),

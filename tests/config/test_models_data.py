@@ -240,3 +240,41 @@ def test_name_lists_leave_out_allowlisted_terms():
     first = {x.casefold() for x in load("names/first_names.txt")}
     blocked = {x.casefold() for x in load("gazetteer/countries.txt") + load("allowlist/roles.txt")}
     assert not first & blocked, sorted(first & blocked)[:10]
+
+
+# --- the UK places gazetteer (a .tsv, so not under the .txt rules) ------------
+
+UK_PLACES = MODELS / "gazetteer" / "uk_places.tsv"
+
+
+def test_uk_places_format():
+    raw = UK_PLACES.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and raw.endswith(b"\n")
+    lines = raw.decode("utf-8").splitlines()
+    header = [ln for ln in lines if ln.startswith("#")]
+    assert len(header) >= 2 and all(ln.startswith("#") for ln in lines[:len(header)]), "a '#' header first"
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    assert len(rows) > 3000
+    for n, row in enumerate(rows, 1):
+        assert len(row) == 4, f"row {n}: name, parent, nation, population"
+        assert all(c == c.strip() and c for c in row[:3]), f"row {n}: blank or padded cell"
+        assert row[2] in {"England", "Scotland", "Wales", "Northern Ireland"}, f"row {n}: nation"
+        assert row[3].isdigit(), f"row {n}: population is a whole number"
+    keys = [(r[0].casefold(), r[1]) for r in rows]
+    assert keys == sorted(keys), "sorted by name, then parent"
+    assert len(set(keys)) == len(keys), "a place is listed once under each parent"
+
+
+def test_uk_places_parents_are_areas_the_gazetteer_knows():
+    """Every English, Welsh and Scottish parent is a local authority or county the area rule can name."""
+    areas = {e.casefold() for e in load("gazetteer/local_authorities.txt")}
+    rows = [ln.split("\t") for ln in UK_PLACES.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    unknown = sorted({r[1] for r in rows if r[2] != "Northern Ireland" and r[1].casefold() not in areas})
+    assert not unknown, unknown
+
+
+@pytest.mark.parametrize("place, parent", [("Exeter", "Devon"), ("Torquay", "Torbay"), ("Boston", "Lincolnshire"),
+                                           ("March", "Cambridgeshire")])
+def test_uk_places_spot_checks(place, parent):
+    rows = {tuple(ln.split("\t")[:2]) for ln in UK_PLACES.read_text(encoding="utf-8").splitlines()}
+    assert (place, parent) in rows

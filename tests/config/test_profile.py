@@ -35,6 +35,7 @@ def test_unknown_profile_lists_the_known_ones() -> None:
     ("name: x\nentities:\n  DATE: {action: person}\n", "only for PERSON"),
     ("name: x\nentities: {}\nkeep:\n  allowlists: [nonesuch]\n", "models/allowlist/nonesuch.txt"),
     ("name: x\nentities: {}\nkeep:\n  unnamed_areas: sometimes\n", "line 4: keep.unnamed_areas should be true or false"),
+    ("name: x\nentities: {}\nkeep:\n  area: Narnia\n", "line 4: keep.area: unknown area 'Narnia'"),
 ])
 def test_bad_profiles_are_refused(tmp_path: Path, body: str, words: str) -> None:
     path = tmp_path / "mine.yaml"
@@ -52,3 +53,10 @@ def test_the_default_profile_keeps_an_unnamed_area_and_strict_masks_it() -> None
     assert load_profile().keep_unnamed_areas and not load_profile("strict").keep_unnamed_areas
     assert anonymise(text).text == text
     assert "north of the country" not in anonymise(text, profile="strict").text
+
+
+def test_a_profile_names_the_partnership_area_as_the_gazetteer_writes_it(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: x\nentities: {}\nkeep:\n  area: devon\n", encoding="utf-8")
+    assert load_profile(path).area == "Devon"
+    assert load_profile("safeguarding-review").area is None

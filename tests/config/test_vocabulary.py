@@ -30,6 +30,8 @@ LABELS = {
     "organisation_words": {"company", "service", "centre"},
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
+    "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
+                                 "care-home"},
 }
 
 

@@ -19,15 +19,15 @@ from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.steps import STEPS, run_steps
 from anonymiser.pseudonymise.case_map import CaseMap
 
-ORDER = ("keep-rules", "kept-phrases", "dates-of-birth", "listed-people", "propagation", "names-from-evidence",
-         "reviewer-additions", "people-read-as-organisations",
+ORDER = ("keep-rules", "local-organisations", "kept-phrases", "dates-of-birth", "listed-people", "propagation",
+         "names-from-evidence", "reviewer-additions", "people-read-as-organisations",
          "overlaps", "adjacent-names", "other-people", "choose", "widened-overlaps", "flag-lists")
 
 TEXT = ("Amara Okafer (DOB 14/03/2015) lives with her mother. Sam Hollis, her mother's partner, moved in "
         "during 2021; Hollis works nights. Kia Jones visited on 2 May 2021 and Jones was worried. "
         "The Riverside Trust runs the Hollybush Oakfield Primary School. Amara was seen at the Riverside Café. "
         "The family are of Somali heritage. PC 6187 Dunmore attended. Tomasz Wren Devon County Council wrote. "
-        "Hope's brother was told.\n\n"
+        "She sang at St Anne's Church. Hope's brother was told.\n\n"
         "Report by: Nadia Petrova\n")
 AMARA = "register:amara okafor"
 REGISTER = Register(case="t", people=(Person("Amara Okafor", "subject child", "female",
@@ -57,6 +57,7 @@ def raw() -> list[Detection]:
         at("Hollybush Oakfield", E.LOCATION),  # overlaps the school's name
         at("Oakfield Primary School", E.SCHOOL, ("SchoolRecognizer",)),
         at("Amara", E.PERSON, ("CaseRegister",), nth=1, register_person=AMARA, match="exact"),
+        at("St Anne's Church", E.PERSON),  # the NER's misreading of a named church
         at("6187", E.REFERENCE_NUMBER, ("ReferenceNumberRecognizer",)),
         at("Dunmore", E.PERSON),
         at("Tomasz Wren Devon", E.PERSON),  # straddles a council's name: cut at its edge
@@ -97,6 +98,7 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
         "Hope": f"names-from-evidence > other-people > choose: {p}: PERSON -> person (not on register)",
         "Nadia Petrova": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
         "Tomasz Wren": f"kept-phrases > other-people > choose: {p}: PERSON -> person (not on register)",
+        "St Anne's Church": f"local-organisations > choose: {p}: ORGANISATION -> institution",
     }
     assert reasons == {"Riverside Trust": "keep-rules > choose: kept; check it is needed",
                        "Somali heritage": "flag-lists: ethnicity: kept; check it is needed"}

@@ -46,6 +46,8 @@ def test_documented_shape_loads(tmp_path: Path) -> None:
     assert mother.role_label == "Mother" and not profile.is_child(mother)
     assert profile.is_child(child) and child.pseudonym == "Emily"
     assert reg.addresses == ("27 Birchwood Road, Thornton Heath, CR7 8QT",)
+    assert reg.area is None
+    assert load_register(write(tmp_path, "area: croydon\n" + GOOD)).area == "Croydon"
 
 
 @pytest.mark.parametrize("bad, line, words", [
@@ -55,6 +57,7 @@ def test_documented_shape_loads(tmp_path: Path) -> None:
     (GOOD.replace("1991-03-14", "14/03/1991"), 7, "YYYY-MM-DD"),
     (GOOD.replace("aliases: [Sal, Mrs O]", "aliases: [Sal, Mrs O"), 5, "not valid YAML"),
     (GOOD.replace("people:", "famly:"), 2, "unknown field 'famly'"),
+    ("area: Atlantis\n" + GOOD, 1, "area: unknown area 'Atlantis'"),
 ])
 def test_mistakes_name_file_and_line(tmp_path: Path, bad: str, line: int, words: str) -> None:
     path = write(tmp_path, bad)

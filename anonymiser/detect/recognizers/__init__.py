@@ -18,6 +18,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.courts_prisons import CourtsPrisonsRecognizer
     from anonymiser.detect.recognizers.dates import UkDateRecognizer
     from anonymiser.detect.recognizers.email_address import EmailAddressRecognizer
+    from anonymiser.detect.recognizers.family_group import FamilyGroupRecognizer
     from anonymiser.detect.recognizers.institutions import (
         GpPracticeRecognizer,
         HospitalWardRecognizer,
@@ -32,6 +33,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.postcode import PostcodeRecognizer
     from anonymiser.detect.recognizers.quantity import QuantityRecognizer
     from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
+    from anonymiser.detect.recognizers.road_number import RoadNumberRecognizer
     from anonymiser.detect.recognizers.social_handle import SocialHandleRecognizer
     from anonymiser.detect.recognizers.street_address import StreetAddressRecognizer
     from anonymiser.detect.recognizers.titled_person import TitledPersonRecognizer
@@ -48,6 +50,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         SocialHandleRecognizer,
         VehicleRegistrationRecognizer,
         StreetAddressRecognizer,
+        RoadNumberRecognizer,
         PlaceContextRecognizer,
         UkDateRecognizer,
         ReferenceNumberRecognizer,
@@ -56,6 +59,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         GpPracticeRecognizer,
         HospitalWardRecognizer,
         TitledPersonRecognizer,
+        FamilyGroupRecognizer,
         LetterPersonRecognizer,
         QuantityRecognizer,
         CourtsPrisonsRecognizer,

@@ -73,13 +73,35 @@ _NUMBERED_ADDRESS = rf"{_HOUSE_NUMBER},?\s+{_STREET}{_TAIL}"
 _UNIT_OR_BUILDING_ADDRESS = rf"(?:{_UNIT}{_SEP}(?:{_BUILDING}{_SEP})?|{_BUILDING}{_SEP}){_NUMBERED_ADDRESS}"
 _FLAT_IN_BUILDING = rf"{_UNIT}{_SEP}{_BUILDING}{_TAIL}"
 
+# A site written without a house number ('Unit 4, Greenbank Industrial Estate', 'Hillside Farm, Tiverton
+# EX16 6AB'): an address when a unit goes before it or a postcode closes it.
+_SITE = rf"(?!{_NOT_A_FIRST_WORD}){_NAME}\s+(?:{vocabulary.alternation(vocabulary.entries('site_words'))})(?![\w'’-])"
+_TO_POSTCODE = rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD}){_TOWN}){{0,2}}(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-])"
+_UNIT_ON_SITE = rf"{_UNIT}{_SEP}{_SITE}{_TAIL}"
+# Up to the postcode, not through it: the towns between are left to the place rules, which keep the
+# partnership's own area ('Stockwell Close, Bromley, Kent BR1 ...' keeps Bromley and Kent).
+_SITE_TO_POSTCODE = rf"\b{_SITE}(?={_TO_POSTCODE})"
+
 _NUMBERLESS = (
     rf"\b(?=[A-Z][\w'’\s.-]{{0,100}}?\s(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-]))"
     rf"{_STREET_NAME}\s+(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-])"
 )
+# A building's name or a street without a number on the line before a postcode ('Piccadilly House,
+# London Road, Bath BA1 6PL'): the postcode makes it an address.
+_NUMBERLESS_TO_POSTCODE = rf"(?:{_BUILDING}{_SEP})?(?:{_NUMBERLESS}|{_BUILDING})(?={_TO_POSTCODE})"
+
 _PLACE_PREPOSITION = (
     r"(?i:on|in|at|to|from|near|off|along|into|onto|via|towards|down|up|opposite|behind|of)"
 )
+
+
+_NUMBERLESS_PATTERNS = frozenset({"Unit on a named site", "Named site to a postcode",
+                                  "Building or street without a number, to a postcode"})
+
+
+def _pattern_name(result: RecognizerResult) -> str | None:
+    explanation = result.analysis_explanation
+    return explanation.pattern_name if explanation is not None else None
 
 
 class StreetAddressRecognizer(UkPatternRecognizer):
@@ -90,6 +112,9 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         Pattern("Numbered address", _NUMBERED_ADDRESS, 0.85),
         Pattern("Numbered address in a flat or building", _UNIT_OR_BUILDING_ADDRESS, 0.85),
         Pattern("Flat in a named building", _FLAT_IN_BUILDING, 0.75),
+        Pattern("Unit on a named site", _UNIT_ON_SITE, 0.85),
+        Pattern("Named site to a postcode", _SITE_TO_POSTCODE, 0.85),
+        Pattern("Building or street without a number, to a postcode", _NUMBERLESS_TO_POSTCODE, 0.85),
     ]
     STREET_PATTERNS = [
         # After "on", "to", "near"... a street name is almost always a place.
@@ -99,6 +124,7 @@ class StreetAddressRecognizer(UkPatternRecognizer):
             0.65,
         ),
         Pattern("Street name", _NUMBERLESS, 0.45),
+        Pattern("Site after preposition", rf"\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?\K{_SITE}", 0.65),
     ]
     CONTEXT = ["address", "lived", "lives", "living", "moved", "home", "property", "resided"]
 
@@ -118,7 +144,10 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         self.supported_entities = [ADDRESS, LOCATION]
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
-        addresses = results
+        # An address found without a house number inside or across a numbered one is part of it.
+        numbered = [r for r in results if _pattern_name(r) not in _NUMBERLESS_PATTERNS]
+        addresses = [r for r in results if _pattern_name(r) not in _NUMBERLESS_PATTERNS
+                     or not any(r.start < n.end and n.start < r.end for n in numbered)]
         results = addresses if ADDRESS in entities else []
         if LOCATION in entities:
             # The street inside a numbered address is part of that ADDRESS, not a LOCATION too.

@@ -21,7 +21,8 @@ TEXTS.append(
     "The Limes Medical Practice, Parkside Health Centre and Elm Tree Practice. He was on Rainbow Ward, "
     "then Ward 7 and the puffin ward. His Snapchat was kayla.b2010, TikTok account 'lilmiss_k', "
     "username: jaydenx_99, X account @jay_x, gamer tag dragon_77 and he emailed jo.bloggs@example.org. "
-    "The page www.example.co.uk/help and https://example.org/a?b=1 were shared."
+    "The page www.example.co.uk/help and https://example.org/a?b=1 were shared. "
+    "They drove along the A361 and off the M5, and the Pemberton children were in the car."
 )
 
 WITH_REQUIREMENTS = [r for r in uk_recognizers() if isinstance(r, UkPatternRecognizer)
@@ -41,8 +42,9 @@ def test_every_match_holds_a_required_string(rec: UkPatternRecognizer) -> None:
         # The patterns alone, without the shortcut that relies on the requirement.
         for r in PatternRecognizer.analyze(rec, text, rec.supported_entities):
             span = text[r.start:r.end]
-            # A match's required word may stand just before its span (a platform before a handle).
-            context = text[max(0, r.start - 40):r.end]
+            # A match's required word may stand just before its span (a platform before a handle)
+            # or just after it (a group word after a family's surname).
+            context = text[max(0, r.start - 40):r.end + 20]
             assert any(w in context for w in rec.REQUIRES) or any(
                 w in context.lower() for w in rec.REQUIRES_ANY_CASE) or (
                 rec.REQUIRES_MATCH and re.search(rec.REQUIRES_MATCH, span)), (rec.name, span)

@@ -87,3 +87,27 @@ def test_bare_street_without_preposition_scores_lower(rec: StreetAddressRecogniz
 )
 def test_not_addresses(rec: StreetAddressRecognizer, text: str) -> None:
     assert typed_spans(rec, text) == []
+
+
+# --- addresses without a house number (issue 12) -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She lived at Unit 4, Greenbank Industrial Estate, Tiverton EX16 6AB last year.",
+     "Unit 4, Greenbank Industrial Estate, Tiverton EX16 6AB"),
+    # up to the towns before the postcode, which the place rules decide (the partnership's area is kept)
+    ("He was found at Lower Farm, Tiverton, EX16 9ZZ on the day.", "Lower Farm"),
+    ("Letters went to Marlowe House, Station Road, Hexham NE46 1AB twice.", "Marlowe House, Station Road"),
+    ("The plot was Bay 12\nUnit 7, Kestrel Trading Estate", "Unit 7, Kestrel Trading Estate"),
+])
+def test_an_address_without_a_house_number(text: str, want: str) -> None:
+    assert (ADDRESS, want) in typed_spans(StreetAddressRecognizer(), text)
+
+
+def test_a_named_site_after_a_place_word_is_a_place() -> None:
+    text = "Later she stayed at Hillside Farm and then at Sunnyvale Caravan Park."
+    assert typed_spans(StreetAddressRecognizer(), text) == [(LOCATION, "Hillside Farm"), (LOCATION, "Sunnyvale Caravan Park")]
+
+
+@pytest.mark.parametrize("text", ["The Estate Agent called. The Farm was sold.", "Rose Farm said nothing to the nurse."])
+def test_a_site_word_alone_or_without_place_evidence_is_no_address(text: str) -> None:
+    assert typed_spans(StreetAddressRecognizer(), text) == []

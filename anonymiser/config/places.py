@@ -1,0 +1,87 @@
+"""UK places and the areas they lie in (models/gazetteer/uk_places.tsv), for the partnership's area.
+
+The partnership's area is kept with every larger area round it (its county, its nation); a town or
+district inside it locates the family and is generalised. `larger` and `inside` answer those two
+questions from the gazetteer's parent column and the local-authority list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from anonymiser.config.data import data_dir, load_list
+from anonymiser.config.lexicon import normalise
+from anonymiser.config.yamlfile import Node
+from anonymiser.core.errors import AnonymiserError
+
+NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+Key = tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str, str, int], ...]:
+    path = data_dir("models") / "gazetteer" / "uk_places.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, parent, nation, population = line.split("\t")
+            out.append((name, parent, nation, int(population)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[Key, frozenset[Key]]:
+    """A place's key -> the keys of the areas round it (a place's name can stand in more than one)."""
+    out: dict[Key, set[Key]] = {}
+    for name, parent, nation, _ in _rows():
+        key = normalise(name)
+        out.setdefault(key, set()).add(normalise(parent))
+        out.setdefault(normalise(parent), set()).add(normalise(nation))
+    return {k: frozenset(v - {k}) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _areas() -> dict[Key, str]:
+    """Every name the area setting accepts, by key: local authorities, counties, regions, nations."""
+    names = [*load_list("gazetteer", "local_authorities"), *NATIONS, *(r[1] for r in _rows())]
+    return {normalise(n): n for n in names}
+
+
+def known_area(name: str) -> str | None:
+    """The area as the gazetteer writes it ('devon' -> 'Devon'), or None for a name it does not know."""
+    return _areas().get(normalise(name))
+
+
+def is_place(name: str) -> bool:
+    """A UK town, district or area the gazetteer knows."""
+    key = normalise(name)
+    return key in _parents() or key in _areas()
+
+
+def larger(areas: frozenset[Key] | set[Key]) -> frozenset[Key]:
+    """The areas themselves and every area round them: Exeter -> Exeter, Devon, England."""
+    seen: set[Key] = set()
+    todo = list(areas)
+    while todo:
+        key = todo.pop()
+        if key not in seen:
+            seen.add(key)
+            todo.extend(_parents().get(key, ()))
+    return frozenset(seen)
+
+
+def inside(name: str, areas: frozenset[Key] | set[Key]) -> bool:
+    """A place that lies in one of `areas` without being one of them or larger: Torquay in Torbay."""
+    key = normalise(name)
+    return key not in larger(areas) and any(key != a and a in larger({key}) for a in areas)
+
+
+def area_setting(path: Path, node: Node, where: str, error: type[AnonymiserError]) -> str:
+    """A partnership's area (profile keep.area, register area) as the gazetteer writes it; one clear
+    error line for a name it does not know."""
+    found = known_area(node.value) if isinstance(node.value, str) else None
+    if found is None:
+        raise error(path, f"line {node.line}: {where}: unknown area '{node.value}'",
+                    "Write a UK county, local authority, region or nation, for example 'Devon'.")
+    return found

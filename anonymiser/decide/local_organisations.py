@@ -1,0 +1,64 @@
+"""Named local organisations that can locate a family: places of worship, clubs, care providers, employers.
+
+A named church, mosque, temple, gurdwara, club or care provider (its head word in
+models/vocabulary/local_organisation_words.txt), or an organisation written as someone's employer
+('worked for Fairfield Logistics': models/vocabulary/employment_cues.txt), is replaced by its kind
+('the church', 'the care provider', 'the employer') even where the profile only flags organisations.
+A 'person' or 'place' the NER found that ends in such a head word ('St Mary's Church', 'at Riverside
+Boxing Club') is that organisation, unless it is a first name and a surname ('Jane Church').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import known_first_name
+
+_KIND = {e.lower(): labels[0].replace("-", " ") for e, labels in vocabulary.labelled("local_organisation_words").items()}
+_HEAD = re.compile(rf"\b(?:{vocabulary.alternation(_KIND)})\b", re.I)
+_EMPLOYMENT_BEFORE = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SAINT = frozenset({"st", "saint", "ss"})
+
+
+def local_kind(text: str, d: Detection) -> str | None:
+    """What a named local organisation becomes ('the church'), or None for any other organisation."""
+    span = text[d.start:d.end]
+    heads = _HEAD.findall(span)
+    if heads:
+        return "the " + _KIND[" ".join(heads[-1].lower().split())]
+    if _EMPLOYMENT_BEFORE.search(text, max(0, d.start - 40), d.start):
+        return "the employer"
+    return None
+
+
+def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
+    """'St Mary's Church', 'Al-Noor Mosque': a name ending in a head word, not 'Jane Church'."""
+    words = _WORD.findall(text[d.start:d.end])
+    if len(words) < 2 or not _HEAD.fullmatch(words[-1]) and not _HEAD.search(" ".join(words[-2:])):
+        return False
+    first = words[0]
+    person_like = known_first_name(first) or word_class(first) == WordClass.PROPER
+    return not (len(words) == 2 and person_like and first.lower() not in _SAINT)
+
+
+def read_local_organisations(text: str, detections: list[Detection]) -> list[Detection]:
+    """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
+    out = []
+    for d in detections:
+        if not d.from_register and not d.meta.reviewer:
+            if d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
+                kind = local_kind(text, d)
+                d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=kind))
+            elif d.entity == E.ORGANISATION:
+                kind = local_kind(text, d)
+                if kind:
+                    d = replace(d, meta=replace(d.meta, local_kind=kind))
+        out.append(d)
+    return out

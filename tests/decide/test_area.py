@@ -1,0 +1,85 @@
+"""The partnership's area (issue 12): it and the areas round it are kept; a town or district inside it,
+or any other place, is generalised; a place that begins an agency's name stays with the agency."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from anonymiser.api import anonymise
+from anonymiser.config.profile import load_profile
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.register import Register
+from anonymiser.decide.keep import Keeper
+
+
+def _det(text: str, phrase: str, entity: str = E.LOCATION) -> Detection:
+    start = text.index(phrase)
+    return Detection(start, start + len(phrase), entity, 0.85, ("SpacyRecognizer",))
+
+
+def _kept(text: str, phrases: list[str], area: str | None, entity: str = E.LOCATION) -> list[str]:
+    keeper = Keeper(load_profile("safeguarding-review"), text, area)
+    return [text[d.start:d.end] for d in keeper.filter([_det(text, p, entity) for p in phrases])]
+
+
+TEXT = ("The family moved from Exeter to a flat near Plymouth in 2019. Devon Children's Services and the "
+        "police in England knew them; Leeds had closed the case.")
+
+
+def test_a_named_area_keeps_itself_and_larger_areas_and_generalises_the_towns_inside_it() -> None:
+    # detected, so replaced: the city inside Devon, a city outside it, another council's area
+    assert _kept(TEXT, ["Exeter", "Plymouth", "Devon", "England", "Leeds"], "Devon") == ["Exeter", "Plymouth", "Leeds"]
+
+
+def test_a_district_as_the_area_keeps_its_county() -> None:
+    text = "Staff in Exeter and across Devon were told, as were colleagues in Cornwall."
+    assert _kept(text, ["Exeter", "Devon", "Cornwall"], "Exeter") == ["Cornwall"]
+
+
+def test_without_an_area_or_an_own_agency_every_local_authority_is_kept_as_before() -> None:
+    text = "The family moved from Exeter to Leeds."
+    assert _kept(text, ["Exeter", "Leeds"], None) == []
+
+
+def test_a_guessed_area_keeps_the_county_round_it() -> None:
+    # 'Exeter City Council' names the partnership's own area; Devon is larger, so kept; Leeds is not.
+    text = "Exeter City Council led the review. The child was seen in Devon and later in Leeds."
+    assert _kept(text, ["Devon", "Leeds"], None) == ["Leeds"]
+
+
+def test_a_place_that_begins_an_agency_name_is_kept() -> None:
+    text = ("Boston Borough Council housed the family; Torbay and South Devon NHS Foundation Trust saw the "
+            "baby. The mother grew up in Boston.")
+    got = _kept(text.replace("grew up in Boston", "grew up in Bostonx"), ["Boston", "Torbay"], "Lincolnshire")
+    assert got == []
+    last = text.rindex("Boston")
+    keeper = Keeper(load_profile("safeguarding-review"), text, "Lincolnshire")
+    d = Detection(last, last + 6, E.LOCATION, 0.85, ("SpacyRecognizer",))
+    assert [text[x.start:x.end] for x in keeper.filter([d])] == ["Boston"]  # the town itself goes
+
+
+def test_the_register_area_reaches_the_output() -> None:
+    text = "Lily Hartwell lived in Exeter with her mother. Devon Police were called to the flat."
+    reg = Register(case="t", people=())
+    kept = anonymise(text, register=reg).text
+    named = anonymise(text, register=replace(reg, area="Devon")).text
+    assert "Devon Police" in named and "Devon Police" in kept
+    assert "Exeter" not in named
+
+
+def test_a_council_area_read_as_a_person_is_a_place_and_its_council_stays() -> None:
+    text = "The family moved to Tiverton, then to Crediton and Exeter. Exeter City Council knew them."
+    reg = Register(case="t", people=(), area="Devon")
+    out = anonymise(text, register=reg).text
+    assert "Tiverton" not in out and "Crediton" not in out
+    assert out.count("Exeter") == 1 and "Exeter City Council knew them" in out
+    assert "Adult" not in out  # a place, never a person
+
+
+def test_a_council_area_read_as_a_person_is_a_location_to_the_keep_rules() -> None:
+    text = "They then moved to Leeds for a year."
+    s = text.index("Leeds")
+    d = Detection(s, s + 5, E.PERSON, 0.85, ("SpacyRecognizer",))
+    keeper = Keeper(load_profile("safeguarding-review"), text, "Devon")
+    assert [x.entity for x in keeper.filter([d])] == [E.LOCATION]
