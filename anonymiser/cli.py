@@ -40,6 +40,10 @@ def _password(value: str | None) -> str | None:
     return value
 
 
+KEEP_OPTION = click.option("--keep", "keep_path", type=click.Path(path_type=Path),
+                           help="The partnership's keep list: a text file of terms always kept, one a line.")
+
+
 def _profile(name: str, keep_path: Path | None) -> "Profile":
     """The profile, with the keep list's terms added when --keep is given."""
     from anonymiser.config.keep_list import load_keep_list
@@ -76,8 +80,7 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: one per core].")
 @click.option("--decisions", "decisions_path", type=click.Path(path_type=Path, dir_okay=False),
               help="A reviewer's decisions file, exported from the report page.")
-@click.option("--keep", "keep_path", type=click.Path(path_type=Path),
-              help="The partnership's keep list: a text file of terms always kept, one a line.")
+@KEEP_OPTION
 def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, profile: str, map_path: Path | None,
         accept_tracked_changes: bool, password: str | None, workers: int | None,
         decisions_path: Path | None, keep_path: Path | None) -> None:
@@ -208,8 +211,7 @@ def _not_processed(found: "Inputs", register_path: Path | None) -> tuple[list[tu
               help="Where to write SPANS.json.")
 @click.option("--profile", default="safeguarding-review", show_default=True)
 @click.option("--register", "register_path", type=click.Path(path_type=Path))
-@click.option("--keep", "keep_path", type=click.Path(path_type=Path),
-              help="The partnership's keep list: a text file of terms always kept, one a line.")
+@KEEP_OPTION
 def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path | None,
            keep_path: Path | None) -> None:
     """Spans the profile would replace, for every text in TEXTS_JSON ({id: text})."""
@@ -236,30 +238,6 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
     click.echo(f"{sum(len(v) for v in spans.values())} spans in {len(spans)} texts -> {out_path}")
 
 
-def _verify_targets(outputs: tuple[Path, ...],
-                    audits: tuple[Path, ...]) -> tuple[list[tuple[list[Path], list[Path]]], tuple[Path, ...]]:
-    """What verify checks: (publication files, the audit logs they are checked against) groups, and
-    every audit log whose chain is checked.
-
-    Files named one by one form one group with the `audits` given. A folder gives one group per
-    document, its publication files with its own audit log, as the run that wrote them checked
-    them (a word replaced in one draft, 'March' the town, may rightly stay in another as the month).
-    """
-    named = [item for item in outputs if not item.is_dir()]
-    groups: list[tuple[list[Path], list[Path]]] = [(named, list(audits))] if named else []
-    found = list(audits)
-    for folder in (item for item in outputs if item.is_dir()):
-        for audit in sorted(folder.glob("*.audit.jsonl")):
-            if audit not in found:
-                found.append(audit)
-        files = sorted(p for p in folder.glob("*.anonymised.*") if p.is_file())
-        for stem in sorted({p.name.split(".anonymised.")[0] for p in files}):
-            own = folder / f"{stem}.audit.jsonl"
-            groups.append(([p for p in files if p.name.split(".anonymised.")[0] == stem],
-                           [*audits, *([own] if own.is_file() else [])]))
-    return groups, tuple(found)
-
-
 @main.command()
 @click.argument("outputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--register", "register_path", type=click.Path(path_type=Path), help="The case register.")
@@ -284,6 +262,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
     from anonymiser.core.register import EMPTY_REGISTER
     from anonymiser.run.register import load_register
     from anonymiser.verify.leaks import audit_originals, verify_files
+    from anonymiser.verify.targets import verify_targets
     from anonymiser.verify.unexplained import count_unexplained
     from anonymiser.write.audit import verify_audit
 
@@ -293,7 +272,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         allowlists = prof.allowlists
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
-    groups, audit_paths = _verify_targets(outputs, audit_paths)
+    groups, audit_paths = verify_targets(outputs, audit_paths)
     outputs = tuple(p for files, _ in groups for p in files)
     if not outputs:
         _fail("no *.anonymised.* files to check there. Give the publication files, or the output folder.")
@@ -369,8 +348,7 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
               help="One register for every document [default: <id>.register.yaml beside each draft].")
 @click.option("--misses", "misses_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write every missed mention here (JSON; it quotes the texts, so keep it private).")
-@click.option("--keep", "keep_path", type=click.Path(path_type=Path),
-              help="The partnership's keep list: a text file of terms always kept, one a line.")
+@KEEP_OPTION
 def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: Path | None,
              keep_path: Path | None) -> None:
     """Score detection against annotated documents: per-type recall, token precision and F2.

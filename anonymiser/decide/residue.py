@@ -1,10 +1,12 @@
 """The residue rule: after the decisions, every kept token that could identify someone is explained.
 
 A token that could identify someone is
-- a name-like word: capitalised where English would not capitalise it (mid-sentence), and a
-  proper noun, a word the lexicon does not know, or a word listed both ways ('Will') that this
-  text never writes in lower case; at a sentence start, in a heading or an all-capitals line the
-  capital says nothing, so only a proper noun or an unknown word counts there;
+- a name-like word: capitalised, and a proper noun or a word the lexicon does not know ('June',
+  'Wakeling'). The look-up is made in lower case, so a capital at a sentence start, in a heading
+  ('1.4 Background') or in an all-capitals line is no evidence of a name: a common word there is
+  a common word. A word listed both ways ('Will', 'Act', 'President') counts only inside a run
+  of capitalised words round an unexplained one ('Will Tanner'); alone, it is a word with a
+  capital. A long all-capitals token outside an all-capitals line is an acronym ('CARM');
 - an initialism: two or three capitals ('KW', 'S.A.') that are no known acronym;
 - an alphanumeric code: letters and digits mixed ('AB12345'), or a long run of digits.
 
@@ -43,8 +45,6 @@ RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
 # 'Self-Neglect', 'AB/12.3'); or dotted initials ('S.A.').
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_](?:[\w'’]*[^\W_])?)*")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;•▪\u2022]|\n)[\s\"“‘'(\[*#\-–—]*$")
-_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\)|\(?[ivx]+\)|[A-Z]\.)\s+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|of)\s+$")
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 # Digits that are not a code: ordinals, decades, times, measures, a year or a number.
@@ -101,7 +101,7 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
     for name in allowlists:
         phrases += load_list("allowlist", name)
     for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
-                                 "vehicle_makes", "online_platforms")):
+                                 "vehicle_makes", "online_platforms", "faiths_languages_festivals")):
         phrases += load_list("gazetteer", name)
     return PhraseIndex((*phrases, *keep_terms))
 
@@ -127,21 +127,17 @@ class _Text:
         b = self.text.find("\n", at)
         return self.text[a:b if b >= 0 else len(self.text)]
 
-    def capital_says_nothing(self, start: int) -> bool:
-        """A sentence start, a heading or an all-capitals line: capitals there are not evidence of a name."""
-        if _SENTENCE_END.search(self.text, max(0, start - 12), start):
-            return True
-        line = self.line(start)
-        letters = [c for c in line if c.isalpha()]
-        if letters and all(c.isupper() for c in letters):
-            return True
-        words = re.findall(r"[^\W\d_][\w'’\-]*", line)
-        if _NUMBERED.match(line) and len(words) <= 12:
-            return True
-        # A heading: a short line with no full stop whose longer words are all capitalised.
-        long_words = [w for w in words if len(w) > 3]
-        return (0 < len(words) <= 10 and not line.rstrip().endswith((".", ",", ";"))
-                and all(w[0].isupper() for w in long_words))
+    def capitals_line(self, at: int) -> bool:
+        """The line is written in capitals ('REVIEW INTO THE DEATH OF ...'): capitals there say nothing."""
+        letters = [c for c in self.line(at) if c.isalpha()]
+        return len(letters) > 12 and all(c.isupper() for c in letters)
+
+    def beside_acronym(self, start: int, end: int) -> bool:
+        """An explained acronym stands just before or after: 'NI SN', 'CAMHS CP'."""
+        before = re.search(r"([A-Z]{2,6})[ /]$", self.text[max(0, start - 8):start])
+        after = re.match(r"[ /]([A-Z]{2,6})\b", self.text[end:end + 8])
+        return any(m is not None and (m.group(1) in _acronyms() or m.group(1) in self.defined)
+                   for m in (before, after))
 
 
 def _word(token: str) -> str:
@@ -178,7 +174,7 @@ def _initialism(word: str) -> str | None:
 def _name_part_unexplained(t: _Text, part: str, start: int) -> bool:
     """Whether one capitalised word (no digits) needs an explanation it does not have."""
     low = part.lower()
-    if low in _trade_words() or part in _acronyms():
+    if low in _trade_words() or low.rstrip("s") in _trade_words() or part in _acronyms():
         return False
     cls = word_class(part)
     if cls is WordClass.COMMON:
@@ -233,10 +229,12 @@ def _token_unexplained(t: _Text, token: str, start: int) -> str | None:
             return None  # 'SARS' for SARs in a capitals line
         if word_class(letters) in (WordClass.COMMON, WordClass.BOTH):
             return None  # 'IT', 'US', 'OK' in capitals
+        if t.beside_acronym(start, start + len(token)):
+            return None  # 'the NI SN number': one of a run of acronyms, a code's letters
         return "initials"
-    if word.isupper() and len(word) > 3:
-        return None  # 'CARM', 'ABWOR': an acronym longer than a person's initials
     if word.isupper() and len(word) > 1:
+        if not t.capitals_line(start):
+            return None  # 'CARM', 'ABWOR': an acronym longer than a person's initials
         word = word.capitalize()  # capitals say nothing about a word in a capitals line
     if len(word) == 1:
         return None  # 'Child C', 'Mr B': a letter is already a label

@@ -100,3 +100,12 @@ def test_plural_acronyms_contractions_and_abbreviations_are_not_people():
 def test_a_residue_rule_names_its_step():
     out = anonymise("The chair thanked Brannock Quelley.\n", PROFILE)
     assert any(r.rule.startswith("residue: ") for r in out.decisions.replacements if RESIDUE in r.detectors)
+
+
+def test_faiths_languages_festivals_and_platforms_are_explained():
+    assert residue_of("Over Christmas the Muslim family spoke Urdu and posted on TikTok.\n") == []
+
+
+def test_a_name_in_a_capitals_heading_is_found_and_a_capitals_acronym_elsewhere_kept():
+    assert residue_of("REVIEW INTO THE DEATH OF ORLA WAKELING\n") == [("ORLA WAKELING", "PERSON")]
+    assert residue_of("The CARM framework and the NI SN number were used.\n") == []

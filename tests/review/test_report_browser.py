@@ -171,19 +171,19 @@ def test_review_rounds_through_the_page(open_report, tmp_path: Path) -> None:
     date = page1.locator("mark.r", has_text="In March 2019").first
     date.click()
     page1.locator('#pop button[data-action="reject"]').click()
-    _add(page1, "Greenfield Boxing Club", "type:ORGANISATION")
+    _add(page1, "Riverside Boxing Club", "type:ORGANISATION")
     r1 = export(page1, tmp_path / "round1.decisions.yaml")
 
     second, data2 = _round(tmp_path, "out", r1)
-    assert "On 14th March 2019" in second and "Greenfield" not in second
+    assert "On 14th March 2019" in second and "Riverside Boxing" not in second
     page2 = open_report(next((tmp_path / "out").glob("*.report.html")))
     applied = page2.locator("#decisions-list li.applied")
     assert applied.count() == 2 and page2.inner_text("#n-decisions") == "2"
     assert "Keep “On 14th March 2019” here" in applied.nth(0).inner_text()
-    assert "Greenfield Boxing Club" in applied.nth(1).inner_text() and "applied ×2" in applied.nth(1).inner_text()
+    assert "Riverside Boxing Club" in applied.nth(1).inner_text() and "applied ×2" in applied.nth(1).inner_text()
     kept = page2.locator('mark.r[data-original="On 14th March 2019"]')
     assert kept.inner_text() == "On 14th March 2019" and "rejected" in kept.get_attribute("class")
-    clubs = page2.locator('mark.r.applied[data-original="Greenfield Boxing Club"]')
+    clubs = page2.locator('mark.r.applied[data-original="Riverside Boxing Club"]')
     assert clubs.all_inner_texts() == ["the club", "the club"]
     # an untouched page exports exactly what was applied
     assert load_decisions(export(page2, tmp_path / "same.yaml")).entries() == load_decisions(r1).entries()
@@ -191,8 +191,8 @@ def test_review_rounds_through_the_page(open_report, tmp_path: Path) -> None:
     # withdrawing an earlier decision takes it out of the export and off the text; ↺ puts it back
     applied.nth(1).locator('button[data-action="withdraw"]').click()
     assert clubs.count() == 0
-    assert page2.locator('mark.r.withdrawn[data-original="Greenfield Boxing Club"]').all_inner_texts() == [
-        "Greenfield Boxing Club"] * 2
+    assert page2.locator('mark.r.withdrawn[data-original="Riverside Boxing Club"]').all_inner_texts() == [
+        "Riverside Boxing Club"] * 2
     assert "add:" not in page2.evaluate("window.anonymiserDecisionsYaml()")
     page2.locator('#decisions-list li.applied button[data-action="restore"]').click()
 
