@@ -26,7 +26,7 @@ unexplained (`unexplained`), for verify and the benchmarks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +36,6 @@ from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
-from anonymiser.core.results import Flag, Replacement
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -51,7 +50,6 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('st
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
-_LABEL_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('child_roles', 'family_words'))})\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ def _place_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _org_words() -> frozenset[str]:
+def org_words() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary.entries("organisation_words"))
 
 
@@ -106,7 +104,7 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
     return PhraseIndex((*phrases, *keep_terms))
 
 
-class _Text:
+class Scan:
     """One text, with what the rule asks of it more than once."""
 
     def __init__(self, text: str, explain: PhraseIndex) -> None:
@@ -171,7 +169,7 @@ def _initialism(word: str) -> str | None:
     return None
 
 
-def _name_part_unexplained(t: _Text, part: str, start: int) -> bool:
+def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
     """Whether one capitalised word (no digits) needs an explanation it does not have."""
     low = part.lower()
     if low in _trade_words() or low.rstrip("s") in _trade_words() or part in _acronyms():
@@ -204,7 +202,7 @@ def _inflected_common(low: str) -> bool:
     return False
 
 
-def _token_unexplained(t: _Text, token: str, start: int) -> str | None:
+def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
     if t.in_explained(start, start + len(token)):
         return None
@@ -257,12 +255,12 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def find_residue(text: str | _Text, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
+def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
                  explained_words: frozenset[str] = frozenset(),
                  within: tuple[int, int] | None = None) -> list[Residue]:
     """The unexplained kept runs of `text` (within a span of it, if given), outside the `covered`
     spans, each with the kind of label its context supports."""
-    t = text if isinstance(text, _Text) else _Text(text, explain or PhraseIndex(()))
+    t = text if isinstance(text, Scan) else Scan(text, explain or PhraseIndex(()))
     text = t.text
     spans = _merged(covered)
     starts = [s for s, _ in spans]
@@ -302,7 +300,7 @@ def find_residue(text: str | _Text, explain: PhraseIndex | None = None, covered:
                 break
             if w in _acronyms() or w.lower() in _trade_words():
                 break
-            if word_class(w) is WordClass.COMMON and w.lower() not in _org_words() and w not in _place_words():
+            if word_class(w) is WordClass.COMMON and w.lower() not in org_words() and w not in _place_words():
                 break
             j += 1
         end = tokens[j].end()
@@ -310,11 +308,11 @@ def find_residue(text: str | _Text, explain: PhraseIndex | None = None, covered:
         run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
         # an organisation word at the end, or just after: 'Knightstone Housing', 'Sirona Care'
         head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \
-            and _word(tokens[j + 1].group(0)).lower() in _org_words() and tokens[j + 1].group(0)[0].isupper()
+            and _word(tokens[j + 1].group(0)).lower() in org_words() and tokens[j + 1].group(0)[0].isupper()
         if head:
             end = tokens[j + 1].end()
             j += 1
-        if head or (len(run_words) > 1 and run_words[-1] in _org_words()):
+        if head or (len(run_words) > 1 and run_words[-1] in org_words()):
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
         elif _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s) \
                 and kind == "name" and not text[max(0, s - 4):s].endswith("of "):
@@ -335,63 +333,3 @@ def unexplained(text: str, profile: Profile,
     pools |= {w for x in written for w in re.findall(r"[^\W\d_]+", x)}
     labelled = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]\n]{1,40}\]", text)]
     return find_residue(text, explaining_index(profile), labelled, frozenset(pools))
-
-
-def residue_replacements(text: str, profile: Profile, replacements: list[Replacement], flags: list[Flag],
-                         other_label: Callable[[str, str], str],
-                         explained_words: frozenset[str] = frozenset()) -> tuple[list[Replacement], list[Flag]]:
-    """The residue rule on one document's decisions: (new replacements, flags still standing).
-
-    An organisation flagged as kept is replaced by its kind when a word of it is unexplained."""
-    from anonymiser.decide import wording
-    from anonymiser.decide.institutions import institution_text
-
-    scan = _Text(text, explaining_index(profile))
-    keep_flags: list[Flag] = []
-    made: list[Replacement] = []
-    covered = [(r.start, r.end) for r in replacements]
-    org_flags = []
-    for f in flags:
-        if f.entity == E.ORGANISATION and profile.detects(E.ORGANISATION):
-            org_flags.append(f)
-        else:
-            keep_flags.append(f)
-            covered.append((f.start, f.end))
-    for f in org_flags:
-        inner = find_residue(scan, covered=covered, explained_words=explained_words, within=(f.start, f.end))
-        if len(inner) == 1 and inner[0].entity == E.PERSON and (inner[0].start, inner[0].end) == (f.start, f.end):
-            continue  # 'SR' the NER called an organisation: initials, replaced as a person below
-        if not inner:
-            keep_flags.append(f)
-            covered.append((f.start, f.end))
-            continue
-        start = wording.absorb_article(text, f.start)
-        new = wording.match_case(text[start:f.end], institution_text(E.ORGANISATION, text[start:f.end]), text, start)
-        made.append(Replacement(start, f.end, text[start:f.end], new, E.ORGANISATION, (RESIDUE,), RESIDUE_SCORE,
-                                f"{f.rule.partition(':')[0]} > residue: an organisation no allowlist or keep list "
-                                f"explains -> its kind", core=(f.start, f.end)))
-        covered.append((start, f.end))
-    for r in find_residue(scan, covered=covered, explained_words=explained_words):
-        if not profile.detects(r.entity):
-            continue
-        s, e = r.start, r.end
-        core = (s, e)
-        if r.entity == E.PERSON:
-            s, core_start = wording.with_title(text, s)
-            core = (core_start, e)
-            new = other_label(" ".join(text[core_start:e].lower().split()), profile.others)
-            if _LABEL_BEFORE.search(text, max(0, s - 12), s):
-                new = new.split()[-1]  # 'Child HD' -> 'Child G': the label word stays, the initials go
-        elif r.entity == E.ORGANISATION:
-            s = wording.absorb_article(text, s)
-            new = institution_text(E.ORGANISATION, text[s:e])
-        else:
-            policy = profile.policy(r.entity)
-            new = policy.text or f"[{E.ENTITY_TYPES[r.entity].label}]"
-        written = text[s:e]
-        if written.isupper():
-            written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
-        new = wording.match_case(written, new, text, s)
-        made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
-                                f"residue: {r.why} -> {new}", core=core))
-    return made, keep_flags

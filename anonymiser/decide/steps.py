@@ -52,7 +52,7 @@ from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 from anonymiser.decide.propagation import propagate
-from anonymiser.decide.residue import residue_replacements
+from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
 

@@ -109,3 +109,20 @@ def test_faiths_languages_festivals_and_platforms_are_explained():
 def test_a_name_in_a_capitals_heading_is_found_and_a_capitals_acronym_elsewhere_kept():
     assert residue_of("REVIEW INTO THE DEATH OF ORLA WAKELING\n") == [("ORLA WAKELING", "PERSON")]
     assert residue_of("The CARM framework and the NI SN number were used.\n") == []
+
+
+def test_a_named_private_body_is_replaced_by_its_kind_even_in_known_words():
+    from anonymiser.decide.residue_step import _named_organisation
+
+    assert _named_organisation("Peterborough City Hospital") and _named_organisation("University of North London")
+    assert not _named_organisation("Local Authority") and not _named_organisation("the Church")
+    assert not _named_organisation("Anyshire Safeguarding Partnership")
+
+
+def test_an_organisation_across_list_lines_is_judged_line_by_line():
+    from anonymiser.core.results import Flag
+    from anonymiser.decide.residue_step import _by_line
+
+    text = "Members:\n    • Devon Drug Team\n    • Qarvo Trust\n"
+    f = Flag(text.index("Devon"), text.index("Trust") + 5, "", "ORGANISATION", "kept")
+    assert [p.text for p in _by_line(text, [f])] == ["Devon Drug Team", "Qarvo Trust"]
