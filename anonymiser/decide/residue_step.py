@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
@@ -42,14 +43,19 @@ def _by_line(text: str, flags: list[Flag]) -> list[Flag]:
 
 def _named_organisation(name: str) -> bool:
     """'Peterborough City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
-    private or local body (models/vocabulary/named_organisation_words.txt) with a
-    capitalised name beside it. An agency's kind ('Council', 'Partnership', 'Board') is not one: a
-    public body is kept unless a word of its name is unexplained."""
+    private or local body (models/vocabulary/named_organisation_words.txt) as its head, with a name
+    beside it that is not only common words. An agency's kind ('Council', 'Partnership', 'Trust') is
+    not one: a public body is kept unless a word of its name is unexplained. A list ('Care Homes,
+    Day Centres') is no one name."""
+    if "," in name:
+        return False
     words = re.findall(r"[^\W\d_][\w'’]*", name)
-    kinds = [w for w in words if w.lower() in _named_kinds()]
+    kinds = [w.lower() for w in words if w.lower() in org_words() or w.lower() in _named_kinds()]
+    if not kinds or kinds[-1] not in _named_kinds():
+        return False  # the head of an English name comes last: 'Foundation Trust' is a trust
     others = [w for w in words if w[0].isupper() and w.lower() not in org_words()
               and w.lower() not in _named_kinds() and w.lower() not in _FUNCTION_WORDS]
-    return bool(kinds) and bool(others)
+    return any(word_class(w) is not WordClass.COMMON for w in others)
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "at", "in", "on", "&", "a", "an"})
