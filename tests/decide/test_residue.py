@@ -126,3 +126,8 @@ def test_an_organisation_across_list_lines_is_judged_line_by_line():
     text = "Members:\n    • Devon Drug Team\n    • Qarvo Trust\n"
     f = Flag(text.index("Devon"), text.index("Trust") + 5, "", "ORGANISATION", "kept")
     assert [p.text for p in _by_line(text, [f])] == ["Devon Drug Team", "Qarvo Trust"]
+
+
+def test_a_named_church_or_club_the_ner_flags_becomes_its_kind():
+    out = anonymise("On Sundays the family went to Grace Fellowship Church with friends.\n", PROFILE)
+    assert "Fellowship" not in out.text and "the church" in out.text

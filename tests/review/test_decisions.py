@@ -248,10 +248,10 @@ ROUNDS_DRAFT = """\
 Child Safeguarding Practice Review: Amara
 
 1. Amara Okafor lived with her mother, Sarah Okafor, in Croydon. On 14th March 2019 the
-health visitor saw Amara at home. Amara went to Riverside Boxing Club on Saturdays.
+health visitor saw Amara at home. Amara went to riverside boxing club on Saturdays.
 
 2. Ms Okafor told the health visitor on 2nd April 2019 that Amara was happy at the club, and the
-coach at Riverside Boxing Club said Amara was doing well.
+coach at riverside boxing club said Amara was doing well.
 """
 
 
@@ -303,7 +303,7 @@ def _from_entry(section: str, entry: dict) -> object:
 
 def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> None:
     first, data1 = _round(tmp_path, "out")
-    assert data1["applied"] == [] and "Riverside Boxing Club" in first and "In March 2019" in first
+    assert data1["applied"] == [] and "riverside boxing club" in first and "In March 2019" in first
     march = next(it for it in data1["items"] if it["original"].endswith("14th March 2019"))
 
     # round 1: the reviewer keeps the first date and adds the club the profile only flagged
@@ -313,7 +313,7 @@ def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> No
         add=(Addition("Riverside Boxing Club", entity="ORGANISATION"),))), encoding="utf-8")
     second, data2 = _round(tmp_path, "out", r1)
     assert "On 14th March 2019" in second and "in April 2019" in second
-    assert "Riverside Boxing Club" not in second and "went to the club on Saturdays" in second
+    assert "boxing club" not in second.lower() and "went to the club on Saturdays" in second
     # the new report lists both decisions as applied, and shows them on the items
     assert [(a["section"], a["matches"]) for a in data2["applied"]] == [("reject", 1), ("add", 2)]
     kept = [data2["items"][i] for i in data2["applied"][0]["items"]]
@@ -344,7 +344,7 @@ def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> No
     reference, _ = _round(tmp_path, "reference", every)
     assert alone == third == reference
     assert "Lily" in reference and "Amara" not in reference and "On 14th March 2019" in reference
-    assert "the club" in reference and "Riverside Boxing" not in reference
+    assert "the club" in reference and "boxing club" not in reference.lower()
 
 
 def test_a_withdrawn_decision_leaves_the_export() -> None:
