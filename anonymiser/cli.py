@@ -13,6 +13,7 @@ from anonymiser import __version__
 from anonymiser.core.errors import AnonymiserError
 
 if TYPE_CHECKING:
+    from anonymiser.config.profile import Profile
     from anonymiser.run.inputs import Inputs
 
 EXIT_LEAK = 1
@@ -37,6 +38,19 @@ def _password(value: str | None) -> str | None:
     if value == _ASK:
         return click.prompt("PDF password", hide_input=True, err=True)
     return value
+
+
+KEEP_OPTION = click.option("--keep", "keep_path", type=click.Path(path_type=Path),
+                           help="The partnership's keep list: a text file of terms always kept, one a line.")
+
+
+def _profile(name: str, keep_path: Path | None) -> "Profile":
+    """The profile, with the keep list's terms added when --keep is given."""
+    from anonymiser.config.keep_list import load_keep_list
+    from anonymiser.config.profile import load_profile, with_keep_list
+
+    prof = load_profile(name)
+    return with_keep_list(prof, load_keep_list(keep_path)) if keep_path else prof
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,20 +80,20 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Parallel processes [default: one per core].")
 @click.option("--decisions", "decisions_path", type=click.Path(path_type=Path, dir_okay=False),
               help="A reviewer's decisions file, exported from the report page.")
+@KEEP_OPTION
 def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, profile: str, map_path: Path | None,
         accept_tracked_changes: bool, password: str | None, workers: int | None,
-        decisions_path: Path | None) -> None:
+        decisions_path: Path | None, keep_path: Path | None) -> None:
     """Anonymise drafts (.docx, .pdf, .txt, .md, or folders of them) into OUT."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from anonymiser.config.profile import load_profile
     from anonymiser.run.batch import BatchSettings, Outcome, check_records, default_workers, run_batch
     from anonymiser.run.register import load_register
     from anonymiser.write.atomic import make_private_dir
 
     try:
-        prof = load_profile(profile)
+        prof = _profile(profile, keep_path)
         if register_path:
             load_register(register_path)  # a broken register stops the run before any work
         if decisions_path:
@@ -197,10 +211,11 @@ def _not_processed(found: "Inputs", register_path: Path | None) -> tuple[list[tu
               help="Where to write SPANS.json.")
 @click.option("--profile", default="safeguarding-review", show_default=True)
 @click.option("--register", "register_path", type=click.Path(path_type=Path))
-def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path | None) -> None:
+@KEEP_OPTION
+def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path | None,
+           keep_path: Path | None) -> None:
     """Spans the profile would replace, for every text in TEXTS_JSON ({id: text})."""
     from anonymiser.api import detect_texts
-    from anonymiser.config.profile import load_profile
     from anonymiser.core.register import EMPTY_REGISTER
     from anonymiser.run.register import load_register
     from anonymiser.write.atomic import write_text
@@ -214,37 +229,13 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         _fail(f"{texts_json}: should map document ids to texts, like {{\"doc1\": \"text…\"}}.")
     try:
-        prof = load_profile(profile)
+        prof = _profile(profile, keep_path)
         register = load_register(register_path) if register_path else EMPTY_REGISTER
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
     spans = detect_texts(texts, prof, register)
     write_text(out_path, json.dumps({k: [list(s) for s in v] for k, v in spans.items()}))
     click.echo(f"{sum(len(v) for v in spans.values())} spans in {len(spans)} texts -> {out_path}")
-
-
-def _verify_targets(outputs: tuple[Path, ...],
-                    audits: tuple[Path, ...]) -> tuple[list[tuple[list[Path], list[Path]]], tuple[Path, ...]]:
-    """What verify checks: (publication files, the audit logs they are checked against) groups, and
-    every audit log whose chain is checked.
-
-    Files named one by one form one group with the `audits` given. A folder gives one group per
-    document, its publication files with its own audit log, as the run that wrote them checked
-    them (a word replaced in one draft, 'March' the town, may rightly stay in another as the month).
-    """
-    named = [item for item in outputs if not item.is_dir()]
-    groups: list[tuple[list[Path], list[Path]]] = [(named, list(audits))] if named else []
-    found = list(audits)
-    for folder in (item for item in outputs if item.is_dir()):
-        for audit in sorted(folder.glob("*.audit.jsonl")):
-            if audit not in found:
-                found.append(audit)
-        files = sorted(p for p in folder.glob("*.anonymised.*") if p.is_file())
-        for stem in sorted({p.name.split(".anonymised.")[0] for p in files}):
-            own = folder / f"{stem}.audit.jsonl"
-            groups.append(([p for p in files if p.name.split(".anonymised.")[0] == stem],
-                           [*audits, *([own] if own.is_file() else [])]))
-    return groups, tuple(found)
 
 
 @main.command()
@@ -259,25 +250,29 @@ def _verify_targets(outputs: tuple[Path, ...],
               help="The profile the outputs were made with (its allowlisted terms are not leaks).")
 @click.option("--show-text", is_flag=True,
               help="Also print what was found. It is original text: only where the console is not logged.")
+@click.option("--keep", "keep_path", type=click.Path(path_type=Path),
+              help="The partnership's keep list the run used (its terms explain kept tokens).")
 def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: tuple[Path, ...],
-           map_path: Path | None, profile: str, show_text: bool) -> None:
+           map_path: Path | None, profile: str, show_text: bool, keep_path: Path | None) -> None:
     """Check anonymised outputs: exit 0 if clean, 1 if anything original is found or an audit was edited.
 
     OUTPUTS are publication files, or output folders: a folder stands for its *.anonymised.* files,
     each checked against its own *.audit.jsonl log, whose chain is checked as if given with --audit.
     """
-    from anonymiser.config.profile import load_profile
     from anonymiser.core.register import EMPTY_REGISTER
     from anonymiser.run.register import load_register
     from anonymiser.verify.leaks import audit_originals, verify_files
+    from anonymiser.verify.targets import verify_targets
+    from anonymiser.verify.unexplained import count_unexplained
     from anonymiser.write.audit import verify_audit
 
     try:
         register = load_register(register_path) if register_path else EMPTY_REGISTER
-        allowlists = load_profile(profile).allowlists
+        prof = _profile(profile, keep_path)
+        allowlists = prof.allowlists
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)
-    groups, audit_paths = _verify_targets(outputs, audit_paths)
+    groups, audit_paths = verify_targets(outputs, audit_paths)
     outputs = tuple(p for files, _ in groups for p in files)
     if not outputs:
         _fail("no *.anonymised.* files to check there. Give the publication files, or the output folder.")
@@ -326,6 +321,11 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
         click.echo(mask_names(b, register))
     for n in notes:
         click.echo(mask_names(n, register))
+    residue = [r for files, audits in groups for r in count_unexplained(files, prof, [a for a in audits if a in usable])]
+    for where, r, shown in residue:
+        click.echo(mask_names(f"unexplained: {where}: offset {r.start}: {r.why}" + (f": {shown!r}" if show_text else ""),
+                              register))
+    click.echo(f"unexplained kept tokens: {len(residue)}")
     if findings or broken:
         click.echo(f"FAILED: {len(findings)} possible leaks in {len(outputs)} file(s)"
                    + (f"; {len(edited)} audit log(s) edited or unreadable." if edited else "."), err=True)
@@ -348,19 +348,20 @@ def verify(outputs: tuple[Path, ...], register_path: Path | None, audit_paths: t
               help="One register for every document [default: <id>.register.yaml beside each draft].")
 @click.option("--misses", "misses_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write every missed mention here (JSON; it quotes the texts, so keep it private).")
-def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: Path | None) -> None:
+@KEEP_OPTION
+def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: Path | None,
+             keep_path: Path | None) -> None:
     """Score detection against annotated documents: per-type recall, token precision and F2.
 
     GOLD is a project gold file (<id>.gold.json beside <id>.txt/.md/.docx/.pdf), a folder of them,
     or a TAB-format folder (texts.json, typed.json, pooled.json).
     """
     from anonymiser.api import detect_texts
-    from anonymiser.config.profile import load_profile
     from anonymiser.evaluate import format_scores, load_gold, misses_as_json, register_of, score
     from anonymiser.write.atomic import write_text
 
     try:
-        prof = load_profile(profile)
+        prof = _profile(profile, keep_path)
         gold_set = load_gold(gold)
     except AnonymiserError as exc:
         _fail(exc.line(), exc.exit_code)

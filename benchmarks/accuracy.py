@@ -137,6 +137,21 @@ def _run_project(detect: Detector, gold: GoldSet, profile: str, registers: bool)
     return predicted
 
 
+def unexplained_in_outputs(gold: GoldSet, profile: str, registers: bool) -> int:
+    """Kept tokens the outputs leave unexplained (decide.residue; target 0): each text anonymised
+    as `run` writes it, then scanned as `verify` scans it."""
+    from anonymiser.api import anonymise
+    from anonymiser.config.profile import load_profile
+    from anonymiser.verify.unexplained import unexplained
+
+    prof = load_profile(profile)
+    total = 0
+    for doc_id, doc in gold.docs.items():
+        done = anonymise(doc.text, prof, register_of(gold, doc_id) if registers else None)
+        total += len(unexplained(done.text, prof, tuple(r.replacement for r in done.decisions.replacements)))
+    return total
+
+
 def _timed(run: Callable[[], dict]) -> tuple[dict, float]:
     started = time.perf_counter()
     result = run()
@@ -213,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         results["real-reviews"] = evaluate_set("real-reviews", real, presidio, detect, profile, False,
                                                REAL_TARGETS if profile == SAMPLES_PROFILE else None,
                                                load_keep(args.real))
+        print(f"unexplained kept tokens in the outputs: {unexplained_in_outputs(real, profile, False)}, target 0\n")
     else:
         print(f"real-reviews: no *.gold.json in {args.real}; skipped\n")
 
@@ -220,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         samples = load_gold(args.samples).head(args.limit)
         profile = args.profile or SAMPLES_PROFILE
         results["samples"] = evaluate_set("samples", samples, presidio, detect, profile, True, None)
+        print(f"unexplained kept tokens in the outputs: {unexplained_in_outputs(samples, profile, True)}, target 0\n")
     else:
         print(f"samples: no *.gold.json in {args.samples}; skipped\n")
 

@@ -207,3 +207,31 @@ def test_python_dash_m_anonymiser_runs_the_command_line() -> None:
                           cwd=Path(__file__).resolve().parent.parent, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("anonymiser, version ")
+
+
+def test_run_with_a_missing_keep_list_names_the_file_and_fails(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The family was referred to Brightwater Hub.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "out"),
+                                       "--keep", str(tmp_path / "missing.keep.txt")])
+    assert result.exit_code != 0
+    assert "missing.keep.txt: keep list not found" in result.output
+
+
+def test_run_keeps_the_keep_lists_terms_and_verify_counts_unexplained_tokens(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The family was referred to Brightwater Hub by Ysella Coombe.\n", encoding="utf-8")
+    keep = tmp_path / "ours.keep.txt"
+    keep.write_text("# ours\nBrightwater Hub\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(out), "--keep", str(keep)])
+    assert result.exit_code == 0, result.output
+    text = (out / "draft.anonymised.txt").read_text(encoding="utf-8")
+    assert "Brightwater Hub" in text and "Ysella" not in text
+    checked = CliRunner().invoke(main, ["verify", str(out), "--keep", str(keep)])
+    assert "unexplained kept tokens: 0" in checked.output
+    edited = out / "draft.anonymised.txt"
+    edited.write_text(text + "Then Quorven Aldessa called.\n", encoding="utf-8")
+    checked = CliRunner().invoke(main, ["verify", str(out), "--keep", str(keep)])
+    assert "unexplained kept tokens: 1" in checked.output
+    assert "Quorven" not in checked.output  # the console names no one unless --show-text

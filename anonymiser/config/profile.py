@@ -33,7 +33,7 @@ PEOPLE_MODES = ("pseudonym", "role")
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
 PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "child_roles", "pseudonyms"}
 ENTITY_FIELDS = {"action", "text", "register_text", "min_score"}
-KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels", "area"}
+KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels", "area", "keep_list"}
 # The lists a profile names when it does not say: register roles that are children, and the pools
 # a child's pseudonym is drawn from, by the gender the register gives.
 DEFAULT_CHILD_ROLES = ("child_roles",)
@@ -73,6 +73,7 @@ class Profile:
     area: str | None = None
     child_roles: tuple[str, ...] = DEFAULT_CHILD_ROLES  # lists in models/vocabulary/
     pseudonyms: tuple[tuple[str, str], ...] = tuple(DEFAULT_PSEUDONYMS.items())  # (gender, list in models/names/)
+    keep_terms: tuple[str, ...] = ()  # the partnership's keep list (config.keep_list), kept like allowlisted phrases
     sha256: str = field(default="", compare=False)
     path: Path | None = field(default=None, compare=False)
 
@@ -141,6 +142,28 @@ def _pools(path: Path, node: Node) -> tuple[tuple[str, str], ...]:
     return tuple(pools.items())
 
 
+def _keep_terms(path: Path, node: Node) -> tuple[str, ...]:
+    """keep.keep_list: a keep file's path (relative to the profile) or the terms as a list."""
+    from anonymiser.config.keep_list import load_keep_list
+
+    if isinstance(node.value, list):
+        return tuple(" ".join(str(n.value).split()) for n in node.value if str(n.value).strip())
+    if not isinstance(node.value, str) or not node.value.strip():
+        raise ProfileError(path, f"line {node.line}: keep.keep_list should name a keep file or list terms", "")
+    return load_keep_list(path.parent / node.value)
+
+
+def with_keep_list(profile: Profile, terms: tuple[str, ...]) -> Profile:
+    """The profile with a keep list's terms added (`--keep FILE`)."""
+    from dataclasses import replace
+
+    if not terms:
+        return profile
+    added = tuple(dict.fromkeys((*profile.keep_terms, *terms)))
+    digest = hashlib.sha256((profile.sha256 + "\n" + "\n".join(added)).encode("utf-8")).hexdigest()
+    return replace(profile, keep_terms=added, sha256=digest)
+
+
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
     """Read and validate a profile by name or path."""
     path = profile_path(name_or_path)
@@ -201,6 +224,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
         child_roles=(_names(path, people["child_roles"], "people.child_roles", "vocabulary")
                      if "child_roles" in people else DEFAULT_CHILD_ROLES),
         pseudonyms=_pools(path, people["pseudonyms"]) if "pseudonyms" in people else tuple(DEFAULT_PSEUDONYMS.items()),
+        keep_terms=_keep_terms(path, keep["keep_list"]) if "keep_list" in keep else (),
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         path=path,
     )

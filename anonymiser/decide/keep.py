@@ -85,13 +85,25 @@ def own_areas(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(own)
 
 
+def allow_index(profile: Profile) -> PhraseIndex:
+    """The profile's allowlists and its keep list's terms, as one index of kept phrases."""
+    if not profile.keep_terms:
+        return phrase_index("allowlist", profile.allowlists)
+    return _with_terms(profile.allowlists, profile.keep_terms)
+
+
+@lru_cache(maxsize=8)
+def _with_terms(allowlists: tuple[str, ...], terms: tuple[str, ...]) -> PhraseIndex:
+    return PhraseIndex((*(e for n in allowlists for e in load_list("allowlist", n)), *terms))
+
+
 class Keeper:
     """The profile's keep rules, applied to one document's text."""
 
     def __init__(self, profile: Profile, text: str, area: str | None = None) -> None:
         self.profile = profile
         self.text = text
-        self.allow: PhraseIndex = phrase_index("allowlist", profile.allowlists)
+        self.allow: PhraseIndex = allow_index(profile)
         self.places: PhraseIndex = phrase_index(
             "gazetteer", tuple(n for n in profile.keep_places if n != LOCAL_AUTHORITIES))
         self.allowed_spans = self.allow.find(text)

@@ -52,9 +52,15 @@
    that will be replaced; before choose, which gives one label per key.
 13. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-14. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
-    one before; the wider one wins. After choose, which does the widening.
-15. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
+14. residue: every kept token that could identify someone (a proper noun or unknown word
+    capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
+    keep-list or gazetteer phrase, common-word evidence or a word of the trade; anything else is
+    replaced with the label its context supports, and an organisation flagged as kept that no list
+    explains becomes its kind (decide.residue). After choose: only the final decisions show what
+    is really kept. A reviewer's rejection still undoes what it replaces (after the decide stage).
+15. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+    one before; the wider one wins. After choose and residue, which do the widening.
+16. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
     needs the final replacements.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
@@ -74,6 +80,7 @@ from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
 from anonymiser.decide.propagation import propagate
+from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
 
@@ -154,6 +161,18 @@ def choose(state: DecideState) -> None:
             state.decisions.replacements.append(made)
 
 
+def residue(state: DecideState) -> None:
+    """What is kept and could identify someone, yet nothing explains, is replaced (decide.residue)."""
+    made, flags = residue_replacements(state.text, state.profile, state.decisions.replacements,
+                                       state.decisions.flags, state.case_map.other_label,
+                                       frozenset(w for p in state.chosen for w in p.split()))
+    for r in made:
+        trail, _, says = r.rule.partition("residue: ")
+        r.rule = f"{trail}{state.step}: {says}" if not trail else f"{trail.rstrip(' >')} > {state.step}: {says}"
+    state.decisions.replacements = sorted(state.decisions.replacements + made, key=lambda r: (r.start, -r.end))
+    state.decisions.flags = flags
+
+
 def widened_overlaps(state: DecideState) -> None:
     """Taking in a title or 'the' can reach into the replacement before; the wider one wins."""
     out: list[Replacement] = []
@@ -202,6 +221,7 @@ STEPS: tuple[Step, ...] = (
     Step("adjacent-names", adjacent_names),
     Step("other-people", other_people),
     Step("choose", choose),
+    Step("residue", residue),
     Step("widened-overlaps", widened_overlaps),
     Step("flag-lists", flag_lists),
 )

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
+from anonymiser.decide.residue import RESIDUE
 from anonymiser.review.entries import FIELD_ORDER, SECTIONS, normalise
 from anonymiser.review.reviewer import group_key, main_label, sentence_start
 
@@ -313,7 +314,9 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
              for e in order]
 
     kept_words, kept_numbers = kept_as_is(publication_text, replaced)
-    low = [i for i, it in enumerate(items) if it.low_confidence and not it.rejected]
+    # What the residue rule replaced stands first: nothing but its capital or its shape said to.
+    residue = [i for i, it in enumerate(items) if RESIDUE in it.detectors and not it.rejected]
+    low = [i for i, it in enumerate(items) if it.low_confidence and not it.rejected and i not in residue]
 
     people = []
     if register is not None:
@@ -342,7 +345,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
     }
     return _environment().get_template("report.html.j2").render(
         document=document, profile=profile, items=items, pieces=_pieces(publication_text, items, flag_spans),
-        groups=groups, group_of=group_of, low=low, flags=flag_rows, chart=chart, kept_words=kept_words,
+        groups=groups, group_of=group_of, low=low, residue=residue, flags=flag_rows, chart=chart, kept_words=kept_words,
         kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
         types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,
         label=_label, data=data, low_threshold=LOW_CONFIDENCE,

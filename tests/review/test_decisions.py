@@ -248,10 +248,10 @@ ROUNDS_DRAFT = """\
 Child Safeguarding Practice Review: Amara
 
 1. Amara Okafor lived with her mother, Sarah Okafor, in Croydon. On 14th March 2019 the
-health visitor saw Amara at home. Amara went to Greenfield Boxing Society on Saturdays.
+health visitor saw Amara at home. Amara went to riverside boxing club on Saturdays.
 
 2. Ms Okafor told the health visitor on 2nd April 2019 that Amara was happy at the club, and the
-coach at Greenfield Boxing Society said Amara was doing well.
+coach at riverside boxing club said Amara was doing well.
 """
 
 
@@ -303,24 +303,24 @@ def _from_entry(section: str, entry: dict) -> object:
 
 def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> None:
     first, data1 = _round(tmp_path, "out")
-    assert data1["applied"] == [] and "Greenfield Boxing Society" in first and "In March 2019" in first
+    assert data1["applied"] == [] and "riverside boxing club" in first and "In March 2019" in first
     march = next(it for it in data1["items"] if it["original"].endswith("14th March 2019"))
 
-    # round 1: the reviewer keeps the first date and adds the society the profile only flagged
+    # round 1: the reviewer keeps the first date and adds the club the profile only flagged
     # (a club would be replaced without the reviewer: decide/local_organisations.py)
     r1 = tmp_path / "round1.decisions.yaml"
     r1.write_text(page_export(data1, ReviewerDecisions(
         reject=(Reject(march["original"], march["offset"]),),
-        add=(Addition("Greenfield Boxing Society", entity="ORGANISATION"),))), encoding="utf-8")
+        add=(Addition("Riverside Boxing Club", entity="ORGANISATION"),))), encoding="utf-8")
     second, data2 = _round(tmp_path, "out", r1)
     assert "On 14th March 2019" in second and "in April 2019" in second
-    assert "Greenfield Boxing Society" not in second and "went to the society on Saturdays" in second
+    assert "boxing club" not in second.lower() and "went to the club on Saturdays" in second
     # the new report lists both decisions as applied, and shows them on the items
     assert [(a["section"], a["matches"]) for a in data2["applied"]] == [("reject", 1), ("add", 2)]
     kept = [data2["items"][i] for i in data2["applied"][0]["items"]]
     assert [(it["original"], it["rejected"]) for it in kept] == [(march["original"], True)]
     added = [data2["items"][i] for i in data2["applied"][1]["items"]]
-    assert [it["replacement"] for it in added] == ["the society", "the society"]
+    assert [it["replacement"] for it in added] == ["the club", "the club"]
     assert all("reviewer" in it["detectors"] and not it["rejected"] for it in added)
 
     # round 2: the reviewer renames the child; the export holds round 1's decisions too
@@ -341,11 +341,11 @@ def test_three_rounds_reproduce_from_the_last_export_alone(tmp_path: Path) -> No
     every = tmp_path / "all.decisions.yaml"
     every.write_text(f'reject:\n  - original: "{march["original"]}"\n    offset: {march["offset"]}\n'
                      'pseudonyms:\n  - person: "register:amara okafor"\n    pseudonym: "Lily"\n'
-                     'add:\n  - text: "Greenfield Boxing Society"\n    type: ORGANISATION\n', encoding="utf-8")
+                     'add:\n  - text: "Riverside Boxing Club"\n    type: ORGANISATION\n', encoding="utf-8")
     reference, _ = _round(tmp_path, "reference", every)
     assert alone == third == reference
     assert "Lily" in reference and "Amara" not in reference and "On 14th March 2019" in reference
-    assert "the club" in reference and "Greenfield" not in reference
+    assert "the club" in reference and "boxing club" not in reference.lower()
 
 
 def test_a_withdrawn_decision_leaves_the_export() -> None:

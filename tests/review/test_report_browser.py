@@ -164,35 +164,35 @@ def _add(page: object, text: str, kind: str) -> None:
 
 
 def test_review_rounds_through_the_page(open_report, tmp_path: Path) -> None:
-    """Round 1 rejects a date and adds a society in the page; round 2's page shows both applied,
+    """Round 1 rejects a date and adds a club in the page; round 2's page shows both applied,
     renames the child and exports them all; round 3 from that file alone gives the same text."""
     first, data1 = _round(tmp_path, "out")
     page1 = open_report(next((tmp_path / "out").glob("*.report.html")))
     date = page1.locator("mark.r", has_text="In March 2019").first
     date.click()
     page1.locator('#pop button[data-action="reject"]').click()
-    _add(page1, "Greenfield Boxing Society", "type:ORGANISATION")
+    _add(page1, "Riverside Boxing Club", "type:ORGANISATION")
     r1 = export(page1, tmp_path / "round1.decisions.yaml")
 
     second, data2 = _round(tmp_path, "out", r1)
-    assert "On 14th March 2019" in second and "Greenfield" not in second
+    assert "On 14th March 2019" in second and "boxing club" not in second.lower()
     page2 = open_report(next((tmp_path / "out").glob("*.report.html")))
     applied = page2.locator("#decisions-list li.applied")
     assert applied.count() == 2 and page2.inner_text("#n-decisions") == "2"
     assert "Keep “On 14th March 2019” here" in applied.nth(0).inner_text()
-    assert "Greenfield Boxing Society" in applied.nth(1).inner_text() and "applied ×2" in applied.nth(1).inner_text()
+    assert "Riverside Boxing Club" in applied.nth(1).inner_text() and "applied ×2" in applied.nth(1).inner_text()
     kept = page2.locator('mark.r[data-original="On 14th March 2019"]')
     assert kept.inner_text() == "On 14th March 2019" and "rejected" in kept.get_attribute("class")
-    clubs = page2.locator('mark.r.applied[data-original="Greenfield Boxing Society"]')
-    assert clubs.all_inner_texts() == ["the society", "the society"]
+    clubs = page2.locator('mark.r.applied[data-original="riverside boxing club"]')
+    assert clubs.all_inner_texts() == ["the club", "the club"]
     # an untouched page exports exactly what was applied
     assert load_decisions(export(page2, tmp_path / "same.yaml")).entries() == load_decisions(r1).entries()
 
     # withdrawing an earlier decision takes it out of the export and off the text; ↺ puts it back
     applied.nth(1).locator('button[data-action="withdraw"]').click()
     assert clubs.count() == 0
-    assert page2.locator('mark.r.withdrawn[data-original="Greenfield Boxing Society"]').all_inner_texts() == [
-        "Greenfield Boxing Society"] * 2
+    assert page2.locator('mark.r.withdrawn[data-original="riverside boxing club"]').all_inner_texts() == [
+        "riverside boxing club"] * 2
     assert "add:" not in page2.evaluate("window.anonymiserDecisionsYaml()")
     page2.locator('#decisions-list li.applied button[data-action="restore"]').click()
 
@@ -206,7 +206,7 @@ def test_review_rounds_through_the_page(open_report, tmp_path: Path) -> None:
         pseudonyms=(PseudonymChange("Lily", person="register:amara okafor"),)))
 
     alone, data3 = _round(tmp_path, "fresh", r2)
-    assert "Lily" in alone and "Amara" not in alone and "On 14th March 2019" in alone and "the society" in alone
+    assert "Lily" in alone and "Amara" not in alone and "On 14th March 2019" in alone and "the club" in alone
     everything = ReviewerDecisions(document="review-c.txt", reject=load_decisions(r1).reject,
                                    pseudonyms=(PseudonymChange("Lily", person="register:amara okafor"),),
                                    add=load_decisions(r1).add)
@@ -222,7 +222,7 @@ EVERY_TYPE_DRAFT = """\
 Child Safeguarding Practice Review: Amara
 
 1. Amara Okafor lived with her mother, Sarah Okafor. At home she was called mimi. On Sundays the
-family went to Grace Fellowship Society. Amara went to tiny steps before she started at oakfield
+family went to grace fellowship church. Amara went to tiny steps before she started at oakfield
 juniors, and she was registered at the parkside practice.
 
 2. In 2019 Amara spent two nights on dolphin at the hospital. Her date of birth was recorded as new
@@ -237,7 +237,7 @@ insurance number ended 56C. The family lived near cr7 and was on file 7731 with 
 # One missed detail of each kind in the page's list, as a reviewer would add it.
 MISSED = {"PERSON": "big tee", "DATE": "bonfire night", "DATE_OF_BIRTH": "new year's eve", "ADDRESS": "Flat 3",
           "POSTCODE": "cr7", "LOCATION": "the rec", "SCHOOL": "oakfield juniors", "NURSERY": "tiny steps",
-          "GP_PRACTICE": "parkside practice", "HOSPITAL_WARD": "dolphin", "ORGANISATION": "Grace Fellowship Society",
+          "GP_PRACTICE": "parkside practice", "HOSPITAL_WARD": "dolphin", "ORGANISATION": "grace fellowship church",
           "NHS_NUMBER": "919", "NI_NUMBER": "56C", "PHONE_NUMBER": "4471",
           "EMAIL_ADDRESS": "familyhelp at mailbox dot com", "URL": "okaforfamily dot blog",
           "SOCIAL_MEDIA_HANDLE": "sals_world", "VEHICLE_REGISTRATION": "kx09", "REFERENCE_NUMBER": "7731",
@@ -268,7 +268,7 @@ def test_every_kind_in_the_list_changes_the_text(open_report, tmp_path: Path) ->
         assert not _written(missed, text), (kind, text)
     child = re.match(r"Child Safeguarding Practice Review: (\w+)", text).group(1)
     assert f"she was called {child}." in text  # the nickname is the child's pseudonym
-    for kind_text in ["went to the society", "went to the nursery", "the school", "at the GP practice",
+    for kind_text in ["went to the church", "went to the nursery", "the school", "at the GP practice",
                       "on the ward at the hospital", "[place]"]:
         assert kind_text in text
 

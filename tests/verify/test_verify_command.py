@@ -98,7 +98,7 @@ def test_verify_takes_an_output_folder_with_its_audit_logs(out: Path, made: tupl
 
 
 def test_a_folder_checks_each_document_against_its_own_audit_log(tmp_path: Path) -> None:
-    from anonymiser.cli import _verify_targets
+    from anonymiser.verify.targets import verify_targets as _verify_targets
 
     folder = tmp_path / "published"
     folder.mkdir()

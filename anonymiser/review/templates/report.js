@@ -459,6 +459,25 @@
     unsaved = false;
     toast("Saved " + DATA.file_stem + ".decisions.yaml: send it to whoever runs the anonymiser");
   });
+  // The reviewer's kept terms (every "Keep original" decision) as keep-list lines
+  // (config/keep_list.py), to add to the partnership's keep file so they are not replaced again.
+  function buildKeepList() {
+    const { sections } = exportEntries();
+    const terms = [...new Set(sections.reject.map((e) => String(e.original).split(/\s+/).join(" ")))];
+    return ["# Keep list: terms this partnership always keeps, one a line (anonymiser run --keep FILE).",
+      "# From the report of " + String(DATA.document).replace(/[\r\n]+/g, " ") + ": add these lines to the keep file.",
+      ...terms].join("\n") + "\n";
+  }
+  const keepButton = $("export-keep");
+  if (keepButton) keepButton.addEventListener("click", () => {
+    const blob = new Blob([buildKeepList()], { type: "text/plain" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: DATA.file_stem + ".keep.txt" });
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+    toast("Saved " + DATA.file_stem + ".keep.txt: add its lines to the partnership's keep list");
+  });
+  window.anonymiserKeepList = buildKeepList;
   window.addEventListener("beforeunload", (e) => { if (unsaved) { e.preventDefault(); e.returnValue = ""; } });
 
   // for tests and the curious: the YAML the Export button would save

@@ -1,0 +1,335 @@
+"""The residue rule: after the decisions, every kept token that could identify someone is explained.
+
+A token that could identify someone is
+- a name-like word: capitalised, and a proper noun or a word the lexicon does not know ('June',
+  'Wakeling'). The look-up is made in lower case, so a capital at a sentence start, in a heading
+  ('1.4 Background') or in an all-capitals line is no evidence of a name: a common word there is
+  a common word. A word listed both ways ('Will', 'Act', 'President') counts only inside a run
+  of capitalised words round an unexplained one ('Will Tanner'); alone, it is a word with a
+  capital. A long all-capitals token outside an all-capitals line is an acronym ('CARM');
+- an initialism: two or three capitals ('KW', 'S.A.') that are no known acronym;
+- an alphanumeric code: letters and digits mixed ('AB12345'), or a long run of digits.
+
+It is explained by an allowlist, keep-list or gazetteer phrase round it (agencies, legislation,
+medical terms, countries, nationalities, local authorities, the partnership's keep list), by
+common-word evidence (the lexicon lists it in lower case, or this text writes it in lower case),
+by a known word of the trade (months, titles, roles, acronyms) or by an acronym the text defines
+('Discharge to Assess (DTA)'). A reviewer's decision explains it too: a rejected replacement is
+undone after the decide stage. Anything else is replaced, because recall comes first, with the
+label its context supports: '[place]' after in/at/to/from, the organisation's kind before an
+organisation word, '[reference removed]' for a code, and otherwise a person's letter label.
+
+The same scan, with the labels the tool writes explained, counts what an output leaves
+unexplained (`unexplained`), for verify and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anonymiser.config import vocabulary
+from anonymiser.config.data import load_list
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.profile import Profile
+from anonymiser.core import entities as E
+
+RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
+RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
+
+# A word: letters and digits, joined inside by an apostrophe, hyphen, slash or dot ('O'Brien',
+# 'Self-Neglect', 'AB/12.3'); or dotted initials ('S.A.').
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_](?:[\w'’]*[^\W_])?)*")
+_POSSESSIVE = re.compile(r"['’][sS]?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|of)\s+$")
+_TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
+# Digits that are not a code: ordinals, decades, times, measures, a year or a number.
+_NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
+                       r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
+_LONG_DIGITS = re.compile(r"\d{6,}")
+
+
+@dataclass(frozen=True)
+class Residue:
+    """One kept run the residue rule could not explain, and the label its evidence supports."""
+
+    start: int
+    end: int
+    entity: str  # PERSON, LOCATION, ORGANISATION or REFERENCE_NUMBER
+    why: str
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    return frozenset(load_list("allowlist", "acronyms"))
+
+
+@lru_cache(maxsize=1)
+def _trade_words() -> frozenset[str]:
+    """Capitalised words of the trade that name nobody: months, weekdays, titles, label words."""
+    words = {w.lower() for w in (*vocabulary.MONTHS, *vocabulary.MONTH_ABBREVIATIONS, *vocabulary.WEEKDAYS,
+                                 *vocabulary.WEEKDAY_ABBREVIATIONS, *vocabulary.SEASONS)}
+    words |= vocabulary.NAME_TITLES | vocabulary.CHILD_ROLES
+    words |= {w.lower() for w in vocabulary.entries("label_words", "family_words", "professional_roles")}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words that end a place's name ('Vale', 'Green', 'Road'): part of the name before them."""
+    return frozenset(w.split(":")[0] for w in vocabulary.entries("place_words")) | vocabulary.STREET_TYPE_WORDS
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary.entries("organisation_words"))
+
+
+def explaining_index(profile: Profile) -> PhraseIndex:
+    """Every phrase that explains the words inside it: allowlists, keep list, kept and flagged gazetteers."""
+    return _explaining(profile.allowlists, (*profile.keep_places, *profile.flag_lists), profile.keep_terms)
+
+
+@lru_cache(maxsize=8)
+def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_terms: tuple[str, ...]) -> PhraseIndex:
+    phrases: list[str] = []
+    for name in allowlists:
+        phrases += load_list("allowlist", name)
+    for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
+                                 "vehicle_makes", "online_platforms", "faiths_languages_festivals")):
+        phrases += load_list("gazetteer", name)
+    return PhraseIndex((*phrases, *keep_terms))
+
+
+class Scan:
+    """One text, with what the rule asks of it more than once."""
+
+    def __init__(self, text: str, explain: PhraseIndex) -> None:
+        self.text = text
+        self.explained_spans = explain.find(text)
+        self._starts = [s for s, _ in self.explained_spans]
+        self.lower = {m.group(0) for m in re.finditer(r"\b[a-z][a-z'’\-]*\b", text)}
+        self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
+        self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
+
+    def in_explained(self, start: int, end: int) -> bool:
+        import bisect
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self.explained_spans[i][1] >= end
+
+    def line(self, at: int) -> str:
+        a = self.text.rfind("\n", 0, at) + 1
+        b = self.text.find("\n", at)
+        return self.text[a:b if b >= 0 else len(self.text)]
+
+    def capitals_line(self, at: int) -> bool:
+        """The line is written in capitals ('REVIEW INTO THE DEATH OF ...'): capitals there say nothing."""
+        letters = [c for c in self.line(at) if c.isalpha()]
+        return len(letters) > 12 and all(c.isupper() for c in letters)
+
+    def beside_acronym(self, start: int, end: int) -> bool:
+        """An explained acronym stands just before or after: 'NI SN', 'CAMHS CP'."""
+        before = re.search(r"([A-Z]{2,6})[ /]$", self.text[max(0, start - 8):start])
+        after = re.match(r"[ /]([A-Z]{2,6})\b", self.text[end:end + 8])
+        return any(m is not None and (m.group(1) in _acronyms() or m.group(1) in self.defined)
+                   for m in (before, after))
+
+
+def _word(token: str) -> str:
+    return _POSSESSIVE.sub("", token)
+
+
+def _code(token: str) -> bool:
+    digits = sum(c.isdigit() for c in token)
+    if not digits:
+        return False
+    if _NOT_CODE.fullmatch(token):
+        return False
+    letters = sum(c.isalpha() for c in token)
+    alpha = re.sub(r"[^A-Za-z]", "", token)
+    if len(alpha) >= 3 and word_class(alpha) is not WordClass.UNKNOWN:
+        return False  # '3.1The': a number run into a word
+    if letters:
+        # 'COVID-19', 'Year-6': a word and a number joined
+        parts = re.split(r"[\-/.]", token)
+        if any(p.isalpha() and word_class(p) is not WordClass.UNKNOWN for p in parts):
+            return False
+        return digits >= 2 and len(token) >= 5
+    return bool(_LONG_DIGITS.fullmatch(re.sub(r"[\-/.]", "", token))) and "." not in token
+
+
+def _initialism(word: str) -> str | None:
+    """'KW', 'S.A.' -> the letters; None for anything else."""
+    letters = word.replace(".", "")
+    if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
+    """Whether one capitalised word (no digits) needs an explanation it does not have."""
+    low = part.lower()
+    if low in _trade_words() or low.rstrip("s") in _trade_words() or part in _acronyms():
+        return False
+    cls = word_class(part)
+    if cls is WordClass.COMMON:
+        return False
+    if low in t.lower or (low.endswith("s") and low[:-1] in t.lower):
+        return False  # this text writes it in lower case: a word, not a name
+    if cls is WordClass.BOTH:
+        # 'Act', 'President': a common word given a capital. It counts only inside a run of
+        # unexplained words ('Will Tanner'), which the run round an unexplained word takes in.
+        return False
+    if cls is WordClass.UNKNOWN and _inflected_common(low):
+        return False  # 'Redacted', 'Wellbeing': a common word inflected or compounded
+    return True  # a proper noun or a word the lexicon does not know
+
+
+_ENDINGS = ("ed", "d", "ing", "s", "es", "ly", "er", "ers")
+
+
+def _inflected_common(low: str) -> bool:
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3 and word_class(low[:-len(end)]) is WordClass.COMMON:
+            return True
+    for cut in range(3, len(low) - 2):
+        if word_class(low[:cut]) is WordClass.COMMON and word_class(low[cut:]) is WordClass.COMMON \
+                and len(low) >= 8:
+            return True
+    return False
+
+
+def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
+    """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
+    if t.in_explained(start, start + len(token)):
+        return None
+    if any(c.isdigit() for c in token):
+        return "code" if _code(token) else None
+    word = _word(token)
+    if not word or not word[0].isupper():
+        return None
+    if re.fullmatch(r"I['’][a-z]+", word):
+        return None  # "I'm", "I'd"
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return None  # 'SARs', 'LSCBs': a plural acronym names no one
+    if "." in word and not re.fullmatch(r"(?:[A-Z]\.){2,3}", word):
+        return None  # 'E.g', 'St.John': an abbreviation
+    letters = _initialism(word)
+    if letters is not None:
+        if word in _acronyms() or letters in _acronyms() or letters in t.defined:
+            return None
+        if letters.endswith("s") or (letters[:-1] in _acronyms() and word.endswith("s")):
+            return None
+        if letters.endswith("S") and (letters[:-1] in _acronyms() or letters[:-1] in t.defined):
+            return None  # 'SARS' for SARs in a capitals line
+        if word_class(letters) in (WordClass.COMMON, WordClass.BOTH):
+            return None  # 'IT', 'US', 'OK' in capitals
+        if t.beside_acronym(start, start + len(token)):
+            return None  # 'the NI SN number': one of a run of acronyms, a code's letters
+        return "initials"
+    if word.isupper() and len(word) > 1:
+        if not t.capitals_line(start):
+            return None  # 'CARM', 'ABWOR': an acronym longer than a person's initials
+        word = word.capitalize()  # capitals say nothing about a word in a capitals line
+    if len(word) == 1:
+        return None  # 'Child C', 'Mr B': a letter is already a label
+    parts = re.split(r"[\-/]", word)
+    pos = start
+    for part in parts:
+        if len(part) > 1 and part[0].isupper() and _name_part_unexplained(t, part, pos):
+            return "name"
+        pos += len(part) + 1
+    return None
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
+                 explained_words: frozenset[str] = frozenset(),
+                 within: tuple[int, int] | None = None) -> list[Residue]:
+    """The unexplained kept runs of `text` (within a span of it, if given), outside the `covered`
+    spans, each with the kind of label its context supports."""
+    t = text if isinstance(text, Scan) else Scan(text, explain or PhraseIndex(()))
+    text = t.text
+    spans = _merged(covered)
+    starts = [s for s, _ in spans]
+    import bisect
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and spans[i][1] > s:
+            return True
+        j = bisect.bisect_left(starts, s)
+        return j < len(spans) and spans[j][0] < e
+
+    out: list[Residue] = []
+    tokens = list(_TOKEN.finditer(text, *(within or (0, len(text)))))
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        s, e = m.start(), m.end()
+        token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
+        e = s + len(token)
+        kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s)
+        if kind is None:
+            i += 1
+            continue
+        if kind == "code":
+            out.append(Residue(s, e, E.REFERENCE_NUMBER, "an alphanumeric code no list explains"))
+            i += 1
+            continue
+        # A run of capitalised words round it is one name: 'Helen Wakeling', 'Knightstone Housing'.
+        j = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            gap = text[tokens[j].end():nxt.start()]
+            w = _word(nxt.group(0))
+            if gap not in (" ", "-") or not w[:1].isupper() or inside(nxt.start(), nxt.end()) \
+                    or t.in_explained(nxt.start(), nxt.end()) or any(c.isdigit() for c in w):
+                break
+            if w in _acronyms() or w.lower() in _trade_words():
+                break
+            if word_class(w) is WordClass.COMMON and w.lower() not in org_words() and w not in _place_words():
+                break
+            j += 1
+        end = tokens[j].end()
+        end = s + len(_POSSESSIVE.sub("", text[s:end])) if not text[s:end].endswith(".") else end - 1
+        run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
+        # an organisation word at the end, or just after: 'Knightstone Housing', 'Sirona Care'
+        head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \
+            and _word(tokens[j + 1].group(0)).lower() in org_words() and tokens[j + 1].group(0)[0].isupper()
+        if head:
+            end = tokens[j + 1].end()
+            j += 1
+        if head or (len(run_words) > 1 and run_words[-1] in org_words()):
+            out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
+        elif _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s) \
+                and kind == "name" and not text[max(0, s - 4):s].endswith("of "):
+            out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))
+        else:
+            why = "initials no list or definition explains" if kind == "initials" else \
+                "a capitalised word the lexicon does not know as a common word"
+            out.append(Residue(s, end, E.PERSON, why))
+        i = j + 1
+    return out
+
+
+def unexplained(text: str, profile: Profile,
+                written: Iterable[str] = ()) -> list[Residue]:
+    """What an OUTPUT text keeps unexplained: the residue scan, with the labels and names the tool
+    writes itself (its pseudonyms, `written`) explained."""
+    pools = {n for _, pool in profile.pseudonyms for n in load_list("names", pool)}
+    pools |= {w for x in written for w in re.findall(r"[^\W\d_]+", x)}
+    labelled = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]\n]{1,40}\]", text)]
+    return find_residue(text, explaining_index(profile), labelled, frozenset(pools))

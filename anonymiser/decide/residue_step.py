@@ -1,0 +1,128 @@
+"""What the residue step does with the scan (decide.residue): replace each unexplained kept run
+with the label its context supports, and an organisation the profile keeps but no list explains
+with its kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.profile import Profile
+from anonymiser.core import entities as E
+from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide.residue import (
+    RESIDUE,
+    RESIDUE_SCORE,
+    Scan,
+    explaining_index,
+    find_residue,
+    org_words,
+)
+
+# A family or child role just before: 'Child HD', 'his mother SR' keep the role and lose the initials.
+_LABEL_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('child_roles', 'family_words'))})\s+$", re.I)
+
+
+def _by_line(text: str, flags: list[Flag]) -> list[Flag]:
+    """Flags cut at line breaks: an NER span across two lines of a list is two names, each judged alone."""
+    out: list[Flag] = []
+    for f in flags:
+        pos = f.start
+        for piece in text[f.start:f.end].split("\n"):
+            lead = len(piece) - len(piece.lstrip(" \t•▪*-–"))
+            body = piece[lead:].rstrip(" \t,;")
+            if any(c.isalnum() for c in body):
+                s = pos + lead
+                out.append(Flag(s, s + len(body), body, f.entity, f.reason, f.rule))
+            pos += len(piece) + 1
+    return out
+
+
+def _named_organisation(name: str) -> bool:
+    """'Peterborough City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
+    private or local body (models/vocabulary/named_organisation_words.txt) as its head, with a name
+    beside it that is not only common words. An agency's kind ('Council', 'Partnership', 'Trust') is
+    not one: a public body is kept unless a word of its name is unexplained. A list ('Care Homes,
+    Day Centres') is no one name."""
+    if "," in name:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’]*", name)
+    kinds = [w.lower() for w in words if w.lower() in org_words() or w.lower() in _named_kinds()]
+    if not kinds or kinds[-1] not in _named_kinds():
+        return False  # the head of an English name comes last: 'Foundation Trust' is a trust
+    others = [w for w in words if w[0].isupper() and w.lower() not in org_words()
+              and w.lower() not in _named_kinds() and w.lower() not in _FUNCTION_WORDS]
+    return any(word_class(w) is not WordClass.COMMON for w in others)
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "at", "in", "on", "&", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _named_kinds() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary.entries("named_organisation_words"))
+
+
+def residue_replacements(text: str, profile: Profile, replacements: list[Replacement], flags: list[Flag],
+                         other_label: Callable[[str, str], str],
+                         explained_words: frozenset[str] = frozenset()) -> tuple[list[Replacement], list[Flag]]:
+    """The residue rule on one document's decisions: (new replacements, flags still standing).
+
+    An organisation flagged as kept is replaced by its kind when a word of it is unexplained."""
+    from anonymiser.decide import wording
+    from anonymiser.decide.institutions import institution_text
+
+    scan = Scan(text, explaining_index(profile))
+    keep_flags: list[Flag] = []
+    made: list[Replacement] = []
+    covered = [(r.start, r.end) for r in replacements]
+    org_flags = []
+    for f in flags:
+        if f.entity == E.ORGANISATION and profile.detects(E.ORGANISATION):
+            org_flags.append(f)
+        else:
+            keep_flags.append(f)
+            covered.append((f.start, f.end))
+    for f in _by_line(text, org_flags):
+        inner = find_residue(scan, covered=covered, explained_words=explained_words, within=(f.start, f.end))
+        if len(inner) == 1 and inner[0].entity == E.PERSON and (inner[0].start, inner[0].end) == (f.start, f.end):
+            continue  # 'SR' the NER called an organisation: initials, replaced as a person below
+        named = _named_organisation(text[f.start:f.end])
+        if not inner and not named:
+            keep_flags.append(f)
+            covered.append((f.start, f.end))
+            continue
+        why = "an organisation no allowlist or keep list explains" if inner else \
+            "a named organisation (its kind and a name) no allowlist or keep list explains"
+        start = wording.absorb_article(text, f.start)
+        new = wording.match_case(text[start:f.end], institution_text(E.ORGANISATION, text[start:f.end]), text, start)
+        made.append(Replacement(start, f.end, text[start:f.end], new, E.ORGANISATION, (RESIDUE,), RESIDUE_SCORE,
+                                f"{f.rule.partition(':')[0]} > residue: {why} -> its kind", core=(f.start, f.end)))
+        covered.append((start, f.end))
+    for r in find_residue(scan, covered=covered, explained_words=explained_words):
+        if not profile.detects(r.entity):
+            continue
+        s, e = r.start, r.end
+        core = (s, e)
+        if r.entity == E.PERSON:
+            s, core_start = wording.with_title(text, s)
+            core = (core_start, e)
+            new = other_label(" ".join(text[core_start:e].lower().split()), profile.others)
+            if _LABEL_BEFORE.search(text, max(0, s - 12), s):
+                new = new.split()[-1]  # 'Child HD' -> 'Child G': the label word stays, the initials go
+        elif r.entity == E.ORGANISATION:
+            s = wording.absorb_article(text, s)
+            new = institution_text(E.ORGANISATION, text[s:e])
+        else:
+            policy = profile.policy(r.entity)
+            new = policy.text or f"[{E.ENTITY_TYPES[r.entity].label}]"
+        written = text[s:e]
+        if written.isupper():
+            written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
+        new = wording.match_case(written, new, text, s)
+        made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
+                                f"residue: {r.why} -> {new}", core=core))
+    return made, keep_flags

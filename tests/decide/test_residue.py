@@ -1,0 +1,133 @@
+"""The residue rule (decide.residue): what is kept and could identify someone must be explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.api import anonymise
+from anonymiser.config.profile import load_profile, with_keep_list
+from anonymiser.decide.residue import RESIDUE, explaining_index, find_residue
+from anonymiser.decide.steps import STEPS
+
+PROFILE = load_profile("safeguarding-review")
+
+
+def residue_of(text: str) -> list[tuple[str, str]]:
+    return [(text[r.start:r.end], r.entity) for r in find_residue(text, explaining_index(PROFILE))]
+
+
+def test_the_step_runs_after_choose():
+    names = [s.name for s in STEPS]
+    assert names.index("residue") == names.index("choose") + 1
+
+
+def test_a_surname_the_lexicon_does_not_know_is_replaced_as_a_person():
+    text = "The chair thanked Brannock Quelley for her report.\n"
+    assert residue_of(text) == [("Brannock Quelley", "PERSON")]
+    out = anonymise(text, PROFILE)
+    assert "Quelley" not in out.text and "Brannock" not in out.text
+    made = [r for r in out.decisions.replacements if RESIDUE in r.detectors]
+    assert made and all(r.score < 0.7 for r in made)  # shown as low confidence
+
+
+def test_common_words_headings_and_sentence_starts_are_explained():
+    text = ("1.4 Background and Terms of Reference\n\n"
+            "Guidance was followed. The Review Panel met monthly and the Local Authority attended.\n"
+            "FAMILY HISTORY AND CONTEXT\n")
+    assert residue_of(text) == []
+
+
+def test_a_word_this_text_writes_in_lower_case_is_explained():
+    text = "Plimsoll was mentioned once. The plimsoll was lost.\n"
+    assert residue_of(text) == []
+
+
+def test_allowlist_gazetteer_and_known_acronyms_explain():
+    text = ("A referral went to the NSPCC and CAMHS in Croydon. She is Polish. "
+            "The author, Dr Okonjo-Vale OBE, wrote it.\n")
+    got = residue_of(text)
+    assert ("OBE", "PERSON") not in got and all("Croydon" not in t for t, _ in got)
+
+
+def test_initials_of_a_person_are_replaced_unless_the_text_defines_them():
+    text = "Child JT was seen by the GP. The Multi-Agency Risk Panel (MARP) met; MARP agreed.\n"
+    assert residue_of(text) == [("JT", "PERSON")]
+    out = anonymise(text, PROFILE)
+    assert "JT" not in out.text and "Child " in out.text  # 'Child JT' -> 'Child A'
+
+
+@pytest.mark.parametrize("code", ["QX774120", "9981223401"])
+def test_an_alphanumeric_code_or_long_digit_run_is_replaced(code):
+    text = f"The incident log was filed as {code} by the officer.\n"
+    assert residue_of(text) == [(code, "REFERENCE_NUMBER")]
+
+
+@pytest.mark.parametrize("text", ["She was seen on the 21st and in the 1990s.\n",
+                                  "Section 3.1 and paragraph 14.2 apply; she paid 250 pounds.\n",
+                                  "He had COVID-19 in Year-6.\n"])
+def test_numbers_that_are_not_codes_are_kept(text):
+    assert residue_of(text) == []
+
+
+def test_after_in_at_to_from_the_label_is_a_place():
+    text = "The family then moved to Quarrendon Vale.\n"
+    assert residue_of(text) == [("Quarrendon Vale", "LOCATION")]
+
+
+def test_an_organisation_word_makes_it_an_organisation():
+    assert residue_of("She worked for Velmora Trust after the move.\n") == [("Velmora Trust", "ORGANISATION")]
+
+
+def test_a_flagged_organisation_no_list_explains_becomes_its_kind():
+    out = anonymise("Staff at Drennick Holdings Ltd knew the father well.\n", PROFILE)
+    assert "Drennick" not in out.text
+    assert not any(f.entity == "ORGANISATION" and "Drennick" in f.text for f in out.decisions.flags)
+
+
+def test_the_keep_list_explains_a_term_and_keeps_it():
+    text = "The family was referred to Brightwater Hub by Ysella Coombe.\n"
+    kept = with_keep_list(PROFILE, ("Brightwater Hub",))
+    out = anonymise(text, kept)
+    assert "Brightwater Hub" in out.text
+    assert "Ysella" not in out.text
+    assert "Brightwater" not in anonymise(text, PROFILE).text
+
+
+def test_plural_acronyms_contractions_and_abbreviations_are_not_people():
+    assert residue_of("Reviews such as SARs and DHRs help. \"I'm tired,\" she said. E.g. this.\n") == []
+
+
+def test_a_residue_rule_names_its_step():
+    out = anonymise("The chair thanked Brannock Quelley.\n", PROFILE)
+    assert any(r.rule.startswith("residue: ") for r in out.decisions.replacements if RESIDUE in r.detectors)
+
+
+def test_faiths_languages_festivals_and_platforms_are_explained():
+    assert residue_of("Over Christmas the Muslim family spoke Urdu and posted on TikTok.\n") == []
+
+
+def test_a_name_in_a_capitals_heading_is_found_and_a_capitals_acronym_elsewhere_kept():
+    assert residue_of("REVIEW INTO THE DEATH OF ORLA WAKELING\n") == [("ORLA WAKELING", "PERSON")]
+    assert residue_of("The CARM framework and the NI SN number were used.\n") == []
+
+
+def test_a_named_private_body_is_replaced_by_its_kind_even_in_known_words():
+    from anonymiser.decide.residue_step import _named_organisation
+
+    assert _named_organisation("Peterborough City Hospital") and _named_organisation("University of North London")
+    assert not _named_organisation("Local Authority") and not _named_organisation("the Church")
+    assert not _named_organisation("Anyshire Safeguarding Partnership")
+
+
+def test_an_organisation_across_list_lines_is_judged_line_by_line():
+    from anonymiser.core.results import Flag
+    from anonymiser.decide.residue_step import _by_line
+
+    text = "Members:\n    • Devon Drug Team\n    • Qarvo Trust\n"
+    f = Flag(text.index("Devon"), text.index("Trust") + 5, "", "ORGANISATION", "kept")
+    assert [p.text for p in _by_line(text, [f])] == ["Devon Drug Team", "Qarvo Trust"]
+
+
+def test_a_named_church_or_club_the_ner_flags_becomes_its_kind():
+    out = anonymise("On Sundays the family went to Grace Fellowship Church with friends.\n", PROFILE)
+    assert "Fellowship" not in out.text and "the church" in out.text
