@@ -111,6 +111,12 @@ def test_a_name_in_a_capitals_heading_is_found_and_a_capitals_acronym_elsewhere_
     assert residue_of("The CARM framework and the NI SN number were used.\n") == []
 
 
+def test_each_line_is_judged_for_capitals_on_its_own():
+    # the capitals heading's verdict is not carried to the line after it, nor that line's to the next
+    text = "REVIEW INTO THE DEATH OF ORLA WAKELING\nThe CARM framework was used.\nTHE PANEL MET ZORBLAX QUENBY\n"
+    assert residue_of(text) == [("ORLA WAKELING", "PERSON"), ("ZORBLAX QUENBY", "PERSON")]
+
+
 def test_a_named_private_body_is_replaced_by_its_kind_even_in_known_words():
     from anonymiser.decide.residue_step import _named_organisation
 
