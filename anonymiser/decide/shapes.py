@@ -113,9 +113,9 @@ def expansion_start(text: str, paren: int, acronym: str) -> int | None:
 
 
 def _reads_as_date(number: str) -> bool:
-    """'18.1.22', '12.11.2021': day, month and year."""
+    """'18.1.22': day, month and a two-digit year; '3.4.2' is a section's number."""
     parts = number.rstrip(".").split(".")
-    return len(parts) == 3 and 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12
+    return len(parts) == 3 and 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12 and len(parts[2]) == 2
 
 
 

@@ -30,6 +30,11 @@ def test_section_numbers_open_lines_or_follow_a_cited_part() -> None:
     assert [text[s:e] for s, e in section_numbers(text)] == ["3.4", "2.1", "2.3"]
 
 
+def test_a_three_part_number_with_a_one_digit_last_part_is_a_section_not_a_date() -> None:
+    text = "3.4.2. Findings\n3.4.21 GP visit\n"
+    assert [text[s:e] for s, e in section_numbers(text)] == ["3.4.2."]
+
+
 def test_an_acronyms_capitals_are_spelt_by_the_words_before_it() -> None:
     text = "The Bedwell Borough Safeguarding Children Board (BBSCB) met; the Blue Sky Fund (XYZ) did not."
     start = expansion_start(text, text.index("(BBSCB)"), "BBSCB")
