@@ -111,7 +111,9 @@ class Scan:
         self.text = text
         self.explained_spans = explain.find(text)
         self._starts = [s for s, _ in self.explained_spans]
-        self.lower = {m.group(0) for m in re.finditer(r"\b[a-z][a-z'’\-]*\b", text)}
+        # words written in lower case, not inside an email address, a link or a file name
+        # ('j.wakeling@example.org' says nothing of 'Wakeling')
+        self.lower = {m.group(0) for m in re.finditer(r"(?<![\w.@/\\])[a-z][a-z'’\-]*\b(?![.@/\\]\w)", text)}
         self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
         self._capitals: dict[int, bool] = {}
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}

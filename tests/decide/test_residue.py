@@ -42,6 +42,11 @@ def test_a_word_this_text_writes_in_lower_case_is_explained():
     assert residue_of(text) == []
 
 
+def test_a_word_in_an_email_address_or_link_is_no_lower_case_use():
+    text = "Write to tomasz.wakelingson@example.org or see www.wakelingson.org.\nThe GP saw Wakelingson there.\n"
+    assert residue_of(text) == [("Wakelingson", "PERSON")]
+
+
 def test_allowlist_gazetteer_and_known_acronyms_explain():
     text = ("A referral went to the NSPCC and CAMHS in Croydon. She is Polish. "
             "The author, Dr Okonjo-Vale OBE, wrote it.\n")
