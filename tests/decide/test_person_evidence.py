@@ -68,6 +68,12 @@ def test_a_name_the_ner_found_everywhere_is_not_added_again() -> None:
     assert name_words(text, dets, []) == []
 
 
+def test_a_name_word_the_ner_called_an_organisation_with_its_possessive_is_the_person() -> None:
+    text = "Liberty said she was scared. Liberty's nan took her to school."
+    dets = [at(text, "Liberty's", E.ORGANISATION)]
+    assert texts(text, name_words(text, dets, [])) == ["Liberty", "Liberty"]
+
+
 # --- initials standing for people ----------------------------------------------------------
 
 INITIALS_TEXT = ("Initials of Child TM. TM was born in 2016 and lived with his mother, RK. RK told the health "
