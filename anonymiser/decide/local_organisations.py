@@ -5,7 +5,9 @@ models/vocabulary/local_organisation_words.txt), or an organisation written as s
 ('worked for Fairfield Logistics': models/vocabulary/employment_cues.txt), is replaced by its kind
 ('the church', 'the care provider', 'the employer') even where the profile only flags organisations.
 A 'person' or 'place' the NER found that ends in such a head word ('St Mary's Church', 'at Riverside
-Boxing Club') is that organisation, unless it is a first name and a surname ('Jane Church').
+Boxing Club') is that organisation, unless it is a first name and a surname ('Jane Church'). An
+organisation or a saint's name the NER ended just before its head word ('St Aidan's' of 'St Aidan's
+Church') takes the head word in, so the replacement leaves no 'Church' behind.
 """
 
 from __future__ import annotations
@@ -48,10 +50,26 @@ def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
     return not (len(words) == 2 and person_like and first.lower() not in _SAINT)
 
 
+def _head_after(text: str, d: Detection) -> int | None:
+    """Where a head word just after the span ends: the NER's 'St Aidan's' of 'St Aidan's Church'. Only
+    an organisation, or a saint's name, takes it in: 'Jane' before 'Church' is a person and a surname."""
+    m = re.compile(rf"[ \t]+(?:{_HEAD.pattern})", re.I).match(text, d.end)
+    if m is None:
+        return None
+    words = _WORD.findall(text[d.start:d.end])
+    if d.entity == E.ORGANISATION or (words and words[0].lower() in _SAINT):
+        return m.end()
+    return None
+
+
 def read_local_organisations(text: str, detections: list[Detection]) -> list[Detection]:
     """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
     out = []
     for d in detections:
+        if not d.from_register and not d.meta.reviewer and d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION):
+            end = _head_after(text, d)
+            if end is not None:
+                d = replace(d, end=end, entity=E.ORGANISATION)
         if not d.from_register and not d.meta.reviewer:
             if d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
                 kind = local_kind(text, d)

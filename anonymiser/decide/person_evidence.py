@@ -115,9 +115,11 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _spans_taken(detections: list[Detection]) -> list[tuple[int, int]]:
-    """Spans of detections a person found here must not break: anything but a date or a person."""
-    return _merged([(d.start, d.end) for d in detections if d.entity not in (E.DATE, E.PERSON)])
+def _spans_taken(text: str, detections: list[Detection]) -> list[tuple[int, int]]:
+    """Spans of detections a person found here must not break: anything but a date or a person.
+    A possessive ending is not part of one ("Liberty's" the NER called an organisation is 'Liberty')."""
+    return _merged([(d.start, _strip_possessive(text, d.start, d.end)) for d in detections
+                    if d.entity not in (E.DATE, E.PERSON)])
 
 
 def _free(s: int, e: int, taken: list[tuple[int, int]], kept: list[tuple[int, int]]) -> bool:
@@ -153,7 +155,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
     """First names that are also months or words, where the document's evidence says person."""
     months = vocabulary.lower(vocabulary.MONTHS)
     people = _merged([(d.start, d.end) for d in detections if d.entity == E.PERSON])
-    taken = _spans_taken(detections)
+    taken = _spans_taken(text, detections)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _NAME_WORD.finditer(text):
         word = m.group(0)
@@ -202,7 +204,7 @@ def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
 def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]], allow: PhraseIndex) -> list[Detection]:
     """Two or three capitals that stand for a person, wherever the document shows it."""
     p = _patterns()
-    taken = _spans_taken(detections)
+    taken = _spans_taken(text, detections)
     defined = _defined_acronyms(text)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _INITIALS.finditer(text):

@@ -17,7 +17,9 @@ what propagation finds inside one is dropped too.
 
 The lexicon veto: a span the NER alone called a person or place, whose every word is a common
 English word (config/english.py: 'Bruising', 'Rapid Reviews', 'Multi'-agency, 'Mum'), is dropped
-unless a person cue stands by it: a title before it, a known first name in it, a person verb after it.
+unless a person cue stands by it: a title before it, a known first name in it, a person verb after it;
+or the name lists know it as a person's ('Liberty Archer', 'Destiny'), or the UK places gazetteer as a
+place ('Barking', 'Deal').
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
@@ -159,10 +162,11 @@ class PhraseLayer:
         agency word ('London Borough of Bromley'); after another capitalised word it is a surname ('Claire
         Hendry Avon and Wiltshire ...', 'John Pelling NHS England ...')."""
         while body and body[0][2] == "proper":
-            if len(body) > 2 and body[1][2] == "connector" and body[2][2] in ("place", "compass"):
+            # after another capitalised word ('Sarah Kowalczyk and Devon County Council') it is a surname
+            alone = not re.search(r"[A-Z][\w'’-]*[ \t]+$", self.text[max(0, body[0][0] - 40):body[0][0]])
+            if alone and len(body) > 2 and body[1][2] == "connector" and body[2][2] in ("place", "compass"):
                 break
-            if len(body) > 1 and body[1][2] in ("agency", "head") and not re.search(
-                    r"[A-Z][\w'’-]*[ \t]+$", self.text[max(0, body[0][0] - 40):body[0][0]]):
+            if alone and len(body) > 1 and body[1][2] in ("agency", "head"):
                 break
             body = body[1:]
             while body and body[0][2] == "connector":
@@ -261,7 +265,9 @@ class PhraseLayer:
             if e <= s:
                 continue
             if common_words_only(self.text[s:e]) and not self._person_cue(s, e) and not self._street(s, e) \
-                    and not _gazetteer().find(self.text[s:e]):
+                    and not _gazetteer().find(self.text[s:e]) \
+                    and not (d.entity == E.PERSON and _named(self.text[s:e])) \
+                    and not (d.entity == E.LOCATION and places.is_place(self.text[s:e])):
                 continue
             out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
@@ -281,6 +287,16 @@ class PhraseLayer:
 
     def inside(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.spans, start, end))
+
+
+def _named(span: str) -> bool:
+    """The name lists know the span as a person's: a first name then a surname ('Liberty Archer'), or
+    one capitalised word that is a first name ('Destiny'). A word such as 'Comfort' is evidence of a
+    name only so; a phrase such as 'Rapid Reviews' is neither."""
+    words = [w for w in _WORD.findall(span) if w[0].isupper()]
+    if len(words) == 1:
+        return is_first_name(words[0])
+    return len(words) >= 2 and is_first_name(words[0]) and is_surname(words[-1])
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

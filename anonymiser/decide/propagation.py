@@ -54,7 +54,9 @@ def _collision_hit(text: str, s: int, e: int) -> bool:
         return False  # 'May 2023', '14 March': a month, not the name
     if not _SENTENCE_START.search(text[max(0, s - 12):s]):
         return True
-    # At a sentence start 'Will shouted' is the name, 'Will you…' / 'Will the plan…' the word.
+    # At a sentence start 'Will shouted' and "Will's school" are the name, 'Will you…' / 'Will the plan…' the word.
+    if re.match(r"['’]s\b", text[e:e + 3]):
+        return True
     following = re.match(r"\s+([^\W\d_]+)", text[e:e + 30])
     return following is not None and following.group(1).lower() not in _NOT_AFTER_NAME
 

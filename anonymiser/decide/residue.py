@@ -111,8 +111,11 @@ class Scan:
         self.text = text
         self.explained_spans = explain.find(text)
         self._starts = [s for s, _ in self.explained_spans]
-        self.lower = {m.group(0) for m in re.finditer(r"\b[a-z][a-z'’\-]*\b", text)}
+        # words written in lower case, not inside an email address, a link or a file name
+        # ('j.wakeling@example.org' says nothing of 'Wakeling')
+        self.lower = {m.group(0) for m in re.finditer(r"(?<![\w.@/\\])[a-z][a-z'’\-]*\b(?![.@/\\]\w)", text)}
         self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
+        self._capitals: dict[int, bool] = {}
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
 
     def in_explained(self, start: int, end: int) -> bool:
@@ -126,9 +129,14 @@ class Scan:
         return self.text[a:b if b >= 0 else len(self.text)]
 
     def capitals_line(self, at: int) -> bool:
-        """The line is written in capitals ('REVIEW INTO THE DEATH OF ...'): capitals there say nothing."""
-        letters = [c for c in self.line(at) if c.isalpha()]
-        return len(letters) > 12 and all(c.isupper() for c in letters)
+        """The line is written in capitals ('REVIEW INTO THE DEATH OF ...'): capitals there say nothing.
+        Judged once a line: a text of one long line asks it of every token in capitals."""
+        start = self.text.rfind("\n", 0, at) + 1
+        got = self._capitals.get(start)
+        if got is None:
+            letters = [c for c in self.line(at) if c.isalpha()]
+            got = self._capitals[start] = len(letters) > 12 and all(c.isupper() for c in letters)
+        return got
 
     def beside_acronym(self, start: int, end: int) -> bool:
         """An explained acronym stands just before or after: 'NI SN', 'CAMHS CP'."""

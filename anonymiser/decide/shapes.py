@@ -47,8 +47,21 @@ def labels(text: str) -> list[tuple[int, int]]:
                              and word_class(after.group(2)) is not WordClass.COMMON)
             if joined or name_next:
                 continue
+        elif _name_after(rest):
+            continue  # 'Mr J Turner', 'Ms A Coyle': an initial and a surname, not a label
         out.append(m.span())
     return out
+
+
+def _name_after(rest: str) -> bool:
+    """The letter is followed on its line by a capitalised word that is no common word nor a sentence's
+    opening: a surname after an initial ('J Turner'), never 'Child C Police' or 'Mr X The'."""
+    after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", rest)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word[0].isupper() and not word.isupper() and word.lower() not in _starters() \
+        and word_class(word) is not WordClass.COMMON
 
 
 def plain(word: str) -> str:
@@ -100,9 +113,9 @@ def expansion_start(text: str, paren: int, acronym: str) -> int | None:
 
 
 def _reads_as_date(number: str) -> bool:
-    """'18.1.22', '12.11.2021': day, month and year."""
+    """'18.1.22': day, month and a two-digit year; '3.4.2' is a section's number."""
     parts = number.rstrip(".").split(".")
-    return len(parts) == 3 and 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12
+    return len(parts) == 3 and 1 <= int(parts[0]) <= 31 and 1 <= int(parts[1]) <= 12 and len(parts[2]) == 2
 
 
 

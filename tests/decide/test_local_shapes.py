@@ -55,6 +55,17 @@ def test_a_first_name_and_a_head_word_stays_a_person() -> None:
         (E.PERSON, None), (E.ORGANISATION, "the church"), (E.ORGANISATION, "the gurdwara")]
 
 
+def test_a_head_word_just_after_an_organisation_or_a_saint_is_part_of_it() -> None:
+    from anonymiser.decide.local_organisations import read_local_organisations
+
+    text = "She went to St Aidan's Church; Greenway Baptist Chapel ran a club; Jane Church called."
+    got = read_local_organisations(text, [_d(text, "St Aidan's", E.PERSON), _d(text, "Greenway Baptist", E.ORGANISATION),
+                                          _d(text, "Jane", E.PERSON)])
+    assert [(text[d.start:d.end], d.entity, d.meta.local_kind) for d in got] == [
+        ("St Aidan's Church", E.ORGANISATION, "the church"), ("Greenway Baptist Chapel", E.ORGANISATION, "the church"),
+        ("Jane", E.PERSON, None)]
+
+
 def test_an_organisation_of_no_local_kind_is_left_to_the_profile() -> None:
     from anonymiser.decide.local_organisations import read_local_organisations
 

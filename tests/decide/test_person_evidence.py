@@ -50,6 +50,7 @@ def test_a_month_without_person_evidence_stays_a_month() -> None:
     ("The review spoke to Hope's mother. Hope said she felt unsafe at home.", ["Hope", "Hope"]),
     ("Professionals met Will at school. Will said he was scared. Will the plan work?", ["Will", "Will"]),
     ("We hope the plan will work. Hope is what the family needed.", []),  # the word, never the name
+    ("Destiny's mother said they had moved. Destiny's school raised no concern.", ["Destiny", "Destiny"]),
 ])
 def test_a_name_that_is_a_common_word_needs_a_possessive_or_a_person_verb(text: str, expected: list[str]) -> None:
     assert texts(text, name_words(text, [], [])) == expected
@@ -65,6 +66,12 @@ def test_a_name_the_ner_found_everywhere_is_not_added_again() -> None:
     text = "Rose told her teacher. Rose's brother was in care."
     dets = [at(text, "Rose", E.PERSON), at(text, "Rose", E.PERSON, 1)]
     assert name_words(text, dets, []) == []
+
+
+def test_a_name_word_the_ner_called_an_organisation_with_its_possessive_is_the_person() -> None:
+    text = "Liberty said she was scared. Liberty's nan took her to school."
+    dets = [at(text, "Liberty's", E.ORGANISATION)]
+    assert texts(text, name_words(text, dets, [])) == ["Liberty", "Liberty"]
 
 
 # --- initials standing for people ----------------------------------------------------------

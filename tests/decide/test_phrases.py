@@ -62,6 +62,11 @@ def test_a_person_before_an_agency_name_is_not_swallowed_by_it() -> None:
     assert _left(text, [_det(text, "Claire Hendry", E.PERSON)]) == ["Claire Hendry"]
 
 
+def test_a_surname_joined_to_an_agency_name_by_and_stays_with_the_name() -> None:
+    text = "A meeting between Sarah Kowalczyk and Devon County Council was held in spring."
+    assert _left(text, [_det(text, "Sarah Kowalczyk", E.PERSON)]) == ["Sarah Kowalczyk"]
+
+
 def test_a_surname_before_an_agency_word_stays_with_the_name() -> None:
     text = "Members:\nJohn Pelling NHS England South Central Team\nOthers."
     assert _left(text, [_det(text, "John Pelling", E.PERSON)]) == ["John Pelling"]
@@ -149,6 +154,18 @@ def test_a_person_cue_keeps_a_common_word_name() -> None:
     left = _left(text, dets)
     assert "Baker" in left or "Walker" in left  # both have a cue: a title, a person verb
     assert len(left) == 2
+
+
+def test_a_name_the_name_lists_know_is_no_common_word() -> None:
+    text = "The social worker visited Liberty Archer at home. The health visitor met Destiny at nursery."
+    dets = [_det(text, "Liberty Archer", E.PERSON), _det(text, "Destiny", E.PERSON)]
+    assert _left(text, dets) == ["Liberty Archer", "Destiny"]
+
+
+def test_a_town_of_a_common_word_stays_a_place() -> None:
+    text = "The family moved from Barking to Deal in the summer."
+    dets = [_det(text, "Barking", E.LOCATION), _det(text, "Deal", E.LOCATION)]
+    assert _left(text, dets, "strict") == ["Barking", "Deal"]
 
 
 def test_a_street_and_a_country_of_common_words_stay_places() -> None:

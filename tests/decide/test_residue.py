@@ -42,6 +42,11 @@ def test_a_word_this_text_writes_in_lower_case_is_explained():
     assert residue_of(text) == []
 
 
+def test_a_word_in_an_email_address_or_link_is_no_lower_case_use():
+    text = "Write to tomasz.wakelingson@example.org or see www.wakelingson.org.\nThe GP saw Wakelingson there.\n"
+    assert residue_of(text) == [("Wakelingson", "PERSON")]
+
+
 def test_allowlist_gazetteer_and_known_acronyms_explain():
     text = ("A referral went to the NSPCC and CAMHS in Croydon. She is Polish. "
             "The author, Dr Okonjo-Vale OBE, wrote it.\n")
@@ -109,6 +114,12 @@ def test_faiths_languages_festivals_and_platforms_are_explained():
 def test_a_name_in_a_capitals_heading_is_found_and_a_capitals_acronym_elsewhere_kept():
     assert residue_of("REVIEW INTO THE DEATH OF ORLA WAKELING\n") == [("ORLA WAKELING", "PERSON")]
     assert residue_of("The CARM framework and the NI SN number were used.\n") == []
+
+
+def test_each_line_is_judged_for_capitals_on_its_own():
+    # the capitals heading's verdict is not carried to the line after it, nor that line's to the next
+    text = "REVIEW INTO THE DEATH OF ORLA WAKELING\nThe CARM framework was used.\nTHE PANEL MET ZORBLAX QUENBY\n"
+    assert residue_of(text) == [("ORLA WAKELING", "PERSON"), ("ZORBLAX QUENBY", "PERSON")]
 
 
 def test_a_named_private_body_is_replaced_by_its_kind_even_in_known_words():

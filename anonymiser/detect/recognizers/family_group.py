@@ -3,7 +3,8 @@
 The capitalised word between 'the' and a group word (models/vocabulary/group_words.txt) is the
 family's surname, whether or not the NER found it. It is not taken when the word is a common English
 word only ('the Whole family'), a nationality, ethnicity or country ('the Polish family'), a family
-or role word ('the Foster children' is written so only when Foster is a name: a common word is not).
+or role word ('the Foster children' is written so only when Foster is a name: a common word is not,
+unless the name lists know it as a surname: 'the Archer family').
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from presidio_analyzer import Pattern
 from anonymiser.config import vocabulary
 from anonymiser.config.data import lowered
 from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.names import is_surname
 from anonymiser.core.entities import PERSON
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -39,4 +41,5 @@ class FamilyGroupRecognizer(UkPatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         word = pattern_text.strip()
-        return word.lower() in _not_surnames() or word_class(word) == WordClass.COMMON
+        # a common word that the name lists know as a surname is the surname: 'the Archer family'
+        return word.lower() in _not_surnames() or (word_class(word) == WordClass.COMMON and not is_surname(word))

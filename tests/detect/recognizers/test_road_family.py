@@ -32,6 +32,7 @@ def test_a_letter_and_digits_without_a_road_reading_is_no_road(text: str) -> Non
     ("The Pemberton children were seen at school twice.", ["Pemberton"]),
     ("Staff knew the Okonkwo family well; the Hadley household had moved.", ["Okonkwo", "Hadley"]),
     ("Both of the Adeyemi-Cole twins were referred.", ["Adeyemi-Cole"]),
+    ("Neighbours said the Archer children were often alone.", ["Archer"]),  # a common word and a surname
 ])
 def test_the_surname_of_a_family_group_is_found(text: str, want: list[str]) -> None:
     assert spans(FamilyGroupRecognizer(), text) == want
