@@ -22,6 +22,7 @@ professional_roles, allowlist/roles); the name lists come from config.names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
@@ -328,5 +329,24 @@ def drop_spilled_people(text: str, detections: list[Detection], found: list[Dete
             if any("\n" in text[a:b] or overlapping(places, a, b) or overlapping(kept, a, b)
                    or ORGANISATION_WORD.search(text, a, b) for a, b in spilled):
                 continue
+        out.append(d)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+) $")
+
+
+def take_in_first_names(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
+    """A person the NER found by the surname alone ('Archer'), written after a first name the name
+    lists know ('Destiny Archer'), is the whole name: a first name that is also a common word
+    would otherwise be explained by the lexicon and kept beside its surname's label."""
+    taken = _merged([(d.start, d.end) for d in detections])
+    out = []
+    for d in detections:
+        m = _WORD_BEFORE.search(text, max(0, d.start - 30), d.start) if d.entity == E.PERSON else None
+        if (m is not None and not d.from_register and is_first_name(m.group(1))
+                and m.group(1).lower() not in vocabulary.NAME_TITLES
+                and not overlapping(taken, m.start(1), m.end(1)) and not overlapping(kept, m.start(1), m.end(1))):
+            d = replace(d, start=m.start(1))
         out.append(d)
     return out

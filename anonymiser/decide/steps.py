@@ -32,7 +32,8 @@
 7. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
-   born', not an acronym the text defines). The name stands at every capitalised mention unless
+   born', not an acronym the text defines), and a first name the lists know written before a
+   surname the NER found alone ('Destiny Archer'). The name stands at every capitalised mention unless
    the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
@@ -78,7 +79,13 @@ from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
-from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
+from anonymiser.decide.person_evidence import (
+    drop_spilled_people,
+    initials,
+    listed_people,
+    name_words,
+    take_in_first_names,
+)
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.state import DecideState, Step
@@ -113,6 +120,7 @@ def listed_people_step(state: DecideState) -> None:
 def names_from_evidence(state: DecideState) -> None:
     if state.profile.detects(E.PERSON):
         kept = state.keeper.allowed_spans
+        state.detections = take_in_first_names(state.text, state.detections, kept)
         state.detections = state.detections + name_words(state.text, state.detections, kept)
         state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
 

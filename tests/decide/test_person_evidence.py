@@ -176,3 +176,24 @@ def test_end_to_end_the_names_go_and_the_months_and_agencies_stay() -> None:
     rules = [r.rule for r in anonymise(text).decisions.replacements]
     assert any(r.startswith("names-from-evidence") for r in rules)
     assert any(r.startswith("listed-people") for r in rules)
+
+
+def test_a_first_name_that_is_a_common_word_is_taken_in_before_its_surname() -> None:
+    from anonymiser.decide.person_evidence import take_in_first_names
+
+    text = "Later that week Destiny Archer moved in; Archer was quiet. Court Archer was closed."
+    archer = text.index("Archer")
+    court = text.index("Archer", text.index("Court"))
+    dets = [Detection(archer, archer + 6, E.PERSON, 0.85, ("SpacyRecognizer",)),
+            Detection(court, court + 6, E.PERSON, 0.85, ("SpacyRecognizer",))]
+    got = [text[d.start:d.end] for d in take_in_first_names(text, dets, [])]
+    assert got == ["Destiny Archer", "Archer"]  # 'Court' is no first name
+    kept = [(text.index("Destiny"), text.index("Destiny") + 7)]
+    assert [text[d.start:d.end] for d in take_in_first_names(text, dets, kept)][0] == "Archer"
+
+
+def test_a_surname_found_alone_after_a_word_name_leaves_nothing_of_the_name() -> None:
+    from anonymiser.api import anonymise
+
+    out = anonymise("In the spring Destiny Archer moved to the flat with her son.").text
+    assert "Destiny" not in out and "Archer" not in out
