@@ -157,6 +157,18 @@ def test_reject_everywhere_and_undo(page, tmp_path: Path) -> None:
 
 
 
+def test_the_keep_list_export_holds_places_and_organisations_only(page) -> None:
+    # A person's name kept once must not be kept in every later review; nor may the draft's file name travel.
+    page.locator('mark.r[data-original="Amara"]').first.click()
+    page.locator('#pop button[data-action="reject-all"]').click()
+    page.locator('mark.r[data-type="LOCATION"][data-original="Croydon"]').first.click()
+    page.locator('#pop button[data-action="reject"]').click()
+    lines = page.evaluate("window.anonymiserKeepList()").splitlines()
+    terms = [ln for ln in lines if not ln.startswith("#")]
+    assert terms == ["Croydon"]
+    assert not any("review-a" in ln for ln in lines)
+
+
 def _add(page: object, text: str, kind: str) -> None:
     page.fill("#add-text", text)
     page.select_option("#add-kind", kind)

@@ -461,11 +461,24 @@
   });
   // The reviewer's kept terms (every "Keep original" decision) as keep-list lines
   // (config/keep_list.py), to add to the partnership's keep file so they are not replaced again.
+  // Only the names of organisations and places go in: a person's name, or anything else about
+  // one family, kept once must never be kept in every later review, and the draft's own file
+  // name stays out of a file the partnership shares.
+  const KEEPABLE = new Set(["ORGANISATION", "LOCATION"]);
   function buildKeepList() {
     const { sections } = exportEntries();
-    const terms = [...new Set(sections.reject.map((e) => String(e.original).split(/\s+/).join(" ")))];
+    const types = new Map();
+    for (const it of items) {
+      const key = norm(it.original);
+      if (!types.has(key)) types.set(key, new Set());
+      types.get(key).add(it.type);
+    }
+    const keepable = (original) => [...(types.get(norm(original)) || [])].every((t) => KEEPABLE.has(t)) &&
+      types.has(norm(original));
+    const terms = [...new Set(sections.reject.filter((e) => keepable(e.original))
+      .map((e) => String(e.original).split(/\s+/).join(" ")))];
     return ["# Keep list: terms this partnership always keeps, one a line (anonymiser run --keep FILE).",
-      "# From the report of " + String(DATA.document).replace(/[\r\n]+/g, " ") + ": add these lines to the keep file.",
+      "# Organisations and places a reviewer kept: add these lines to the partnership's keep file.",
       ...terms].join("\n") + "\n";
   }
   const keepButton = $("export-keep");
