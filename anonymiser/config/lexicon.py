@@ -147,3 +147,20 @@ def _first_ending_after(intervals: list[tuple[int, int]], start: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of [start, end) that lie outside every hole, in order."""
+    pieces = [(start, end)]
+    for s, e in holes:
+        nxt = []
+        for ps, pe in pieces:
+            if pe <= s or ps >= e:
+                nxt.append((ps, pe))
+                continue
+            if ps < s:
+                nxt.append((ps, s))
+            if pe > e:
+                nxt.append((e, pe))
+        pieces = nxt
+    return pieces

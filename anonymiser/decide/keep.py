@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list
-from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index
+from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index, subtract
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
@@ -134,20 +134,9 @@ class Keeper:
 
     def trim_allowlisted(self, d: Detection) -> list[Detection]:
         """Cut allowlisted phrases out of a detection; what is left stays detected."""
-        pieces = [(d.start, d.end)]
-        for s, e in overlapping(self.allowed_spans, d.start, d.end):
-            if d.entity == E.PERSON and self._judicial_title(d, s, e):
-                continue
-            nxt = []
-            for ps, pe in pieces:
-                if pe <= s or ps >= e:
-                    nxt.append((ps, pe))
-                    continue
-                if ps < s:
-                    nxt.append((ps, s))
-                if pe > e:
-                    nxt.append((e, pe))
-            pieces = nxt
+        holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
+                 if not (d.entity == E.PERSON and self._judicial_title(d, s, e))]
+        pieces = subtract(d.start, d.end, holes)
         out = []
         for s, e in pieces:
             chunk = self.text[s:e]

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from anonymiser.config import places, vocabulary
 from anonymiser.config.english import WordClass, word_class
-from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
+from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index, subtract
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
@@ -215,18 +215,7 @@ class PhraseLayer:
         hits = overlapping(self.spans, d.start, d.end)
         if not hits:
             return [d]
-        pieces = [(d.start, d.end)]
-        for s, e in hits:
-            nxt = []
-            for ps, pe in pieces:
-                if pe <= s or ps >= e:
-                    nxt.append((ps, pe))
-                    continue
-                if ps < s:
-                    nxt.append((ps, s))
-                if pe > e:
-                    nxt.append((e, pe))
-            pieces = nxt
+        pieces = subtract(d.start, d.end, hits)
         out = []
         for s, e in pieces:
             chunk = self.text[s:e]

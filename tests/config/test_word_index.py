@@ -40,3 +40,12 @@ def test_names_sharing_a_first_name_are_told_apart_by_the_next_word() -> None:
     assert index.phrase_candidates("Amara Okafor") == [0, text.index("AMARA")]
     assert index.phrase_candidates("Amara Price") == [text.index("Amara Price"), text.index("amara  price")]
     assert len(index.candidates("Amara Okafor")) == 5
+
+
+def test_subtract_leaves_the_pieces_outside_every_hole() -> None:
+    from anonymiser.config.lexicon import subtract
+
+    assert subtract(0, 20, []) == [(0, 20)]
+    assert subtract(0, 20, [(5, 8), (12, 30)]) == [(0, 5), (8, 12)]
+    assert subtract(10, 20, [(0, 25)]) == []
+    assert subtract(10, 20, [(0, 10), (20, 25)]) == [(10, 20)]
