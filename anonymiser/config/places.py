@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from anonymiser.config.data import data_dir, load_list
+from anonymiser.config.data import MODELS_DIR, load_list
 from anonymiser.config.lexicon import normalise
 from anonymiser.config.yamlfile import Node
 from anonymiser.core.errors import AnonymiserError
@@ -21,7 +21,7 @@ Key = tuple[str, ...]
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, str, str, int], ...]:
-    path = data_dir("models") / "gazetteer" / "uk_places.tsv"
+    path = MODELS_DIR / "gazetteer" / "uk_places.tsv"
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from anonymiser.config import places, vocabulary
-from anonymiser.config.data import load_list
+from anonymiser.config.data import load_list, lowered
 from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index, subtract
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
@@ -38,7 +38,7 @@ _CITATION_BEFORE = re.compile(
 _NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
 # A time reference made only of these points back into the text ("the same day"); it dates nothing.
 _RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
-_PLATFORMS = vocabulary.words("social_platforms")
+_PLATFORMS = lowered("gazetteer", ("online_platforms",))
 
 
 LOCAL_AUTHORITIES = "local_authorities"
