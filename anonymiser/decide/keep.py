@@ -12,6 +12,7 @@ from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phras
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
@@ -29,16 +30,24 @@ GENERIC_INSTITUTION = vocabulary.words("generic_institution_words")
 # Words that turn a country's name into its formal title ("Republic of Turkey", "United Kingdom of
 # Great Britain and Northern Ireland"): still the country.
 _STATE_TITLE = vocabulary.words("state_title_words")
-_BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)", re.I)
+_BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                          r"|(?:one[-‑ ])?(?:half|third|quarter))", re.I)
+# A duration written as an adjective ('the three-month period', 'a two-year order'): it says how long
+# a kind of thing lasts, and dates nothing.
+_DURATION_ADJECTIVE = re.compile(
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"
+    r"[-‑](?:second|minute|hour|day|week|fortnight|month|year)(?:[-‑]long)?", re.I)
 # A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
 _CITATION_BEFORE = re.compile(
-    r"(?:\b(?:articles?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"
+    r"(?:\b(?:articles?|arts?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"
     r"|annex(?:es)?|schedules?|points?|items?|regulations?|clauses?|parts?)\.?|§§?)"
     r"(?:\s*\d+[a-z]?(?:\s*\(\w+\))*\s*(?:,|and|or|to|-|–|§§?)?)*\s*$", re.I)
 _NUMBER_SPAN = re.compile(r"\d+[a-z]?(?:\s*(?:,|and|-|–|§)\s*\d+[a-z]?)*(?:\s+and)?", re.I)
 # A time reference made only of these points back into the text ("the same day"); it dates nothing.
 _RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
 _PLATFORMS = lowered("gazetteer", ("online_platforms",))
+# What a state has ('Government', 'army', 'Code'): after a nationality, the nationality is the state's.
+_STATE_BODY = vocabulary.words("state_body_words")
 
 
 LOCAL_AUTHORITIES = "local_authorities"
@@ -199,6 +208,8 @@ class Keeper:
             else:
                 pieces = [d]
             if not structured and not d.from_register:
+                # 'Court (Rule 21': a name ends at a bracket it does not close; then each piece alone
+                pieces = [c for p in pieces for c in cut_at_unbalanced(self.text, p)]
                 pieces = [q for q in (self._trim_article(p) for p in pieces) if q and not self._noise(q)]
             for p in pieces:
                 if p.entity == E.LOCATION:
@@ -227,6 +238,10 @@ class Keeper:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""
         span = self.text[d.start:d.end]
         words = _WORD.findall(span)
+        if is_citation(span):
+            return True  # 'Rule 21 § 4': a citation, cut off a name at its bracket, names nothing
+        if d.entity == E.DEMOGRAPHIC and self._of_the_state(d):
+            return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity in (E.ORGANISATION, E.LOCATION):
             if d.entity == E.ORGANISATION and not any(c.isupper() or c.isdigit() for c in span):
                 return True  # 'inter alia'
@@ -241,9 +256,20 @@ class Keeper:
             if _NUMBER_SPAN.fullmatch(span.strip()) and _CITATION_BEFORE.search(self.text[max(0, d.start - 60):d.start]):
                 return True
             if d.entity == E.DATE and (all(w.lower() in _RELATIVE_DATE_WORDS for w in words)
-                                       or re.fullmatch(r"\d{1,3}", span.strip())):
+                                       or re.fullmatch(r"\d{1,3}", span.strip())
+                                       or _DURATION_ADJECTIVE.fullmatch(span.strip())):
                 return True
         return False
+
+    def _of_the_state(self, d: Detection) -> bool:
+        """A nationality written before a state's institution ('the Polish Government', 'the Turkish
+        Criminal Code', 'the Turkish army'): it qualifies the state, not a person ('a Polish national')."""
+        if self.text[d.start:d.end].strip() not in phrase_index("gazetteer", ("nationalities",)):
+            return False
+        after = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?([A-Za-z]+)", self.text[d.end:d.end + 40])
+        if after is None:
+            return False
+        return after.group(1).lower() in _STATE_BODY
 
     @property
     def places_any(self) -> PhraseIndex:

@@ -7,9 +7,12 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
+from anonymiser.config.english import is_common_word
 from anonymiser.config.lexicon import overlapping
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.keep import FUNCTION_WORDS
 
 _WORD = re.compile(r"\w+")
 
@@ -75,17 +78,39 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
                     s += 1
                 while e > s and not text[e - 1].isalnum():
                     e -= 1
-            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
-                continue  # 'Mr' left over when the name after it went to the register
+                if (s, e) != (d.start, d.end) and d.entity != E.PERSON and not E.ENTITY_TYPES[d.entity].structured:
+                    s, e = _without_edge_words(text, s, e)
+            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _no_name_left(text[s:e]):
+                continue  # 'Mr' or 'TEL' left over when the name beside it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
                 accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
                 bisect.insort(taken, (s, e))
     return sorted(accepted, key=lambda d: d.start)
 
 
-def _only_titles(span: str) -> bool:
-    words = _WORD.findall(span)
-    return all(w.lower() in vocabulary.NAME_TITLES for w in words)
+def _without_edge_words(text: str, s: int, e: int) -> tuple[int, int]:
+    """A cut piece without the function words left at its edges: 'Government of the' once 'United
+    Kingdom' went, 's Department' once 'Lord Chancellor’' did. They name nothing, and replacing them
+    hides nothing more."""
+    words = list(_WORD.finditer(text, s, e))
+    while words and words[0].group(0).lower() in FUNCTION_WORDS:
+        words.pop(0)
+    while words and words[-1].group(0).lower() in FUNCTION_WORDS:
+        words.pop()
+    if not words:
+        return s, s
+    return words[0].start(), words[-1].end()
+
+
+def _no_name_left(span: str) -> bool:
+    """What is left of a person once a surer detection took the name: titles ('Mr'), or words the
+    lexicon lists only in lower case and the name lists do not know ('TEL' after 'LINDA WHITFIELD',
+    'Concerning' before 'Maisie Calloway' in a heading; never 'Swan' after 'Jack')."""
+    return all(w.lower() in vocabulary.NAME_TITLES or _word_not_name(w) for w in _WORD.findall(span))
+
+
+def _word_not_name(word: str) -> bool:
+    return is_common_word(word) and not is_first_name(word) and not is_surname(word)
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:

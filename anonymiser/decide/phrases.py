@@ -6,6 +6,8 @@ A kept phrase is one of:
 - an agency's name by its shape: a capitalised run of kept places, compass words, 'and'/'of'/'&' and
   agency words, ending in an agency head word ('East and Mid Devon Community Safety Partnership',
   'London Borough of Bromley'), from models/vocabulary/agency_words.txt and compass_words.txt;
+- a statute by its shape, capitalised words ending in 'Act' and perhaps its year ('the Criminal
+  Justice Act 1967'; decide/legislation.py);
 - an acronym the document defines by a kept expansion or one made of common words ('Discharge to
   Assess (DTA)', 'Bedford Borough Safeguarding Children Board (BBSCB)'), at every mention;
 - a label and one letter or digit, already anonymous ('Child C', 'Subject A', 'Mr X');
@@ -35,6 +37,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
+from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
 
 _WORD = re.compile(r"[^\W_][\w'’]*")
@@ -71,6 +74,7 @@ class PhraseLayer:
         self._places = phrase_index("gazetteer", names).find(text) if names else []
         spans += [(s, e) for s, e in self._places if keeper.kept_place(text[s:e]) and not self._street_after(e)]
         spans += self._agency_names()
+        spans += legislation_names(text)
         spans += self._defined_acronyms(known + spans)
         if keeper.profile.keep_labels:
             spans += labels(text)

@@ -13,8 +13,9 @@ A token that could identify someone is
 It is explained by an allowlist, keep-list or gazetteer phrase round it (agencies, legislation,
 medical terms, countries, nationalities, local authorities, the partnership's keep list), by
 common-word evidence (the lexicon lists it in lower case, or this text writes it in lower case),
-by a known word of the trade (months, titles, roles, acronyms) or by an acronym the text defines
-('Discharge to Assess (DTA)'). A reviewer's decision explains it too: a rejected replacement is
+by a known word of the trade (months, titles, roles, acronyms), by an acronym the text defines
+('Discharge to Assess (DTA)') or spells out as a body's name it keeps ('NUH' beside 'Nottingham
+University Hospitals NHS Trust', decide.expansions). A reviewer's decision explains it too: a rejected replacement is
 undone after the decide stage. Anything else is replaced, because recall comes first, with the
 label its context supports: '[place]' after in/at/to/from, the organisation's kind before an
 organisation word, '[reference removed]' for a code, and otherwise a person's letter label.
@@ -36,6 +37,7 @@ from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
+from anonymiser.decide.expansions import expansions
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -50,6 +52,8 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('st
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
+# The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
+_INSTITUTION_WORDS = vocabulary.words("generic_institution_words")
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class Scan:
         self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
         self._capitals: dict[int, bool] = {}
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
+        # acronyms the text spells out as a body's name without defining them ('NUH'), with where
+        self.expansions = expansions(text)
 
     def in_explained(self, start: int, end: int) -> bool:
         import bisect
@@ -182,6 +188,8 @@ def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
     low = part.lower()
     if low in _trade_words() or low.rstrip("s") in _trade_words() or part in _acronyms():
         return False
+    if low in _INSTITUTION_WORDS:
+        return False  # 'Court of Cassation': a word public bodies are named with, though no dictionary's
     cls = word_class(part)
     if cls is WordClass.COMMON:
         return False
@@ -210,7 +218,7 @@ def _inflected_common(low: str) -> bool:
     return False
 
 
-def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
+def _token_unexplained(t: Scan, token: str, start: int, expanded: frozenset[str] = frozenset()) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
     if t.in_explained(start, start + len(token)):
         return None
@@ -227,7 +235,7 @@ def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
         return None  # 'E.g', 'St.John': an abbreviation
     letters = _initialism(word)
     if letters is not None:
-        if word in _acronyms() or letters in _acronyms() or letters in t.defined:
+        if word in _acronyms() or letters in _acronyms() or letters in t.defined or letters in expanded:
             return None
         if letters.endswith("s") or (letters[:-1] in _acronyms() and word.endswith("s")):
             return None
@@ -281,6 +289,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         j = bisect.bisect_left(starts, s)
         return j < len(spans) and spans[j][0] < e
 
+    # an acronym whose spelt-out name is kept somewhere is explained by it; one whose every
+    # expansion is replaced is not ('NUH' goes with 'Nottingham University Hospitals')
+    expanded = frozenset(a for a, spots in t.expansions.items() if any(not inside(s, e) for s, e in spots))
     out: list[Residue] = []
     tokens = list(_TOKEN.finditer(text, *(within or (0, len(text)))))
     i = 0
@@ -289,7 +300,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         s, e = m.start(), m.end()
         token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
         e = s + len(token)
-        kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s)
+        kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
         if kind is None:
             i += 1
             continue

@@ -7,7 +7,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.core.entities import LOCATION
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -42,6 +43,7 @@ _SETTLEMENT_EITHER_CASE = "|".join(
 # Marks a place written without a capital ("the north of the country"), which the filters would
 # otherwise drop as NER noise, and which a profile may keep (keep.unnamed_areas).
 UNNAMED_AREA_KEY = "unnamed_area"
+_AFTER_PREPOSITION = "Place after a preposition, mid-sentence"
 
 
 class PlaceContextRecognizer(UkPatternRecognizer):
@@ -55,7 +57,7 @@ class PlaceContextRecognizer(UkPatternRecognizer):
             0.65,
         ),
         Pattern(
-            "Place after a preposition, mid-sentence",
+            _AFTER_PREPOSITION,
             rf"[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}\K{_PLACE}{_PLACE_END}{_CLAUSE_END}",
             0.6,
         ),
@@ -85,8 +87,20 @@ class PlaceContextRecognizer(UkPatternRecognizer):
     FLAGS = re.DOTALL | re.MULTILINE
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        out = []
         for result in results:
             explanation = result.analysis_explanation
-            if explanation is not None and explanation.pattern_name == "Part of an unnamed area":
+            pattern = explanation.pattern_name if explanation is not None else None
+            if pattern == "Part of an unnamed area":
                 result.recognition_metadata[UNNAMED_AREA_KEY] = True
-        return results
+            if pattern == _AFTER_PREPOSITION and _common_words(text[result.start:result.end]):
+                continue  # 'Trustee in Bankruptcy', 'a finding in Principle': a word given a capital
+            out.append(result)
+        return out
+
+
+def _common_words(span: str) -> bool:
+    """After a bare preposition a capital is the only sign of a name: words the lexicon lists only in
+    lower case ('Bankruptcy') are words, unless the UK places gazetteer knows the name ('Street')."""
+    words = re.findall(r"[^\W\d_]+", span)
+    return bool(words) and all(word_class(w) is WordClass.COMMON for w in words) and not places.is_place(span)

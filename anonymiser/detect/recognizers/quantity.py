@@ -1,4 +1,4 @@
-"""QUANTITY: sums of money and counted things ('GBP 6,000', 'eight counts', 'six months’ imprisonment').
+"""QUANTITY: sums of money and counted things ('GBP 6,000', 'eight counts').
 
 Only profiles that replace quantities (strict) ask for this entity.
 """
@@ -12,15 +12,18 @@ from presidio_analyzer import Pattern
 from anonymiser.core import entities as E
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
+# Numbers written as words. 'Several' is not one: it says only that there were a few, which counts nothing.
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                 r"hundred|thousand|several|dozens?)(?:[-‑ ](?:one|two|three|four|five|six|seven|eight|nine))?")
+                 r"hundred|thousand|dozens?)(?:[-‑ ](?:one|two|three|four|five|six|seven|eight|nine))?")
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY_CODE = r"(?:GBP|GPB|EUR|USD|DKK|SEK|NOK|CHF|TRY|PLN|RON|BGN|HUF|CZK|RUB|UAH)"
 _CURRENCY_WORDS = (r"(?:pounds(?:\s+sterling)?|euros?|dollars?|kroner|kronor|krone|francs?|lira|liras|zlot(?:y|ys)|"
                    r"roubles?|rubles?|hryvnias?|lei|levs?|forints?|korunas?)")
-# A counted noun: the plural after a number ('eight counts'), optionally 'other' between.
-_COUNTED = r"(?:other\s+)?(?:[a-z]{3,}s|children|people|men|women)\b(?:[’']\s*[a-z]+)?"
+# A counted noun: the plural after a number ('eight counts'), optionally 'other' between. It ends the
+# quantity: in 'six months’ imprisonment' the noun after the possessive is what the count measures (a
+# sentence, leave, notice), no part of the amount, and 'six months' is a duration the dates find.
+_COUNTED = r"(?:other\s+)?(?:[a-z]{3,}s|children|people|men|women)\b"
 # Units of measure: a floor area or a distance can single out a property.
 _UNIT = (r"(?:sq\.?\s?m\b\.?|sq\.?\s?(?:ft|km|metres|meters)\b|square\s+(?:metres|meters|feet|kilometres|miles)|"
          r"m2|m²|km2|km²|hectares?|ha\b|acres?|km\b|kilometres?|kilometers?|miles?|metres?|meters?|cm\b|mm\b|"

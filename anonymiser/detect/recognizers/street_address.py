@@ -82,9 +82,12 @@ _UNIT_ON_SITE = rf"{_UNIT}{_SEP}{_SITE}{_TAIL}"
 # partnership's own area ('Stockwell Close, Bromley, Kent BR1 ...' keeps Bromley and Kent).
 _SITE_TO_POSTCODE = rf"\b{_SITE}(?={_TO_POSTCODE})"
 
+# A court's kind just before 'Court' ends a court of law's name, not a street's, wherever the name
+# starts: 'the Ankara State Security Court', 'the Kraków Regional Court' (models/vocabulary/court_kinds.txt).
+_NOT_A_COURT = rf"(?<!\b(?:{vocabulary.alternation(vocabulary.having('court_kinds', 'street'))})\s+Courts?)"
 _NUMBERLESS = (
     rf"\b(?=[A-Z][\w'’\s.-]{{0,100}}?\s(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-]))"
-    rf"{_STREET_NAME}\s+(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-])"
+    rf"{_STREET_NAME}\s+(?:{_NUMBERLESS_SUFFIXES})(?![\w'’-]){_NOT_A_COURT}"
 )
 # A building's name or a street without a number on the line before a postcode ('Piccadilly House,
 # London Road, Bath BA1 6PL'): the postcode makes it an address.
