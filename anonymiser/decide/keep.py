@@ -266,10 +266,13 @@ class Keeper:
         Criminal Code', 'the Turkish army'): it qualifies the state, not a person ('a Polish national')."""
         if self.text[d.start:d.end].strip() not in phrase_index("gazetteer", ("nationalities",)):
             return False
-        after = re.match(r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?([A-Za-z]+)", self.text[d.end:d.end + 40])
+        after = re.match(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", self.text[d.end:d.end + 40])
         if after is None:
             return False
-        return after.group(1).lower() in _STATE_BODY
+        first, second = after.group(1), after.group(2)
+        # the body's word, or one capitalised word before it ('the Latvian Criminal Code')
+        return first.lower() in _STATE_BODY or (first[0].isupper() and second is not None
+                                                  and second.lower() in _STATE_BODY)
 
     @property
     def places_any(self) -> PhraseIndex:

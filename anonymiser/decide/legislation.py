@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from anonymiser.config.english import WordClass, word_class
-from anonymiser.config.names import is_first_name
+from anonymiser.config.names import is_first_name, is_surname
 
 _ACT = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and|for|from|with|on)[ \t]+)*){1,8})"
@@ -33,8 +33,11 @@ def legislation_names(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _ACT.finditer(text):
         words = list(_WORD.finditer(m.group(1)))
-        # a name before the statute's own words is no part of it ('Jade Hollis' of 'Jade Hollis Children Act')
-        while words and not _statute_word(words[0].group(0)):
+        # a name before the statute's own words is no part of it ('Jade Hollis' of 'Jade Hollis Children Act'),
+        # nor a surname that is also a word after a first name ('Priya Shah')
+        named = False
+        while words and (not _statute_word(words[0].group(0)) or (named and is_surname(words[0].group(0)))):
+            named = True
             words.pop(0)
         if words:
             out.append((m.start(1) + words[0].start(), m.end()))

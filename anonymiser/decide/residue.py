@@ -289,9 +289,13 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         j = bisect.bisect_left(starts, s)
         return j < len(spans) and spans[j][0] < e
 
-    # an acronym whose spelt-out name is kept somewhere is explained by it; one whose every
-    # expansion is replaced is not ('NUH' goes with 'Nottingham University Hospitals')
-    expanded = frozenset(a for a, spots in t.expansions.items() if any(not inside(s, e) for s, e in spots))
+    # an acronym whose spelt-out name is kept, and explained, somewhere is explained by it; one whose
+    # every expansion is replaced is not ('NUH' goes with 'Nottingham University Hospitals')
+    def explained_name(s: int, e: int) -> bool:
+        return not inside(s, e) and not any(_token_unexplained(t, m.group(0), m.start())
+                                            for m in _TOKEN.finditer(text, s, e))
+
+    expanded = frozenset(a for a, spots in t.expansions.items() if any(explained_name(s, e) for s, e in spots))
     out: list[Residue] = []
     tokens = list(_TOKEN.finditer(text, *(within or (0, len(text)))))
     i = 0
