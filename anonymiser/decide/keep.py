@@ -242,6 +242,8 @@ class Keeper:
             return True  # 'Rule 21 § 4': a citation, cut off a name at its bracket, names nothing
         if d.entity == E.DEMOGRAPHIC and self._of_the_state(d):
             return True  # 'the Turkish Government': the state's, no person's origin
+        if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):
+            return True  # 'her first language is Yoruba': a language, faith or festival is no place
         if d.entity in (E.ORGANISATION, E.LOCATION):
             if d.entity == E.ORGANISATION and not any(c.isupper() or c.isdigit() for c in span):
                 return True  # 'inter alia'

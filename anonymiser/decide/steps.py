@@ -3,8 +3,12 @@
 1. keep-rules: drop what the profile keeps (types it does not detect, low scores, allowlisted
    terms, the partnership's area and the areas round it, a place that begins an agency's name,
    countries, NER noise, a platform's name read as a person) and cut allowlisted words out of a
-   detection. First, so that every later step works only from what is really to go: spreading a
-   kept word ('Children's Services') would put it through the whole text.
+   detection. NER noise includes a citation ('Rule 21 § 4'), a bare number or fraction, a
+   duration written as an adjective ('the three-month period'), a nationality before a state's
+   body ('the Polish Government') and a language read as a place; a span is first cut at a
+   bracket it does not close ('Court (Rule 21': decide.brackets). First, so that every later
+   step works only from what is really to go: spreading a kept word ('Children's Services')
+   would put it through the whole text.
 2. local-organisations: a named church, mosque, temple, gurdwara, club or care provider, or an
    organisation written as someone's employer, is marked with its kind ('the church', 'the
    employer'), which choose uses even where the profile only flags organisations; a 'person'
@@ -12,7 +16,8 @@
    is never one; before propagation, so 'Mary' of 'St Mary's Church' is never spread as a name.
 3. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
    straddling it is cut at its edge: allowlisted and kept-place phrases at their longest, agencies'
-   names by their shape, acronyms the text defines by a kept expansion, a label and a letter
+   names by their shape, statutes by theirs ('the Criminal Justice Act 1967': decide.legislation),
+   acronyms the text defines by a kept expansion, a label and a letter
    ('Child C'), section numbers. Then the lexicon veto: a span only the NER found, as a person or
    place, made only of common English words and with no person cue, goes. After the keep rules,
    which settle whole detections first; before propagation, so nothing inside a kept phrase, and
@@ -42,7 +47,9 @@
 9. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-10. overlaps: every character is decided once; the more trustworthy kind wins. After every
+10. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
+   keeps no function words at its edges ('Government of the'), and a person's piece holding no
+   name ('TEL' beside a register name) goes. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
 11. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
@@ -55,10 +62,12 @@
    flag. After every detection step: it needs each detection's final span, kind and person.
 14. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
-    keep-list or gazetteer phrase, common-word evidence or a word of the trade; anything else is
-    replaced with the label its context supports, and an organisation flagged as kept that no list
-    explains becomes its kind (decide.residue). After choose: only the final decisions show what
-    is really kept. A reviewer's rejection still undoes what it replaces (after the decide stage).
+    keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'
+    names ('Cassation'), or an acronym a kept name in the text spells out ('NUH':
+    decide.expansions); anything else is replaced with the label its context supports, and an
+    organisation flagged as kept that no list explains becomes its kind (decide.residue). After
+    choose: only the final decisions show what is really kept. A reviewer's rejection still
+    undoes what it replaces (after the decide stage).
 15. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
 16. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it

@@ -186,3 +186,9 @@ def test_a_word_of_public_bodies_names_no_one() -> None:
     text = "The applicant appealed to the Court of Cassation, which upheld the judgment.\n"
     assert find_residue(text, explaining_index(profile)) == []
     assert "Cassation" in anonymise(text, profile).text
+
+
+def test_a_language_read_as_a_place_is_no_place() -> None:
+    text = "Her first language is Twi and she moved to Kumasi in 2015."
+    dets = [_det(text, "Twi", E.LOCATION), _det(text, "Kumasi", E.LOCATION)]
+    assert _kept("safeguarding-review", text, dets) == ["Kumasi"]

@@ -49,6 +49,8 @@ _NEUTRAL_CITATION = (
 _LIST_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)((?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*)(?![\w/-]|\.\w)")
 _MONTH_CODES = vocabulary.alternation(m.upper() for m in vocabulary.MONTH_SHORT_FORMS)  # 'JAN', 'SEPT'
 _DATE_WITH_MONTH_WORD = rf"\d{{1,2}}-(?:{_MONTH_CODES})-\d{{2,4}}\b"
+# A directive's or regulation's number in the European series: "83/189/EEC", "2003/86/EC", "2016/679/EU".
+_EUROPEAN_ACT = re.compile(r"\d{2,4}/\d{1,4}/(?:EEC|EC|EU|EURATOM|Euratom|CFSP|JHA)")
 # "2023-03-14T09:30": an ISO date with its time has a letter among digits and hyphens, but is a date.
 _ISO_DATE_TIME = r"(?:19|20)\d\d-[01]?\d-[0-3]?\dT[0-2]\d:"
 
@@ -113,6 +115,9 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         return results + fresh
 
     def invalidate_result(self, pattern_text: str) -> bool:
+        # A European act's number ("83/189/EEC", "2016/679/EU") names a statute, not a case or a person.
+        if _EUROPEAN_ACT.fullmatch(pattern_text):
+            return True
         # A keyword followed by a small count ("case number 2") or a year ("reference 2018",
         # citing guidance) is prose.
         return pattern_text.isdigit() and (

@@ -51,3 +51,12 @@ def test_a_street_named_court_is_still_a_street(text: str, expected: list[str]) 
 ])
 def test_a_common_word_after_in_is_no_place(text: str, expected: list[str]) -> None:
     assert spans(PlaceContextRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rules were notified under the 98/34/EC Directive and the 2016/679/EU Regulation.", []),
+    ("The police log reference is CR/2019/004512.", ["CR/2019/004512"]),
+])
+def test_a_european_acts_number_is_no_reference(text: str, expected: list[str]) -> None:
+    from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
+    assert spans(ReferenceNumberRecognizer(), text) == expected
