@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from anonymiser.config.data import load_list
+from anonymiser.config.english import is_common_word
 
 FOLDER = "names"
 _APOSTROPHES = "'’"
@@ -43,3 +44,9 @@ def is_surname(word: str) -> bool:
 
 def is_name(word: str) -> bool:
     return is_first_name(word) or is_surname(word)
+
+
+def only_a_word(word: str) -> bool:
+    """A word the lexicon lists only in lower case and the name lists do not know ('TEL', 'Concerning'):
+    no evidence of a name. 'Swan', 'Comfort' and 'Archer' are words and names too, so they are not."""
+    return is_common_word(word) and not is_first_name(word) and not is_surname(word)

@@ -7,9 +7,8 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
-from anonymiser.config.english import is_common_word
 from anonymiser.config.lexicon import overlapping
-from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS
@@ -106,11 +105,7 @@ def _no_name_left(span: str) -> bool:
     """What is left of a person once a surer detection took the name: titles ('Mr'), or words the
     lexicon lists only in lower case and the name lists do not know ('TEL' after 'LINDA WHITFIELD',
     'Concerning' before 'Maisie Calloway' in a heading; never 'Swan' after 'Jack')."""
-    return all(w.lower() in vocabulary.NAME_TITLES or _word_not_name(w) for w in _WORD.findall(span))
-
-
-def _word_not_name(word: str) -> bool:
-    return is_common_word(word) and not is_first_name(word) and not is_surname(word)
+    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) for w in _WORD.findall(span))
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:

@@ -6,9 +6,8 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
-from anonymiser.config.english import is_common_word
 from anonymiser.config.lexicon import PhraseIndex, WordIndex
-from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.detect.recognizers.case_register import word_collisions
@@ -27,16 +26,9 @@ def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> li
         t = re.sub(r"['’]s?$", "", t)
         if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in vocabulary.NAME_TITLES
                 and (collisions or t.lower() not in word_collisions()) and t not in allow
-                and not _word_not_name(t)):
+                and not only_a_word(t)):  # 'TEL' read into 'LINDA WHITFIELD TEL' would spread everywhere
             out.append(t)
     return out
-
-
-def _word_not_name(word: str) -> bool:
-    """A word the lexicon lists only in lower case and the name lists do not know ('TEL' read into
-    'LINDA WHITFIELD TEL'): spreading it would replace the word wherever it stands. 'Swan' and
-    'Comfort' are names as well as words, and spread."""
-    return is_common_word(word) and not is_first_name(word) and not is_surname(word)
 
 
 _SENTENCE_START = vocabulary.SENTENCE_START_FOR_NAMES

@@ -13,10 +13,10 @@ A token that could identify someone is
 It is explained by an allowlist, keep-list or gazetteer phrase round it (agencies, legislation,
 medical terms, countries, nationalities, local authorities, the partnership's keep list), by
 common-word evidence (the lexicon lists it in lower case, or this text writes it in lower case),
-by a known word of the trade (months, titles, roles, acronyms), by an acronym the text defines
-('Discharge to Assess (DTA)') or spells out as a body's name it keeps ('NUH' beside 'Nottingham
-University Hospitals NHS Trust', decide.expansions). A reviewer's decision explains it too: a rejected replacement is
-undone after the decide stage. Anything else is replaced, because recall comes first, with the
+by a known word of the trade (months, titles, roles, acronyms, the words of public bodies' names),
+by an acronym the text defines ('Discharge to Assess (DTA)') or spells out as a body's name it
+keeps ('NUH' beside 'Nottingham University Hospitals NHS Trust', decide.expansions). A reviewer's
+decision explains it too: a rejected replacement is undone after the decide stage. Anything else is replaced, because recall comes first, with the
 label its context supports: '[place]' after in/at/to/from, the organisation's kind before an
 organisation word, '[reference removed]' for a code, and otherwise a person's letter label.
 
@@ -27,7 +27,7 @@ unexplained (`unexplained`), for verify and the benchmarks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,7 +218,20 @@ def _inflected_common(low: str) -> bool:
     return False
 
 
-def _token_unexplained(t: Scan, token: str, start: int, expanded: frozenset[str] = frozenset()) -> str | None:
+class _Lazy:
+    """A set worked out the first time it is asked about."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._got: frozenset[str] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if self._got is None:
+            self._got = self._make()
+        return item in self._got
+
+
+def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str] = frozenset()) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
     if t.in_explained(start, start + len(token)):
         return None
@@ -295,7 +308,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         return not inside(s, e) and not any(_token_unexplained(t, m.group(0), m.start())
                                             for m in _TOKEN.finditer(text, s, e))
 
-    expanded = frozenset(a for a, spots in t.expansions.items() if any(explained_name(s, e) for s, e in spots))
+    # worked out only once an initialism needs it: most texts and spans hold none
+    expanded = _Lazy(lambda: frozenset(a for a, spots in t.expansions.items()
+                                       if any(explained_name(s, e) for s, e in spots)))
     out: list[Residue] = []
     tokens = list(_TOKEN.finditer(text, *(within or (0, len(text)))))
     i = 0

@@ -7,6 +7,7 @@ import pytest
 
 from anonymiser.detect.recognizers.place_context import PlaceContextRecognizer
 from anonymiser.detect.recognizers.quantity import QuantityRecognizer
+from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
 from anonymiser.detect.recognizers.street_address import StreetAddressRecognizer
 
 
@@ -58,5 +59,4 @@ def test_a_common_word_after_in_is_no_place(text: str, expected: list[str]) -> N
     ("The police log reference is CR/2019/004512.", ["CR/2019/004512"]),
 ])
 def test_a_european_acts_number_is_no_reference(text: str, expected: list[str]) -> None:
-    from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
     assert spans(ReferenceNumberRecognizer(), text) == expected
