@@ -192,3 +192,17 @@ def test_a_language_read_as_a_place_is_no_place() -> None:
     text = "Her first language is Twi and she moved to Kumasi in 2015."
     dets = [_det(text, "Twi", E.LOCATION), _det(text, "Kumasi", E.LOCATION)]
     assert _kept("safeguarding-review", text, dets) == ["Kumasi"]
+
+
+# --------------------------------------------------------------------------- end to end (strict)
+
+
+def test_a_judgment_keeps_its_citations_statutes_and_state_bodies() -> None:
+    text = ("As President of the Tribunal (Rule 21 § 4), Mrs Pellow wrote to the Latvian Government. "
+            "Mr Ozols was sentenced under the Public Order Act 1936 to eighteen months’ imprisonment, "
+            "within the three-month period, on several occasions.")
+    out = anonymise(text, "strict").text
+    for kept in ("(Rule 21 § 4)", "Latvian Government", "Public Order Act 1936", "imprisonment",
+                 "three-month period", "several occasions"):
+        assert kept in out, kept
+    assert "Pellow" not in out and "Ozols" not in out and "eighteen months" not in out
