@@ -34,6 +34,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.people import ORGANISATION_WORD
 from anonymiser.decide.propagation import _collision_hit
+from anonymiser.detect.date_context import date_context
 
 DETECTOR = "PersonEvidence"
 SCORE = 0.9
@@ -42,12 +43,6 @@ _NAME_WORD = re.compile(r"(?<![\w'’.@/-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?
 # Two or three capitals, as 'HD' or 'H.D.' / 'S.A' (not mixed), standing alone.
 _INITIALS = re.compile(r"(?<![\w.'’@/&-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z](?:\.[A-Z])?\.?)(?![\w@/&-]|\.\w|['’]\w\w)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_DIGIT_AFTER = re.compile(r"\s*,?\s*\d")
-_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.I)
-# A month word after these is the month: 'in June', 'since March', 'by early May'.
-_MONTH_BEFORE = re.compile(
-    r"\b(?:in|during|since|until|till|throughout|early|late|mid|end\s+of|beginning\s+of|start\s+of"
-    r"|middle\s+of|last|next|this|every|each|of)\s*-?\s*$", re.I)
 _ARTICLE = r"(?:a|an|the|his|her|their|its|our|my)"
 
 
@@ -87,13 +82,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "apposition": re.compile(rf"\s*,\s*{_ARTICLE}\s+(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})\b", re.I),
         "possessive_person": re.compile(rf"['’]s?\s+(?:[\w-]+\s+)?(?:{nouns}|life|birth|death)\b", re.I),
     }
-
-
-def _date_context(text: str, s: int, e: int, month: bool) -> bool:
-    """A day or year beside the word, or a month word after 'in' / 'since': the month, not the name."""
-    if _DIGIT_AFTER.match(text, e) or _DIGIT_BEFORE.search(text, max(0, s - 12), s):
-        return True
-    return month and bool(_MONTH_BEFORE.search(text, max(0, s - 20), s))
 
 
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;])\b[A-Z][\w'’-]*[ \t]+$")
@@ -172,7 +160,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
         # only what the NER did not already take as a person at every mention
         if all(overlapping(people, s, e) for s, e in spans):
             continue
-        usable = [(s, e) for s, e in spans if not _date_context(text, s, e, month) and _free(s, e, taken, kept)]
+        usable = [(s, e) for s, e in spans if not date_context(text, s, e, month) and _free(s, e, taken, kept)]
         strong = {(s, e) for s, e in usable if _person_cue(text, s, e, wordlike)}
         if not strong:
             continue

@@ -49,6 +49,16 @@ def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w, labels in labelled.items() if "head" in labels))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_FAMILY_WORDS = vocabulary.lower(vocabulary.FAMILY_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _not_named() -> PhraseIndex:
+    """Languages, faiths, festivals and ethnicities: words that name no person and no place."""
+    return phrase_index("gazetteer", ("faiths_languages_festivals", "ethnicities"))
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> PhraseIndex:
     """Places by name, whatever the profile keeps: 'United Kingdom' is a place though its words are common."""
@@ -244,6 +254,9 @@ class PhraseLayer:
         A span across line breaks is judged line by line ('Kevin Ball' / 'Sentencing')."""
         if d.entity not in _NER_VETOED or d.detectors != _SPACY:
             return [d]
+        other = self._other_reading(d)
+        if other is not d:
+            return [other] if other is not None else []
         out = []
         pos = d.start
         for line in self.text[d.start:d.end].split("\n"):
@@ -260,6 +273,23 @@ class PhraseLayer:
                 continue
             out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
+
+    def _other_reading(self, d: Detection) -> Detection | None:
+        """One word the gazetteers know as no person's name: a language, faith or ethnicity ('Urdu',
+        'Traveller') names nobody, a family word ('Nan', 'Mam') is a role, and a UK town the name
+        lists do not know ('Bridgwater') is a place. None drops it; `d` itself means no other reading."""
+        word = _POSSESSIVE_END.sub("", self.text[d.start:d.end].strip())
+        if not word or " " in word:
+            return d
+        if _not_named().find(word) == [(0, len(word))]:
+            return None
+        if d.entity != E.PERSON or self._person_cue(d.start, d.end):
+            return d
+        if word.lower() in _FAMILY_WORDS:
+            return None
+        if places.is_place(word) and not is_first_name(word) and not is_surname(word):
+            return replace(d, entity=E.LOCATION)
+        return d
 
     def _person_cue(self, start: int, end: int) -> bool:
         before = re.findall(r"[\w'’]+", self.text[max(0, start - 20):start])

@@ -212,8 +212,8 @@ def _inflected_common(low: str) -> bool:
 
 def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
-    if t.in_explained(start, start + len(token)):
-        return None
+    if t.in_explained(start, start + len(_word(token) or token)):
+        return None  # 'NHS England's': the possessive is no part of the explained name
     if any(c.isdigit() for c in token):
         return "code" if _code(token) else None
     word = _word(token)
@@ -304,7 +304,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             gap = text[tokens[j].end():nxt.start()]
             w = _word(nxt.group(0))
             if gap not in (" ", "-") or not w[:1].isupper() or inside(nxt.start(), nxt.end()) \
-                    or t.in_explained(nxt.start(), nxt.end()) or any(c.isdigit() for c in w):
+                    or t.in_explained(nxt.start(), nxt.start() + len(w or nxt.group(0))) or any(c.isdigit() for c in w):
                 break
             if w in _acronyms() or w.lower() in _trade_words():
                 break

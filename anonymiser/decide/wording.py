@@ -17,8 +17,10 @@ def match_case(original: str, new: str, text: str, start: int) -> str:
     home' does so only on a line all in capitals, since an address typed in capitals in running
     text ('an incident at 41 MARLOWE CRESCENT') reads better as 'the family home'."""
     letters = [c for c in original if c.isalpha()]
+    # Initials ('SB', 'I.H.') are capitals by their shape, not shouting: 'Father', not 'FATHER'.
+    initials = len(letters) <= 3 or "." in original
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        if not new[:1].islower() or _line_in_capitals(text, start):
+        if (not new[:1].islower() and not initials) or _line_in_capitals(text, start):
             return new.upper()
     if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
         return new[:1].upper() + new[1:]
