@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import overlapping
+from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 
@@ -78,9 +79,20 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
                 continue  # 'Mr' left over when the name after it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
-                accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+                accepted.append(d if (s, e) == (d.start, d.end) else _piece(d, s, e, text))
                 bisect.insort(taken, (s, e))
     return sorted(accepted, key=lambda d: d.start)
+
+
+def _piece(d: Detection, s: int, e: int, text: str) -> Detection:
+    """What a loser keeps. An organisation or place cut down to one first name the name lists know
+    ('Lily' of 'Lily attends St Anne's Church...' once the school took its name) is that person."""
+    piece = replace(d, start=s, end=e)
+    word = text[s:e]
+    if d.entity in (E.ORGANISATION, E.LOCATION) and _WORD.fullmatch(word) and word[0].isupper() \
+            and not word.isupper() and is_first_name(word):
+        return replace(piece, entity=E.PERSON, meta=replace(d.meta, local_kind=None))
+    return piece
 
 
 def _only_titles(span: str) -> bool:

@@ -26,7 +26,7 @@ unexplained (`unexplained`), for verify and the benchmarks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,8 +34,10 @@ from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
+from anonymiser.decide.vehicles import makes_never_surnames, model_after_make
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -99,8 +101,9 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
     for name in allowlists:
         phrases += load_list("allowlist", name)
     for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
-                                 "vehicle_makes", "online_platforms", "faiths_languages_festivals")):
+                                 "online_platforms", "faiths_languages_festivals")):
         phrases += load_list("gazetteer", name)
+    phrases += makes_never_surnames()
     return PhraseIndex((*phrases, *keep_terms))
 
 
@@ -263,6 +266,15 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callable[[int, int], bool]) -> bool:
+    """The word just before an unexplained name is a first name the name lists know, kept only because
+    it is also a common word ('Patience', 'Grace')."""
+    word = prev.group(0)
+    return (t.text[prev.end():start] == " " and word[:1].isupper() and not word.isupper() and is_first_name(word)
+            and word.lower() not in _trade_words() and not inside(prev.start(), prev.end())
+            and not t.in_explained(prev.start(), prev.end()))
+
+
 def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
                  explained_words: frozenset[str] = frozenset(),
                  within: tuple[int, int] | None = None) -> list[Residue]:
@@ -290,6 +302,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s)
+        if kind == "name" and model_after_make(text, s):
+            kind = None  # 'a silver Vauxhall Astra': the model of a car
         if kind is None:
             i += 1
             continue
@@ -313,6 +327,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             j += 1
         end = tokens[j].end()
         end = s + len(_POSSESSIVE.sub("", text[s:end])) if not text[s:end].endswith(".") else end - 1
+        if kind == "name" and i and _first_name_before(t, tokens[i - 1], s, inside):
+            s = tokens[i - 1].start()  # 'Patience Osei': a first name that is also a word, before the surname
         run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
         # an organisation word at the end, or just after: 'Knightstone Housing', 'Sirona Care'
         head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \

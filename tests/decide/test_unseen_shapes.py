@@ -79,3 +79,50 @@ def test_a_ner_person_inside_a_register_address_is_not_spread() -> None:
     out = anonymise(text, register=register).text
     assert "Alder Lane" not in out
     assert "Irish Traveller culture" in out and "Traveller families" in out
+
+
+def test_a_first_name_that_is_a_word_before_an_unexplained_surname_goes_with_it() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.decide.residue import explaining_index, find_residue
+    text = "The panel met on Monday with Mercy Adjepong, Named Nurse for the trust."
+    found = [(text[r.start:r.end], r.entity) for r in
+             find_residue(text, explaining_index(load_profile("safeguarding-review")))]
+    assert found == [("Mercy Adjepong", "PERSON")]
+
+
+def test_a_name_and_its_role_across_a_spaced_dash_are_told_apart() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.keep import Keeper
+    text = "2.1 The review panel:\nHollie Brandwell - Assistant Head, Elmfield Academy\n"
+    start = text.index("Hollie")
+    ner = Detection(start, text.index(","), "PERSON", 0.85, ("SpacyRecognizer",))
+    kept = Keeper(load_profile("safeguarding-review"), text).filter([ner])
+    assert [text[d.start:d.end] for d in kept] == ["Hollie Brandwell"]
+
+
+def test_a_car_is_no_person_and_its_model_is_no_name() -> None:
+    text = ("Police stopped his grey Ford Focus twice that month. A neighbour saw a silver Vauxhall Astra "
+            "outside the flat.")
+    out = anonymise(text).text
+    assert "grey Ford Focus" in out and "silver Vauxhall Astra" in out
+    # A make that is also a surname is a make only beside a colour or a vehicle word.
+    assert "Ford" not in anonymise("The landlord, Mr Ford, had not been told. Ford said so.").text
+
+
+def test_a_kept_phrase_inside_a_schools_name_does_not_break_it() -> None:
+    text = "Lily's sister attended St Cuthbert's Church of England Junior School until 2029."
+    out = anonymise(text, register=REGISTER).text
+    assert "St Cuthbert" not in out and "England" not in out
+    assert "sister attended the primary school until 2029" in out
+
+
+def test_an_organisation_cut_down_to_a_first_name_is_that_person() -> None:
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.overlaps import resolve
+    text = "Hollie, St Cuthbert's Junior School and the school nurse met in May."
+    school_at = text.index("St Cuthbert")
+    org = Detection(0, text.index(" and"), "ORGANISATION", 0.85, ("SpacyRecognizer",))
+    school = Detection(school_at, text.index(" and"), "SCHOOL", 0.85, ("SchoolRecognizer",))
+    got = {text[d.start:d.end]: d.entity for d in resolve([org, school], text)}
+    assert got == {"Hollie": "PERSON", "St Cuthbert's Junior School": "SCHOOL"}
