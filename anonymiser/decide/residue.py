@@ -213,10 +213,28 @@ def _inflected_common(low: str) -> bool:
     return False
 
 
+def _parts_explained(t: Scan, token: str, start: int) -> bool:
+    """Each part of a hyphenated word is explained by a phrase or is a common word in lower case."""
+    pos = 0
+    for part in token.split("-"):
+        if not part:
+            return False
+        at = start + pos
+        pos += len(part) + 1
+        if t.in_explained(at, at + len(_word(part) or part)):
+            continue
+        if part[0].islower() and word_class(part) is WordClass.COMMON:
+            continue
+        return False
+    return True
+
+
 def _token_unexplained(t: Scan, token: str, start: int) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
     if t.in_explained(start, start + len(_word(token) or token)):
         return None  # 'NHS England's': the possessive is no part of the explained name
+    if "-" in token and not any(c.isdigit() for c in token) and _parts_explained(t, token, start):
+        return None  # 'Yoruba-speaking', 'Polish-born': an explained word joined to a common one
     if any(c.isdigit() for c in token):
         return "code" if _code(token) else None
     word = _word(token)

@@ -126,3 +126,31 @@ def test_an_organisation_cut_down_to_a_first_name_is_that_person() -> None:
     school = Detection(school_at, text.index(" and"), "SCHOOL", 0.85, ("SchoolRecognizer",))
     got = {text[d.start:d.end]: d.entity for d in resolve([org, school], text)}
     assert got == {"Hollie": "PERSON", "St Cuthbert's Junior School": "SCHOOL"}
+
+
+def test_an_unexplained_organisation_goes_wherever_its_name_is_written_again() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.results import Flag
+    from anonymiser.decide.residue_step import residue_replacements
+    text = ("The childminder was arranged through Brightwater Family Support Services CIC. Later, the "
+            "childminder from Brightwater Family Support Services saw her three evenings a week.")
+    first = text.index("Brightwater")
+    flag = Flag(first, text.index("CIC") + 3, "Brightwater Family Support Services CIC", "ORGANISATION",
+                "kept organisation", "choose")
+    made, flags = residue_replacements(text, load_profile("safeguarding-review"), [], [flag],
+                                       lambda key, label: "Adult A")
+    assert sorted((text[r.start:r.end], r.replacement) for r in made) == [
+        ("Brightwater Family Support Services", "the service"),
+        ("Brightwater Family Support Services CIC", "the service"),
+    ]
+    assert flags == []
+
+
+def test_a_language_joined_to_a_common_word_is_explained() -> None:
+    out = anonymise("Lily met a Yoruba-speaking advocate and a Polish-born neighbour.", register=REGISTER).text
+    assert "a Yoruba-speaking advocate and a Polish-born neighbour" in out
+
+
+def test_an_abbreviated_police_rank_is_taken_with_the_name() -> None:
+    out = anonymise("Det Sgt Karl Pettimore took Lily's statement.", register=REGISTER).text
+    assert "Pettimore" not in out and "Karl" not in out and "Det Sgt" not in out
