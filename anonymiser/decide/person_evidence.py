@@ -235,12 +235,24 @@ _PAIR = re.compile(r"([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)")
 _LEAD = re.compile(r"[ \t\u2022*•·\-–]*")
 
 
+_ALL_TITLE_WORDS = frozenset(w.lower() for t in vocabulary.entries("titles") for w in t.split())
+
+
+def _titled_name_at(line: str, at: int) -> bool:
+    """The line opens with one or more titles and then a name ('Dr Amal Rahim', 'Det Sgt Karl Pettifer')."""
+    words = re.findall(r"[\w.'’-]+", line[at:at + 60])
+    i = 0
+    while i < len(words) and words[i].lower().rstrip(".") in _ALL_TITLE_WORDS:
+        i += 1
+    return 0 < i < len(words) and words[i][:1].isupper()
+
+
 def _pair_ok(first: str, second: str, in_block: bool) -> bool:
     """'Helen Wakeling': a word that is a first name or no common word, then a surname-like word.
     In a list of such lines the first word may be a common word too ('Lores Savine') when the
     second is a surname or unknown to the lexicon."""
-    if first.lower().rstrip(".") in vocabulary.NAME_TITLES:
-        return False  # 'Mr Martin Eaton': the NER reads titled names whole
+    if first.lower().rstrip(".") in _ALL_TITLE_WORDS or second.lower().rstrip(".") in _ALL_TITLE_WORDS:
+        return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
     if word_class(first) is WordClass.COMMON and not is_first_name(first):
         if not in_block or not (is_surname(second) or word_class(second) is WordClass.UNKNOWN):
             return False
@@ -274,7 +286,7 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
 
     # a block of three or more lines that each open with a name: a panel or a list of contributors
     run: list[tuple[int, int]] = []
-    named = 0
+    named = titled = 0
     for start, line in lines + [(len(text), "")]:
         lead = _LEAD.match(line)
         at = lead.end() if lead else 0
@@ -283,9 +295,12 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
             run.append(got)
             named += is_first_name(text[got[0]:got[1]].split()[0])
             continue
-        if len(run) >= 3 and named * 2 >= len(run):
+        if line and _titled_name_at(line, at):
+            titled += 1  # 'Det Sgt Karl Pettifer (Police)': a member of the list the NER reads whole
+            continue
+        if run and len(run) + titled >= 3 and named * 2 >= len(run):
             found.extend((s, e, "people-list") for s, e in run)
-        run, named = [], 0
+        run, named, titled = [], 0, 0
     # a name after a cue on its line or under a cue line
     previous = ""
     for start, line in lines:

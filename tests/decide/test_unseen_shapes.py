@@ -154,3 +154,26 @@ def test_a_language_joined_to_a_common_word_is_explained() -> None:
 def test_an_abbreviated_police_rank_is_taken_with_the_name() -> None:
     out = anonymise("Det Sgt Karl Pettimore took Lily's statement.", register=REGISTER).text
     assert "Pettimore" not in out and "Karl" not in out and "Det Sgt" not in out
+
+
+def test_a_saints_church_with_its_denomination_is_one_church() -> None:
+    out = anonymise("Father Byrne of St Columba's Catholic Church had baptised Lily.", register=REGISTER).text
+    assert "St Columba" not in out and "Catholic Church" not in out
+    assert "of the church had baptised" in out
+
+
+def test_a_register_surname_written_as_another_persons_first_name() -> None:
+    register = Register("CSPR 2031-07", (Person("Lily Joyce", "subject child", "female"),
+                                         Person("Michael Joyce", "father", "male")))
+    text = "The panel:\n* Joyce Hammond (Safeguarding Lead Nurse)\nMr Joyce declined to meet the panel."
+    out = anonymise(text, register=register).text
+    assert "Joyce" not in out and "Hammond" not in out
+    assert "[family name] Professional" not in out  # one person, one label
+
+
+def test_a_titled_member_does_not_break_a_list_of_people() -> None:
+    from anonymiser.decide.person_evidence import listed_people
+    text = ("The review panel:\n* Grace Okonjo (Named Nurse)\n* Det Sgt Karl Pettimore (Police)\n"
+            "* Siobhan Rourke (Service Manager)\n")
+    found = [text[d.start:d.end] for d in listed_people(text, [], [])]
+    assert found == ["Grace Okonjo", "Siobhan Rourke"]

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
@@ -101,6 +102,21 @@ def address_pattern(address: str) -> re.Pattern[str]:
 
 # An alias written as dotted initials: 'I.H.', 'K. J.'.
 _DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,4}|(?:[^\W\d_]\.\s?)+[^\W\d_]")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
+
+
+def _first_name_of_another(text: str, item: tuple) -> bool:
+    """A register surname written first, before a surname the register does not hold, that the name
+    lists know as a first name: another person's first name ('Joyce Hammond', the Joyce family's nurse)."""
+    start, end, entries, how = item
+    if how != "exact" or any(part != "surname" for _, part in entries):
+        return False
+    word = text[start:end]
+    nxt = _NEXT_WORD.match(text, end)
+    return (nxt is not None and word[:1].isupper() and not word.isupper() and is_first_name(word)
+            and is_surname(nxt.group(1)))
 
 
 class CaseRegisterRecognizer(EntityRecognizer):
@@ -273,6 +289,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if len(group) == 1 and is_month(text[group[0][0]:group[0][1]]) \
                 and date_context(text, group[0][0], group[0][1], month=True):
             return []  # 'in April 2024' is the month, though April Lawson is on the register
+        if len(group) == 1 and _first_name_of_another(text, group[0]):
+            return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname
         common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
         if not common and len(group) > 1:
             out = []
