@@ -140,6 +140,7 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     """A named school, practice or organisation becomes its kind: 'the primary school'."""
     start = wording.absorb_article(state.text, d.start)
     new = d.meta.local_kind or institution_text(d.entity, state.text[start:d.end])
+    start, new = wording.after_indefinite(state.text, start, new)
     return _replacement(state, d, start, d.end, new, rule)
 
 

@@ -13,6 +13,8 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 
 _WORD = re.compile(r"\w+")
+_LEADING_PREPOSITION = re.compile(r"(?:on|at|in|off|near|by)\s+(?=[A-Z0-9])")
+_ONLY_PREPOSITION = re.compile(r"(?:on|at|in|off|near|by)")
 
 # When two detections overlap, the more trustworthy kind wins the overlap.
 PRIORITY = {
@@ -48,6 +50,10 @@ def _rank(d: Detection) -> tuple:
         base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.match == "fuzzy" else PRIORITY["register"])
     if d.meta.reviewer:
         base = max(base, PRIORITY["reviewer"])
+    if d.meta.local_kind:
+        # A named church, mosque or club is an institution, as a named school is: it outranks the
+        # street pattern that read 'Jamia Masjid Ghausia on Stanton Road' as one address.
+        base = max(base, PRIORITY[E.SCHOOL])
     if d.meta.address_town:
         # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
         # bare month or the person a NER saw there.
@@ -76,6 +82,11 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
                     s += 1
                 while e > s and not text[e - 1].isalnum():
                     e -= 1
+            if (s, e) != (d.start, d.end) and d.entity in (E.LOCATION, E.ADDRESS):
+                lead = _LEADING_PREPOSITION.match(text, s, e)
+                s = lead.end() if lead else s  # 'on Stanton Road' left by a named mosque: the street alone
+                if _ONLY_PREPOSITION.fullmatch(text, s, e):
+                    continue  # only 'on' or 'at' is left: nothing of a place
             if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _only_titles(text[s:e]):
                 continue  # 'Mr' left over when the name after it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
@@ -89,8 +100,8 @@ def _piece(d: Detection, s: int, e: int, text: str) -> Detection:
     ('Lily' of 'Lily attends St Anne's Church...' once the school took its name) is that person."""
     piece = replace(d, start=s, end=e)
     word = text[s:e]
-    if d.entity in (E.ORGANISATION, E.LOCATION) and _WORD.fullmatch(word) and word[0].isupper() \
-            and not word.isupper() and is_first_name(word):
+    if d.entity in (E.ORGANISATION, E.LOCATION) and _WORD.fullmatch(word) and len(word) >= 3 and word[0].isupper() \
+            and not word.isupper() and word.lower() not in vocabulary.SENTENCE_STARTERS and is_first_name(word):
         return replace(piece, entity=E.PERSON, meta=replace(d.meta, local_kind=None))
     return piece
 

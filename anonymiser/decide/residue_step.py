@@ -141,7 +141,8 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         why = "an organisation no allowlist or keep list explains" if inner else \
             "a named organisation (its kind and a name) no allowlist or keep list explains"
         start = wording.absorb_article(text, f.start)
-        new = wording.match_case(text[start:f.end], institution_text(E.ORGANISATION, text[start:f.end]), text, start)
+        start, kind = wording.after_indefinite(text, start, institution_text(E.ORGANISATION, text[start:f.end]))
+        new = wording.match_case(text[start:f.end], kind, text, start)
         made.append(Replacement(start, f.end, text[start:f.end], new, E.ORGANISATION, (RESIDUE,), RESIDUE_SCORE,
                                 f"{f.rule.partition(':')[0]} > residue: {why} -> its kind", core=(f.start, f.end)))
         covered.append((start, f.end))
@@ -164,7 +165,7 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
                 new = new.split()[-1]  # 'Child HD' -> 'Child G': the label word stays, the initials go
         elif r.entity == E.ORGANISATION:
             s = wording.absorb_article(text, s)
-            new = institution_text(E.ORGANISATION, text[s:e])
+            s, new = wording.after_indefinite(text, s, institution_text(E.ORGANISATION, text[s:e]))
         else:
             policy = profile.policy(r.entity)
             new = policy.text or f"[{E.ENTITY_TYPES[r.entity].label}]"

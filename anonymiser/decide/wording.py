@@ -34,6 +34,19 @@ def _line_in_capitals(text: str, pos: int) -> bool:
     return all(c.isupper() for c in letters)
 
 
+def after_indefinite(text: str, start: int, new: str) -> tuple[int, str]:
+    """'a Carewell Homecare worker' -> 'a care provider worker', not 'a the care provider worker':
+    after 'a' or 'an' the kind drops its 'the' and takes the article that fits it."""
+    m = re.search(r"\b([Aa]n?)\s+$", text[max(0, start - 4):start])
+    if m is None or not new.lower().startswith("the "):
+        return start, new
+    kind = new[4:]
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    if m.group(1)[0] == "A":
+        article = article.capitalize()
+    return start - len(m.group(0)), f"{article} {kind}"
+
+
 def absorb_article(text: str, start: int) -> int:
     """'the Oakfield Primary School' -> include 'the', so it does not become 'the the primary school'."""
     m = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start])
@@ -130,5 +143,5 @@ def alias_beside(text: str, start: int, end: int, same_person_just_before: int |
 
 def on_date(text: str, start: int) -> int | None:
     """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
-    m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
+    m = re.search(r"\b([Oo]n)\s+(?:the\s+)?$", text[max(0, start - 8):start])  # 'on the 9th of June 2023' too
     return start - len(m.group(0)) if m else None

@@ -177,3 +177,29 @@ def test_a_titled_member_does_not_break_a_list_of_people() -> None:
             "* Siobhan Rourke (Service Manager)\n")
     found = [text[d.start:d.end] for d in listed_people(text, [], [])]
     assert found == ["Grace Okonjo", "Siobhan Rourke"]
+
+
+def test_a_named_mosque_outranks_the_street_pattern_round_it() -> None:
+    out = anonymise("Lily's parents married at the Jamia Masjid Noorani on Albion Road in 2020.", register=REGISTER).text
+    assert "Noorani" not in out and "Albion" not in out
+    assert "at the mosque on [place]" in out
+
+
+def test_a_local_organisation_after_a_or_an_reads_as_its_kind() -> None:
+    out = anonymise("Lily's grandmother was visited by a Carewell Homecare worker every morning.", register=REGISTER).text
+    assert "visited by a care provider worker" in out
+
+
+def test_on_the_day_of_a_month_becomes_in_the_month() -> None:
+    out = anonymise("On the 9th of June 2030 Lily was seen by the GP.", register=REGISTER).text
+    assert out.startswith("In June 2030 ")
+
+
+def test_a_first_name_and_surname_the_ner_called_an_organisation_is_a_person() -> None:
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.people import people_read_as_organisations
+    text = "HV June Ellison wrote to Brightwater Services."
+    ner = [Detection(0, text.index(" wrote"), "ORGANISATION", 0.85, ("SpacyRecognizer",)),
+           Detection(text.index("Bright"), len(text) - 1, "ORGANISATION", 0.85, ("SpacyRecognizer",))]
+    got = [(text[d.start:d.end], d.entity) for d in people_read_as_organisations(text, ner)]
+    assert got == [("June Ellison", "PERSON"), ("Brightwater Services", "ORGANISATION")]
