@@ -24,6 +24,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
 _SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+# "'s South East" of "NHS England's South East region": the possessive belongs to the name before.
+_LEADING_POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
 _LEADING_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\S)", re.I)
 # Generic institutional vocabulary. An organisation named only with these words (plus
 # nationalities, countries and function words) is a public body of some state ("the Court",
@@ -116,11 +118,11 @@ class Keeper:
         # it and the areas round it are kept; a place inside it, or anywhere else, is not.
         self.area = area or profile.area
         if self.area:
-            self.own_areas = places.larger({normalise(self.area)})
+            self.own_areas = places.larger({normalise(self.area)}) | places.regions()
         elif LOCAL_AUTHORITIES in profile.keep_places:
             guessed = own_areas(text)
             every = guessed == frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
-            self.own_areas = guessed if every else places.larger(guessed)
+            self.own_areas = guessed if every else places.larger(guessed) | places.regions()
         else:
             self.own_areas = frozenset()
 
@@ -224,8 +226,10 @@ class Keeper:
             return None
         if d.entity == E.PERSON:
             return d
-        m = _LEADING_ARTICLE.match(span)
-        return replace(d, start=d.start + m.end()) if m else d
+        m = _LEADING_ARTICLE.match(span) or _LEADING_POSSESSIVE.match(self.text, max(0, d.start - 1), d.end)
+        if m is None:
+            return d
+        return replace(d, start=max(d.start, m.end()) if m.re is _LEADING_POSSESSIVE else d.start + m.end())
 
     def _noise(self, d: Detection) -> bool:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""

@@ -78,7 +78,8 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             # a reviewer's whole addition stays as they wrote it ('£40')
             if not (d.meta.reviewer and (s, e) == (d.start, d.end)):
                 # trim spaces and punctuation left over at the edges of a cut piece
-                while s < e and not text[s].isalnum():
+                # A '+' before digits is part of the number ('+44 7700 900123'), not punctuation.
+                while s < e and not text[s].isalnum() and not (text[s] == "+" and text[s + 1:s + 2].isdigit()):
                     s += 1
                 while e > s and not text[e - 1].isalnum():
                     e -= 1

@@ -203,3 +203,19 @@ def test_a_first_name_and_surname_the_ner_called_an_organisation_is_a_person() -
            Detection(text.index("Bright"), len(text) - 1, "ORGANISATION", 0.85, ("SpacyRecognizer",))]
     got = [(text[d.start:d.end], d.entity) for d in people_read_as_organisations(text, ner)]
     assert got == [("June Ellison", "PERSON"), ("Brightwater Services", "ORGANISATION")]
+
+
+def test_an_international_phone_number_goes_with_its_plus() -> None:
+    out = anonymise("Lily's mother called at 21:50 from +44 7700 900123 to say so.", register=REGISTER).text
+    assert "from [phone number removed] to say" in out
+
+
+def test_a_school_in_the_possessive_is_found_and_keeps_its_possessive() -> None:
+    out = anonymise("Oakfield Primary's head called. St Anne's Primary School's nurse came.", register=REGISTER).text
+    assert out == "The primary school's head called. The primary school's nurse came."
+
+
+def test_a_region_after_a_kept_agency_in_the_possessive_is_kept() -> None:
+    register = Register("CSPR 2031-07", REGISTER.people, area="Kent")
+    out = anonymise("NHS England's South East region should work with the partnership.", register=register).text
+    assert out.startswith("NHS England's South East region should")
