@@ -113,13 +113,18 @@ def _only_titles(span: str) -> bool:
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
-    """'Amara' + 'Okafer' found separately but side by side for one person become one mention."""
+    """'Amara' + 'Okafer' found separately but side by side for one register person, or two pieces
+    of a name no register holds with one space between ('Hope' + 'Banda'), become one mention."""
     out: list[Detection] = []
     for d in detections:
         prev = out[-1] if out else None
-        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON and prev.person
-                and prev.person == d.person and not text[prev.end:d.start].strip()
-                and "\n\n" not in text[prev.end:d.start]):
+        one_register_person = (prev is not None and prev.person is not None and prev.person == d.person
+                               and not text[prev.end:d.start].strip() and "\n\n" not in text[prev.end:d.start])
+        # 'Hope' + 'Banda' the NER found apart, one space between: one name, one person.
+        one_other_person = (prev is not None and prev.person is None and d.person is None
+                            and text[prev.end:d.start] == " ")
+        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
+                and (one_register_person or one_other_person)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),
                               score=max(prev.score, d.score))
         else:

@@ -52,7 +52,8 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     """
     others = [d for d in detections if d.entity == E.PERSON and not d.person]
     names: list[tuple[frozenset[str], str]] = []  # (tokens, key), in order of first mention
-    token_lists = {id(d): person_tokens(text[d.start:d.end], allow) for d in others}
+    # Names that are also words count too: "Will" alone is the "Will Okafor" met earlier.
+    token_lists = {id(d): person_tokens(text[d.start:d.end], allow, collisions=True) for d in others}
     for d in others:
         toks = token_lists[id(d)]
         if len(toks) > 1:

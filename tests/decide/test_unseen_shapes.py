@@ -219,3 +219,11 @@ def test_a_region_after_a_kept_agency_in_the_possessive_is_kept() -> None:
     register = Register("CSPR 2031-07", REGISTER.people, area="Kent")
     out = anonymise("NHS England's South East region should work with the partnership.", register=register).text
     assert out.startswith("NHS England's South East region should")
+
+
+def test_a_name_that_is_also_a_word_keeps_one_label_through_the_text() -> None:
+    text = ("A social worker, Will Okafor, visited in February. Will didn't see the partner. "
+            "Hope Banda, the nurse, came; Hope said so.")
+    out = anonymise(text).text
+    assert out == ("A social worker, Professional A, visited in February. Professional A didn't see the partner. "
+                   "Professional B, the nurse, came; Professional B said so.")
