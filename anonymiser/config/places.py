@@ -59,6 +59,12 @@ def is_place(name: str) -> bool:
     return key in _parents() or key in _areas()
 
 
+@lru_cache(maxsize=1)
+def regions() -> frozenset[Key]:
+    """The regions (models/gazetteer/regions.txt): larger than any partnership's area."""
+    return frozenset(normalise(n) for n in load_list("gazetteer", "regions"))
+
+
 def larger(areas: frozenset[Key] | set[Key]) -> frozenset[Key]:
     """The areas themselves and every area round them: Exeter -> Exeter, Devon, England."""
     seen: set[Key] = set()

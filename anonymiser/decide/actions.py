@@ -28,6 +28,12 @@ _CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
 _CALENDAR = re.compile(
     rf"\b(?:{vocabulary.alternation(_CALENDAR_WORDS)})\b\.?"
     r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
+# What makes a date exact to the day: a weekday, a numeric date, an ordinal or a number beside a month.
+_MONTH_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)
+_DAY_LEVEL = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)})\b"
+    r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b"
+    rf"|\b\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?!\d)", re.I)
 
 
 def _replacement(state: DecideState, d: Detection, start: int, end: int, new: str, rule: str,
@@ -116,6 +122,8 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     if new is None:
         if not _CALENDAR.search(original) and not _added(d):
             return None  # 'six months', 'aged 7 weeks': a duration or an age, not a date
+        if not _DAY_LEVEL.search(original) and not _added(d):
+            return None  # 'Christmas 2023', 'the summer of 2019': coarser than a day, kept as written
         new = "[date]"
     if new.split() == original.split():
         if not _added(d):
@@ -132,6 +140,7 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     """A named school, practice or organisation becomes its kind: 'the primary school'."""
     start = wording.absorb_article(state.text, d.start)
     new = d.meta.local_kind or institution_text(d.entity, state.text[start:d.end])
+    start, new = wording.after_indefinite(state.text, start, new)
     return _replacement(state, d, start, d.end, new, rule)
 
 

@@ -38,6 +38,8 @@ def organisation_text(name: str) -> str:
     if not kinds:
         return "the organisation"
     kind = kinds[-1].lower()  # the head of an English name comes last: 'Church Road Boxing Club'
+    if _KIND_AS_WRITTEN.get(kind) == "company" and len(kinds) > 1:
+        kind = kinds[-2].lower()  # 'Horizon Care Services CIC' is the service; the legal form says less
     return "the " + _KIND_AS_WRITTEN.get(kind, kind)
 
 

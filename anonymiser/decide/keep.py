@@ -8,11 +8,14 @@ from functools import lru_cache
 
 from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list, lowered
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, normalise, overlapping, phrase_index, subtract
+from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
+from anonymiser.decide.vehicles import is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
@@ -21,6 +24,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
+_SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+# "'s South East" of "NHS England's South East region": the possessive belongs to the name before.
+_LEADING_POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
 _LEADING_ARTICLE = re.compile(r"(?:the|an?)\s+(?=\S)", re.I)
 # Generic institutional vocabulary. An organisation named only with these words (plus
 # nationalities, countries and function words) is a public body of some state ("the Court",
@@ -121,11 +127,11 @@ class Keeper:
         # it and the areas round it are kept; a place inside it, or anywhere else, is not.
         self.area = area or profile.area
         if self.area:
-            self.own_areas = places.larger({normalise(self.area)})
+            self.own_areas = places.larger({normalise(self.area)}) | places.regions()
         elif LOCAL_AUTHORITIES in profile.keep_places:
             guessed = own_areas(text)
             every = guessed == frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
-            self.own_areas = guessed if every else places.larger(guessed)
+            self.own_areas = guessed if every else places.larger(guessed) | places.regions()
         else:
             self.own_areas = frozenset()
 
@@ -231,8 +237,10 @@ class Keeper:
             return None
         if d.entity == E.PERSON:
             return d
-        m = _LEADING_ARTICLE.match(span)
-        return replace(d, start=d.start + m.end()) if m else d
+        m = _LEADING_ARTICLE.match(span) or _LEADING_POSSESSIVE.match(self.text, max(0, d.start - 1), d.end)
+        if m is None:
+            return d
+        return replace(d, start=max(d.start, m.end()) if m.re is _LEADING_POSSESSIVE else d.start + m.end())
 
     def _noise(self, d: Detection) -> bool:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""
@@ -323,6 +331,9 @@ class Keeper:
             return None  # 'Instagram told police': a platform, never a person
         if "\n\n" in span:
             return None
+        piece = self._beside_dash(d)
+        if piece is not d:
+            return self._clean_person(piece) if piece is not None else None
         if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):
             return None  # 'Family Background' in a heading: words this very text uses in lower case
         s = d.start + tokens[0].start()
@@ -331,7 +342,7 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
-        if d.detectors == ("SpacyRecognizer",) and self._vehicle(s, e):
+        if d.detectors == ("SpacyRecognizer",) and is_vehicle(self.text, s, e):
             return None  # 'a white Citroën van' read as a person
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
@@ -343,13 +354,22 @@ class Keeper:
             return replace(d, start=s, end=e, entity=E.LOCATION)
         return d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e)
 
-    def _vehicle(self, start: int, end: int) -> bool:
-        """A make of car beside a vehicle word or a colour: 'white Citroën van', 'a Vauxhall Corsa car'."""
-        words = _WORD.findall(self.text[start:end])
-        if not words or words[0].lower() not in _vehicle_makes():
-            return False
-        return bool(_VEHICLE_WORD.search(self.text, start, min(len(self.text), end + 12))
-                    or _COLOUR_BEFORE.search(self.text, max(0, start - 12), start))
+    def _beside_dash(self, d: Detection) -> Detection | None:
+        """'Hollie Brandon - Assistant Head': a spaced dash parts a name from its role; the name is the
+        one piece that holds a word no role or title list knows."""
+        span = self.text[d.start:d.end]
+        cuts = [(m.start(), m.end()) for m in _SPACED_DASH.finditer(span)]
+        if not cuts:
+            return d
+        pieces = subtract(0, len(span), cuts)
+        named = [(a, b) for a, b in pieces
+                 if any(w[0].isupper() and w.lower() not in vocabulary.NAME_TITLES and w.lower() not in _role_words()
+                        and w not in self.allow and (is_first_name(w) or word_class(w) is not WordClass.COMMON)
+                        for w in _NAME_TOKEN.findall(span[a:b]))]
+        if len(named) != 1:
+            return d if named else None
+        a, b = named[0]
+        return replace(d, start=d.start + a, end=d.start + b)
 
     @staticmethod
     def _street_name(names: list[re.Match[str]]) -> bool:
@@ -359,13 +379,6 @@ class Keeper:
                 and words[0].lower() not in known_first_names())
 
 
-@lru_cache(maxsize=1)
-def _vehicle_makes() -> frozenset[str]:
-    return frozenset(m.lower() for m in load_list("gazetteer", "vehicle_makes"))
-
-
-_VEHICLE_WORD = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('vehicle_words'))})\b", re.I)
-_COLOUR_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('colours'))})\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +386,12 @@ def known_first_names() -> frozenset[str]:
     """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
     lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
     return frozenset(n.lower() for name in lists for n in load_list("names", name))
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Words of a role written beside a name: 'Assistant Head', 'Named Midwife', 'Team Manager'."""
+    return frozenset(w.lower() for entry in vocabulary.entries("professional_roles") for w in entry.split())
 
 
 @lru_cache(maxsize=1)

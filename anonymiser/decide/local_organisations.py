@@ -27,6 +27,7 @@ _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SAINT = frozenset({"st", "saint", "ss"})
+_HEAD_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{_HEAD.pattern})")
 
 
 def local_kind(text: str, d: Detection) -> str | None:
@@ -53,7 +54,8 @@ def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
 def _head_after(text: str, d: Detection) -> int | None:
     """Where a head word just after the span ends: the NER's 'St Aidan's' of 'St Aidan's Church'. Only
     an organisation, or a saint's name, takes it in: 'Jane' before 'Church' is a person and a surname."""
-    m = re.compile(rf"[ \t]+(?:{_HEAD.pattern})", re.I).match(text, d.end)
+    # 'St Joseph's Catholic Church', 'St John's Methodist Church': a few capitalised words may stand between.
+    m = _HEAD_AFTER.match(text, d.end)
     if m is None:
         return None
     words = _WORD.findall(text[d.start:d.end])

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import overlapping
-from anonymiser.config.names import only_a_word
+from anonymiser.config.names import is_first_name, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS
@@ -49,6 +49,10 @@ def _rank(d: Detection) -> tuple:
         base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.match == "fuzzy" else PRIORITY["register"])
     if d.meta.reviewer:
         base = max(base, PRIORITY["reviewer"])
+    if d.meta.local_kind:
+        # A named church, mosque or club is an institution, as a named school is: it outranks the
+        # street pattern that read 'Jamia Masjid Ghausia on Stanton Road' as one address.
+        base = max(base, PRIORITY[E.SCHOOL])
     if d.meta.address_town:
         # The town of an address named again ('in March', 'in Thornton Heath'): a place, not the
         # bare month or the person a NER saw there.
@@ -73,7 +77,8 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             # a reviewer's whole addition stays as they wrote it ('£40')
             if not (d.meta.reviewer and (s, e) == (d.start, d.end)):
                 # trim spaces and punctuation left over at the edges of a cut piece
-                while s < e and not text[s].isalnum():
+                # A '+' before digits is part of the number ('+44 7700 900123'), not punctuation.
+                while s < e and not text[s].isalnum() and not (text[s] == "+" and text[s + 1:s + 2].isdigit()):
                     s += 1
                 while e > s and not text[e - 1].isalnum():
                     e -= 1
@@ -82,7 +87,7 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _no_name_left(text[s:e]):
                 continue  # 'Mr' or 'TEL' left over when the name beside it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
-                accepted.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
+                accepted.append(d if (s, e) == (d.start, d.end) else _piece(d, s, e, text))
                 bisect.insort(taken, (s, e))
     return sorted(accepted, key=lambda d: d.start)
 
@@ -108,14 +113,30 @@ def _no_name_left(span: str) -> bool:
     return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) for w in _WORD.findall(span))
 
 
+def _piece(d: Detection, s: int, e: int, text: str) -> Detection:
+    """What a loser keeps. An organisation or place cut down to one first name the name lists know
+    ('Lily' of 'Lily attends St Anne's Church...' once the school took its name) is that person."""
+    piece = replace(d, start=s, end=e)
+    word = text[s:e]
+    if d.entity in (E.ORGANISATION, E.LOCATION) and _WORD.fullmatch(word) and len(word) >= 3 and word[0].isupper() \
+            and not word.isupper() and word.lower() not in vocabulary.SENTENCE_STARTERS and is_first_name(word):
+        return replace(piece, entity=E.PERSON, meta=replace(d.meta, local_kind=None))
+    return piece
+
+
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
-    """'Amara' + 'Okafer' found separately but side by side for one person become one mention."""
+    """'Amara' + 'Okafer' found separately but side by side for one register person, or two pieces
+    of a name no register holds with one space between ('Hope' + 'Banda'), become one mention."""
     out: list[Detection] = []
     for d in detections:
         prev = out[-1] if out else None
-        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON and prev.person
-                and prev.person == d.person and not text[prev.end:d.start].strip()
-                and "\n\n" not in text[prev.end:d.start]):
+        one_register_person = (prev is not None and prev.person is not None and prev.person == d.person
+                               and not text[prev.end:d.start].strip() and "\n\n" not in text[prev.end:d.start])
+        # 'Hope' + 'Banda' the NER found apart, one space between: one name, one person.
+        one_other_person = (prev is not None and prev.person is None and d.person is None
+                            and text[prev.end:d.start] == " ")
+        if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
+                and (one_register_person or one_other_person)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),
                               score=max(prev.score, d.score))
         else:

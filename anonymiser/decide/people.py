@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.propagation import person_tokens
@@ -51,7 +52,8 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     """
     others = [d for d in detections if d.entity == E.PERSON and not d.person]
     names: list[tuple[frozenset[str], str]] = []  # (tokens, key), in order of first mention
-    token_lists = {id(d): person_tokens(text[d.start:d.end], allow) for d in others}
+    # Names that are also words count too: "Will" alone is the "Will Okafor" met earlier.
+    token_lists = {id(d): person_tokens(text[d.start:d.end], allow, collisions=True) for d in others}
     for d in others:
         toks = token_lists[id(d)]
         if len(toks) > 1:
@@ -89,10 +91,17 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
     starts = [s for s, _ in people]
     out = []
     for d in detections:
-        span = text[d.start:d.end]
-        if (d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",) and _NAME_WORDS.match(span)
-                and not ORGANISATION_WORD.search(span)
-                and any(e <= d.end for _, e in people[bisect.bisect_left(starts, d.start):bisect.bisect_left(starts, d.end)])):
-            d = replace(d, entity=E.PERSON)
+        if d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
+            lead = _ROLE_ACRONYM.match(text, d.start, d.end)  # 'HV June Ellis': the role's letters stay
+            start = lead.end() if lead else d.start
+            span = text[start:d.end]
+            words = span.split()
+            if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and (
+                    any(e <= d.end for _, e in people[bisect.bisect_left(starts, start):bisect.bisect_left(starts, d.end)])
+                    or (len(words) == 2 and is_first_name(words[0]) and is_surname(words[1]))):
+                d = replace(d, start=start, entity=E.PERSON)
         out.append(d)
     return out
+
+
+_ROLE_ACRONYM = re.compile(r"[A-Z]{2,4}\s+(?=[A-Z][a-z])")

@@ -34,6 +34,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.people import ORGANISATION_WORD
 from anonymiser.decide.propagation import _collision_hit
+from anonymiser.detect.date_context import date_context
 
 DETECTOR = "PersonEvidence"
 SCORE = 0.9
@@ -42,12 +43,6 @@ _NAME_WORD = re.compile(r"(?<![\w'’.@/-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?
 # Two or three capitals, as 'HD' or 'H.D.' / 'S.A' (not mixed), standing alone.
 _INITIALS = re.compile(r"(?<![\w.'’@/&-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z](?:\.[A-Z])?\.?)(?![\w@/&-]|\.\w|['’]\w\w)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_DIGIT_AFTER = re.compile(r"\s*,?\s*\d")
-_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.I)
-# A month word after these is the month: 'in June', 'since March', 'by early May'.
-_MONTH_BEFORE = re.compile(
-    r"\b(?:in|during|since|until|till|throughout|early|late|mid|end\s+of|beginning\s+of|start\s+of"
-    r"|middle\s+of|last|next|this|every|each|of)\s*-?\s*$", re.I)
 _ARTICLE = r"(?:a|an|the|his|her|their|its|our|my)"
 
 
@@ -87,13 +82,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "apposition": re.compile(rf"\s*,\s*{_ARTICLE}\s+(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})\b", re.I),
         "possessive_person": re.compile(rf"['’]s?\s+(?:[\w-]+\s+)?(?:{nouns}|life|birth|death)\b", re.I),
     }
-
-
-def _date_context(text: str, s: int, e: int, month: bool) -> bool:
-    """A day or year beside the word, or a month word after 'in' / 'since': the month, not the name."""
-    if _DIGIT_AFTER.match(text, e) or _DIGIT_BEFORE.search(text, max(0, s - 12), s):
-        return True
-    return month and bool(_MONTH_BEFORE.search(text, max(0, s - 20), s))
 
 
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;])\b[A-Z][\w'’-]*[ \t]+$")
@@ -172,7 +160,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
         # only what the NER did not already take as a person at every mention
         if all(overlapping(people, s, e) for s, e in spans):
             continue
-        usable = [(s, e) for s, e in spans if not _date_context(text, s, e, month) and _free(s, e, taken, kept)]
+        usable = [(s, e) for s, e in spans if not date_context(text, s, e, month) and _free(s, e, taken, kept)]
         strong = {(s, e) for s, e in usable if _person_cue(text, s, e, wordlike)}
         if not strong:
             continue
@@ -247,12 +235,24 @@ _PAIR = re.compile(r"([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)")
 _LEAD = re.compile(r"[ \t\u2022*•·\-–]*")
 
 
+_ALL_TITLE_WORDS = frozenset(w.lower() for t in vocabulary.entries("titles") for w in t.split())
+
+
+def _titled_name_at(line: str, at: int) -> bool:
+    """The line opens with one or more titles and then a name ('Dr Amal Rahim', 'Det Sgt Karl Pettifer')."""
+    words = re.findall(r"[\w.'’-]+", line[at:at + 60])
+    i = 0
+    while i < len(words) and words[i].lower().rstrip(".") in _ALL_TITLE_WORDS:
+        i += 1
+    return 0 < i < len(words) and words[i][:1].isupper()
+
+
 def _pair_ok(first: str, second: str, in_block: bool) -> bool:
     """'Helen Wakeling': a word that is a first name or no common word, then a surname-like word.
     In a list of such lines the first word may be a common word too ('Lores Savine') when the
     second is a surname or unknown to the lexicon."""
-    if first.lower().rstrip(".") in vocabulary.NAME_TITLES:
-        return False  # 'Mr Martin Eaton': the NER reads titled names whole
+    if first.lower().rstrip(".") in _ALL_TITLE_WORDS or second.lower().rstrip(".") in _ALL_TITLE_WORDS:
+        return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
     if word_class(first) is WordClass.COMMON and not is_first_name(first):
         if not in_block or not (is_surname(second) or word_class(second) is WordClass.UNKNOWN):
             return False
@@ -286,7 +286,7 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
 
     # a block of three or more lines that each open with a name: a panel or a list of contributors
     run: list[tuple[int, int]] = []
-    named = 0
+    named = titled = 0
     for start, line in lines + [(len(text), "")]:
         lead = _LEAD.match(line)
         at = lead.end() if lead else 0
@@ -295,9 +295,12 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
             run.append(got)
             named += is_first_name(text[got[0]:got[1]].split()[0])
             continue
-        if len(run) >= 3 and named * 2 >= len(run):
+        if line and _titled_name_at(line, at):
+            titled += 1  # 'Det Sgt Karl Pettifer (Police)': a member of the list the NER reads whole
+            continue
+        if run and len(run) + titled >= 3 and named * 2 >= len(run):
             found.extend((s, e, "people-list") for s, e in run)
-        run, named = [], 0
+        run, named, titled = [], 0, 0
     # a name after a cue on its line or under a cue line
     previous = ""
     for start, line in lines:

@@ -43,6 +43,7 @@ from anonymiser.decide.shapes import common_words_only, expansion_start, labels,
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _CONNECTORS = frozenset({"and", "of", "&", "the"})
 _SPACY = ("SpacyRecognizer",)
+_INSTITUTIONS = (E.SCHOOL, E.NURSERY, E.GP_PRACTICE, E.HOSPITAL_WARD)
 _NER_VETOED = (E.PERSON, E.LOCATION)  # an organisation of common words is still one ("Legal Aid Board")
 @lru_cache(maxsize=1)
 def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -50,6 +51,16 @@ def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
     labelled = vocabulary.labelled("agency_words")
     return (frozenset(w.lower() for w in labelled),
             frozenset(w.lower() for w, labels in labelled.items() if "head" in labels))
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_FAMILY_WORDS = vocabulary.lower(vocabulary.FAMILY_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _not_named() -> PhraseIndex:
+    """Languages, faiths, festivals and ethnicities: words that name no person and no place."""
+    return phrase_index("gazetteer", ("faiths_languages_festivals", "ethnicities"))
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +228,10 @@ class PhraseLayer:
 
     def _cut(self, d: Detection) -> list[Detection]:
         hits = overlapping(self.spans, d.start, d.end)
+        if d.entity in _INSTITUTIONS:
+            # 'St Anne's Church of England Primary School': a kept phrase inside a school's name,
+            # with the name on both sides of it, is part of the name, not a place of its own.
+            hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]
         if not hits:
             return [d]
         pieces = subtract(d.start, d.end, hits)
@@ -248,6 +263,9 @@ class PhraseLayer:
         A span across line breaks is judged line by line ('Kevin Ball' / 'Sentencing')."""
         if d.entity not in _NER_VETOED or d.detectors != _SPACY:
             return [d]
+        other = self._other_reading(d)
+        if other is not d:
+            return [other] if other is not None else []
         out = []
         pos = d.start
         for line in self.text[d.start:d.end].split("\n"):
@@ -264,6 +282,23 @@ class PhraseLayer:
                 continue
             out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
+
+    def _other_reading(self, d: Detection) -> Detection | None:
+        """One word the gazetteers know as no person's name: a language, faith or ethnicity ('Urdu',
+        'Traveller') names nobody, a family word ('Nan', 'Mam') is a role, and a UK town the name
+        lists do not know ('Bridgwater') is a place. None drops it; `d` itself means no other reading."""
+        word = _POSSESSIVE_END.sub("", self.text[d.start:d.end].strip())
+        if not word or " " in word:
+            return d
+        if _not_named().find(word) == [(0, len(word))]:
+            return None
+        if d.entity != E.PERSON or self._person_cue(d.start, d.end):
+            return d
+        if word.lower() in _FAMILY_WORDS:
+            return None
+        if places.is_place(word) and not is_first_name(word) and not is_surname(word):
+            return replace(d, entity=E.LOCATION)
+        return d
 
     def _person_cue(self, start: int, end: int) -> bool:
         before = re.findall(r"[\w'’]+", self.text[max(0, start - 20):start])

@@ -156,12 +156,17 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
     covered = {(d.start, d.end, d.entity) for d in detections}
     found: list[Detection] = []
     seen_phrases: set[tuple[str, str]] = set()
+    # The register's word on an address beats a NER that read part of it as a person ('Withy Lane
+    # Traveller Site'): such a 'person' is never spread, or every 'Traveller' would become one.
+    register_addresses = [(d.start, d.end) for d in detections if d.entity == E.ADDRESS and d.from_register]
     for d in detections:
         span = text[d.start:d.end]
         if d.entity == E.ADDRESS:
             _propagate_town(text, index, d, span, covered, found, seen_phrases)
         if d.from_register:
             continue  # the register recognizer already scans the whole text for these
+        if d.entity == E.PERSON and any(s <= d.start and d.end <= e for s, e in register_addresses):
+            continue
         phrases: list[str] = []
         collision_words: set[str] = set()
         if d.entity == E.PERSON:

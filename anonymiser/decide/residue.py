@@ -35,9 +35,11 @@ from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.decide.expansions import expansions
+from anonymiser.decide.vehicles import makes_never_surnames, model_after_make
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -103,8 +105,9 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
     for name in allowlists:
         phrases += load_list("allowlist", name)
     for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
-                                 "vehicle_makes", "online_platforms", "faiths_languages_festivals")):
+                                 "online_platforms", "faiths_languages_festivals")):
         phrases += load_list("gazetteer", name)
+    phrases += makes_never_surnames()
     return PhraseIndex((*phrases, *keep_terms))
 
 
@@ -231,10 +234,28 @@ class _Lazy:
         return item in self._got
 
 
+def _parts_explained(t: Scan, token: str, start: int) -> bool:
+    """Each part of a hyphenated word is explained by a phrase or is a common word in lower case."""
+    pos = 0
+    for part in token.split("-"):
+        if not part:
+            return False
+        at = start + pos
+        pos += len(part) + 1
+        if t.in_explained(at, at + len(_word(part) or part)):
+            continue
+        if part[0].islower() and word_class(part) is WordClass.COMMON:
+            continue
+        return False
+    return True
+
+
 def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str] = frozenset()) -> str | None:
     """What kind of unexplained token this is ('name', 'initials', 'code'), or None if explained."""
-    if t.in_explained(start, start + len(token)):
-        return None
+    if t.in_explained(start, start + len(_word(token) or token)):
+        return None  # 'NHS England's': the possessive is no part of the explained name
+    if "-" in token and not any(c.isdigit() for c in token) and _parts_explained(t, token, start):
+        return None  # 'Yoruba-speaking', 'Polish-born': an explained word joined to a common one
     if any(c.isdigit() for c in token):
         return "code" if _code(token) else None
     word = _word(token)
@@ -284,6 +305,15 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callable[[int, int], bool]) -> bool:
+    """The word just before an unexplained name is a first name the name lists know, kept only because
+    it is also a common word ('Patience', 'Grace')."""
+    word = prev.group(0)
+    return (t.text[prev.end():start] == " " and word[:1].isupper() and not word.isupper() and is_first_name(word)
+            and word.lower() not in _trade_words() and not inside(prev.start(), prev.end())
+            and not t.in_explained(prev.start(), prev.end()))
+
+
 def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
                  explained_words: frozenset[str] = frozenset(),
                  within: tuple[int, int] | None = None) -> list[Residue]:
@@ -320,6 +350,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
+        if kind == "name" and model_after_make(text, s):
+            kind = None  # 'a silver Vauxhall Astra': the model of a car
         if kind is None:
             i += 1
             continue
@@ -334,7 +366,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             gap = text[tokens[j].end():nxt.start()]
             w = _word(nxt.group(0))
             if gap not in (" ", "-") or not w[:1].isupper() or inside(nxt.start(), nxt.end()) \
-                    or t.in_explained(nxt.start(), nxt.end()) or any(c.isdigit() for c in w):
+                    or t.in_explained(nxt.start(), nxt.start() + len(w or nxt.group(0))) or any(c.isdigit() for c in w):
                 break
             if w in _acronyms() or w.lower() in _trade_words():
                 break
@@ -343,6 +375,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             j += 1
         end = tokens[j].end()
         end = s + len(_POSSESSIVE.sub("", text[s:end])) if not text[s:end].endswith(".") else end - 1
+        if kind == "name" and i and _first_name_before(t, tokens[i - 1], s, inside):
+            s = tokens[i - 1].start()  # 'Patience Osei': a first name that is also a word, before the surname
         run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
         # an organisation word at the end, or just after: 'Knightstone Housing', 'Sirona Care'
         head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \

@@ -66,6 +66,49 @@ def _named_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary.entries("named_organisation_words"))
 
 
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    """'Ltd', 'CIC', 'plc': a company's legal form, which a draft writes or leaves off."""
+    return frozenset(w for w, labels in vocabulary.labelled("organisation_words").items() if "company" in labels)
+
+
+def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int, int]]) -> list[Replacement]:
+    """One decision per name: an organisation replaced as unexplained goes wherever it is written again
+    ('Horizon Family Support Services CIC', later 'Horizon Family Support Services')."""
+    taken = sorted(covered + [(m.start, m.end) for m in made])
+    out: list[Replacement] = []
+    seen: set[str] = set()
+    for m in made:
+        words = text[m.core[0]:m.core[1]].split()
+        while len(words) > 1 and words[-1].lower().strip(".") in _company_words():
+            words.pop()
+        name = " ".join(words)
+        if len(words) < 2 or name in seen:
+            continue
+        seen.add(name)
+        pattern = re.compile(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w'’-])")
+        for hit in pattern.finditer(text):
+            if any(a < hit.end() and hit.start() < b for a, b in taken):
+                continue
+            start = _absorb_article(text, hit.start())
+            new = _case_like(text, start, hit.end(), m.replacement)
+            out.append(Replacement(start, hit.end(), text[start:hit.end()], new, m.entity, m.detectors, m.score,
+                                   f"{m.rule} (the same name again)", core=(hit.start(), hit.end())))
+            taken.append((start, hit.end()))
+    return out
+
+
+def _absorb_article(text: str, start: int) -> int:
+    from anonymiser.decide import wording
+    return wording.absorb_article(text, start)
+
+
+def _case_like(text: str, start: int, end: int, replacement: str) -> str:
+    from anonymiser.decide import wording
+    return wording.match_case(text[start:end], replacement.lower() if replacement[:1].isupper() and
+                              replacement.split()[0].lower() == "the" else replacement, text, start)
+
+
 def residue_replacements(text: str, profile: Profile, replacements: list[Replacement], flags: list[Flag],
                          other_label: Callable[[str, str], str],
                          explained_words: frozenset[str] = frozenset()) -> tuple[list[Replacement], list[Flag]]:
@@ -98,10 +141,17 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         why = "an organisation no allowlist or keep list explains" if inner else \
             "a named organisation (its kind and a name) no allowlist or keep list explains"
         start = wording.absorb_article(text, f.start)
-        new = wording.match_case(text[start:f.end], institution_text(E.ORGANISATION, text[start:f.end]), text, start)
+        start, kind = wording.after_indefinite(text, start, institution_text(E.ORGANISATION, text[start:f.end]))
+        new = wording.match_case(text[start:f.end], kind, text, start)
         made.append(Replacement(start, f.end, text[start:f.end], new, E.ORGANISATION, (RESIDUE,), RESIDUE_SCORE,
                                 f"{f.rule.partition(':')[0]} > residue: {why} -> its kind", core=(f.start, f.end)))
         covered.append((start, f.end))
+    again = _same_name_again(text, made, [(r.start, r.end) for r in replacements])
+    if again:
+        made += again
+        keep_flags = [f for f in keep_flags if not any(a.start < f.end and f.start < a.end for a in again)]
+        covered = [(r.start, r.end) for r in replacements] + [(f.start, f.end) for f in keep_flags]
+    covered += [(m.start, m.end) for m in made]
     for r in find_residue(scan, covered=covered, explained_words=explained_words):
         if not profile.detects(r.entity):
             continue
@@ -115,7 +165,7 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
                 new = new.split()[-1]  # 'Child HD' -> 'Child G': the label word stays, the initials go
         elif r.entity == E.ORGANISATION:
             s = wording.absorb_article(text, s)
-            new = institution_text(E.ORGANISATION, text[s:e])
+            s, new = wording.after_indefinite(text, s, institution_text(E.ORGANISATION, text[s:e]))
         else:
             policy = profile.policy(r.entity)
             new = policy.text or f"[{E.ENTITY_TYPES[r.entity].label}]"

@@ -17,8 +17,10 @@ def match_case(original: str, new: str, text: str, start: int) -> str:
     home' does so only on a line all in capitals, since an address typed in capitals in running
     text ('an incident at 41 MARLOWE CRESCENT') reads better as 'the family home'."""
     letters = [c for c in original if c.isalpha()]
+    # Initials ('SB', 'I.H.') are capitals by their shape, not shouting: 'Father', not 'FATHER'.
+    initials = len(letters) <= 3 or "." in original
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        if not new[:1].islower() or _line_in_capitals(text, start):
+        if (not new[:1].islower() and not initials) or _line_in_capitals(text, start):
             return new.upper()
     if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
         return new[:1].upper() + new[1:]
@@ -30,6 +32,19 @@ def _line_in_capitals(text: str, pos: int) -> bool:
     line_end = text.find("\n", pos)
     letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
     return all(c.isupper() for c in letters)
+
+
+def after_indefinite(text: str, start: int, new: str) -> tuple[int, str]:
+    """'a Carewell Homecare worker' -> 'a care provider worker', not 'a the care provider worker':
+    after 'a' or 'an' the kind drops its 'the' and takes the article that fits it."""
+    m = re.search(r"\b([Aa]n?)\s+$", text[max(0, start - 4):start])
+    if m is None or not new.lower().startswith("the "):
+        return start, new
+    kind = new[4:]
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    if m.group(1)[0] == "A":
+        article = article.capitalize()
+    return start - len(m.group(0)), f"{article} {kind}"
 
 
 def absorb_article(text: str, start: int) -> int:
@@ -128,5 +143,5 @@ def alias_beside(text: str, start: int, end: int, same_person_just_before: int |
 
 def on_date(text: str, start: int) -> int | None:
     """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
-    m = re.search(r"\b([Oo]n)\s+$", text[max(0, start - 4):start])
+    m = re.search(r"\b([Oo]n)\s+(?:the\s+)?$", text[max(0, start - 8):start])  # 'on the 9th of June 2023' too
     return start - len(m.group(0)) if m else None

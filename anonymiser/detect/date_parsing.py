@@ -103,8 +103,8 @@ def month_year(text: str) -> str | None:
     cleaned = _clean(text)
     season = _SEASON.match(cleaned) if cleaned else None
     if season:
-        # Already no finer than a month and year.
-        return f"{season.group(1).capitalize()} {season.group(2)}"
+        # Already no finer than a month and year: kept as written ('the summer of 2019').
+        return written
     date = parse_uk_date(text)
     if date is None:
         # "November and December 2023", "autumn 2021 to spring 2022": no day in it to coarsen.

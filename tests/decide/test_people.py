@@ -96,5 +96,8 @@ def test_an_organisation_stays_one_when_its_words_or_its_finder_say_so() -> None
     assert entity("Riverside Church helped.", "Riverside Church", person="Riverside") == E.ORGANISATION
     assert entity("Kia Jones moved in.", "Kia Jones", detectors=("SpacyRecognizer", "InstitutionRecognizer")) == (
         E.ORGANISATION)  # not the NER's guess alone
-    assert entity("Kia Jones moved in. Jones said so.", "Kia Jones") == E.ORGANISATION  # no person inside it
+    # No person inside it, and words the name lists do not know as a first name and a surname.
+    assert entity("Kestrel Harbour moved in. Harbour said so.", "Kestrel Harbour", person="Harbour") == E.ORGANISATION
+    # No person inside it, but the name lists know a first name and a surname.
+    assert entity("Kia Jones moved in. Jones said so.", "Kia Jones") == E.PERSON
     assert entity("Kia Mae Jones Hart moved in.", "Kia Mae Jones Hart") == E.ORGANISATION  # too long for a name

@@ -13,9 +13,11 @@ from rapidfuzz.distance import OSA
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
+from anonymiser.detect.date_context import date_context, is_month
 
 NAME = "CaseRegister"
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
@@ -98,6 +100,25 @@ def address_pattern(address: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
 
 
+# An alias written as dotted initials: 'I.H.', 'K. J.'.
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){2,4}|(?:[^\W\d_]\.\s?)+[^\W\d_]")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
+
+
+def _first_name_of_another(text: str, item: tuple) -> bool:
+    """A register surname written first, before a surname the register does not hold, that the name
+    lists know as a first name: another person's first name ('Joyce Hammond', the Joyce family's nurse)."""
+    start, end, entries, how = item
+    if how != "exact" or any(part != "surname" for _, part in entries):
+        return False
+    word = text[start:end]
+    nxt = _NEXT_WORD.match(text, end)
+    return (nxt is not None and word[:1].isupper() and not word.isupper() and is_first_name(word)
+            and is_surname(nxt.group(1)))
+
+
 class CaseRegisterRecognizer(EntityRecognizer):
     """Register people by full name, first name, surname with or without a title, alias and one-edit
     misspelling, in any case and across line breaks; register addresses in any spacing."""
@@ -114,8 +135,16 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 part = "first" if j == 0 else "surname" if j == len(parts) - 1 else "middle"
                 self._add(tok, i, part)
             for alias in map(view_of, person.aliases):
-                if len(alias.split()) == 1:
+                letters = _DOTTED_INITIALS.fullmatch(alias)
+                if letters:
+                    # 'I.H.' is written 'I.H.', 'I. H.' or 'I.H': the dots are the alias's shape, not words.
+                    initials = re.findall(r"[^\W\d_]", alias)
+                    pattern = r"(?<![\w.])" + r"\.\s?".join(map(re.escape, initials)) + r"\.?(?!\w|\.\w)"
+                    self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
+                elif len(alias.split()) == 1 and re.fullmatch(r"[\w'’-]+", alias):
                     self._add(alias, i, "alias")
+                elif len(alias.split()) == 1:
+                    self.phrases.append((re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.IGNORECASE), i))
                 else:
                     # Not the start of a longer, hyphenated name: the alias 'Chloe Brennan' is not
                     # all of 'Chloe Brennan-Lowe'.
@@ -257,6 +286,11 @@ class CaseRegisterRecognizer(EntityRecognizer):
 
     def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
+        if len(group) == 1 and is_month(text[group[0][0]:group[0][1]]) \
+                and date_context(text, group[0][0], group[0][1], month=True):
+            return []  # 'in April 2024' is the month, though April Lawson is on the register
+        if len(group) == 1 and _first_name_of_another(text, group[0]):
+            return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname
         common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
         if not common and len(group) > 1:
             out = []

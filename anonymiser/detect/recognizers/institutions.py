@@ -29,7 +29,8 @@ _WORD = (
 )
 _JOIN = r"(?:of|the|and|&|upon|on|in|de|la)"
 _NAME = rf"{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,4}}"
-_END = r"(?![\w'’-])"
+# The name ends at a word's end; a possessive may follow ("Oakfield Primary's head"), outside the span.
+_END = r"(?:(?=['’]s(?![\w'’-]))|(?![\w'’-]))"
 
 
 def _named(kind: str, not_first: str = "", after: str = "") -> str:

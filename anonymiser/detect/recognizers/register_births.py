@@ -9,7 +9,7 @@ from dataclasses import replace
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
-from anonymiser.detect.date_parsing import same_date
+from anonymiser.detect.date_parsing import parse_uk_date, same_date
 
 _CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)\W{0,6}(\w+\W+){0,2}$", re.I)
 
@@ -50,7 +50,8 @@ def mark_dates_of_birth(text: str, detections: list[Detection], register: Regist
         if d.entity == E.DATE:
             span = text[d.start:d.end]
             before = text[max(0, d.start - 40):d.start]
-            if any(same_date(span, b) for b in births) or _CONTEXT.search(before):
+            # After 'born' only a point in the calendar is a birth date: 'born at 36 weeks' is a gestation.
+            if any(same_date(span, b) for b in births) or (_CONTEXT.search(before) and parse_uk_date(span) is not None):
                 d = replace(d, entity=E.DATE_OF_BIRTH)
         out.append(d)
     return out

@@ -20,7 +20,7 @@ _ACCOUNT_WORD = (
     r"(?i:account|username|user\s?name|user|handle|name|profile|page|id|gamer\s?tag|tag)"
 )
 _HANDLE_KEYWORD = r"(?i:username|user\s?name|handle|gamer\s?tag|screen\s?name|profile\s+name)"
-_LINK = r"(?i:[:\-–]|\bis\b|\bwas\b|\bcalled\b|\bnamed\b|\bas\b|\bunder\b)"
+_LINK = r"(?i:[:,\-–]|\bis\b|\bwas\b|\bcalled\b|\bnamed\b|\bas\b|\bunder\b)"
 _TOKEN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?"
 # An unquoted token must look like a handle, not a word: a digit, an underscore or an inner
 # dot ("kayla.b2010", "jaydenx_99"), so "her Snapchat account was deleted" finds nothing.
@@ -35,7 +35,9 @@ _QUOTE_CLOSE = "['\"’”]"
 # starts the span at the handle itself: a look-behind would be tried at every position of
 # the text, a lead only where a platform or keyword starts. Leads allow a few spaces, not any
 # number, so a run of blank lines is never rescanned.
-_LEAD = rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s{{1,3}}{_ACCOUNT_WORD})?(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
+# "TikTok as user lil.k", "Facebook page, kay.b": a link word may stand before the account word too.
+_LEAD = (rf"\b(?:{_PLATFORM})(?:['’]s)?(?:\s{{0,3}}{_LINK}(?=\s{{1,3}}{_ACCOUNT_WORD}))?"
+         rf"(?:\s{{1,3}}{_ACCOUNT_WORD})?(?:\s{{0,3}}{_LINK})?\s{{0,3}}")
 _KEYWORD_LEAD = rf"\b{_HANDLE_KEYWORD}(?:\s{{0,3}}{_LINK})?\s{{0,3}}"
 _COLON_LEAD = rf"\b(?:{_PLATFORM}|{_HANDLE_KEYWORD})(?:\s{{1,3}}{_ACCOUNT_WORD})?\s{{0,3}}:\s{{0,3}}"
 

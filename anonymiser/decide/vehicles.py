@@ -1,0 +1,46 @@
+"""A make of car written as a vehicle ('his grey Ford Focus', 'a Vauxhall Astra van'), not a person."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anonymiser.config import vocabulary
+from anonymiser.config.data import load_list
+from anonymiser.config.names import is_surname
+
+_WORD = re.compile(r"\w+")
+_VEHICLE_WORD = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('vehicle_words'))})\b", re.I)
+_COLOUR_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('colours'))})\s+$", re.I)
+_MODEL_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+
+
+@lru_cache(maxsize=1)
+def vehicle_makes() -> frozenset[str]:
+    return frozenset(m.lower() for m in load_list("gazetteer", "vehicle_makes"))
+
+
+@lru_cache(maxsize=1)
+def makes_never_surnames() -> tuple[str, ...]:
+    """The makes that explain themselves anywhere: 'Ford' and 'Morgan' are surnames too, so only a
+    vehicle's context makes them a make."""
+    return tuple(m for m in load_list("gazetteer", "vehicle_makes") if not is_surname(m))
+
+
+def is_vehicle(text: str, start: int, end: int) -> bool:
+    """A make of car beside a vehicle word or a colour: 'white Citroën van', 'a Vauxhall Corsa car'."""
+    words = _WORD.findall(text[start:end])
+    if not words or words[0].lower() not in vehicle_makes():
+        return False
+    return bool(_VEHICLE_WORD.search(text, start, min(len(text), end + 12))
+                or _COLOUR_BEFORE.search(text, max(0, start - 12), start))
+
+
+def model_after_make(text: str, start: int) -> bool:
+    """The capitalised word at `start` is a model written after its make ('Vauxhall Astra', 'grey Ford Focus')."""
+    m = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, start - 30):start])
+    if m is None or m.group(1).lower() not in vehicle_makes():
+        return False
+    make_start = start - len(m.group(0))
+    model = _MODEL_AFTER.match(text, make_start + len(m.group(1)))
+    return model is not None and is_vehicle(text, make_start, model.end())

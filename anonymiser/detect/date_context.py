@@ -1,0 +1,26 @@
+"""Whether a month word that is also a name ('June', 'April', 'May') stands as the month where it is written."""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.config import vocabulary
+
+_DIGIT_AFTER = re.compile(r"\s*,?\s*\d")
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.I)
+# A month word after these is the month: 'in June', 'since March', 'by early May'.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:in|during|since|until|till|throughout|early|late|mid|end\s+of|beginning\s+of|start\s+of"
+    r"|middle\s+of|last|next|this|every|each|of)\s*-?\s*$", re.I)
+_MONTHS = vocabulary.lower(vocabulary.MONTHS)
+
+
+def is_month(word: str) -> bool:
+    return word.lower() in _MONTHS
+
+
+def date_context(text: str, s: int, e: int, month: bool) -> bool:
+    """A day or year beside the word, or (for a month word) 'in' / 'since' before it: the month, not the name."""
+    if _DIGIT_AFTER.match(text, e) or _DIGIT_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    return month and bool(_MONTH_BEFORE.search(text, max(0, s - 20), s))

@@ -1,0 +1,229 @@
+"""Shapes an unseen draft met, each on invented text: a register name that is also a month, coarse dates,
+and the other cases below."""
+
+from __future__ import annotations
+
+from anonymiser import anonymise
+from anonymiser.core.register import Person, Register
+
+REGISTER = Register("CSPR 2031-07", (
+    Person("Lily Marsh", "subject child", "female"),
+    Person("April Dunmore", "social worker", "female"),
+))
+
+
+def test_a_register_name_that_is_a_month_is_the_month_beside_a_year_or_after_in() -> None:
+    text = ("April Dunmore was allocated in June 2030. The review began in April 2031, and April "
+            "visited Lily twice that month. In April the family moved.")
+    out = anonymise(text, register=REGISTER).text
+    assert "Dunmore" not in out
+    assert "began in April 2031" in out and "In April the family moved" in out
+    assert "and April visited" not in out  # the woman, not the month
+
+
+def test_dates_coarser_than_a_day_stay_as_written() -> None:
+    text = ("Lily stayed with her aunt over Christmas 2030 and again in the summer of 2029. "
+            "She was seen on Tuesday 4 March 2031.")
+    out = anonymise(text, register=REGISTER).text
+    assert "over Christmas 2030" in out and "in the summer of 2029" in out
+    assert "4 March" not in out and "March 2031" in out
+
+
+def test_a_gestation_after_born_is_no_date_of_birth() -> None:
+    text = "Lily was born at 36 weeks on 2 May 2024 and was born on 2 May 2024 by caesarean section."
+    out = anonymise(text, register=REGISTER).text
+    assert "born at 36 weeks" in out
+    assert "2 May 2024" not in out
+
+
+def test_handles_after_a_platform_and_a_link_word_or_comma() -> None:
+    text = ("Lily's cousin posted videos on TikTok as user kaz.lil_07, and her uncle's Facebook page, "
+            "dunmore.motors22, showed the flat. Her Snapchat account was deleted.")
+    out = anonymise(text, register=REGISTER).text
+    assert "TikTok as user [handle removed]" in out and "Facebook page, [handle removed]" in out
+    assert "Her Snapchat account was deleted" in out
+
+
+def test_an_alias_written_as_dotted_initials_is_found_in_every_spacing() -> None:
+    register = Register("CSPR 2031-07", (
+        Person("Imran Qadir", "father", "male", aliases=("I.Q.",)),
+        Person("Lily Marsh", "subject child", "female"),
+    ))
+    text = "Lily's father (I.Q.) attended. Later I. Q. agreed, and I.Q said he would return."
+    out = anonymise(text, register=register).text
+    assert "I.Q" not in out and "I. Q" not in out
+    assert out.count("Father") == 3  # the register's person each time, not a stranger's letter
+    assert "FATHER" not in out  # initials are capitals by their shape: the role is written 'Father'
+
+
+def test_a_kept_name_in_the_possessive_is_still_explained() -> None:
+    text = "Commissioners, with NHS England's regional team and NHS Kent and Medway, should review contracts."
+    out = anonymise(text, register=REGISTER).text
+    assert "NHS England's regional team" in out and "NHS Kent and Medway" in out
+
+
+def test_words_the_gazetteers_know_as_no_persons_name() -> None:
+    text = ("Lily speaks Urdu and some Yoruba at home. When frightened she ran to find Nan, and Mam said "
+            "nothing. The family later stayed in Bridgwater.")
+    out = anonymise(text, register=REGISTER).text
+    assert "speaks Urdu and some Yoruba" in out
+    assert "find Nan, and Mam said" in out
+    assert "Bridgwater" not in out and "Adult" not in out  # a town, not a person
+
+
+def test_a_ner_person_inside_a_register_address_is_not_spread() -> None:
+    register = Register("CSPR 2031-07", (Person("Lily Marsh", "subject child", "female"),),
+                        addresses=("Plot 4, Alder Lane Traveller Site, Burnham",))
+    text = ("Lily lived on Plot 4, Alder Lane Traveller Site, Burnham. Services knew little of Irish Traveller "
+            "culture, and Traveller families were rarely asked.")
+    out = anonymise(text, register=register).text
+    assert "Alder Lane" not in out
+    assert "Irish Traveller culture" in out and "Traveller families" in out
+
+
+def test_a_first_name_that_is_a_word_before_an_unexplained_surname_goes_with_it() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.decide.residue import explaining_index, find_residue
+    text = "The panel met on Monday with Mercy Adjepong, Named Nurse for the trust."
+    found = [(text[r.start:r.end], r.entity) for r in
+             find_residue(text, explaining_index(load_profile("safeguarding-review")))]
+    assert found == [("Mercy Adjepong", "PERSON")]
+
+
+def test_a_name_and_its_role_across_a_spaced_dash_are_told_apart() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.keep import Keeper
+    text = "2.1 The review panel:\nHollie Brandwell - Assistant Head, Elmfield Academy\n"
+    start = text.index("Hollie")
+    ner = Detection(start, text.index(","), "PERSON", 0.85, ("SpacyRecognizer",))
+    kept = Keeper(load_profile("safeguarding-review"), text).filter([ner])
+    assert [text[d.start:d.end] for d in kept] == ["Hollie Brandwell"]
+
+
+def test_a_car_is_no_person_and_its_model_is_no_name() -> None:
+    text = ("Police stopped his grey Ford Focus twice that month. A neighbour saw a silver Vauxhall Astra "
+            "outside the flat.")
+    out = anonymise(text).text
+    assert "grey Ford Focus" in out and "silver Vauxhall Astra" in out
+    # A make that is also a surname is a make only beside a colour or a vehicle word.
+    assert "Ford" not in anonymise("The landlord, Mr Ford, had not been told. Ford said so.").text
+
+
+def test_a_kept_phrase_inside_a_schools_name_does_not_break_it() -> None:
+    text = "Lily's sister attended St Cuthbert's Church of England Junior School until 2029."
+    out = anonymise(text, register=REGISTER).text
+    assert "St Cuthbert" not in out and "England" not in out
+    assert "sister attended the primary school until 2029" in out
+
+
+def test_an_organisation_cut_down_to_a_first_name_is_that_person() -> None:
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.overlaps import resolve
+    text = "Hollie, St Cuthbert's Junior School and the school nurse met in May."
+    school_at = text.index("St Cuthbert")
+    org = Detection(0, text.index(" and"), "ORGANISATION", 0.85, ("SpacyRecognizer",))
+    school = Detection(school_at, text.index(" and"), "SCHOOL", 0.85, ("SchoolRecognizer",))
+    got = {text[d.start:d.end]: d.entity for d in resolve([org, school], text)}
+    assert got == {"Hollie": "PERSON", "St Cuthbert's Junior School": "SCHOOL"}
+
+
+def test_an_unexplained_organisation_goes_wherever_its_name_is_written_again() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.results import Flag
+    from anonymiser.decide.residue_step import residue_replacements
+    text = ("The childminder was arranged through Brightwater Family Support Services CIC. Later, the "
+            "childminder from Brightwater Family Support Services saw her three evenings a week.")
+    first = text.index("Brightwater")
+    flag = Flag(first, text.index("CIC") + 3, "Brightwater Family Support Services CIC", "ORGANISATION",
+                "kept organisation", "choose")
+    made, flags = residue_replacements(text, load_profile("safeguarding-review"), [], [flag],
+                                       lambda key, label: "Adult A")
+    assert sorted((text[r.start:r.end], r.replacement) for r in made) == [
+        ("Brightwater Family Support Services", "the service"),
+        ("Brightwater Family Support Services CIC", "the service"),
+    ]
+    assert flags == []
+
+
+def test_a_language_joined_to_a_common_word_is_explained() -> None:
+    out = anonymise("Lily met a Yoruba-speaking advocate and a Polish-born neighbour.", register=REGISTER).text
+    assert "a Yoruba-speaking advocate and a Polish-born neighbour" in out
+
+
+def test_an_abbreviated_police_rank_is_taken_with_the_name() -> None:
+    out = anonymise("Det Sgt Karl Pettimore took Lily's statement.", register=REGISTER).text
+    assert "Pettimore" not in out and "Karl" not in out and "Det Sgt" not in out
+
+
+def test_a_saints_church_with_its_denomination_is_one_church() -> None:
+    out = anonymise("Father Byrne of St Columba's Catholic Church had baptised Lily.", register=REGISTER).text
+    assert "St Columba" not in out and "Catholic Church" not in out
+    assert "of the church had baptised" in out
+
+
+def test_a_register_surname_written_as_another_persons_first_name() -> None:
+    register = Register("CSPR 2031-07", (Person("Lily Joyce", "subject child", "female"),
+                                         Person("Michael Joyce", "father", "male")))
+    text = "The panel:\n* Joyce Hammond (Safeguarding Lead Nurse)\nMr Joyce declined to meet the panel."
+    out = anonymise(text, register=register).text
+    assert "Joyce" not in out and "Hammond" not in out
+    assert "[family name] Professional" not in out  # one person, one label
+
+
+def test_a_titled_member_does_not_break_a_list_of_people() -> None:
+    from anonymiser.decide.person_evidence import listed_people
+    text = ("The review panel:\n* Grace Okonjo (Named Nurse)\n* Det Sgt Karl Pettimore (Police)\n"
+            "* Siobhan Rourke (Service Manager)\n")
+    found = [text[d.start:d.end] for d in listed_people(text, [], [])]
+    assert found == ["Grace Okonjo", "Siobhan Rourke"]
+
+
+def test_a_named_mosque_outranks_the_street_pattern_round_it() -> None:
+    out = anonymise("Lily's parents married at the Jamia Masjid Noorani on Albion Road in 2020.", register=REGISTER).text
+    assert "Noorani" not in out and "Albion" not in out
+    assert "at the mosque on [place]" in out
+
+
+def test_a_local_organisation_after_a_or_an_reads_as_its_kind() -> None:
+    out = anonymise("Lily's grandmother was visited by a Carewell Homecare worker every morning.", register=REGISTER).text
+    assert "visited by a care provider worker" in out
+
+
+def test_on_the_day_of_a_month_becomes_in_the_month() -> None:
+    out = anonymise("On the 9th of June 2030 Lily was seen by the GP.", register=REGISTER).text
+    assert out.startswith("In June 2030 ")
+
+
+def test_a_first_name_and_surname_the_ner_called_an_organisation_is_a_person() -> None:
+    from anonymiser.core.detection import Detection
+    from anonymiser.decide.people import people_read_as_organisations
+    text = "HV June Ellison wrote to Brightwater Services."
+    ner = [Detection(0, text.index(" wrote"), "ORGANISATION", 0.85, ("SpacyRecognizer",)),
+           Detection(text.index("Bright"), len(text) - 1, "ORGANISATION", 0.85, ("SpacyRecognizer",))]
+    got = [(text[d.start:d.end], d.entity) for d in people_read_as_organisations(text, ner)]
+    assert got == [("June Ellison", "PERSON"), ("Brightwater Services", "ORGANISATION")]
+
+
+def test_an_international_phone_number_goes_with_its_plus() -> None:
+    out = anonymise("Lily's mother called at 21:50 from +44 7700 900123 to say so.", register=REGISTER).text
+    assert "from [phone number removed] to say" in out
+
+
+def test_a_school_in_the_possessive_is_found_and_keeps_its_possessive() -> None:
+    out = anonymise("Oakfield Primary's head called. St Anne's Primary School's nurse came.", register=REGISTER).text
+    assert out == "The primary school's head called. The primary school's nurse came."
+
+
+def test_a_region_after_a_kept_agency_in_the_possessive_is_kept() -> None:
+    register = Register("CSPR 2031-07", REGISTER.people, area="Kent")
+    out = anonymise("NHS England's South East region should work with the partnership.", register=register).text
+    assert out.startswith("NHS England's South East region should")
+
+
+def test_a_name_that_is_also_a_word_keeps_one_label_through_the_text() -> None:
+    text = ("A social worker, Will Okafor, visited in February. Will didn't see the partner. "
+            "Hope Banda, the nurse, came; Hope said so.")
+    out = anonymise(text).text
+    assert out == ("A social worker, Professional A, visited in February. Professional A didn't see the partner. "
+                   "Professional B, the nurse, came; Professional B said so.")
