@@ -30,6 +30,9 @@ class DecideState:
     reviewer_added: tuple[Detection, ...] = ()
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
     decisions: Decisions = field(default_factory=Decisions)
+    # the detection each replacement was made from, by the replacement's id (choose writes it): the
+    # confidence step reads its notes (register match, reviewer, propagation) as evidence
+    sources: dict[int, Detection] = field(default_factory=dict)
     step: str = ""  # the name of the step running, for the rules it writes
 
     @cached_property

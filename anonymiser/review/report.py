@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
+from anonymiser.decide.confidence import weights
 from anonymiser.decide.residue import RESIDUE
 from anonymiser.review.entries import FIELD_ORDER, SECTIONS, normalise
 from anonymiser.review.reviewer import group_key, main_label, sentence_start
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
     from anonymiser.core.results import Flag, Replacement
     from anonymiser.review.reviewer import ReviewerDecisions
 
-LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
+# Below this a replacement is listed for the reviewer to check; set with the evidence weights
+# (models/evidence/confidence.yaml), since the confidence is combined from them.
+LOW_CONFIDENCE = weights().low_confidence
 
 # Small words inside one name ('Department for Education'). Not 'and': 'Police and Croydon Social Care'
 # is two names, and a reviewer should see each.
@@ -53,6 +56,7 @@ class ReportItem:
     person: str | None
     in_start: int  # offset of the original in the original text
     rejected: bool = False  # a reviewer's decision kept the original; `replacement` is what it would be
+    evidence: tuple[str, ...] = ()  # why the confidence is what it is (decide.confidence)
 
     @property
     def in_end(self) -> int:
@@ -85,7 +89,8 @@ def report_items(replacements: list[Replacement], rejected: Iterable[Replacement
         out_start = r.start + shift
         shown = r.original if was_rejected else r.replacement
         items.append(ReportItem(out_start, out_start + len(shown), r.original, r.replacement, r.entity,
-                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start, was_rejected))
+                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start, was_rejected,
+                                tuple(r.evidence)))
         shift += len(shown) - (r.end - r.start)
     return items
 
@@ -331,7 +336,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         "items": [{
             "original": it.original, "replacement": it.replacement, "type": it.entity_type,
             "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
-            "person": it.person, "offset": it.in_start, "group": group_of[i],
+            "evidence": list(it.evidence), "person": it.person, "offset": it.in_start, "group": group_of[i],
             "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
             "same": same_original[normalise(it.original)], "low": it.low_confidence,
             "initial": sentence_start(publication_text, it.out_start), "rejected": it.rejected,
