@@ -16,6 +16,8 @@ gathered here from what the decide stage knows of it:
   sure, a capitalised word the lexicon does not know more;
 - the gazetteer (config/places.py) for a place; a country or nationality, which names a nation,
   not a family's whereabouts;
+- a date with no day of the month in it (a year, a span of years, a weekday, a duration), which
+  rarely identifies anyone;
 - names found from evidence (decide/person_evidence.py) and people listed with their roles;
 - another mention of the same string, decided with strong evidence (propagation: one decision per
   string);
@@ -81,6 +83,7 @@ EVIDENCE: dict[str, str] = {
     "lower-case": "one",
     "gazetteer": "one",
     "country": "one",
+    "date-no-day": "one",
     "person-evidence": "one",
     "propagated": "one",
     "same-string": "one",
@@ -94,6 +97,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _ROLE_BEFORE = re.compile(
     rf"\b({vocabulary.alternation(vocabulary.entries('family_words', 'child_roles', 'professional_roles'))})"
     r"[,:]?\s+$", re.I)
+# A day of the month: '14', '1st', or the day of a numeric date ('14/03/2023', '2023-03-14').
+_DAY = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?![\d.,:]|\s*(?:years?|months?|weeks?|days?|hours?)\b)"
+                  r"|\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}", re.I)
 _TITLE = re.compile(rf"\b({vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 
 
@@ -292,6 +298,8 @@ def evidence_of(text: str, r: Replacement, d: Detection | None, w: Weights,
             found.append(("gazetteer", ""))
     if r.entity in (E.LOCATION, E.DEMOGRAPHIC) and _countries().fullmatch(core.strip(" ,.")):
         found.append(("country", ""))
+    if r.entity == E.DATE and not _DAY.search(core):
+        found.append(("date-no-day", ""))
     return found
 
 

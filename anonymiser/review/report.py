@@ -31,9 +31,12 @@ if TYPE_CHECKING:
     from anonymiser.core.results import Flag, Replacement
     from anonymiser.review.reviewer import ReviewerDecisions
 
-# Below this a replacement is listed for the reviewer to check; set with the evidence weights
-# (models/evidence/confidence.yaml), since the confidence is combined from them.
-LOW_CONFIDENCE = weights().low_confidence
+
+def low_confidence_line() -> float:
+    """Below this a replacement is listed for the reviewer to check: set with the evidence weights
+    (models/evidence/confidence.yaml), since the confidence is combined from them."""
+    return weights().low_confidence
+
 
 # Small words inside one name ('Department for Education'). Not 'and': 'Police and Croydon Social Care'
 # is two names, and a reviewer should see each.
@@ -64,7 +67,7 @@ class ReportItem:
 
     @property
     def low_confidence(self) -> bool:
-        return self.score < LOW_CONFIDENCE
+        return self.score < low_confidence_line()
 
 
 @dataclass(frozen=True)
@@ -353,5 +356,5 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         groups=groups, group_of=group_of, low=low, residue=residue, flags=flag_rows, chart=chart, kept_words=kept_words,
         kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
         types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,
-        label=_label, data=data, low_threshold=LOW_CONFIDENCE,
+        label=_label, data=data, low_threshold=low_confidence_line(),
     )

@@ -161,3 +161,15 @@ def test_a_weights_file_missing_an_evidence_says_which(tmp_path: Path) -> None:
     path = _bad(tmp_path, "  country:\n    weight: -0.5\n    says: a country or nationality\n", "")
     with pytest.raises(EvidenceError, match="evidence is missing country"):
         load_weights(path)
+
+
+def test_a_date_to_the_day_is_surer_than_a_span_of_years() -> None:
+    text = "She moved on 14 March 2019. Between 2012 and 2019 the family lived abroad.\n"
+    day = Detection(text.index("14 March"), text.index("14 March") + 13, E.DATE, 0.85, ("SpacyRecognizer",))
+    span = Detection(text.index("Between"), text.index("Between") + 21, E.DATE, 0.85, ("SpacyRecognizer",))
+    reps = [Replacement(d.start, d.end, text[d.start:d.end], "[date]", E.DATE, d.detectors, 0.85, "r",
+                        core=(d.start, d.end)) for d in (day, span)]
+    score_replacements(text, reps, {id(r): d for r, d in zip(reps, (day, span))})
+    assert "a date with no day of the month" in reps[1].evidence
+    assert "a date with no day of the month" not in reps[0].evidence
+    assert reps[1].score < LOW <= reps[0].score
