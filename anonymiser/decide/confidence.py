@@ -314,25 +314,35 @@ def _key(text: str, r: Replacement) -> tuple[str, str]:
     return r.entity, " ".join(text[s:e].casefold().split())
 
 
+def _strings(text: str, r: Replacement) -> set[tuple[str, str]]:
+    """The strings a mention decides: its whole text, and for a person each word of the name (what
+    propagation spreads: 'Hollis' once 'Sam Hollis' is found), titles left out."""
+    entity, whole = _key(text, r)
+    out = {(entity, whole)}
+    if entity == E.PERSON:
+        out |= {(entity, w.casefold()) for w in _words(whole) if w.lower().rstrip(".") not in vocabulary.NAME_TITLES}
+    return out
+
+
 def score_replacements(text: str, replacements: list[Replacement], sources: dict[int, Detection],
                        w: Weights | None = None) -> None:
     """Give each replacement its combined confidence and its evidence (in place).
 
     One decision per string: after each mention is scored on its own, a mention of a string that
-    another mention decided with strong evidence takes that evidence too."""
+    another mention decided with strong evidence takes that evidence too ('Hollis' alone, after
+    'Mrs Sam Hollis')."""
     w = w or weights()
-    own: list[tuple[Replacement, list[tuple[str, str]], float]] = []
-    best: dict[tuple[str, str], float] = {}
+    own: list[tuple[Replacement, list[tuple[str, str]], float, float]] = []
+    strong: set[tuple[str, str]] = set()
     for r in replacements:
         d = sources.get(id(r))
         score = r.score  # the detector's own score, as choose or the residue rule wrote it
         found = evidence_of(text, r, d, w, score)
         conf, _ = combine(found, w, score, r.entity)
-        own.append((r, found, score))
-        key = _key(text, r)
-        best[key] = max(best.get(key, 0.0), conf)
-    for r, found, score in own:
-        conf, _ = combine(found, w, score, r.entity)
-        if conf < w.strong <= best[_key(text, r)]:
+        own.append((r, found, score, conf))
+        if conf >= w.strong:
+            strong |= _strings(text, r)
+    for r, found, score, conf in own:
+        if conf < w.strong and _key(text, r) in strong:
             found = [*found, ("same-string", "")]
         r.score, r.evidence = combine(found, w, score, r.entity)

@@ -173,3 +173,19 @@ def test_a_date_to_the_day_is_surer_than_a_span_of_years() -> None:
     assert "a date with no day of the month" in reps[1].evidence
     assert "a date with no day of the month" not in reps[0].evidence
     assert reps[1].score < LOW <= reps[0].score
+
+
+def test_a_surname_spread_from_a_strong_full_name_is_sure_too() -> None:
+    text = "Mrs Orla Fenwright came to the meeting. Later Fenwright rang the school.\n"
+    full_at, later_at = text.index("Mrs"), text.rindex("Fenwright")
+    full = Replacement(full_at, full_at + 18, "Mrs Orla Fenwright", "Adult A", E.PERSON, ("SpacyRecognizer",), 0.85,
+                       "r", core=(full_at + 4, full_at + 18))
+    later = Replacement(later_at, later_at + 9, "Fenwright", "Adult A", E.PERSON, ("propagation",), 0.85, "r",
+                        core=(later_at, later_at + 9))
+    spread = Detection(later_at, later_at + 9, E.PERSON, 0.85, ("propagation",),
+                       meta=DetectionMeta(propagated_from="Fenwright"))
+    full_d = Detection(full_at + 4, full_at + 18, E.PERSON, 0.85, ("SpacyRecognizer",))
+    score_replacements(text, [full, later], {id(full): full_d, id(later): spread})
+    assert full.score >= weights().strong
+    assert "the same string decided elsewhere with strong evidence" in later.evidence
+    assert later.score >= LOW
