@@ -324,9 +324,10 @@ def _strings(text: str, r: Replacement) -> set[tuple[str, str]]:
     return out
 
 
-def score_replacements(text: str, replacements: list[Replacement], sources: dict[int, Detection],
-                       w: Weights | None = None) -> None:
-    """Give each replacement its combined confidence and its evidence (in place).
+def score_replacements(text: str, replacements: list[Replacement],
+                       sources: dict[int, tuple[Replacement, Detection]], w: Weights | None = None) -> None:
+    """Give each replacement its combined confidence and its evidence (in place); `sources` holds, by
+    a replacement's id, the replacement and the detection it was made from.
 
     One decision per string: after each mention is scored on its own, a mention of a string that
     another mention decided with strong evidence takes that evidence too ('Hollis' alone, after
@@ -335,7 +336,8 @@ def score_replacements(text: str, replacements: list[Replacement], sources: dict
     own: list[tuple[Replacement, list[tuple[str, str]], float, float]] = []
     strong: set[tuple[str, str]] = set()
     for r in replacements:
-        d = sources.get(id(r))
+        made = sources.get(id(r))
+        d = made[1] if made is not None and made[0] is r else None  # None: the residue rule's own
         score = r.score  # the detector's own score, as choose or the residue rule wrote it
         found = evidence_of(text, r, d, w, score)
         conf, _ = combine(found, w, score, r.entity)

@@ -174,7 +174,7 @@ def choose(state: DecideState) -> None:
             state.decisions.flags.append(made)
         elif made is not None:
             state.decisions.replacements.append(made)
-            state.sources[id(made)] = d
+            state.sources[id(made)] = (made, d)
 
 
 def residue(state: DecideState) -> None:

@@ -76,7 +76,7 @@ def test_a_common_word_the_ner_took_for_a_name_is_low() -> None:
     # (the lexicon veto drops such a span before choose; here its replacement is scored alone)
     d = at("Guidance", E.PERSON)
     r = Replacement(d.start, d.end, "Guidance", "Adult A", E.PERSON, d.detectors, d.score, "r", core=(d.start, d.end))
-    score_replacements(TEXT, [r], {id(r): d})
+    score_replacements(TEXT, [r], {id(r): (r, d)})
     assert r.score < LOW
     assert "a common lower-case word 'Guidance'" in r.evidence
 
@@ -100,9 +100,9 @@ def test_the_same_string_decided_with_strong_evidence_lends_it() -> None:
     spread = Detection(later_at, later_at + 9, E.PERSON, 0.85, ("propagation",),
                        meta=DetectionMeta(propagated_from="fenwright"))
     first, later = mention(first_at, ("SpacyRecognizer", "TitledPersonRecognizer")), mention(later_at, ("propagation",))
-    score_replacements(text, [first, later], {id(later): spread})
+    score_replacements(text, [first, later], {id(later): (later, spread)})
     alone = mention(later_at, ("propagation",))
-    score_replacements(text, [alone], {id(alone): spread})
+    score_replacements(text, [alone], {id(alone): (alone, spread)})
     assert first.score >= weights().strong
     assert "the same string decided elsewhere with strong evidence" in later.evidence
     assert "the same string decided elsewhere with strong evidence" not in alone.evidence
@@ -169,7 +169,7 @@ def test_a_date_to_the_day_is_surer_than_a_span_of_years() -> None:
     span = Detection(text.index("Between"), text.index("Between") + 21, E.DATE, 0.85, ("SpacyRecognizer",))
     reps = [Replacement(d.start, d.end, text[d.start:d.end], "[date]", E.DATE, d.detectors, 0.85, "r",
                         core=(d.start, d.end)) for d in (day, span)]
-    score_replacements(text, reps, {id(r): d for r, d in zip(reps, (day, span))})
+    score_replacements(text, reps, {id(r): (r, d) for r, d in zip(reps, (day, span))})
     assert "a date with no day of the month" in reps[1].evidence
     assert "a date with no day of the month" not in reps[0].evidence
     assert reps[1].score < LOW <= reps[0].score
@@ -185,7 +185,7 @@ def test_a_surname_spread_from_a_strong_full_name_is_sure_too() -> None:
     spread = Detection(later_at, later_at + 9, E.PERSON, 0.85, ("propagation",),
                        meta=DetectionMeta(propagated_from="Fenwright"))
     full_d = Detection(full_at + 4, full_at + 18, E.PERSON, 0.85, ("SpacyRecognizer",))
-    score_replacements(text, [full, later], {id(full): full_d, id(later): spread})
+    score_replacements(text, [full, later], {id(full): (full, full_d), id(later): (later, spread)})
     assert full.score >= weights().strong
     assert "the same string decided elsewhere with strong evidence" in later.evidence
     assert later.score >= LOW
