@@ -19,6 +19,9 @@ class Replacement:
     rule: str
     person: str | None = None
     core: tuple[int, int] = (0, 0)  # the identifier itself, before 'the', 'on' or a title was taken in
+    # The evidence its confidence (`score`) was combined from, in the reviewer's words ('first-name
+    # list', "title 'Mrs'", 'NER person 0.85'); decide.confidence writes both, from models/evidence/.
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass

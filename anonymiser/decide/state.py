@@ -10,7 +10,7 @@ from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import Profile
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person, Register
-from anonymiser.core.results import Decisions
+from anonymiser.core.results import Decisions, Replacement
 from anonymiser.decide.keep import Keeper
 from anonymiser.decide.phrases import PhraseLayer
 from anonymiser.pseudonymise.case_map import CaseMap
@@ -30,6 +30,10 @@ class DecideState:
     reviewer_added: tuple[Detection, ...] = ()
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
     decisions: Decisions = field(default_factory=Decisions)
+    # the detection each replacement was made from, by the replacement's id, with the replacement
+    # itself (so an id is never another's): choose writes it, and the confidence step reads the
+    # detection's notes (register match, reviewer, propagation) as evidence
+    sources: dict[int, tuple[Replacement, Detection]] = field(default_factory=dict)
     step: str = ""  # the name of the step running, for the rules it writes
 
     @cached_property

@@ -70,8 +70,14 @@
     undoes what it replaces (after the decide stage).
 15. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-16. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. Last: it
-    needs the final replacements.
+16. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+    every replacement is made: it needs the final replacements.
+17. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+    weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
+    detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
+    string decided elsewhere with strong evidence, or none (the residue rule). It changes only
+    the score and the evidence the report and the audit log show, never what is replaced. Last:
+    it weighs every final replacement, and one decision per string needs them all.
 
 A detection a step makes or changes carries the step's name in its trail, and each decision's
 rule names that trail and the step that made it: 'propagation > other-people > choose: ...'.
@@ -85,6 +91,7 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
@@ -176,6 +183,7 @@ def choose(state: DecideState) -> None:
             state.decisions.flags.append(made)
         elif made is not None:
             state.decisions.replacements.append(made)
+            state.sources[id(made)] = (made, d)
 
 
 def residue(state: DecideState) -> None:
@@ -224,6 +232,11 @@ def flag_lists(state: DecideState) -> None:
     state.decisions.flags.sort(key=lambda f: f.start)
 
 
+def confidence(state: DecideState) -> None:
+    """Each replacement's confidence from its evidence (decide.confidence); what is replaced stays."""
+    score_replacements(state.text, state.decisions.replacements, state.sources)
+
+
 STEPS: tuple[Step, ...] = (
     Step("keep-rules", keep_rules),
     Step("local-organisations", local_organisations),
@@ -241,6 +254,7 @@ STEPS: tuple[Step, ...] = (
     Step("residue", residue),
     Step("widened-overlaps", widened_overlaps),
     Step("flag-lists", flag_lists),
+    Step("confidence", confidence),
 )
 
 

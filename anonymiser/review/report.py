@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
+from anonymiser.decide.confidence import weights
 from anonymiser.decide.residue import RESIDUE
 from anonymiser.review.entries import FIELD_ORDER, SECTIONS, normalise
 from anonymiser.review.reviewer import group_key, main_label, sentence_start
@@ -30,7 +31,12 @@ if TYPE_CHECKING:
     from anonymiser.core.results import Flag, Replacement
     from anonymiser.review.reviewer import ReviewerDecisions
 
-LOW_CONFIDENCE = 0.7  # below this a replacement is listed for the reviewer to check
+
+def low_confidence_line() -> float:
+    """Below this a replacement is listed for the reviewer to check: set with the evidence weights
+    (models/evidence/confidence.yaml), since the confidence is combined from them."""
+    return weights().low_confidence
+
 
 # Small words inside one name ('Department for Education'). Not 'and': 'Police and Croydon Social Care'
 # is two names, and a reviewer should see each.
@@ -53,6 +59,7 @@ class ReportItem:
     person: str | None
     in_start: int  # offset of the original in the original text
     rejected: bool = False  # a reviewer's decision kept the original; `replacement` is what it would be
+    evidence: tuple[str, ...] = ()  # why the confidence is what it is (decide.confidence)
 
     @property
     def in_end(self) -> int:
@@ -60,7 +67,7 @@ class ReportItem:
 
     @property
     def low_confidence(self) -> bool:
-        return self.score < LOW_CONFIDENCE
+        return self.score < low_confidence_line()
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,8 @@ def report_items(replacements: list[Replacement], rejected: Iterable[Replacement
         out_start = r.start + shift
         shown = r.original if was_rejected else r.replacement
         items.append(ReportItem(out_start, out_start + len(shown), r.original, r.replacement, r.entity,
-                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start, was_rejected))
+                                tuple(r.detectors), float(r.score), r.rule, r.person, r.start, was_rejected,
+                                tuple(r.evidence)))
         shift += len(shown) - (r.end - r.start)
     return items
 
@@ -331,7 +339,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         "items": [{
             "original": it.original, "replacement": it.replacement, "type": it.entity_type,
             "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
-            "person": it.person, "offset": it.in_start, "group": group_of[i],
+            "evidence": list(it.evidence), "person": it.person, "offset": it.in_start, "group": group_of[i],
             "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
             "same": same_original[normalise(it.original)], "low": it.low_confidence,
             "initial": sentence_start(publication_text, it.out_start), "rejected": it.rejected,
@@ -348,5 +356,5 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         groups=groups, group_of=group_of, low=low, residue=residue, flags=flag_rows, chart=chart, kept_words=kept_words,
         kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
         types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,
-        label=_label, data=data, low_threshold=LOW_CONFIDENCE,
+        label=_label, data=data, low_threshold=low_confidence_line(),
     )

@@ -1,6 +1,12 @@
 """The audit log: one JSON line per replacement, each sealed with the case key's HMAC and chained to the one before.
 
 The last line is an end record, sealed like the rest, so a log cut short shows without its manifest.
+
+A replacement's record: kind ("replacement"), document, location (offset, end, line, where),
+entity_type, detectors, score (the confidence combined from its evidence, decide/confidence.py),
+evidence (that evidence in the reviewer's words: "first-name list", "title 'Mrs'"), original,
+replacement, rule (the decide steps behind it) and person (the register or cluster key). A flag's
+record: kind ("flag"), document, location, entity_type, original, replacement (the same text) and rule.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ def audit_records(doc: Document, decisions: Decisions, document_label: str, extr
             "entity_type": r.entity,
             "detectors": list(r.detectors),
             "score": r.score,
+            "evidence": list(r.evidence),
             "original": r.original,
             "replacement": r.replacement,
             "rule": r.rule,

@@ -21,7 +21,8 @@ from anonymiser.pseudonymise.case_map import CaseMap
 
 ORDER = ("keep-rules", "local-organisations", "kept-phrases", "dates-of-birth", "listed-people", "propagation",
          "names-from-evidence", "reviewer-additions", "people-read-as-organisations",
-         "overlaps", "adjacent-names", "other-people", "choose", "residue", "widened-overlaps", "flag-lists")
+         "overlaps", "adjacent-names", "other-people", "choose", "residue", "widened-overlaps", "flag-lists",
+         "confidence")
 
 TEXT = ("Amara Okafer (DOB 14/03/2015) lives with her mother. Sam Hollis, her mother's partner, moved in "
         "during 2021; Hollis works nights. Kia Jones visited on 2 May 2021 and Jones was worried. "
@@ -103,8 +104,10 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
     assert reasons == {"Riverside Trust": "keep-rules > choose: kept; check it is needed",
                        "Somali heritage": "flag-lists: ethnicity: kept; check it is needed"}
     said = " ".join([*rules.values(), *reasons.values()])
-    # the residue step names itself in its rules: tests/decide/test_residue.py
-    assert [name for name in ORDER if name not in said and name != "residue"] == []
+    # the residue step names itself in its rules: tests/decide/test_residue.py; the confidence step
+    # decides nothing, so it leaves the rules alone and writes each replacement's evidence instead
+    assert [name for name in ORDER if name not in said and name not in ("residue", "confidence")] == []
+    assert all(r.evidence for r in decisions.replacements)
     assert added[0].trail == ()  # the caller's detections are not marked in place
 
 

@@ -115,7 +115,7 @@
     row("Original", it.original);
     row("Replaced by", it.replacement || "(removed: the text already says who)");
     row("Found by", it.detectors.join(", "));
-    row("Confidence", Math.round(it.score * 100) + "%");
+    row("Confidence", Math.round(it.score * 100) + "%" + (it.evidence && it.evidence.length ? " (" + it.evidence.join(", ") + ")" : ""));
     row("Rule", it.rule);
     pop.append(close, chip, dl);
     if (it.low) pop.append(el("div", { className: "lowwarn", textContent: "Low confidence: please check this one." }));
