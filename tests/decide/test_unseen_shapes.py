@@ -227,3 +227,12 @@ def test_a_name_that_is_also_a_word_keeps_one_label_through_the_text() -> None:
     out = anonymise(text).text
     assert out == ("A social worker, Professional A, visited in February. Professional A didn't see the partner. "
                    "Professional B, the nurse, came; Professional B said so.")
+
+
+def test_a_council_inside_the_given_area_locates_the_family_where_no_agency_is_named() -> None:
+    register = Register("CSPR 2031-07", REGISTER.people, area="Kent")
+    text = ("His car was stopped at Dartford in January. Dartford and Gravesham NHS Trust and Kent County "
+            "Council were told.")
+    out = anonymise(text, register=register).text
+    assert "stopped at [place] in January" in out
+    assert "Dartford and Gravesham NHS Trust and Kent County Council were told" in out
