@@ -135,6 +135,15 @@ class Keeper:
         else:
             self.own_areas = frozenset()
 
+    def council_not_kept(self, start: int, end: int) -> bool:
+        """text[start:end] is a council's or county's name the profile keeps only as the partnership's
+        own area or a larger one, and it is neither, nor the start of an agency's name. Only where the
+        area is given (register or profile): an area guessed from the agencies a text names is too
+        uncertain to unkeep every other council's name by."""
+        key = normalise(self.text[start:end])
+        return (bool(self.area) and key in self._local_authorities and key not in self.own_areas
+                and not in_agency_name(self.text, end) and not self.kept_place(self.text[start:end]))
+
     @property
     def _local_authorities(self) -> frozenset[tuple[str, ...]]:
         return frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)

@@ -114,9 +114,12 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
 class Scan:
     """One text, with what the rule asks of it more than once."""
 
-    def __init__(self, text: str, explain: PhraseIndex) -> None:
+    def __init__(self, text: str, explain: PhraseIndex,
+                 not_explaining: Callable[[int, int], bool] | None = None) -> None:
         self.text = text
-        self.explained_spans = explain.find(text)
+        # `not_explaining` drops phrases that explain nothing here: a council's name inside the
+        # partnership's area ('at Dartford', in a Kent review) locates the family.
+        self.explained_spans = [(s, e) for s, e in explain.find(text) if not_explaining is None or not not_explaining(s, e)]
         self._starts = [s for s, _ in self.explained_spans]
         # words written in lower case, not inside an email address, a link or a file name
         # ('j.wakeling@example.org' says nothing of 'Wakeling')

@@ -111,14 +111,15 @@ def _case_like(text: str, start: int, end: int, replacement: str) -> str:
 
 def residue_replacements(text: str, profile: Profile, replacements: list[Replacement], flags: list[Flag],
                          other_label: Callable[[str, str], str],
-                         explained_words: frozenset[str] = frozenset()) -> tuple[list[Replacement], list[Flag]]:
+                         explained_words: frozenset[str] = frozenset(),
+                         not_explaining: Callable[[int, int], bool] | None = None) -> tuple[list[Replacement], list[Flag]]:
     """The residue rule on one document's decisions: (new replacements, flags still standing).
 
     An organisation flagged as kept is replaced by its kind when a word of it is unexplained."""
     from anonymiser.decide import wording
     from anonymiser.decide.institutions import institution_text
 
-    scan = Scan(text, explaining_index(profile))
+    scan = Scan(text, explaining_index(profile), not_explaining)
     keep_flags: list[Flag] = []
     made: list[Replacement] = []
     covered = [(r.start, r.end) for r in replacements]

@@ -190,7 +190,8 @@ def residue(state: DecideState) -> None:
     """What is kept and could identify someone, yet nothing explains, is replaced (decide.residue)."""
     made, flags = residue_replacements(state.text, state.profile, state.decisions.replacements,
                                        state.decisions.flags, state.case_map.other_label,
-                                       frozenset(w for p in state.chosen for w in p.split()))
+                                       frozenset(w for p in state.chosen for w in p.split()),
+                                       lambda s, e: state.keeper.council_not_kept(s, e) and not state.phrases.inside(s, e))
     for r in made:
         trail, _, says = r.rule.partition("residue: ")
         r.rule = f"{trail}{state.step}: {says}" if not trail else f"{trail.rstrip(' >')} > {state.step}: {says}"

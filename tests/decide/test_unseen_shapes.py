@@ -227,3 +227,25 @@ def test_a_name_that_is_also_a_word_keeps_one_label_through_the_text() -> None:
     out = anonymise(text).text
     assert out == ("A social worker, Professional A, visited in February. Professional A didn't see the partner. "
                    "Professional B, the nurse, came; Professional B said so.")
+
+
+def test_a_council_inside_the_given_area_locates_the_family_where_no_agency_is_named() -> None:
+    register = Register("CSPR 2031-07", REGISTER.people, area="Kent")
+    text = ("His car was stopped at Dartford in January. Dartford and Gravesham NHS Trust and Kent County "
+            "Council were told.")
+    out = anonymise(text, register=register).text
+    assert "stopped at [place] in January" in out
+    assert "Dartford and Gravesham NHS Trust and Kent County Council were told" in out
+
+
+def test_the_residue_rule_takes_a_council_inside_the_given_area_as_unexplained() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.decide.keep import Keeper
+    from anonymiser.decide.residue import Scan, explaining_index, find_residue
+    profile = load_profile("safeguarding-review")
+    text = "His car was stopped at Dartford in January; Kent County Council and Dartford Borough Council knew."
+    keeper = Keeper(profile, text, area="Kent")
+    scan = Scan(text, explaining_index(profile), keeper.council_not_kept)
+    found = [(text[r.start:r.end], r.entity) for r in find_residue(scan)]
+    assert found == [("Dartford", "LOCATION")]
+    assert find_residue(Scan(text, explaining_index(profile))) == []  # no area given: every council explains
