@@ -7,7 +7,8 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.core.entities import LOCATION
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -42,6 +43,10 @@ _SETTLEMENT_EITHER_CASE = "|".join(
 # Marks a place written without a capital ("the north of the country"), which the filters would
 # otherwise drop as NER noise, and which a profile may keep (keep.unnamed_areas).
 UNNAMED_AREA_KEY = "unnamed_area"
+# A place after a preposition mid-sentence with no clause end after it ("two children in Exeter were
+# seen"): a place only if the gazetteer knows it, and, written as one word, only if English does not
+# also write it in lower case ('in Bath', 'at Sale' may be baths and sales).
+_AFTER_PREPOSITION = re.compile(rf"[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}\K{_PLACE}{_PLACE_END}")
 
 
 class PlaceContextRecognizer(UkPatternRecognizer):
@@ -85,8 +90,20 @@ class PlaceContextRecognizer(UkPatternRecognizer):
     FLAGS = re.DOTALL | re.MULTILINE
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        seen = {(r.start, r.end) for r in results}
+        for m in _AFTER_PREPOSITION.finditer(text):
+            if (m.start(), m.end()) not in seen and _known_place(m.group(0)):
+                results.append(RecognizerResult(LOCATION, m.start(), m.end(), 0.6, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         for result in results:
             explanation = result.analysis_explanation
             if explanation is not None and explanation.pattern_name == "Part of an unnamed area":
                 result.recognition_metadata[UNNAMED_AREA_KEY] = True
         return results
+
+
+def _known_place(name: str) -> bool:
+    """A UK place the gazetteer knows, not also a common word when it is one word: 'Exeter', not 'Bath'."""
+    if not places.is_place(name):
+        return False
+    return " " in name or word_class(name) in (WordClass.PROPER, WordClass.UNKNOWN)
