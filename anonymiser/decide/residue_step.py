@@ -13,6 +13,7 @@ from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
 from anonymiser.decide.residue import (
     RESIDUE,
     RESIDUE_SCORE,
@@ -50,6 +51,8 @@ def _named_organisation(name: str) -> bool:
     if "," in name:
         return False
     words = re.findall(r"[^\W\d_][\w'’]*", name)
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES and any(w[0].isupper() for w in words[:-1]):
+        return True  # 'Contact Print Ltd': a company's legal ending says it is a private body
     kinds = [w.lower() for w in words if w.lower() in org_words() or w.lower() in _named_kinds()]
     if not kinds or kinds[-1] not in _named_kinds():
         return False  # the head of an English name comes last: 'Foundation Trust' is a trust
