@@ -126,6 +126,8 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         if written.isupper():
             written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
         new = wording.match_case(written, new, text, s)
+        if s > 0 and text[s - 1].isalpha():
+            new = " " + new  # 'ofSongul': the word was typed into the one before it
         made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
                                 f"residue: {r.why} -> {new}", core=core))
     return made, keep_flags
