@@ -12,7 +12,8 @@ from anonymiser.decide.people import ORGANISATION_WORD
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
-_KIND_AS_WRITTEN = {w.lower(): kind[0] for w, kind in vocabulary.labelled("organisation_words").items() if kind}
+_KIND_AS_WRITTEN = {w.lower(): kind[0].replace("-", " ") for w, kind in vocabulary.labelled("organisation_words").items()
+                    if kind}
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
+from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
 from anonymiser.decide.vehicles import is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -56,14 +57,8 @@ _PLATFORMS = lowered("gazetteer", ("online_platforms",))
 _STATE_BODY = vocabulary.words("state_body_words")
 
 
-LOCAL_AUTHORITIES = "local_authorities"
-# What follows a council's name when it names the partnership's own agencies:
-# "Croydon Health Services NHS Trust", "Cambridgeshire and Peterborough NHS Foundation Trust",
-# "Leeds City Council", "Croydon Safeguarding Children Partnership".
-_OWN_AGENCY_AFTER = re.compile(
-    r"\s+(?:(?:City|County|Borough|Metropolitan|District|Royal)\s+)*(?:Council|Safeguarding|Children['’]?s?\b"
-    r"|Health\s+Services|Community\s+Services|Constabulary|Partnership|Local\s+Authority|MASH|Youth\s+Justice"
-    r"|Early\s+Help|Social\s+Care|NHS|Police)", re.I)
+# What follows a council's name when it names the partnership's own agencies (decide.partnership_area).
+_OWN_AGENCY_AFTER = OWN_AGENCY_AFTER
 # The same, or another place joined to it first: "Boston Borough Council", "Torbay and South Devon NHS
 # Foundation Trust". A place written so is part of an agency's name, which is kept.
 _AGENCY_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){1,3}?)?" + _OWN_AGENCY_AFTER.pattern, re.I)
@@ -72,32 +67,6 @@ _AGENCY_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){1,3}?)?" + _O
 def in_agency_name(text: str, end: int) -> bool:
     """The place ending at `end` begins an agency's name ('Boston| Borough Council')."""
     return _AGENCY_AFTER.match(text, end) is not None
-
-
-def own_areas(text: str) -> frozenset[tuple[str, ...]]:
-    """The local authorities a review names as its own, by their agencies ('Croydon Health Services').
-
-    Only these are the partnership's own area and kept; any other council's name ('Reading',
-    'Bradford') is a place that locates the family. A text that names no own agency at all keeps
-    every local authority, as before.
-    """
-    index = phrase_index("gazetteer", (LOCAL_AUTHORITIES,))
-    hits = index.find(text)
-    own: set[tuple[str, ...]] = set()
-    for i, (s, e) in enumerate(hits):
-        end = e
-        # "Cambridgeshire and Peterborough NHS ...": both names are the partnership's.
-        group = [(s, e)]
-        for s2, e2 in hits[i + 1:]:
-            if re.fullmatch(r"\s+(?:and|&)\s+", text[end:s2]):
-                group.append((s2, e2))
-                end = e2
-            break
-        if _OWN_AGENCY_AFTER.match(text, end):
-            own.update(normalise(text[a:b]) for a, b in group)
-    if not own:
-        return frozenset(index.phrases)
-    return frozenset(own)
 
 
 def allow_index(profile: Profile) -> PhraseIndex:
@@ -129,11 +98,11 @@ class Keeper:
         if self.area:
             self.own_areas = places.larger({normalise(self.area)}) | places.regions()
         elif LOCAL_AUTHORITIES in profile.keep_places:
-            guessed = own_areas(text)
-            every = guessed == frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
-            self.own_areas = guessed if every else places.larger(guessed) | places.regions()
+            self.own_areas = places.larger(own_areas(text)) | places.regions()
         else:
             self.own_areas = frozenset()
+        # Where the text writes the area's name ('Brighton & Hove'): no piece of it is a place to go.
+        self.own_area_spans = area_spans(text, self.own_areas) if self.own_areas else []
 
     def council_not_kept(self, start: int, end: int) -> bool:
         """text[start:end] is a council's or county's name the profile keeps only as the partnership's
@@ -307,6 +276,8 @@ class Keeper:
                 continue
             if self._agency_place(part, e):
                 continue  # 'Boston Borough Council': the place begins an agency's name, which is kept
+            if any(a <= s and e <= b for a, b in self.own_area_spans):
+                continue  # 'Brighton' of 'Brighton & Hove', the partnership's area
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
             if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))

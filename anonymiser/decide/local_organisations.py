@@ -7,7 +7,9 @@ models/vocabulary/local_organisation_words.txt), or an organisation written as s
 A 'person' or 'place' the NER found that ends in such a head word ('St Mary's Church', 'at Riverside
 Boxing Club') is that organisation, unless it is a first name and a surname ('Jane Church'). An
 organisation or a saint's name the NER ended just before its head word ('St Aidan's' of 'St Aidan's
-Church') takes the head word in, so the replacement leaves no 'Church' behind.
+Church') takes the head word in, so the replacement leaves no 'Church' behind; one the NER ended
+before a company's legal ending ('Ltd', 'LLP', models/vocabulary/company_suffixes.txt) takes that in,
+with a place in brackets between ('Marlowe Print (Leeds) Ltd'), so 'Ltd' is never read as a name.
 """
 
 from __future__ import annotations
@@ -21,19 +23,35 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import known_first_name
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _KIND = {e.lower(): labels[0].replace("-", " ") for e, labels in vocabulary.labelled("local_organisation_words").items()}
 _HEAD = re.compile(rf"\b(?:{vocabulary.alternation(_KIND)})\b", re.I)
+# 'Assembly', 'Fellowship': a church only with a word of worship in its name ('Cornerstone Praise Assembly').
+_NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisation_words", "worship"))
+_WORSHIP = vocabulary.words("worship_words")
+
 _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SAINT = frozenset({"st", "saint", "ss"})
 _HEAD_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{_HEAD.pattern})")
+# A company's legal ending after the NER's organisation, a place in brackets perhaps between them:
+# 'Contact Print| (Leeds) Ltd'. It ends the employer's name.
+COMPANY_SUFFIXES = frozenset(vocabulary.entries("company_suffixes"))
+_COMPANY_AFTER = re.compile(
+    rf"(?:[ \t]+\([A-Z][\w'’ -]{{1,30}}\))?[ \t]+(?i:{vocabulary.alternation(COMPANY_SUFFIXES)})\b\.?")
+
+
+def _heads(span: str, name: str | None = None) -> list[str]:
+    """The head words in `span` that make `name` (the span itself by default) a local organisation:
+    'Assembly' only with a word of worship in the name ('Praise', 'Gospel')."""
+    worship = any(w.lower() in _WORSHIP for w in _WORD.findall(span if name is None else name))
+    return [h for h in _HEAD.findall(span) if worship or " ".join(h.lower().split()) not in _NEEDS_WORSHIP]
 
 
 def local_kind(text: str, d: Detection) -> str | None:
     """What a named local organisation becomes ('the church'), or None for any other organisation."""
     span = text[d.start:d.end]
-    heads = _HEAD.findall(span)
+    heads = _heads(span)
     if heads:
         return "the " + _KIND[" ".join(heads[-1].lower().split())]
     if _EMPLOYMENT_BEFORE.search(text, max(0, d.start - 40), d.start):
@@ -44,7 +62,7 @@ def local_kind(text: str, d: Detection) -> str | None:
 def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
     """'St Mary's Church', 'Al-Noor Mosque': a name ending in a head word, not 'Jane Church'."""
     words = _WORD.findall(text[d.start:d.end])
-    if len(words) < 2 or not _HEAD.fullmatch(words[-1]) and not _HEAD.search(" ".join(words[-2:])):
+    if len(words) < 2 or not _heads(" ".join(words[-2:]), " ".join(words)):
         return False
     first = words[0]
     person_like = known_first_name(first) or word_class(first) == WordClass.PROPER
@@ -56,7 +74,7 @@ def _head_after(text: str, d: Detection) -> int | None:
     an organisation, or a saint's name, takes it in: 'Jane' before 'Church' is a person and a surname."""
     # 'St Joseph's Catholic Church', 'St John's Methodist Church': a few capitalised words may stand between.
     m = _HEAD_AFTER.match(text, d.end)
-    if m is None:
+    if m is None or not _heads(text[d.start:m.end()]):
         return None
     words = _WORD.findall(text[d.start:d.end])
     if d.entity == E.ORGANISATION or (words and words[0].lower() in _SAINT):
@@ -68,6 +86,10 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
     """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
     out = []
     for d in detections:
+        if not d.from_register and not d.meta.reviewer and d.entity == E.ORGANISATION:
+            company = _COMPANY_AFTER.match(text, d.end)
+            if company is not None:
+                d = replace(d, end=company.end() - (1 if company.group(0).endswith(".") else 0))
         if not d.from_register and not d.meta.reviewer and d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION):
             end = _head_after(text, d)
             if end is not None:

@@ -83,7 +83,9 @@ class PhraseLayer:
         names = keeper.profile.keep_places
         # every place of a kind the profile keeps: an agency named after one is an agency
         self._places = phrase_index("gazetteer", names).find(text) if names else []
-        spans += [(s, e) for s, e in self._places if keeper.kept_place(text[s:e]) and not self._street_after(e)]
+        places = [(s, e) for s, e in self._places if keeper.kept_place(text[s:e]) and not self._street_after(e)]
+        self._place_spans = frozenset(places)
+        spans += places
         spans += self._agency_names()
         spans += legislation_names(text)
         spans += self._defined_acronyms(known + spans)
@@ -232,6 +234,10 @@ class PhraseLayer:
             # 'St Anne's Church of England Primary School': a kept phrase inside a school's name,
             # with the name on both sides of it, is part of the name, not a place of its own.
             hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]
+        if hits and d.entity == E.ORGANISATION and _named_kind_last(self.text[d.start:d.end]):
+            # 'Peterborough City Hospital': a hospital, church or university named by a place is a
+            # local body, and the place is its name, even when the place is the kept area
+            hits = [h for h in hits if h not in self._place_spans]
         if not hits:
             return [d]
         pieces = subtract(d.start, d.end, hits)
@@ -315,6 +321,12 @@ class PhraseLayer:
 
     def inside(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in overlapping(self.spans, start, end))
+
+
+def _named_kind_last(span: str) -> bool:
+    """The span ends in the kind of a private or local body (models/vocabulary/named_organisation_words.txt)."""
+    words = _WORD.findall(span)
+    return bool(words) and words[-1].lower() in vocabulary.words("named_organisation_words")
 
 
 def _named(span: str) -> bool:

@@ -10,6 +10,8 @@ A token that could identify someone is
 - an initialism: two or three capitals ('KW', 'S.A.') that are no known acronym;
 - an alphanumeric code: letters and digits mixed ('AB12345'), or a long run of digits.
 
+A capitalised word typed into a small word before it ('the death ofSongul') is read as a word of its own.
+
 It is explained by an allowlist, keep-list or gazetteer phrase round it (agencies, legislation,
 medical terms, countries, nationalities, local authorities, the partnership's keep list), by
 common-word evidence (the lexicon lists it in lower case, or this text writes it in lower case),
@@ -56,6 +58,9 @@ _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lb
 _LONG_DIGITS = re.compile(r"\d{6,}")
 # The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
 _INSTITUTION_WORDS = vocabulary.words("generic_institution_words")
+# A capitalised word typed into the small word before it, as PDFs and hurried typing leave it
+# ('the death ofSongul'): the capitalised part is a word of its own.
+_JOINED = re.compile(r"(of|in|to|by|for|from|with|at|on|and|the|into)([A-Z][a-z]{2,}(?:['’-][A-Za-z]+)*)")
 
 
 @dataclass(frozen=True)
@@ -351,6 +356,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         m = tokens[i]
         s, e = m.start(), m.end()
         token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
+        joined = _JOINED.fullmatch(token)
+        if joined:
+            s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
         if kind == "name" and model_after_make(text, s):

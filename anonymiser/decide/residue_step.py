@@ -13,6 +13,7 @@ from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
 from anonymiser.decide.residue import (
     RESIDUE,
     RESIDUE_SCORE,
@@ -50,6 +51,8 @@ def _named_organisation(name: str) -> bool:
     if "," in name:
         return False
     words = re.findall(r"[^\W\d_][\w'’]*", name)
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES and any(w[0].isupper() for w in words[:-1]):
+        return True  # 'Contact Print Ltd': a company's legal ending says it is a private body
     kinds = [w.lower() for w in words if w.lower() in org_words() or w.lower() in _named_kinds()]
     if not kinds or kinds[-1] not in _named_kinds():
         return False  # the head of an English name comes last: 'Foundation Trust' is a trust
@@ -174,6 +177,8 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         if written.isupper():
             written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
         new = wording.match_case(written, new, text, s)
+        if s > 0 and text[s - 1].isalpha():
+            new = " " + new  # 'ofSongul': the word was typed into the one before it
         made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
                                 f"residue: {r.why} -> {new}", core=core))
     return made, keep_flags

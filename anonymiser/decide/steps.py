@@ -12,13 +12,16 @@
 2. local-organisations: a named church, mosque, temple, gurdwara, club or care provider, or an
    organisation written as someone's employer, is marked with its kind ('the church', 'the
    employer'), which choose uses even where the profile only flags organisations; a 'person'
-   that is one ('St Mary's Church') becomes it. After the keep rules, so an allowlisted agency
+   that is one ('St Mary's Church') becomes it; 'Assembly' or 'Fellowship' is a church only with a
+   word of worship in its name ('Cornerstone Praise Assembly', not 'the General Assembly'), and an
+   organisation takes in the company ending after it ('Marlowe Print (Leeds) Ltd'). After the keep rules, so an allowlisted agency
    is never one; before propagation, so 'Mary' of 'St Mary's Church' is never spread as a name.
 3. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
    straddling it is cut at its edge: allowlisted and kept-place phrases at their longest, agencies'
    names by their shape, statutes by theirs ('the Criminal Justice Act 1967': decide.legislation),
-   acronyms the text defines by a kept expansion, a label and a letter
-   ('Child C'), section numbers. Then the lexicon veto: a span only the NER found, as a person or
+   acronyms the text defines by a kept expansion, a label and a letter ('Child C'), section
+   numbers; a kept place is not cut out of a hospital, church or company it names ('Peterborough
+   City Hospital' is a local body, 'the hospital'). Then the lexicon veto: a span only the NER found, as a person or
    place, made only of common English words and with no person cue, goes. After the keep rules,
    which settle whole detections first; before propagation, so nothing inside a kept phrase, and
    no common word, is spread through the text.
@@ -31,10 +34,16 @@
    A NER person that ran from the name into the agency after it ('Wakeling Bath') is dropped.
    After the keep rules, so an allowlisted agency is known and never broken; before propagation,
    so a listed surname is found at its other mentions too.
-6. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
+6. listed-organisations: the body beside a listed person ('Helen Dewbery  Knightstone Housing')
+   that no kept phrase touches and that holds a name-like word (a proper noun, a word the lexicon
+   does not know, an acronym no list explains) is a local organisation and goes as its kind ('the
+   housing provider') (decide.listed_organisations); a national agency or NHS trust there is kept by
+   the allowlists and the agency-name shape. Right after listed-people, which finds the lines; before
+   propagation, so the organisation's name is not spread as a person's.
+7. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
    the keep rules and the phrase layer too. After the keep rules and dates of birth, so only what
    goes is spread, and as its final kind.
-7. names-from-evidence: the people the NER missed, decided once per distinct string from the
+8. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
    born', not an acronym the text defines), and a first name the lists know written before a
@@ -42,25 +51,25 @@
    the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
-8. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
+9. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
-9. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
+10. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
    is found as a person, is a person. Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
-10. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
+11. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
    keeps no function words at its edges ('Government of the'), and a person's piece holding no
    name ('TEL' beside a register name) goes. After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
-11. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
+12. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-12. other-people: everyone not on the register gets a key shared by all their mentions, and who is
+13. other-people: everyone not on the register gets a key shared by all their mentions, and who is
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
-13. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
-14. residue: every kept token that could identify someone (a proper noun or unknown word
+15. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'
     names ('Cassation'), or an acronym a kept name in the text spells out ('NUH':
@@ -68,11 +77,11 @@
     organisation flagged as kept that no list explains becomes its kind (decide.residue). After
     choose: only the final decisions show what is really kept. A reviewer's rejection still
     undoes what it replaces (after the decide stage).
-15. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-16. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+17. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-17. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+18. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -92,6 +101,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.confidence import score_replacements
+from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
@@ -131,6 +141,16 @@ def listed_people_step(state: DecideState) -> None:
         kept = state.keeper.allowed_spans
         listed = listed_people(state.text, state.detections, kept)
         state.detections = drop_spilled_people(state.text, state.detections, listed, kept) + listed
+
+
+def listed_organisations_step(state: DecideState) -> None:
+    if state.profile.detects(E.ORGANISATION):
+        kept = sorted(state.keeper.allowed_spans + state.phrases.spans)
+        found = listed_organisations(state.text, state.detections, kept)
+        # the NER's organisation over the same words, without its kind, gives way to it
+        state.detections = [d for d in state.detections if not (
+            d.entity == E.ORGANISATION and not d.from_register and not d.meta.reviewer
+            and any(o.start <= d.start and d.end <= o.end for o in found))] + found
 
 
 def names_from_evidence(state: DecideState) -> None:
@@ -244,6 +264,7 @@ STEPS: tuple[Step, ...] = (
     Step("kept-phrases", kept_phrases),
     Step("dates-of-birth", dates_of_birth),
     Step("listed-people", listed_people_step),
+    Step("listed-organisations", listed_organisations_step),
     Step("propagation", propagation),
     Step("names-from-evidence", names_from_evidence),
     Step("reviewer-additions", reviewer_additions),

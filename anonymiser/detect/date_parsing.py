@@ -38,6 +38,9 @@ _ISO = re.compile(
 # A month or season name, a four-digit year or a numeric date: "3 41" is no date, whatever
 # dateutil makes of it.
 _DATE_SHAPED = re.compile(r"[A-Za-z]{3}|\d{4}|\d\s*[/.\-]\s*\d")
+# Where a month can be read from: its name, or numbers joined by a date's separators ("14/3/19").
+# A bare number beside a year ("4 2019", a review's series number) is no month.
+_MONTH_WRITTEN = re.compile(r"[A-Za-z]{3}|\d\s*[/.\-]\s*\d")
 _DAY_RANGE = re.compile(
     r"^(?:\w+day,?\s+)?\d{1,2}\s*(?:-|–|/|to|and|&)\s*(?:\w+day,?\s+)?(\d{1,2})(?=\s+[A-Za-z])", re.I)
 # "May 14-16 2019", "March 3 and 4, 2021": the same range written month first.
@@ -86,6 +89,8 @@ def parse_uk_date(text: str) -> PartialDate | None:
     year = first.year if first.year == second.year else None
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day else None
+    if month is not None and not (_MONTH_WRITTEN.search(cleaned) or _ISO.match(cleaned)):
+        month = day = None
     # A bare day number ("14") or a time ("10:30am") is not a date anyone can generalise.
     if year is None and month is None:
         return None

@@ -27,11 +27,11 @@ LABELS = {
     "family_words": {"parent"},
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
     "place_words": {"area", "settlement", "unnamed"},
-    "organisation_words": {"company", "service", "centre"},
+    "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider"},
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
     "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
-                                 "care-home"},
+                                 "care-home", "worship"},
 }
 
 

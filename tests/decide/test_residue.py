@@ -142,3 +142,21 @@ def test_an_organisation_across_list_lines_is_judged_line_by_line():
 def test_a_named_church_or_club_the_ner_flags_becomes_its_kind():
     out = anonymise("On Sundays the family went to Grace Fellowship Church with friends.\n", PROFILE)
     assert "Fellowship" not in out.text and "the church" in out.text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Review into the death ofKemalettin in March 2019\n", "Kemalettin"),
+    ("A visit fromWakeford and her son followed.\n", "Wakeford"),
+])
+def test_a_name_typed_into_the_small_word_before_it_is_a_word_of_its_own(text: str, name: str) -> None:
+    assert (name, "PERSON") in residue_of(text)
+
+
+def test_a_common_word_typed_into_the_word_before_it_stays_explained() -> None:
+    assert residue_of("He was seen onTuesday and went into theGarden.\n") == []
+
+
+def test_a_joined_name_is_replaced_with_a_space_before_its_label() -> None:
+    text = "The panel met about the death ofBrannock in 2019.\n"
+    residue_made = [r for r in anonymise(text).decisions.replacements if r.original == "Brannock"]
+    assert residue_made and residue_made[0].replacement.startswith(" ")

@@ -19,7 +19,8 @@ from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.steps import STEPS, run_steps
 from anonymiser.pseudonymise.case_map import CaseMap
 
-ORDER = ("keep-rules", "local-organisations", "kept-phrases", "dates-of-birth", "listed-people", "propagation",
+ORDER = ("keep-rules", "local-organisations", "kept-phrases", "dates-of-birth", "listed-people",
+         "listed-organisations", "propagation",
          "names-from-evidence", "reviewer-additions", "people-read-as-organisations",
          "overlaps", "adjacent-names", "other-people", "choose", "residue", "widened-overlaps", "flag-lists",
          "confidence")
@@ -29,7 +30,8 @@ TEXT = ("Amara Okafer (DOB 14/03/2015) lives with her mother. Sam Hollis, her mo
         "The Riverside Trust runs the Hollybush Oakfield Primary School. Amara was seen at the Riverside Café. "
         "The family are of Somali heritage. PC 6187 Dunmore attended. Tomasz Wren Devon County Council wrote. "
         "She sang at St Anne's Church. Hope's brother was told.\n\n"
-        "Report by: Nadia Petrova\n")
+        "Report by: Nadia Petrova\n\n"
+        "Helen Wakeford  Brackwater Housing\nOwen Pryce  Devon County Council\nRuth Okonedo  NHS England\n")
 AMARA = "register:amara okafor"
 REGISTER = Register(case="t", people=(Person("Amara Okafor", "subject child", "female",
                                              date_of_birth=dt.date(2015, 3, 14)),))
@@ -98,6 +100,11 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
         "PC 6187 Dunmore": f"other-people > choose > widened-overlaps: {p}: PERSON -> person (not on register)",
         "Hope": f"names-from-evidence > other-people > choose: {p}: PERSON -> person (not on register)",
         "Nadia Petrova": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
+        "Helen Wakeford": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
+        "Owen Pryce": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
+        "Ruth Okonedo": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
+        # the body beside a listed person, not a national agency: a local organisation, as its kind
+        "Brackwater Housing": f"listed-organisations > choose: {p}: ORGANISATION -> institution",
         "Tomasz Wren": f"kept-phrases > other-people > choose: {p}: PERSON -> person (not on register)",
         "St Anne's Church": f"local-organisations > choose: {p}: ORGANISATION -> institution",
     }

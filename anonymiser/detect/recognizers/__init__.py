@@ -33,6 +33,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.postcode import PostcodeRecognizer
     from anonymiser.detect.recognizers.quantity import QuantityRecognizer
     from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
+    from anonymiser.detect.recognizers.review_reference import ReviewReferenceRecognizer
     from anonymiser.detect.recognizers.road_number import RoadNumberRecognizer
     from anonymiser.detect.recognizers.social_handle import SocialHandleRecognizer
     from anonymiser.detect.recognizers.street_address import StreetAddressRecognizer
@@ -54,6 +55,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         PlaceContextRecognizer,
         UkDateRecognizer,
         ReferenceNumberRecognizer,
+        ReviewReferenceRecognizer,
         SchoolRecognizer,
         NurseryRecognizer,
         GpPracticeRecognizer,

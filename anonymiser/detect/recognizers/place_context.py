@@ -44,6 +44,10 @@ _SETTLEMENT_EITHER_CASE = "|".join(
 # otherwise drop as NER noise, and which a profile may keep (keep.unnamed_areas).
 UNNAMED_AREA_KEY = "unnamed_area"
 _AFTER_PREPOSITION = "Place after a preposition, mid-sentence"
+# A place after a preposition mid-sentence with no clause end after it ("two children in Exeter were
+# seen"): a place only if the gazetteer knows it, and, written as one word, only if English does not
+# also write it in lower case ('in Bath', 'at Sale' may be baths and sales).
+_GAZETTEER_AFTER_PREPOSITION = re.compile(rf"[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}\K{_PLACE}{_PLACE_END}")
 
 
 class PlaceContextRecognizer(UkPatternRecognizer):
@@ -87,6 +91,11 @@ class PlaceContextRecognizer(UkPatternRecognizer):
     FLAGS = re.DOTALL | re.MULTILINE
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        seen = {(r.start, r.end) for r in results}
+        for m in _GAZETTEER_AFTER_PREPOSITION.finditer(text):
+            if (m.start(), m.end()) not in seen and _known_place(m.group(0)):
+                results.append(RecognizerResult(LOCATION, m.start(), m.end(), 0.6, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         out = []
         for result in results:
             explanation = result.analysis_explanation
@@ -104,3 +113,10 @@ def _common_words(span: str) -> bool:
     lower case ('Bankruptcy') are words, unless the UK places gazetteer knows the name ('Street')."""
     words = re.findall(r"[^\W\d_]+", span)
     return bool(words) and all(word_class(w) is WordClass.COMMON for w in words) and not places.is_place(span)
+
+
+def _known_place(name: str) -> bool:
+    """A UK place the gazetteer knows, not also a common word when it is one word: 'Exeter', not 'Bath'."""
+    if not places.is_place(name):
+        return False
+    return " " in name or word_class(name) in (WordClass.PROPER, WordClass.UNKNOWN)

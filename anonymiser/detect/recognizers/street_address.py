@@ -92,6 +92,10 @@ _NUMBERLESS = (
 # A building's name or a street without a number on the line before a postcode ('Piccadilly House,
 # London Road, Bath BA1 6PL'): the postcode makes it an address.
 _NUMBERLESS_TO_POSTCODE = rf"(?:{_BUILDING}{_SEP})?(?:{_NUMBERLESS}|{_BUILDING})(?={_TO_POSTCODE})"
+# The towns between such an address and its postcode: each is a place of the address, which the
+# place rules then decide (the partnership's own area and larger areas are kept, others go).
+_TOWNS_TO_POSTCODE = re.compile(
+    rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD})({_TOWN})){{1,2}}(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-])", re.DOTALL | re.MULTILINE)
 
 _PLACE_PREPOSITION = (
     r"(?i:on|in|at|to|from|near|off|along|into|onto|via|towards|down|up|opposite|behind|of)"
@@ -159,6 +163,19 @@ class StreetAddressRecognizer(UkPatternRecognizer):
                 for street in self._streets.analyze(text, entities)
                 if not any(street.start < a.end and a.start < street.end for a in addresses)
             ]
+        if LOCATION in entities:
+            results += self._towns_to_postcode(text, [r for r in addresses if _pattern_name(r) in _NUMBERLESS_PATTERNS])
         for result in results:
             result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
         return results
+
+    def _towns_to_postcode(self, text: str, addresses: list[RecognizerResult]) -> list[RecognizerResult]:
+        """'Marlowe House, Station Road, Hexham NE46 1AB': Hexham, a place of the address before it."""
+        out = []
+        for a in addresses:
+            m = _TOWNS_TO_POSTCODE.match(text, a.end)
+            if m:
+                out += [RecognizerResult(LOCATION, s, e, 0.85, recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name})
+                        for s, e in m.spans(1)]
+        return out

@@ -44,6 +44,9 @@ def test_parse_exact_dates(text: str) -> None:
         ("the 31st of May", PartialDate(None, 5, 31)),
         ("2019", PartialDate(2019, None, None)),
         ("Spring 2019", PartialDate(2019, None, None)),
+        # A bare number before a year is no month: a series number ("review 7 2021").
+        ("7 2021", PartialDate(2021, None, None)),
+        ("12 2018", PartialDate(2018, None, None)),
     ],
 )
 def test_parse_partial_dates(text: str, expected: PartialDate) -> None:
@@ -94,6 +97,8 @@ def test_partial_date_is_frozen() -> None:
         ("March 2019 1430", None),
         # Numbers a NER took for a date ("Flat 3 41 Marlowe Crescent") are none.
         ("3 41", None),
+        # ... nor a series number and a year: the year is all a date reading can say.
+        ("7 2021", "2021"),
         ("10:30am", None),
         ("Section 47", None),
     ],

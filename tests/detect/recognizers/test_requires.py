@@ -22,7 +22,8 @@ TEXTS.append(
     "then Ward 7 and the puffin ward. His Snapchat was kayla.b2010, TikTok account 'lilmiss_k', "
     "username: jaydenx_99, X account @jay_x, gamer tag dragon_77 and he emailed jo.bloggs@example.org. "
     "The page www.example.co.uk/help and https://example.org/a?b=1 were shared. "
-    "They drove along the A361 and off the M5, and the Pemberton children were in the car."
+    "They drove along the A361 and off the M5, and the Pemberton children were in the car. "
+    "Serious Case Review case 14 was published in the series as SCRP 3 2020."
 )
 
 WITH_REQUIREMENTS = [r for r in uk_recognizers() if isinstance(r, UkPatternRecognizer)

@@ -111,3 +111,18 @@ def test_a_named_site_after_a_place_word_is_a_place() -> None:
 @pytest.mark.parametrize("text", ["The Estate Agent called. The Farm was sold.", "Rose Farm said nothing to the nurse."])
 def test_a_site_word_alone_or_without_place_evidence_is_no_address(text: str) -> None:
     assert typed_spans(StreetAddressRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("Letters went to Marlowe House, Station Road, Hexham NE46 1AB twice.", ["Hexham"]),
+    ("Kestrel House,\nMill Lane, Ludlow, SY8 1ZZ 01584 000000", ["Ludlow"]),
+    ("He was found at Lower Farm, Tiverton, EX16 9ZZ on the day.", ["Tiverton"]),
+])
+def test_the_town_between_a_numberless_address_and_its_postcode_is_a_place(text: str, towns: list[str]) -> None:
+    # a place of the address, which the place rules decide (kept only as the partnership's area or larger)
+    assert [s for t, s in typed_spans(StreetAddressRecognizer(), text) if t == LOCATION] == towns
+
+
+def test_no_town_is_taken_without_a_postcode_after_it() -> None:
+    text = "Letters went to Marlowe House, Station Road, Hexham and then to the school."
+    assert (LOCATION, "Hexham") not in typed_spans(StreetAddressRecognizer(), text)
