@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
@@ -40,8 +39,8 @@ from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
-from anonymiser.decide.expansions import expansions
-from anonymiser.decide.vehicles import makes_never_surnames, model_after_make
+from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
+from anonymiser.decide.vehicles import model_after_make
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -71,96 +70,6 @@ class Residue:
     end: int
     entity: str  # PERSON, LOCATION, ORGANISATION or REFERENCE_NUMBER
     why: str
-
-
-@lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    return frozenset(load_list("allowlist", "acronyms"))
-
-
-@lru_cache(maxsize=1)
-def _trade_words() -> frozenset[str]:
-    """Capitalised words of the trade that name nobody: months, weekdays, titles, label words."""
-    words = {w.lower() for w in (*vocabulary.MONTHS, *vocabulary.MONTH_ABBREVIATIONS, *vocabulary.WEEKDAYS,
-                                 *vocabulary.WEEKDAY_ABBREVIATIONS, *vocabulary.SEASONS)}
-    words |= vocabulary.NAME_TITLES | vocabulary.CHILD_ROLES
-    words |= {w.lower() for w in vocabulary.entries("label_words", "family_words", "professional_roles")}
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Words that end a place's name ('Vale', 'Green', 'Road'): part of the name before them."""
-    return frozenset(w.split(":")[0] for w in vocabulary.entries("place_words")) | vocabulary.STREET_TYPE_WORDS
-
-
-@lru_cache(maxsize=1)
-def org_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in vocabulary.entries("organisation_words"))
-
-
-def explaining_index(profile: Profile) -> PhraseIndex:
-    """Every phrase that explains the words inside it: allowlists, keep list, kept and flagged gazetteers."""
-    return _explaining(profile.allowlists, (*profile.keep_places, *profile.flag_lists), profile.keep_terms)
-
-
-@lru_cache(maxsize=8)
-def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_terms: tuple[str, ...]) -> PhraseIndex:
-    phrases: list[str] = []
-    for name in allowlists:
-        phrases += load_list("allowlist", name)
-    for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
-                                 "online_platforms", "faiths_languages_festivals")):
-        phrases += load_list("gazetteer", name)
-    phrases += makes_never_surnames()
-    return PhraseIndex((*phrases, *keep_terms))
-
-
-class Scan:
-    """One text, with what the rule asks of it more than once."""
-
-    def __init__(self, text: str, explain: PhraseIndex,
-                 not_explaining: Callable[[int, int], bool] | None = None) -> None:
-        self.text = text
-        # `not_explaining` drops phrases that explain nothing here: a council's name inside the
-        # partnership's area ('at Dartford', in a Kent review) locates the family.
-        self.explained_spans = [(s, e) for s, e in explain.find(text) if not_explaining is None or not not_explaining(s, e)]
-        self._starts = [s for s, _ in self.explained_spans]
-        # words written in lower case, not inside an email address, a link or a file name
-        # ('j.wakeling@example.org' says nothing of 'Wakeling')
-        self.lower = {m.group(0) for m in re.finditer(r"(?<![\w.@/\\])[a-z][a-z'’\-]*\b(?![.@/\\]\w)", text)}
-        self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
-        self._capitals: dict[int, bool] = {}
-        self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
-        # acronyms the text spells out as a body's name without defining them ('NUH'), with where
-        self.expansions = expansions(text)
-
-    def in_explained(self, start: int, end: int) -> bool:
-        import bisect
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and self.explained_spans[i][1] >= end
-
-    def line(self, at: int) -> str:
-        a = self.text.rfind("\n", 0, at) + 1
-        b = self.text.find("\n", at)
-        return self.text[a:b if b >= 0 else len(self.text)]
-
-    def capitals_line(self, at: int) -> bool:
-        """The line is written in capitals ('REVIEW INTO THE DEATH OF ...'): capitals there say nothing.
-        Judged once a line: a text of one long line asks it of every token in capitals."""
-        start = self.text.rfind("\n", 0, at) + 1
-        got = self._capitals.get(start)
-        if got is None:
-            letters = [c for c in self.line(at) if c.isalpha()]
-            got = self._capitals[start] = len(letters) > 12 and all(c.isupper() for c in letters)
-        return got
-
-    def beside_acronym(self, start: int, end: int) -> bool:
-        """An explained acronym stands just before or after: 'NI SN', 'CAMHS CP'."""
-        before = re.search(r"([A-Z]{2,6})[ /]$", self.text[max(0, start - 8):start])
-        after = re.match(r"[ /]([A-Z]{2,6})\b", self.text[end:end + 8])
-        return any(m is not None and (m.group(1) in _acronyms() or m.group(1) in self.defined)
-                   for m in (before, after))
 
 
 def _word(token: str) -> str:
@@ -197,7 +106,7 @@ def _initialism(word: str) -> str | None:
 def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
     """Whether one capitalised word (no digits) needs an explanation it does not have."""
     low = part.lower()
-    if low in _trade_words() or low.rstrip("s") in _trade_words() or part in _acronyms():
+    if low in trade_words() or low.rstrip("s") in trade_words() or part in acronyms():
         return False
     if low in _INSTITUTION_WORDS:
         return False  # 'Court of Cassation': a word public bodies are named with, though no dictionary's
@@ -277,11 +186,11 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
         return None  # 'E.g', 'St.John': an abbreviation
     letters = _initialism(word)
     if letters is not None:
-        if word in _acronyms() or letters in _acronyms() or letters in t.defined or letters in expanded:
+        if word in acronyms() or letters in acronyms() or letters in t.defined or letters in expanded:
             return None
-        if letters.endswith("s") or (letters[:-1] in _acronyms() and word.endswith("s")):
+        if letters.endswith("s") or (letters[:-1] in acronyms() and word.endswith("s")):
             return None
-        if letters.endswith("S") and (letters[:-1] in _acronyms() or letters[:-1] in t.defined):
+        if letters.endswith("S") and (letters[:-1] in acronyms() or letters[:-1] in t.defined):
             return None  # 'SARS' for SARs in a capitals line
         if word_class(letters) in (WordClass.COMMON, WordClass.BOTH):
             return None  # 'IT', 'US', 'OK' in capitals
@@ -318,7 +227,7 @@ def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callabl
     it is also a common word ('Patience', 'Grace')."""
     word = prev.group(0)
     return (t.text[prev.end():start] == " " and word[:1].isupper() and not word.isupper() and is_first_name(word)
-            and word.lower() not in _trade_words() and not inside(prev.start(), prev.end())
+            and word.lower() not in trade_words() and not inside(prev.start(), prev.end())
             and not t.in_explained(prev.start(), prev.end()))
 
 
@@ -379,9 +288,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             if gap not in (" ", "-") or not w[:1].isupper() or inside(nxt.start(), nxt.end()) \
                     or t.in_explained(nxt.start(), nxt.start() + len(w or nxt.group(0))) or any(c.isdigit() for c in w):
                 break
-            if w in _acronyms() or w.lower() in _trade_words():
+            if w in acronyms() or w.lower() in trade_words():
                 break
-            if word_class(w) is WordClass.COMMON and w.lower() not in org_words() and w not in _place_words():
+            if word_class(w) is WordClass.COMMON and w.lower() not in org_words() and w not in place_words():
                 break
             j += 1
         end = tokens[j].end()

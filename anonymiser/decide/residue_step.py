@@ -14,14 +14,8 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
-from anonymiser.decide.residue import (
-    RESIDUE,
-    RESIDUE_SCORE,
-    Scan,
-    explaining_index,
-    find_residue,
-    org_words,
-)
+from anonymiser.decide.residue import RESIDUE, RESIDUE_SCORE, find_residue
+from anonymiser.decide.residue_scan import Scan, explaining_index, org_words
 
 # A family or child role just before: 'Child HD', 'his mother SR' keep the role and lose the initials.
 _LABEL_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('child_roles', 'family_words'))})\s+$", re.I)

@@ -15,7 +15,8 @@ from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.overlaps import resolve
 from anonymiser.decide.phrases import PhraseLayer
 from anonymiser.decide.propagation import person_tokens
-from anonymiser.decide.residue import explaining_index, find_residue
+from anonymiser.decide.residue import find_residue
+from anonymiser.decide.residue_scan import explaining_index
 
 NO_ALLOW = phrase_index("allowlist", ())
 

@@ -6,7 +6,8 @@ import pytest
 
 from anonymiser.api import anonymise
 from anonymiser.config.profile import load_profile, with_keep_list
-from anonymiser.decide.residue import RESIDUE, explaining_index, find_residue
+from anonymiser.decide.residue import RESIDUE, find_residue
+from anonymiser.decide.residue_scan import explaining_index
 from anonymiser.decide.steps import STEPS
 
 PROFILE = load_profile("safeguarding-review")

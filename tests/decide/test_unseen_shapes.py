@@ -83,7 +83,8 @@ def test_a_ner_person_inside_a_register_address_is_not_spread() -> None:
 
 def test_a_first_name_that_is_a_word_before_an_unexplained_surname_goes_with_it() -> None:
     from anonymiser.config.profile import load_profile
-    from anonymiser.decide.residue import explaining_index, find_residue
+    from anonymiser.decide.residue import find_residue
+    from anonymiser.decide.residue_scan import explaining_index
     text = "The panel met on Monday with Mercy Adjepong, Named Nurse for the trust."
     found = [(text[r.start:r.end], r.entity) for r in
              find_residue(text, explaining_index(load_profile("safeguarding-review")))]
@@ -241,7 +242,8 @@ def test_a_council_inside_the_given_area_locates_the_family_where_no_agency_is_n
 def test_the_residue_rule_takes_a_council_inside_the_given_area_as_unexplained() -> None:
     from anonymiser.config.profile import load_profile
     from anonymiser.decide.keep import Keeper
-    from anonymiser.decide.residue import Scan, explaining_index, find_residue
+    from anonymiser.decide.residue import find_residue
+    from anonymiser.decide.residue_scan import Scan, explaining_index
     profile = load_profile("safeguarding-review")
     text = "His car was stopped at Dartford in January; Kent County Council and Dartford Borough Council knew."
     keeper = Keeper(profile, text, area="Kent")
