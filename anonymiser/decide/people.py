@@ -44,6 +44,9 @@ def is_professional(text: str, d: Detection) -> bool:
     return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after))
 
 
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
 def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
     """Give each non-register PERSON detection a person key shared by all mentions of one person.
 
@@ -54,18 +57,23 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     names: list[tuple[frozenset[str], str]] = []  # (tokens, key), in order of first mention
     # Names that are also words count too: "Will" alone is the "Will Okafor" met earlier.
     token_lists = {id(d): person_tokens(text[d.start:d.end], allow, collisions=True) for d in others}
+    by_initials: dict[str, set[str]] = {}  # 'KM' -> the keys of full names with those initials
     for d in others:
         toks = token_lists[id(d)]
         if len(toks) > 1:
             key = "other:" + " ".join(t.lower() for t in toks)
             if all(k != key for _, k in names):
                 names.append((frozenset(t.lower() for t in toks), key))
+            by_initials.setdefault("".join(t[0] for t in toks).upper(), set()).add(key)
     assigned: dict[int, str] = {}
     for d in others:
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
             words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}
         name = next((k for tokset, k in names if words and words <= tokset), None)
+        letters = text[d.start:d.end].replace(".", "").strip()
+        if name is None and _INITIALS.fullmatch(letters) and len(by_initials.get(letters, ())) == 1:
+            name = next(iter(by_initials[letters]))  # 'KM' is the Kyle Mazur the text names in full
         if name is None:
             name = "other:" + " ".join(sorted(words))
             names.append((frozenset(words), name))

@@ -193,15 +193,28 @@ def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
 def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]], allow: PhraseIndex) -> list[Detection]:
     """Two or three capitals that stand for a person, wherever the document shows it."""
     p = _patterns()
-    taken = _spans_taken(text, detections)
+    # The NER's guess that bare initials are an organisation or a place ('J.P.', 'H.O.') takes nothing.
+    taken = _spans_taken(text, [d for d in detections if not (
+        d.detectors == ("SpacyRecognizer",) and d.entity in (E.ORGANISATION, E.LOCATION)
+        and _INITIALS.fullmatch(text, d.start, d.end))])
     defined = _defined_acronyms(text)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _INITIALS.finditer(text):
         s, e = m.span()
         mentions.setdefault(m.group(0).replace(".", ""), []).append((s, e))
+    named = _name_initials(text, detections)
     out: list[Detection] = []
     for letters, spans in mentions.items():
-        if letters in defined or _known_acronym(letters, allow):
+        if letters in allow or letters.lower() in vocabulary.NAME_TITLES:
+            continue
+        if letters.upper() in named and all(_free(s, e, taken, kept) for s, e in spans):
+            # 'Kyle Matthews ("KM")', 'KW (Kirsty Walsh)': a person's own initials, even where the
+            # lexicon knows the letters as a word or unit ('km'), or the name reads as their expansion
+            out.extend(_person(s, e, "initials") for s, e in spans)
+            continue
+        if letters in defined:
+            continue
+        if _known_acronym(letters, allow):
             continue
         if any(text[s:e].replace(".", "").lower() != letters.lower() for s, e in spans):
             continue
@@ -214,6 +227,7 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
                 continue  # a list marker
             before = text[max(line_start, s - 40):s]
             if (p["initials_verb"].match(text, e) or p["possessive_person"].match(text, e)
+                    or _KNOWN_AS.search(before)
                     or (p["role_before"].search(before) and not before.rstrip().endswith("."))):
                 evidence = True
                 break
@@ -223,6 +237,24 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
             if _free(s, e, taken, kept):
                 out.append(_person(s, e, "initials"))
     return out
+
+
+# 'identified as J.P.', 'known only as "DW"': what a person is called, written just before.
+_KNOWN_AS = re.compile(r"\b(?:known|identified|referred\s+to|recorded|named|signed|called)(?:\s+only)?\s+as\s*[\"“‘']?$",
+                       re.I)
+
+
+def _name_initials(text: str, detections: list[Detection]) -> frozenset[str]:
+    """The initials of every person the document names in full ('Kyle Matthews' -> 'KM')."""
+    out = set()
+    for d in detections:
+        if d.entity != E.PERSON:
+            continue
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[d.start:d.end])
+                 if w[0].isupper() and w.lower().rstrip(".") not in _ALL_TITLE_WORDS]
+        if 2 <= len(words) <= 3:
+            out.add("".join(w[0] for w in words).upper())
+    return frozenset(out)
 
 
 # A cue that the name after it is the author, chair or a member: 'Report by:', 'Author:', 'Chair:'.

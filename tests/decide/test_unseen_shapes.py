@@ -251,3 +251,30 @@ def test_the_residue_rule_takes_a_council_inside_the_given_area_as_unexplained()
     found = [(text[r.start:r.end], r.entity) for r in find_residue(scan)]
     assert found == [("Dartford", "LOCATION")]
     assert find_residue(Scan(text, explaining_index(profile))) == []  # no area given: every council explains
+
+
+def test_a_community_or_language_is_never_a_misspelt_register_name() -> None:
+    register = Register("CPR 2031-02", (Person("Roman Dudas", "brother", "male"),
+                                        Person("Lily Dudas", "subject child", "female")))
+    text = "Lily's mother speaks Slovak and Romani. Roman is a boy from a Roma family; Roman said so."
+    out = anonymise(text, register=register).text
+    assert "speaks Slovak and Romani" in out and "from a Roma family" in out
+    assert "Roman" not in out.replace("Romani", "").replace("Roma family", "")
+
+
+def test_national_bodies_words_and_acronyms_the_tester_met() -> None:
+    text = ("The North East and North Cumbria Integrated Care Board funds the service. Lily's father worked "
+            "as an HGV driver, and Barnardo's Cymru supported her.")
+    out = anonymise(text, register=REGISTER).text
+    for kept in ("The North East and North Cumbria Integrated Care Board funds", "as an HGV driver",
+                 "Barnardo's Cymru supported"):
+        assert kept in out
+
+
+def test_initials_are_the_person_the_text_names_in_full() -> None:
+    text = ('The driver, Kyle Mazurek ("KM"), aged 24, was arrested; KM said nothing. The Early Help worker, '
+            "KW (Kirsty Walbrook), visited. The call handler, identified as J.P., recorded the risk.")
+    out = anonymise(text).text
+    for gone in ("KM", "KW", "J.P", "Mazurek", "Walbrook"):
+        assert gone not in out
+    assert out.count("Adult A") == 3  # Kyle Mazurek and his initials: one person, one label

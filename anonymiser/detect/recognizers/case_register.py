@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from rapidfuzz.distance import OSA
 
 from anonymiser.config import vocabulary
-from anonymiser.config.data import load_list
+from anonymiser.config.data import load_list, lowered
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
@@ -39,6 +39,13 @@ def word_collisions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _named_things() -> frozenset[str]:
+    """Words the gazetteers know as a people, a language, a faith or a country ('Roma', 'Romani'): never a
+    misspelt register name ('Roman'), which would put a child's pseudonym on a whole community."""
+    return lowered("gazetteer", ("ethnicities", "faiths_languages_festivals", "nationalities", "countries"))
+
+
 def everyday_words() -> frozenset[str]:
     """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
     return frozenset(w.lower() for w in load_list("names", "everyday_words"))
@@ -178,7 +185,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
             if word.islower() and lw in everyday_words():
                 return (), ""
             return tuple(self.index[lw]), "exact"
-        if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in word_collisions():
+        if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in word_collisions() \
+                and lw not in _named_things():
             hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN
                     and abs(len(tok) - len(lw)) <= 1 and OSA.distance(tok, lw, score_cutoff=1) <= 1
                     for entry in entries]

@@ -17,6 +17,7 @@ _SYSTEM = (
     r"|registration|collar|warrant|shoulder|docket|passport|visa|home\s+office|ho"
     r"|school|pupil|unique\s+pupil|unique\s+reference|local\s+authority|la"
     r"|title|land\s+registry|plot|plan|parcel"  # land registration: "title number", "plot no."
+    r"|nhs|ni|national\s+insurance|nino|national\s+health\s+service"  # a number its checksum fails
 )
 _KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|#"
 _KEYWORD = (
@@ -64,6 +65,8 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
     ENTITY = REFERENCE_NUMBER
     PATTERNS = [
         Pattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
+        # Groups of digits with single spaces after the keyword are one number: "NHS number 485 777 3456".
+        Pattern("Spaced number after keyword", rf"{_LEAD}\K\d{{2,5}}(?: \d{{2,5}}){{1,3}}{_END}", 0.85),
         # A series in capitals before the code is part of it, and a bare "Ref" with them one
         # reference: "Ref BDHR 2011/12-03", "Our ref: SCR 19-4" (a NER reads "Ref BDHR" as a name).
         Pattern("Lettered reference after keyword",
