@@ -155,7 +155,9 @@ def listed_organisations_step(state: DecideState) -> None:
 
 def names_from_evidence(state: DecideState) -> None:
     if state.profile.detects(E.PERSON):
-        kept = state.keeper.allowed_spans
+        # Every kept phrase, not only the allowlisted ones: the 'North' of 'North East and North
+        # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
+        kept = state.phrases.spans
         state.detections = take_in_first_names(state.text, state.detections, kept)
         state.detections = state.detections + name_words(state.text, state.detections, kept)
         state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
