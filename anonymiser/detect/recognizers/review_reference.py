@@ -31,11 +31,13 @@ _YEAR = r"(?:19|20)\d\d"
 
 
 class ReviewReferenceRecognizer(UkPatternRecognizer):
-    """'Domestic Homicide Review case 20' (the number), 'CYSUR 4 2019' (the whole code)."""
+    """'Domestic Homicide Review case 20' (the number and its word), 'CYSUR 4 2019' (the whole code)."""
 
     ENTITY = REFERENCE_NUMBER
     PATTERNS = [
-        Pattern("Review number", rf"\b{_REVIEW}\s+{_NUMBER_WORD}\s{{0,3}}[:#]?\s{{0,3}}\K{_REVIEW_NUMBER}{_END}", 0.85),
+        # The number word goes with the number ('Review [reference removed]'): left alone, a NER reads
+        # 'Case' as a name.
+        Pattern("Review number", rf"\b{_REVIEW}\s+\K{_NUMBER_WORD}\s{{0,3}}[:#]?\s{{0,3}}{_REVIEW_NUMBER}{_END}", 0.85),
         Pattern("Series code, number and year",
                 rf"(?<![\w/-])(?!(?:{_NOT_A_SERIES})\s)[A-Z][A-Z]{{1,7}}\s+\d{{1,4}}\s+{_YEAR}(?![\w/-]|\.\d)", 0.7),
     ]

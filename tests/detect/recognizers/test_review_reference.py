@@ -18,11 +18,12 @@ def rec() -> ReviewReferenceRecognizer:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Serious Case Review case 12 Overview Report", "12"),
-        ("Safeguarding Adults Review Case 3 – Executive Summary", "3"),
-        ("This is Child Safeguarding Practice Review no. 41 of the partnership.", "41"),
-        ("DOMESTIC HOMICIDE REVIEW CASE 9", "9"),
-        ("The Learning Review number 2019/07 was published.", "2019/07"),
+        # The number word goes with the number, or a NER would read 'Case' as a name.
+        ("Serious Case Review case 12 Overview Report", "case 12"),
+        ("Safeguarding Adults Review Case 3 – Executive Summary", "Case 3"),
+        ("This is Child Safeguarding Practice Review no. 41 of the partnership.", "no. 41"),
+        ("DOMESTIC HOMICIDE REVIEW CASE 9", "CASE 9"),
+        ("The Learning Review number 2019/07 was published.", "number 2019/07"),
         ("The Child Practice Review (ref: 15B) was endorsed.", None),
     ],
 )
