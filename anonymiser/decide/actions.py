@@ -28,11 +28,11 @@ _CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
 _CALENDAR = re.compile(
     rf"\b(?:{vocabulary.alternation(_CALENDAR_WORDS)})\b\.?"
     r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
-# What makes a date exact to the day: a weekday, a numeric date, an ordinal or a number beside a month.
+# What makes a date exact to the day: a numeric date, an ordinal or a number beside a month. A weekday
+# alone ('on Friday nights') names no one day.
 _MONTH_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)
 _DAY_LEVEL = re.compile(
-    rf"\b(?:{vocabulary.alternation(vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)})\b"
-    r"|\d{1,4}\s*[/.\-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"\d{1,4}\s*[/.\-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?!\d)", re.I)
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.keep import known_first_name
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -28,6 +28,13 @@ _KIND = {e.lower(): labels[0].replace("-", " ") for e, labels in vocabulary.labe
 _HEAD = re.compile(rf"\b(?:{vocabulary.alternation(_KIND)})\b", re.I)
 # 'Assembly', 'Fellowship': a church only with a word of worship in its name ('Cornerstone Praise Assembly').
 _NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisation_words", "worship"))
+# 'the Spice Garden takeaway', 'Ali's Barbers': a capitalised name before a business's head word, in any case.
+_BUSINESS = vocabulary.having("local_organisation_words", "business")
+_NAMED_BUSINESS = re.compile(
+    rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*[ \t]+){{1,4}})(?i:{vocabulary.alternation(_BUSINESS)})(?![\w'’-])")
+DETECTOR = "LocalOrganisation"
+_GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer"})  # a reading from the words round it
+_SENTENCE_WORDS = vocabulary.lower(vocabulary.SENTENCE_STARTERS)
 _WORSHIP = vocabulary.words("worship_words")
 
 _EMPLOYMENT_BEFORE = re.compile(
@@ -103,4 +110,24 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
                 if kind:
                     d = replace(d, meta=replace(d.meta, local_kind=kind))
         out.append(d)
-    return out
+    return _named_businesses(text, out)
+
+
+def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]:
+    """A business named before its head word ('the Spice Garden takeaway', 'Ali's Barbers'): the name
+    and the head word become one organisation of that kind. What the NER or a place's context alone
+    saw inside the name (a 'place' or a 'person') is taken in; any other detection leaves it alone."""
+    out = list(detections)
+    for m in _NAMED_BUSINESS.finditer(text):
+        s, e = m.start(), m.end()
+        inside = [d for d in out if d.start < e and s < d.end]
+        if any(not set(d.detectors) <= _GUESSES or d.start < s - 4 or d.end > e for d in inside):
+            continue
+        if text[s:m.end(1)].split()[0].lower() in _SENTENCE_WORDS:
+            s = m.start(1) + len(text[s:m.end(1)].split()[0]) + 1  # 'The Spice Garden takeaway' opens a sentence
+            if s >= m.end(1):
+                continue
+        head = " ".join(text[m.end(1):e].lower().split())
+        out = [d for d in out if d not in inside]
+        out.append(Detection(s, e, E.ORGANISATION, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind="the " + _KIND[head])))
+    return sorted(out, key=lambda d: (d.start, -d.end))

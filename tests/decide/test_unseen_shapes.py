@@ -278,3 +278,11 @@ def test_initials_are_the_person_the_text_names_in_full() -> None:
     for gone in ("KM", "KW", "J.P", "Mazurek", "Walbrook"):
         assert gone not in out
     assert out.count("Adult A") == 3  # Kyle Mazurek and his initials: one person, one label
+
+
+def test_a_business_named_before_its_head_word_is_its_kind() -> None:
+    text = ("Lily's mother worked at the Golden Lotus takeaway on Friday nights, and had her hair cut at "
+            "Samir's Barbers. The Royal Swan pub was nearby.")
+    out = anonymise(text, register=REGISTER).text
+    assert "worked at the takeaway on Friday nights" in out
+    assert "cut at the barbers." in out and "The pub was nearby." in out
