@@ -89,6 +89,12 @@ def _head_after(text: str, d: Detection) -> int | None:
     return None
 
 
+def _has_a_name(span: str) -> bool:
+    """Something names the body beyond its kind: 'Carewell Homecare', not 'Care Services' or 'the Club'."""
+    rest = _HEAD.sub(" ", span)
+    return any(w[0].isupper() and w.lower() not in ("the", "of", "and") for w in _WORD.findall(rest))
+
+
 def read_local_organisations(text: str, detections: list[Detection]) -> list[Detection]:
     """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
     out = []
@@ -105,7 +111,7 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
             if d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
                 kind = local_kind(text, d)
                 d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=kind))
-            elif d.entity == E.ORGANISATION:
+            elif d.entity == E.ORGANISATION and _has_a_name(text[d.start:d.end]):
                 kind = local_kind(text, d)
                 if kind:
                     d = replace(d, meta=replace(d.meta, local_kind=kind))

@@ -286,3 +286,15 @@ def test_a_business_named_before_its_head_word_is_its_kind() -> None:
     out = anonymise(text, register=REGISTER).text
     assert "worked at the takeaway on Friday nights" in out
     assert "cut at the barbers." in out and "The pub was nearby." in out
+
+
+def test_a_person_of_an_institution_is_not_part_of_its_name() -> None:
+    out = anonymise("The GP, Dr Nikhil Varmani of Werneth Medical Practice, saw Lily.", register=REGISTER).text
+    assert "Varmani" not in out and "Werneth" not in out
+    assert "of the GP practice, saw" in out and "Dr the GP practice" not in out
+
+
+def test_a_care_kind_with_no_name_is_no_care_provider() -> None:
+    out = anonymise("Ms Leeming, Cabinet Member for Care Services, agreed with Lily's social worker.",
+                    register=REGISTER).text
+    assert "Cabinet Member for Care Services, agreed" in out

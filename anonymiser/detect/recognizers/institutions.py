@@ -8,9 +8,10 @@ is the caller's to handle.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 
 from anonymiser.config import vocabulary
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
@@ -31,6 +32,27 @@ _JOIN = r"(?:of|the|and|&|upon|on|in|de|la)"
 _NAME = rf"{_WORD}(?:\s+(?:{_JOIN}\s+)?{_WORD}){{0,4}}"
 # The name ends at a word's end; a possessive may follow ("Oakfield Primary's head"), outside the span.
 _END = r"(?:(?=['’]s(?![\w'’-]))|(?![\w'’-]))"
+
+
+# Words before 'of' that are a person, not a name of the place: 'Dr Nikhil Varma of Werneth Medical Practice'.
+_BEFORE_OF = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})of\s+(?=[A-Z])")
+_TITLE_WORDS = frozenset(w.lower() for t in vocabulary.entries("titles") for w in t.split()) - {"st", "saint", "ss"}
+
+
+class _NotAPersonOf(UkPatternRecognizer):
+    """An institution's name does not begin with a person 'of' it: the span starts after the 'of'."""
+
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        for r in results:
+            m = _BEFORE_OF.match(text, r.start, r.end)
+            if m is None:
+                continue
+            before = re.findall(r"[\w.]+", text[max(0, r.start - 12):r.start])[-1:]
+            words = before + m.group(1).split()
+            if any(w.lower().rstrip(".") in _TITLE_WORDS for w in words) or (
+                    len(words) >= 2 and is_first_name(words[0]) and is_surname(words[-1])):
+                r.start = m.end()
+        return results
 
 
 def _named(kind: str, not_first: str = "", after: str = "") -> str:
@@ -54,7 +76,7 @@ _SCHOOL_TYPE = (
 )
 
 
-class SchoolRecognizer(UkPatternRecognizer):
+class SchoolRecognizer(_NotAPersonOf):
     """Schools, academies and colleges with a proper name: "St Mary's C of E Primary School"."""
 
     ENTITY = SCHOOL
@@ -70,7 +92,7 @@ _NURSERY_TYPE = (
 )
 
 
-class NurseryRecognizer(UkPatternRecognizer):
+class NurseryRecognizer(_NotAPersonOf):
     """Nurseries, pre-schools and children's centres with a proper name: "Little Acorns Nursery"."""
 
     ENTITY = NURSERY
@@ -90,7 +112,7 @@ _GP_TYPE = (
 )
 
 
-class GpPracticeRecognizer(UkPatternRecognizer):
+class GpPracticeRecognizer(_NotAPersonOf):
     """GP practices with a proper name: "Birchwood Surgery", "The Limes Medical Practice"."""
 
     ENTITY = GP_PRACTICE
