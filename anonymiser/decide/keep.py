@@ -279,7 +279,9 @@ class Keeper:
             if any(a <= s and e <= b for a, b in self.own_area_spans):
                 continue  # 'Brighton' of 'Brighton & Hove', the partnership's area
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
-            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area):
+            # ... or a pattern's number vouches for it ('junction 47' after 'the M4').
+            numbered = d.detectors != ("SpacyRecognizer",) and any(ch.isdigit() for ch in part)
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area or numbered):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 

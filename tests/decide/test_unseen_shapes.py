@@ -298,3 +298,8 @@ def test_a_care_kind_with_no_name_is_no_care_provider() -> None:
     out = anonymise("Ms Leeming, Cabinet Member for Care Services, agreed with Lily's social worker.",
                     register=REGISTER).text
     assert "Cabinet Member for Care Services, agreed" in out
+
+
+def test_a_motorway_junction_goes_with_its_road() -> None:
+    out = anonymise("Lily's brother was stopped on the M4 near junction 47 in May.", register=REGISTER).text
+    assert "junction 47" not in out and "M4" not in out

@@ -2,7 +2,8 @@
 
 A road number is a letter A, B or M and one to four digits. Alone it could be a paper size, a grid
 square or an exhibit ('A4', 'B12'), so it is taken only after 'the' or a word of movement along a
-road ('along', 'off', 'onto', 'via', 'junction 12 of'), or before a road word ('A361 road').
+road ('along', 'off', 'onto', 'via', 'junction 12 of'), or before a road word ('A361 road'). A
+junction written after its road ('the M4 near junction 47') goes as well.
 """
 
 from __future__ import annotations
@@ -27,5 +28,9 @@ class RoadNumberRecognizer(UkPatternRecognizer):
     PATTERNS = [
         Pattern("road number after a road lead", rf"{_LEAD}\K{_ROAD}{_END}", 0.85),
         Pattern("road number before a road word", rf"\b{_ROAD}{_END}(?={_ROAD_WORD})", 0.85),
+        # The junction of a road just named locates as closely as the road does: 'the M4 near junction 47'.
+        Pattern("junction after a road number",
+                rf"\b{_ROAD}(?:,?\s+(?i:at|near|by|off|past|between))?\s+\K(?i:junction|jct\.?|j)\s?\d{{1,2}}[A-Za-z]?{_END}",
+                0.8),
     ]
     FLAGS = re.DOTALL | re.MULTILINE
