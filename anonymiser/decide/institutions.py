@@ -55,4 +55,6 @@ def institution_text(entity: str, name: str) -> str:
         if re.search(r"\b(high|secondary|academy|college|grammar|upper)\b", low):
             return "the secondary school"
         return "the school"
+    if entity == E.NURSERY and re.search(r"\bchildren['’]?s\s+centre\b", name, re.I):
+        return "the children's centre"
     return INSTITUTION_TEXT.get(entity, "the setting")

@@ -31,7 +31,7 @@ _NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisat
 # 'the Spice Garden takeaway', 'Ali's Barbers': a capitalised name before a business's head word, in any case.
 _BUSINESS = vocabulary.having("local_organisation_words", "business")
 _NAMED_BUSINESS = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*[ \t]+){{1,4}})(?i:{vocabulary.alternation(_BUSINESS)})(?![\w'’-])")
+    rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}})(?i:{vocabulary.alternation(_BUSINESS)})(?![\w'’-])")
 DETECTOR = "LocalOrganisation"
 _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer"})  # a reading from the words round it
 _SENTENCE_WORDS = vocabulary.lower(vocabulary.SENTENCE_STARTERS)

@@ -78,7 +78,9 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
             if not (d.meta.reviewer and (s, e) == (d.start, d.end)):
                 # trim spaces and punctuation left over at the edges of a cut piece
                 # A '+' before digits is part of the number ('+44 7700 900123'), not punctuation.
-                while s < e and not text[s].isalnum() and not (text[s] == "+" and text[s + 1:s + 2].isdigit()):
+                # An '@' before a handle is part of it too ('@amara_k').
+                while s < e and not text[s].isalnum() and not (text[s] == "+" and text[s + 1:s + 2].isdigit()) \
+                        and not (text[s] == "@" and d.entity == E.SOCIAL_MEDIA_HANDLE):
                     s += 1
                 while e > s and not text[e - 1].isalnum():
                     e -= 1

@@ -8,6 +8,8 @@ A kept phrase is one of:
   'London Borough of Bromley'), from models/vocabulary/agency_words.txt and compass_words.txt;
 - a statute by its shape, capitalised words ending in 'Act' and perhaps its year ('the Criminal
   Justice Act 1967'; decide/legislation.py);
+- a medical eponym by its shape, a capitalised name before a medical head noun ('Diogenes
+  syndrome'; decide/eponyms.py);
 - an acronym the document defines by a kept expansion or one made of common words ('Discharge to
   Assess (DTA)', 'Bedford Borough Safeguarding Children Board (BBSCB)'), at every mention;
 - a label and one letter or digit, already anonymous ('Child C', 'Subject A', 'Mr X');
@@ -36,6 +38,7 @@ from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index, su
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
@@ -88,6 +91,7 @@ class PhraseLayer:
         spans += places
         spans += self._agency_names()
         spans += legislation_names(text)
+        spans += eponym_names(text)
         spans += self._defined_acronyms(known + spans)
         if keeper.profile.keep_labels:
             spans += labels(text)

@@ -13,6 +13,7 @@ from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import Profile
+from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
 from anonymiser.decide.vehicles import makes_never_surnames
 
@@ -69,6 +70,14 @@ class Scan:
         # `not_explaining` drops phrases that explain nothing here: a council's name inside the
         # partnership's area ('at Dartford', in a Kent review) locates the family.
         self.explained_spans = [(s, e) for s, e in explain.find(text) if not_explaining is None or not not_explaining(s, e)]
+        # A condition named after a person ('Diogenes syndrome') explains its name, as the allowlist would.
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(set(self.explained_spans) | set(eponym_names(text))):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        self.explained_spans = merged
         self._starts = [s for s, _ in self.explained_spans]
         # words written in lower case, not inside an email address, a link or a file name
         # ('j.wakeling@example.org' says nothing of 'Wakeling')

@@ -303,3 +303,29 @@ def test_a_care_kind_with_no_name_is_no_care_provider() -> None:
 def test_a_motorway_junction_goes_with_its_road() -> None:
     out = anonymise("Lily's brother was stopped on the M4 near junction 47 in May.", register=REGISTER).text
     assert "junction 47" not in out and "M4" not in out
+
+
+def test_a_heading_ending_in_reference_takes_no_section_number() -> None:
+    text = "2. METHODOLOGY AND TERMS OF REFERENCE\n\n2.1 The period under review ran to May 2030."
+    assert anonymise(text, register=REGISTER).text == text
+
+
+def test_a_condition_named_after_a_person_is_kept() -> None:
+    text = "Lily's grandfather had a Charcot foot and possible Diogenes syndrome; Bell's palsy was ruled out."
+    out = anonymise(text, register=REGISTER).text
+    assert out.endswith("grandfather had a Charcot foot and possible Diogenes syndrome; Bell's palsy was ruled out.")
+    # A name in the possessive before a condition is the person's: it still goes.
+    assert "Lily" not in anonymise("Lily's disease was treated at home.", register=REGISTER).text
+
+
+def test_a_police_log_number_and_a_handle_with_its_at() -> None:
+    out = anonymise("Police log 0342 of 18/11/2030 noted that Lily posted as @lilymarsh_x.", register=REGISTER).text
+    assert "0342" not in out and "342" not in out
+    assert "@" not in out
+
+
+def test_named_pub_with_and_and_a_childrens_centre() -> None:
+    out = anonymise("Lily's father drank at the Crown and Anchor pub. Bluebell Children's Centre helped her mother.",
+                    register=REGISTER).text
+    assert "Crown" not in out and "Anchor" not in out and "Bluebell" not in out
+    assert "drank at the pub." in out and "The children's centre helped" in out

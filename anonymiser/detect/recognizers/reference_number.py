@@ -19,7 +19,7 @@ _SYSTEM = (
     r"|title|land\s+registry|plot|plan|parcel"  # land registration: "title number", "plot no."
     r"|nhs|ni|national\s+insurance|nino|national\s+health\s+service"  # a number its checksum fails
 )
-_KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|#"
+_KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|log|#"  # "police log 0342"
 _KEYWORD = (
     rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"
     r"|cad|cris|mrn|urn|upn|crn|ref(?:erence)?(?:\s+no\.?)?"  # short forms used alone
@@ -28,14 +28,15 @@ _KEYWORD = (
 # Keyword, then at most a ":", "#", "is" or "was" before the code; the pattern matches the
 # keyword, then \K (the regex module's "keep out") keeps it out of the span. A look-behind
 # would do the same but be tried at every position of the text.
-_LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?\s{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?\s{{0,3}}"
+# Never across a line break: 'TERMS OF REFERENCE' ending a heading is not the keyword of the '2.1' below.
+_LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?[ \t]{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-(?=\s))?[ \t]{{0,3}}"
 # One or more runs of letters and digits joined by / - . , at least one digit, ending on
 # a letter or digit (so the full stop ending a sentence is left out).
 _CODE = r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*"
 _END = r"(?![\w/-]|\.\w)"
 # Capitals naming a series, before a code with digits: the "BDHR" of "Ref BDHR 2011/12-03".
 _SERIES = r"[A-Z][A-Z0-9]{1,7}(?![a-z])"  # never itself a keyword ('CRIS')
-_BARE_REF = r"\b(?i:(?:our\s+|your\s+)?ref(?:erence)?)\.?(?:\s{0,3}[:#])?\s{0,3}"
+_BARE_REF = r"\b(?i:(?:our[ \t]+|your[ \t]+)?ref(?:erence)?)\.?(?:[ \t]{0,3}[:#])?[ \t]{0,3}"
 # "no. 57592/08", "nos. 26480/95": an abbreviated "number" always has its full stop, so the
 # word "no" ("no one came") never counts.
 _NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"
@@ -70,7 +71,7 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         # A series in capitals before the code is part of it, and a bare "Ref" with them one
         # reference: "Ref BDHR 2011/12-03", "Our ref: SCR 19-4" (a NER reads "Ref BDHR" as a name).
         Pattern("Lettered reference after keyword",
-                rf"(?<![\w-]){_BARE_REF}(?!(?i:{_KEYWORD})\b){_SERIES}\s{{1,3}}{_CODE}{_END}", 0.85),
+                rf"(?<![\w-]){_BARE_REF}(?!(?i:{_KEYWORD})\b){_SERIES}[ \t]{{1,3}}{_CODE}{_END}", 0.85),
         Pattern("Collar number", _COLLAR, 0.7),
         Pattern("Neutral citation", _NEUTRAL_CITATION, 0.85),
         # Number/two-digit-year codes (application, crime and case numbers): "5019284/23", "57592/08".
