@@ -329,3 +329,8 @@ def test_named_pub_with_and_and_a_childrens_centre() -> None:
                     register=REGISTER).text
     assert "Crown" not in out and "Anchor" not in out and "Bluebell" not in out
     assert "drank at the pub." in out and "The children's centre helped" in out
+
+
+def test_a_named_hotel_is_its_kind() -> None:
+    out = anonymise("Lily's family were placed at the Riverside Lodge Hotel by the Home Office.", register=REGISTER).text
+    assert "placed at the hotel by the Home Office" in out
