@@ -278,3 +278,9 @@ def test_initials_are_the_person_the_text_names_in_full() -> None:
     for gone in ("KM", "KW", "J.P", "Mazurek", "Walbrook"):
         assert gone not in out
     assert out.count("Adult A") == 3  # Kyle Mazurek and his initials: one person, one label
+
+
+def test_a_register_name_that_is_a_month_after_of_or_before_a_numbered_line_is_the_person() -> None:
+    text = "Lily was the daughter of April and lived with her.\nNotes of a visit by April\n2 Background"
+    out = anonymise(text, register=REGISTER).text
+    assert "April" not in out
