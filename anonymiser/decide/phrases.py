@@ -235,7 +235,7 @@ class PhraseLayer:
             # with the name on both sides of it, is part of the name, not a place of its own.
             hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]
         if hits and d.entity == E.ORGANISATION and _named_kind_last(self.text[d.start:d.end]):
-            # 'Peterborough City Hospital': a hospital, church or university named by a place is a
+            # 'Carlisle City Hospital': a hospital, church or university named by a place is a
             # local body, and the place is its name, even when the place is the kept area
             hits = [h for h in hits if h not in self._place_spans]
         if not hits:

@@ -37,7 +37,7 @@ def _by_line(text: str, flags: list[Flag]) -> list[Flag]:
 
 
 def _named_organisation(name: str) -> bool:
-    """'Peterborough City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
+    """'Carlisle City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
     private or local body (models/vocabulary/named_organisation_words.txt) as its head, with a name
     beside it that is not only common words. An agency's kind ('Council', 'Partnership', 'Trust') is
     not one: a public body is kept unless a word of its name is unexplained. A list ('Care Homes,
@@ -172,7 +172,7 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
             written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
         new = wording.match_case(written, new, text, s)
         if s > 0 and text[s - 1].isalpha():
-            new = " " + new  # 'ofSongul': the word was typed into the one before it
+            new = " " + new  # 'ofMirela': the word was typed into the one before it
         made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
                                 f"residue: {r.why} -> {new}", core=core))
     return made, keep_flags
