@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import overlapping
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.institutions import organisation_text
+from anonymiser.decide.residue_scan import acronyms, defined_in_brackets
 
 DETECTOR = "listed-organisation"
 SCORE = 0.75
@@ -32,13 +32,13 @@ _TRIM = " \t,;:–-()"
 def _name_like(word: str, defined: frozenset[str]) -> bool:
     """'Larkstone', 'Velora', 'KSWR': a word that names something, not an English word or known acronym."""
     if word.isupper() and len(word) > 1:
-        return word not in load_list("allowlist", "acronyms") and word not in defined
+        return word not in acronyms() and word not in defined
     return word[0].isupper() and word_class(word) in (WordClass.PROPER, WordClass.UNKNOWN)
 
 
 def listed_organisations(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
     """An organisation for each listed person's line whose rest is a local body; see the module's doc."""
-    defined = frozenset(re.findall(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text))
+    defined = defined_in_brackets(text)
     out = []
     taken = [(d.start, d.end) for d in detections]
     for d in detections:

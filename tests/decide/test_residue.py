@@ -161,3 +161,9 @@ def test_a_joined_name_is_replaced_with_a_space_before_its_label() -> None:
     text = "The panel met about the death ofBrannock in 2019.\n"
     residue_made = [r for r in anonymise(text).decisions.replacements if r.original == "Brannock"]
     assert residue_made and residue_made[0].replacement.startswith(" ")
+
+
+def test_acronyms_defined_in_brackets_are_read_once_for_the_residue_rule_and_the_listed_bodies() -> None:
+    from anonymiser.decide.residue_scan import defined_in_brackets
+    text = "The Harbour Wellbeing Service (HWS) and the Community Safety Partnerships (CSPs) met (twice)."
+    assert defined_in_brackets(text) == {"HWS", "CSPs"}  # a plural stays whole; the rule reads its "s"
