@@ -63,10 +63,8 @@ def _named_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary.entries("named_organisation_words"))
 
 
-@lru_cache(maxsize=1)
-def _company_words() -> frozenset[str]:
-    """'Ltd', 'CIC', 'plc': a company's legal form, which a draft writes or leaves off."""
-    return frozenset(w for w, labels in vocabulary.labelled("organisation_words").items() if "company" in labels)
+# 'Ltd', 'CIC', 'plc': a company's legal form, which a draft writes or leaves off (company_suffixes.txt).
+_COMPANY_WORDS = frozenset(w.lower() for w in COMPANY_SUFFIXES)
 
 
 def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int, int]]) -> list[Replacement]:
@@ -77,7 +75,7 @@ def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int
     seen: set[str] = set()
     for m in made:
         words = text[m.core[0]:m.core[1]].split()
-        while len(words) > 1 and words[-1].lower().strip(".") in _company_words():
+        while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY_WORDS:
             words.pop()
         name = " ".join(words)
         if len(words) < 2 or name in seen:
