@@ -280,8 +280,8 @@ def _titled_name_at(line: str, at: int) -> bool:
 
 
 def _pair_ok(first: str, second: str, in_block: bool) -> bool:
-    """'Helen Wakeling': a word that is a first name or no common word, then a surname-like word.
-    In a list of such lines the first word may be a common word too ('Lores Savine') when the
+    """'Maya Trelawny': a word that is a first name or no common word, then a surname-like word.
+    In a list of such lines the first word may be a common word too ('Moss Pennick') when the
     second is a surname or unknown to the lexicon."""
     if first.lower().rstrip(".") in _ALL_TITLE_WORDS or second.lower().rstrip(".") in _ALL_TITLE_WORDS:
         return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
@@ -350,7 +350,7 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
 
 def drop_spilled_people(text: str, detections: list[Detection], found: list[Detection],
                         kept: list[tuple[int, int]]) -> list[Detection]:
-    """A NER person that ran from a listed name into the agency after it ('Janson Bath', where Bath
+    """A NER person that ran from a listed name into the agency after it ('Trelawny Kent', where Kent
     is a council's name), or across a line into the role before it, is dropped; the listed name
     stands for it. One that ran on into more of
     the name ('Oya Ersoy Ataman') stays, and keeps what the listed name does not cover."""

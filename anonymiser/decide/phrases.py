@@ -13,8 +13,8 @@ A kept phrase is one of:
 - a label and one letter or digit, already anonymous ('Child C', 'Subject A', 'Mr X');
 - a section or paragraph number ('2.1' opening a line, 'Para 14.164, 14.168').
 
-A detection inside a kept phrase is dropped; one straddling it is cut at its edge ('Janson Bath
-and North East Somerset Council' leaves 'Janson'). Nothing inside one is spread elsewhere, and
+A detection inside a kept phrase is dropped; one straddling it is cut at its edge ('Trelawny Kent
+County Council' leaves 'Trelawny'). Nothing inside one is spread elsewhere, and
 what propagation finds inside one is dropped too.
 
 The lexicon veto: a span the NER alone called a person or place, whose every word is a common

@@ -2,7 +2,7 @@
 
 A token that could identify someone is
 - a name-like word: capitalised, and a proper noun or a word the lexicon does not know ('June',
-  'Wakeling'). The look-up is made in lower case, so a capital at a sentence start, in a heading
+  'Quillfeather'). The look-up is made in lower case, so a capital at a sentence start, in a heading
   ('1.4 Background') or in an all-capitals line is no evidence of a name: a common word there is
   a common word. A word listed both ways ('Will', 'Act', 'President') counts only inside a run
   of capitalised words round an unexplained one ('Will Tanner'); alone, it is a word with a

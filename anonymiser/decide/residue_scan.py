@@ -78,7 +78,7 @@ class Scan:
         self.explained_spans = [(s, e) for s, e in explain.find(text) if not_explaining is None or not not_explaining(s, e)]
         self._starts = [s for s, _ in self.explained_spans]
         # words written in lower case, not inside an email address, a link or a file name
-        # ('j.wakeling@example.org' says nothing of 'Wakeling')
+        # ('j.quillfeather@example.org' says nothing of 'Quillfeather')
         self.lower = {m.group(0) for m in re.finditer(r"(?<![\w.@/\\])[a-z][a-z'’\-]*\b(?![.@/\\]\w)", text)}
         self.defined = set(defined_in_brackets(text))
         self._capitals: dict[int, bool] = {}
