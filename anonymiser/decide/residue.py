@@ -40,7 +40,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
-from anonymiser.decide.vehicles import model_after_make
+from anonymiser.decide.vehicles import is_vehicle, model_after_make
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -270,8 +270,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
-        if kind == "name" and model_after_make(text, s):
-            kind = None  # 'a silver Vauxhall Astra': the model of a car
+        if kind == "name" and (model_after_make(text, s) or is_vehicle(text, s, e)):
+            kind = None  # 'a silver Vauxhall Astra': the make and model of a car
         if kind is None:
             i += 1
             continue

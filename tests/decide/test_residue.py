@@ -167,3 +167,10 @@ def test_acronyms_defined_in_brackets_are_read_once_for_the_residue_rule_and_the
     from anonymiser.decide.residue_scan import defined_in_brackets
     text = "The Harbour Wellbeing Service (HWS) and the Community Safety Partnerships (CSPs) met (twice)."
     assert defined_in_brackets(text) == {"HWS", "CSPs"}  # a plural stays whole; the rule reads its "s"
+
+
+def test_a_make_of_car_that_is_a_first_name_is_no_explanation_alone() -> None:
+    # 'Kia' and 'Mercedes' are girls' names as well as makes: outside a vehicle's context they stay unexplained
+    assert residue_of("Her classmate Kia said the older boys had driven off.\n") == [("Kia", "PERSON")]
+    assert residue_of("He sold his grey Kia Picanto in May.\n") == []
+    assert residue_of("The family had a Vauxhall outside.\n") == []  # a make that is no name explains itself
