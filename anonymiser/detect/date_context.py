@@ -6,9 +6,10 @@ import re
 
 from anonymiser.config import vocabulary
 
-# On the same line: a number starting the next line is a paragraph's, not a day's ('with April\n2 Background').
+# On the same line: a number ending the line before or starting the next is a paragraph's, not a day's
+# ('with April\n2 Background', '2.4\nApril said').
 _DIGIT_AFTER = re.compile(r"[ \t]*,?[ \t]*\d")
-_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.I)
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?\Z", re.I)
 # A month word after these is the month: 'in June', 'since March', 'by early May', 'the week of June'.
 # A bare 'of' is not one of them: 'the daughter of June' is the woman.
 _MONTH_BEFORE = re.compile(

@@ -25,3 +25,9 @@ def test_a_number_opening_the_next_line_is_no_day() -> None:
     text = "Meeting with April\n2 Background\nKai was seen at home."
     assert not date_context(text, *_at(text, "April"), month=True)
     assert date_context("Seen on April 2, 2031.", *_at("Seen on April 2, 2031.", "April"), month=True)
+
+
+def test_a_number_ending_the_line_before_is_no_day() -> None:
+    text = "4.2\nApril said the flat was cold."
+    assert not date_context(text, *_at(text, "April"), month=True)
+    assert date_context("on the 4th of April", *_at("on the 4th of April", "April"), month=True)
