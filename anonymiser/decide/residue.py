@@ -270,8 +270,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
-        if kind == "name" and (model_after_make(text, s) or is_vehicle(text, s, e)):
-            kind = None  # 'a silver Vauxhall Astra': the make and model of a car
+        if kind == "name" and (model_after_make(text, s) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
+            kind = None  # 'a silver Vauxhall Astra': the make and model of a car; 'Kia's car' is hers
         if kind is None:
             i += 1
             continue

@@ -173,4 +173,5 @@ def test_a_make_of_car_that_is_a_first_name_is_no_explanation_alone() -> None:
     # 'Kia' and 'Mercedes' are girls' names as well as makes: outside a vehicle's context they stay unexplained
     assert residue_of("Her classmate Kia said the older boys had driven off.\n") == [("Kia", "PERSON")]
     assert residue_of("He sold his grey Kia Picanto in May.\n") == []
+    assert residue_of("Her classmate said Kia's car was outside.\n") == [("Kia", "PERSON")]
     assert residue_of("The family had a Vauxhall outside.\n") == []  # a make that is no name explains itself
