@@ -20,7 +20,7 @@ class WordClass(enum.Enum):
     COMMON = "common"  # listed only in lower case: 'guidance', 'bruising'
     PROPER = "proper"  # listed only with a capital: 'June', 'London', 'Sarah'
     BOTH = "both"  # listed both ways: 'Will'/'will', 'Rose'/'rose', 'Bath'/'bath'
-    UNKNOWN = "unknown"  # not listed: rare names ('Wakeling'), acronyms, typing errors
+    UNKNOWN = "unknown"  # not listed: rare names ('Quillfeather'), acronyms, typing errors
 
 
 @lru_cache(maxsize=1)

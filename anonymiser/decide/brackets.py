@@ -3,8 +3,8 @@
 The NER sometimes widens a span over an opening parenthesis into what follows it: 'the President
 of the Court (Rule 21 § 4 (b))' gives 'Court (Rule 21'. A bracket that opens inside a span and
 does not close in it (or closes without opening) ends one phrase and starts another, so the span
-is cut there into its pieces, each judged alone. A balanced pair stays: 'Contact Consulting
-(Oxford) Ltd', 'Łódź Court of Appeal (Sąd Apelacyjny)'.
+is cut there into its pieces, each judged alone. A balanced pair stays: 'Marlowe Print
+(Leeds) Ltd', 'Łódź Court of Appeal (Sąd Apelacyjny)'.
 
 A piece that is only a citation of a rule, article, section or paragraph ('Rule 21 § 4',
 'Articles 6 and 13', 'paragraph 16') points into a text and identifies no one.

@@ -26,7 +26,7 @@ from anonymiser.decide.keep import known_first_name
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _KIND = {e.lower(): labels[0].replace("-", " ") for e, labels in vocabulary.labelled("local_organisation_words").items()}
 _HEAD = re.compile(rf"\b(?:{vocabulary.alternation(_KIND)})\b", re.I)
-# 'Assembly', 'Fellowship': a church only with a word of worship in its name ('Cornerstone Praise Assembly').
+# 'Assembly', 'Fellowship': a church only with a word of worship in its name ('Harbour Light Praise Assembly').
 _NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisation_words", "worship"))
 # 'the Spice Garden takeaway', 'Ali's Barbers': a capitalised name before a business's head word, in any case.
 _BUSINESS = vocabulary.having("local_organisation_words", "business")

@@ -33,7 +33,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.people import ORGANISATION_WORD
-from anonymiser.decide.propagation import _collision_hit
+from anonymiser.decide.propagation import collision_hit
 from anonymiser.detect.date_context import date_context
 
 DETECTOR = "PersonEvidence"
@@ -137,7 +137,7 @@ def _person_cue(text: str, s: int, e: int, wordlike: bool) -> bool:
     if not wordlike:
         return bool(p["verb"].match(text, e))
     # 'Will said', but not 'Hope is', 'Will you' or 'Attorney General stated'
-    return bool(p["strong_verb"].match(text, e)) and _collision_hit(text, s, e) and not _after_capital(text, s)
+    return bool(p["strong_verb"].match(text, e)) and collision_hit(text, s, e) and not _after_capital(text, s)
 
 
 def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
@@ -167,7 +167,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
         for s, e in usable:
             if overlapping(people, s, e):
                 continue
-            if wordlike and (s, e) not in strong and not (_collision_hit(text, s, e) and not _after_capital(text, s)):
+            if wordlike and (s, e) not in strong and not (collision_hit(text, s, e) and not _after_capital(text, s)):
                 continue  # 'Will you', 'Hope is' at a sentence start, 'Attorney General': the word
             out.append(_person(s, e, "name-word"))
     return out
@@ -280,8 +280,8 @@ def _titled_name_at(line: str, at: int) -> bool:
 
 
 def _pair_ok(first: str, second: str, in_block: bool) -> bool:
-    """'Helen Wakeling': a word that is a first name or no common word, then a surname-like word.
-    In a list of such lines the first word may be a common word too ('Lores Savine') when the
+    """'Maya Trelawny': a word that is a first name or no common word, then a surname-like word.
+    In a list of such lines the first word may be a common word too ('Moss Pennick') when the
     second is a surname or unknown to the lexicon."""
     if first.lower().rstrip(".") in _ALL_TITLE_WORDS or second.lower().rstrip(".") in _ALL_TITLE_WORDS:
         return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
@@ -350,7 +350,7 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
 
 def drop_spilled_people(text: str, detections: list[Detection], found: list[Detection],
                         kept: list[tuple[int, int]]) -> list[Detection]:
-    """A NER person that ran from a listed name into the agency after it ('Janson Bath', where Bath
+    """A NER person that ran from a listed name into the agency after it ('Trelawny Kent', where Kent
     is a council's name), or across a line into the role before it, is dropped; the listed name
     stands for it. One that ran on into more of
     the name ('Oya Ersoy Ataman') stays, and keeps what the listed name does not cover."""

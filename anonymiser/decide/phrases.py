@@ -15,8 +15,8 @@ A kept phrase is one of:
 - a label and one letter or digit, already anonymous ('Child C', 'Subject A', 'Mr X');
 - a section or paragraph number ('2.1' opening a line, 'Para 14.164, 14.168').
 
-A detection inside a kept phrase is dropped; one straddling it is cut at its edge ('Janson Bath
-and North East Somerset Council' leaves 'Janson'). Nothing inside one is spread elsewhere, and
+A detection inside a kept phrase is dropped; one straddling it is cut at its edge ('Trelawny Kent
+County Council' leaves 'Trelawny'). Nothing inside one is spread elsewhere, and
 what propagation finds inside one is dropped too.
 
 The lexicon veto: a span the NER alone called a person or place, whose every word is a common
@@ -239,7 +239,7 @@ class PhraseLayer:
             # with the name on both sides of it, is part of the name, not a place of its own.
             hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]
         if hits and d.entity == E.ORGANISATION and _named_kind_last(self.text[d.start:d.end]):
-            # 'Peterborough City Hospital': a hospital, church or university named by a place is a
+            # 'Carlisle City Hospital': a hospital, church or university named by a place is a
             # local body, and the place is its name, even when the place is the kept area
             hits = [h for h in hits if h not in self._place_spans]
         if not hits:

@@ -42,7 +42,7 @@ _NOT_AFTER_NAME = frozenset("""i you we they he she it there this that these tho
 also only then now this your our their his her its my be been being""".split())
 
 
-def _collision_hit(text: str, s: int, e: int) -> bool:
+def collision_hit(text: str, s: int, e: int) -> bool:
     """'Will' of 'Will Tanner' is the name when capitalised mid-sentence; 'WILL' when its neighbours are not
     in capitals too (a capitals block says 'MOTHER WILL ATTEND')."""
     got = text[s:e]
@@ -198,7 +198,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
                 if not structured and not (got[0].isupper() or got.isupper()):
                     continue
-                if phrase in collision_words and not _collision_hit(text, s, e):
+                if phrase in collision_words and not collision_hit(text, s, e):
                     continue
                 if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
                     continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'

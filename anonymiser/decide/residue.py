@@ -2,7 +2,7 @@
 
 A token that could identify someone is
 - a name-like word: capitalised, and a proper noun or a word the lexicon does not know ('June',
-  'Wakeling'). The look-up is made in lower case, so a capital at a sentence start, in a heading
+  'Quillfeather'). The look-up is made in lower case, so a capital at a sentence start, in a heading
   ('1.4 Background') or in an all-capitals line is no evidence of a name: a common word there is
   a common word. A word listed both ways ('Will', 'Act', 'President') counts only inside a run
   of capitalised words round an unexplained one ('Will Tanner'); alone, it is a word with a
@@ -10,7 +10,7 @@ A token that could identify someone is
 - an initialism: two or three capitals ('KW', 'S.A.') that are no known acronym;
 - an alphanumeric code: letters and digits mixed ('AB12345'), or a long run of digits.
 
-A capitalised word typed into a small word before it ('the death ofSongul') is read as a word of its own.
+A capitalised word typed into a small word before it ('the death ofMirela') is read as a word of its own.
 
 It is explained by an allowlist, keep-list or gazetteer phrase round it (agencies, legislation,
 medical terms, countries, nationalities, local authorities, the partnership's keep list), by
@@ -40,7 +40,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
-from anonymiser.decide.vehicles import model_after_make
+from anonymiser.decide.vehicles import is_vehicle, model_after_make
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -58,7 +58,7 @@ _LONG_DIGITS = re.compile(r"\d{6,}")
 # The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
 _INSTITUTION_WORDS = vocabulary.words("generic_institution_words")
 # A capitalised word typed into the small word before it, as PDFs and hurried typing leave it
-# ('the death ofSongul'): the capitalised part is a word of its own.
+# ('the death ofMirela'): the capitalised part is a word of its own.
 _JOINED = re.compile(r"(of|in|to|by|for|from|with|at|on|and|the|into)([A-Z][a-z]{2,}(?:['’-][A-Za-z]+)*)")
 
 
@@ -270,8 +270,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
-        if kind == "name" and model_after_make(text, s):
-            kind = None  # 'a silver Vauxhall Astra': the model of a car
+        if kind == "name" and (model_after_make(text, s) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
+            kind = None  # 'a silver Vauxhall Astra': the make and model of a car; 'Kia's car' is hers
         if kind is None:
             i += 1
             continue
@@ -279,7 +279,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             out.append(Residue(s, e, E.REFERENCE_NUMBER, "an alphanumeric code no list explains"))
             i += 1
             continue
-        # A run of capitalised words round it is one name: 'Helen Wakeling', 'Knightstone Housing'.
+        # A run of capitalised words round it is one name: 'Maya Trelawny', 'Larkstone Housing'.
         j = i
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
@@ -298,7 +298,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
         if kind == "name" and i and _first_name_before(t, tokens[i - 1], s, inside):
             s = tokens[i - 1].start()  # 'Patience Osei': a first name that is also a word, before the surname
         run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
-        # an organisation word at the end, or just after: 'Knightstone Housing', 'Sirona Care'
+        # an organisation word at the end, or just after: 'Larkstone Housing', 'Velora Care'
         head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \
             and _word(tokens[j + 1].group(0)).lower() in org_words() and tokens[j + 1].group(0)[0].isupper()
         if head:

@@ -17,6 +17,13 @@ from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
 from anonymiser.decide.vehicles import makes_never_surnames
 
+# An acronym the text defines in brackets after its expansion: 'Discharge to Assess (DTA)', '(CSPs)'.
+_DEFINED_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)")
+
+
+def defined_in_brackets(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _DEFINED_IN_BRACKETS.finditer(text))
+
 
 @lru_cache(maxsize=1)
 def acronyms() -> frozenset[str]:
@@ -80,9 +87,9 @@ class Scan:
         self.explained_spans = merged
         self._starts = [s for s, _ in self.explained_spans]
         # words written in lower case, not inside an email address, a link or a file name
-        # ('j.wakeling@example.org' says nothing of 'Wakeling')
+        # ('j.quillfeather@example.org' says nothing of 'Quillfeather')
         self.lower = {m.group(0) for m in re.finditer(r"(?<![\w.@/\\])[a-z][a-z'’\-]*\b(?![.@/\\]\w)", text)}
-        self.defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Z][A-Za-z&]{1,9})s?\s*\)", text)}
+        self.defined = set(defined_in_brackets(text))
         self._capitals: dict[int, bool] = {}
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
         # acronyms the text spells out as a body's name without defining them ('NUH'), with where

@@ -37,7 +37,7 @@ def _by_line(text: str, flags: list[Flag]) -> list[Flag]:
 
 
 def _named_organisation(name: str) -> bool:
-    """'Peterborough City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
+    """'Carlisle City Hospital', 'University of North London', 'Acme Consulting Ltd': the kind of a
     private or local body (models/vocabulary/named_organisation_words.txt) as its head, with a name
     beside it that is not only common words. An agency's kind ('Council', 'Partnership', 'Trust') is
     not one: a public body is kept unless a word of its name is unexplained. A list ('Care Homes,
@@ -63,10 +63,8 @@ def _named_kinds() -> frozenset[str]:
     return frozenset(w.lower() for w in vocabulary.entries("named_organisation_words"))
 
 
-@lru_cache(maxsize=1)
-def _company_words() -> frozenset[str]:
-    """'Ltd', 'CIC', 'plc': a company's legal form, which a draft writes or leaves off."""
-    return frozenset(w for w, labels in vocabulary.labelled("organisation_words").items() if "company" in labels)
+# 'Ltd', 'CIC', 'plc': a company's legal form, which a draft writes or leaves off (company_suffixes.txt).
+_COMPANY_WORDS = frozenset(w.lower() for w in COMPANY_SUFFIXES)
 
 
 def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int, int]]) -> list[Replacement]:
@@ -77,7 +75,7 @@ def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int
     seen: set[str] = set()
     for m in made:
         words = text[m.core[0]:m.core[1]].split()
-        while len(words) > 1 and words[-1].lower().strip(".") in _company_words():
+        while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY_WORDS:
             words.pop()
         name = " ".join(words)
         if len(words) < 2 or name in seen:
@@ -172,7 +170,7 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
             written = written.capitalize()  # 'HD' in capitals: the label reads as a name, not 'ADULT A'
         new = wording.match_case(written, new, text, s)
         if s > 0 and text[s - 1].isalpha():
-            new = " " + new  # 'ofSongul': the word was typed into the one before it
+            new = " " + new  # 'ofMirela': the word was typed into the one before it
         made.append(Replacement(s, e, text[s:e], new, r.entity, (RESIDUE,), RESIDUE_SCORE,
                                 f"residue: {r.why} -> {new}", core=core))
     return made, keep_flags

@@ -13,7 +13,7 @@
    organisation written as someone's employer, is marked with its kind ('the church', 'the
    employer'), which choose uses even where the profile only flags organisations; a 'person'
    that is one ('St Mary's Church') becomes it; 'Assembly' or 'Fellowship' is a church only with a
-   word of worship in its name ('Cornerstone Praise Assembly', not 'the General Assembly'), and an
+   word of worship in its name ('Harbour Light Praise Assembly', not 'the General Assembly'), and an
    organisation takes in the company ending after it ('Marlowe Print (Leeds) Ltd'). After the keep rules, so an allowlisted agency
    is never one; before propagation, so 'Mary' of 'St Mary's Church' is never spread as a name.
 3. kept-phrases: the phrase layer (decide.phrases). A detection inside a kept phrase goes, one
@@ -30,11 +30,11 @@
    is found as a date of birth, not as a date to be cut to its month and year.
 5. listed-people: people listed with their roles or agencies, found from the layout and the
    name lists (decide.person_evidence): a panel list of lines that each open with a name
-   ('Helen Wakeling  Knightstone Housing'), a name after 'Report by:' or under an 'Author' line.
-   A NER person that ran from the name into the agency after it ('Wakeling Bath') is dropped.
+   ('Maya Trelawny  Larkstone Housing'), a name after 'Report by:' or under an 'Author' line.
+   A NER person that ran from the name into the agency after it ('Trelawny Kent') is dropped.
    After the keep rules, so an allowlisted agency is known and never broken; before propagation,
    so a listed surname is found at its other mentions too.
-6. listed-organisations: the body beside a listed person ('Helen Dewbery  Knightstone Housing')
+6. listed-organisations: the body beside a listed person ('Maya Trelawny  Larkstone Housing')
    that no kept phrase touches and that holds a name-like word (a proper noun, a word the lexicon
    does not know, an acronym no list explains) is a local organisation and goes as its kind ('the
    housing provider') (decide.listed_organisations); a national agency or NHS trust there is kept by

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
-from anonymiser.config.names import is_surname
+from anonymiser.config.names import is_first_name, is_surname
 
 _WORD = re.compile(r"\w+")
 _VEHICLE_WORD = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('vehicle_words'))})\b", re.I)
@@ -22,9 +22,9 @@ def vehicle_makes() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def makes_never_surnames() -> tuple[str, ...]:
-    """The makes that explain themselves anywhere: 'Ford' and 'Morgan' are surnames too, so only a
-    vehicle's context makes them a make."""
-    return tuple(m for m in load_list("gazetteer", "vehicle_makes") if not is_surname(m))
+    """The makes that explain themselves anywhere: 'Ford' and 'Morgan' are surnames, 'Mercedes' and
+    'Kia' first names, so only a vehicle's context makes them a make."""
+    return tuple(m for m in load_list("gazetteer", "vehicle_makes") if not is_surname(m) and not is_first_name(m))
 
 
 def is_vehicle(text: str, start: int, end: int) -> bool:

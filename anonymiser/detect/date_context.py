@@ -6,12 +6,15 @@ import re
 
 from anonymiser.config import vocabulary
 
-_DIGIT_AFTER = re.compile(r"\s*,?\s*\d")
-_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.I)
-# A month word after these is the month: 'in June', 'since March', 'by early May'.
+# On the same line: a number ending the line before or starting the next is a paragraph's, not a day's
+# ('with April\n2 Background', '2.4\nApril said').
+_DIGIT_AFTER = re.compile(r"[ \t]*,?[ \t]*\d")
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?\Z", re.I)
+# A month word after these is the month: 'in June', 'since March', 'by early May', 'the week of June'.
+# A bare 'of' is not one of them: 'the daughter of June' is the woman.
 _MONTH_BEFORE = re.compile(
-    r"\b(?:in|during|since|until|till|throughout|early|late|mid|end\s+of|beginning\s+of|start\s+of"
-    r"|middle\s+of|last|next|this|every|each|of)\s*-?\s*$", re.I)
+    r"\b(?:in|during|since|until|till|throughout|early|late|mid|last|next|this|every|each"
+    r"|(?:end|beginning|start|middle|rest|course|day|week|weekend|fortnight|month)\s+of)\s*-?\s*$", re.I)
 _MONTHS = vocabulary.lower(vocabulary.MONTHS)
 
 

@@ -278,3 +278,11 @@ def test_uk_places_parents_are_areas_the_gazetteer_knows():
 def test_uk_places_spot_checks(place, parent):
     rows = {tuple(ln.split("\t")[:2]) for ln in UK_PLACES.read_text(encoding="utf-8").splitlines()}
     assert (place, parent) in rows
+
+
+def test_every_company_legal_form_is_an_organisation_word_that_reads_as_the_company() -> None:
+    # company_suffixes.txt is the one list of legal forms; organisation_words must name each as 'company'
+    from anonymiser.config import vocabulary
+    forms = {w.lower() for w in vocabulary.entries("company_suffixes")}
+    labelled = {w.lower() for w, labels in vocabulary.labelled("organisation_words").items() if "company" in labels}
+    assert forms == labelled

@@ -17,7 +17,7 @@ def test_surnames_of_many_communities(word: str) -> None:
     assert is_surname(word)
 
 
-@pytest.mark.parametrize("word", ["Guidance", "Safeguarding", "Croydon", "Nigeria", "Wakeling2"])
+@pytest.mark.parametrize("word", ["Guidance", "Safeguarding", "Croydon", "Nigeria", "Quillfeather2"])
 def test_words_and_places_are_no_names(word: str) -> None:
     assert not is_name(word)
 

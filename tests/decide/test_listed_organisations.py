@@ -81,7 +81,7 @@ def test_a_hospital_named_by_the_kept_area_is_a_local_organisation() -> None:
 
 
 @pytest.mark.parametrize(("name", "kind"), [
-    ("Cornerstone Praise Assembly", "the church"),
+    ("Harbour Light Praise Assembly", "the church"),
     ("New Life Gospel Fellowship", "the church"),
     ("General Assembly", None),
     ("Parliamentary Assembly", None),

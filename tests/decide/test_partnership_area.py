@@ -50,15 +50,15 @@ def test_a_town_inside_the_area_is_generalised_and_the_areas_own_name_kept() -> 
 
 
 def test_with_no_agency_a_council_inside_another_named_area_is_not_kept() -> None:
-    text = "Four children in Devon were neglected. Two children in Exeter were known to services."
+    text = "A boy in Suffolk was bullied at school. His cousins in Ipswich were seen by the health visitor."
     areas = own_areas(text)
-    assert normalise("Devon") in areas and normalise("Exeter") not in areas
+    assert normalise("Suffolk") in areas and normalise("Ipswich") not in areas
     assert len(areas) == len(every_authority()) - 1  # every other council stays kept, as before
-    assert _kept(text, [_loc(text, "Devon"), _loc(text, "Exeter")]) == ["Exeter"]
+    assert _kept(text, [_loc(text, "Suffolk"), _loc(text, "Ipswich")]) == ["Ipswich"]
 
 
 def test_a_town_named_after_a_preposition_is_found_and_generalised() -> None:
     text = ("The Norfolk Safeguarding Children Partnership commissioned this review. "
-            "Two children in Norwich were known to services for years.")
+            "The twins were seen at a clinic in Norwich for years.")
     out = anonymise(text).text
     assert "Norwich" not in out and "Norfolk Safeguarding Children Partnership" in out

@@ -190,7 +190,7 @@ def test_other_organisations_are_kept_but_flagged_and_agencies_are_not() -> None
 
 def test_a_named_congregation_goes_as_a_church() -> None:
     # issue 12: a named church locates the family; 'Assembly' with a word of worship is one
-    out = anonymise("The family attended Cornerstone Praise Assembly every Sunday.").text
+    out = anonymise("The family attended Harbour Light Praise Assembly every Sunday.").text
     assert out.startswith("The family attended the church every ") and "Cornerstone" not in out
 
 

@@ -334,3 +334,20 @@ def test_named_pub_with_and_and_a_childrens_centre() -> None:
 def test_a_named_hotel_is_its_kind() -> None:
     out = anonymise("Lily's family were placed at the Riverside Lodge Hotel by the Home Office.", register=REGISTER).text
     assert "placed at the hotel by the Home Office" in out
+
+
+def test_a_register_name_that_is_a_month_after_of_or_before_a_numbered_line_is_the_person() -> None:
+    text = "Lily was the daughter of April and lived with her.\nNotes of a visit by April\n2 Background"
+    out = anonymise(text, register=REGISTER).text
+    assert "April" not in out
+
+
+def test_an_unexplained_company_goes_again_without_any_legal_form_the_suffix_list_names() -> None:
+    from anonymiser.config.profile import load_profile
+    from anonymiser.core.results import Flag
+    from anonymiser.decide.residue_step import residue_replacements
+    text = ("Her uncle drove for Quillfield Haulage LLC at the time. Quillfield Haulage paid him in cash.")
+    flag = Flag(text.index("Quillfield"), text.index("LLC") + 3, "Quillfield Haulage LLC", "ORGANISATION",
+                "kept organisation", "choose")
+    made, _ = residue_replacements(text, load_profile("safeguarding-review"), [], [flag], lambda key, label: "Adult A")
+    assert sorted(text[r.start:r.end] for r in made) == ["Quillfield Haulage", "Quillfield Haulage LLC"]

@@ -132,3 +132,10 @@ ACCENTED = Register(case=None, people=(Person("Zoë Brontë-Nkemelu", "subject c
 def test_accents_and_halves_of_a_double_barrelled_name_are_found(text: str, mention: str) -> None:
     rec = CaseRegisterRecognizer(ACCENTED)
     assert mention in [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]
+
+
+def test_the_word_lists_a_lookup_reads_are_loaded_once() -> None:
+    # _lookup asks everyday_words() of every lower-case register hit: loading it each time reads the file each time
+    from anonymiser.detect.recognizers import case_register
+    for loader in (case_register.everyday_words, case_register.word_collisions):
+        assert loader() is loader()

@@ -39,13 +39,13 @@ def word_collisions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _named_things() -> frozenset[str]:
     """Words the gazetteers know as a people, a language, a faith or a country ('Roma', 'Romani'): never a
     misspelt register name ('Roman'), which would put a child's pseudonym on a whole community."""
     return lowered("gazetteer", ("ethnicities", "faiths_languages_festivals", "nationalities", "countries"))
 
 
+@lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Collision names that in lower case are everyday words ('will', 'hope'), unlike 'lily'."""
     return frozenset(w.lower() for w in load_list("names", "everyday_words"))

@@ -34,7 +34,7 @@ _LEAD = rf"\b(?i:{_KEYWORD})(?![A-Za-z])\.?[ \t]{{0,3}}(?:[:#=]|\bis\b|\bwas\b|-
 # a letter or digit (so the full stop ending a sentence is left out).
 _CODE = r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*"
 _END = r"(?![\w/-]|\.\w)"
-# Capitals naming a series, before a code with digits: the "BDHR" of "Ref BDHR 2011/12-03".
+# Capitals naming a series, before a code with digits: the "KDHR" of "Ref KDHR 2019/20-05".
 _SERIES = r"[A-Z][A-Z0-9]{1,7}(?![a-z])"  # never itself a keyword ('CRIS')
 _BARE_REF = r"\b(?i:(?:our[ \t]+|your[ \t]+)?ref(?:erence)?)\.?(?:[ \t]{0,3}[:#])?[ \t]{0,3}"
 # "no. 57592/08", "nos. 26480/95": an abbreviated "number" always has its full stop, so the
@@ -69,7 +69,7 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         # Groups of digits with single spaces after the keyword are one number: "NHS number 485 777 3456".
         Pattern("Spaced number after keyword", rf"{_LEAD}\K\d{{2,5}}(?: \d{{2,5}}){{1,3}}{_END}", 0.85),
         # A series in capitals before the code is part of it, and a bare "Ref" with them one
-        # reference: "Ref BDHR 2011/12-03", "Our ref: SCR 19-4" (a NER reads "Ref BDHR" as a name).
+        # reference: "Ref KDHR 2019/20-05", "Our ref: SCR 19-4" (a NER reads "Ref KDHR" as a name).
         Pattern("Lettered reference after keyword",
                 rf"(?<![\w-]){_BARE_REF}(?!(?i:{_KEYWORD})\b){_SERIES}[ \t]{{1,3}}{_CODE}{_END}", 0.85),
         Pattern("Collar number", _COLLAR, 0.7),

@@ -31,7 +31,7 @@ _YEAR = r"(?:19|20)\d\d"
 
 
 class ReviewReferenceRecognizer(UkPatternRecognizer):
-    """'Domestic Homicide Review case 20' (the number and its word), 'CYSUR 4 2019' (the whole code)."""
+    """'Domestic Homicide Review case 14' (the number and its word), 'CPR 7 2030' (the whole code)."""
 
     ENTITY = REFERENCE_NUMBER
     PATTERNS = [
