@@ -31,7 +31,9 @@ LABELS = {
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
     "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
-                                 "care-home", "worship"},
+                                 "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
+                                 "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
+                                 "takeaway"},
 }
 
 
