@@ -351,3 +351,10 @@ def test_an_unexplained_company_goes_again_without_any_legal_form_the_suffix_lis
                 "kept organisation", "choose")
     made, _ = residue_replacements(text, load_profile("safeguarding-review"), [], [flag], lambda key, label: "Adult A")
     assert sorted(text[r.start:r.end] for r in made) == ["Quillfield Haulage", "Quillfield Haulage LLC"]
+
+
+def test_people_named_with_a_role_of_office_are_professionals() -> None:
+    text = ("The panel:\n- Mr Tariq Chowhan, Head of Service, the council\n- Mrs Carys Morwen, Director of "
+            "Education\nThe interpreter, Mr Daniel Hailu, attended with Lily's mother.")
+    out = anonymise(text, register=REGISTER).text
+    assert out.count("Professional") == 3 and "Adult" not in out
