@@ -75,6 +75,8 @@ FEMALE_TITLES = lower(titles("female"))
 MALE_TITLES = lower(titles("male"))
 # What a detected name loses before its words are matched or grouped: 'Mrs', 'DC', 'Sister'.
 NAME_TITLES = lower(titles("stripped"))
+# Every word of every title, in lower case ("det", "sgt" of "Det Sgt"): what no name or place name opens with.
+TITLE_WORDS = frozenset(w.lower() for t in entries("titles") for w in t.split())
 # The commonest titles: never the first word of a street's, a school's or a place's name.
 COMMON_TITLES = titles("common")
 # Lady Justice, Mr Justice ...: the title before the post, and the post.

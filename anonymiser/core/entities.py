@@ -77,6 +77,8 @@ VEHICLE_REGISTRATION = "VEHICLE_REGISTRATION"
 REFERENCE_NUMBER = "REFERENCE_NUMBER"
 DEMOGRAPHIC = "DEMOGRAPHIC"
 QUANTITY = "QUANTITY"
+# Named places of a kind, replaced by the kind ("the primary school"): their name holds its kind word.
+INSTITUTIONS = frozenset({SCHOOL, NURSERY, GP_PRACTICE, HOSPITAL_WARD})
 
 
 def entity_type(name: str) -> EntityType:

@@ -10,6 +10,7 @@ person's, never an eponym, so it is left to the detectors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
@@ -20,8 +21,10 @@ _EPONYM = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def eponym_names(text: str) -> list[tuple[int, int]]:
-    """Where the text names a condition after a person ('Diogenes syndrome', 'Bell's palsy')."""
+@lru_cache(maxsize=4)
+def eponym_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text names a condition after a person ('Diogenes syndrome', 'Bell's palsy'). Cached:
+    the phrase layer and the residue rule both ask it of the same text."""
     out = []
     for m in _EPONYM.finditer(text):
         words = m.group(1).split()
@@ -33,4 +36,4 @@ def eponym_names(text: str) -> list[tuple[int, int]]:
         if words[0].lower() in vocabulary.SENTENCE_STARTERS:  # 'The Diogenes syndrome': not the article
             start += len(words[0]) + 1
         out.append((start, m.end()))
-    return out
+    return tuple(out)

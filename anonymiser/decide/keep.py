@@ -25,7 +25,6 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
-_INSTITUTIONS = frozenset({E.SCHOOL, E.NURSERY, E.GP_PRACTICE, E.HOSPITAL_WARD})
 _SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
 # "'s South East" of "NHS England's South East region": the possessive belongs to the name before.
 _LEADING_POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
@@ -131,7 +130,7 @@ class Keeper:
         holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
                  if not (d.entity == E.PERSON and self._judicial_title(d, s, e))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
-                 and not (d.entity in _INSTITUTIONS and d.start < s and e == d.end)]
+                 and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
         pieces = subtract(d.start, d.end, holes)
         out = []
         for s, e in pieces:

@@ -251,7 +251,7 @@ def _name_initials(text: str, detections: list[Detection]) -> frozenset[str]:
         if d.entity != E.PERSON:
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[d.start:d.end])
-                 if w[0].isupper() and w.lower().rstrip(".") not in _ALL_TITLE_WORDS]
+                 if w[0].isupper() and w.lower().rstrip(".") not in vocabulary.TITLE_WORDS]
         if 2 <= len(words) <= 3:
             out.add("".join(w[0] for w in words).upper())
     return frozenset(out)
@@ -267,14 +267,13 @@ _PAIR = re.compile(r"([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)")
 _LEAD = re.compile(r"[ \t\u2022*•·\-–]*")
 
 
-_ALL_TITLE_WORDS = frozenset(w.lower() for t in vocabulary.entries("titles") for w in t.split())
 
 
 def _titled_name_at(line: str, at: int) -> bool:
     """The line opens with one or more titles and then a name ('Dr Amal Rahim', 'Det Sgt Karl Pettifer')."""
     words = re.findall(r"[\w.'’-]+", line[at:at + 60])
     i = 0
-    while i < len(words) and words[i].lower().rstrip(".") in _ALL_TITLE_WORDS:
+    while i < len(words) and words[i].lower().rstrip(".") in vocabulary.TITLE_WORDS:
         i += 1
     return 0 < i < len(words) and words[i][:1].isupper()
 
@@ -283,7 +282,7 @@ def _pair_ok(first: str, second: str, in_block: bool) -> bool:
     """'Maya Trelawny': a word that is a first name or no common word, then a surname-like word.
     In a list of such lines the first word may be a common word too ('Moss Pennick') when the
     second is a surname or unknown to the lexicon."""
-    if first.lower().rstrip(".") in _ALL_TITLE_WORDS or second.lower().rstrip(".") in _ALL_TITLE_WORDS:
+    if first.lower().rstrip(".") in vocabulary.TITLE_WORDS or second.lower().rstrip(".") in vocabulary.TITLE_WORDS:
         return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
     if word_class(first) is WordClass.COMMON and not is_first_name(first):
         if not in_block or not (is_surname(second) or word_class(second) is WordClass.UNKNOWN):

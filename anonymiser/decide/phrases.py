@@ -46,7 +46,6 @@ from anonymiser.decide.shapes import common_words_only, expansion_start, labels,
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _CONNECTORS = frozenset({"and", "of", "&", "the"})
 _SPACY = ("SpacyRecognizer",)
-_INSTITUTIONS = (E.SCHOOL, E.NURSERY, E.GP_PRACTICE, E.HOSPITAL_WARD)
 _NER_VETOED = (E.PERSON, E.LOCATION)  # an organisation of common words is still one ("Legal Aid Board")
 @lru_cache(maxsize=1)
 def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -234,7 +233,7 @@ class PhraseLayer:
 
     def _cut(self, d: Detection) -> list[Detection]:
         hits = overlapping(self.spans, d.start, d.end)
-        if d.entity in _INSTITUTIONS:
+        if d.entity in E.INSTITUTIONS:
             # 'St Anne's Church of England Primary School': a kept phrase inside a school's name,
             # with the name on both sides of it, is part of the name, not a place of its own.
             hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]

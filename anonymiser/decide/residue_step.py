@@ -13,6 +13,8 @@ from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
+from anonymiser.decide import wording
+from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
 from anonymiser.decide.residue import RESIDUE, RESIDUE_SCORE, find_residue
 from anonymiser.decide.residue_scan import Scan, explaining_index, org_words
@@ -85,7 +87,7 @@ def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int
         for hit in pattern.finditer(text):
             if any(a < hit.end() and hit.start() < b for a, b in taken):
                 continue
-            start = _absorb_article(text, hit.start())
+            start = wording.absorb_article(text, hit.start())
             new = _case_like(text, start, hit.end(), m.replacement)
             out.append(Replacement(start, hit.end(), text[start:hit.end()], new, m.entity, m.detectors, m.score,
                                    f"{m.rule} (the same name again)", core=(hit.start(), hit.end())))
@@ -93,13 +95,7 @@ def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int
     return out
 
 
-def _absorb_article(text: str, start: int) -> int:
-    from anonymiser.decide import wording
-    return wording.absorb_article(text, start)
-
-
 def _case_like(text: str, start: int, end: int, replacement: str) -> str:
-    from anonymiser.decide import wording
     return wording.match_case(text[start:end], replacement.lower() if replacement[:1].isupper() and
                               replacement.split()[0].lower() == "the" else replacement, text, start)
 
@@ -111,9 +107,6 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
     """The residue rule on one document's decisions: (new replacements, flags still standing).
 
     An organisation flagged as kept is replaced by its kind when a word of it is unexplained."""
-    from anonymiser.decide import wording
-    from anonymiser.decide.institutions import institution_text
-
     scan = Scan(text, explaining_index(profile), not_explaining)
     keep_flags: list[Flag] = []
     made: list[Replacement] = []

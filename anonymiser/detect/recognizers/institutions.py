@@ -36,7 +36,7 @@ _END = r"(?:(?=['’]s(?![\w'’-]))|(?![\w'’-]))"
 
 # Words before 'of' that are a person, not a name of the place: 'Dr Nikhil Varma of Werneth Medical Practice'.
 _BEFORE_OF = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})of\s+(?=[A-Z])")
-_TITLE_WORDS = frozenset(w.lower() for t in vocabulary.entries("titles") for w in t.split()) - {"st", "saint", "ss"}
+_TITLE_WORDS = vocabulary.TITLE_WORDS - {"st", "saint", "ss"}  # a saint's name may open a school's
 
 
 class _NotAPersonOf(UkPatternRecognizer):
