@@ -259,7 +259,10 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
     expanded = _Lazy(lambda: frozenset(a for a, spots in t.expansions.items()
                                        if any(explained_name(s, e) for s, e in spots)))
     out: list[Residue] = []
-    tokens = list(_TOKEN.finditer(text, *(within or (0, len(text)))))
+    # A word all in lower-case letters is never unexplained (nor does it join a run of capitalised
+    # words, which must be next to each other), so the scan skips the many of them at once.
+    tokens = [m for m in _TOKEN.finditer(text, *(within or (0, len(text))))
+              if not (m.group(0).islower() and m.group(0).isalpha())]
     i = 0
     while i < len(tokens):
         m = tokens[i]

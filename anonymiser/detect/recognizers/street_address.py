@@ -123,6 +123,12 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         Pattern("Named site to a postcode", _SITE_TO_POSTCODE, 0.85),
         Pattern("Building or street without a number, to a postcode", _NUMBERLESS_TO_POSTCODE, 0.85),
     ]
+    # The slow patterns: each needs a postcode, or a house-numbered address, somewhere in the text.
+    PATTERN_REQUIRES = {
+        "Numbered address in a flat or building": _NUMBERED_ADDRESS,
+        "Named site to a postcode": POSTCODE_REGEX,
+        "Building or street without a number, to a postcode": POSTCODE_REGEX,
+    }
     STREET_PATTERNS = [
         # After "on", "to", "near"... a street name is almost always a place.
         Pattern(
