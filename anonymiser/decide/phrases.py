@@ -116,12 +116,13 @@ class PhraseLayer:
                     i += 1
                 kinds.append((s, end, "place", self.text[s:end]))
                 continue
+            if not w[0].isupper():  # most words: a lower-case one is a connector or nothing here
+                lowered = w if "'" not in w and "’" not in w else plain(w)
+                kinds.append((s, e, "connector" if lowered.lower() in _CONNECTORS else "other", w))
+                i += 1
+                continue
             low = plain(w).lower()
-            if low in _CONNECTORS and not w[0].isupper() or w == "&" or w == "of":
-                kind = "connector"
-            elif not w[0].isupper():
-                kind = "other"
-            elif low in words or w.lower() in words:
+            if low in words or w.lower() in words:
                 kind = "head" if (low in heads or w.lower() in heads) else "agency"
             elif low in compass:
                 kind = "compass"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import overload
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -134,6 +134,38 @@ class NerOnlySpacyEngine(SpacyNlpEngine):
         return artifacts
 
 
+class _OrderedRegistry(RecognizerRegistry):
+    """Presidio's registry, giving its recognizers in the order they were added.
+
+    Presidio collects them in a set, whose order follows their memory addresses and so changes from
+    one process to the next; the order decides how equal results are merged and which detector a
+    detection names first, so the same draft could come out with other labels on another run."""
+
+    def get_recognizers(self, *args, **kwargs) -> list[EntityRecognizer]:  # noqa: ANN002, ANN003
+        order = {id(r): i for i, r in enumerate(self.recognizers)}
+        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: order.get(id(r), len(order)))
+
+
+class _Analyzer(AnalyzerEngine):
+    """Presidio's engine, without its per-recognizer context pass when no recognizer has one.
+
+    Presidio splits the results once per recognizer (every result compared with every recognizer)
+    only to hand each its own for `enhance_using_context`, which none of ours overrides. The results
+    are grouped in the same order, so what follows sees exactly what Presidio's pass would give it."""
+
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                               recognizers: list[EntityRecognizer], context: list[str] | None = None,
+                               ) -> list[RecognizerResult]:
+        if any(type(r).enhance_using_context is not EntityRecognizer.enhance_using_context for r in recognizers):
+            return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        order = {r.id: i for i, r in enumerate(recognizers)}
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        grouped = sorted((r for r in raw_results if r.recognition_metadata[key] in order),
+                         key=lambda r: order[r.recognition_metadata[key]])
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=grouped, nlp_artifacts=nlp_artifacts, recognizers=recognizers, context=context)
+
+
 @lru_cache(maxsize=1)
 def build_analyzer() -> AnalyzerEngine:
     """One engine per process: loading spaCy is the slow part."""
@@ -151,12 +183,12 @@ def build_analyzer() -> AnalyzerEngine:
         ),
     )
     nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=["en"])
+    registry = _OrderedRegistry(supported_languages=["en"])
     registry.add_nlp_recognizer(nlp_engine)
     for recognizer in uk_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
-                          context_aware_enhancer=IndexedContextEnhancer())
+    return _Analyzer(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"],
+                     context_aware_enhancer=IndexedContextEnhancer())
 
 
 def spacy_pipeline_info() -> tuple[str, str]:

@@ -22,6 +22,9 @@ UK_SHAPED_SCORE = 0.65
 
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
 _UK_PREFIX = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
+# Where a number `_score` can accept may begin: a '+', a bracket or a trunk 0, then a digit. The
+# library's candidates never run past a line's end, so only lines holding one of these are searched.
+_START = re.compile(r"\+\s*\d|\(\s*\+?\s*\d|(?<!\d)0\s*\d")
 
 
 class UkPhoneRecognizer(PhoneRecognizer):
@@ -46,15 +49,21 @@ class UkPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
-        for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=self.LENIENCY):
+        for offset, line in _lines_with_a_start(text):
+            results += self._in_line(line, offset)
+        return results
+
+    def _in_line(self, line: str, offset: int) -> list[RecognizerResult]:
+        results = []
+        for match in phonenumbers.PhoneNumberMatcher(line, "GB", leniency=self.LENIENCY):
             score = _score(match.raw_string, match.number)
             if score is None:
                 continue
             results.append(
                 RecognizerResult(
                     entity_type=PHONE_NUMBER,
-                    start=match.start,
-                    end=match.end,
+                    start=offset + match.start,
+                    end=offset + match.end,
                     score=score,
                     analysis_explanation=AnalysisExplanation(
                         recognizer=self.name,
@@ -68,6 +77,20 @@ class UkPhoneRecognizer(PhoneRecognizer):
                 )
             )
         return results
+
+
+def _lines_with_a_start(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line of `text` where a phone number could begin."""
+    out: list[tuple[int, str]] = []
+    end = -1
+    for m in _START.finditer(text):
+        if m.start() < end:
+            continue  # in the line already taken
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        out.append((start, text[start:end]))
+    return out
 
 
 def _score(raw: str, number: phonenumbers.PhoneNumber) -> float | None:

@@ -53,3 +53,12 @@ def test_valid_numbers_score_higher_than_fictional_ranges(rec: UkPhoneRecognizer
 )
 def test_not_phone_numbers(rec: UkPhoneRecognizer, text: str) -> None:
     assert spans(rec, text) == []
+
+
+def test_numbers_are_found_at_their_place_on_every_line_of_a_long_text(rec: UkPhoneRecognizer) -> None:
+    """Only lines where a number can begin are searched; each number keeps its offset in the text."""
+    prose = "The family was seen at home in 2019 and again in 2020, with 14 visits in all.\n" * 40
+    numbers = ["07700 900123", "(0161) 496 0000", "+44 7700 900 456"]
+    text = prose + f"Mother's mobile: {numbers[0]}.\n" + prose + f"The office ({numbers[1]}) and {numbers[2]}\n"
+    got = [text[s:e] for s, e in sorted((r.start, r.end) for r in rec.analyze(text, [PHONE_NUMBER]))]
+    assert got == numbers

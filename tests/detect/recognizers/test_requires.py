@@ -65,3 +65,40 @@ def test_email_addresses_need_an_at_sign() -> None:
     assert [r.entity_type for r in rec.analyze("Write to jo.bloggs@example.org today.", ["EMAIL_ADDRESS"])] == [
         "EMAIL_ADDRESS"]
     assert rec.analyze("Write to jo.bloggs at example.org today.", ["EMAIL_ADDRESS"]) == []
+
+
+ADDRESSES = (
+    "Mother moved to Flat 3, Marlowe House, 12 Station Road, Hexham NE46 1AB, and later to Unit 4, "
+    "Greenbank Industrial Estate, Tiverton EX16 6AB. Piccadilly House, London Road, Bath BA1 6PL was "
+    "the office. Father stayed at Hillside Farm, Tiverton EX16 7XY, then at 27 Birchwood Road."
+)
+WITH_PATTERN_REQUIREMENTS = [r for r in uk_recognizers() if isinstance(r, UkPatternRecognizer) and r.PATTERN_REQUIRES]
+
+
+def test_some_slow_patterns_declare_what_they_need() -> None:
+    assert "StreetAddressRecognizer" in {r.name for r in WITH_PATTERN_REQUIREMENTS}
+
+
+@pytest.mark.parametrize("rec", WITH_PATTERN_REQUIREMENTS, ids=lambda r: r.name)
+def test_a_pattern_matches_only_where_what_it_needs_is_found(rec: UkPatternRecognizer) -> None:
+    import regex
+
+    found = 0
+    for text in [*TEXTS, ADDRESSES]:
+        for pattern in rec.patterns:
+            needed = rec.PATTERN_REQUIRES.get(pattern.name)
+            if needed is None:
+                continue
+            for m in regex.finditer(pattern.regex, text, rec.FLAGS):
+                # what it needs is in the match or in what its look-ahead reads after it
+                assert regex.search(needed, text[m.start():m.end() + 200], rec.FLAGS), (rec.name, pattern.name)
+                found += 1
+    assert found, f"{rec.name}: no match of a pattern with a requirement to check"
+
+
+@pytest.mark.parametrize("rec", WITH_PATTERN_REQUIREMENTS, ids=lambda r: r.name)
+def test_skipping_a_pattern_changes_no_result(rec: UkPatternRecognizer) -> None:
+    for text in [*TEXTS, ADDRESSES, "Piccadilly House and Greenbank Industrial Estate, but no postcode."]:
+        got = sorted((r.start, r.end, r.entity_type, r.score) for r in rec.analyze(text, rec.supported_entities))
+        every = rec.refine(text, PatternRecognizer.analyze(rec, text, rec.supported_entities), rec.supported_entities)
+        assert got == sorted((r.start, r.end, r.entity_type, r.score) for r in every)
