@@ -153,6 +153,28 @@ def test_detect_writes_spans_by_category(tmp_path: Path, case: tuple[Path, Path,
     assert "Metropolitan Police Service" not in by_text
 
 
+def test_detect_and_evaluate_share_texts_among_workers(tmp_path: Path, case: tuple[Path, Path, Path]) -> None:
+    _, register, _ = case
+    texts = {f"doc{i}": DRAFT.replace("Amara", name) for i, name in enumerate(["Amara", "Kayla", "Ruby"])}
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    outs = []
+    for workers in ("1", "2"):
+        spans_path = tmp_path / f"spans-{workers}.json"
+        result = run("detect", str(tmp_path / "texts.json"), "--out", str(spans_path), "--register", str(register),
+                     "--workers", workers)
+        assert result.exit_code == 0, result.output
+        outs.append(spans_path.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and list(json.loads(outs[0])) == ["doc0", "doc1", "doc2"]
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for doc_id, text in texts.items():
+        (gold / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (gold / f"{doc_id}.gold.json").write_text(json.dumps({doc_id: json.loads(outs[0])[doc_id]}), encoding="utf-8")
+    scored = [run("evaluate", str(gold), "--register", str(register), "--workers", w).output for w in ("1", "2")]
+    assert scored[0] == scored[1] and "all" in scored[0]
+    assert run("detect", str(tmp_path / "texts.json"), "--out", str(tmp_path / "x.json"), "--workers", "0").exit_code == 2
+
+
 def test_verify_ignores_text_the_tool_inserted(tmp_path: Path) -> None:
     from anonymiser.core.register import EMPTY_REGISTER
     from anonymiser.verify.leaks import find_leaks
