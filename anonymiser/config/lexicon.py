@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from anonymiser.config.data import load_list
@@ -66,9 +67,6 @@ def phrase_index(folder: str, names: tuple[str, ...]) -> PhraseIndex:
     return PhraseIndex(tuple(e for n in names for e in load_list(folder, n)))
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
 class WordIndex:
     """Where each word of a text starts, so a phrase is looked for only where its first word is.
 
@@ -78,22 +76,22 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: dict[str, list[int]] = {}
-        self._words: list[str] = []  # every word of the text, lower case, in order
-        self._word_starts: list[int] = []
-        self._at: dict[str, list[int]] = {}  # word -> its indices in _words
-        for m in _WORD_RUN.finditer(text):
-            word, start = m.group(0).lower(), m.start()
-            self.starts.setdefault(word, []).append(start)
-            self._at.setdefault(word, []).append(len(self._words))
-            self._words.append(word)
-            self._word_starts.append(start)
+        toks = _tokens(text)  # the same words as the phrase indexes read, found once per text
+        self._words: list[str] = [w for _, _, w in toks]  # every word of the text, lower case, in order
+        self._word_starts: list[int] = [s for s, _, _ in toks]
+        starts: defaultdict[str, list[int]] = defaultdict(list)
+        at: defaultdict[str, list[int]] = defaultdict(list)  # word -> its indices in _words
+        for i, (start, _, word) in enumerate(toks):
+            starts[word].append(start)
+            at[word].append(i)
+        self.starts: dict[str, list[int]] = dict(starts)
+        self._at: dict[str, list[int]] = dict(at)
         # first word -> the word after each of its occurrences -> those occurrences (built on demand)
         self._followers: dict[str, dict[str, list[int]]] = {}
 
     def candidates(self, phrase: str) -> list[int]:
         """Where `phrase` could start: the places its first word stands, moved back by what precedes that word."""
-        first = _WORD_RUN.search(phrase)
+        first = _TOKEN.search(phrase)
         if first is None:
             return list(range(len(self.text)))
         offset = first.start()
@@ -106,7 +104,7 @@ class WordIndex:
         checking every place the first name stands, once per name, grows with the square of the
         draft, so the places are grouped once by the word that follows them.
         """
-        words = [w.lower() for w in _WORD_RUN.findall(phrase)]
+        words = [w.lower() for w in _TOKEN.findall(phrase)]
         if len(words) < 2:
             return self.candidates(phrase)
         followers = self._followers.get(words[0])
@@ -116,14 +114,14 @@ class WordIndex:
                 if i + 1 < len(self._words):
                     followers.setdefault(self._words[i + 1], []).append(i)
             self._followers[words[0]] = followers
-        offset = next(_WORD_RUN.finditer(phrase)).start()  # the phrase has words: `words` holds two
+        offset = next(_TOKEN.finditer(phrase)).start()  # the phrase has words: `words` holds two
         n = len(words)
         return [self._word_starts[i] - offset for i in followers.get(words[1], ())
                 if self._word_starts[i] >= offset and self._words[i:i + n] == words]
 
     def finditer(self, pattern: re.Pattern[str], phrase: str) -> list[re.Match[str]]:
         """Matches of `pattern` (which matches `phrase` itself) at each place the phrase's first word stands."""
-        if _WORD_RUN.search(phrase) is None:
+        if _TOKEN.search(phrase) is None:
             return list(pattern.finditer(self.text))
         return [m for m in (pattern.match(self.text, pos) for pos in self.phrase_candidates(phrase)) if m]
 

@@ -1,7 +1,8 @@
 """Run the NER only on the windows of a text where the cheaper evidence leaves a question open.
 
 A token needs the NER when it holds a digit, is a number word or a word of time ('fifteen', 'weeks',
-'summer'; models/vocabulary/time_words.txt and seasons.txt), or holds a capital letter, unless it is a
+'summer'; models/vocabulary/time_words.txt and seasons.txt), is a name the name lists know and the
+lexicon does not know as a word (a name typed in lower case), or holds a capital letter, unless it is a
 sentence's first word and the lexicon lists it only in lower case with no name list knowing it
 ('The', 'However', 'During'). Text of common lower-case words between such tokens is skipped: the
 NER finds nothing there that any step reads.
@@ -30,7 +31,8 @@ from anonymiser.config import vocabulary
 if TYPE_CHECKING:
     from spacy.pipeline import TrainablePipe
     from thinc.types import Ints2d
-from anonymiser.config.names import only_a_word
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.names import is_name, only_a_word
 
 # Tokens after which the next word begins a sentence.
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "·"})
@@ -61,7 +63,9 @@ def _needs(word: str) -> tuple[bool, bool]:
     if any(c.isdigit() for c in word):
         return True, False
     if not any(c.isupper() for c in word):
-        return word in _time_words(), False
+        # a name typed in lower case ('hi its sade'): the name lists know it, and English does not
+        lower_name = is_name(word) and word_class(word) in (WordClass.PROPER, WordClass.UNKNOWN)
+        return word in _time_words() or lower_name, False
     if only_a_word(word):
         return False, True  # 'The' opening a sentence is settled; 'Court' inside one is not
     return True, False

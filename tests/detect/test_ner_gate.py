@@ -111,3 +111,9 @@ def test_the_windows_keep_the_tokens_normal_forms(nlp):
     part = next(ner_gate._parts(doc, [(0, len(doc))]))
     assert [t.norm_ for t in part] == [t.norm_ for t in doc[0:len(doc)].as_doc()]
     assert [t.text_with_ws for t in part] == [t.text_with_ws for t in doc]
+
+
+def test_a_name_typed_in_lower_case_needs_the_ner(nlp):
+    # a text message quoted as sent: the name lists know 'marcus' and 'okafor', English does not
+    doc = nlp.make_doc("the text said: marcus is staying with the okafor family, and will ring")
+    assert _texts(doc, ner_gate.needing_tokens(doc)) == ["marcus", "okafor"]
