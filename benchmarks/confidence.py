@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))  # run as a script from anywhere, without installi
 
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
 
-from anonymiser.api import _doc, _resolve  # noqa: E402
+from anonymiser.api import _resolve  # noqa: E402
 from anonymiser.core.entities import ENTITY_TYPES  # noqa: E402
 from anonymiser.core.results import Replacement  # noqa: E402
 from anonymiser.decide import policy, steps  # noqa: E402
@@ -42,6 +42,7 @@ from anonymiser.evaluate.gold import GoldSet, load_gold, register_of  # noqa: E4
 from anonymiser.evaluate.metric import WORD, score  # noqa: E402
 from anonymiser.pseudonymise.case_map import CaseMap  # noqa: E402
 from anonymiser.run.pipeline import detect_document  # noqa: E402
+from anonymiser.run.spans import text_document  # noqa: E402
 from benchmarks.presidio_baseline import CATEGORY_OF, OTHER_CATEGORY, chunks, presidio_out_of_the_box  # noqa: E402
 
 DEFAULT_TAB = REPO.parent / "shared" / "benchmarks" / "tab-dev"
@@ -84,7 +85,7 @@ def _project(gold: GoldSet, profile: str, registers: bool) -> dict[str, list[Rep
     out = {}
     for doc_id, doc in gold.docs.items():
         prof, reg = _resolve(profile, register_of(gold, doc_id) if registers else None)
-        out[doc_id] = detect_document(_doc(doc.text, doc_id), prof, reg, CaseMap(None, reg.case_key,
+        out[doc_id] = detect_document(text_document(doc.text, doc_id), prof, reg, CaseMap(None, reg.case_key,
                                                                                   prof.pseudonym_pools)).replacements
     return out
 
