@@ -1,8 +1,9 @@
 """The mechanics of the final replacements: each one joined to the words round it as English reads.
 
 - 'a'/'an' agree with the replacement: 'a Merlin report' -> 'an Adult I report', not 'a Adult I',
-  and a kind after one drops its 'the': 'an Acme Ltd driver' -> 'an employer driver', not 'an the';
-- a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile";
+  a marker is read by its words ('a [place] neighbour'), and a kind after one drops its 'the':
+  'an Acme Ltd driver' -> 'an employer driver', not 'an the';
+- a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
 - a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
   would touch ('x_[name]', 'word[name]') goes whole into it;
 - capitals follow the position: the first word of a sentence, of a numbered heading or of a list
@@ -24,6 +25,8 @@ from anonymiser.decide.wording import after_indefinite, article_for, starts_line
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"'’”)]\s+)$")
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
+_QUOTE_BEFORE = re.compile(r"(?:^|\s)['‘]$")  # 'called 'Jones'': a quotation mark closing, not a possessive
 
 
 def _bounds(reps: list[Replacement], i: int, length: int) -> tuple[int, int]:
@@ -61,12 +64,19 @@ def articles(text: str, reps: list[Replacement]) -> list[Replacement]:
 
 
 def possessives(text: str, reps: list[Replacement]) -> list[Replacement]:
-    """A person's name taken with its "'s" gives its label the "'s" back."""
+    """A person's name taken with its "'s" gives its label the "'s" back; a name ending in 's' whose
+    possessive is a bare apostrophe ("Mr Jones' van") gives a label that does not the whole "'s"."""
     changed = []
-    for r in reps:
-        if r.entity == E.PERSON and r.replacement.strip() and not r.replacement.startswith("[") \
-                and _POSSESSIVE.search(r.original) and not _POSSESSIVE.search(r.replacement):
+    for i, r in enumerate(reps):
+        if r.entity != E.PERSON or not r.replacement.strip() or r.replacement.startswith("["):
+            continue
+        _, high = _bounds(reps, i, len(text))
+        if _POSSESSIVE.search(r.original) and not _POSSESSIVE.search(r.replacement):
             r.replacement += r.original[-2:]
+            changed.append(r)
+        elif (r.original.endswith("s") and not r.replacement.endswith("s") and r.end < high
+              and _BARE_APOSTROPHE.match(text, r.end) and not _QUOTE_BEFORE.search(text, max(0, r.start - 2), r.start)):
+            _widen(text, r, r.start, r.end + 1, r.replacement + text[r.end] + "s")
             changed.append(r)
     return changed
 

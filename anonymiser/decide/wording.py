@@ -162,10 +162,10 @@ _LETTER_SOUNDS_VOWEL = frozenset("AEFHILMNORSX")
 
 
 def article_for(new: str) -> str | None:
-    """'a' or 'an', as the first word of `new` is read: 'an Adult A', 'a Child B'; None for a
-    '[marker]' or nothing to read."""
-    word = re.match(r"[\"'‘“(]?([A-Za-z][\w'’-]*)", new)
-    if not word or new.startswith("["):
+    """'a' or 'an', as the first word of `new` is read: 'an Adult A', 'a Child B', 'an [address]'
+    (a marker is read by its words); None when there is nothing to read."""
+    word = re.match(r"[\"'‘“(\[]?([A-Za-z][\w'’-]*)", new)
+    if not word:
         return None
     w = word.group(1)
     if len(w) > 1 and w.isupper() and w.isalpha() and len(w) <= 5:

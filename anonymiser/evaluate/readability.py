@@ -158,10 +158,10 @@ def articles(out: Output) -> list[Defect]:
     """'a' or 'an' just before a replacement that wants the other one."""
     found: list[Defect] = []
     for p in out.labels():
-        m = _ARTICLE_BEFORE.search(out.text[max(0, p.out_start - 4):p.out_start])
+        m = _ARTICLE_BEFORE.search(out.text, max(0, p.out_start - 4), p.out_start)
         want = article_for(p.new)
         if m and want and m.group(1).lower() != want:
-            found.append(Defect("article", p.out_start - len(m.group(0)), p.out_start + len(p.new)))
+            found.append(Defect("article", m.start(), p.out_start + len(p.new)))
     return found
 
 

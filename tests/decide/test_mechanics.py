@@ -27,7 +27,8 @@ def applied(text: str, reps: list[Replacement]) -> str:
 
 @pytest.mark.parametrize("new, article", [
     ("Adult A", "an"), ("Child B", "a"), ("Professional E", "a"), ("Emily", "an"), ("Oliver", "an"),
-    ("unit", "a"), ("one-off", "a"), ("hour", "an"), ("NHS", "an"), ("MP", "an"), ("GP", "a"), ("[place]", None),
+    ("unit", "a"), ("one-off", "a"), ("hour", "an"), ("NHS", "an"), ("MP", "an"), ("GP", "a"), ("[place]", "a"),
+    ("[address]", "an"), ("", None),
 ])
 def test_article_for_follows_the_sound_of_the_first_word(new: str, article: str | None) -> None:
     assert article_for(new) == article
@@ -64,6 +65,13 @@ def test_a_possessive_survives() -> None:
     reps = [rep(text, "Mr Tovey's", "Adult A"), rep(text, "St Anne's", "the church", entity="ORGANISATION")]
     mechanics.possessives(text, reps)
     assert applied(text, reps) == "A check on Adult A's mobile and on the church was made."
+
+
+def test_a_bare_apostrophe_after_an_s_becomes_the_labels_possessive() -> None:
+    text = "Mr Jones' van was seen; he was called 'Mr Jones' by all; Mr Jones' own words."
+    reps = [rep(text, "Mr Jones", "Adult B", nth=n) for n in range(3)]
+    mechanics.possessives(text, reps)
+    assert applied(text, reps) == "Adult B's van was seen; he was called 'Adult B' by all; Adult B's own words."
 
 
 def test_a_marker_never_glues_to_a_plus_an_underscore_or_a_letter() -> None:

@@ -72,9 +72,13 @@ def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> No
 
 
 def test_an_article_that_disagrees_with_the_replacement() -> None:
-    text = "A Niamh report was made, and an Orla came, and a Fenwick came, an Ulla too."
-    o = out(text, ("Niamh", "Adult H"), ("Orla", "Child B"), ("Fenwick", "Child C"), ("Ulla", "[name]"))
-    assert [o.text[d.start:d.end] for d in articles(o)] == ["A Adult H", "an Child B"]
+    text = "A Niamh report was made, and an Orla came, and a Fenwick came, an Ulla too, an Ede as well."
+    o = out(text, ("Niamh", "Adult H"), ("Orla", "Child B"), ("Fenwick", "Child C"), ("Ulla", "[name]"),
+            ("Ede", "[address]"))
+    # a marker is read by its words: 'a [name]', 'an [address]'
+    assert [o.text[d.start:d.end] for d in articles(o)] == ["A Adult H", "an Child B", "an [name]"]
+    # the end of a word is no article
+    assert articles(out("the death of a woman\n\nRef 1234", ("Ref 1234", "[reference removed]"))) == []
 
 
 def test_a_marker_glued_to_a_character() -> None:
