@@ -149,8 +149,12 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
                                meta=DetectionMeta(propagated_from=place, address_town=True)))
 
 
-def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
-    """New detections for other mentions of detected names, places, institutions and codes."""
+def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
+              structure: frozenset[str] = frozenset()) -> list[Detection]:
+    """New detections for other mentions of detected names, places, institutions and codes.
+
+    A number in `structure` (the text's section numbers, '2.1') is never spread: read once as a
+    reference, its other uses are the section and the cross-references to it ('see 2.1')."""
     index = WordIndex(text)
     # Keyed by type too: a name the NER also called a nationality must still be found as a name.
     covered = {(d.start, d.end, d.entity) for d in detections}
@@ -184,7 +188,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex) -> lis
                         covered.add((s, e, d.entity))
                         found.append(replace(d, start=s, end=e, detectors=("propagation",),
                                              meta=DetectionMeta(propagated_from=span[0]), score=max(d.score, 0.7)))
-        elif len(span.strip()) >= MIN_TOKEN:
+        elif len(span.strip()) >= MIN_TOKEN and span.strip().rstrip(".") not in structure:
             phrases.append(" ".join(span.split()))
         for phrase in phrases:
             if (d.entity, phrase) in seen_phrases:

@@ -41,7 +41,8 @@
    the allowlists and the agency-name shape. Right after listed-people, which finds the lines; before
    propagation, so the organisation's name is not spread as a person's.
 7. propagation: every other mention of what was found ('Jade' once 'Jade Hollis' is); these pass
-   the keep rules and the phrase layer too. After the keep rules and dates of birth, so only what
+   the keep rules and the phrase layer too. A section number of the text ('2.1') read once as a
+   reference is not spread to its other uses. After the keep rules and dates of birth, so only what
    goes is spread, and as its final kind.
 8. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
@@ -79,9 +80,15 @@
     undoes what it replaces (after the decide stage).
 16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-17. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+17. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
+    'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
+    in a '+' or the rest of a word it would touch ('[phone number removed]', never
+    '+[phone number removed]'), and the first word of a sentence, a numbered heading or a list
+    item keeps its capital ('5.2 The GP practice'). After widened-overlaps: it needs each final
+    span, and widens one only up to its neighbours.
+18. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-18. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+19. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -103,6 +110,7 @@ from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
+from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
 from anonymiser.decide.person_evidence import (
@@ -164,8 +172,9 @@ def names_from_evidence(state: DecideState) -> None:
 
 
 def propagation(state: DecideState) -> None:
+    structure = frozenset(state.text[s:e].rstrip(".") for s, e in state.phrases.sections)
     state.detections = state.detections + state.phrases.filter(
-        state.keeper.filter(propagate(state.text, state.detections, state.allow)))
+        state.keeper.filter(propagate(state.text, state.detections, state.allow, structure)))
 
 
 def reviewer_additions(state: DecideState) -> None:
@@ -246,6 +255,19 @@ def widened_overlaps(state: DecideState) -> None:
     state.decisions.replacements = out
 
 
+def mechanics(state: DecideState) -> None:
+    """Each final replacement joined to the words round it: articles, possessives, markers, capitals."""
+    reps = sorted(state.decisions.replacements, key=lambda r: (r.start, r.end))
+    met: set[int] = set()
+    for mend in MENDS:
+        met.update(id(r) for r in mend(state.text, reps))
+    for r in reps:
+        if id(r) in met:
+            trail, _, says = r.rule.partition(": ")
+            r.rule = f"{trail} > {state.step}: {says}"
+    state.decisions.replacements = reps
+
+
 def flag_lists(state: DecideState) -> None:
     if state.profile.flag_lists:
         for s, e in phrase_index("gazetteer", state.profile.flag_lists).find(state.text):
@@ -277,6 +299,7 @@ STEPS: tuple[Step, ...] = (
     Step("choose", choose),
     Step("residue", residue),
     Step("widened-overlaps", widened_overlaps),
+    Step("mechanics", mechanics),
     Step("flag-lists", flag_lists),
     Step("confidence", confidence),
 )

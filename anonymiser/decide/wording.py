@@ -22,9 +22,17 @@ def match_case(original: str, new: str, text: str, start: int) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
         if (not new[:1].islower() and not initials) or _line_in_capitals(text, start):
             return new.upper()
-    if new[:1].islower() and _SENTENCE_START.search(text[max(0, start - 6):start]):
+    if new[:1].islower() and _starts_sentence(text, start):
         return new[:1].upper() + new[1:]
     return new
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """After a sentence's end, a colon or a bullet; at a line's start only where a sentence starts
+    there too: 'returned to the ward' / 'on 21/03/2023' goes on with the sentence ('in March 2023')."""
+    if not _SENTENCE_START.search(text[max(0, start - 6):start]):
+        return False
+    return starts_line_sentence(text, start) if line_content_start(text, start) else True
 
 
 def _line_in_capitals(text: str, pos: int) -> bool:
@@ -145,3 +153,56 @@ def on_date(text: str, start: int) -> int | None:
     """'on 14 March 2019' becomes 'in March 2019': the start of 'on ' if it stands before the date."""
     m = re.search(r"\b([Oo]n)\s+(?:the\s+)?$", text[max(0, start - 8):start])  # 'on the 9th of June 2023' too
     return start - len(m.group(0)) if m else None
+
+
+# 'an' before a vowel's sound: a vowel that is not read as 'you' or 'wun' ('a unit', 'a one-off'),
+# a silent 'h' ('an hour'), or a capital read by its letter's name ('an MP', 'an NHS trust').
+_VOWEL_SOUND = re.compile(r"(?!u(?:ni|s[eu]|r[aeiou]|ti)|eu|one\b|once\b)[aeiou]|h(?:our|onest|onou?r|eir)", re.I)
+_LETTER_SOUNDS_VOWEL = frozenset("AEFHILMNORSX")
+
+
+def article_for(new: str) -> str | None:
+    """'a' or 'an', as the first word of `new` is read: 'an Adult A', 'a Child B', 'an [address]'
+    (a marker is read by its words); None when there is nothing to read."""
+    word = re.match(r"[\"'‘“(\[]?([A-Za-z][\w'’-]*)", new)
+    if not word:
+        return None
+    w = word.group(1)
+    if len(w) > 1 and w.isupper() and w.isalpha() and len(w) <= 5:
+        return "an" if w[0] in _LETTER_SOUNDS_VOWEL else "a"  # an acronym is read letter by letter
+    if len(w) == 1:
+        return "an" if w.upper() in _LETTER_SOUNDS_VOWEL else "a"
+    return "an" if _VOWEL_SOUND.match(w) else "a"
+
+
+# What may stand before a line's first word: spaces, a section or list number, a bullet, a heading's
+# marks, bold.
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]+)?"
+                        r"(?:\*\*|__)?[ \t]*$")
+
+
+def line_content_start(text: str, pos: int) -> bool:
+    """Whether `pos` is where a line's words begin: '5.2 |The practice', '- |Mother said'."""
+    return _LINE_LEAD.search(text, max(0, text.rfind("\n", 0, pos)), pos) is not None
+
+
+_NUMBERED_LEAD = re.compile(r"[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]")
+
+
+def starts_line_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` begins a line's words where a sentence starts: after a number, a bullet or a
+    heading's marks; or on a line after a blank one, a sentence's end or a heading. A line
+    of hard-wrapped text ('was born in' / 'Lagos, Nigeria') goes on with the sentence."""
+    if not line_content_start(text, pos):
+        return False
+    line = text.rfind("\n", 0, pos) + 1
+    if line == 0 or _NUMBERED_LEAD.match(text, line, pos + 1):
+        return True
+    before = text[text.rfind("\n", 0, line - 1) + 1:line - 1].strip()
+    if not before or re.search(r"[.!?:;][\"'’”)*]*$", before):
+        return True
+    # a heading: a line of a few words (a line of hard-wrapped text is short only where its paragraph
+    # ends, with the sentence), not running on with a comma or a joining word
+    return len(before.split()) <= 8 and not re.search(
+        r"(?:[,\-–]|\b(?:and|or|of|the|a|an|to|in|on|at|with|by|for|from|into|than|that|her|his|their))$",
+        before, re.I)

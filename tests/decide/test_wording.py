@@ -33,6 +33,11 @@ def without(text: str, span: tuple[int, int] | None) -> str:
     ("HOLLIS", "[family name]", "THE HOLLIS CASE", "[family name]"),
     ("Riverside", "[place]", "\n\nRiverside was quiet.", "[place]"),
     ("riverside", "the school", "- riverside", "The school"),
+    # a hard-wrapped line goes on with its sentence; after a heading or a full stop a new one starts
+    ("on 21/03/2023", "in March 2023", "and returned to the children's ward at the hospital\non 21/03/2023.",
+     "in March 2023"),
+    ("On 21/03/2023", "in March 2023", "4.11 Admission\nOn 21/03/2023 she was seen.", "In March 2023"),
+    ("On 21/03/2023", "in March 2023", "She was seen again.\nOn 21/03/2023 she was seen.", "In March 2023"),
 ])
 def test_match_case(original: str, new: str, text: str, expected: str) -> None:
     assert wording.match_case(original, new, text, text.index(original)) == expected

@@ -1,0 +1,119 @@
+"""The mechanics of the final replacements: each one joined to the words round it as English reads.
+
+- 'a'/'an' agree with the replacement: 'a Merlin report' -> 'an Adult I report', not 'a Adult I',
+  a marker is read by its words ('a [place] neighbour'), and a kind after one drops its 'the':
+  'an Acme Ltd driver' -> 'an employer driver', not 'an the';
+- a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
+- a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
+  would touch ('x_[name]', 'word[name]') goes whole into it;
+- capitals follow the position: the first word of a sentence, of a numbered heading or of a list
+  item starts with a capital ('5.2 Hollyfield Surgery' -> '5.2 The GP practice').
+
+Each function takes the text and the replacements in order of place and changes them in place,
+never across the replacement before or after; it returns the replacements it changed, so the step
+can name itself in their rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.core import entities as E
+from anonymiser.core.results import Replacement
+from anonymiser.decide.wording import after_indefinite, article_for, starts_line_sentence
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"'’”)]\s+)$")
+_ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
+_QUOTE_BEFORE = re.compile(r"(?:^|\s)['‘]$")  # 'called 'Jones'': a quotation mark closing, not a possessive
+
+
+def _bounds(reps: list[Replacement], i: int, length: int) -> tuple[int, int]:
+    """How far replacement i may reach: to the end of the one before, the start of the one after."""
+    return (reps[i - 1].end if i else 0), (reps[i + 1].start if i + 1 < len(reps) else length)
+
+
+def _widen(text: str, r: Replacement, start: int, end: int, new: str) -> None:
+    r.start, r.end, r.replacement = start, end, new
+    r.original = text[start:end]
+
+
+def articles(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """The 'a' or 'an' before a replacement, made to agree with it ('an Adult A', 'a Child B')."""
+    changed = []
+    for i, r in enumerate(reps):
+        low, _ = _bounds(reps, i, len(text))
+        if r.replacement.lower().startswith("the "):
+            start, new = after_indefinite(text, r.start, r.replacement)  # 'a the employer' -> 'an employer'
+            if low <= start < r.start:
+                _widen(text, r, start, r.end, new)
+                changed.append(r)
+            continue
+        want = article_for(r.replacement) if r.replacement.strip() else None
+        m = _ARTICLE.search(text, max(low, r.start - 4), r.start)
+        if want is None or m is None or m.group(1).lower() == want:
+            continue
+        if m.group(1)[0] == "A" and not (_SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+                                          or starts_line_sentence(text, m.start())):
+            continue  # 'Plan A', 'Grade A': a capital 'A' mid-sentence is a letter, not the article
+        article = want.capitalize() if m.group(1)[0] == "A" else want
+        _widen(text, r, m.start(), r.end, article + m.group(2) + r.replacement)
+        changed.append(r)
+    return changed
+
+
+def possessives(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """A person's name taken with its "'s" gives its label the "'s" back; a name ending in 's' whose
+    possessive is a bare apostrophe ("Mr Jones' van") gives a label that does not the whole "'s"."""
+    changed = []
+    for i, r in enumerate(reps):
+        if r.entity != E.PERSON or not r.replacement.strip() or r.replacement.startswith("["):
+            continue
+        _, high = _bounds(reps, i, len(text))
+        if _POSSESSIVE.search(r.original) and not _POSSESSIVE.search(r.replacement):
+            r.replacement += r.original[-2:]
+            changed.append(r)
+        elif (r.original.endswith("s") and not r.replacement.endswith("s") and r.end < high
+              and _BARE_APOSTROPHE.match(text, r.end) and not _QUOTE_BEFORE.search(text, max(0, r.start - 2), r.start)):
+            _widen(text, r, r.start, r.end + 1, r.replacement + text[r.end] + "s")
+            changed.append(r)
+    return changed
+
+
+def glued_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """A marker takes in the '+' before it and any part of a word it would touch."""
+    changed = []
+    for i, r in enumerate(reps):
+        if not r.replacement.startswith("["):
+            continue
+        low, high = _bounds(reps, i, len(text))
+        start, end = r.start, r.end
+        while start > low and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start > low and text[start - 1] == "+":
+            start -= 1
+        while end < high and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        if (start, end) != (r.start, r.end):
+            _widen(text, r, start, end, r.replacement)
+            changed.append(r)
+    return changed
+
+
+def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """A replacement that starts a sentence, a numbered heading or a list item starts with a capital."""
+    changed = []
+    for r in reps:
+        new = r.replacement
+        if not new[:1].islower():
+            continue
+        first = next((c for c in r.original if c.isalpha()), "")
+        if first.isupper() and (starts_line_sentence(text, r.start)
+                                or _SENTENCE_START.search(text, max(0, r.start - 4), r.start)):
+            r.replacement = new[0].upper() + new[1:]
+            changed.append(r)
+    return changed
+
+
+MENDS = (glued_markers, possessives, articles, capitals)

@@ -1,0 +1,130 @@
+"""The readability benchmark's defect classes, each on invented review text with hand-made changes."""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.core.results import Replacement
+from anonymiser.evaluate.readability import (
+    Output,
+    articles,
+    defects,
+    glued_markers,
+    lower_case_starts,
+    repeated_labels,
+    section_numbers,
+    tautologies,
+    two_labels,
+    words,
+)
+
+
+def change(text: str, phrase: str, new: str, person: str | None = None, nth: int = 0) -> Replacement:
+    """The change of the `nth` whole-word occurrence of `phrase` in `text` to `new`."""
+    start = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)][nth]
+    return Replacement(start, start + len(phrase), phrase, new, "PERSON", ("test",), 1.0, "test", person)
+
+
+def out(text: str, *changes: tuple[str, str] | tuple[str, str, str | None] | tuple[str, str, str | None, int]) -> Output:
+    return Output(text, [change(text, *c) for c in changes])
+
+
+def test_the_output_places_each_change_and_maps_original_positions() -> None:
+    text = "Mrs Delacroix rang. Later Mrs Delacroix wrote."
+    o = out(text, ("Mrs Delacroix", "Adult A"), ("Mrs Delacroix", "Adult A", None, 1))
+    assert o.text == "Adult A rang. Later Adult A wrote."
+    assert o.to_output(text.index("rang")) == o.text.index("rang")
+    assert o.to_output(text.index("wrote")) == o.text.index("wrote")
+    assert o.to_output(2) == 0  # inside a change: where its text begins
+    assert o.touching(0, 3) and not o.touching(14, 19)
+
+
+def test_a_label_repeated_in_its_own_alias_phrase_is_a_tautology() -> None:
+    for text, changes in [
+        ("Bożena Wiśniewska (known as Bo) was born in 1990.",
+         [("Bożena Wiśniewska", "Mother", "m"), ("Bo", "Mother", "m")]),
+        ("Tilly will be referred to as 'Rose' in this report.", [("Tilly", "Rose", "c")]),
+        ("Keiran, whom Ms Fairbairn calls Kiki, is two.", [("Keiran", "Child B", "c"), ("Kiki", "Child B", "c")]),
+        ("the variants \"Tilly\", \"Till\" and \"Tills\" were used",
+         [("Tilly", "Rose", "c"), ("Till", "Rose", "c"), ("Tills", "Rose", "c")]),
+    ]:
+        o = out(text, *changes)
+        assert [d.kind for d in tautologies(o)] == ["tautology"], o.text
+
+
+def test_an_alias_that_reads_differently_is_no_tautology() -> None:
+    text = "Bożena Wiśniewska (known as Bo) was born in 1990."
+    assert tautologies(out(text, ("Bożena Wiśniewska", "Mother", "m"))) == []
+    text = "Tilly will be referred to as 'Rose' in this report."
+    assert tautologies(Output(text, [])) == []  # the draft's own words: no change, no defect
+    # 'known to' a service is no alias phrase
+    text = "Mrs Pike drank every day, and Mrs Pike was known to the alcohol service Mrs Pike ran."
+    assert tautologies(out(text, ("Mrs Pike", "Adult A"), ("Mrs Pike", "Adult A", None, 1),
+                           ("Mrs Pike", "Adult A", None, 2))) == []
+
+
+def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> None:
+    text = "MOTHER: BOŻENA WIŚNIEWSKA DOB 01/02/1990\nThen Mr Jo Pike Mr Pike said so."
+    o = out(text, ("BOŻENA WIŚNIEWSKA", "MOTHER", "m"), ("Mr Jo Pike", "Adult A", "p"), ("Mr Pike", "Adult A", "p"))
+    found = repeated_labels(o)
+    assert [o.text[d.start:d.end] for d in found] == ["MOTHER: MOTHER", "Adult A Adult A"]
+    assert repeated_labels(out("Mr Jo Pike and Mr Pike", ("Mr Jo Pike", "Adult A"), ("Mr Pike", "Adult A"))) == []
+
+
+def test_an_article_that_disagrees_with_the_replacement() -> None:
+    text = "A Niamh report was made, and an Orla came, and a Fenwick came, an Ulla too, an Ede as well."
+    o = out(text, ("Niamh", "Adult H"), ("Orla", "Child B"), ("Fenwick", "Child C"), ("Ulla", "[name]"),
+            ("Ede", "[address]"))
+    # a marker is read by its words: 'a [name]', 'an [address]'
+    assert [o.text[d.start:d.end] for d in articles(o)] == ["A Adult H", "an Child B", "an [name]"]
+    # the end of a word is no article
+    assert articles(out("the death of a woman\n\nRef 1234", ("Ref 1234", "[reference removed]"))) == []
+
+
+def test_a_marker_glued_to_a_character() -> None:
+    text = "mobile +44 7700 900123, handle x_kfairbairn and Fairbairnwas there; [kept] fine"
+    glued = [("44 7700 900123", "[phone number removed]"), ("kfairbairn", "[name]"), ("Fairbairn", "[name]")]
+    o = Output(text, [Replacement(text.index(p), text.index(p) + len(p), p, new, "PERSON", (), 1.0, "test")
+                      for p, new in glued])
+    assert [d.kind for d in glued_markers(o)] == ["glued-marker"] * 3
+    assert glued_markers(out("mobile +44 7700 900123.", ("+44 7700 900123", "[phone number removed]"))) == []
+
+
+def test_a_section_number_changed_or_lost() -> None:
+    text = "4.9 The night of 13/14 March 2023.\n\n4.10 Admission\n\nSee 4.9 above.\n412 981 9933, was"
+    lost = out(text, ("4.9 The night of 13/14", "[date] of"))
+    assert [d.kind for d in section_numbers(lost)] == ["section-number"]
+    assert section_numbers(out(text, ("13/14 March 2023", "March 2023"))) == []
+    # a number opening a wrapped line, not a heading or a sentence, is no section number
+    assert section_numbers(out(text, ("412 981 9933", "[NHS number removed]"))) == []
+
+
+def test_a_line_that_began_with_a_capital_now_in_lower_case() -> None:
+    text = "5.2 Hollyfield Surgery\n\n- Hollyfield Surgery\nShe was born in\nLagos, Nigeria.\n\nLagos was home."
+    o = out(text, ("Hollyfield Surgery", "the GP practice"), ("Hollyfield Surgery", "the GP practice", None, 1),
+            ("Lagos", "the city"), ("Lagos", "[place]", None, 1))
+    found = lower_case_starts(o)
+    # the numbered heading and the list item; not the wrapped line, and a marker is no word
+    assert [o.text[d.start:d.end] for d in found] == ["the GP practice", "the GP practice"]
+
+
+def test_one_person_under_two_labels() -> None:
+    text = ("Mrs Ilse Varga met Mrs Varga. Ms Ruth Ode met Ms Ode. Mrs Varga's car. Aled saw Aled. "
+            "Ekow Boateng and Reverend Boateng. Ama Lartey, Kofi Lartey and Mr Lartey. A Quist, an Quist.")
+    o = out(text, ("Mrs Ilse Varga", "Professional I"), ("Mrs Varga", "Adult J"),
+            ("Ms Ruth Ode", "Adult B"), ("Ms Ode", "Adult B"), ("Mrs Varga's", "Professional I's"),
+            ("Aled", "Adult C", "k"), ("Aled", "Adult D", "k", 1),
+            ("Ekow Boateng", "Adult E"), ("Reverend Boateng", "Adult S"),
+            # two people share the surname: 'Mr Lartey' could be either, so no defect is claimed
+            ("Ama Lartey", "Adult F"), ("Kofi Lartey", "Adult G"), ("Mr Lartey", "Adult H"),
+            ("A Quist", "Adult K", "q"), ("an Quist", "an Adult K", "q"))
+    found = two_labels(o)
+    assert [o.text[d.start:d.end] for d in found] == ["Adult J", "Adult D", "Adult S"]
+
+
+def test_defects_gathers_every_class_in_order_and_counts_words() -> None:
+    text = "A Niamh report.\n5.2 Hollyfield Surgery"
+    output, found = defects(text, [change(text, "Niamh", "Adult H"), change(text, "Hollyfield Surgery", "the GP practice")])
+    assert output == "A Adult H report.\n5.2 the GP practice"
+    assert [d.kind for d in found] == ["article", "lower-case-start"]
+    assert words(output) == 9
