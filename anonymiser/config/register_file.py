@@ -109,6 +109,7 @@ def _addresses(path: Path, node: Node, people: tuple[Person, ...]) -> tuple[tupl
                             "Write each address on its own '- ' line.")
     addresses: list[str] = []
     notes: list[AddressNote] = []
+    labels: list[tuple[str, int, str]] = []
     for n, item in enumerate(node.value, 1):
         where = f"address {n} (line {item.line})"
         if not isinstance(item.value, dict):
@@ -125,7 +126,19 @@ def _addresses(path: Path, node: Node, people: tuple[Person, ...]) -> tuple[tupl
         residents = _residents(path, f["residents"], people, where) if "residents" in f else ()
         addresses.append(_text(path, f["address"], f"{where}'s address") or "")
         notes.append(AddressNote(label=label, residents=residents))
+        if label:
+            labels.append((label, f["label"].line, where))
+    for label, line, where in labels:
+        if _holds_part_of(label, addresses):
+            raise RegisterError(path, f"line {line}: {where}'s label holds a word or number of a register address",
+                                "Say what it is in lower case, without its street or town: 'a rented room'.")
     return tuple(addresses), tuple(notes)
+
+
+def _holds_part_of(label: str, addresses: list[str]) -> bool:
+    """'Flat at Mill Lane', 'the Royton bungalow': a capitalised word or a number of an address."""
+    said = {w.lower() for a in addresses for w in re.findall(r"\w+", a)}
+    return any(w.lower() in said for w in re.findall(r"\w+", label) if w[0].isupper() or w.isdigit())
 
 
 def _names_someone(text: str, people: tuple[Person, ...]) -> bool:

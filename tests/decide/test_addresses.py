@@ -81,15 +81,14 @@ PROFILE = load_profile().policy("ADDRESS")
 CHILD = Person("Nia Fairbrother", "subject child")
 REG = Register(case=None, people=(CHILD, Person("Lorna Fairbrother", "mother")),
                addresses=("12 Larch Avenue", "30 Quarry Street", "Flat 1, 12 Larch Avenue"),
-               address_notes=(AddressNote(residents=(CHILD.key,)), AddressNote(label="a flat"),
-                              AddressNote(residents=(CHILD.key,))))
+               address_notes=(AddressNote(residents=(CHILD.key,)), AddressNote(label="a flat")))
 
 
 @pytest.mark.parametrize("which, text", [
     ((0,), "the family home"),
     ((1,), "a flat"),
-    ((0, 2), "the family home"),  # a street two addresses share, and both are the child's home
-    ((0, 1), "[address]"),  # two addresses that would read differently: neither is stated
+    ((2,), "another address"),  # not the child's home, and the register says which is
+    ((0, 2), "[address]"),  # a street two addresses share, which would read differently: neither is stated
     ((7,), "[address]"),  # no such address
 ])
 def test_address_text(which: tuple[int, ...], text: str) -> None:
@@ -106,3 +105,13 @@ def test_an_address_with_an_apostrophe_is_found_whole(tmp_path: Path) -> None:
     out = anonymise("Mr Doyle moved to 8 Bishop's Row, Bishop's Stortford, CM23 4AB after the separation.",
                     register=register).text
     assert out == "Father moved to another address after the separation."
+
+
+def test_two_homes_of_the_child_are_told_apart_only_by_their_labels(tmp_path: Path) -> None:
+    draft = f"In 2020 the family moved from {NAN} to {HOME}."
+    both = f"  - address: {NAN}\n    residents: [subject child]\n  - address: {HOME}\n    residents: [subject child]\n"
+    assert anonymise(draft, register=_register(tmp_path, both)).text == "In 2020 the family moved from [address] to [address]."
+    labelled = both.replace("    residents: [subject child]\n  - address: {HOME}".replace("{HOME}", HOME),
+                            f"    residents: [subject child]\n    label: their first home\n  - address: {HOME}")
+    out = anonymise(draft, register=_register(tmp_path, labelled)).text
+    assert out == "In 2020 the family moved from their first home to the family home."

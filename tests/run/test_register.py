@@ -151,6 +151,10 @@ def test_an_address_may_say_who_lives_there_and_what_it_becomes(tmp_path: Path) 
     (ADDRESSES.replace("    residents: [Sal]\n", "    residents: [Tunde]\n"), 18, "resident 1 of address 2"),
     (ADDRESSES.replace("    label: the mother's new flat\n", "    label: Sarah's new flat\n"), 17,
      "label holds a register name"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    label: the flat on Mill Lane\n"), 17,
+     "label holds a word or number of a register address"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    label: the Croydon house\n"), 17,
+     "label holds a word or number of a register address"),
     (ADDRESSES.replace("    label: the mother's new flat\n", "    lable: the mother's new flat\n"), 17,
      "unknown field 'lable'"),
     (ADDRESSES.replace("  - address: 14 Elm Road, Croydon\n    residents", "  - residents"), 19,
@@ -163,3 +167,4 @@ def test_an_address_entry_with_a_mistake_names_its_line_and_not_its_text(
     message = err.value.line()
     assert f"line {line}" in message and words in message
     assert "Mill Lane" not in message and "Tunde" not in message and "Sarah" not in message
+    assert "Croydon" not in message
