@@ -16,5 +16,6 @@ people:
     role: father
     gender: male
 addresses:
-  - 27 Birchwood Road, Thornton Heath, CR7 8QT
+  - address: 27 Birchwood Road, Thornton Heath, CR7 8QT
+    residents: [subject child, mother]
 """

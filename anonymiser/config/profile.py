@@ -32,7 +32,7 @@ PEOPLE_MODES = ("pseudonym", "role")
 
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
 PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "child_roles", "pseudonyms"}
-ENTITY_FIELDS = {"action", "text", "register_text", "min_score"}
+ENTITY_FIELDS = {"action", "text", "register_text", "register_other_text", "min_score"}
 KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels", "area", "keep_list"}
 # The lists a profile names when it does not say: register roles that are children, and the pools
 # a child's pseudonym is drawn from, by the gender the register gives.
@@ -46,7 +46,8 @@ class EntityPolicy:
 
     action: str
     text: str | None = None  # the replacement text, for remove/replace
-    register_text: str | None = None  # for ADDRESS: the text for a register address
+    register_text: str | None = None  # for ADDRESS: the text for the subject child's home on the register
+    register_other_text: str | None = None  # for ADDRESS: another register address, once the home is known
     min_score: float | None = None
 
 
@@ -202,6 +203,7 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
             action=action,
             text=str(e["text"].value) if "text" in e else None,
             register_text=str(e["register_text"].value) if "register_text" in e else None,
+            register_other_text=str(e["register_other_text"].value) if "register_other_text" in e else None,
             min_score=_score(path, e["min_score"], f"entities.{etype}.min_score") if "min_score" in e else None,
         )
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from anonymiser.config.places import area_setting
 from anonymiser.config.yamlfile import Node, check_fields, load_yaml
 from anonymiser.core.errors import RegisterError
-from anonymiser.core.register import GENDERS, Person, Register, searchable
+from anonymiser.core.register import GENDERS, AddressNote, Person, Register, searchable
 
 TOP_FIELDS = {"case", "people", "addresses", "references", "area"}
 PERSON_FIELDS = {"name", "aliases", "role", "gender", "date_of_birth", "pseudonym"}
+# An address is a line of text, or these fields: whose it is ('residents') and what it becomes ('label').
+ADDRESS_FIELDS = {"address", "label", "residents"}
 
 
 def _text(path: Path, node: Node, where: str, required: bool = True) -> str | None:
@@ -88,17 +90,81 @@ def parse_register(path: Path | str) -> tuple[Register, Node]:
                                 f"(also person {seen[p.key] + 1}, line {people_node.value[seen[p.key]].line})",
                                 "Merge the two entries.")
         seen[p.key] = i
-    addresses: tuple[str, ...] = ()
-    if "addresses" in f and f["addresses"].value is not None:
-        if not isinstance(f["addresses"].value, list):
-            raise RegisterError(path, f"line {f['addresses'].line}: 'addresses' should be a list",
-                                "Write each address on its own '- ' line.")
-        addresses = tuple(a for a in (_text(path, n, "an address") for n in f["addresses"].value) if a)
+    addresses, notes = _addresses(path, f["addresses"], people) if "addresses" in f else ((), ())
     case = _text(path, f["case"], "the case label", required=False) if "case" in f else None
     references = _references(path, f["references"]) if "references" in f else ()
     area = area_setting(path, f["area"], "area", RegisterError) if "area" in f else None
     return Register(case=case, people=people, addresses=addresses, references=references, area=area,
-                    path=path), people_node
+                    address_notes=notes, path=path), people_node
+
+
+def _addresses(path: Path, node: Node, people: tuple[Person, ...]) -> tuple[tuple[str, ...], tuple[AddressNote, ...]]:
+    """The addresses, and for each what the register says of it: an item is the address's text, or
+    'address:' with an optional 'label:' (what it becomes) and 'residents:' (who lives there, by
+    name, alias or a role only one person has). Messages give the line, never the address."""
+    if node.value is None:
+        return (), ()
+    if not isinstance(node.value, list):
+        raise RegisterError(path, f"line {node.line}: 'addresses' should be a list",
+                            "Write each address on its own '- ' line.")
+    addresses: list[str] = []
+    notes: list[AddressNote] = []
+    labels: list[tuple[str, int, str]] = []
+    for n, item in enumerate(node.value, 1):
+        where = f"address {n} (line {item.line})"
+        if not isinstance(item.value, dict):
+            text = _text(path, item, f"address {n}")
+            if text:
+                addresses.append(text)
+                notes.append(AddressNote())
+            continue
+        f = check_fields(path, item, ADDRESS_FIELDS, {"address"}, RegisterError, where)
+        label = _text(path, f["label"], f"{where}'s label", required=False) if "label" in f else None
+        if label and _names_someone(label, people):
+            raise RegisterError(path, f"line {f['label'].line}: {where}'s label holds a register name",
+                                "Write whose it is by role: 'the father's flat'.")
+        residents = _residents(path, f["residents"], people, where) if "residents" in f else ()
+        addresses.append(_text(path, f["address"], f"{where}'s address") or "")
+        notes.append(AddressNote(label=label, residents=residents))
+        if label:
+            labels.append((label, f["label"].line, where))
+    for label, line, where in labels:
+        if _holds_part_of(label, addresses):
+            raise RegisterError(path, f"line {line}: {where}'s label holds a word or number of a register address",
+                                "Say what it is in lower case, without its street or town: 'a rented room'.")
+    return tuple(addresses), tuple(notes)
+
+
+def _holds_part_of(label: str, addresses: list[str]) -> bool:
+    """'Flat at Mill Lane', 'the Royton bungalow': a capitalised word or a number of an address."""
+    said = {w.lower() for a in addresses for w in re.findall(r"\w+", a)}
+    return any(w.lower() in said for w in re.findall(r"\w+", label) if w[0].isupper() or w.isdigit())
+
+
+def _names_someone(text: str, people: tuple[Person, ...]) -> bool:
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return any(w.lower() in words for p in people for name in (p.name, *p.aliases) for w in name.split()
+               if len(w) > 1)
+
+
+def _residents(path: Path, node: Node, people: tuple[Person, ...], where: str) -> tuple[str, ...]:
+    """The register keys of the people listed as living at an address."""
+    if node.value is None:
+        return ()
+    if not isinstance(node.value, list):
+        raise RegisterError(path, f"line {node.line}: {where}'s residents should be a list",
+                            "Write them as [subject child, mother] or by their names.")
+    keys: list[str] = []
+    for m, item in enumerate(node.value, 1):
+        said = " ".join(str(item.value).split()).lower() if isinstance(item.value, (str, int)) else ""
+        named = [p for p in people if said in (p.name.lower(), *(a.lower() for a in p.aliases))]
+        by_role = [p for p in people if p.role == said]
+        found = named or (by_role if len(by_role) == 1 else [])
+        if len(found) != 1:
+            raise RegisterError(path, f"line {item.line}: resident {m} of {where} is not one person on the register",
+                                "Write a name or alias as the register gives it, or a role only one person has.")
+        keys.append(found[0].key)
+    return tuple(dict.fromkeys(keys))
 
 
 def _references(path: Path, node: Node) -> tuple[str, ...]:

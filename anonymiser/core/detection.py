@@ -13,6 +13,7 @@ class DetectionMeta:
     match: str | None = None  # how the register matched the name: "exact", "alias" or "fuzzy"
     register_family: bool = False  # a surname the register's family shares: which member is unclear
     register_address: bool = False  # a register address, or part of one
+    address_of: tuple[int, ...] = ()  # which register addresses (indices in register.addresses) it may be
     register_dob: str | None = None  # the register key of the person whose date of birth this is
     professional: bool | None = None  # a titled person: True if the title is a professional's ('DC', 'Dr')
     unnamed_area: bool = False  # a place described, not named ('north of the county')

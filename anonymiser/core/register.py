@@ -41,6 +41,14 @@ class Person:
 
 
 @dataclass(frozen=True)
+class AddressNote:
+    """What the register says of one of its addresses, beyond the address itself."""
+
+    label: str | None = None  # what the address becomes in the text ('the father's flat')
+    residents: tuple[str, ...] = ()  # the register keys of the people who live there
+
+
+@dataclass(frozen=True)
 class Register:
     """A case register: a label, the people, and the family's addresses."""
 
@@ -49,6 +57,7 @@ class Register:
     addresses: tuple[str, ...] = ()
     references: tuple[str, ...] = ()  # case, crime and hospital numbers the officer knows
     area: str | None = None  # the partnership's area ('Devon'); beats the profile's keep.area
+    address_notes: tuple[AddressNote, ...] = ()  # one for each of `addresses`, where the register says more
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -56,6 +65,10 @@ class Register:
         if self.case:
             return self.case
         return self.path.stem if self.path else "case"
+
+    def address_note(self, index: int) -> AddressNote:
+        """What the register says of its address `index` (nothing, for a plain address line)."""
+        return self.address_notes[index] if index < len(self.address_notes) else AddressNote()
 
     @property
     def known_references(self) -> tuple[str, ...]:

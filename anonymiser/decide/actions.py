@@ -15,7 +15,8 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
-from anonymiser.decide import wording
+from anonymiser.decide import dates, wording
+from anonymiser.decide.addresses import address_text
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
@@ -37,10 +38,11 @@ _DAY_LEVEL = re.compile(
 
 
 def _replacement(state: DecideState, d: Detection, start: int, end: int, new: str, rule: str,
-                 core_start: int | None = None) -> Replacement:
-    """The change of text[start:end] to `new`, in the capitals of what it replaces."""
+                 core_start: int | None = None, cased: bool = False) -> Replacement:
+    """The change of text[start:end] to `new`, in the capitals of what it replaces (unless `cased`:
+    already in them)."""
     original = state.text[start:end]
-    new = wording.match_case(original, new, state.text, start) if new else new
+    new = wording.match_case(original, new, state.text, start) if new and not cased else new
     core = (min(d.start, d.start if core_start is None else core_start), d.end)
     return Replacement(start, end, original, new, d.entity, d.detectors, round(d.score, 3), rule, d.person, core)
 
@@ -118,6 +120,14 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     """'on 14 March 2019' -> 'in March 2019'; a duration or an age is left as written."""
     text, start = state.text, d.start
     original = text[d.start:d.end]
+    core = dates.core_start(text, d.start, d.end)
+    coarse = month_year(text[core:d.end])
+    if coarse is not None and coarse.split() != text[core:d.end].split() and not _added(d):
+        # the words before the day change with it: 'On the morning of 14 March' -> 'One morning in March'
+        framed = dates.frame(text, d.start, d.end, coarse)
+        if framed is not None:
+            return _replacement(state, d, framed.start, d.end, framed.new,
+                                rule + ("" if framed.plain else " (date wording)"), framed.core, cased=True)
     new = month_year(original)
     if new is None:
         if not _CALENDAR.search(original) and not _added(d):
@@ -131,8 +141,7 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
         new = "[date]"  # the reviewer wants even the month and year gone
     on = wording.on_date(text, start)
     if on is not None and not new.startswith("["):
-        new = ("In " if text[on] == "O" else "in ") + new
-        start = on
+        return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
     return _replacement(state, d, start, d.end, new, rule)
 
 
@@ -145,11 +154,12 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
 
 
 def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:
-    """The profile's text ('[place]'), or the type's label; a register address by the register's text."""
+    """The profile's text ('[place]'), or the type's label; a register address by what the register
+    says of it (decide.addresses)."""
     start, end = d.start, d.end
-    if d.entity == E.ADDRESS and d.meta.register_address and policy.register_text:
-        new = policy.register_text
-        rule += " (register address)"
+    if d.entity == E.ADDRESS and d.meta.register_address and d.meta.address_of:
+        new, why = address_text(state.register, d.meta.address_of, policy)
+        rule += f" (register address: {why})"
         echo = wording.place_echo(state.text, start, end, new)
         if echo is not None:
             (start, end), new = echo, ""

@@ -69,7 +69,10 @@
    met in a professional capacity is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
 14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
-   flag. After every detection step: it needs each detection's final span, kind and person.
+   flag. A date cut to its month takes the words before its day with it ('On the morning of 14
+   March' -> 'One morning in March': decide.dates); a register address becomes only what the
+   register says of it (its label, the family home, another address: decide.addresses). After
+   every detection step: it needs each detection's final span, kind and person.
 15. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'

@@ -30,6 +30,7 @@ def _noted(result: RecognizerResult, capitals: bool = False) -> DetectionMeta:
         match=match if isinstance(match, str) else None,
         register_family=bool(notes.get("register_family")),
         register_address=bool(notes.get("register_address")),
+        address_of=tuple(notes.get("register_address_of") or ()),
         professional=professional if isinstance(professional, bool) else None,
         unnamed_area=bool(notes.get(UNNAMED_AREA_KEY)),
         capitals=capitals,

@@ -113,11 +113,36 @@ def month_year(text: str) -> str | None:
     date = parse_uk_date(text)
     if date is None:
         # "November and December 2023", "autumn 2021 to spring 2022": no day in it to coarsen.
-        return written if _no_finer_than_a_month(written) else None
+        return written if _no_finer_than_a_month(written) else _two_dates(written)
     if date.month is None:
         return str(date.year)
     name = calendar.month_name[date.month]
     return f"{name} {date.year}" if date.year is not None else name
+
+
+# "3 May to 9 June 2022", "31 December 2022 - 2 January 2023": two dates, each with its month.
+_TWO_DATES = re.compile(r"^(.+?\S)(\s+(?:to|and|until|till)\s+|\s*[-–]\s*)(.+)$", re.I)
+
+
+def _two_dates(written: str) -> str | None:
+    """A range between two dates of different months, each coarsened: "3 May to 9 June 2022" ->
+    "May to June 2022"; the same month twice is written once. None when it is no such range."""
+    m = _TWO_DATES.match(written)
+    if m is None:
+        return None
+    first, second = parse_uk_date(m.group(1)), parse_uk_date(m.group(3))
+    if first is None or second is None or first.month is None or second.month is None:
+        return None
+    left, right = month_year(m.group(1)), month_year(m.group(3))
+    if left is None or right is None:
+        return None
+    if first.year is None and second.year is not None:
+        # "3 May to 9 June 2022": the year written once, at the end, is both dates'.
+        if first.month == second.month:
+            return right
+    elif left == right:
+        return right
+    return left + m.group(2) + right
 
 
 _COARSE_WORDS = frozenset(

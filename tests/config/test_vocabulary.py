@@ -21,6 +21,8 @@ LABELS = {
                "collar", "reference-collar", "capitals", "stripped", "absorbed", "not-place", "common",
                "full-stop"},
     "months": {"word", "verb"},
+    "time_words": {"occasion"},
+    "child_roles": {"subject"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),
     "court_kinds": {"street", "named"},

@@ -123,3 +123,48 @@ def test_a_chosen_pseudonym_that_is_a_register_name_is_refused(tmp_path: Path, c
         load_register(write(tmp_path, GOOD.replace("pseudonym: Emily", f"pseudonym: {chosen}")))
     assert "line 13: person 2's pseudonym is a name in this register" in err.value.line()
     assert chosen.lower() not in err.value.line().lower()
+
+
+ADDRESSES = GOOD.replace("addresses:\n  - 27 Birchwood Road, Thornton Heath, CR7 8QT\n", """\
+addresses:
+  - 27 Birchwood Road, Thornton Heath, CR7 8QT
+  - address: Flat 2, 9 Mill Lane, Leeds, LS1 4AB
+    label: the mother's new flat
+    residents: [Sal]
+  - address: 14 Elm Road, Croydon
+    residents: [subject child, Sarah Okafor]
+""")
+
+
+def test_an_address_may_say_who_lives_there_and_what_it_becomes(tmp_path: Path) -> None:
+    reg = load_register(write(tmp_path, ADDRESSES))
+    mother, child = reg.people
+    assert reg.addresses == ("27 Birchwood Road, Thornton Heath, CR7 8QT", "Flat 2, 9 Mill Lane, Leeds, LS1 4AB",
+                             "14 Elm Road, Croydon")
+    assert reg.address_note(0).label is None and reg.address_note(0).residents == ()
+    assert reg.address_note(1).label == "the mother's new flat" and reg.address_note(1).residents == (mother.key,)
+    # residents by alias, by name or by a role only one person has
+    assert reg.address_note(2).residents == (child.key, mother.key)
+
+
+@pytest.mark.parametrize("bad, line, words", [
+    (ADDRESSES.replace("    residents: [Sal]\n", "    residents: [Tunde]\n"), 18, "resident 1 of address 2"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    label: Sarah's new flat\n"), 17,
+     "label holds a register name"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    label: the flat on Mill Lane\n"), 17,
+     "label holds a word or number of a register address"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    label: the Croydon house\n"), 17,
+     "label holds a word or number of a register address"),
+    (ADDRESSES.replace("    label: the mother's new flat\n", "    lable: the mother's new flat\n"), 17,
+     "unknown field 'lable'"),
+    (ADDRESSES.replace("  - address: 14 Elm Road, Croydon\n    residents", "  - residents"), 19,
+     "missing the field 'address'"),
+])
+def test_an_address_entry_with_a_mistake_names_its_line_and_not_its_text(
+        tmp_path: Path, bad: str, line: int, words: str) -> None:
+    with pytest.raises(RegisterError) as err:
+        load_register(write(tmp_path, bad))
+    message = err.value.line()
+    assert f"line {line}" in message and words in message
+    assert "Mill Lane" not in message and "Tunde" not in message and "Sarah" not in message
+    assert "Croydon" not in message

@@ -104,7 +104,7 @@ def _strip_possessive(word: str) -> str:
 def address_pattern(address: str) -> re.Pattern[str]:
     """A register address in any spacing, case or punctuation, street types full or abbreviated."""
     tokens = re.findall(r"\w+", address)
-    return re.compile(r"(?<!\w)" + r"[\s,.\-]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + r"[\s,.\-'’]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
 
 
 # An alias written as dotted initials: 'I.H.', 'K. J.'.
@@ -158,8 +158,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
                     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alias.split())) + r"(?!\w|-\w)"
                     self.phrases.append((re.compile(pattern, re.IGNORECASE), i))
         addresses = [view_of(a) for a in register.addresses]
-        self.addresses = [address_pattern(a) for a in addresses]
-        self.address_parts = [address_pattern(part) for a in addresses for part in sub_addresses(a)]
+        # each pattern with the register address it is of (its index in register.addresses)
+        self.addresses = [(address_pattern(a), i) for i, a in enumerate(addresses)]
+        self.address_parts = [(address_pattern(part), i) for i, a in enumerate(addresses) for part in sub_addresses(a)]
         super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
 
     def _add(self, token: str, person: int, part: str) -> None:
@@ -221,9 +222,14 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if E.PERSON in entities:
             results += self._people(text)
         if E.ADDRESS in entities:
-            for pattern in self.addresses + self.address_parts:
+            found: dict[tuple[int, int], list[int]] = {}
+            for pattern, i in self.addresses + self.address_parts:
                 for m in pattern.finditer(text):
-                    results.append(self._result(E.ADDRESS, m.start(), m.end(), {"register_address": True}))
+                    found.setdefault((m.start(), m.end()), []).append(i)
+            for (start, end), which in found.items():
+                # a street two register addresses share ('41 Marlowe Crescent' of two flats) is either
+                results.append(self._result(E.ADDRESS, start, end, {"register_address": True,
+                                                                   "register_address_of": tuple(dict.fromkeys(which))}))
         return results
 
     def _result(self, entity: str, start: int, end: int, meta: dict) -> RecognizerResult:

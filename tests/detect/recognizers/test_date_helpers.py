@@ -132,3 +132,16 @@ def test_birthday_without_year_only_when_asked() -> None:
 def test_two_digit_year_matches_any_century() -> None:
     assert same_date("14/3/15", dt.date(1915, 3, 14))
     assert not same_date("14/3/2015", dt.date(1915, 3, 14))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3 May to 9 June 2022", "May to June 2022"),
+    ("31 May to 2 June 2022", "May to June 2022"),
+    ("Tuesday 3 May to Friday 9 June 2022", "May to June 2022"),
+    ("31 December 2022 - 2 January 2023", "December 2022 - January 2023"),
+    ("3 May and 9 May 2022", "May 2022"),  # one month: written once
+    ("14/3/2023 to 20/3/2023", "March 2023"),
+    ("2 to 3", None),  # no month on either side: no range of dates
+])
+def test_a_range_of_two_dates_is_coarsened_on_each_side(text: str, expected: str | None) -> None:
+    assert month_year(text) == expected

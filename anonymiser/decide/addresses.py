@@ -1,0 +1,65 @@
+"""What a register address becomes: only what the register says of it, so no label states a fact
+the draft does not.
+
+- the register's own `label:` for it ('the father's flat');
+- the profile's `register_text` ('the family home') for the subject child's home: an address whose
+  `residents:` hold the subject child (a role labelled 'subject' in child_roles.txt); where two
+  unlabelled addresses do, neither is ('moved from the family home to the family home'): each is
+  the plain text until the register labels them;
+- for any other, the profile's `register_other_text` ('another address') where the register says
+  which is the child's home, so 'another' has something to be other than; else the profile's
+  `text` ('[address]'). 'Father moved to the family home', said of his own new flat, is what a
+  single label for every address wrote.
+
+A street two register addresses share ('41 Marlowe Crescent' of flats 3 and 5) takes their label
+if they agree, and the plain text if they do not."""
+
+from __future__ import annotations
+
+from anonymiser.config import vocabulary
+from anonymiser.config.profile import EntityPolicy
+from anonymiser.core import entities as E
+from anonymiser.core.register import Register
+
+_SUBJECT_ROLES = vocabulary.lower(vocabulary.having("child_roles", "subject"))
+
+
+def _subject_keys(register: Register) -> frozenset[str]:
+    return frozenset(p.key for p in register.people if p.role.lower() in _SUBJECT_ROLES)
+
+
+def _childs(register: Register, index: int) -> bool:
+    return bool(_subject_keys(register) & set(register.address_note(index).residents))
+
+
+def _is_home(register: Register, index: int) -> bool:
+    """The one address the subject child lives at that has no label of its own: two such would both
+    read 'the family home' ('moved from the family home to the family home')."""
+    homes = [i for i in range(len(register.addresses)) if _childs(register, i) and not register.address_note(i).label]
+    return homes == [index]
+
+
+def _plain(policy: EntityPolicy) -> str:
+    return policy.text or f"[{E.ENTITY_TYPES[E.ADDRESS].label}]"
+
+
+def _one(register: Register, index: int, policy: EntityPolicy) -> tuple[str, str]:
+    note = register.address_note(index)
+    if note.label:
+        return note.label, "register label"
+    if _is_home(register, index) and policy.register_text:
+        return policy.register_text, "the subject child's home"
+    if _childs(register, index):
+        return _plain(policy), "one of the subject child's homes, with no label to tell them apart"
+    if policy.register_other_text and any(_childs(register, i) for i in range(len(register.addresses))):
+        return policy.register_other_text, "not the subject child's home"
+    return _plain(policy), "whose home the register does not say"
+
+
+def address_text(register: Register, which: tuple[int, ...], policy: EntityPolicy) -> tuple[str, str]:
+    """The text for a register address that may be any of `which` (indices in register.addresses),
+    and why, for the audit's rule."""
+    said = {_one(register, i, policy) for i in which if i < len(register.addresses)}
+    if len({text for text, _ in said}) == 1:
+        return said.pop()
+    return _plain(policy), "two register addresses" if said else "whose home the register does not say"
