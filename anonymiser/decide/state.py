@@ -29,6 +29,7 @@ class DecideState:
     detections: list[Detection]
     reviewer_added: tuple[Detection, ...] = ()
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
+    children: set[str] = field(default_factory=set)  # keys of other people the draft says are children
     decisions: Decisions = field(default_factory=Decisions)
     # the detection each replacement was made from, by the replacement's id, with the replacement
     # itself (so an id is never another's): choose writes it, and the confidence step reads the

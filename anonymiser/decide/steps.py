@@ -58,14 +58,17 @@
    the person and leave 'Kia' showing as an organisation.
 11. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
    keeps no function words at its edges ('Government of the'), and a person's piece holding no
-   name ('TEL' beside a register name) goes. After every
+   name ('TEL' beside a register name) goes; first, a field's label in capitals that ends a
+   person's span before a number ('Mrs Dawn Pike TEL 01632 960777') is cut off (decide.people). After every
    detection is in, so each overlap is settled once against all contenders; before people are
    merged and grouped, which need the spans that will be replaced.
 12. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
    mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
    only pieces the register vouches for as one person's.
-13. other-people: everyone not on the register gets a key shared by all their mentions, and who is
-   met in a professional capacity is noted. After overlaps, so a person is defined by the spans
+13. other-people: everyone not on the register gets a key shared by all their mentions (a full
+   name, its first name, a title and surname, initials), an alias the draft gives a person ('William
+   Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
+   who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is noted. After overlaps, so a person is defined by the spans
    that will be replaced; before choose, which gives one label per key.
 14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. After every detection step: it needs each detection's final span, kind and person.
@@ -79,9 +82,13 @@
     undoes what it replaces (after the decide stage).
 16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-17. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+17. name-variants: a quoted list of one person's names that would all read the same label
+    ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
+    "Sophie"', noted in its rule (decide.aliases). After widened-overlaps: it joins final
+    replacements side by side.
+18. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-18. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+19. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -100,11 +107,19 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.aliases import collapse_variants
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
-from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
+from anonymiser.decide.people import (
+    child_people,
+    cluster_others,
+    link_aliases,
+    people_read_as_organisations,
+    professional_people,
+    trim_field_labels,
+)
 from anonymiser.decide.person_evidence import (
     drop_spilled_people,
     initials,
@@ -177,7 +192,7 @@ def organisations_as_people(state: DecideState) -> None:
 
 
 def overlaps(state: DecideState) -> None:
-    state.detections = resolve(state.detections, state.text)
+    state.detections = resolve(trim_field_labels(state.text, state.detections), state.text)
 
 
 def adjacent_names(state: DecideState) -> None:
@@ -185,8 +200,9 @@ def adjacent_names(state: DecideState) -> None:
 
 
 def other_people(state: DecideState) -> None:
-    state.detections = cluster_others(state.text, state.detections, state.allow)
+    state.detections = link_aliases(state.text, cluster_others(state.text, state.detections, state.allow))
     state.professionals = professional_people(state.text, state.detections)
+    state.children = child_people(state.text, state.detections) - state.professionals
 
 
 def choose(state: DecideState) -> None:
@@ -234,6 +250,11 @@ def widened_overlaps(state: DecideState) -> None:
                 r.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
                 out.pop()
                 continue
+            if r.end <= prev.end:
+                # this one lies inside the previous one ('whom Ms Adebayo calls Dan' goes whole)
+                prev.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
+                r.end = r.start
+                break
             r.start = prev.end
             r.original = state.text[r.start:r.end]
             break
@@ -244,6 +265,11 @@ def widened_overlaps(state: DecideState) -> None:
             trail, _, says = r.rule.partition(": ")
             r.rule = f"{trail} > {state.step}: {says}"
     state.decisions.replacements = out
+
+
+def name_variants(state: DecideState) -> None:
+    """A quoted list of one person's names that would all read the same label is one mention."""
+    state.decisions.replacements = collapse_variants(state.text, state.decisions.replacements, state.step)
 
 
 def flag_lists(state: DecideState) -> None:
@@ -277,6 +303,7 @@ STEPS: tuple[Step, ...] = (
     Step("choose", choose),
     Step("residue", residue),
     Step("widened-overlaps", widened_overlaps),
+    Step("name-variants", name_variants),
     Step("flag-lists", flag_lists),
     Step("confidence", confidence),
 )

@@ -25,6 +25,8 @@ LABELS = {
     "street_abbreviations": set(vocabulary.entries("street_types")),
     "court_kinds": {"street", "named"},
     "family_words": {"parent"},
+    "child_roles": {"age"},
+    "system_words": {"after", "before"},
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
     "place_words": {"area", "settlement", "unnamed"},
     "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider"},
