@@ -78,13 +78,14 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
             words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}
-        name = next((k for tokset, k in names if words and words <= tokset), None)
+        plain = {w.replace("-", "") for w in words}  # 'Jo-Jo' and 'JoJo' are one nickname, written two ways
+        name = next((k for tokset, k in names if words and (words <= tokset or plain <= tokset)), None)
         letters = text[d.start:d.end].replace(".", "").strip()
         if name is None and _INITIALS.fullmatch(letters) and len(by_initials.get(letters, ())) == 1:
             name = next(iter(by_initials[letters]))  # 'KM' is the Kyle Mazur the text names in full
         if name is None:
-            name = "other:" + " ".join(sorted(words))
-            names.append((frozenset(words), name))
+            name = "other:" + " ".join(sorted(plain))
+            names.append((frozenset(plain), name))
         assigned[id(d)] = name
     return [replace(d, person=assigned[id(d)]) if id(d) in assigned else d for d in detections]
 
@@ -150,7 +151,7 @@ def link_aliases(text: str, detections: list[Detection]) -> list[Detection]:
 
 
 _AGE_WORD = rf"(?:{vocabulary.alternation(vocabulary.having('child_roles', 'age'))})"
-_CHILD_BEFORE = re.compile(rf"\b{_AGE_WORD}[\s,:(]*$", re.I)
+_CHILD_BEFORE = re.compile(rf"\b{_AGE_WORD}(?:\s+[a-z-]+)?[\s,:(]*$", re.I)  # 'her baby brother Kofi' too
 _AGE_AFTER = re.compile(
     r"^\s*[,(]\s*(?:(?:then|now|who\s+(?:is|was))\s+)?(?:aged?\s+)?(\d{1,2})(?:\s*(months?|weeks?|days?)\b|(?=\s*[),]))",
     re.I)
@@ -166,7 +167,7 @@ def child_people(text: str, detections: list[Detection]) -> set[str]:
     for d in detections:
         if d.entity != E.PERSON or not d.person or not d.person.startswith("other:") or d.person in out:
             continue
-        before = text[max(0, d.start - 20):d.start]
+        before = text[max(0, d.start - 30):d.start]
         after = text[d.end:d.end + 30]
         age = _AGE_AFTER.match(after)
         if (_CHILD_BEFORE.search(before) or _SCHOOL_YEAR_AFTER.match(after)

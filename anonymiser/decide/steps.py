@@ -59,19 +59,25 @@
 11. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
    keeps no function words at its edges ('Government of the'), and a person's piece holding no
    name ('TEL' beside a register name) goes; first, a field's label in capitals that ends a
-   person's span before a number ('Mrs Dawn Pike TEL 01632 960777') is cut off (decide.people). After every
-   detection is in, so each overlap is settled once against all contenders; before people are
-   merged and grouped, which need the spans that will be replaced.
+   person's span before a number ('Mrs Dawn Pike TEL 01632 960777') is cut off (decide.people).
+   After every detection is in, so each overlap is settled once against all contenders; before
+   people are merged and grouped, which need the spans that will be replaced.
 12. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
-   mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
-   only pieces the register vouches for as one person's.
+   mention, and so do two pieces of a name no register holds with one space between, or a line
+   break in running text ('a neighbour, Mrs Comfort' / 'Asante, called'); a list of one name a
+   line stays apart. After overlaps, which leave such pieces; before other people are grouped, so
+   a wrapped name is grouped whole.
 13. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
-   who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is noted. After overlaps, so a person is defined by the spans
-   that will be replaced; before choose, which gives one label per key.
+   who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
+   noted. After overlaps, so a person is defined by the spans that will be replaced; before
+   choose, which gives one label per key.
 14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
-   flag. After every detection step: it needs each detection's final span, kind and person.
+   flag. What would only repeat the label goes: an alias with its phrase ('Adult A, known as
+   Adult A'), a name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the
+   register's pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
+   After every detection step: it needs each detection's final span, kind and person.
 15. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from anonymiser.api import anonymise
+from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.results import Replacement
 from anonymiser.decide.aliases import alias_phrase, collapse_variants, is_alias_joint, names_its_pseudonym, role_heading
 from anonymiser.decide.overlaps import merge_adjacent_people
-from anonymiser.decide.people import child_people, link_aliases, trim_field_labels
+from anonymiser.decide.people import child_people, cluster_others, link_aliases, trim_field_labels
 from anonymiser.decide.systems import system_names
 
 CASE = """\
@@ -259,3 +260,17 @@ def test_a_near_miss_of_a_register_surname_that_names_a_street_or_school_is_kept
     grandmother = {r.original for r in result.decisions.replacements if r.replacement == "Maternal Grandmother"}
     assert grandmother == {"Mrs Penock"}  # a misspelling standing alone is still her
     assert "Pennick Brook is small" in result.text or "Maternal Grandmother Brook" not in result.text
+
+
+def test_a_nickname_written_with_and_without_its_hyphen_is_one_person() -> None:
+    text = "Her friend Jo-Jo called. Later JoJo came round."
+    d = [Detection(11, 16, E.PERSON, 0.9, ("x",)), Detection(31, 35, E.PERSON, 0.9, ("x",))]
+    assert len({x.person for x in cluster_others(text, d, PhraseIndex(()))}) == 1
+
+
+def test_a_new_label_never_repeats_one_the_draft_already_uses() -> None:
+    out = anonymise("The review is about two brothers, referred to as Child A and Child B. Their baby "
+                    "cousin Kofi and Mr Owen Bryce were also there.").text
+    assert "referred to as Child A and Child B" in out
+    assert "baby cousin Child C" in out or "baby cousin Child D" in out
+    assert out.count("Child A") == 1 and out.count("Child B") == 1
