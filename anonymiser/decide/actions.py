@@ -83,8 +83,7 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)
-    new = state.case_map.other_label(d.person or text[start:end].lower(), stem,
-                                     lambda label: re.search(rf"\b{re.escape(label)}\b", text) is not None)
+    new = state.case_map.other_label(d.person or text[start:end].lower(), stem, state.written_labels.__contains__)
     return _replacement(state, d, start, end, new, rule + " (not on register)", core_start)
 
 
