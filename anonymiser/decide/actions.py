@@ -15,7 +15,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
-from anonymiser.decide import dates, wording
+from anonymiser.decide import aliases, dates, wording
 from anonymiser.decide.addresses import address_text
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
@@ -78,9 +78,14 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         if d.meta.register_family:
             return _family_surname(state, d, rule)
         return _register_person(state, d, state.people[d.person], rule)
+    alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
+    if alias is not None:
+        # 'Gary Fenn, known as "Gaz"': one person, so the alias would only repeat the label
+        return _replacement(state, d, alias[0], alias[1], "", rule + " (not on register) (alias beside the name)")
     start, core_start = wording.with_title(text, start)
-    stem = state.profile.others_professional if d.person in state.professionals else state.profile.others
-    new = state.case_map.other_label(d.person or text[start:end].lower(), stem)
+    stem = (state.profile.others_professional if d.person in state.professionals
+            else state.profile.others_child if d.person in state.children else state.profile.others)
+    new = state.case_map.other_label(d.person or text[start:end].lower(), stem, state.written_labels.__contains__)
     return _replacement(state, d, start, end, new, rule + " (not on register)", core_start)
 
 
@@ -104,7 +109,17 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     echo = wording.role_echo(text, start, end, new) if mode == "role" else None
     after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
     alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
-    if alias is not None:
+    if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
+        alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
+    heading = aliases.role_heading(text, start, new) if mode == "role" and alias is None else None
+    if alias is None and heading is None and aliases.names_its_pseudonym(text, end, new):
+        # 'Hope will be referred to as "Emily"' must not read 'Emily will be referred to as "Emily"'
+        new = f"{'The' if aliases.opens_line(text, start) else 'the'} {who.role.lower()}"
+        rule += " (the sentence naming the pseudonym)"
+    if heading is not None:
+        (start, end), new = (heading, end), ""
+        rule += " (role heads the name)"
+    elif alias is not None:
         (start, end), new = alias, ""
         rule += " (alias beside the name)"
     elif echo is not None:

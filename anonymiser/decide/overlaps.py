@@ -126,6 +126,14 @@ def _piece(d: Detection, s: int, e: int, text: str) -> Detection:
     return piece
 
 
+def _wrapped(text: str, start: int, end: int, next_start: int) -> bool:
+    """The gap from `end` to `next_start` is one line break, and the line before it has words before `start`."""
+    if not re.fullmatch(r"[ \t]*\n[ \t]*", text[end:next_start]):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(re.search(r"[a-z]", line))
+
+
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
     """'Amara' + 'Okafer' found separately but side by side for one register person, or two pieces
     of a name no register holds with one space between ('Hope' + 'Banda'), become one mention."""
@@ -135,8 +143,10 @@ def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detect
         one_register_person = (prev is not None and prev.person is not None and prev.person == d.person
                                and not text[prev.end:d.start].strip() and "\n\n" not in text[prev.end:d.start])
         # 'Hope' + 'Banda' the NER found apart, one space between: one name, one person.
+        # A name wrapped at a line's end in running text ('a neighbour, Mrs Comfort' / 'Mensah,
+        # called'): the line holds words before it, so it is no list of one name a line.
         one_other_person = (prev is not None and prev.person is None and d.person is None
-                            and text[prev.end:d.start] == " ")
+                            and (text[prev.end:d.start] == " " or _wrapped(text, prev.start, prev.end, d.start)))
         if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
                 and (one_register_person or one_other_person)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex
-from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.config.names import is_first_name, is_surname, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.aliases import is_alias_joint
 from anonymiser.decide.propagation import person_tokens
 
 # Titles that say someone is there in a professional capacity: the titles a name loses, less the
@@ -47,6 +48,12 @@ def is_professional(text: str, d: Detection) -> bool:
 _INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
+def _name_words(span: str) -> frozenset[str]:
+    """The capitalised words of a name, less its titles."""
+    return frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", span)
+                     if w.lower().rstrip(".") not in vocabulary.NAME_TITLES and not re.search(r"['’]s?$", w))
+
+
 def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -> list[Detection]:
     """Give each non-register PERSON detection a person key shared by all mentions of one person.
 
@@ -60,23 +67,25 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     by_initials: dict[str, set[str]] = {}  # 'KM' -> the keys of full names with those initials
     for d in others:
         toks = token_lists[id(d)]
-        if len(toks) > 1:
+        if len(toks) > 1 or (toks and len(_name_words(text[d.start:d.end])) > 1):
             key = "other:" + " ".join(t.lower() for t in toks)
             if all(k != key for _, k in names):
-                names.append((frozenset(t.lower() for t in toks), key))
+                # every word of the name is met alone: 'Jo' of 'Jo Bell', though too short to spread
+                names.append((frozenset(t.lower() for t in toks) | _name_words(text[d.start:d.end]), key))
             by_initials.setdefault("".join(t[0] for t in toks).upper(), set()).add(key)
     assigned: dict[int, str] = {}
     for d in others:
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
             words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}
-        name = next((k for tokset, k in names if words and words <= tokset), None)
+        plain = {w.replace("-", "") for w in words}  # 'Jo-Jo' and 'JoJo' are one nickname, written two ways
+        name = next((k for tokset, k in names if words and (words <= tokset or plain <= tokset)), None)
         letters = text[d.start:d.end].replace(".", "").strip()
         if name is None and _INITIALS.fullmatch(letters) and len(by_initials.get(letters, ())) == 1:
             name = next(iter(by_initials[letters]))  # 'KM' is the Kyle Mazur the text names in full
         if name is None:
-            name = "other:" + " ".join(sorted(words))
-            names.append((frozenset(words), name))
+            name = "other:" + " ".join(sorted(plain))
+            names.append((frozenset(plain), name))
         assigned[id(d)] = name
     return [replace(d, person=assigned[id(d)]) if id(d) in assigned else d for d in detections]
 
@@ -113,3 +122,72 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
 
 
 _ROLE_ACRONYM = re.compile(r"[A-Z]{2,4}\s+(?=[A-Z][a-z])")
+
+
+def link_aliases(text: str, detections: list[Detection]) -> list[Detection]:
+    """A name the draft gives as another's alias ('William Tanner, known as Will'; 'Mr Whitfield, whom
+    Ms Adebayo calls Dan') takes that person's key at every mention, so one label holds for both."""
+    people = sorted((d for d in detections if d.entity == E.PERSON and d.person), key=lambda d: d.start)
+    remap: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while key in remap:
+            key = remap[key]
+        return key
+
+    for i, alias in enumerate(people):
+        if not alias.person or not alias.person.startswith("other:"):
+            continue  # a register name is already the register person's
+        for before in reversed(people[max(0, i - 3):i]):
+            if before.end <= alias.start <= before.end + 80 and before.person \
+                    and is_alias_joint(text[before.end:alias.start]):
+                named = root(before.person)
+                if named != root(alias.person):
+                    remap[root(alias.person)] = named
+                break
+    if not remap:
+        return detections
+    return [replace(d, person=root(d.person)) if d.person in remap else d for d in detections]
+
+
+_AGE_WORD = rf"(?:{vocabulary.alternation(vocabulary.having('child_roles', 'age'))})"
+_CHILD_BEFORE = re.compile(rf"\b{_AGE_WORD}(?:\s+[a-z-]+)?[\s,:(]*$", re.I)  # 'her baby brother Kofi' too
+_AGE_AFTER = re.compile(
+    r"^\s*[,(]\s*(?:(?:then|now|who\s+(?:is|was))\s+)?(?:aged?\s+)?(\d{1,2})(?:\s*(months?|weeks?|days?)\b|(?=\s*[),]))",
+    re.I)
+_SCHOOL_YEAR_AFTER = re.compile(r"^\s*[,(]\s*(?:(?:then|now)\s+)?(?:in\s+)?(?:Year\s+\d{1,2}|Reception)\b")
+ADULT_AGE = 18
+
+
+def child_people(text: str, detections: list[Detection]) -> set[str]:
+    """Keys of other people the draft says are children at some mention: an age word before the
+    name ('baby Kai', 'the toddler, Kai'), an age under 18 or in months after it ('Kai (2)', 'Kai,
+    aged 18 months'), or a school year ('Kai, in Year 3'). 'Will, aged 28' is an adult."""
+    out: set[str] = set()
+    for d in detections:
+        if d.entity != E.PERSON or not d.person or not d.person.startswith("other:") or d.person in out:
+            continue
+        before = text[max(0, d.start - 30):d.start]
+        after = text[d.end:d.end + 30]
+        age = _AGE_AFTER.match(after)
+        if (_CHILD_BEFORE.search(before) or _SCHOOL_YEAR_AFTER.match(after)
+                or (age and (age.group(2) or int(age.group(1)) < ADULT_AGE))):
+            out.add(d.person)
+    return out
+
+
+_LAST_WORD = re.compile(r"\s+([A-Z]{2,5})\.?$")
+_NUMBER_AFTER = re.compile(r"\s*[:.]?\s*[+(\d]")
+
+
+def trim_field_labels(text: str, detections: list[Detection]) -> list[Detection]:
+    """'Mrs Dawn Pike TEL 01632 960777': a word in capitals that ends a person's span before a number,
+    and is no name ('TEL', 'MOB'), is the label of the field after the name, not part of it."""
+    out = []
+    for d in detections:
+        if d.entity == E.PERSON and not d.from_register:
+            last = _LAST_WORD.search(text, d.start, d.end)
+            if last and only_a_word(last.group(1)) and _NUMBER_AFTER.match(text, d.end):
+                d = replace(d, end=last.start())
+        out.append(d)
+    return out

@@ -42,6 +42,7 @@ from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
+from anonymiser.decide.systems import system_names, system_spans
 
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _CONNECTORS = frozenset({"and", "of", "&", "the"})
@@ -91,6 +92,7 @@ class PhraseLayer:
         spans += self._agency_names()
         spans += legislation_names(text)
         spans += eponym_names(text)
+        spans += system_spans(text, system_names(text))  # 'a Merlin report': a record system, no one
         spans += self._defined_acronyms(known + spans)
         if keeper.profile.keep_labels:
             spans += labels(text)
@@ -302,6 +304,9 @@ class PhraseLayer:
             return d
         if _not_named().find(word) == [(0, len(word))]:
             return None
+        if d.entity == E.PERSON and word.lower() in _FAMILY_WORDS and not is_first_name(word) \
+                and not self._titled(d.start):
+            return None  # 'Mummy said': a child's word for a parent, whatever follows it
         if d.entity != E.PERSON or self._person_cue(d.start, d.end):
             return d
         if word.lower() in _FAMILY_WORDS:
@@ -310,9 +315,12 @@ class PhraseLayer:
             return replace(d, entity=E.LOCATION)
         return d
 
-    def _person_cue(self, start: int, end: int) -> bool:
+    def _titled(self, start: int) -> bool:
         before = re.findall(r"[\w'’]+", self.text[max(0, start - 20):start])
-        if before and before[-1].lower().rstrip(".") in vocabulary.NAME_TITLES:
+        return bool(before) and before[-1].lower().rstrip(".") in vocabulary.NAME_TITLES
+
+    def _person_cue(self, start: int, end: int) -> bool:
+        if self._titled(start):
             return True
         after = re.match(r"[\s,]*(?:(?:has|had|then|also|later)\s+)?([a-z]+)", self.text[end:end + 30])
         return after is not None and after.group(1) in vocabulary.words("person_verbs")

@@ -15,6 +15,7 @@ from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.profile import Profile
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
+from anonymiser.decide.systems import system_names, system_spans
 from anonymiser.decide.vehicles import makes_never_surnames
 
 # An acronym the text defines in brackets after its expansion: 'Discharge to Assess (DTA)', '(CSPs)'.
@@ -79,7 +80,9 @@ class Scan:
         self.explained_spans = [(s, e) for s, e in explain.find(text) if not_explaining is None or not not_explaining(s, e)]
         # A condition named after a person ('Diogenes syndrome') explains its name, as the allowlist would.
         merged: list[tuple[int, int]] = []
-        for s, e in sorted(set(self.explained_spans) | set(eponym_names(text))):
+        # A record system's name ('a Merlin report') names no one.
+        systems = system_spans(text, system_names(text))
+        for s, e in sorted(set(self.explained_spans) | set(eponym_names(text)) | set(systems)):
             if merged and s <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], e))
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +30,7 @@ class DecideState:
     detections: list[Detection]
     reviewer_added: tuple[Detection, ...] = ()
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
+    children: set[str] = field(default_factory=set)  # keys of other people the draft says are children
     decisions: Decisions = field(default_factory=Decisions)
     # the detection each replacement was made from, by the replacement's id, with the replacement
     # itself (so an id is never another's): choose writes it, and the confidence step reads the
@@ -50,6 +52,11 @@ class DecideState:
     def chosen(self) -> frozenset[str]:
         """The pseudonyms the register chose itself."""
         return frozenset(p.pseudonym for p in self.register.people if p.pseudonym)
+
+    @cached_property
+    def written_labels(self) -> frozenset[str]:
+        """Labels the draft itself writes ('Child B', 'Adult AB'): a word, a space and one or two capitals."""
+        return frozenset(re.findall(r"(?<![\w-])[A-Z][a-z]+ [A-Z]{1,2}(?![\w-])", self.text))
 
     def rule(self, d: Detection, says: str) -> str:
         """The audit rule for a decision on `d`: the steps that made or changed it, this one, what it says."""

@@ -59,20 +59,29 @@
    the person and leave 'Kia' showing as an organisation.
 11. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
    keeps no function words at its edges ('Government of the'), and a person's piece holding no
-   name ('TEL' beside a register name) goes. After every
-   detection is in, so each overlap is settled once against all contenders; before people are
-   merged and grouped, which need the spans that will be replaced.
+   name ('TEL' beside a register name) goes; first, a field's label in capitals that ends a
+   person's span before a number ('Mrs Dawn Pike TEL 01632 960777') is cut off (decide.people).
+   After every detection is in, so each overlap is settled once against all contenders; before
+   people are merged and grouped, which need the spans that will be replaced.
 12. adjacent-names: side-by-side pieces of one register person ('Amara' + 'Okafer') become one
-   mention. After overlaps, which leave such pieces; before other people are grouped, so it joins
-   only pieces the register vouches for as one person's.
-13. other-people: everyone not on the register gets a key shared by all their mentions, and who is
-   met in a professional capacity is noted. After overlaps, so a person is defined by the spans
-   that will be replaced; before choose, which gives one label per key.
+   mention, and so do two pieces of a name no register holds with one space between, or a line
+   break in running text ('a neighbour, Mrs Comfort' / 'Asante, called'); a list of one name a
+   line stays apart. After overlaps, which leave such pieces; before other people are grouped, so
+   a wrapped name is grouped whole.
+13. other-people: everyone not on the register gets a key shared by all their mentions (a full
+   name, its first name, a title and surname, initials), an alias the draft gives a person ('William
+   Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
+   who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
+   noted. After overlaps, so a person is defined by the spans that will be replaced; before
+   choose, which gives one label per key.
 14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
-   register says of it (its label, the family home, another address: decide.addresses). After
-   every detection step: it needs each detection's final span, kind and person.
+   register says of it (its label, the family home, another address: decide.addresses). What
+   would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
+   name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the register's
+   pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
+   After every detection step: it needs each detection's final span, kind and person.
 15. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'
@@ -83,15 +92,19 @@
     undoes what it replaces (after the decide stage).
 16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-17. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
+17. name-variants: a quoted list of one person's names that would all read the same label
+    ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
+    "Sophie"', noted in its rule (decide.aliases). After widened-overlaps: it joins final
+    replacements side by side.
+18. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
     '+[phone number removed]'), and the first word of a sentence, a numbered heading or a list
-    item keeps its capital ('5.2 The GP practice'). After widened-overlaps: it needs each final
+    item keeps its capital ('5.2 The GP practice'). After name-variants: it needs each final
     span, and widens one only up to its neighbours.
-18. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+19. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-19. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+20. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -110,12 +123,20 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.aliases import collapse_variants
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
-from anonymiser.decide.people import cluster_others, people_read_as_organisations, professional_people
+from anonymiser.decide.people import (
+    child_people,
+    cluster_others,
+    link_aliases,
+    people_read_as_organisations,
+    professional_people,
+    trim_field_labels,
+)
 from anonymiser.decide.person_evidence import (
     drop_spilled_people,
     initials,
@@ -189,7 +210,7 @@ def organisations_as_people(state: DecideState) -> None:
 
 
 def overlaps(state: DecideState) -> None:
-    state.detections = resolve(state.detections, state.text)
+    state.detections = resolve(trim_field_labels(state.text, state.detections), state.text)
 
 
 def adjacent_names(state: DecideState) -> None:
@@ -197,8 +218,9 @@ def adjacent_names(state: DecideState) -> None:
 
 
 def other_people(state: DecideState) -> None:
-    state.detections = cluster_others(state.text, state.detections, state.allow)
+    state.detections = link_aliases(state.text, cluster_others(state.text, state.detections, state.allow))
     state.professionals = professional_people(state.text, state.detections)
+    state.children = child_people(state.text, state.detections) - state.professionals
 
 
 def choose(state: DecideState) -> None:
@@ -246,6 +268,11 @@ def widened_overlaps(state: DecideState) -> None:
                 r.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
                 out.pop()
                 continue
+            if r.end <= prev.end:
+                # this one lies inside the previous one ('whom Ms Adebayo calls Dan' goes whole)
+                prev.core = (min(r.core[0], prev.core[0]), max(r.core[1], prev.core[1]))
+                r.end = r.start
+                break
             r.start = prev.end
             r.original = state.text[r.start:r.end]
             break
@@ -269,6 +296,11 @@ def mechanics(state: DecideState) -> None:
             trail, _, says = r.rule.partition(": ")
             r.rule = f"{trail} > {state.step}: {says}"
     state.decisions.replacements = reps
+
+
+def name_variants(state: DecideState) -> None:
+    """A quoted list of one person's names that would all read the same label is one mention."""
+    state.decisions.replacements = collapse_variants(state.text, state.decisions.replacements, state.step)
 
 
 def flag_lists(state: DecideState) -> None:
@@ -302,6 +334,7 @@ STEPS: tuple[Step, ...] = (
     Step("choose", choose),
     Step("residue", residue),
     Step("widened-overlaps", widened_overlaps),
+    Step("name-variants", name_variants),
     Step("mechanics", mechanics),
     Step("flag-lists", flag_lists),
     Step("confidence", confidence),

@@ -28,12 +28,23 @@ def makes_never_surnames() -> tuple[str, ...]:
 
 
 def is_vehicle(text: str, start: int, end: int) -> bool:
-    """A make of car beside a vehicle word or a colour: 'white Citroën van', 'a Vauxhall Corsa car'."""
+    """A make of car beside a vehicle word or a colour ('white Citroën van', 'a Vauxhall Corsa car',
+    'a Kia Sportage driven by'), or a make that is no one's name before its model ('Toyota Prius')."""
     words = _WORD.findall(text[start:end])
     if not words or words[0].lower() not in vehicle_makes():
         return False
+    first = re.search(re.escape(words[0]), text[start:end])
+    model = _MODEL_AFTER.match(text, start + first.end()) if first else None
+    if model is not None and words[0].lower() in _never_names():
+        return True
     return bool(_VEHICLE_WORD.search(text, start, min(len(text), end + 12))
+                or _VEHICLE_WORD.search(text, max(0, start - 12), start)
                 or _COLOUR_BEFORE.search(text, max(0, start - 12), start))
+
+
+@lru_cache(maxsize=1)
+def _never_names() -> frozenset[str]:
+    return frozenset(m.lower() for m in makes_never_surnames())
 
 
 def model_after_make(text: str, start: int) -> bool:

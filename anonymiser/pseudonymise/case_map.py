@@ -7,6 +7,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from filelock import FileLock
@@ -157,9 +158,15 @@ class CaseMap:
                 return name
         return f"Child {letter(len(self.people))}"
 
-    def other_label(self, key: str, stem: str) -> str:
-        """'Professional A', 'Adult B': one letter per distinct person, in order of first mention."""
+    def other_label(self, key: str, stem: str, written: Callable[[str], bool] | None = None) -> str:
+        """'Professional A', 'Adult B': one letter per distinct person, in order of first mention.
+        A label `written` says the draft already uses ('Child B' of 'two brothers, referred to as
+        Child D and Child B') is skipped, so no one new is given another's label."""
         if key not in self.others:
-            self.others[key] = f"{stem} {letter(self.next_letter)}"
+            label = f"{stem} {letter(self.next_letter)}"
             self.next_letter += 1
+            while written is not None and written(label):
+                label = f"{stem} {letter(self.next_letter)}"
+                self.next_letter += 1
+            self.others[key] = label
         return self.others[key]

@@ -102,7 +102,9 @@ def test_capitals_follow_the_position() -> None:
 # --- through the whole tool ------------------------------------------------------------------------
 
 def test_the_article_agrees_in_the_published_text_and_the_step_is_named() -> None:
-    result = anonymise("The risk was graded as standard. A Pellington report was written by Mr Quarrie.")
+    # 'Mr Pellington' says a person ('a Merlin report' alone would be a record system: decide/systems.py)
+    result = anonymise("The risk was graded as standard. A Pellington report was written by Mr Quarrie. "
+                       "Mr Pellington disagreed with it.")
     assert "An Adult" in result.text and "A Adult" not in result.text
     mended = [r for r in result.decisions.replacements if r.original.startswith("A ")]
     assert mended and all("mechanics" in r.rule for r in mended)

@@ -142,7 +142,8 @@ def test_the_last_word_of_a_role_beside_the_name_is_enough(child_t: Path) -> Non
 def test_the_registers_chosen_pseudonym_in_the_draft_is_kept_and_flagged(child_t: Path) -> None:
     result = anonymise("In the published report Tyler will be called 'Sam'. Sam Jones, a teacher, agreed.",
                        register=child_t)
-    assert result.text == "In the published report Sam will be called 'Sam'. Professional A, a teacher, agreed."
+    assert result.text == ("In the published report the subject child will be called 'Sam'. "
+                           "Professional A, a teacher, agreed.")
     assert [f.reason for f in result.decisions.flags] == ["the register's chosen pseudonym: kept"]
     assert [f.rule for f in result.decisions.flags] == ["other-people > choose: the register's chosen pseudonym: kept"]
 
@@ -175,7 +176,8 @@ def test_a_person_whose_surname_is_a_street_word_stays_a_person() -> None:
 
 def test_record_labels_are_not_names_and_labels_follow_capitals() -> None:
     out = anonymise("SIBLING: MARCUS WHITFIELD DOB 19.02.17. Her DOB was noted on the form.\n").text
-    assert out == "SIBLING: ADULT A DOB [date of birth removed]. Her DOB was noted on the form.\n"
+    # 'SIBLING:' says a child: not on the register, still never an adult
+    assert out == "SIBLING: CHILD A DOB [date of birth removed]. Her DOB was noted on the form.\n"
 
 
 def test_other_organisations_are_kept_but_flagged_and_agencies_are_not() -> None:

@@ -79,3 +79,11 @@ def test_an_unchanged_case_keeps_what_another_run_added_for_it(tmp_path: Path) -
         assert mine.other_label("other:tom hale", "Adult") == "Adult A"
     assert json.loads(path.read_text(encoding="utf-8"))["cases"][REG.case_key]["others"] == {
         "other:tom hale": "Adult A"}
+
+
+def test_an_other_label_the_draft_already_writes_is_skipped() -> None:
+    cmap = CaseMap(None, "case")
+    written = {"Child A", "Child B"}.__contains__
+    assert cmap.other_label("other:kofi", "Child", written) == "Child C"
+    assert cmap.other_label("other:ama", "Adult", written) == "Adult D"  # one letter sequence for all stems
+    assert cmap.other_label("other:kofi", "Child", written) == "Child C"  # one label per person

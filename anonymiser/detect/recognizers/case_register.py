@@ -29,6 +29,7 @@ WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
 _PART_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:['’][^\W\d_]+)*")  # a piece of a hyphenated, underscored or numbered word
 _JOINED_RE = re.compile(r"[-_\d]|[^\W\d_](?<=[a-z])[A-Z]")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated at a line's end and its rest
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
 
@@ -195,6 +196,14 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return tuple(hits), "fuzzy"
         return (), ""
 
+    def _other_name_after(self, text: str, end: int) -> bool:
+        """A capitalised word the register does not hold follows on the line ('Hollin Brook Primary',
+        'Harding Way'): a word one letter from a register name there starts another name, a
+        street's or a school's, not a misspelling of the family's."""
+        m = _NEXT_WORD_RE.match(text, end)
+        # in capitals ('MARGRET HOLIS DOB') the next word may be a field's label
+        return m is not None and not m.group(1).isupper() and self._lookup(m.group(1))[1] != "exact"
+
     def _continuation(self, word: str, before: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[int, str], ...], str]:
         """A lower-case everyday word right after a register first name is that person's next name
         when the register says so: 'jayden price' is Jayden Price, though 'price' alone is a word."""
@@ -255,6 +264,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
             if any(s <= start < e for s, e in taken):
                 continue
             entries, how = self._lookup(word)
+            if how == "fuzzy" and self._other_name_after(text, end):
+                entries, how = (), ""  # 'Hollin Brook', 'Hollin Road': a near miss that names a place
             joined = bool(group) and GAP_RE.fullmatch(text[group[-1][1]:start]) is not None
             if not entries and joined:
                 entries, how = self._continuation(word, group[-1][2])

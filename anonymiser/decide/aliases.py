@@ -1,0 +1,154 @@
+"""One person under every name the draft gives them: the phrases that say a name is another's alias.
+
+'William Tanner, known as Will', 'Agnieszka Nowak (known as Aga)', 'Mr Whitfield, whom Ms Adebayo
+calls Dan', 'Tyler, who prefers to be called Ty': the name after the phrase is the same person as the
+name before it. Grouping (decide.people) uses the phrase to give the alias the person's key, so both
+get one label; the person action (decide.actions) then drops the phrase with the alias, since it
+would only repeat the label ('Adult A, known as Adult A').
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.core import entities as E
+from anonymiser.core.results import Replacement
+from anonymiser.decide.wording import match_case
+
+_QUOTE = "\"'‘’“”"
+# What stands between a name and its alias: an apposition or a bracket saying the second is what the
+# first is known as, called or referred to as ('known to her family as', 'also called', 'nicknamed').
+_AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:known|called|referred\s+to|nicknamed)" \
+      rf"(?:\s+to\s+[^,.;:()\n]{{1,40}}?)?(?:\s+as)?\s+[{_QUOTE}]?"
+_JOINTS = (
+    rf",\s*{_AS}",
+    rf"\s*\(\s*{_AS}",
+    # 'Mr Whitfield, whom Ms Adebayo calls Dan' ('who calls Dan' is someone calling Dan)
+    rf",\s*whom\s+[^,.;:()\n]{{0,40}}?\bcalls?\s+[{_QUOTE}]?",
+    # 'Tyler, who prefers to be called Ty'
+    rf",\s*who\s+(?:prefers|likes|asks|wants|chooses)\s+to\s+be\s+(?:called|known\s+as)\s+[{_QUOTE}]?",
+)
+_JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
+_ENDS_JOINT = re.compile("(?:" + "|".join(f"(?:{j})" for j in _JOINTS) + ")$", re.I)
+# How the phrase closes after the alias: its quote, then the bracket or the apposition's comma,
+# unless the comma goes on to a list's next item, a clause or another apposition ('known as Will, aged 28').
+_CLOSE = re.compile(rf"[{_QUOTE}]?(?:\s*\)|,(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|aged?|then|now|born)\b|[A-Z\d])))?")
+
+
+def is_alias_joint(between: str) -> bool:
+    """The text between two names says the second is the first's alias."""
+    return _JOINT.fullmatch(between) is not None
+
+
+def alias_phrase(text: str, start: int, end: int, same_person_just_before: int | None,
+                 mention_start: int | None = None) -> tuple[int, int] | None:
+    """The span to remove with an alias when the same person's mention ends just before its phrase:
+    'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33'; 'Agnieszka Nowak (known as Aga) was' ->
+    'Mother was'. `same_person_just_before` is where that mention ends, or None; returns None when
+    the alias does not follow the person's mention through one of the phrases."""
+    if same_person_just_before is None or same_person_just_before > start:
+        return None
+    if not _JOINT.fullmatch(text, same_person_just_before, start):
+        return None
+    joint = text[same_person_just_before:start]
+    close = _CLOSE.match(text, end)
+    close_end = close.end() if close else end
+    if "(" in joint and ")" not in text[end:close_end]:
+        return None  # '(known as Aga and ...' is not the alias alone
+    if "(" not in joint:
+        close_end = end + len(text[end:close_end].rstrip(") "))  # an apposition ends at its comma
+        if mention_start is not None and text[:mention_start].rstrip().endswith(","):
+            # 'a friend, Gordon Pyle, known as "Gordy", stayed': the comma closes the first apposition too
+            close_end = end + len(text[end:close_end].rstrip(","))
+    return same_person_just_before, close_end
+
+
+def ends_in_alias_joint(text: str, start: int) -> bool:
+    """The span at `start` follows an alias phrase ('known as ')."""
+    return _ENDS_JOINT.search(text, max(0, start - 80), start) is not None
+
+
+# 'Hope will be referred to as "Emily"': the sentence that names the pseudonym the report uses.
+_PSEUDONYM_SENTENCE = r"\s+(?:will|shall|is\s+to|would)\s+be\s+(?:referred\s+to|called|known|named)(?:\s+as)?\s+[{q}]{label}[{q}]"
+
+
+def names_its_pseudonym(text: str, end: int, label: str) -> bool:
+    """The name ending at `end` is the one a sentence gives its pseudonym `label`: replaced by the
+    label it would read 'Emily will be referred to as "Emily"'."""
+    pattern = _PSEUDONYM_SENTENCE.format(q=_QUOTE, label=re.escape(label))
+    return re.match(pattern, text[end:end + len(label) + 60], re.I) is not None
+
+
+def last_mention(done: list[Replacement], person: str | None, start: int, reach: int = 120) -> tuple[int, int] | None:
+    """Where the latest replacement of `person` ending before `start`, and within `reach` of it, lies."""
+    if not person:
+        return None
+    for r in reversed(done[-6:]):
+        if r.person == person and start - reach <= r.end <= start:
+            return r.start, r.end
+    return None
+
+
+def alias_after_mention(text: str, start: int, end: int, done: list[Replacement], person: str | None) -> tuple[int, int] | None:
+    """`alias_phrase` after the latest replacement of the same person."""
+    mention = last_mention(done, person, start)
+    return alias_phrase(text, start, end, mention[1], mention[0]) if mention else None
+
+
+def role_heading(text: str, start: int, label: str) -> int | None:
+    """'MOTHER: FOLASADE ADEBAYO' would read 'MOTHER: MOTHER': where the label heads the name with a
+    colon, the name goes with the colon. Where the removal starts, or None."""
+    words = label.split()
+    if not words:
+        return None
+    m = re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"(\s*:[ \t]*)$", text[max(0, start - len(label) - 6):start], re.I)
+    return start - len(m.group(1)) if m else None
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Only a section or list number stands before `start` on its line ('1.3 Lily will be ...')."""
+    return re.fullmatch(r"[ \t]*(?:\d+(?:\.\d+)*\.?|\(?[a-z\d]\))?[ \t]*", text[text.rfind("\n", 0, start) + 1:start]) is not None
+
+
+_OPEN, _SHUT = "\"'‘“", "\"'’”"
+_LIST_GAP = re.compile(r"[\"'’”]\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\"'‘“]")
+
+
+def collapse_variants(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak" were all in use' would read '"Sophie",
+    "Sophie" and "Sophie"': a list of quoted names of one person that all become the same label is
+    one mention, 'variants of "Sophie"'. The first replacement takes the list; `says` is the step's
+    note for its rule."""
+    out: list[Replacement] = []
+    run: list[Replacement] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            first, last = run[0], run[-1]
+            label = first.replacement
+            first.start, first.end = first.start - 1, last.end + 1
+            first.original = text[first.start:first.end]
+            first.replacement = match_case(first.original, f"variants of {text[first.start]}{label}{text[first.end - 1]}",
+                                           text, first.start)
+            first.core = (min(r.core[0] for r in run), max(r.core[1] for r in run))
+            trail, _, rest = first.rule.partition(": ")
+            first.rule = f"{trail} > {says}: {len(run)} variants of one name read the same: one mention ({rest})"
+            out.append(first)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+        quoted = (r.entity == E.PERSON and r.replacement and r.person and r.start > 0
+                  and text[r.start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT))
+        if run and quoted and r.person == run[-1].person and r.replacement == run[-1].replacement \
+                and _LIST_GAP.fullmatch(text, run[-1].end, r.start):
+            run.append(r)
+            continue
+        flush()
+        if quoted:
+            run.append(r)
+        else:
+            out.append(r)
+    flush()
+    return out

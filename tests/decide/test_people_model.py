@@ -1,0 +1,285 @@
+"""One person, one label: every mention of a person grouped before labelling (decide.people,
+decide.aliases), phrases that would repeat the label dropped, a child not on the register called a
+child, and words that are no one's name left alone. All on invented review text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anonymiser.api import anonymise
+from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.core.results import Replacement
+from anonymiser.decide.aliases import alias_phrase, collapse_variants, is_alias_joint, names_its_pseudonym, role_heading
+from anonymiser.decide.overlaps import merge_adjacent_people
+from anonymiser.decide.people import child_people, cluster_others, link_aliases, trim_field_labels
+from anonymiser.decide.systems import system_names
+
+CASE = """\
+case: CSPR Child R (invented)
+people:
+  - name: Imogen Stroud
+    aliases: [Immy]
+    role: subject child
+    gender: female
+    pseudonym: Daisy
+  - name: Beata Kowalczyk
+    aliases: [Beti]
+    role: mother
+    gender: female
+  - name: Callum Stroud
+    aliases: [Cal]
+    role: father
+    gender: male
+  - name: Ruby Stroud
+    role: sibling
+    gender: female
+    pseudonym: Mia
+  - name: Rosalind Pennock
+    role: maternal grandmother
+    gender: female
+"""
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("case") / "child-r.register.yaml"
+    path.write_text(CASE, encoding="utf-8")
+    return path
+
+
+def labels_of(result, *originals: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.replacement for r in result.decisions.replacements if r.original in originals}
+
+
+# --- one person, two labels ---------------------------------------------------------------------
+
+def test_a_known_as_alias_of_someone_not_on_the_register_takes_their_label() -> None:
+    result = anonymise("In May 2023 the mother began a relationship with Nathan Kersey, known as Nate, aged 31. "
+                       "Mr Kersey was not known to any agency. Her son said that Nate shouted at night.")
+    assert result.text == ("In May 2023 the mother began a relationship with Adult A, aged 31. "
+                           "Adult A was not known to any agency. Her son said that Adult A shouted at night.")
+    assert any("alias beside the name" in r.rule for r in result.decisions.replacements)
+
+
+def test_a_quoted_nickname_in_an_apposition_is_the_same_person() -> None:
+    out = anonymise('A friend of the family, Gordon Pyle, known as "Gordy", stayed at the house. '
+                    "Gordy left in June.").text
+    assert out == "A friend of the family, Adult A, stayed at the house. Adult A left in June."
+
+
+def test_a_title_and_surname_is_the_full_name_met_before() -> None:
+    result = anonymise("The family attended a church where their pastor, Obinna Eze, knew them. "
+                       "Later Pastor Eze told the review that he had heard rumours. Mrs Ivy Lamb, the "
+                       "designated safeguarding lead, logged it; Mrs Lamb heard nothing back.")
+    assert len(labels_of(result, "Obinna Eze", "Pastor Eze")) == 1
+    assert len(labels_of(result, "Mrs Ivy Lamb", "Mrs Lamb")) == 1
+    assert "Pastor" not in result.text and "Eze" not in result.text
+
+
+def test_a_professional_met_by_full_name_is_the_same_person_by_first_name() -> None:
+    result = anonymise("The community midwife, Jo Bell, booked her in May 2022. Jo noted that the mother "
+                       "seemed low. Ms Bell referred her on.")
+    assert labels_of(result, "Jo Bell", "Jo", "Ms Bell") == {"Professional A"}
+    assert result.text.count("Professional A") == 3
+
+
+def test_a_name_wrapped_at_a_line_end_is_one_mention() -> None:
+    result = anonymise("In December 2022 a neighbour, Mrs Comfort\nAsante, called police. Later the "
+                       "paediatrician, Dr Helen\nMarsh, made a referral.")
+    assert "Adult A, called police" in result.text and "Adult B" not in result.text
+    assert "Professional" in result.text and "Marsh" not in result.text and "Helen" not in result.text
+
+
+def test_a_list_of_one_name_a_line_is_not_joined() -> None:
+    text = "Maya Thorne\nOwen Castell\n"
+    detections = [Detection(0, 11, E.PERSON, 0.85, ("SpacyRecognizer",)),
+                  Detection(12, 24, E.PERSON, 0.85, ("SpacyRecognizer",))]
+    assert len(merge_adjacent_people(detections, text)) == 2
+
+
+# --- tautologies ---------------------------------------------------------------------------------
+
+def test_a_bracketed_alias_of_a_register_person_goes(case: Path) -> None:
+    out = anonymise("3.1 Beata Kowalczyk (known as Beti) was born in Poland.", register=case).text
+    assert out == "3.1 Mother was born in Poland."
+
+
+def test_the_sentence_naming_the_pseudonym_does_not_repeat_it(case: Path) -> None:
+    result = anonymise("1.4 In the published report Imogen will be referred to as 'Daisy'.\n\n"
+                       "1.5 Imogen will be called \"Daisy\" in the published report.", register=case)
+    assert "the subject child will be referred to as 'Daisy'" in result.text
+    assert "1.5 The subject child will be called \"Daisy\"" in result.text
+    assert "Imogen" not in result.text
+
+
+def test_a_whom_calls_clause_that_would_repeat_the_label_goes(case: Path) -> None:
+    out = anonymise("Mr Stroud, whom Ms Kowalczyk calls Cal, works as a plasterer.", register=case).text
+    assert out == "Father works as a plasterer."
+
+
+def test_a_role_heading_a_name_with_a_colon_is_not_repeated(case: Path) -> None:
+    out = anonymise("MOTHER: BEATA KOWALCZYK TEL 07700 900412\nFATHER: CALLUM STROUD\n", register=case).text
+    assert "MOTHER: MOTHER" not in out and "FATHER: FATHER" not in out
+    assert out.startswith("MOTHER TEL [phone number removed]\nFATHER")
+
+
+def test_a_sibling_who_prefers_a_nickname_is_called_by_her_label_once(case: Path) -> None:
+    out = anonymise("Ruby Stroud, who prefers to be called Roo, is eleven. Roo told the reviewer about it.",
+                    register=case).text
+    assert out == "Mia is eleven. Mia told the reviewer about it."
+
+
+def test_a_list_of_variants_of_one_name_collapses_to_one_mention(case: Path) -> None:
+    result = anonymise('Records held her as "Imogen Stroud", "Immy Stroud" and "Immy". '
+                       '"Imogen Stroud", "Immy" and "Imogen" were all in use.', register=case)
+    assert 'held her as variants of "Daisy".' in result.text
+    assert result.text.endswith('Variants of "Daisy" were all in use.')
+    notes = [r.rule for r in result.decisions.replacements if "variants of" in r.replacement.lower()]
+    assert len(notes) == 2 and all("name-variants: 3 variants of one name read the same" in n for n in notes)
+
+
+def test_two_people_in_quotes_are_not_collapsed(case: Path) -> None:
+    out = anonymise('The letters named "Imogen" and "Ruby".', register=case).text
+    assert out == 'The letters named "Daisy" and "Mia".'
+
+
+# --- the phrases, one by one ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("between, alias", [
+    (", known as ", True), (" (known as ", True), (", known to her family as ", True),
+    (', also called "', True), (", whom Mr Ross calls ", True), (", who prefers to be called ", True),
+    (", who calls ", False), (" and ", False), (", ", False), (", who met ", False),
+])
+def test_what_says_the_next_name_is_an_alias(between: str, alias: bool) -> None:
+    assert is_alias_joint(between) is alias
+
+
+def test_the_alias_phrase_is_removed_only_after_the_same_persons_mention() -> None:
+    text = "Abel Foster (known as Abe) left."
+    start = text.index("Abe)")
+    assert alias_phrase(text, start, start + 3, len("Abel Foster")) == (len("Abel Foster"), start + 4)
+    assert alias_phrase(text, start, start + 3, None) is None
+
+
+def test_the_pseudonym_sentence_and_the_role_heading_are_recognised() -> None:
+    assert names_its_pseudonym("Kai will be referred to as 'Leo' here.", 3, "Leo")
+    assert not names_its_pseudonym("Kai will be referred to as 'Leo' here.", 3, "Sam")
+    assert role_heading("MOTHER: JANE", 8, "Mother") == 6
+    assert role_heading("MOTHER JANE", 7, "Mother") is None
+
+
+def test_variants_need_the_same_person_and_label() -> None:
+    text = '"Al Fox", "Alan Fox" and "Bo Fox"'
+
+    def rep(word: str, new: str, person: str) -> Replacement:
+        s = text.index(word)
+        return Replacement(s, s + len(word), word, new, E.PERSON, (), 1.0, "choose: x", person, (s, s + len(word)))
+    out = collapse_variants(text, [rep("Al Fox", "Adult A", "p1"), rep("Alan Fox", "Adult A", "p1"),
+                                   rep("Bo Fox", "Adult B", "p2")], "name-variants")
+    assert [r.replacement for r in out] == ['Variants of "Adult A"', "Adult B"]  # capitalised: it opens the text
+    assert out[0].core == (1, text.index('Alan Fox') + len("Alan Fox"))
+
+
+def test_link_aliases_gives_the_alias_the_persons_key() -> None:
+    text = "Nathan Kersey, known as Nate, left. Nate came back."
+    d = [Detection(0, 13, E.PERSON, 0.9, ("x",), person="other:kersey nathan"),
+         Detection(24, 28, E.PERSON, 0.9, ("x",), person="other:nate"),
+         Detection(36, 40, E.PERSON, 0.9, ("x",), person="other:nate")]
+    assert {x.person for x in link_aliases(text, d)} == {"other:kersey nathan"}
+
+
+# --- a child not on the register ------------------------------------------------------------------
+
+def test_a_baby_not_on_the_register_is_a_child_not_an_adult() -> None:
+    result = anonymise("The neighbour, Mrs Patience Owusu, and her baby Kofi were at home. Kofi, aged 10 months, "
+                       "was asleep. Her toddler, Ama, was awake. Mrs Owusu called police.")
+    assert labels_of(result, "Kofi") == {"Child B"}
+    assert labels_of(result, "Ama") == {"Child C"}
+    assert labels_of(result, "Mrs Patience Owusu") == {"Adult A"}
+
+
+@pytest.mark.parametrize("text, child", [
+    ("The boy, Kai (4), was seen.", True),
+    ("Kai, aged 18 months, was seen.", True),
+    ("Kai, in Year 3, was seen.", True),
+    ("his sibling Kai was seen.", True),
+    ("Kai, aged 28, was seen.", False),
+    ("Kai was seen.", False),
+])
+def test_age_evidence_says_who_is_a_child(text: str, child: bool) -> None:
+    s = text.index("Kai")
+    d = [Detection(s, s + 3, E.PERSON, 0.9, ("x",), person="other:kai")]
+    assert (child_people(text, d) == {"other:kai"}) is child
+
+
+# --- words taken for people ----------------------------------------------------------------------
+
+def test_a_record_system_is_no_one() -> None:
+    text = ("Officers did not submit a Merlin. A Merlin report is the police record of a child coming to "
+            "notice, and a Merlin must be submitted whenever a child is present.")
+    assert system_names(text) == {"Merlin"}
+    assert anonymise(text).text == text
+
+
+def test_a_system_word_before_the_name_says_so_too() -> None:
+    assert system_names("The case was held on the recording system, Carelink, until 2022.") == {"Carelink"}
+    assert system_names("Nathan Kersey told the review he had no concerns.") == frozenset()
+
+
+def test_a_word_with_evidence_of_a_person_is_never_a_system() -> None:
+    # recall first: a known surname, or a word written after a title anywhere, is a person's name
+    text = ("A Kowalski form was filed and a Pellington report was written. Mrs Pellington agreed. "
+            "A Merlin report was sent.")
+    assert system_names(text) == {"Merlin"}
+    out = anonymise(text).text
+    assert "Kowalski" not in out and "Pellington" not in out and "A Merlin report" in out
+
+
+def test_a_childs_word_for_a_parent_is_no_one() -> None:
+    text = 'Kai told his teacher that "Mummy was crying and Daddy shouted". Mummy later said she was fine.'
+    out = anonymise(text).text
+    assert '"Mummy was crying and Daddy shouted". Mummy later said' in out
+
+
+def test_a_field_label_after_a_name_is_not_part_of_it() -> None:
+    result = anonymise("Contact: Mrs Dawn Pike TEL 01632 960777.")
+    assert result.text == "Contact: Adult A TEL [phone number removed]."
+    text = "Mrs Dawn Pike TEL 01632"
+    assert trim_field_labels(text, [Detection(0, 17, E.PERSON, 0.9, ("x",))])[0].end == 13
+
+
+@pytest.mark.parametrize("draft", [
+    "Police stopped a Toyota Prius driven by Mr Darnell Okeke.",
+    "Mr Darnell Okeke drove a Kia Sportage to the house.",
+    "Mr Darnell Okeke arrived in a Toyota Corolla.",
+])
+def test_a_car_model_after_its_make_is_no_one(draft: str) -> None:
+    out = anonymise(draft).text
+    assert "Adult B" not in out and "organisation" not in out
+    assert any(model in out for model in ("Toyota Prius", "Kia Sportage", "Toyota Corolla"))
+
+
+def test_a_near_miss_of_a_register_surname_that_names_a_street_or_school_is_kept(case: Path) -> None:
+    result = anonymise("The family moved to Pennick Road in 2021. Mrs Penock visited. Imogen's class teacher "
+                       "at Pennick Brook Primary School said she was quiet. Pennick Brook is small.", register=case)
+    grandmother = {r.original for r in result.decisions.replacements if r.replacement == "Maternal Grandmother"}
+    assert grandmother == {"Mrs Penock"}  # a misspelling standing alone is still her
+    assert "Pennick Brook is small" in result.text or "Maternal Grandmother Brook" not in result.text
+
+
+def test_a_nickname_written_with_and_without_its_hyphen_is_one_person() -> None:
+    text = "Her friend Jo-Jo called. Later JoJo came round."
+    d = [Detection(11, 16, E.PERSON, 0.9, ("x",)), Detection(31, 35, E.PERSON, 0.9, ("x",))]
+    assert len({x.person for x in cluster_others(text, d, PhraseIndex(()))}) == 1
+
+
+def test_a_new_label_never_repeats_one_the_draft_already_uses() -> None:
+    out = anonymise("The review is about two brothers, referred to as Child A and Child B. Their baby "
+                    "cousin Kofi and Mr Owen Bryce were also there.").text
+    assert "referred to as Child A and Child B" in out
+    assert "baby cousin Child C" in out or "baby cousin Child D" in out
+    assert out.count("Child A") == 1 and out.count("Child B") == 1
