@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -41,7 +42,12 @@ def detect(texts_json: Path, out_path: Path, profile: str, register_path: Path |
         register = load_register(register_path) if register_path else EMPTY_REGISTER
     except AnonymiserError as exc:
         fail(exc.line(), exc.exit_code)
-    spans = detect_texts(texts, prof, register, workers or default_workers())
+    try:
+        spans = detect_texts(texts, prof, register, workers or default_workers())
+    except AnonymiserError as exc:
+        fail(exc.line(), exc.exit_code)
+    except BrokenProcessPool:
+        fail(f"{texts_json}: a worker process stopped (out of memory?). Run again with fewer --workers.")
     write_text(out_path, json.dumps({k: [list(s) for s in v] for k, v in spans.items()}))
     click.echo(f"{sum(len(v) for v in spans.values())} spans in {len(spans)} texts -> {out_path}")
 

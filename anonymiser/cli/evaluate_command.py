@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -50,6 +51,8 @@ def evaluate(gold: Path, profile: str, register_path: Path | None, misses_path: 
         predicted = detect_spans_each(jobs, prof, workers or default_workers())
     except AnonymiserError as exc:
         fail(exc.line(), exc.exit_code)
+    except BrokenProcessPool:
+        fail(f"{gold}: a worker process stopped (out of memory?). Run again with fewer --workers.")
     scores = score(gold_set, predicted)
     click.echo(format_scores({"anonymiser": scores},
                              title=f"{len(gold_set.docs)} document(s), profile '{prof.name}'"))

@@ -16,6 +16,10 @@ class AnonymiserError(Exception):
         self.fix = fix
         super().__init__(self.line())
 
+    def __reduce__(self) -> tuple[type[AnonymiserError], tuple[Path | None, str, str]]:
+        # A worker process sends its error back pickled; the default would rebuild it from the message.
+        return type(self), (self.path, self.problem, self.fix)
+
     def line(self) -> str:
         where = f"{self.path}: " if self.path is not None else ""
         fix = f" {self.fix}" if self.fix else ""

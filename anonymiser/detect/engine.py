@@ -141,9 +141,11 @@ class _OrderedRegistry(RecognizerRegistry):
     one process to the next; the order decides how equal results are merged and which detector a
     detection names first, so the same draft could come out with other labels on another run."""
 
-    def get_recognizers(self, *args, **kwargs) -> list[EntityRecognizer]:  # noqa: ANN002, ANN003
+    def get_recognizers(self, language: str, entities: list[str] | None = None, all_fields: bool = False,
+                        ad_hoc_recognizers: list[EntityRecognizer] | None = None) -> list[EntityRecognizer]:
         order = {id(r): i for i, r in enumerate(self.recognizers)}
-        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: order.get(id(r), len(order)))
+        found = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        return sorted(found, key=lambda r: order.get(id(r), len(order)))
 
 
 class _Analyzer(AnalyzerEngine):

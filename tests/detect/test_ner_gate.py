@@ -40,7 +40,7 @@ def test_sentence_openers_and_lower_case_prose_are_settled(nlp):
 
 def test_a_common_word_with_a_capital_inside_a_sentence_needs_the_ner(nlp):
     # 'Bluebell Home Care' is a care provider named with common words: only the NER reads it as one
-    doc = nlp.make_doc("The carers from Bluebell Home Care came every morning.")
+    doc = nlp.make_doc("The staff from Bluebell Home Care came every morning.")
     assert _texts(doc, ner_gate.needing_tokens(doc)) == ["Bluebell", "Home", "Care", "morning"]
 
 
@@ -117,3 +117,36 @@ def test_a_name_typed_in_lower_case_needs_the_ner(nlp):
     # a text message quoted as sent: the name lists know 'marcus' and 'okafor', English does not
     doc = nlp.make_doc("the text said: marcus is staying with the okafor family, and will ring")
     assert _texts(doc, ner_gate.needing_tokens(doc)) == ["marcus", "okafor"]
+
+
+def test_a_name_that_is_also_a_word_opening_a_sentence_needs_the_ner(nlp):
+    # 'Gift', 'Saviour', 'Favour' are first names the name lists may not know; only 'The', 'She',
+    # 'However' and the like are settled at a sentence start
+    doc = nlp.make_doc("Gift said he was scared. She did not want to go home. However, nobody asked why.")
+    assert _texts(doc, ner_gate.needing_tokens(doc)) == ["Gift"]
+    whole = nlp.get_pipe("ner")(nlp.make_doc("Gift said he was scared of his stepfather and did not want to go home."))
+    gated = ner_gate.set_entities(nlp.make_doc(whole.text), nlp)
+    assert [(e.text, e.label_) for e in gated.ents] == [(e.text, e.label_) for e in whole.ents]
+
+
+def test_a_word_of_time_opening_a_sentence_needs_the_ner(nlp):
+    doc = nlp.make_doc("Yesterday the family moved. Months later the school asked why.")
+    assert _texts(doc, ner_gate.needing_tokens(doc)) == ["Yesterday", "Months"]
+
+
+def test_a_lower_case_word_english_does_not_know_needs_the_ner(nlp):
+    doc = nlp.make_doc("mum says she is not allowed round at kaydens anymore and he lives in wolverhampton")
+    assert _texts(doc, ner_gate.needing_tokens(doc)) == ["kaydens", "wolverhampton"]
+
+
+def test_an_encoder_of_another_shape_gets_the_whole_text(nlp):
+    class Pipeline:
+        config = {"components": {"ner": {"model": {"tok2vec": {"@architectures": "spacy-transformers"}}}}}
+
+        def get_pipe(self, _name):
+            return nlp.get_pipe("ner")
+
+    assert ner_gate.encoder_reach(Pipeline()) is None
+    text = "the mother said that nobody helped. Mrs Ada Quint rang the surgery in Westbury."
+    gated = ner_gate.set_entities(nlp.make_doc(text), Pipeline())
+    assert [e.text for e in gated.ents] == [e.text for e in nlp.get_pipe("ner")(nlp.make_doc(text)).ents]

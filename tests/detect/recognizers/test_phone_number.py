@@ -58,7 +58,9 @@ def test_not_phone_numbers(rec: UkPhoneRecognizer, text: str) -> None:
 def test_numbers_are_found_at_their_place_on_every_line_of_a_long_text(rec: UkPhoneRecognizer) -> None:
     """Only lines where a number can begin are searched; each number keeps its offset in the text."""
     prose = "The family was seen at home in 2019 and again in 2020, with 14 visits in all.\n" * 40
-    numbers = ["07700 900123", "(0161) 496 0000", "+44 7700 900 456"]
+    numbers = ["07700 900123", "(0161) 496 0000", "+44 7700 900 456", "0-7700-900124", "0.7700.900125",
+               "0–7700 900126"]
     text = prose + f"Mother's mobile: {numbers[0]}.\n" + prose + f"The office ({numbers[1]}) and {numbers[2]}\n"
+    text += "".join(f"{prose}Father: {n}\n" for n in numbers[3:])
     got = [text[s:e] for s, e in sorted((r.start, r.end) for r in rec.analyze(text, [PHONE_NUMBER]))]
     assert got == numbers
