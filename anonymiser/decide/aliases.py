@@ -117,8 +117,8 @@ _LIST_GAP = re.compile(r"[\"'’”]\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\"
 def collapse_variants(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
     """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak" were all in use' would read '"Sophie",
     "Sophie" and "Sophie"': a list of quoted names of one person that all become the same label is
-    one mention, 'variants of "Sophie"'. The first replacement takes the list; `says` is the step's
-    note for its rule."""
+    one mention, 'variants of "Sophie"'; so is a list of one address's forms that all read 'the family
+    home'. The first replacement takes the list; `says` is the step's note for its rule."""
     out: list[Replacement] = []
     run: list[Replacement] = []
 
@@ -139,9 +139,11 @@ def collapse_variants(text: str, replacements: list[Replacement], says: str) -> 
         run.clear()
 
     for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
-        quoted = (r.entity == E.PERSON and r.replacement and r.person and r.start > 0
+        # one person's names, or any other thing's forms ('"12 Elm Rd", "12 Elm Road"': one address)
+        quoted = (bool(r.replacement) and (r.entity != E.PERSON or bool(r.person)) and r.start > 0
                   and text[r.start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT))
-        if run and quoted and r.person == run[-1].person and r.replacement == run[-1].replacement \
+        if run and quoted and (r.entity, r.person, r.replacement) == (run[-1].entity, run[-1].person,
+                                                                      run[-1].replacement) \
                 and _LIST_GAP.fullmatch(text, run[-1].end, r.start):
             run.append(r)
             continue

@@ -220,6 +220,17 @@ def _name_parts(written: str) -> tuple[str | None, str | None, str] | None:
     return title, (words[0].lower() if len(words) > 1 else None), words[-1].lower()
 
 
+_VARIANTS = re.compile(r"variants of [\"'“‘](.*)[\"'”’]")
+
+
+def _label_of(new: str) -> str:
+    """The label a change writes: capitals, an article and a possessive aside; the one label of a
+    collapsed list of one person's names ('variants of "Sophie"')."""
+    label = re.sub(r"^an?\s+|['’]s$", "", new.strip().lower())
+    m = _VARIANTS.fullmatch(label)
+    return m.group(1) if m else label
+
+
 def two_labels(out: Output) -> list[Defect]:
     """One person under two labels: the same person's changes labelled differently, or a title
     and surname ('Mrs Rose', 'Pastor Ojo') labelled apart from the one full name with that surname
@@ -231,7 +242,7 @@ def two_labels(out: Output) -> list[Defect]:
     named: list[tuple[Placed, tuple[str | None, str | None, str]]] = []
     firsts: dict[str, set[str]] = {}
     for p in people:
-        label = re.sub(r"^an?\s+|['’]s$", "", p.new.strip().lower())
+        label = _label_of(p.new)
         if p.person:
             groups.setdefault(("person", p.person), {}).setdefault(label, p)
         parts = _name_parts(out.original[p.start:p.end])
@@ -240,7 +251,7 @@ def two_labels(out: Output) -> list[Defect]:
             if parts[1]:
                 firsts.setdefault(parts[2], set()).add(parts[1])
     for p, (title, first, surname) in named:
-        label = re.sub(r"^an?\s+|['’]s$", "", p.new.strip().lower())
+        label = _label_of(p.new)
         known = firsts.get(surname, set())
         if first is None and title and len(known) == 1:
             first = next(iter(known))  # the only full name with that surname: the same person

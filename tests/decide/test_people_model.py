@@ -184,6 +184,21 @@ def test_variants_need_the_same_person_and_label() -> None:
     assert out[0].core == (1, text.index('Alan Fox') + len("Alan Fox"))
 
 
+def test_a_list_of_one_addresss_forms_collapses_too() -> None:
+    text = 'The address was recorded as "4 Elm Rd", "4 Elm Road" and "4, Elm Road" by the agencies.'
+
+    def rep(word: str, at: int) -> Replacement:
+        s = text.index(word, at)
+        return Replacement(s, s + len(word), word, "the family home", E.ADDRESS, (), 1.0, "choose: x", None,
+                           (s, s + len(word)))
+    reps = [rep("4 Elm Rd", 0), rep("4 Elm Road", 0), rep("4, Elm Road", 0)]
+    out = collapse_variants(text, reps, "name-variants")
+    assert [r.replacement for r in out] == ['variants of "the family home"']
+    other = Replacement(reps[2].start, reps[2].end, "4, Elm Road", "another address", E.ADDRESS, (), 1.0, "choose: x",
+                        None, reps[2].core)
+    assert len(collapse_variants(text, [rep("4 Elm Rd", 0), rep("4 Elm Road", 0), other], "name-variants")) == 2
+
+
 def test_link_aliases_gives_the_alias_the_persons_key() -> None:
     text = "Nathan Kersey, known as Nate, left. Nate came back."
     d = [Detection(0, 13, E.PERSON, 0.9, ("x",), person="other:kersey nathan"),

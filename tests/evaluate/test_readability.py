@@ -122,6 +122,15 @@ def test_one_person_under_two_labels() -> None:
     assert [o.text[d.start:d.end] for d in found] == ["Adult J", "Adult D", "Adult S"]
 
 
+def test_a_collapsed_list_of_one_persons_names_is_still_their_one_label() -> None:
+    text = 'Lena Marsh was seen. "Lena Marsh", "Lena Marsh-Hale" were in use. Mr Tull.'
+    o = out(text, ("Lena Marsh", "Sophie", "s"), ('"Lena Marsh", "Lena Marsh-Hale"', 'variants of "Sophie"', "s"),
+            ("Mr Tull", "Adult A", "t"))
+    assert two_labels(o) == []
+    o = out(text, ("Lena Marsh", "Sophie", "s"), ('"Lena Marsh", "Lena Marsh-Hale"', 'variants of "Emily"', "s"))
+    assert len(two_labels(o)) == 1
+
+
 def test_defects_gathers_every_class_in_order_and_counts_words() -> None:
     text = "A Niamh report.\n5.2 Hollyfield Surgery"
     output, found = defects(text, [change(text, "Niamh", "Adult H"), change(text, "Hollyfield Surgery", "the GP practice")])
