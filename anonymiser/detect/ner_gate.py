@@ -14,9 +14,9 @@ and the benchmarks' spans on tab-dev, real-reviews and samples were identical bo
 
 Each token that needs the NER is analysed inside a window reaching as far either side as the
 pipeline's encoder sees (its depth times its window size: four tokens in the small English model),
-plus the tokens the transition parser reads beside it (its state features are the token, the one
-before it and the start of the entity it is in), so the token is seen with the same context as in
-the whole text; an encoder of another shape gets the whole text. Windows that meet or nearly meet are merged, and all of them go
+and one token further back, since the transition parser decides a token from its own vector, the
+one before it and the first of the entity it is in; so the token is seen with the same context as
+in the whole text. An encoder of another shape gets the whole text. Windows that meet or nearly meet are merged, and all of them go
 through the NER in one batch (`Language.pipe`). An entity is kept only if it does not touch a window
 edge cut inside the text, where the window may have shortened it: that window is widened on that
 side and run again, until its entities end inside it or it reaches the text's ends.
@@ -24,11 +24,12 @@ side and run again, until its entities end inside it or it reaches the text's en
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from spacy.attrs import NORM, ORTH, SPACY
+from spacy.attrs import LIKE_NUM, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
 
 # Tokens after which the next word begins a sentence.
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "·"})
-# The transition parser reads a token or two beside the one it decides (its state features).
-_STATE_TOKENS = 2
+# The transition parser's state features for an entity: the token it decides, the one before it and
+# the entity's first token (inside the window already), so a window reaches one token further back.
+_STATE_TOKENS_BEFORE = 1
 # Windows this close are merged: two short NER calls cost more than one over the gap between them.
 _MERGE_GAP = 4
 
@@ -86,28 +88,51 @@ def _needs(word: str) -> tuple[bool, bool]:
     return True, False
 
 
+_MARK, _END, _ANYWHERE, _INSIDE, _SETTLED = range(5)  # what a token is to the gate
+
+
+@lru_cache(maxsize=65536)
+def _kind(word: str, like_num: bool) -> int:
+    """A token's kind: a mark (space, punctuation), a sentence's end, a word the NER must read
+    anywhere, one it must read only inside a sentence, or a word it need not read."""
+    if not any(c.isalnum() for c in word):
+        return _END if word in _SENTENCE_END or "\n" in word else _MARK
+    anywhere, inside_only = _needs(word)
+    return _ANYWHERE if anywhere or like_num else _INSIDE if inside_only else _SETTLED
+
+
 def needing_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens whose reading the NER must give."""
     out = []
     first = True
-    for tok in doc:
-        text = tok.text
-        if tok.is_space or not any(c.isalnum() for c in text):
-            if text in _SENTENCE_END or "\n" in text or "\n" in tok.whitespace_:
-                first = True
+    strings = doc.vocab.strings
+    # read from the token arrays: a Token object for each of a long draft's tokens costs more
+    for i, (orth, like_num) in enumerate(doc.to_array([ORTH, LIKE_NUM]).tolist()):
+        kind = _kind(strings[orth], bool(like_num))
+        if kind == _MARK:
             continue
-        anywhere, inside_only = _needs(text)
-        if anywhere or tok.like_num or (inside_only and not first):
-            out.append(tok.i)
-        first = "\n" in tok.whitespace_
+        if kind == _END:
+            first = True
+            continue
+        if kind == _ANYWHERE or (kind == _INSIDE and not first):
+            out.append(i)
+        first = False
     return out
 
 
-def windows(needed: Iterable[int], n_tokens: int, reach: int) -> list[tuple[int, int]]:
-    """Merged [start, end) token windows `reach` tokens either side of each needed token."""
+def reach(nlp: Language) -> tuple[int, int] | None:
+    """How many tokens before and after a token the NER reads to decide it; None: the whole text."""
+    encoder = encoder_reach(nlp)
+    return None if encoder is None else (encoder + _STATE_TOKENS_BEFORE, encoder)
+
+
+def windows(needed: Iterable[int], n_tokens: int, before: int, after: int | None = None) -> list[tuple[int, int]]:
+    """Merged [start, end) token windows from `before` tokens before each needed token to `after`
+    tokens after it (as many as before, if not given)."""
+    after = before if after is None else after
     out: list[tuple[int, int]] = []
     for i in needed:
-        start, end = max(0, i - reach), min(n_tokens, i + reach + 1)
+        start, end = max(0, i - before), min(n_tokens, i + after + 1)
         if out and start <= out[-1][1] + _MERGE_GAP:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
@@ -116,23 +141,22 @@ def windows(needed: Iterable[int], n_tokens: int, reach: int) -> list[tuple[int,
 
 
 def _widened(spans: list[tuple[int, int]], cut: dict[int, tuple[bool, bool]], n_tokens: int,
-             reach: int) -> list[tuple[int, int]]:
-    """The windows whose entities ran into a cut edge, widened by `reach` on that side."""
+             by: int) -> list[tuple[int, int]]:
+    """The windows whose entities ran into a cut edge, widened `by` tokens on that side."""
     out = []
     for k, (left, right) in cut.items():
         a, b = spans[k]
-        out.append((max(0, a - reach) if left else a, min(n_tokens, b + reach) if right else b))
+        out.append((max(0, a - by) if left else a, min(n_tokens, b + by) if right else b))
     return out
 
 
 def set_entities(doc: Doc, nlp: Language) -> Doc:
     """Give `doc` (tokenised only) the entities the NER finds, running it only where needed."""
     ner = cast("TrainablePipe", nlp.get_pipe("ner"))
-    encoder = encoder_reach(nlp)
-    if encoder is None:
+    reads = reach(nlp)
+    if reads is None:
         return ner(doc)
-    reach = encoder + _STATE_TOKENS
-    spans = windows(needing_tokens(doc), len(doc), reach)
+    spans = windows(needing_tokens(doc), len(doc), *reads)
     found: dict[tuple[int, int], Span] = {}
     while spans:
         if spans[0] == (0, len(doc)):
@@ -146,7 +170,7 @@ def set_entities(doc: Doc, nlp: Language) -> Doc:
                     cut[k] = (was[0] or left, was[1] or right)
                     continue
                 found[(a + ent.start, a + ent.end)] = Span(doc, a + ent.start, a + ent.end, label=ent.label_)
-        spans = _widened(spans, cut, len(doc), reach)
+        spans = _widened(spans, cut, len(doc), max(reads))
     doc.set_ents(_without_overlaps(found.values()), default="outside")
     return doc
 
@@ -167,11 +191,14 @@ def _parts(doc: Doc, spans: list[tuple[int, int]]) -> Iterator[Doc]:
 
 def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
     """A widened window may find a longer entity over one found before: the longest wins."""
-    out: list[Span] = []
+    starts: list[int] = []  # the kept spans, in text order, none overlapping
+    kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= o.start or o.end <= span.start for o in out):
-            out.append(span)
-    return sorted(out, key=lambda s: s.start)
+        i = bisect.bisect_right(starts, span.start)
+        if (i == 0 or kept[i - 1].end <= span.start) and (i == len(kept) or span.end <= kept[i].start):
+            starts.insert(i, span.start)
+            kept.insert(i, span)
+    return kept
 
 
-__all__ = ["encoder_reach", "needing_tokens", "set_entities", "windows"]
+__all__ = ["encoder_reach", "needing_tokens", "reach", "set_entities", "windows"]

@@ -59,11 +59,14 @@ def test_windows_reach_either_side_and_merge_when_they_nearly_meet():
     assert ner_gate.windows([0, 99], 100, 6) == [(0, 7), (93, 100)]
     assert ner_gate.windows([10, 25], 100, 6) == [(4, 32)]  # a gap of 2 tokens between them
     assert ner_gate.windows([10, 40], 100, 6) == [(4, 17), (34, 47)]
+    assert ner_gate.windows([10, 40], 100, 5, 4) == [(5, 15), (35, 45)]
 
 
 def test_the_reach_is_the_encoders_receptive_field(nlp):
     encode = nlp.config["components"]["ner"]["model"]["tok2vec"]["encode"]
     assert ner_gate.encoder_reach(nlp) == encode["depth"] * encode["window_size"] > 0
+    # the parser also reads the token before the one it decides
+    assert ner_gate.reach(nlp) == (ner_gate.encoder_reach(nlp) + 1, ner_gate.encoder_reach(nlp))
 
 
 def test_a_window_cut_through_an_entity_is_widened_on_that_side():
@@ -73,7 +76,7 @@ def test_a_window_cut_through_an_entity_is_widened_on_that_side():
 
 def test_lower_case_prose_skips_most_of_the_text(nlp):
     doc = nlp.make_doc(PASSAGE)
-    spans = ner_gate.windows(ner_gate.needing_tokens(doc), len(doc), ner_gate.encoder_reach(nlp) + 2)
+    spans = ner_gate.windows(ner_gate.needing_tokens(doc), len(doc), *ner_gate.reach(nlp))
     covered = sum(b - a for a, b in spans)
     assert 0 < covered < 0.75 * len(doc)
 

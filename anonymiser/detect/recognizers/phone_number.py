@@ -24,7 +24,7 @@ _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
 _UK_PREFIX = re.compile(r"^(?:\+\s*44|00\s*44|\(?0)")
 # Where a number `_score` can accept may begin: a '+', a bracket or a trunk 0 ('0-7700-900123' too).
 # The library's candidates never run past a line's end, so only lines holding one of these are searched.
-_START = re.compile(r"[+(]|(?<!\d)0")
+_START = re.compile(r"\+|\((?=\s*[+\d])|(?<!\d)0")
 
 
 class UkPhoneRecognizer(PhoneRecognizer):
