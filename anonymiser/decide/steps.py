@@ -278,10 +278,7 @@ def widened_overlaps(state: DecideState) -> None:
             break
         if r.end > r.start:
             out.append(r)
-    for r in out:
-        if id(r) in met:
-            trail, _, says = r.rule.partition(": ")
-            r.rule = f"{trail} > {state.step}: {says}"
+    _name_step(out, met, state.step)
     state.decisions.replacements = out
 
 
@@ -291,11 +288,16 @@ def mechanics(state: DecideState) -> None:
     met: set[int] = set()
     for mend in MENDS:
         met.update(id(r) for r in mend(state.text, reps))
-    for r in reps:
-        if id(r) in met:
-            trail, _, says = r.rule.partition(": ")
-            r.rule = f"{trail} > {state.step}: {says}"
+    _name_step(reps, met, state.step)
     state.decisions.replacements = reps
+
+
+def _name_step(replacements: list[Replacement], changed: set[int], step: str) -> None:
+    """The step's name on the trail of each replacement it changed (by id), before what the rule says."""
+    for r in replacements:
+        if id(r) in changed:
+            trail, _, says = r.rule.partition(": ")
+            r.rule = f"{trail} > {step}: {says}"
 
 
 def name_variants(state: DecideState) -> None:

@@ -65,12 +65,6 @@ def _time_words() -> frozenset[str]:
     return vocabulary.words("time_words", "seasons")
 
 
-@lru_cache(maxsize=1)
-def _openers() -> frozenset[str]:
-    """'The', 'She', 'However': the words that open sentences and are never anyone's name."""
-    return vocabulary.SENTENCE_STARTERS
-
-
 @lru_cache(maxsize=65536)
 def _needs(word: str) -> tuple[bool, bool]:
     """(needs the NER anywhere, needs it only when not the first word of a sentence)."""
@@ -83,7 +77,7 @@ def _needs(word: str) -> tuple[bool, bool]:
         # a word English does not know ('kaydens', 'nguyễn'), or knows only as a name ('hi its sade',
         # 'he lives in wolverhampton'): a name or a place typed in lower case
         return word_class(word) in (WordClass.UNKNOWN, WordClass.PROPER), False
-    if low in _openers():
+    if low in vocabulary.SENTENCE_STARTERS:
         return False, True  # 'The' opening a sentence is settled; inside one it is read with the rest
     return True, False
 
