@@ -21,7 +21,7 @@ LABELS = {
                "collar", "reference-collar", "capitals", "stripped", "absorbed", "not-place", "common",
                "full-stop"},
     "months": {"word", "verb"},
-    "time_words": {"occasion"},
+    "time_words": {"occasion", "unit"},
     "child_roles": {"subject", "age"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),
