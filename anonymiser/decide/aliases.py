@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.wording import match_case
@@ -154,3 +155,53 @@ def collapse_variants(text: str, replacements: list[Replacement], says: str) -> 
             out.append(r)
     flush()
     return out
+
+
+# '"Mather" was recorded as "Mathers"', 'her name appears variously as "Agniezka"', 'the school
+# recorded Imogen as "Immy"': a record verb, up to four words (an adverb, the name recorded), and 'as'
+# before the quoted name (models/vocabulary/record_verbs.txt).
+RECORDED_AS = (rf"\b(?:{vocabulary.alternation(vocabulary.entries('record_verbs'))})"
+               r"(?:[ \t]+[\w'’\"“”-]+){0,4}?[ \t]+as")
+_RECORDED_AS = re.compile(rf"{RECORDED_AS}\s+$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# What a restated name reads as, by what it names.
+_VARIANT = {E.PERSON: "a variant of the name"}
+_VARIANT_OTHER = "a variant of it"
+RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER})  # they name no one person
+
+
+def _sentence_out(text: str, start: int, end: int, replacements: list[Replacement]) -> str:
+    """text[start:end] as published: each replacement inside it written in."""
+    out, pos = [], start
+    for r in replacements:
+        if r.start >= pos and r.end <= end:
+            out += [text[pos:r.start], r.replacement]
+            pos = r.end
+    return "".join(out) + text[pos:end]
+
+
+def reword_restated(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'"Mather" was recorded as "Mathers"' would read '"Stepfather" was recorded as "Stepfather"', and
+    'the mother's first name appears as "Agniezka"' would read '... appears as "Mother"': a quoted name
+    after a record verb and 'as' that reads as a label its sentence has already given states a
+    difference the publication no longer shows. It reads 'recorded as a variant of the name' instead,
+    noted in its rule. `replacements` are in order of place; each one changed is returned."""
+    changed = []
+    for i, r in enumerate(replacements):
+        label = r.replacement.strip()
+        if (not label or label.startswith(("[", "variants of")) or r.start == 0 or text[r.start - 1] not in _OPEN
+                or text[r.end:r.end + 1] not in tuple(_SHUT)
+                or not _RECORDED_AS.search(text, max(0, r.start - 61), r.start - 1)):
+            continue
+        breaks = list(_SENTENCE_BREAK.finditer(text, max(0, r.start - 300), r.start))
+        sentence = breaks[-1].end() if breaks else max(0, r.start - 300)
+        before = _sentence_out(text, sentence, r.start - 1, replacements[:i])
+        if not re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", before, re.I):
+            continue
+        r.start, r.end = r.start - 1, r.end + 1
+        r.original = text[r.start:r.end]
+        r.replacement = _VARIANT.get(r.entity, _VARIANT_OTHER)
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the name after 'recorded as' would repeat its sentence's label '{label}' ({rest})"
+        changed.append(r)
+    return changed

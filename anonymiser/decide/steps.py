@@ -94,7 +94,8 @@
     one before; the wider one wins. After choose and residue, which do the widening.
 17. name-variants: a quoted list of one person's names that would all read the same label
     ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
-    "Sophie"', noted in its rule (decide.aliases). After widened-overlaps: it joins final
+    "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
+    'a variant of the name', each noted in its rule (decide.aliases). After widened-overlaps: it joins final
     replacements side by side.
 18. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
@@ -123,7 +124,7 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
-from anonymiser.decide.aliases import collapse_variants
+from anonymiser.decide.aliases import collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
@@ -303,6 +304,7 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
     state.decisions.replacements = collapse_variants(state.text, state.decisions.replacements, state.step)
+    reword_restated(state.text, state.decisions.replacements, state.step)
 
 
 def flag_lists(state: DecideState) -> None:

@@ -206,3 +206,20 @@ def starts_line_sentence(text: str, pos: int) -> bool:
     return len(before.split()) <= 8 and not re.search(
         r"(?:[,\-–]|\b(?:and|or|of|the|a|an|to|in|on|at|with|by|for|from|into|than|that|her|his|their))$",
         before, re.I)
+
+
+# A sentence's end just before: its mark, any closing quote, bracket or emphasis ('.** ', '." '), a space.
+# A title's or an initial's full stop ('Dr. ', 'J. ') ends no sentence.
+_SENTENCE_END_BEFORE = re.compile(r"(?P<word>[\w'’-]*)[.!?][\"'’”)*_]*[ \t]+$")
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence: at a line's start as `starts_line_sentence` reads it, or
+    inside a line after a sentence's end ('... the record.** Variants of')."""
+    if starts_line_sentence(text, pos):
+        return True
+    m = _SENTENCE_END_BEFORE.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return False
+    word = m.group("word")
+    return not (word.lower() in vocabulary.NAME_TITLES or (len(word) == 1 and word.isupper()))

@@ -9,13 +9,14 @@ benchmark's `--list`) and the counts can be printed anywhere.
 
 The classes:
 - tautology: a label repeated in its own alias phrase ('Mother (known as Mother)', "Emily will be
-  referred to as 'Emily'", 'whom Adult A calls Adult A'), or a quoted list of variants that all read
-  the same ('"Sophie", "Sophie" and "Sophie"');
+  referred to as 'Emily'", 'whom Adult A calls Adult A'), a quoted list of variants that all read
+  the same ('"Sophie", "Sophie" and "Sophie"'), or a name 'recorded as' the label its sentence
+  already gives ('"Stepfather" was recorded as "Stepfather"');
 - repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading);
 - article: 'a' or 'an' that disagrees with the replacement after it ('A Adult H report', 'an Child B');
 - glued-marker: a marker glued to a character ('+[phone number removed]', 'x_[name]', 'word[name]');
 - section-number: a number opening a line before a heading or a sentence, changed or lost;
-- lower-case-start: a line that began with a capital now beginning in lower case ('5.2 the GP practice');
+- lower-case-start: a sentence (at a line's start or inside a line) that began with a capital now beginning in lower case ('5.2 the GP practice');
 - two-labels: one person under two labels (the same person's changes, or the same surname after one
   title, replaced by different labels).
 """
@@ -29,7 +30,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from anonymiser.config import vocabulary
-from anonymiser.decide.wording import article_for, starts_line_sentence
+from anonymiser.decide.aliases import RECORDED_AS, RESTATED_WORDINGS
+from anonymiser.decide.wording import article_for, starts_sentence
 
 
 class Change(Protocol):
@@ -137,6 +139,14 @@ def tautologies(out: Output) -> list[Defect]:
                           rf"[{_QUOTE_OPEN}](?P=a)[{_QUOTE_CLOSE}])+", re.I)
     found += [Defect("tautology", m.start(), m.end()) for m in variants.finditer(out.text)
               if any(out.to_output(p.start) >= m.start() and p.out_start < m.end() for p in out.labels())]
+    # '"Stepfather" was recorded as "Stepfather"', 'the mother's name appears as "Mother"'
+    restated = re.compile(rf"{RECORDED_AS}\s+[{_QUOTE_OPEN}](?P<b>{names})[{_QUOTE_CLOSE}]", re.I)
+    for m in restated.finditer(out.text):
+        if m.span("b") not in placed:
+            continue
+        sentence = max(out.text.rfind("\n", 0, m.start()), *(out.text.rfind(c, 0, m.start()) for c in ". ; ! ? ".split())) + 1
+        if re.search(rf"(?<![\w-]){re.escape(m.group('b'))}(?![\w-])", out.text[sentence:m.start()], re.I):
+            found.append(Defect("tautology", m.start(), m.end()))
     return found
 
 
@@ -189,13 +199,13 @@ def section_numbers(out: Output) -> list[Defect]:
 
 
 def lower_case_starts(out: Output) -> list[Defect]:
-    """A line starting a sentence (after a number, a bullet, a blank line, a sentence's end or a
-    heading), whose first word a change replaced or removed, that began with a capital and now does
-    not; a '[marker]' is no word."""
+    """A sentence's start (a line's, after a number, a bullet, a blank line, a sentence's end or a
+    heading; or inside a line, after a sentence's end), whose first word a change replaced or
+    removed, that began with a capital and now does not; a '[marker]' is no word."""
     found: list[Defect] = []
     text = out.original
     for p in out.placed:
-        if p.new.startswith("[") or not starts_line_sentence(text, p.start):
+        if p.new.startswith("[") or not starts_sentence(text, p.start):
             continue
         first = next((c for c in text[p.start:p.end] if c.isalpha()), "")
         if not first.isupper():
@@ -237,7 +247,8 @@ def two_labels(out: Output) -> list[Defect]:
     ('Mrs Angela Rose', 'Emmanuel Ojo'); capitals, an article and a possessive aside. One defect for
     each label beyond the first."""
     people = [p for p in out.labels() if p.entity == "PERSON" and not p.new.startswith("[")
-              and not p.new.lower().startswith("the ")]  # a marker or a kind names no one person
+              and not p.new.lower().startswith("the ") and p.new not in RESTATED_WORDINGS]
+    # a marker, a kind or 'a variant of the name' names no one person
     groups: dict[tuple[str, ...], dict[str, Placed]] = {}
     named: list[tuple[Placed, tuple[str | None, str | None, str]]] = []
     firsts: dict[str, set[str]] = {}

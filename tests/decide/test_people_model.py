@@ -142,6 +142,22 @@ def test_a_list_of_variants_of_one_name_collapses_to_one_mention(case: Path) -> 
     assert len(notes) == 2 and all("name-variants: 3 variants of one name read the same" in n for n in notes)
 
 
+def test_a_name_recorded_as_the_label_its_sentence_gives_reads_as_a_variant(case: Path) -> None:
+    result = anonymise('"Callum Stroud" was recorded as "Calum Stroud" by the police, and her mother\'s first '
+                       'name was spelt incorrectly as "Beatta". The school recorded Imogen as "Immy Stroud".',
+                       register=case)
+    assert result.text.startswith('"Father" was recorded as a variant of the name by the police, and her mother\'s '
+                                  'first name was spelt incorrectly as a variant of the name.')
+    assert result.text.endswith("The school recorded Daisy as a variant of the name.")
+    notes = [r.rule for r in result.decisions.replacements if r.replacement == "a variant of the name"]
+    assert len(notes) == 3 and all("would repeat its sentence's label" in n for n in notes)
+
+
+def test_a_name_recorded_as_another_label_is_left_alone(case: Path) -> None:
+    out = anonymise('The GP recorded the sibling as "Ruby Stroud".', register=case).text
+    assert out == 'The GP recorded the sibling as "Mia".'
+
+
 def test_two_people_in_quotes_are_not_collapsed(case: Path) -> None:
     out = anonymise('The letters named "Imogen" and "Ruby".', register=case).text
     assert out == 'The letters named "Daisy" and "Mia".'
