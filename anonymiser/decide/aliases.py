@@ -112,47 +112,65 @@ def opens_line(text: str, start: int) -> bool:
 
 
 _OPEN, _SHUT = "\"'‘“", "\"'’”"
+_ADDRESS_POSTCODE_GAP = re.compile(r",?[ \t]*")
 _LIST_GAP = re.compile(r"[\"'’”]\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\"'‘“]")
 
 
+def _items(text: str, replacements: list[Replacement]) -> list[list[Replacement]]:
+    """The replacements in order of place, an address and the postcode after it inside one pair of
+    quotation marks ('"41 Elm Road, ZZ9 9ZZ"') together as one item of a list."""
+    items: list[list[Replacement]] = []
+    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+        last = items[-1] if items else None
+        if (last and len(last) == 1 and last[0].entity == E.ADDRESS and r.entity == E.POSTCODE
+                and _ADDRESS_POSTCODE_GAP.fullmatch(text, last[0].end, r.start)
+                and last[0].start > 0 and text[last[0].start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT)):
+            last.append(r)
+        else:
+            items.append([r])
+    return items
+
+
 def collapse_variants(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
-    """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak" were all in use' would read '"Sophie",
+    """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak"' were all in use' would read '"Sophie",
     "Sophie" and "Sophie"': a list of quoted names of one person that all become the same label is
     one mention, 'variants of "Sophie"'; so is a list of one address's forms that all read 'the family
-    home'. The first replacement takes the list; `says` is the step's note for its rule."""
+    home', a postcode written with one of them included. The first replacement takes the list; `says`
+    is the step's note for its rule."""
     out: list[Replacement] = []
-    run: list[Replacement] = []
+    run: list[list[Replacement]] = []
 
     def flush() -> None:
         if len(run) > 1:
-            first, last = run[0], run[-1]
+            first, last = run[0][0], run[-1][-1]
             label = first.replacement
             first.start, first.end = first.start - 1, last.end + 1
             first.original = text[first.start:first.end]
             first.replacement = match_case(first.original, f"variants of {text[first.start]}{label}{text[first.end - 1]}",
                                            text, first.start)
-            first.core = (min(r.core[0] for r in run), max(r.core[1] for r in run))
+            first.core = (min(r.core[0] for item in run for r in item), max(r.core[1] for item in run for r in item))
             trail, _, rest = first.rule.partition(": ")
             first.rule = f"{trail} > {says}: {len(run)} variants of one name read the same: one mention ({rest})"
             out.append(first)
         else:
-            out.extend(run)
+            out.extend(r for item in run for r in item)
         run.clear()
 
-    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+    for item in _items(text, replacements):
+        r, end = item[0], item[-1].end
         # one person's names, or any other thing's forms ('"12 Elm Rd", "12 Elm Road"': one address)
         quoted = (bool(r.replacement) and (r.entity != E.PERSON or bool(r.person)) and r.start > 0
-                  and text[r.start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT))
-        if run and quoted and (r.entity, r.person, r.replacement) == (run[-1].entity, run[-1].person,
-                                                                      run[-1].replacement) \
-                and _LIST_GAP.fullmatch(text, run[-1].end, r.start):
-            run.append(r)
+                  and text[r.start - 1] in _OPEN and text[end:end + 1] in tuple(_SHUT))
+        head = run[-1][0] if run else None
+        if head and quoted and (r.entity, r.person, r.replacement) == (head.entity, head.person, head.replacement) \
+                and _LIST_GAP.fullmatch(text, run[-1][-1].end, r.start):
+            run.append(item)
             continue
         flush()
         if quoted:
-            run.append(r)
+            run.append(item)
         else:
-            out.append(r)
+            out.extend(item)
     flush()
     return out
 

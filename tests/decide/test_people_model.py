@@ -314,3 +314,20 @@ def test_a_new_label_never_repeats_one_the_draft_already_uses() -> None:
     assert "referred to as Child A and Child B" in out
     assert "baby cousin Child C" in out or "baby cousin Child D" in out
     assert out.count("Child A") == 1 and out.count("Child B") == 1
+
+
+def test_an_address_form_with_its_postcode_is_one_variant() -> None:
+    text = 'It was held as "4 Elm Rd" and "4 Elm Road, ZZ1 9ZZ"; a letter went to "4 Elm Road, ZZ1 9ZZ".'
+
+    def rep(word: str, at: int, new: str, entity: str) -> Replacement:
+        s = text.index(word, at)
+        return Replacement(s, s + len(word), word, new, entity, (), 1.0, "choose: x", None, (s, s + len(word)))
+    second = text.index('"4 Elm Road')
+    third = text.index('"4 Elm Road', second + 1)
+    reps = [rep("4 Elm Rd", 0, "the family home", E.ADDRESS),
+            rep("4 Elm Road", second, "the family home", E.ADDRESS), rep("ZZ1 9ZZ", second, "[postcode removed]", E.POSTCODE),
+            rep("4 Elm Road", third, "the family home", E.ADDRESS), rep("ZZ1 9ZZ", third, "[postcode removed]", E.POSTCODE)]
+    out = collapse_variants(text, reps, "name-variants")
+    # the list is one mention; the address alone in its quotes keeps its postcode's marker
+    assert [r.replacement for r in out] == ['variants of "the family home"', "the family home", "[postcode removed]"]
+    assert out[0].end == second + len('"4 Elm Road, ZZ1 9ZZ"')
