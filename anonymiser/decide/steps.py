@@ -68,13 +68,18 @@
    break in running text ('a neighbour, Mrs Comfort' / 'Asante, called'); a list of one name a
    line stays apart. After overlaps, which leave such pieces; before other people are grouped, so
    a wrapped name is grouped whole.
-13. other-people: everyone not on the register gets a key shared by all their mentions (a full
+13. streets-read-as-people: a person no register holds whose words are a street's ('Harrow
+   Lane': a street type last, no first name before it), where the same words are read as a place or
+   written inside an address elsewhere, is that place (decide.streets). After adjacent-names, which
+   joins a street's words read as pieces of a name; before other-people, which would group it as
+   someone.
+14. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
    noted. After overlaps, so a person is defined by the spans that will be replaced; before
    choose, which gives one label per key.
-14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+15. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
    register says of it (its label, the family home, another address: decide.addresses). What
@@ -82,7 +87,7 @@
    name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
-15. residue: every kept token that could identify someone (a proper noun or unknown word
+16. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'
     names ('Cassation'), or an acronym a kept name in the text spells out ('NUH':
@@ -90,22 +95,22 @@
     organisation flagged as kept that no list explains becomes its kind (decide.residue). After
     choose: only the final decisions show what is really kept. A reviewer's rejection still
     undoes what it replaces (after the decide stage).
-16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+17. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-17. name-variants: a quoted list of one person's names that would all read the same label
+18. name-variants: a quoted list of one person's names that would all read the same label
     ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
     "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
     'a variant of the name', each noted in its rule (decide.aliases). After widened-overlaps: it joins final
     replacements side by side.
-18. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
+19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
     '+[phone number removed]'), and the first word of a sentence, a numbered heading or a list
     item keeps its capital ('5.2 The GP practice'). After name-variants: it needs each final
     span, and widens one only up to its neighbours.
-19. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+20. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-20. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+21. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -148,6 +153,7 @@ from anonymiser.decide.person_evidence import (
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.state import DecideState, Step
+from anonymiser.decide.streets import streets_read_as_people
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
 
 
@@ -208,6 +214,10 @@ def reviewer_additions(state: DecideState) -> None:
 
 def organisations_as_people(state: DecideState) -> None:
     state.detections = people_read_as_organisations(state.text, state.detections)
+
+
+def streets_as_people(state: DecideState) -> None:
+    state.detections = streets_read_as_people(state.text, state.detections)
 
 
 def overlaps(state: DecideState) -> None:
@@ -334,6 +344,7 @@ STEPS: tuple[Step, ...] = (
     Step("people-read-as-organisations", organisations_as_people),
     Step("overlaps", overlaps),
     Step("adjacent-names", adjacent_names),
+    Step("streets-read-as-people", streets_as_people),
     Step("other-people", other_people),
     Step("choose", choose),
     Step("residue", residue),

@@ -77,6 +77,21 @@ def test_a_street_or_the_town_of_an_address_read_as_a_person_is_a_place() -> Non
     assert "Adult" not in result.text
 
 
+def test_a_street_read_as_a_person_where_it_is_a_place_elsewhere_is_a_place() -> None:
+    result = anonymise("The fire was at 14 Quarrington Lane, Mansfield. Crews reached Quarrington Lane at noon, "
+                       "and Quarrington Lane was closed until the evening.")
+    kinds = {(r.original, r.entity) for r in result.decisions.replacements}
+    assert ("Quarrington Lane", "PERSON") not in kinds and "Quarrington" not in result.text
+    assert "Adult" not in result.text
+    moved = [r.rule for r in result.decisions.replacements if r.original == "Quarrington Lane"]
+    assert moved and all("streets-read-as-people" in rule for rule in moved), moved
+
+
+def test_a_street_type_after_a_first_name_is_a_surname() -> None:
+    result = anonymise("The fire was at 14 Quarrington Lane, Mansfield. Kerry Lane, a neighbour, rang 999.")
+    assert "Kerry" not in result.text and "Adult A" in result.text
+
+
 def test_professionals_are_told_by_the_role_beside_their_name_not_by_any_role_nearby() -> None:
     out = anonymise("Neighbour May Robinson rang 101. Mrs Robinson told the reviewer she was worried. "
                     "The health visitor, Amina Begum, visited. Sam Brook (IRO) chaired. "
