@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from anonymiser.core.document import Document, Edit, apply_edits
@@ -20,12 +25,15 @@ from anonymiser.read.docx import (
     TextHandle,
     load,
 )
+from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
 from anonymiser.write.atomic import atomic_path
 from anonymiser.write.docx.parts import flush
 from anonymiser.write.docx.runs import edit_paragraph, xml_safe
 from anonymiser.write.docx.side_doors import close_side_doors
 
 MAX_PROPERTY = 255  # python-docx (and the OPC schema in practice) cap core text properties
+LIST_INDENT_MM = 6.35  # a list item's hanging indent, as Word's list styles have it (0.25 inch)
+BULLET = "\u2022"
 
 
 def write_docx(doc: Document, edits: dict[int, list[Edit]], out_path: Path) -> None:
@@ -64,20 +72,37 @@ def write_docx(doc: Document, edits: dict[int, list[Edit]], out_path: Path) -> N
     save(fresh, Path(out_path))
 
 
-def write_new_docx(paragraphs: list[tuple[str, str | None]], out_path: Path) -> None:
-    """Build a plain A4 .docx from (text, style) pairs, e.g. ("Background", "Heading 1")."""
+def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path) -> None:
+    """Build a plain A4 .docx from (text, handle) pairs, a handle being a PDF reader's or a style name.
+
+    A `PdfParagraph` gives its style (a heading, a list item), a `PdfCell` its place in a table
+    (consecutive cells of one table become one Word table), a running header or footer is left
+    out (it was kept once only so detection sees it), and a plain string is a style name
+    ("Heading 1") or None for body text.
+    """
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(25))
-    for text, style in paragraphs:
-        paragraph = document.add_paragraph(xml_safe(text))
-        if style:
-            try:
-                paragraph.style = document.styles[style]
-            except KeyError:
-                pass  # an unknown style name should not cost the text
+    _real_bullet(document)
+    cells: list[tuple[str, PdfCell]] = []
+    for text, handle in blocks:
+        if isinstance(handle, PdfCell):
+            if cells and cells[-1][1].table != handle.table:
+                _add_table(document, cells)
+                cells = []
+            cells.append((text, handle))
+            continue
+        if cells:
+            _add_table(document, cells)
+            cells = []
+        if isinstance(handle, PdfParagraph) and handle.running or not text.strip():
+            continue
+        paragraph_handle = handle if isinstance(handle, PdfParagraph) else PdfParagraph(page=0, style=handle)
+        _add_paragraph(document, text, paragraph_handle)
+    if cells:
+        _add_table(document, cells)
     source = DocxSource(data=b"", accept_tracked_changes=False, document=document,
                         stories=[Story(document.part, document.part.element, "body")])
     # The python-docx template carries its own metadata and a thumbnail; none of it belongs.
@@ -85,6 +110,54 @@ def write_new_docx(paragraphs: list[tuple[str, str | None]], out_path: Path) -> 
         setattr(document.core_properties, name, "")
     close_side_doors(source)
     save(source, Path(out_path))
+
+
+def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
+    style = handle.style
+    if style == "List Bullet" and handle.marker and text.startswith(handle.marker):
+        text = text[len(handle.marker):].lstrip()  # Word draws the bullet
+    elif style == "List Number" and handle.marker and text.startswith(handle.marker):
+        # The number stays as the draft wrote it ("(b)", "2."), before a tab to the hanging indent.
+        text = f"{handle.marker}\t{text[len(handle.marker):].lstrip()}"
+    paragraph = document.add_paragraph(xml_safe(text))
+    if style:
+        try:
+            paragraph.style = document.styles[style]
+        except KeyError:
+            pass  # an unknown style name should not cost the text
+    if style == "List Number":
+        # The style's own numbering would number the items again; keep its indents only.
+        p_pr = paragraph._p.get_or_add_pPr()
+        p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+        paragraph.paragraph_format.left_indent = Mm(LIST_INDENT_MM)
+        paragraph.paragraph_format.first_line_indent = -Mm(LIST_INDENT_MM)
+    if handle.centred:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
+    """One Word table, cell by cell, as the PDF's table had them."""
+    rows = max(handle.row for _, handle in cells)
+    first_row = min(handle.row for _, handle in cells)
+    cols = max(handle.col for _, handle in cells)
+    table = document.add_table(rows=rows - first_row + 1, cols=cols)
+    table.style = document.styles["Table Grid"]
+    for text, handle in cells:
+        table.cell(handle.row - first_row, handle.col - 1).text = xml_safe(text)
+    document.add_paragraph()  # Word needs a paragraph between two tables, and one after a table
+
+
+def _real_bullet(document: Any) -> None:
+    """Draw bullets as U+2022 in the text font, not U+F0B7 in Symbol (a box wherever Symbol is missing)."""
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        fmt = level.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        for text in level.findall(qn("w:lvlText")):
+            text.set(qn("w:val"), BULLET)
+        for fonts in level.findall(f"{qn('w:rPr')}/{qn('w:rFonts')}"):
+            fonts.getparent().remove(fonts)
 
 
 def save(source: DocxSource, out_path: Path) -> None:

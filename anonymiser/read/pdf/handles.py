@@ -1,0 +1,27 @@
+"""What a PDF segment tells `write_new_docx`: where it was on the page and how to rebuild it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PdfParagraph:
+    """Handle of a PDF paragraph: its page and the style `write_new_docx` should give it."""
+
+    page: int
+    style: str | None = None  # "Heading 1".., "List Bullet", "List Number", or None for body text
+    running: bool = False  # a running header or footer, kept once for detection, never written
+    marker: str = ""  # a list item's marker, as its text starts: "•", "2.", "(a)"
+    centred: bool = False  # set centred on the page (a title page's lines)
+
+
+@dataclass(frozen=True)
+class PdfCell:
+    """Handle of one table cell: which table of the document, and where in it (from 1)."""
+
+    page: int
+    table: int
+    row: int
+    col: int
+    style: None = None  # cells carry no paragraph style; here so every handle answers `.style`

@@ -1,0 +1,307 @@
+"""A PDF's layout survives: tables cell by cell, list items apart, running heads out, title lines apart.
+
+Every PDF here is invented and built with fpdf2 in the test, drawn the way Word and other
+exporters draw these things (bullets in a symbol font, ruled tables, a header on every page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from fpdf import FPDF
+
+from anonymiser.read.pdf import PdfCell, PdfParagraph, read_pdf
+from anonymiser.write.docx import write_new_docx
+
+OPENSYMBOL = Path("/usr/share/fonts/truetype/libreoffice/opens___.ttf")
+HEADER = "Castleford Safeguarding Partnership - CSPR Child R (Riley Amadi) - draft"
+
+
+class _Draft(FPDF):
+    """A draft with a running header on every page, the first included, and "Page n of N"."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 6, HEADER, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def _pdf(running: bool = True) -> FPDF:
+    pdf: FPDF = _Draft(format="A4") if running else FPDF(format="A4")
+    pdf.set_margins(22, 18, 22)
+    pdf.set_auto_page_break(True, margin=22)
+    pdf.add_page()
+    return pdf
+
+
+def _para(pdf: FPDF, text: str, size: int = 11, style: str = "") -> None:
+    pdf.set_font("Helvetica", style, size)
+    pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+
+def _bullet(pdf: FPDF, font: str, glyph: str, text: str) -> None:
+    pdf.set_font(font, "", 11)
+    pdf.cell(8, 6, glyph)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def _table(pdf: FPDF, rows: list[tuple[str, ...]]) -> None:
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(col_widths=(30, 106, 30), text_align="LEFT") as table:
+        for row in rows:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.ln(5)
+
+
+def _save(pdf: FPDF, path: Path) -> Path:
+    pdf.output(str(path))
+    return path
+
+
+def _body(doc) -> list:  # type: ignore[no-untyped-def]
+    return [s for s in doc.segments if not (isinstance(s.handle, PdfParagraph) and s.handle.running)]
+
+
+FILLER = ("The reviewer met the practitioners who worked with the family during the period under review, "
+          "read the chronologies provided by each agency and spoke to the family about what had happened. ")
+
+SENTENCES = [
+    "The school nurse recorded the bruise and spoke to the designated safeguarding lead the same day.",
+    "A strategy discussion was held two days later, and the police joined it by telephone.",
+    "The health visitor had not seen the baby since the six-week check, which was done at home.",
+    "Neighbours told the police that they often heard a child crying late at night.",
+    "The family support worker visited weekly until the case was closed in the spring.",
+    "No agency asked the grandmother what she had seen, although she had raised her worries twice.",
+    "The case was stepped down to Early Help without a meeting between the agencies involved.",
+]
+
+
+def _prose(n: int, sentences: int = 5) -> str:
+    """A paragraph of its own: the sentences rotated, so no two pages end the same way."""
+    return " ".join(SENTENCES[(n + i) % len(SENTENCES)] for i in range(sentences)) + f" (note {n})"
+
+
+CONTACTS = [
+    ("Date", "Event", "Agency"),
+    ("04/02/2022", "Riley Amadi seen by the school nurse after a fall in the playground; bruising to the "
+                   "left arm recorded and the explanation accepted.", "School"),
+    ("19/05/2022", "Grace Amadi tells the health visitor she is worried about money.", "Health"),
+    ("02/09/2022", "Anonymous call to the front door about shouting at the flat.", "Police"),
+]
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+
+def test_a_ruled_table_comes_back_cell_by_cell(tmp_path: Path) -> None:
+    pdf = _pdf()
+    _para(pdf, "3.1 The table below lists the contacts the review considered most significant.")
+    _table(pdf, CONTACTS)
+    _para(pdf, "3.2 Each contact was assessed on its own.")
+    doc = read_pdf(_save(pdf, tmp_path / "table.pdf"))
+    cells = [s for s in doc.segments if isinstance(s.handle, PdfCell)]
+    assert [(c.handle.row, c.handle.col) for c in cells] == [(r, c) for r in range(1, 5) for c in range(1, 4)]
+    assert cells[3].text == "04/02/2022" and cells[3].origin == "page 1, table 1, row 2, cell 1"
+    # A cell that wraps over two lines is one segment, its lines joined; it runs into nothing else.
+    assert cells[4].text == ("Riley Amadi seen by the school nurse after a fall in the playground; bruising to the "
+                             "left arm recorded and the explanation accepted.")
+    texts = [s.text for s in doc.segments]
+    assert "3.2 Each contact was assessed on its own." in texts
+    assert not any("School" in t and "Riley" in t for t in texts)  # no row flattened into a line
+
+    out = tmp_path / "table.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    word = docx.Document(out)
+    assert len(word.tables) == 1
+    assert [[c.text for c in row.cells] for row in word.tables[0].rows] == [list(r) for r in CONTACTS]
+
+
+def test_a_table_carried_over_a_page_break_is_one_table(tmp_path: Path) -> None:
+    pdf = _pdf()
+    rows = [("Date", "Event", "Agency")] + [
+        (f"{day:02d}/03/2022", f"Home visit {day}: the family support worker saw Riley and his mother.", "Early Help")
+        for day in range(1, 29)]
+    _para(pdf, "The visits are listed below.")
+    _table(pdf, rows)  # fpdf2 repeats the heading row at the top of the next page
+    doc = read_pdf(_save(pdf, tmp_path / "long-table.pdf"))
+    cells = [s.handle for s in doc.segments if isinstance(s.handle, PdfCell)]
+    assert {c.table for c in cells} == {1}
+    assert len({c.page for c in cells}) == 2
+    assert max(c.row for c in cells) == len(rows)
+    assert sum(1 for s in doc.segments if s.text == "Agency") == 1  # the repeated heading row, once
+
+    out = tmp_path / "long-table.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    table = docx.Document(out).tables
+    assert len(table) == 1 and len(table[0].rows) == len(rows)
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+
+def test_bullets_in_symbol_fonts_are_separate_items_with_a_real_bullet(tmp_path: Path) -> None:
+    pdf = _pdf()
+    _para(pdf, "2.4 The household at the time was:")
+    _bullet(pdf, "Symbol", "\xb7", "Riley Amadi, then aged seven;")
+    _bullet(pdf, "Symbol", "\xb7", "Grace Amadi, his mother, who worked night shifts at a care home on the edge of "
+                                    "town and relied on neighbours to walk Riley to school;")
+    _bullet(pdf, "ZapfDingbats", "l", "Tomasz Wiercinski, her partner; and")
+    _bullet(pdf, "ZapfDingbats", "n", "Amelia Amadi, his baby sister.")
+    pdf.ln(4)
+    _para(pdf, "2.5 " + FILLER)
+    doc = read_pdf(_save(pdf, tmp_path / "bullets.pdf"))
+    items = [s for s in doc.segments if s.handle.style == "List Bullet"]
+    assert [s.text for s in items] == [
+        "\u2022 Riley Amadi, then aged seven;",
+        "\u2022 Grace Amadi, his mother, who worked night shifts at a care home on the edge of town and relied on "
+        "neighbours to walk Riley to school;",
+        "\u2022 Tomasz Wiercinski, her partner; and",
+        "\u2022 Amelia Amadi, his baby sister.",
+    ]
+    assert all(s.handle.marker == "\u2022" for s in items)
+    assert "2.4 The household at the time was:" in [s.text for s in doc.segments]
+    assert any(s.text.startswith("2.5 The reviewer") and s.handle.style is None for s in doc.segments)
+    assert "\x7f" not in doc.text and "\xb7" not in doc.text
+
+    out = tmp_path / "bullets.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    word = docx.Document(out)
+    listed = [p for p in word.paragraphs if p.style.name == "List Bullet"]
+    assert [p.text for p in listed] == [s.text[2:] for s in items]  # Word draws the bullet itself
+    level_text = word.part.numbering_part.element.xpath(".//w:lvl/w:lvlText/@w:val")
+    assert "\u2022" in level_text and "\uf0b7" not in level_text
+
+
+@pytest.mark.skipif(not OPENSYMBOL.exists(), reason="needs LibreOffice's OpenSymbol font for a private-use glyph")
+def test_a_private_use_bullet_glyph_becomes_a_bullet(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    pdf.add_font("OpenSymbol", "", str(OPENSYMBOL))
+    _para(pdf, "Actions agreed at the strategy meeting:")
+    for text in ("a child protection medical for Riley;", "a visit to the grandmother's flat."):
+        _bullet(pdf, "OpenSymbol", "\ue00a", text)
+    doc = read_pdf(_save(pdf, tmp_path / "pua.pdf"))
+    assert [s.text for s in doc.segments if s.handle.style == "List Bullet"] == [
+        "\u2022 a child protection medical for Riley;", "\u2022 a visit to the grandmother's flat."]
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in doc.text)
+
+
+def test_numbered_items_stay_apart_and_keep_their_numbers(tmp_path: Path) -> None:
+    pdf = _pdf()
+    _para(pdf, "The review was asked to consider:")
+    for marker, text in (("(a)", "how agencies responded to the injuries Riley had in 2022, including the fall "
+                                 "recorded by the school nurse and the later bruising;"),
+                         ("(b)", "whether the family's money worries were known to the school; and"),
+                         ("(c)", "how the views of Riley and his mother were sought.")):
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(8, 6, marker)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    _para(pdf, "1.1 " + FILLER)  # a section number is not a list item
+    doc = read_pdf(_save(pdf, tmp_path / "numbered.pdf"))
+    items = [s for s in doc.segments if s.handle.style == "List Number"]
+    assert [s.handle.marker for s in items] == ["(a)", "(b)", "(c)"]
+    assert items[0].text.endswith("recorded by the school nurse and the later bruising;")
+    assert [s.handle.style for s in doc.segments if s.text.startswith("1.1 ")] == [None]
+
+    out = tmp_path / "numbered.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    listed = [p for p in docx.Document(out).paragraphs if p.style.name == "List Number"]
+    assert [p.text.split("\t")[0] for p in listed] == ["(a)", "(b)", "(c)"]  # numbered once, as drafted
+    assert all(p._p.xpath("./w:pPr/w:numPr/w:numId/@w:val") == ["0"] for p in listed)
+
+
+def test_a_dash_in_a_wrapped_sentence_is_not_a_list_item(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    pdf.set_font("Helvetica", "", 11)
+    for line in ("The reviewer spoke to the grandmother, who had looked after Riley most weekends",
+                 "- though not since the summer - and to the school's family support worker."):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    doc = read_pdf(_save(pdf, tmp_path / "dash.pdf"))
+    assert [s.handle.style for s in doc.segments] == [None]
+    assert "weekends - though not" in doc.text
+
+
+# -- running headers ---------------------------------------------------------------------------
+
+
+def test_running_header_and_footer_leave_every_page_the_first_included(tmp_path: Path) -> None:
+    pdf = _pdf()
+    for n in range(1, 5):
+        _para(pdf, f"{n}. Section {n}", size=14, style="B")
+        for k in range(3):
+            _para(pdf, _prose(3 * n + k, 6))
+        if n < 4:
+            pdf.add_page()
+    doc = read_pdf(_save(pdf, tmp_path / "running.pdf"))
+    running = [s for s in doc.segments if s.handle.running]
+    assert [s.text for s in running] == [HEADER, "Page 1 of 4"]  # kept once, so detection sees them
+    assert not any("Riley Amadi" in s.text or s.text.startswith("Page ") for s in _body(doc))
+
+    out = tmp_path / "running.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    word = docx.Document(out)
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Riley Amadi" not in text and "Page 1" not in text
+    assert word.paragraphs[0].text == "1. Section 1"
+
+
+def test_a_header_on_one_page_only_is_kept_as_text(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    _para(pdf, "Private and confidential: prepared for Riley Amadi's family", size=8)
+    _para(pdf, _prose(0, 7))
+    for n in range(1, 3):
+        pdf.add_page()
+        _para(pdf, _prose(n, 7))
+    doc = read_pdf(_save(pdf, tmp_path / "once.pdf"))
+    assert not any(s.handle.running for s in doc.segments)
+    assert [s.text for s in doc.segments][0] == "Private and confidential: prepared for Riley Amadi's family"
+
+
+# -- title page, columns and headings ----------------------------------------------------------
+
+
+def test_title_page_lines_and_a_two_column_block_stay_apart(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    for size, style, text in ((12, "", "Castleford Safeguarding Partnership"),
+                              (20, "B", "Child Safeguarding Practice Review"),
+                              (16, "", "Child R"), (11, "", "Final draft for the panel")):
+        pdf.set_font("Helvetica", style, size)
+        pdf.cell(0, size * 0.6, text, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(size * 0.5)
+    pdf.set_font("Helvetica", "", 10)
+    for row in (("Subject child:", "Riley Amadi", "Reviewer:", "Joanne Threlfall"),
+                ("Date of birth:", "14/08/2015", "Draft date:", "3 March 2024")):
+        for width, value in zip((30, 55, 25, 56), row):
+            pdf.cell(width, 6, value)
+        pdf.ln(6)
+    pdf.ln(6)
+    _para(pdf, "Introduction", style="B")
+    _para(pdf, FILLER * 2)
+    doc = read_pdf(_save(pdf, tmp_path / "title.pdf"))
+    texts = [s.text for s in doc.segments]
+    assert texts[:4] == ["Castleford Safeguarding Partnership", "Child Safeguarding Practice Review", "Child R",
+                         "Final draft for the panel"]
+    assert all(s.handle.centred for s in doc.segments[:4])
+    assert texts[4:6] == ["Subject child:\tRiley Amadi\tReviewer:\tJoanne Threlfall",
+                          "Date of birth:\t14/08/2015\tDraft date:\t3 March 2024"]
+    styles = {s.text: s.handle.style for s in doc.segments}
+    assert styles["Child Safeguarding Practice Review"] == "Heading 1" and styles["Child R"] == "Heading 2"
+    assert styles["Introduction"] == "Heading 3"  # a lone bold line at body size, by its weight
+    assert styles["Final draft for the panel"] is None
+
+    out = tmp_path / "title.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    paragraphs = docx.Document(out).paragraphs
+    assert paragraphs[1].alignment == 1  # centred, as on the page
+    assert paragraphs[4].text == "Subject child:\tRiley Amadi\tReviewer:\tJoanne Threlfall"
