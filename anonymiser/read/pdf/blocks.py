@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from anonymiser.config import vocabulary
 from anonymiser.core.document import Segment
 from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
-from anonymiser.read.pdf.layout import Line, Page, Table
+from anonymiser.read.pdf.layout import Line, Page, Table, is_column_gap
 from anonymiser.read.pdf.markers import mark
 from anonymiser.read.pdf.running import split_running
 
@@ -54,6 +54,14 @@ class _Frame:
         width = self.right - self.left
         middle = (line.x0 + line.x1) / 2
         return line.x0 - self.left > 0.1 * width and abs(middle - (self.left + self.right) / 2) < 0.03 * width + 2
+
+    def tabs(self, line: Line) -> tuple[float, ...]:
+        """Where the line's columns after the first start, as shares of the column's width."""
+        if not line.columns:
+            return ()
+        width = max(self.right - self.left, 1.0)
+        starts = [word.x0 for prev, word in zip(line.words, line.words[1:]) if is_column_gap(prev, word)]
+        return tuple(round(max(0.0, x - self.left) / width, 3) for x in starts)
 
     def full(self, line: Line) -> bool:
         """Does the line run on to (near) the right margin, as a line that wrapped does?"""
@@ -104,7 +112,7 @@ def build_segments(pages: list[Page]) -> list[Segment]:
             style = bold_style
         segments.append(Segment(text=block.text, origin=f"page {first.page}", handle=PdfParagraph(
             page=first.page, style=style, marker=first.marker if block.kind else "",
-            centred=all(frame.centred(line) for line in block.lines))))
+            centred=all(frame.centred(line) for line in block.lines), tabs=frame.tabs(first))))
     segments += [_running(line) for line in footers]
     return segments
 
@@ -190,6 +198,8 @@ def _starts_item(prev: Line | None, cur: Line, para: _Paragraph | None, spacing:
     """Does `cur` start a list item? A bullet always; a dash or number only after a sentence or item."""
     if not cur.list_kind or cur.style is not None:
         return False
+    if cur.list_kind == "number" and cur.bold:
+        return False  # "2. The family" in bold is a heading (see `_lone_bold`)
     if cur.list_kind == "bullet" or prev is None or para is None:
         return True
     return (bool(para.kind) or bool(_SENTENCE_END.search(prev.text))

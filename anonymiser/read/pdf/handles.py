@@ -14,6 +14,7 @@ class PdfParagraph:
     running: bool = False  # a running header or footer, kept once for detection, never written
     marker: str = ""  # a list item's marker, as its text starts: "•", "2.", "(a)"
     centred: bool = False  # set centred on the page (a title page's lines)
+    tabs: tuple[float, ...] = ()  # where each column after a tab starts, as a share of the text width
 
 
 @dataclass(frozen=True)

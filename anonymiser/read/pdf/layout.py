@@ -159,10 +159,14 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return result
 
 
+def is_column_gap(prev: Word, word: Word) -> bool:
+    """Is the space between two words on a line a gap between columns?"""
+    return word.x0 - prev.x1 > COLUMN_GAP * max(prev.size, word.size)
+
+
 def _line_text(words: list[Word]) -> str:
     parts = [words[0].text]
     for prev, word in zip(words, words[1:]):
-        gap = word.x0 - prev.x1
-        parts.append("\t" if gap > COLUMN_GAP * max(prev.size, word.size) else " ")
+        parts.append("\t" if is_column_gap(prev, word) else " ")
         parts.append(word.text)
     return "".join(parts).strip()

@@ -32,7 +32,9 @@ from anonymiser.write.docx.runs import edit_paragraph, xml_safe
 from anonymiser.write.docx.side_doors import close_side_doors
 
 MAX_PROPERTY = 255  # python-docx (and the OPC schema in practice) cap core text properties
-LIST_INDENT_MM = 6.35  # a list item's hanging indent, as Word's list styles have it (0.25 inch)
+LIST_INDENT_MM = 10  # a numbered item's hanging indent: room for "(iv)" and a clear gap after it
+PAGE_MM, MARGIN_MM = (210, 297), 25
+TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
 BULLET = "\u2022"
 
 
@@ -82,9 +84,9 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path) -> None:
     """
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(25))
+        setattr(section, side, Mm(MARGIN_MM))
     _real_bullet(document)
     cells: list[tuple[str, PdfCell]] = []
     for text, handle in blocks:
@@ -133,6 +135,9 @@ def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
         paragraph.paragraph_format.first_line_indent = -Mm(LIST_INDENT_MM)
     if handle.centred:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for share in handle.tabs:
+        # Columns start where they did on the PDF's page, in proportion to the text width.
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM * share))
 
 
 def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
