@@ -13,6 +13,8 @@ import pytest
 from fpdf import FPDF
 
 from anonymiser.read.pdf import PdfCell, PdfParagraph, read_pdf
+from anonymiser.read.pdf.layout import Line, Word
+from anonymiser.read.pdf.markers import mark
 from anonymiser.write.docx import write_new_docx
 
 OPENSYMBOL = Path("/usr/share/fonts/truetype/libreoffice/opens___.ttf")
@@ -196,6 +198,30 @@ def test_a_private_use_bullet_glyph_becomes_a_bullet(tmp_path: Path) -> None:
     assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in doc.text)
 
 
+@pytest.mark.parametrize("glyph, font", [("\x7f", "Helvetica"), ("\uf0b7", "SymbolMT"), ("\u25cf", "Arial"),
+                                         ("\u00a7", "Wingdings-Regular")])
+def test_a_lone_glyph_that_means_nothing_as_text_is_a_bullet(glyph: str, font: str) -> None:
+    # What text extraction gives for bullets drawn without a Unicode mapping (U+007F), in the
+    # private use area (Word's Symbol bullet), as a real bullet, or in a dingbat font.
+    words = [Word(glyph, 72, 76, 100, 111, 11, font), Word("the", 90, 105, 100, 111, 11, "Helvetica"),
+             Word("grandmother", 107, 160, 100, 111, 11, "Helvetica")]
+    line = Line(words=words, page=1, text=f"{glyph} the grandmother")
+    mark(line)
+    assert (line.list_kind, line.marker, line.item_text) == ("bullet", "\u2022", "\u2022 the grandmother")
+
+
+def test_a_bullet_glued_to_its_word_and_a_word_that_is_no_bullet() -> None:
+    glued = Line(words=[Word("\u25cfSecond", 72, 110, 100, 111, 11, "Helvetica")], page=1, text="\u25cfSecond")
+    mark(glued)
+    assert glued.item_text == "\u2022 Second"
+    for text in ("Riley", "1.1 The review", "12/03/2021 Police"):
+        first, *rest = text.split(" ")
+        line = Line(words=[Word(first, 72, 100, 100, 111, 11, "Helvetica")]
+                    + [Word(w, 110, 130, 100, 111, 11, "Helvetica") for w in rest], page=1, text=text)
+        mark(line)
+        assert line.list_kind == "", text
+
+
 def test_numbered_items_stay_apart_and_keep_their_numbers(tmp_path: Path) -> None:
     pdf = _pdf()
     _para(pdf, "The review was asked to consider:")
@@ -296,6 +322,7 @@ def test_title_page_lines_and_a_two_column_block_stay_apart(tmp_path: Path) -> N
     assert texts[4:6] == ["Subject child:\tRiley Amadi\tReviewer:\tJoanne Threlfall",
                           "Date of birth:\t14/08/2015\tDraft date:\t3 March 2024"]
     styles = {s.text: s.handle.style for s in doc.segments}
+    # One page: the sizes rank as headings (with later pages, type larger than their headings is a Title).
     assert styles["Child Safeguarding Practice Review"] == "Heading 1" and styles["Child R"] == "Heading 2"
     assert styles["Introduction"] == "Heading 3"  # a lone bold line at body size, by its weight
     assert styles["Final draft for the panel"] is None

@@ -5,7 +5,7 @@ size and weight, the usual line spacing, the same left edge (or a list item's ha
 and the line before running on to the right margin rather than ending a sentence short. Title
 page lines (centred, in different sizes, with wide gaps) therefore stay apart. A paragraph that
 runs over a page break stays whole. Headings are found by size (larger than the body text) and
-weight (a lone bold line).
+weight (a lone bold line); type larger than every heading after the first page is the title's.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from anonymiser.read.pdf.running import split_running
 GAP_FACTOR = 1.4  # a vertical gap this many times the usual line spacing ends a paragraph
 SHORT_LINE = 0.7  # a line this much shorter than the page's longest may end a paragraph
 LEADING = 1.6  # the most line spacing, relative to type size, taken for lines of one paragraph
-HEADING_RATIO = 1.1  # type this much larger than the body text is a heading
+HEADING_RATIO = 1.1  # type this much larger than the body text is a heading (or a title)
 INDENT = 0.6  # a left edge this many type sizes away from the line above's is another block
 HEADING_WORDS = 12  # a lone bold line of at most this many words is a heading
 
@@ -62,6 +62,10 @@ class _Frame:
         width = max(self.right - self.left, 1.0)
         starts = [word.x0 for prev, word in zip(line.words, line.words[1:]) if is_column_gap(prev, word)]
         return tuple(round(max(0.0, x - self.left) / width, 3) for x in starts)
+
+    def share(self, width: float) -> float:
+        """A width on the page as a share of the column's width."""
+        return round(min(1.0, width / max(self.right - self.left, 1.0)), 3)
 
     def full(self, line: Line) -> bool:
         """Does the line run on to (near) the right margin, as a line that wrapped does?"""
@@ -102,7 +106,8 @@ def build_segments(pages: list[Page]) -> list[Segment]:
                     row = first_row + cell.row
                     segments.append(Segment(text=text, origin=f"page {table.page}, table {tables}, row {row}, "
                                                                f"cell {cell.col}",
-                                            handle=PdfCell(page=table.page, table=tables, row=row, col=cell.col)))
+                                            handle=PdfCell(page=table.page, table=tables, row=row, col=cell.col,
+                                                           width=frame.share(cell.width))))
             continue
         first = block.lines[0]
         style = first.style
@@ -151,7 +156,12 @@ def _assign_styles(lines: list[Line]) -> str:
         return "Heading 1"
     body = _body_size(lines)
     larger = sorted({s for s in sizes if s > body * HEADING_RATIO}, reverse=True)
-    levels = {size: f"Heading {min(i, 3)}" for i, size in enumerate(larger, start=1)}
+    # Type larger than any heading after the first page is the title page's: Title, then Subtitle.
+    later = [line.size for line in lines if line.page > 1 and line.size in larger]
+    title = [size for size in larger if later and size > max(later)]
+    levels = {size: "Title" if i == 0 else "Subtitle" for i, size in enumerate(title)}
+    larger = [size for size in larger if size not in levels]
+    levels |= {size: f"Heading {min(i, 3)}" for i, size in enumerate(larger, start=1)}
     for line in lines:
         line.style = levels.get(line.size)
     return f"Heading {min(len(larger) + 1, 3)}"

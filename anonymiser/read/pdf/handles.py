@@ -25,4 +25,5 @@ class PdfCell:
     table: int
     row: int
     col: int
+    width: float = 0.0  # the cell's width as a share of the text width (0: not known)
     style: None = None  # cells carry no paragraph style; here so every handle answers `.style`

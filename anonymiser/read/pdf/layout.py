@@ -81,6 +81,7 @@ class Cell:
     row: int
     col: int
     lines: list[Line]
+    width: float = 0.0  # points
 
 
 @dataclass
@@ -127,7 +128,7 @@ def read_page(page: Any, number: int) -> Page:
                     continue  # the rest of a merged cell
                 inside = [i for i, w in enumerate(words) if i not in taken and _within(w, box)]
                 taken.update(inside)
-                table.cells.append(Cell(r, c, group_lines([words[i] for i in inside], number)))
+                table.cells.append(Cell(r, c, group_lines([words[i] for i in inside], number), box[2] - box[0]))
         # Words inside the table's frame but in no cell (a caption drawn inside it) stay body text.
         words = [w for i, w in enumerate(words) if i not in taken]
         tables.append(table)

@@ -147,8 +147,20 @@ def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
     cols = max(handle.col for _, handle in cells)
     table = document.add_table(rows=rows - first_row + 1, cols=cols)
     table.style = document.styles["Table Grid"]
+    widths: dict[int, float] = {}
     for text, handle in cells:
         table.cell(handle.row - first_row, handle.col - 1).text = xml_safe(text)
+        # The narrowest cell of a column is its own width; a merged cell spans several.
+        widths[handle.col] = min(widths.get(handle.col, handle.width), handle.width)
+    if len(widths) == cols and all(widths.values()):
+        # Columns as wide as on the PDF's page, in proportion (scaled down if they overflow).
+        scale = min(1.0, 1.0 / sum(widths.values()))
+        table.autofit = False
+        for col, column in enumerate(table.columns, start=1):
+            column.width = Mm(TEXT_WIDTH_MM * widths[col] * scale)  # the grid LibreOffice reads
+        for row in table.rows:
+            for col, cell in enumerate(row.cells, start=1):
+                cell.width = Mm(TEXT_WIDTH_MM * widths[col] * scale)
     document.add_paragraph()  # Word needs a paragraph between two tables, and one after a table
 
 
