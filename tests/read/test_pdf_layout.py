@@ -332,3 +332,14 @@ def test_title_page_lines_and_a_two_column_block_stay_apart(tmp_path: Path) -> N
     paragraphs = docx.Document(out).paragraphs
     assert paragraphs[1].alignment == 1  # centred, as on the page
     assert paragraphs[4].text == "Subject child:\tRiley Amadi\tReviewer:\tJoanne Threlfall"
+
+
+def test_a_title_in_large_type_that_wraps_is_one_heading(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    pdf.set_font("Helvetica", "B", 24)
+    pdf.multi_cell(120, 11, "Child Safeguarding Practice Review: Child R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+    _para(pdf, _prose(1, 6))
+    doc = read_pdf(_save(pdf, tmp_path / "wrapped-title.pdf"))
+    assert [(s.handle.style, s.text) for s in doc.segments][0] == (
+        "Heading 1", "Child Safeguarding Practice Review: Child R")

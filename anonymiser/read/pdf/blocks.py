@@ -199,7 +199,8 @@ def _gap_breaks(prev: Line, cur: Line, spacing: float | None) -> bool:
     size = prev.size or cur.size
     # Line spacing is rarely more than 1.6 times the type size; the cap keeps a short page of
     # widely spaced blocks from passing for one paragraph.
-    usual = min(spacing, LEADING * size) if spacing else LEADING * size
+    usual = min(spacing, LEADING * size) if spacing and prev.style is None else LEADING * size
+    # (the usual spacing is the body text's: a heading's lines, in larger type, stand further apart)
     gap = cur.top - prev.top
     return gap > usual * GAP_FACTOR or gap < -0.5 * size  # a wide gap, or back up the page
 
@@ -235,8 +236,8 @@ def _continues(para: _Paragraph, prev: Line, cur: Line, spacing: float | None, f
             return False  # an indented block (a quotation, a first-line indent) starts here
         if cur.x0 < prev.x0 - tolerance and len(para.lines) > 1:
             return False  # back out to the margin after an indented block
-    if frame.centred(prev) and frame.centred(cur) and not frame.full(prev):
-        return False  # title page lines, each centred on its own
+    if frame.centred(prev) and frame.centred(cur) and not frame.full(prev) and prev.style is None:
+        return False  # title page lines, each centred on its own (a title in large type may wrap)
     return not _ends_paragraph(prev.text, longest)
 
 

@@ -102,7 +102,11 @@ def _read_pages(path: Path, data: bytes, password: str | None) -> list[Page]:
     import pdfplumber  # here, so importing the PDF handles (the Word writer does) stays light
 
     with pdfplumber.open(io.BytesIO(data), password=opened_with) as pdf:
-        return [read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(read_page(page, number))
+            page.close()  # drop the page's parsed objects: memory stays flat on a long draft
+        return pages
 
 
 def _decrypt(reader: PdfReader, password: str) -> bool:
