@@ -343,3 +343,25 @@ def test_a_title_in_large_type_that_wraps_is_one_heading(tmp_path: Path) -> None
     doc = read_pdf(_save(pdf, tmp_path / "wrapped-title.pdf"))
     assert [(s.handle.style, s.text) for s in doc.segments][0] == (
         "Heading 1", "Child Safeguarding Practice Review: Child R")
+
+
+def test_an_item_indented_under_another_is_a_level_down(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    _para(pdf, "The plan agreed at the conference:")
+    for indent, font, glyph, text in ((0, "Symbol", "\xb7", "for Riley:"),
+                                      (8, "Courier", "o", "a school place from September;"),
+                                      (8, "Courier", "o", "weekly sessions with the school counsellor;"),
+                                      (0, "Symbol", "\xb7", "for his mother, a referral to the alcohol service.")):
+        pdf.set_x(pdf.l_margin + indent)
+        _bullet(pdf, font, glyph, text)
+    doc = read_pdf(_save(pdf, tmp_path / "nested.pdf"))
+    assert [(s.handle.style, s.text) for s in doc.segments[1:]] == [
+        ("List Bullet", "\u2022 for Riley:"),
+        ("List Bullet 2", "\u2022 a school place from September;"),
+        ("List Bullet 2", "\u2022 weekly sessions with the school counsellor;"),
+        ("List Bullet", "\u2022 for his mother, a referral to the alcohol service."),
+    ]
+    out = tmp_path / "nested.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    assert [p.style.name for p in docx.Document(out).paragraphs][1:] == [
+        "List Bullet", "List Bullet 2", "List Bullet 2", "List Bullet"]

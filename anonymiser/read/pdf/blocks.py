@@ -28,6 +28,7 @@ LEADING = 1.6  # the most line spacing, relative to type size, taken for lines o
 HEADING_RATIO = 1.1  # type this much larger than the body text is a heading (or a title)
 INDENT = 0.6  # a left edge this many type sizes away from the line above's is another block
 HEADING_WORDS = 12  # a lone bold line of at most this many words is a heading
+MAX_LEVEL = 3  # Word's list styles go to "List Bullet 3" in the template python-docx uses
 
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u2019\u201d)\]]*$""")
 _TITLE_END = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('full-stop'))})\.$")
@@ -41,6 +42,7 @@ class _Paragraph:
     text: str
     kind: str = ""  # the list kind of its first line, when it is a list item
     item_x: float = 0.0  # where a list item's text starts (its hanging indent)
+    level: int = 1  # a list item's level: 2 for an item indented under another
 
 
 @dataclass
@@ -112,7 +114,7 @@ def build_segments(pages: list[Page]) -> list[Segment]:
         first = block.lines[0]
         style = first.style
         if block.kind:
-            style = _LIST_STYLES[block.kind]
+            style = _LIST_STYLES[block.kind] + (f" {block.level}" if block.level > 1 else "")
         elif style is None and _lone_bold(block):
             style = bold_style
         segments.append(Segment(text=block.text, origin=f"page {first.page}", handle=PdfParagraph(
@@ -248,13 +250,14 @@ def _blocks(flows: list[list[Line | Table]], spacing: float | None,
     prev: Line | None = None
     last_table: Table | None = None  # the table just ended, if nothing came after it yet
     rows_so_far = 0
+    markers: list[float] = []  # the left edges of the current list's markers, one a level
     for flow in flows:
         longest = max((len(item.text) for item in flow if isinstance(item, Line)), default=0)
         for item in flow:
             if isinstance(item, Table):
                 if para is not None:
                     yield para
-                para, prev = None, None
+                para, prev, markers = None, None, []
                 if last_table is not None and item.cols == last_table.cols and item.page == last_table.page + 1:
                     # A table carried over a page break, perhaps with its heading row repeated.
                     repeated = item.row_texts(1) == last_table.row_texts(1)
@@ -273,7 +276,13 @@ def _blocks(flows: list[list[Line | Table]], spacing: float | None,
                     yield para
                 item.text = item.item_text
                 second = item.words[1].x0 if len(item.words) > 1 else item.x1
-                para = _Paragraph([item], item.text, kind=item.list_kind, item_x=second)
+                # The list's indents so far: an item further in than the last is a level down.
+                while markers and item.x0 < markers[-1] - INDENT * item.size:
+                    markers.pop()
+                if not markers or item.x0 > markers[-1] + INDENT * item.size:
+                    markers.append(item.x0)
+                para = _Paragraph([item], item.text, kind=item.list_kind, item_x=second,
+                                  level=min(len(markers), MAX_LEVEL))
             elif para is not None and prev is not None and _continues(para, prev, item, spacing, frame, longest):
                 para.lines.append(item)
                 para.text = join_lines(para.text, item.text)
@@ -281,6 +290,7 @@ def _blocks(flows: list[list[Line | Table]], spacing: float | None,
                 if para is not None:
                     yield para
                 para = _Paragraph([item], item.text)
+                markers = []
             prev = item
     if para is not None:
         yield para

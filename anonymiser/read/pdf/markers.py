@@ -17,6 +17,7 @@ BULLET = "\u2022"
 BULLET_GLYPHS = frozenset("\u2022\u25cf\u25aa\u25ab\u25a0\u25a1\u25e6\u2023\u2043\u2219\u00b7\u25cb\u25c6\u25c7"
                           "\u27a2\u27a4\u2794\u2713\u2714\u2756\u25ba\u25b8\u2043\uf0b7\uf0a7\uf0d8\uf076\uf0fc")
 DASHES = frozenset("-*\u2013\u2014")  # a dash or star starts a list item only after a sentence ends
+COURIER = re.compile(r"courier", re.IGNORECASE)
 NUMBER = re.compile(r"^(\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?(?:[a-z]|[ivx]{1,4})\))\s")
 
 
@@ -37,7 +38,9 @@ def mark(line: Line) -> None:
     rest = line.text[len(first.text):].lstrip(" \t")
     glyph = first.text[0]
     lone = len(first.text) == 1
-    if lone and len(line.words) > 1 and (_is_bullet_glyph(glyph) or SYMBOL_FONT.search(first.font)):
+    # Word draws its second-level bullet as a letter "o" in Courier New.
+    courier_o = glyph == "o" and COURIER.search(first.font) and not COURIER.search(line.words[-1].font)
+    if lone and len(line.words) > 1 and (_is_bullet_glyph(glyph) or SYMBOL_FONT.search(first.font) or courier_o):
         line.marker, line.list_kind, line.item_text = BULLET, "bullet", f"{BULLET} {rest}"
     elif not lone and _is_bullet_glyph(glyph) and not SYMBOL_FONT.search(first.font):
         # A bullet glued to its first word: "\u25cfSecond item".

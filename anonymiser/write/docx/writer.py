@@ -115,10 +115,11 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path) -> None:
 
 
 def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
-    style = handle.style
-    if style == "List Bullet" and handle.marker and text.startswith(handle.marker):
+    style = handle.style or ""
+    numbered = style.startswith("List Number")
+    if style.startswith("List Bullet") and handle.marker and text.startswith(handle.marker):
         text = text[len(handle.marker):].lstrip()  # Word draws the bullet
-    elif style == "List Number" and handle.marker and text.startswith(handle.marker):
+    elif numbered and handle.marker and text.startswith(handle.marker):
         # The number stays as the draft wrote it ("(b)", "2."), before a tab to the hanging indent.
         text = f"{handle.marker}\t{text[len(handle.marker):].lstrip()}"
     paragraph = document.add_paragraph(xml_safe(text))
@@ -127,11 +128,12 @@ def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
             paragraph.style = document.styles[style]
         except KeyError:
             pass  # an unknown style name should not cost the text
-    if style == "List Number":
-        # The style's own numbering would number the items again; keep its indents only.
+    if numbered:
+        # The style's own numbering would number the items again: none, and the indent set here.
+        level = int(style.rsplit(" ", 1)[1]) if style[-1].isdigit() else 1
         p_pr = paragraph._p.get_or_add_pPr()
         p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
-        paragraph.paragraph_format.left_indent = Mm(LIST_INDENT_MM)
+        paragraph.paragraph_format.left_indent = Mm(LIST_INDENT_MM * level)
         paragraph.paragraph_format.first_line_indent = -Mm(LIST_INDENT_MM)
     if handle.centred:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
