@@ -365,3 +365,26 @@ def test_an_item_indented_under_another_is_a_level_down(tmp_path: Path) -> None:
     write_new_docx([(s.text, s.handle) for s in doc.segments], out)
     assert [p.style.name for p in docx.Document(out).paragraphs][1:] == [
         "List Bullet", "List Bullet 2", "List Bullet 2", "List Bullet"]
+
+
+def test_a_merged_cell_comes_back_merged(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(col_widths=(30, 106, 30), text_align="LEFT") as table:
+        heading = table.row()
+        heading.cell("Contacts with Riley's family, 2022", colspan=3)
+        for row in CONTACTS[1:]:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    doc = read_pdf(_save(pdf, tmp_path / "merged.pdf"))
+    cells = [s for s in doc.segments if isinstance(s.handle, PdfCell)]
+    assert (cells[0].text, cells[0].handle.col_span, cells[0].handle.row_span) == (
+        "Contacts with Riley's family, 2022", 3, 1)
+    assert all(c.handle.col_span == 1 for c in cells[1:])
+    out = tmp_path / "merged.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    table = docx.Document(out).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Contacts with Riley's family, 2022"] * 3  # one cell, 3 wide
+    assert len(table.rows[0]._tr.tc_lst) == 1
+    assert [c.text for c in table.rows[1].cells] == list(CONTACTS[1])

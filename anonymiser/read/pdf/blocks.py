@@ -109,7 +109,8 @@ def build_segments(pages: list[Page]) -> list[Segment]:
                     segments.append(Segment(text=text, origin=f"page {table.page}, table {tables}, row {row}, "
                                                                f"cell {cell.col}",
                                             handle=PdfCell(page=table.page, table=tables, row=row, col=cell.col,
-                                                           width=frame.share(cell.width))))
+                                                           width=frame.share(cell.width), row_span=cell.row_span,
+                                                           col_span=cell.col_span)))
             continue
         first = block.lines[0]
         style = first.style

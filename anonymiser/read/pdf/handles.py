@@ -25,5 +25,7 @@ class PdfCell:
     table: int
     row: int
     col: int
-    width: float = 0.0  # the cell's width as a share of the text width (0: not known)
+    width: float = 0.0  # the cell's width as a share of the text width (0: not known, or merged)
+    row_span: int = 1  # a merged cell: how many rows and columns it covers
+    col_span: int = 1
     style: None = None  # cells carry no paragraph style; here so every handle answers `.style`

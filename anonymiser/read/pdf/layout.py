@@ -9,6 +9,7 @@ read as lines of their own so they never run into the body text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +82,9 @@ class Cell:
     row: int
     col: int
     lines: list[Line]
-    width: float = 0.0  # points
+    width: float = 0.0  # points, for a cell one column wide (0 for a merged cell)
+    row_span: int = 1
+    col_span: int = 1
 
 
 @dataclass
@@ -121,6 +124,8 @@ def read_page(page: Any, number: int) -> Page:
         x0, top, x1, bottom = found.bbox
         table = Table(page=number, top=top, bottom=bottom, rows=len(found.rows), cols=0)
         taken: set[int] = set()
+        boxes = [box for row in found.rows for box in row.cells if box is not None]
+        lefts, tops = _edges(b[0] for b in boxes), _edges(b[1] for b in boxes)
         for r, row in enumerate(found.rows, start=1):
             table.cols = max(table.cols, len(row.cells))
             for c, box in enumerate(row.cells, start=1):
@@ -128,11 +133,25 @@ def read_page(page: Any, number: int) -> Page:
                     continue  # the rest of a merged cell
                 inside = [i for i, w in enumerate(words) if i not in taken and _within(w, box)]
                 taken.update(inside)
-                table.cells.append(Cell(r, c, group_lines([words[i] for i in inside], number), box[2] - box[0]))
+                # A merged cell covers every column (row) that starts inside it.
+                col_span = sum(1 for x in lefts if box[0] - 1 <= x < box[2] - 1)
+                row_span = sum(1 for y in tops if box[1] - 1 <= y < box[3] - 1)
+                table.cells.append(Cell(r, c, group_lines([words[i] for i in inside], number),
+                                        box[2] - box[0] if col_span == 1 else 0.0, max(1, row_span),
+                                        max(1, col_span)))
         # Words inside the table's frame but in no cell (a caption drawn inside it) stay body text.
         words = [w for i, w in enumerate(words) if i not in taken]
         tables.append(table)
     return Page(number=number, width=float(page.width), lines=group_lines(words, number), tables=tables)
+
+
+def _edges(values: Iterator[float]) -> list[float]:
+    """Distinct cell edges: values within a point of each other are one edge."""
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value > edges[-1] + 1:
+            edges.append(value)
+    return edges
 
 
 def _within(word: Word, box: tuple[float, float, float, float]) -> bool:

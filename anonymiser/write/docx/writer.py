@@ -151,10 +151,14 @@ def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
     table.style = document.styles["Table Grid"]
     widths: dict[int, float] = {}
     for text, handle in cells:
-        table.cell(handle.row - first_row, handle.col - 1).text = xml_safe(text)
-        # The narrowest cell of a column is its own width; a merged cell spans several.
-        widths[handle.col] = min(widths.get(handle.col, handle.width), handle.width)
-    if len(widths) == cols and all(widths.values()):
+        cell = table.cell(handle.row - first_row, handle.col - 1)
+        if handle.row_span > 1 or handle.col_span > 1:
+            last_row = min(handle.row - first_row + handle.row_span, len(table.rows)) - 1
+            cell = cell.merge(table.cell(last_row, min(handle.col - 1 + handle.col_span, cols) - 1))
+        cell.text = xml_safe(text)
+        if handle.width:
+            widths[handle.col] = min(widths.get(handle.col, handle.width), handle.width)
+    if len(widths) == cols:
         # Columns as wide as on the PDF's page, in proportion (scaled down if they overflow).
         scale = min(1.0, 1.0 / sum(widths.values()))
         table.autofit = False
