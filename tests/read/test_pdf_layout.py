@@ -388,3 +388,14 @@ def test_a_merged_cell_comes_back_merged(tmp_path: Path) -> None:
     assert [c.text for c in table.rows[0].cells] == ["Contacts with Riley's family, 2022"] * 3  # one cell, 3 wide
     assert len(table.rows[0]._tr.tc_lst) == 1
     assert [c.text for c in table.rows[1].cells] == list(CONTACTS[1])
+
+
+def test_a_table_keeps_an_empty_last_column(tmp_path: Path) -> None:
+    # A chronology whose "Outcome" column nobody filled in yet: its cells give no segments.
+    pdf = _pdf(running=False)
+    _table(pdf, [(date, event, "") for date, event, _ in CONTACTS])
+    doc = read_pdf(_save(pdf, tmp_path / "empty-column.pdf"))
+    assert max(s.handle.col for s in doc.segments if isinstance(s.handle, PdfCell)) == 2
+    out = tmp_path / "empty-column.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out)
+    assert len(docx.Document(out).tables[0].columns) == 3

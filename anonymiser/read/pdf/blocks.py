@@ -110,7 +110,7 @@ def build_segments(pages: list[Page]) -> list[Segment]:
                                                                f"cell {cell.col}",
                                             handle=PdfCell(page=table.page, table=tables, row=row, col=cell.col,
                                                            width=frame.share(cell.width), row_span=cell.row_span,
-                                                           col_span=cell.col_span)))
+                                                           col_span=cell.col_span, cols=table.cols)))
             continue
         first = block.lines[0]
         style = first.style

@@ -28,4 +28,5 @@ class PdfCell:
     width: float = 0.0  # the cell's width as a share of the text width (0: not known, or merged)
     row_span: int = 1  # a merged cell: how many rows and columns it covers
     col_span: int = 1
+    cols: int = 0  # how many columns its table has (an empty last column has no segment)
     style: None = None  # cells carry no paragraph style; here so every handle answers `.style`

@@ -70,7 +70,8 @@ class Line:
 
     @property
     def bold(self) -> bool:
-        return all(BOLD.search(w.font) for w in self.words if not SYMBOL_FONT.search(w.font))
+        text = [w for w in self.words if not SYMBOL_FONT.search(w.font)]
+        return bool(text) and all(BOLD.search(w.font) for w in text)
 
     @property
     def columns(self) -> bool:

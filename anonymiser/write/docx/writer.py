@@ -146,7 +146,7 @@ def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
     """One Word table, cell by cell, as the PDF's table had them."""
     rows = max(handle.row for _, handle in cells)
     first_row = min(handle.row for _, handle in cells)
-    cols = max(handle.col for _, handle in cells)
+    cols = max(max(handle.col, handle.cols) for _, handle in cells)
     table = document.add_table(rows=rows - first_row + 1, cols=cols)
     table.style = document.styles["Table Grid"]
     widths: dict[int, float] = {}
