@@ -6,6 +6,8 @@ exporters draw these things (bullets in a symbol font, ruled tables, a header on
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -399,3 +401,33 @@ def test_a_table_keeps_an_empty_last_column(tmp_path: Path) -> None:
     out = tmp_path / "empty-column.docx"
     write_new_docx([(s.text, s.handle) for s in doc.segments], out)
     assert len(docx.Document(out).tables[0].columns) == 3
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+def test_word_bullets_exported_to_pdf_come_back_as_bullets(tmp_path: Path) -> None:
+    # Word's own bullet is U+F0B7 in the Symbol font; exported to PDF it stays a private-use glyph.
+    word = docx.Document()
+    word.add_paragraph("The household was:")
+    for text in ("Riley Amadi, aged seven, who attended the primary school on the estate and was walked "
+                 "there most days by a neighbour;", "Grace Amadi, his mother;"):
+        word.add_paragraph(text, style="List Bullet")
+    word.add_paragraph("The plan agreed:")
+    for text in ("a school place;", "a referral to the alcohol service."):
+        word.add_paragraph(text, style="List Number")
+    word.add_paragraph("After the list, the review went on.")
+    source = tmp_path / "household.docx"
+    word.save(str(source))
+    subprocess.run([shutil.which("soffice") or "soffice", "--headless",
+                    f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=240)
+    doc = read_pdf(tmp_path / "household.pdf")
+    assert [(s.handle.style, s.text) for s in doc.segments] == [
+        (None, "The household was:"),
+        ("List Bullet", "\u2022 Riley Amadi, aged seven, who attended the primary school on the estate and was "
+                        "walked there most days by a neighbour;"),
+        ("List Bullet", "\u2022 Grace Amadi, his mother;"),
+        (None, "The plan agreed:"),
+        ("List Number", "1. a school place;"),
+        ("List Number", "2. a referral to the alcohol service."),
+        (None, "After the list, the review went on."),
+    ]
