@@ -431,3 +431,27 @@ def test_word_bullets_exported_to_pdf_come_back_as_bullets(tmp_path: Path) -> No
         ("List Number", "2. a referral to the alcohol service."),
         (None, "After the list, the review went on."),
     ]
+
+
+def test_the_word_page_takes_the_pdfs_size_margins_and_type_sizes(tmp_path: Path) -> None:
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25.4, 25.4, 25.4)
+    pdf.set_auto_page_break(True, margin=25.4)
+    pdf.add_page()
+    pdf.set_y(25.4)
+    _para(pdf, "1. Background", size=16, style="B")
+    for n in range(4):
+        _para(pdf, _prose(n, 6), size=12)
+    doc = read_pdf(_save(pdf, tmp_path / "letter.pdf"))
+    layout = doc.source
+    assert (round(layout.width), round(layout.height)) == (216, 279)  # US Letter, not A4
+    assert abs(layout.left - 25.4) < 1.5 and abs(layout.right - 25.4) < 6 and abs(layout.top - 25.4) < 3
+    assert layout.body_size == 12
+    out = tmp_path / "letter.docx"
+    write_new_docx([(s.text, s.handle) for s in doc.segments], out, layout=layout)
+    word = docx.Document(out)
+    section = word.sections[0]
+    assert round(section.page_width.mm) == 216 and abs(section.left_margin.mm - layout.left) < 0.1
+    assert word.styles["Normal"].font.size.pt == 12
+    heading = word.paragraphs[0]
+    assert heading.style.name == "Heading 1" and heading.runs[0].font.size.pt == 16

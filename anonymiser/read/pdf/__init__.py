@@ -7,7 +7,7 @@ and `blocks` joins lines into paragraphs and makes the segments, whose handles (
 """
 
 from anonymiser.read.pdf.blocks import build_segments, join_lines
-from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
+from anonymiser.read.pdf.handles import PdfCell, PdfLayout, PdfParagraph
 from anonymiser.read.pdf.reader import read_pdf
 
-__all__ = ["PdfCell", "PdfParagraph", "build_segments", "join_lines", "read_pdf"]
+__all__ = ["PdfCell", "PdfLayout", "PdfParagraph", "build_segments", "join_lines", "read_pdf"]

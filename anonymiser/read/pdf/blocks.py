@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
 from anonymiser.core.document import Segment
-from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
+from anonymiser.read.pdf.handles import MM_PER_POINT, PdfCell, PdfLayout, PdfParagraph
 from anonymiser.read.pdf.layout import Line, Page, Table, is_column_gap
 from anonymiser.read.pdf.markers import mark
 from anonymiser.read.pdf.running import split_running
@@ -28,6 +28,7 @@ LEADING = 1.6  # the most line spacing, relative to type size, taken for lines o
 HEADING_RATIO = 1.1  # type this much larger than the body text is a heading (or a title)
 INDENT = 0.6  # a left edge this many type sizes away from the line above's is another block
 HEADING_WORDS = 12  # a lone bold line of at most this many words is a heading
+MIN_MARGIN_MM, MAX_MARGIN_MM = 10, 50  # margins a Word page is given, whatever the PDF's text reaches
 MAX_LEVEL = 3  # Word's list styles go to "List Bullet 3" in the template python-docx uses
 
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u2019\u201d)\]]*$""")
@@ -85,6 +86,27 @@ def join_lines(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+def page_layout(pages: list[Page]) -> PdfLayout:
+    """The page size, the margins round the body text (running heads aside) and the body's type size."""
+    all_lines = [line for page in pages for line in page.lines]
+    _, _, bodies = split_running([page.lines for page in pages], HEADING_RATIO * _body_size(all_lines))
+    body = [line for lines in bodies for line in lines]
+    if not pages or not body:
+        return PdfLayout()
+    width, height = pages[0].width, pages[0].height
+    frame = _frame(body)
+    tables = [table for page in pages for table in page.tables]
+    top = min([line.top for line in body] + [t.top for t in tables])
+    bottom = max([line.bottom for line in body] + [t.bottom for t in tables])
+
+    def mm(points: float) -> float:
+        return round(min(max(points * MM_PER_POINT, MIN_MARGIN_MM), MAX_MARGIN_MM), 1)
+
+    return PdfLayout(width=round(width * MM_PER_POINT, 1), height=round(height * MM_PER_POINT, 1),
+                     left=mm(frame.left), right=mm(width - frame.right), top=mm(top), bottom=mm(height - bottom),
+                     body_size=_body_size(body))
+
+
 def build_segments(pages: list[Page]) -> list[Segment]:
     """Running headers/footers once, then the body's paragraphs and table cells in page order."""
     all_lines = [line for page in pages for line in page.lines]
@@ -120,7 +142,8 @@ def build_segments(pages: list[Page]) -> list[Segment]:
             style = bold_style
         segments.append(Segment(text=block.text, origin=f"page {first.page}", handle=PdfParagraph(
             page=first.page, style=style, marker=first.marker if block.kind else "",
-            centred=all(frame.centred(line) for line in block.lines), tabs=frame.tabs(first))))
+            centred=all(frame.centred(line) for line in block.lines), tabs=frame.tabs(first),
+            size=first.size if style and not block.kind else 0.0)))
     segments += [_running(line) for line in footers]
     return segments
 

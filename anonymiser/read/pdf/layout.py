@@ -107,6 +107,7 @@ class Table:
 class Page:
     number: int
     width: float
+    height: float
     lines: list[Line]
     tables: list[Table]
 
@@ -143,7 +144,8 @@ def read_page(page: Any, number: int) -> Page:
         # Words inside the table's frame but in no cell (a caption drawn inside it) stay body text.
         words = [w for i, w in enumerate(words) if i not in taken]
         tables.append(table)
-    return Page(number=number, width=float(page.width), lines=group_lines(words, number), tables=tables)
+    return Page(number=number, width=float(page.width), height=float(page.height), lines=group_lines(words, number),
+                tables=tables)
 
 
 def _edges(values: Iterator[float]) -> list[float]:

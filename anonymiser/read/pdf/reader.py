@@ -19,7 +19,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from anonymiser.core.document import Document
 from anonymiser.core.errors import InputError
-from anonymiser.read.pdf.blocks import build_segments
+from anonymiser.read.pdf.blocks import build_segments, page_layout
 from anonymiser.read.pdf.layout import Page, read_page
 
 MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is pictures of pages
@@ -60,7 +60,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
                          "Run it through OCR first (for example Adobe Acrobat's Recognize Text), then retry.")
     notes = [f"{path.name}: page {n} has little or no text (a scanned image?); check it by hand"
              for n, count in enumerate(chars, start=1) if count < MIN_CHARS_PER_PAGE]
-    return Document(path=path, kind="pdf", segments=build_segments(pages), warnings=notes)
+    return Document(path=path, kind="pdf", segments=build_segments(pages), warnings=notes, source=page_layout(pages))
 
 
 def _chars(page: Page) -> int:

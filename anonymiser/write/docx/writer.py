@@ -11,7 +11,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from anonymiser.core.document import Document, Edit, apply_edits
 from anonymiser.read.docx import (
@@ -25,7 +25,7 @@ from anonymiser.read.docx import (
     TextHandle,
     load,
 )
-from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
+from anonymiser.read.pdf.handles import PdfCell, PdfLayout, PdfParagraph
 from anonymiser.write.atomic import atomic_path
 from anonymiser.write.docx.parts import flush
 from anonymiser.write.docx.runs import edit_paragraph, xml_safe
@@ -33,8 +33,6 @@ from anonymiser.write.docx.side_doors import close_side_doors
 
 MAX_PROPERTY = 255  # python-docx (and the OPC schema in practice) cap core text properties
 LIST_INDENT_MM = 10  # a numbered item's hanging indent: room for "(iv)" and a clear gap after it
-PAGE_MM, MARGIN_MM = (210, 297), 25
-TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
 BULLET = "\u2022"
 
 
@@ -74,37 +72,42 @@ def write_docx(doc: Document, edits: dict[int, list[Edit]], out_path: Path) -> N
     save(fresh, Path(out_path))
 
 
-def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path) -> None:
-    """Build a plain A4 .docx from (text, handle) pairs, a handle being a PDF reader's or a style name.
+def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path, layout: PdfLayout | None = None) -> None:
+    """Build a plain .docx from (text, handle) pairs, a handle being a PDF reader's or a style name.
 
     A `PdfParagraph` gives its style (a heading, a list item), a `PdfCell` its place in a table
     (consecutive cells of one table become one Word table), a running header or footer is left
     out (it was kept once only so detection sees it), and a plain string is a style name
-    ("Heading 1") or None for body text.
+    ("Heading 1") or None for body text. `layout` gives the page's size, margins and body type
+    size (A4 with 25 mm margins without it).
     """
+    layout = layout or PdfLayout()
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
+    section.page_width, section.page_height = Mm(layout.width), Mm(layout.height)
+    for side in ("left", "right", "top", "bottom"):
+        setattr(section, f"{side}_margin", Mm(getattr(layout, side)))
+    if layout.body_size:
+        document.styles["Normal"].font.size = Pt(round(layout.body_size * 2) / 2)
+    width = layout.text_width
     _real_bullet(document)
     cells: list[tuple[str, PdfCell]] = []
     for text, handle in blocks:
         if isinstance(handle, PdfCell):
             if cells and cells[-1][1].table != handle.table:
-                _add_table(document, cells)
+                _add_table(document, cells, width)
                 cells = []
             cells.append((text, handle))
             continue
         if cells:
-            _add_table(document, cells)
+            _add_table(document, cells, width)
             cells = []
         if isinstance(handle, PdfParagraph) and handle.running or not text.strip():
             continue
         paragraph_handle = handle if isinstance(handle, PdfParagraph) else PdfParagraph(page=0, style=handle)
-        _add_paragraph(document, text, paragraph_handle)
+        _add_paragraph(document, text, paragraph_handle, width)
     if cells:
-        _add_table(document, cells)
+        _add_table(document, cells, width)
     source = DocxSource(data=b"", accept_tracked_changes=False, document=document,
                         stories=[Story(document.part, document.part.element, "body")])
     # The python-docx template carries its own metadata and a thumbnail; none of it belongs.
@@ -114,7 +117,7 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path) -> None:
     save(source, Path(out_path))
 
 
-def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
+def _add_paragraph(document: Any, text: str, handle: PdfParagraph, width: float) -> None:
     style = handle.style or ""
     numbered = style.startswith("List Number")
     if style.startswith("List Bullet") and handle.marker and text.startswith(handle.marker):
@@ -135,14 +138,17 @@ def _add_paragraph(document: Any, text: str, handle: PdfParagraph) -> None:
         p_pr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
         paragraph.paragraph_format.left_indent = Mm(LIST_INDENT_MM * level)
         paragraph.paragraph_format.first_line_indent = -Mm(LIST_INDENT_MM)
+    if handle.size:
+        for run in paragraph.runs:
+            run.font.size = Pt(round(handle.size * 2) / 2)  # a heading as large as on the page
     if handle.centred:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for share in handle.tabs:
         # Columns start where they did on the PDF's page, in proportion to the text width.
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM * share))
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(width * share))
 
 
-def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
+def _add_table(document: Any, cells: list[tuple[str, PdfCell]], width: float) -> None:
     """One Word table, cell by cell, as the PDF's table had them."""
     rows = max(handle.row for _, handle in cells)
     first_row = min(handle.row for _, handle in cells)
@@ -163,10 +169,10 @@ def _add_table(document: Any, cells: list[tuple[str, PdfCell]]) -> None:
         scale = min(1.0, 1.0 / sum(widths.values()))
         table.autofit = False
         for col, column in enumerate(table.columns, start=1):
-            column.width = Mm(TEXT_WIDTH_MM * widths[col] * scale)  # the grid LibreOffice reads
+            column.width = Mm(width * widths[col] * scale)  # the grid LibreOffice reads
         for row in table.rows:
             for col, cell in enumerate(row.cells, start=1):
-                cell.width = Mm(TEXT_WIDTH_MM * widths[col] * scale)
+                cell.width = Mm(width * widths[col] * scale)
     document.add_paragraph()  # Word needs a paragraph between two tables, and one after a table
 
 
