@@ -455,3 +455,20 @@ def test_the_word_page_takes_the_pdfs_size_margins_and_type_sizes(tmp_path: Path
     assert word.styles["Normal"].font.size.pt == 12
     heading = word.paragraphs[0]
     assert heading.style.name == "Heading 1" and heading.runs[0].font.size.pt == 16
+
+
+def test_glossary_entries_with_a_bold_term_stay_apart(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    _para(pdf, "Glossary", size=14, style="B")
+    for term, meaning in (("MASH", "Multi-Agency Safeguarding Hub, where contacts about a child are first screened"),
+                          ("ICPC", "Initial Child Protection Conference"),
+                          ("LADO", "Local Authority Designated Officer")):
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.write(6, term + " ")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.write(6, meaning)
+        pdf.ln(6)
+    doc = read_pdf(_save(pdf, tmp_path / "glossary.pdf"))
+    assert [s.text for s in doc.segments] == [
+        "Glossary", "MASH Multi-Agency Safeguarding Hub, where contacts about a child are first screened",
+        "ICPC Initial Child Protection Conference", "LADO Local Authority Designated Officer"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from anonymiser.config import vocabulary
 from anonymiser.core.document import Segment
 from anonymiser.read.pdf.handles import MM_PER_POINT, PdfCell, PdfLayout, PdfParagraph
-from anonymiser.read.pdf.layout import Line, Page, Table, is_column_gap
+from anonymiser.read.pdf.layout import BOLD, Line, Page, Table, Word, is_column_gap
 from anonymiser.read.pdf.markers import mark
 from anonymiser.read.pdf.running import split_running
 
@@ -161,6 +161,10 @@ def _cell_text(lines: list[Line]) -> str:
     return text
 
 
+def _bold(word: Word) -> bool:
+    return bool(BOLD.search(word.font))
+
+
 def _lone_bold(block: _Paragraph) -> bool:
     line = block.lines[0]
     return (len(block.lines) == 1 and line.bold and not line.columns and not re.search(r"[.,;]$", line.text)
@@ -262,6 +266,8 @@ def _continues(para: _Paragraph, prev: Line, cur: Line, spacing: float | None, f
             return False  # an indented block (a quotation, a first-line indent) starts here
         if cur.x0 < prev.x0 - tolerance and len(para.lines) > 1:
             return False  # back out to the margin after an indented block
+    if _bold(cur.words[0]) and not cur.bold and not _bold(prev.words[-1]):
+        return False  # a bold lead-in opens an entry: "MASH Multi-Agency Safeguarding Hub"
     if frame.centred(prev) and frame.centred(cur) and not frame.full(prev) and prev.style is None:
         return False  # title page lines, each centred on its own (a title in large type may wrap)
     return not _ends_paragraph(prev.text, longest)
