@@ -472,3 +472,33 @@ def test_glossary_entries_with_a_bold_term_stay_apart(tmp_path: Path) -> None:
     assert [s.text for s in doc.segments] == [
         "Glossary", "MASH Multi-Agency Safeguarding Hub, where contacts about a child are first screened",
         "ICPC Initial Child Protection Conference", "LADO Local Authority Designated Officer"]
+
+
+def test_two_columns_of_prose_are_read_one_column_after_the_other(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    _para(pdf, "Learning from the review", size=14, style="B")
+    left = ("The first column begins here. " + _prose(0, 5) + " The left column ends with this sentence.")
+    right = ("The second column begins here. " + _prose(3, 5) + " The right column ends with this one.")
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.text_columns(ncols=2, gutter=10, text_align="LEFT") as columns:
+        columns.write(left)
+        columns.new_column()
+        columns.write(right)
+    doc = read_pdf(_save(pdf, tmp_path / "columns.pdf"))
+    assert [s.text for s in doc.segments] == ["Learning from the review", left, right]
+
+
+def test_a_glossary_in_two_columns_is_not_taken_for_prose_columns(tmp_path: Path) -> None:
+    pdf = _pdf(running=False)
+    pdf.set_font("Helvetica", "", 10)
+    for term, meaning in (("CIN", "Child in Need plan under section 17 of the Children Act 1989"),
+                          ("CP", "Child Protection plan, agreed at an initial conference"),
+                          ("DSL", "Designated Safeguarding Lead in a school or college"),
+                          ("EHA", "Early Help Assessment, made with the family's agreement"),
+                          ("GP", "General Practitioner, the family doctor"),
+                          ("MARAC", "Multi-Agency Risk Assessment Conference on domestic abuse"),
+                          ("PLO", "Public Law Outline, the stage before care proceedings")):
+        pdf.cell(30, 6, term)
+        pdf.cell(136, 6, meaning, new_x="LMARGIN", new_y="NEXT")
+    doc = read_pdf(_save(pdf, tmp_path / "glossary-columns.pdf"))
+    assert [s.text.split("\t")[0] for s in doc.segments] == ["CIN", "CP", "DSL", "EHA", "GP", "MARAC", "PLO"]

@@ -1,7 +1,8 @@
 """PDF drafts: the text rebuilt as the page shows it, into paragraphs, list items, headings and table cells.
 
 `reader` opens the file (checks and refusals), `layout` gets each page's lines and ruled tables
-from pdfplumber, `running` takes out running headers and footers, `markers` finds list markers,
+from pdfplumber, `columns` puts a page set in two columns in reading order, `running` takes out
+running headers and footers, `markers` finds list markers,
 and `blocks` joins lines into paragraphs and makes the segments, whose handles (`handles`) tell
 `write_new_docx` how to rebuild the page as a Word document.
 """

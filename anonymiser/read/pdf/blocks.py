@@ -116,8 +116,7 @@ def build_segments(pages: list[Page]) -> list[Segment]:
         mark(line)
     bold_style = _assign_styles(body_lines)
     segments = [_running(line) for line in headers]
-    flows: list[list[Line | Table]] = [sorted([*lines, *page.tables], key=lambda item: item.top)
-                                       for lines, page in zip(bodies, pages)]
+    flows = [_flow(lines, page.tables) for lines, page in zip(bodies, pages)]
     frame = _frame(body_lines)
     tables = 0
     for block in _blocks(flows, _line_spacing(bodies), frame):
@@ -146,6 +145,17 @@ def build_segments(pages: list[Page]) -> list[Segment]:
             size=first.size if style and not block.kind else 0.0)))
     segments += [_running(line) for line in footers]
     return segments
+
+
+def _flow(lines: list[Line], tables: list[Table]) -> list[Line | Table]:
+    """A page's lines in reading order (columns kept in theirs), each table before the first line below it."""
+    flow: list[Line | Table] = []
+    pending = sorted(tables, key=lambda table: table.top)
+    for line in lines:
+        while pending and pending[0].top <= line.top:
+            flow.append(pending.pop(0))
+        flow.append(line)
+    return flow + pending
 
 
 def _running(line: Line) -> Segment:
@@ -256,8 +266,9 @@ def _continues(para: _Paragraph, prev: Line, cur: Line, spacing: float | None, f
         # A list item goes on under its own text, or under its marker after a line that wrapped.
         if not (abs(cur.x0 - para.lines[0].x0) <= tolerance and frame.full(prev)):
             return False
-    if prev.page != cur.page:
-        # Across a page break a paragraph goes on unless the page ended a sentence.
+    if prev.page != cur.page or (cur.top < prev.top - cur.size and cur.x0 >= prev.x1):
+        # Across a page break, or up to the top of the next column, a paragraph goes on unless
+        # the page or column ended a sentence.
         return not _SENTENCE_END.search(prev.text)
     if _gap_breaks(prev, cur, spacing) or prev.bold != cur.bold:
         return False

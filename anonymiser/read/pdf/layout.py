@@ -177,7 +177,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     result = []
     for line_words in lines:
         line_words.sort(key=lambda w: w.x0)
-        result.append(Line(words=line_words, page=page, text=_line_text(line_words)))
+        result.append(Line(words=line_words, page=page, text=line_text(line_words)))
     result.sort(key=lambda line: line.top)
     return result
 
@@ -187,7 +187,8 @@ def is_column_gap(prev: Word, word: Word) -> bool:
     return word.x0 - prev.x1 > COLUMN_GAP * max(prev.size, word.size)
 
 
-def _line_text(words: list[Word]) -> str:
+def line_text(words: list[Word]) -> str:
+    """The words of one line as text, a column gap as a tab."""
     parts = [words[0].text]
     for prev, word in zip(words, words[1:]):
         parts.append("\t" if is_column_gap(prev, word) else " ")

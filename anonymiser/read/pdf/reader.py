@@ -20,6 +20,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 from anonymiser.core.document import Document
 from anonymiser.core.errors import InputError
 from anonymiser.read.pdf.blocks import build_segments, page_layout
+from anonymiser.read.pdf.columns import read_columns
 from anonymiser.read.pdf.layout import Page, read_page
 
 MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is pictures of pages
@@ -104,7 +105,9 @@ def _read_pages(path: Path, data: bytes, password: str | None) -> list[Page]:
     with pdfplumber.open(io.BytesIO(data), password=opened_with) as pdf:
         pages = []
         for number, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, number))
+            laid_out = read_page(page, number)
+            laid_out.lines = read_columns(laid_out.lines, number)
+            pages.append(laid_out)
             page.close()  # drop the page's parsed objects: memory stays flat on a long draft
         return pages
 
