@@ -234,9 +234,10 @@ _VARIANTS = re.compile(r"variants of [\"'“‘](.*)[\"'”’]")
 
 
 def _label_of(new: str) -> str:
-    """The label a change writes: capitals, an article and a possessive aside; the one label of a
-    collapsed list of one person's names ('variants of "Sophie"')."""
-    label = re.sub(r"^an?\s+|['’]s$", "", new.strip().lower())
+    """The label a change writes: capitals, an article or a possessive determiner ('their mother' is
+    the label 'Mother') and a possessive aside; the one label of a collapsed list of one person's
+    names ('variants of "Sophie"')."""
+    label = re.sub(r"^(?:an?|his|her|their|its|our|my|your)\s+|['’]s$", "", new.strip().lower())
     m = _VARIANTS.fullmatch(label)
     return m.group(1) if m else label
 

@@ -188,9 +188,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
                 write_docx(doc, segment_edits(doc, decisions.replacements), tmp_docx)
             else:
                 edits = segment_edits(doc, decisions.replacements)
-                paragraphs = [(apply_edits(seg.text, edits.get(i, [])), getattr(seg.handle, "style", None))
-                              for i, seg in enumerate(doc.segments)]
-                write_new_docx([(t, style) for t, style in paragraphs if t.strip()], tmp_docx)
+                write_new_docx([(apply_edits(seg.text, edits.get(i, [])), seg.handle)
+                                for i, seg in enumerate(doc.segments)], tmp_docx, layout=doc.source)
             # Every part of the Word package is checked too: headers, notes, properties, alt text.
             for where, part_text in output_texts(tmp_docx):
                 where = where.replace(tmp_docx.name, docx_out.name, 1)  # name the real output

@@ -142,6 +142,14 @@ def test_a_collapsed_list_of_one_persons_names_is_still_their_one_label() -> Non
     assert len(two_labels(o)) == 1
 
 
+def test_a_role_label_after_a_possessive_is_the_same_label() -> None:
+    text = "Nia Foster, their mother, was seen. Nia Foster said so. Nia Foster left."
+    o = out(text, ("Nia Foster, their mother", "their mother", "n"), ("Nia Foster", "Mother", "n", 1))
+    assert two_labels(o) == []
+    o = out(text, ("Nia Foster, their mother", "their mother", "n"), ("Nia Foster", "Adult B", "n", 1))
+    assert len(two_labels(o)) == 1
+
+
 def test_defects_gathers_every_class_in_order_and_counts_words() -> None:
     text = "A Niamh report.\n5.2 Hollyfield Surgery"
     output, found = defects(text, [change(text, "Niamh", "Adult H"), change(text, "Hollyfield Surgery", "the GP practice")])
