@@ -167,7 +167,7 @@ def output_texts(path: Path) -> list[tuple[str, str]]:
                 for info in z.infolist():
                     if info.is_dir():
                         continue
-                    data = z.read(info.filename)
+                    data = z.read(info)  # by entry, not name: two members may share a name
                     text = _xml_text(data)
                     parts.append((f"{path.name}:{info.filename}", text if text is not None else _strings(data)))
                 return parts

@@ -1,0 +1,171 @@
+""".doc, .odt and .rtf drafts, read through LibreOffice: converted in a private folder that is always
+deleted, the draft never touched, and one clear line (exit 2) when LibreOffice is missing or fails."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anonymiser.cli import main
+from anonymiser.core.errors import InputError
+from anonymiser.read import convert, read_document
+from tests.fixtures_docs import (
+    CHILD,
+    MOTHER,
+    libreoffice_copy,
+    make_simple_docx,
+    needs_libreoffice,
+)
+
+PARAGRAPHS = [f"{CHILD} lives with her mother {MOTHER} in Croydon.",
+              "The school nurse saw her on 3 May 2021 and wrote to the GP."]
+
+
+@pytest.fixture(scope="module")
+def office_drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The same short draft as .doc, .odt and .rtf, saved by LibreOffice (made once for the module)."""
+    if convert.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("office")
+    (folder / "source").mkdir()
+    source = make_simple_docx(folder / "source" / "draft.docx", PARAGRAPHS)
+    return {suffix: libreoffice_copy(source, folder, suffix) for suffix in (".doc", ".odt", ".rtf")}
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of the test's own, so what a conversion leaves behind can be counted."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _copy(draft: Path, folder: Path, name: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (name or draft.name)
+    target.write_bytes(draft.read_bytes())
+    return target
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("suffix", [".doc", ".odt", ".rtf"])
+def test_a_converted_draft_is_read_like_a_word_draft_and_nothing_is_left(
+        office_drafts: dict[str, Path], private_temp: Path, tmp_path: Path, suffix: str) -> None:
+    draft = _copy(office_drafts[suffix], tmp_path / "in")
+    os.utime(draft, (1_600_000_000, 1_600_000_000))
+    before = (draft.read_bytes(), draft.stat().st_mtime_ns)
+    doc = read_document(draft)
+    assert doc.kind == "docx" and doc.converted_from == suffix.lstrip(".") and doc.path == draft
+    assert [s.text for s in doc.segments if s.text.strip()][:2] == PARAGRAPHS
+    assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before  # never touched
+    assert list(private_temp.iterdir()) == []  # the converted copy and LibreOffice's profile are gone
+    assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]  # nothing written beside it
+
+
+@needs_libreoffice
+def test_the_conversion_folder_is_private_and_goes_on_ctrl_c(office_drafts: dict[str, Path], private_temp: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[Path, int]] = []
+
+    def interrupted(command: list[str], env: dict[str, str], path: Path) -> None:
+        work = Path(command[-1]).parent
+        seen.append((work, stat.S_IMODE(work.stat().st_mode)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(convert, "_run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        read_document(office_drafts[".odt"])
+    assert seen and seen[0][1] == 0o700 and seen[0][0].parent == private_temp
+    assert list(private_temp.iterdir()) == []
+
+
+@needs_libreoffice
+def test_a_stuck_conversion_is_stopped_and_named(office_drafts: dict[str, Path], private_temp: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "TIMEOUT_SECONDS", 0.01)
+    with pytest.raises(InputError) as err:
+        read_document(office_drafts[".doc"])
+    assert "did not finish within" in err.value.line() and "draft.doc" in err.value.line()
+    assert "save it as .docx" in err.value.line()
+    assert list(private_temp.iterdir()) == []
+
+
+@needs_libreoffice
+def test_a_damaged_doc_fails_with_one_line_and_no_output(private_temp: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # An OLE container of nothing: LibreOffice cannot load it as Word, and must not read it as text.
+    (folder / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(folder / "minutes.doc"), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "minutes.doc" in errors[0] and "could not be converted" in errors[0]
+    assert "save it as .docx" in errors[0] and "Traceback" not in result.output
+    assert not out.exists() or not [p for p in out.iterdir() if ".anonymised." in p.name]
+    assert list(private_temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"just some bytes that are no document at all", "is not a Word 97-2003 (.doc) document"),
+    (b"%PDF-1.7\n", "is a PDF with another name"),
+])
+def test_a_file_that_is_not_what_its_name_says_is_refused_before_libreoffice_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, words: str) -> None:
+    monkeypatch.setattr(convert, "find_soffice", lambda: "/nonexistent/soffice")
+    draft = tmp_path / "letter.doc"
+    draft.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_document(draft)
+    assert words in err.value.line() and "letter.doc" in err.value.line()
+
+
+def test_a_docx_named_doc_is_told_to_be_renamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "find_soffice", lambda: "/nonexistent/soffice")
+    draft = make_simple_docx(tmp_path / "letter.docx", PARAGRAPHS).rename(tmp_path / "letter.doc")
+    with pytest.raises(InputError, match="Rename it to .docx"):
+        read_document(draft)
+
+
+def test_without_libreoffice_a_single_draft_gets_one_line_and_exit_2(no_libreoffice: None, tmp_path: Path) -> None:
+    draft = tmp_path / "agency report.odt"
+    draft.write_bytes(b"PK\x03\x04 an OpenDocument file")
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "agency report.odt" in errors[0] and "LibreOffice is not installed" in errors[0]
+    assert "save it as .docx" in errors[0]
+
+
+def test_without_libreoffice_a_folder_names_each_such_draft_and_ends_with_exit_2(no_libreoffice: None,
+                                                                                tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "chronology.txt").write_text(PARAGRAPHS[0] + "\n", encoding="utf-8")
+    for name in ("health.doc", "police.odt", "school.rtf"):
+        (folder / name).write_bytes(b"a draft")
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    for name in ("health.doc", "police.odt", "school.rtf"):
+        lines = [line for line in result.output.splitlines() if line.startswith(f"skipped: {name}:")]
+        assert len(lines) == 1 and "save it as .docx" in lines[0] and "install LibreOffice" in lines[0], name
+    assert "Summary: 1 anonymised" in result.output and "3 not processed (3 to save as .docx)" in result.output
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "police.odt" in index and "read through LibreOffice, which is not installed" in index
+
+
+def test_folders_of_killed_conversions_are_removed(tmp_path: Path) -> None:
+    dead = tmp_path / "anonymiser-convert-999999999-abc"
+    live = tmp_path / f"anonymiser-convert-{os.getpid()}-def"
+    other = tmp_path / "anonymiser-convertible"
+    for folder in (dead, live, other):
+        folder.mkdir()
+        (folder / "draft.docx").write_bytes(b"a copy")
+    assert convert.remove_stale_conversions(tmp_path) == [dead]
+    assert not dead.exists() and live.exists() and other.exists()
