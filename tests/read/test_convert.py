@@ -169,3 +169,31 @@ def test_folders_of_killed_conversions_are_removed(tmp_path: Path) -> None:
         (folder / "draft.docx").write_bytes(b"a copy")
     assert convert.remove_stale_conversions(tmp_path) == [dead]
     assert not dead.exists() and live.exists() and other.exists()
+
+
+def test_libreoffice_runs_with_a_profile_of_its_own_under_a_neutral_name(private_temp: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "find_soffice", lambda: "/usr/bin/soffice")
+    calls: list[tuple[list[str], dict[str, str]]] = []
+
+    def fake(command: list[str], env: dict[str, str], path: Path) -> None:
+        calls.append((command, env))
+        work = Path(command[-1]).parent
+        settings = (work / "profile" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+        assert "DisableMacrosExecution" in settings and "UpdateCheck" in settings
+        make_simple_docx(work / "out" / "draft.docx", PARAGRAPHS)
+
+    monkeypatch.setattr(convert, "_run", fake)
+    draft = tmp_path / "Amara Okafor health.rtf"
+    draft.write_bytes(b"{\\rtf1\\ansi Amara Okafor lives in Croydon.}")
+    for _ in range(2):
+        assert [s.text for s in read_document(draft).segments if s.text.strip()][:2] == PARAGRAPHS
+    (first, env), (second, _) = calls
+    work = Path(first[-1]).parent
+    assert first[-1].endswith("/draft.rtf") and "Amara" not in " ".join(first)  # the draft's name never reaches it
+    assert "--infilter=Rich Text Format" in first and "--headless" in first
+    profile = next(arg for arg in first if arg.startswith("-env:UserInstallation="))
+    assert profile == f"-env:UserInstallation={(work / 'profile').as_uri()}" and work.parent == private_temp
+    assert profile != next(arg for arg in second if arg.startswith("-env:UserInstallation="))  # never shared
+    assert env["HOME"] == env["TMPDIR"] == str(work)
+    assert list(private_temp.iterdir()) == []
