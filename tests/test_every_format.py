@@ -41,15 +41,17 @@ people:
   - name: Joan Mbeki
     role: foster carer
     gender: female
+  - name: Helen Whitfield
+    role: independent reviewer
+    gender: female
 addresses:
   - address: 27 Birchwood Road, Thornton Heath, CR7 8QT
     residents: [subject child, mother]
 """
-# Every register name, alias and address part, and the draft's other identifiers. The reviewer's
-# login inside a linked picture's path ("hwhitfield") is a detection gap of the Word path, not of
-# these new ones, so the reviewer's surname is left out here (see the issue's notes).
-ORIGINALS = sorted({"Amara", "Okafor", "Sarah", "Mbeki", "Joan", "Birchwood", "Thornton Heath", "CR7 8QT",
-                    "14/03/2015", "2015-03-14", *PDF_SIDE_DOORS, *IDENTIFIERS} - {"Whitfield", "Helen Whitfield"})
+# Every register name, alias and address part, and the draft's other identifiers (the reviewer's
+# login in a linked picture's path, "hwhitfield", included).
+ORIGINALS = sorted({"Amara", "Okafor", "Sarah", "Mbeki", "Joan", "Helen", "Birchwood", "Thornton Heath", "CR7 8QT",
+                    "14/03/2015", "2015-03-14", *PDF_SIDE_DOORS, *IDENTIFIERS})
 WORD_FORMATS = (".doc", ".odt", ".rtf")
 
 
@@ -168,7 +170,7 @@ def test_a_pdf_drafts_metadata_links_and_notes_do_not_reach_the_output(tmp_path:
     result = run(pdf, "--out", out, "--workers", 1)
     assert result.exit_code == 0, result.output
     docx_out = out / "review.anonymised.docx"
-    everything = ORIGINALS + ["Whitfield", "laptop", "Okafor family file"]
+    everything = ORIGINALS + ["laptop"]
     assert [(n, found_originals(t, everything)) for n, t in members(docx_out) if found_originals(t, everything)] == []
     assert not found_originals((out / "review.anonymised.txt").read_text(encoding="utf-8"), everything)
     core = __import__("docx").Document(docx_out).core_properties
