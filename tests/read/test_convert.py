@@ -197,3 +197,47 @@ def test_libreoffice_runs_with_a_profile_of_its_own_under_a_neutral_name(private
     assert profile != next(arg for arg in second if arg.startswith("-env:UserInstallation="))  # never shared
     assert env["HOME"] == env["TMPDIR"] == str(work)
     assert list(private_temp.iterdir()) == []
+
+
+@needs_libreoffice
+def test_ctrl_c_during_a_real_conversion_stops_libreoffice_and_removes_the_copy(
+        office_drafts: dict[str, Path], private_temp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import _thread
+    import subprocess
+    import threading
+
+    started: list[subprocess.Popen] = []
+    real_popen = subprocess.Popen
+
+    def popen(*args: object, **kwargs: object) -> subprocess.Popen:
+        proc = real_popen(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(proc)
+        threading.Timer(0.3, _thread.interrupt_main).start()  # Ctrl-C while LibreOffice works
+        return proc
+
+    convert._network_namespace()  # probed (and cached) before the clock starts
+    monkeypatch.setattr(convert.subprocess, "Popen", popen)
+    with pytest.raises(KeyboardInterrupt):
+        read_document(office_drafts[".doc"])
+    assert len(started) == 1 and started[0].poll() is not None
+    assert _running_in_group(started[0].pid) == []  # nothing of LibreOffice's is left running
+    assert list(private_temp.iterdir()) == []
+
+
+def _running_in_group(pgid: int) -> list[int]:
+    """Live (not zombie) processes of a process group; killed ones may take a moment to be reaped."""
+    import time
+
+    for _ in range(50):
+        live = []
+        for stat_file in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+                live.append(int(stat_file.parent.name))
+        if not live:
+            return []
+        time.sleep(0.2)
+    return live
