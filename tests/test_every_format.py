@@ -263,3 +263,41 @@ def test_review_d_as_odt_and_doc_is_anonymised_as_well_as_the_word_sample(sample
     for stem in manifests.values():
         docx_leaks = [n for n, t in members(out / f"{stem}.anonymised.docx") if found_originals(t, mentions)]
         assert docx_leaks == [], (stem, docx_leaks)
+
+
+def _with_glossary(path: Path) -> Path:
+    """A Word draft whose saved building blocks (the glossary document) name the child."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from tests.fixtures_docs import W, _add_part
+
+    make_simple_docx(path, ["The school nurse saw the child in May."])
+    document = docx.Document(path)
+    glossary = (f'<w:glossaryDocument xmlns:w="{W}"><w:docParts><w:docPart><w:docPartPr><w:name w:val="Child"/>'
+                "</w:docPartPr><w:docPartBody><w:p><w:r><w:t>Amara Okafor, 27 Birchwood Road</w:t></w:r></w:p>"
+                "</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>")
+    _add_part(document, "/word/glossary/document.xml", CT.WML_DOCUMENT_GLOSSARY, glossary.encode(),
+              RT.GLOSSARY_DOCUMENT)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", pytest.param(".odt", marks=needs_libreoffice)])
+def test_the_glossary_document_never_reaches_the_output(tmp_path: Path, suffix: str) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    draft = _with_glossary(tmp_path / "glossary.docx")
+    with zipfile.ZipFile(draft) as z:
+        assert "Amara Okafor" in z.read("word/glossary/document.xml").decode()
+    if suffix != ".docx":
+        draft = libreoffice_copy(draft, tmp_path, suffix)
+    (folder / f"draft{suffix}").write_bytes(draft.read_bytes())
+    (folder / "register.yaml").write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(folder, "--out", out, "--workers", 1)
+    assert result.exit_code == 0, result.output
+    produced = out / "draft.anonymised.docx"
+    assert not [n for n in zipfile.ZipFile(produced).namelist() if "glossary" in n.lower()]
+    assert [n for n, t in members(produced) if found_originals(t)] == []
