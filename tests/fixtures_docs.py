@@ -10,8 +10,6 @@ import io
 import re
 import shutil
 import struct
-import subprocess
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -712,17 +710,21 @@ def encrypt_pdf(source: Path, target: Path, user_password: str, owner_password: 
     return target
 
 
+def sample_script():
+    """samples/make_office_samples.py, loaded as a module (samples/ is no package)."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "samples" / "make_office_samples.py"
+    spec = importlib.util.spec_from_file_location("make_office_samples", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def libreoffice_copy(source: Path, folder: Path, suffix: str) -> Path:
     """`source` saved by LibreOffice as .doc, .odt or .rtf, as a partner agency's draft would arrive."""
-    assert SOFFICE is not None
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    try:
-        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
-                        suffix.lstrip("."), "--outdir", str(folder), str(source)],
-                       check=True, capture_output=True, timeout=240)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    made = folder / (source.stem + suffix)
+    made = sample_script().build_converted(source, folder, (suffix,))[0]
     assert made.is_file(), f"LibreOffice did not write {made.name}"
     return made
 

@@ -25,6 +25,7 @@ from tests.fixtures_docs import (
     make_rich_docx,
     make_simple_docx,
     needs_libreoffice,
+    sample_script,
 )
 
 REGISTER = """\
@@ -222,23 +223,11 @@ def test_a_folder_of_every_format_is_processed_in_full_and_nothing_original_is_l
     assert "pictures or objects to check by hand" in index and "read through LibreOffice" in index
 
 
-def _load_sample_script():
-    import importlib.util
-
-    from tests.conftest import SAMPLES
-
-    spec = importlib.util.spec_from_file_location("make_office_samples", SAMPLES / "make_office_samples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @needs_libreoffice
 def test_review_d_as_odt_and_doc_is_anonymised_as_well_as_the_word_sample(samples: Path, tmp_path: Path) -> None:
     """The sample script's .odt and .doc of review-d: every gold mention the Word sample's output has
     replaced is replaced in theirs too, and they pass verify."""
-    made = _load_sample_script().build_converted(samples / "review-d.docx", tmp_path / "in")
+    made = sample_script().build_converted(samples / "review-d.docx", tmp_path / "in")
     assert sorted(p.name for p in made) == ["review-d.doc", "review-d.odt"]
     (tmp_path / "in" / "word").mkdir()
     (tmp_path / "in" / "word" / "review-d.docx").write_bytes((samples / "review-d.docx").read_bytes())

@@ -21,6 +21,7 @@ from tests.fixtures_docs import (
     make_simple_docx,
     needs_libreoffice,
 )
+from tests.processes import GROUP, live_processes
 
 PARAGRAPHS = [f"{CHILD} lives with her mother {MOTHER} in Croydon.",
               "The school nurse saw her on 3 May 2021 and wrote to the GP."]
@@ -225,19 +226,11 @@ def test_ctrl_c_during_a_real_conversion_stops_libreoffice_and_removes_the_copy(
 
 
 def _running_in_group(pgid: int) -> list[int]:
-    """Live (not zombie) processes of a process group; killed ones may take a moment to be reaped."""
+    """Live processes of a process group; killed ones may take a moment to be reaped."""
     import time
 
     for _ in range(50):
-        live = []
-        for stat_file in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat_file.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
-                live.append(int(stat_file.parent.name))
-        if not live:
+        if not (live := live_processes(GROUP, pgid)):
             return []
         time.sleep(0.2)
     return live
