@@ -290,3 +290,26 @@ def test_the_glossary_document_never_reaches_the_output(tmp_path: Path, suffix: 
     produced = out / "draft.anonymised.docx"
     assert not [n for n in zipfile.ZipFile(produced).namelist() if "glossary" in n.lower()]
     assert [n for n, t in members(produced) if found_originals(t)] == []
+
+
+def test_pictures_in_a_pdf_draft_are_counted_and_named_in_a_warning(tmp_path: Path) -> None:
+    import io
+
+    from fpdf import FPDF
+
+    from tests.fixtures_docs import png_bytes
+
+    pdf = FPDF(format="A4")
+    for page in range(2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, "The school nurse saw the child in the spring term and wrote to the GP. " * 4)
+        pdf.image(io.BytesIO(png_bytes(8, 8)), x=10, y=120 + page, w=40)  # one picture a page (the same one)
+    draft = tmp_path / "photos.pdf"
+    pdf.output(str(draft))
+    out = tmp_path / "out"
+    result = run(draft, "--out", out, "--workers", 1)
+    assert result.exit_code == 0, result.output
+    assert "photos.pdf: 2 pictures cannot be checked" in result.output
+    assert "(2 pictures or objects to check by hand)" in result.output
+    assert json.loads((out / "photos.manifest.json").read_text(encoding="utf-8"))["embedded_objects"] == 2

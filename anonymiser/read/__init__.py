@@ -32,7 +32,14 @@ def read_document(path: Path | str, *, accept_tracked_changes: bool = False,
         doc.converted_from = suffix.lstrip(".")
     else:
         from anonymiser.read.pdf import read_pdf
+        from anonymiser.read.pdf_pictures import count_pictures
 
         doc = read_pdf(path, password=password)
+        doc.embedded = count_pictures(path, password)
+        if doc.embedded:
+            plural = "s" if doc.embedded != 1 else ""
+            doc.warnings.append(f"{path.name}: {doc.embedded} picture{plural} cannot be checked (text inside a "
+                                "picture is not read, and pictures are not carried into the output); check them "
+                                "in the original by hand")
     check_text_length(path, doc.text)
     return doc
