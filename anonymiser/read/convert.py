@@ -54,10 +54,15 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _a(path: Path) -> str:
+    """'a Word 97-2003 (.doc)', 'an OpenDocument (.odt)': the draft's kind with its article."""
+    kind = CONVERTED.get(path.suffix.lower(), "word-processor")
+    return f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
+
+
 def missing_libreoffice(path: Path) -> InputError:
     """The one line for a draft that needs LibreOffice on a machine without it."""
-    kind = CONVERTED.get(path.suffix.lower(), path.suffix)
-    return InputError(path, f"is a {kind} draft, which is read through LibreOffice, and LibreOffice is not installed",
+    return InputError(path, f"is {_a(path)} draft, which is read through LibreOffice, and LibreOffice is not installed",
                       f"{SAVE_AS_DOCX[0].upper()}{SAVE_AS_DOCX[1:]}, {INSTALL_HINT}.")
 
 
@@ -87,7 +92,7 @@ def _input_filter(path: Path, head: bytes) -> str:
             raise InputError(path, "is a Word .docx file with another name", "Rename it to .docx and run again.")
     if head.startswith(b"%PDF"):
         raise InputError(path, "is a PDF with another name", "Rename it to .pdf and run again.")
-    raise InputError(path, f"is not a {CONVERTED.get(path.suffix.lower(), 'word-processor')} document "
+    raise InputError(path, f"is not {_a(path)} document "
                      "(its content is neither Word, OpenDocument nor RTF)",
                      "Check it is the right file; open it in its own program and save it as .docx.")
 
@@ -165,7 +170,8 @@ def converted_docx(path: Path) -> bytes:
         out = work / "out"
         out.mkdir()
         # HOME and TMPDIR inside the folder: whatever LibreOffice caches goes when it goes.
-        env = {**os.environ, "HOME": str(work), "TMPDIR": str(work)}
+        env = {**{k: v for k, v in os.environ.items() if k != "ANONYMISER_PDF_PASSWORD"},
+               "HOME": str(work), "TMPDIR": str(work)}
         command = [*_network_namespace(), soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                    "--norestore", "--nologo", "--nolockcheck", f"--infilter={in_filter}",
                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
