@@ -234,3 +234,64 @@ def _running_in_group(pgid: int) -> list[int]:
             return []
         time.sleep(0.2)
     return live
+
+
+def _linked_odt(path: Path, base: str) -> Path:
+    """An OpenDocument draft with a picture and a section linked from `base`: opening it the usual
+    way fetches both (a tracking picture would tell its sender the draft was opened, and where)."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f"<office:body><office:text><text:p>{PARAGRAPHS[0]}</text:p><text:p>"
+               '<draw:frame draw:name="pic" svg:width="2cm" svg:height="2cm">'
+               f'<draw:image xlink:href="{base}/tracker.png" xlink:type="simple" xlink:show="embed" '
+               'xlink:actuate="onLoad"/></draw:frame></text:p><text:section text:name="s1">'
+               f'<text:section-source xlink:href="{base}/section.odt" xlink:type="simple"/></text:section>'
+               "</office:text></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return path
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("namespace", [True, False], ids=["own-network", "settings-only"])
+def test_a_conversion_fetches_nothing_a_draft_links_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       namespace: bool) -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        if not namespace:  # as on a system where unshare is not allowed: the profile's settings alone
+            monkeypatch.setattr(convert, "_network_namespace", lambda: [])
+        draft = _linked_odt(tmp_path / "linked.odt", f"http://127.0.0.1:{server.server_address[1]}")
+        doc = read_document(draft)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert doc.segments[0].text == PARAGRAPHS[0]
+    assert requests == []
