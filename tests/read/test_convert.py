@@ -295,3 +295,15 @@ def test_a_conversion_fetches_nothing_a_draft_links_to(tmp_path: Path, monkeypat
         server.server_close()
     assert doc.segments[0].text == PARAGRAPHS[0]
     assert requests == []
+
+
+def test_a_run_removes_a_killed_runs_conversion_folder_even_without_converting(private_temp: Path,
+                                                                              tmp_path: Path) -> None:
+    left = private_temp / "anonymiser-convert-999999999-xyz"
+    left.mkdir()
+    (left / "draft.docx").write_bytes(b"a converted copy holding originals")
+    draft = tmp_path / "chronology.txt"
+    draft.write_text(PARAGRAPHS[1] + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert not left.exists()
