@@ -6,8 +6,6 @@ but a name or an address inside it is not anonymised either, and the reviewer is
 
 from __future__ import annotations
 
-import logging
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +16,16 @@ def count_pictures(path: Path, password: str | None = None) -> int:
     """Image XObjects on the PDF's pages, each counted once per page, forms followed; 0 if unreadable."""
     from pypdf import PdfReader
 
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
+    from anonymiser.read.pdf import _quiet_pypdf  # the reader's own silencing of pypdf's logs and warnings
+
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with _quiet_pypdf():
             reader = PdfReader(path)
             if reader.is_encrypted:
                 reader.decrypt(password or "")
             return sum(_images(page.get("/Resources"), set(), 0) for page in reader.pages)
     except Exception:  # noqa: BLE001 - the reader has already accepted the file; a count is only advice
         return 0
-    finally:
-        logger.setLevel(level)
 
 
 def _images(resources: Any, seen: set[int], depth: int) -> int:
