@@ -1,6 +1,13 @@
 """Rebuild the office-format samples: review-d.docx (a Word draft) and review-e.pdf (a PDF draft).
 
     python samples/make_office_samples.py
+    python samples/make_office_samples.py --converted FOLDER   # also review-d.odt and review-d.doc, in FOLDER
+
+The .odt and .doc copies of review-d are saved from review-d.docx by LibreOffice, as a partner
+agency's draft would arrive. They are not kept in samples/: the README's quick start runs on
+samples/, and on a machine without LibreOffice (which is optional) they would make it end with
+exit code 2. The tests build them in a temporary folder (tests/test_every_format.py), and skip with
+a reason where LibreOffice is missing.
 
 Both families, every address, phone number and NHS number are invented. The partnerships,
 trusts and police forces are real, because the tool must leave them alone. The output is
@@ -688,12 +695,44 @@ addresses:
 """
 
 
+def build_converted(docx_path: Path, folder: Path, suffixes: tuple[str, ...] = (".odt", ".doc")) -> list[Path]:
+    """`docx_path` saved by LibreOffice in each of `suffixes`, into `folder`, with its register beside each."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is not installed: apt install libreoffice-writer-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for suffix in suffixes:
+        profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+        try:
+            subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
+                            suffix.lstrip("."), "--outdir", str(folder), str(docx_path)],
+                           check=True, capture_output=True, timeout=240)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        target = folder / f"{docx_path.stem}{suffix}"
+        register = docx_path.with_name(f"{docx_path.stem}.register.yaml")
+        if register.is_file():
+            (folder / f"{docx_path.stem}.register.yaml").write_bytes(register.read_bytes())
+        made.append(target)
+    return made
+
+
 def main() -> None:
+    import sys
+
     build_review_d(HERE / "review-d.docx")
     build_review_e(HERE / "review-e.pdf")
     (HERE / "review-d.register.yaml").write_text(REGISTER_D, encoding="utf-8")
     (HERE / "review-e.register.yaml").write_text(REGISTER_E, encoding="utf-8")
     print("wrote review-d.docx, review-e.pdf and their registers in", HERE)
+    if len(sys.argv) == 3 and sys.argv[1] == "--converted":
+        made = build_converted(HERE / "review-d.docx", Path(sys.argv[2]))
+        print("wrote", ", ".join(p.name for p in made), "in", sys.argv[2])
 
 
 if __name__ == "__main__":
