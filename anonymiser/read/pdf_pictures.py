@@ -16,10 +16,10 @@ def count_pictures(path: Path, password: str | None = None) -> int:
     """Image XObjects on the PDF's pages, each counted once per page, forms followed; 0 if unreadable."""
     from pypdf import PdfReader
 
-    from anonymiser.read.pdf import _quiet_pypdf  # the reader's own silencing of pypdf's logs and warnings
+    from anonymiser.read.pdf.reader import quiet  # the reader's own silencing of the PDF libraries' logs
 
     try:
-        with _quiet_pypdf():
+        with quiet():
             reader = PdfReader(path)
             if reader.is_encrypted:
                 reader.decrypt(password or "")

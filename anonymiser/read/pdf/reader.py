@@ -40,7 +40,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     if b"%%EOF" not in data[-2048:]:
         raise InputError(path, "is truncated (the end of the PDF is missing)",
                          "Download or export it again and retry.")
-    with _quiet():
+    with quiet():
         try:
             pages = _read_pages(path, data, password)
         except InputError:
@@ -70,7 +70,7 @@ def _chars(page: Page) -> int:
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
+def quiet() -> Iterator[None]:
     """pypdf and pdfminer log and warn about damaged files; the user gets one InputError line instead."""
     loggers = [logging.getLogger(name) for name in ("pypdf", "pdfminer", "pdfplumber")]
     levels = [logger.level for logger in loggers]
