@@ -117,6 +117,7 @@ rule names that trail and the step that made it: 'propagation > other-people > c
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from anonymiser.config.lexicon import phrase_index
@@ -145,6 +146,7 @@ from anonymiser.decide.person_evidence import (
     take_in_first_names,
 )
 from anonymiser.decide.propagation import propagate
+from anonymiser.decide.roles import people_roles
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
@@ -220,6 +222,14 @@ def adjacent_names(state: DecideState) -> None:
 def other_people(state: DecideState) -> None:
     state.detections = link_aliases(state.text, cluster_others(state.text, state.detections, state.allow))
     state.professionals = professional_people(state.text, state.detections)
+    if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
+        # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met
+        def written(label: str) -> bool:  # 'Health Visitor 1' the draft itself writes is someone else's
+            return re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", state.text, re.I) is not None
+
+        for key, role in people_roles(state.text, state.detections).items():
+            state.roles[key] = (role, state.case_map.role_label(key, role.role, role.alone, written))
+        state.professionals |= set(state.roles)
     state.children = child_people(state.text, state.detections) - state.professionals
 
 

@@ -1,0 +1,148 @@
+"""A professional's label from the role the draft writes beside their name (issue 13).
+
+'the health visitor, Amina Begum', 'Amina Begum, the allocated health visitor,', 'Amina Begum (IRO)',
+'Dr Rao, the consultant paediatrician': a role written right beside a mention, in the same tight
+adjacency decide.people reads professionals from, is that person's role. The role is read only from
+the vocabulary (models/vocabulary/professional_roles.txt and role_modifiers.txt), so no word of a
+name can ever be taken into a label; it is normalised to the singular, in lower case (an initialism
+kept in capitals or spelled out where the vocabulary says how it reads).
+
+A person's role is the one their mentions carry most often (the first on a tie); the others are
+noted in the audit. The label is 'the health visitor' when one person in the case has the role,
+'Health Visitor 1', 'Health Visitor 2' in order of first mention when several do (the case map keeps
+them across documents). Where the role already stands beside the name, the two are one mention:
+'the health visitor, Amina Begum, visited' reads 'the health visitor visited', never 'the health
+visitor, the health visitor, visited'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from anonymiser.config import vocabulary
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.wording import with_title
+
+_ROLES = vocabulary.labelled("professional_roles")
+_BY_LOWER = {entry.lower(): (entry, labels) for entry, labels in _ROLES.items()}
+_QUALIFIERS = vocabulary.lower(vocabulary.having("role_modifiers", "qualifier"))
+
+_ROLE = rf"(?:{vocabulary.alternation(_ROLES)})"
+_MODS = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))})\s+){{0,3}}"
+# What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
+# family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
+_DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
+_PHRASE = rf"(?P<mods>{_MODS})(?P<role>{_ROLE}(?:\s+{_ROLE})*)(?P<plural>s)?(?![\w'’-])"
+# The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
+_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{_DET})\s+)?{_PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
+# The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
+_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{_DET})\s+)?{_PHRASE}", re.I)
+# The comma that closes an apposition, unless what follows opens a list's next item or a clause
+# ('Amina Begum, the health visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...').
+_CLOSING_COMMA = re.compile(r"[ \t]*,(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b|[A-Z]))")
+_ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_WINDOW = 90
+
+
+@dataclass(frozen=True)
+class WrittenRole:
+    """A role written beside one mention, and how the mention and the role may read as one."""
+
+    role: str  # normalised: 'health visitor', 'GP', 'independent reviewing officer'
+    side: str  # 'before' or 'after' the mention
+    phrase_start: int  # where the role's words begin, with their article ('the health visitor')
+    phrase_end: int  # where they end
+    close: int | None  # where the one mention of role and name would end; None: they stay apart (a plural)
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    """The role of one person not on the register, from all their mentions."""
+
+    role: str
+    also: tuple[str, ...] = ()  # other roles written beside them, noted in the audit
+    alone: bool = True  # the only person of the document with this role
+
+
+def _normalise(mods: str, chain: str) -> str | None:
+    """The role the words read as, or None when they are no role alone ('the worker', 'housing')."""
+    words = [w.lower() for w in mods.split() if w.lower() not in _QUALIFIERS]
+    entries = [m.group(0) for m in re.finditer(_ROLE, chain, re.I)]
+    if not entries:
+        return None
+    parts = []
+    for written in entries:
+        entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))
+        reads = next((lb.removeprefix("reads=").replace("_", " ") for lb in labels if lb.startswith("reads=")), None)
+        parts.append(reads or entry)
+    last = _BY_LOWER.get(" ".join(entries[-1].lower().split()), ("", ()))[1]
+    if "modifier" in last or ("generic" in last and not words and len(entries) == 1):
+        return None
+    return " ".join(words + parts)
+
+
+def _closing(text: str, pos: int, bracket: bool) -> int | None:
+    """Where an apposition or a bracket opened before `pos` closes, if it closes at `pos`."""
+    if bracket:
+        m = re.match(r"[ \t]*\)", text[pos:pos + 4])
+        return pos + m.end() if m else None
+    comma = _CLOSING_COMMA.match(text, pos)
+    if comma:
+        return comma.end()
+    if re.match(r"[ \t]*,", text[pos:pos + 3]) or _ENDS_CLAUSE.match(text, pos):
+        return pos  # the comma goes on to the next item: keep it
+    return None
+
+
+def written_role(text: str, start: int, end: int) -> WrittenRole | None:
+    """The role written right beside the mention text[start:end], if any."""
+    if _POSSESSIVE.match(text, end):
+        return None  # 'the health visitor, Amina Begum's manager': the role is someone else's
+    lead, _ = with_title(text, start)
+    window = max(0, lead - _WINDOW)
+    m = _BEFORE.search(text[window:lead])
+    if m:
+        role = _normalise(m.group("mods"), m.group("role"))
+        joint = m.group("joint")
+        if role:
+            close = None
+            if "(" in joint:
+                close = _closing(text, end, True)  # '(Amina Begum' and more is no name alone
+            elif not m.group("plural"):
+                comma = _CLOSING_COMMA.match(text, end) if "," in joint else None
+                close = comma.end() if comma else end
+            if "(" not in joint or close is not None:
+                return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
+                                   None if m.group("plural") else close)
+    m = _AFTER.match(text, end)
+    if m:
+        role = _normalise(m.group("mods"), m.group("role"))
+        close = _closing(text, m.end(), "(" in m.group("joint"))
+        if role and close is not None:
+            return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close)
+    return None
+
+
+def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole]:
+    """Each person not on the register whose mentions carry a role, by key, in order of first mention."""
+    seen: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for d in sorted(detections, key=lambda d: d.start):
+        if d.entity != E.PERSON or not d.person or not d.person.startswith("other:"):
+            continue
+        first.setdefault(d.person, d.start)
+        found = written_role(text, d.start, d.end)
+        if found:
+            seen.setdefault(d.person, []).append(found.role)
+    chosen: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for key in sorted(seen, key=first.__getitem__):
+        roles = seen[key]
+        counts = Counter(roles)
+        best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
+        chosen[key] = best, tuple(r for r in counts if r != best)
+    holders = Counter(role for role, _ in chosen.values())
+    return {key: PersonRole(role, also, holders[role] == 1) for key, (role, also) in chosen.items()}
