@@ -101,7 +101,8 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
     start, core_start = wording.with_title(text, d.start)
     end, new = d.end, label
     also = f"; also written: {', '.join(role.also)}" if role.also else ""
-    rule += f" (not on register) (professional's role: {role.role}{also}; label '{label}')"
+    said = f"professional's role: {role.role}{also}" if role.role else "professional's role, from the case map"
+    rule += f" (not on register) ({said}; label '{label}')"
     written = roles.written_role(text, d.start, d.end)
     if written is not None and written.close is not None:
         if written.side == "after":

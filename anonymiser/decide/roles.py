@@ -40,9 +40,11 @@ _PHRASE = rf"(?P<mods>{_MODS})(?P<role>{_ROLE}(?:\s+{_ROLE})*)(?P<plural>s)?(?![
 _BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{_DET})\s+)?{_PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
 # The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
 _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{_DET})\s+)?{_PHRASE}", re.I)
-# The comma that closes an apposition, unless what follows opens a list's next item or a clause
-# ('Amina Begum, the health visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...').
-_CLOSING_COMMA = re.compile(r"[ \t]*,(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b|[A-Z]))")
+# The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
+# visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
+# visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
+_CLOSING_COMMA = re.compile(
+    r"[ \t]*,(?=[ \t]*[a-z])(?![ \t]*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b)")
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _WINDOW = 90

@@ -146,8 +146,8 @@ from anonymiser.decide.person_evidence import (
     take_in_first_names,
 )
 from anonymiser.decide.propagation import propagate
-from anonymiser.decide.roles import people_roles
 from anonymiser.decide.residue_step import residue_replacements
+from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
 
@@ -229,6 +229,10 @@ def other_people(state: DecideState) -> None:
 
         for key, role in people_roles(state.text, state.detections).items():
             state.roles[key] = (role, state.case_map.role_label(key, role.role, role.alone, written))
+        for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
+            stored = state.case_map.stored_role_label(key)
+            if stored is not None:  # labelled by role in an earlier document of the case: it holds here too
+                state.roles[key] = (PersonRole(""), stored)
         state.professionals |= set(state.roles)
     state.children = child_people(state.text, state.detections) - state.professionals
 

@@ -173,6 +173,10 @@ class CaseMap:
             self.others[key] = label
         return self.others[key]
 
+    def stored_role_label(self, key: str) -> str | None:
+        """The role label an earlier document of the case gave this person, if any."""
+        return self.others.get(f"{key}|role")
+
     def role_label(self, key: str, role: str, alone: bool, written: Callable[[str], bool] | None = None) -> str:
         """A professional's label by their role: 'the health visitor' while they are the only one of
         the case with it (`alone` in this document, and no one before), else 'Health Visitor 2' by

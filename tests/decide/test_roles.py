@@ -1,0 +1,171 @@
+"""A professional's label follows the role written beside their name (decide.roles), on invented text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from anonymiser.api import anonymise
+from anonymiser.config.profile import load_profile
+from anonymiser.core.errors import ProfileError
+from anonymiser.core.register import Register
+from anonymiser.decide.roles import written_role
+from anonymiser.pseudonymise.case_map import CaseMap
+from tests.decide.test_unseen_shapes import REGISTER
+
+LETTERS = dataclasses.replace(load_profile(), professionals_by_role=False)
+
+
+def labels(result, *originals: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.replacement for r in result.decisions.replacements if r.original in originals}
+
+
+def test_the_only_health_visitor_is_the_health_visitor_at_every_mention() -> None:
+    result = anonymise("In May 2022 the health visitor, Amina Begum, visited. Ms Begum said the baby was feeding "
+                       "well. Amina's notes were brief. Later Ms Begum's manager agreed with her.")
+    assert result.text == ("In May 2022 the health visitor visited. The health visitor said the baby was feeding "
+                           "well. The health visitor's notes were brief. Later the health visitor's manager agreed "
+                           "with her.")
+    rules = [r.rule for r in result.decisions.replacements]
+    assert all("professional's role: health visitor; label 'the health visitor'" in rule for rule in rules)
+    assert "role beside the name: one mention" in rules[0]
+
+
+def test_two_health_visitors_are_numbered_by_first_mention_under_every_form_of_their_names() -> None:
+    result = anonymise("Rukhsana Bibi, the allocated health visitor, saw the family in June 2022. "
+                       "A second health visitor, Jo Pemberton, covered in August 2022. Ms Pemberton and "
+                       "Ms Bibi then met. Rukhsana said that Jo had been clear. Mrs Bibi later left the team.")
+    assert result.text == ("Health Visitor 1 saw the family in June 2022. Health Visitor 2 covered in August "
+                           "2022. Health Visitor 2 and Health Visitor 1 then met. Health Visitor 1 said that "
+                           "Health Visitor 2 had been clear. Health Visitor 1 later left the team.")
+    assert labels(result, "Ms Pemberton", "Jo") == {"Health Visitor 2"}
+    assert labels(result, "Ms Bibi", "Rukhsana", "Mrs Bibi") == {"Health Visitor 1"}
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("The health visitor, Amina Begum, visited.", "The health visitor visited."),
+    ("Mother told the health visitor Amina Begum that she was tired.",
+     "Mother told the health visitor that she was tired."),
+    ("Amina Begum, the health visitor, visited.", "The health visitor visited."),
+    ("Amina Begum (health visitor) visited.", "The health visitor visited."),
+    ("Seren Hollis (IRO) chaired the review.", "The independent reviewing officer chaired the review."),
+    ("Dr Ifeoma Okonjo, the consultant paediatrician, examined her.", "The consultant paediatrician examined her."),
+    ("Carl Devenish, who was the family's support worker, left in May.", "The support worker left in May."),
+    # the comma that goes on to the next item stays
+    ("Amina Begum, the health visitor, the GP and the midwife met.", "The health visitor, the GP and the midwife met."),
+])
+def test_a_role_beside_the_name_and_the_name_read_as_one_mention(draft: str, published: str) -> None:
+    result = anonymise(draft)
+    assert result.text == published
+    assert any("role beside the name: one mention" in r.rule for r in result.decisions.replacements)
+
+
+def test_the_label_takes_its_capital_and_its_possessive_from_its_place() -> None:
+    out = anonymise("Ngaio Tremlett, the school nurse, wrote to the GP practice. Ms Tremlett's letter was "
+                    "filed. Nobody replied to Ms Tremlett. Ms Tremlett rang again.").text
+    assert out == ("The school nurse wrote to the GP practice. The school nurse's letter was filed. Nobody "
+                   "replied to the school nurse. The school nurse rang again.")
+
+
+def test_a_professional_with_no_role_written_keeps_a_letter_and_a_role_label_is_never_shared() -> None:
+    out = anonymise("Dr Quillan Ashdown saw the child. The GP, Dr Petra Vell, referred her. Dr Ashdown agreed "
+                    "with Dr Vell.").text
+    assert out == "Professional A saw the child. The GP referred her. Professional A agreed with the GP."
+
+
+def test_with_the_switch_off_professionals_keep_their_letters() -> None:
+    out = anonymise("The health visitor, Amina Begum, visited. Ms Begum said so.", profile=LETTERS).text
+    assert out == "The health visitor, Professional A, visited. Professional A said so."
+
+
+def test_the_strict_profile_keeps_letters_and_the_default_labels_by_role() -> None:
+    assert load_profile("safeguarding-review").professionals_by_role is True
+    assert load_profile("strict").professionals_by_role is False
+
+
+def test_a_register_person_beside_a_professional_role_word_is_unaffected() -> None:
+    # April Dunmore is the register's social worker: her label is the register's, whatever the switch
+    text = ("The social worker, April Dunmore, met Lily. April Dunmore, the social worker, said that the health "
+            "visitor, Amina Begum, had helped. Lily liked Ms Begum.")
+    by_role, by_letter = anonymise(text, register=REGISTER), anonymise(text, profile=LETTERS, register=REGISTER)
+
+    def register_changes(result):  # type: ignore[no-untyped-def]
+        return [(r.start, r.end, r.replacement) for r in result.decisions.replacements
+                if (r.person or "").startswith("register:")]
+
+    assert register_changes(by_role) == register_changes(by_letter) and register_changes(by_role)
+    assert by_role.text == ("The social worker met Ngozi. The social worker said that the health visitor had "
+                            "helped. Ngozi liked the health visitor.")
+
+
+def test_two_roles_for_one_person_take_the_most_frequent_and_say_so_in_the_audit() -> None:
+    result = anonymise("Dilys Pennock, the social worker, visited. The social worker, Ms Pennock, returned. "
+                       "Dilys Pennock, the team manager, signed it off. Ms Pennock closed the case.")
+    assert result.text == ("The social worker visited. The social worker returned. The social worker signed it "
+                           "off. The social worker closed the case.")
+    assert all("also written: team manager" in r.rule for r in result.decisions.replacements)
+
+
+def test_the_labels_hold_across_the_documents_of_one_case() -> None:
+    case_map = CaseMap(None, "case")
+    first = anonymise("The health visitor, Amina Begum, visited.", case_map=case_map).text
+    second = anonymise("Amina Begum and a second health visitor, Jo Pemberton, met. Ms Pemberton agreed.",
+                       case_map=case_map).text
+    assert first == "The health visitor visited."
+    # the first keeps her label; the second, met later, is numbered so no two share one
+    assert second == "The health visitor and Health Visitor 2 met. Health Visitor 2 agreed."
+
+
+def test_the_role_label_is_stored_apart_from_the_letter(tmp_path: Path) -> None:
+    case_map = CaseMap(tmp_path / "map.json", "case")
+    with case_map:
+        anonymise("The health visitor, Amina Begum, visited.", case_map=case_map)
+        anonymise("The health visitor, Amina Begum, visited.", profile=LETTERS, case_map=case_map)
+    again = CaseMap(tmp_path / "map.json", "case")
+    assert again.others == {"other:amina begum|role": "the health visitor", "other:amina begum": "Professional A"}
+    assert again.roles == {"health visitor": 1}
+
+
+def test_a_numbered_label_the_draft_already_writes_is_skipped() -> None:
+    out = anonymise("Health Visitor 1 is named in the policy. The health visitor, Amina Begum, met the health "
+                    "visitor, Jo Pemberton.").text
+    assert out == "Health Visitor 1 is named in the policy. Health Visitor 2 met Health Visitor 3."
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the health visitor, Amina Begum's manager, rang", "Amina Begum"),  # the role is the manager's
+    ("Jo Bell, a worker at the café, rang", "Jo Bell"),  # a word too general to label by
+    ("Jo Bell, health visitor at Westmoor, rang", "Jo Bell"),  # an apposition that runs on
+    ("the Westmoor Hollis worker, Jo Bell, rang", "Jo Bell"),  # no name is ever taken into a role
+])
+def test_no_role_is_read_where_the_words_beside_the_name_are_not_one(text: str, name: str) -> None:
+    start = text.index(name)
+    assert written_role(text, start, start + len(name)) is None
+
+
+def test_a_role_is_read_only_from_the_vocabulary_and_normalised() -> None:
+    text = "the Hollis health visitors, Jo Bell and Ann Orr, came"
+    found = written_role(text, text.index("Jo"), text.index("Jo") + 6)
+    assert found is not None and found.role == "health visitor" and found.close is None  # a plural stays apart
+    text = "Kim Lowe (SENCO) came"
+    found = written_role(text, 0, 8)
+    assert found is not None and found.role == "special educational needs co-ordinator"
+
+
+def test_the_profile_switch_must_be_true_or_false(tmp_path: Path) -> None:
+    text = (Path(load_profile().path or "").read_text(encoding="utf-8")
+            .replace("professionals_by_role: true", "professionals_by_role: maybe"))
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError, match="people.professionals_by_role should be true or false"):
+        load_profile(path)
+
+
+def test_no_original_name_survives_the_new_labels() -> None:
+    register = Register("CSPR 2031-01", ())
+    text = ("The health visitor, Amina Begum, visited. Amina Begum, the health visitor, returned. "
+            "Ms Begum (health visitor) wrote. Begum's visit was noted.")
+    out = anonymise(text, register=register).text
+    assert "Amina" not in out and "Begum" not in out
