@@ -44,9 +44,20 @@ _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
 _CLOSING_COMMA = re.compile(
-    r"[ \t]*,(?=[ \t]*[a-z])(?![ \t]*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b)")
+    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b)")
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is
+# that name's, not the next one's.
+_AFTER_A_NAME = re.compile(r"(?P<before>\S?)[ \t]*(?P<word>[A-Z][\w'’-]*)[ \t]*,[ \t]*$")
+_NOT_NAMES = vocabulary.SENTENCE_STARTERS | vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
+
+
+def _after_a_name(text: str, pos: int) -> bool:
+    """A capitalised word and a comma stand before `pos`, and the word is no sentence's first word
+    ('However, the health visitor, ...'), month or weekday: most likely a name with its apposition."""
+    m = _AFTER_A_NAME.search(text, max(0, pos - 40), pos)
+    return bool(m and m.group("word").lower() not in _NOT_NAMES and m.group("before") not in (".", "!", "?", ""))
 _WINDOW = 90
 
 
@@ -59,6 +70,7 @@ class WrittenRole:
     phrase_start: int  # where the role's words begin, with their article ('the health visitor')
     phrase_end: int  # where they end
     close: int | None  # where the one mention of role and name would end; None: they stay apart (a plural)
+    plural: bool = False  # 'the health visitors, Amina Begum and Jo Bell': others share the role
 
 
 @dataclass(frozen=True)
@@ -67,7 +79,7 @@ class PersonRole:
 
     role: str
     also: tuple[str, ...] = ()  # other roles written beside them, noted in the audit
-    alone: bool = True  # the only person of the document with this role
+    alone: bool = True  # the only person of the document with this role, never written in the plural
 
 
 def _normalise(mods: str, chain: str) -> str | None:
@@ -107,6 +119,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     lead, _ = with_title(text, start)
     window = max(0, lead - _WINDOW)
     m = _BEFORE.search(text[window:lead])
+    if m and _after_a_name(text, window + m.start()):
+        m = None
     if m:
         role = _normalise(m.group("mods"), m.group("role"))
         joint = m.group("joint")
@@ -119,13 +133,14 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                 close = comma.end() if comma else end
             if "(" not in joint or close is not None:
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
-                                   None if m.group("plural") else close)
+                                   None if m.group("plural") else close, bool(m.group("plural")))
     m = _AFTER.match(text, end)
     if m:
         role = _normalise(m.group("mods"), m.group("role"))
         close = _closing(text, m.end(), "(" in m.group("joint"))
         if role and close is not None:
-            return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close)
+            return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
+                               bool(m.group("plural")))
     return None
 
 
@@ -133,6 +148,7 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
     """Each person not on the register whose mentions carry a role, by key, in order of first mention."""
     seen: dict[str, list[str]] = {}
     first: dict[str, int] = {}
+    shared: set[str] = set()  # roles the draft writes in the plural beside a name
     for d in sorted(detections, key=lambda d: d.start):
         if d.entity != E.PERSON or not d.person or not d.person.startswith("other:"):
             continue
@@ -140,6 +156,8 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         found = written_role(text, d.start, d.end)
         if found:
             seen.setdefault(d.person, []).append(found.role)
+            if found.plural:
+                shared.add(found.role)
     chosen: dict[str, tuple[str, tuple[str, ...]]] = {}
     for key in sorted(seen, key=first.__getitem__):
         roles = seen[key]
@@ -147,4 +165,4 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
         chosen[key] = best, tuple(r for r in counts if r != best)
     holders = Counter(role for role, _ in chosen.values())
-    return {key: PersonRole(role, also, holders[role] == 1) for key, (role, also) in chosen.items()}
+    return {key: PersonRole(role, also, holders[role] == 1 and role not in shared) for key, (role, also) in chosen.items()}

@@ -169,3 +169,26 @@ def test_no_original_name_survives_the_new_labels() -> None:
             "Ms Begum (health visitor) wrote. Begum's visit was noted.")
     out = anonymise(text, register=register).text
     assert "Amina" not in out and "Begum" not in out
+
+
+def test_a_role_written_in_the_plural_is_shared_so_its_holder_is_numbered() -> None:
+    out = anonymise("The health visitors, Amina Begum and Jo Pemberton, came. Ms Begum spoke.").text
+    assert out.startswith("The health visitors, Health Visitor 1 and ") and out.endswith(" Health Visitor 1 spoke.")
+
+
+def test_a_role_in_the_apposition_of_the_name_before_is_that_names() -> None:
+    result = anonymise("Amina Begum, the health visitor, Jo Pemberton, the GP, and the midwife met. Ms Pemberton "
+                       "agreed. However, the social worker, Carys Pell, was away.")
+    assert result.text == ("The health visitor, the GP, and the midwife met. The GP agreed. However, the social "
+                           "worker was away.")
+
+
+def test_an_apposition_closed_on_the_next_line_of_hard_wrapped_text_reads_as_one_mention() -> None:
+    out = anonymise("4.3 The baby came home in August 2022. The health visitor, Ms Kerry Ambrose,\n"
+                    "completed the new birth visit.").text
+    assert out == "4.3 The baby came home in August 2022. The health visitor\ncompleted the new birth visit."
+
+
+def test_a_date_after_the_apposition_keeps_its_comma() -> None:
+    out = anonymise("Report signed: Dr Alys Penrhyn, Independent Reviewer, 14 March 2024.").text
+    assert out == "Report signed: The independent reviewer, March 2024."
