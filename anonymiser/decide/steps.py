@@ -72,14 +72,17 @@
    name, its first name, a title and surname, initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
-   noted. After overlaps, so a person is defined by the spans that will be replaced; before
+   noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
+   written beside a person's name ('the health visitor, Amina Begum') is read, and their label given
+   in order of first mention ('the health visitor', 'Health Visitor 2': decide.roles). After overlaps, so a person is defined by the spans that will be replaced; before
    choose, which gives one label per key.
 14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
    register says of it (its label, the family home, another address: decide.addresses). What
    would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
-   name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the register's
+   name after its role and a colon ('MOTHER: MOTHER'), a professional's name beside their role
+   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
 15. residue: every kept token that could identify someone (a proper noun or unknown word
