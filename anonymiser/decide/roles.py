@@ -59,6 +59,9 @@ def _after_a_name(text: str, pos: int) -> bool:
     m = _AFTER_A_NAME.search(text, max(0, pos - 40), pos)
     return bool(m and m.group("word").lower() not in _NOT_NAMES and m.group("before") not in (".", "!", "?", ""))
 _WINDOW = 90
+# The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
+_LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
+_LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,9 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         return None  # 'the health visitor, Amina Begum's manager': the role is someone else's
     lead, _ = with_title(text, start)
     window = max(0, lead - _WINDOW)
-    m = _BEFORE.search(text[window:lead])
+    last = _LAST_WORD.search(text, max(0, lead - 40), lead)
+    word = last.group(1).lower() if last else ""
+    m = _BEFORE.search(text[window:lead]) if word in _LAST_WORDS or word[:-1] in _LAST_WORDS else None
     if m and _after_a_name(text, window + m.start()):
         m = None
     if m:
