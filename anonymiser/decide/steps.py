@@ -230,8 +230,10 @@ def other_people(state: DecideState) -> None:
         def written(label: str) -> bool:  # 'Health Visitor 1' the draft itself writes is someone else's
             return re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", state.text, re.I) is not None
 
+        register_roles = {p.role.lower() for p in state.register.people}  # 'Social Worker' is taken
         for key, role in people_roles(state.text, state.detections).items():
-            state.roles[key] = (role, state.case_map.role_label(key, role.role, role.alone, written))
+            alone = role.alone and role.role.lower() not in register_roles
+            state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, written))
         for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
             stored = state.case_map.stored_role_label(key)
             if stored is not None:  # labelled by role in an earlier document of the case: it holds here too

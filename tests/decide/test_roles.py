@@ -98,6 +98,10 @@ def test_a_register_person_beside_a_professional_role_word_is_unaffected() -> No
     assert register_changes(by_role) == register_changes(by_letter) and register_changes(by_role)
     assert by_role.text == ("The social worker met Ngozi. The social worker said that the health visitor had "
                             "helped. Ngozi liked the health visitor.")
+    # a social worker not on the register is numbered, so she never reads as the register's one
+    out = anonymise("April Dunmore met Lily. The social worker, Carys Pell, came too. Ms Pell left.",
+                    register=REGISTER).text
+    assert out == "Social Worker met Ngozi. Social Worker 1 came too. Social Worker 1 left."
 
 
 def test_two_roles_for_one_person_take_the_most_frequent_and_say_so_in_the_audit() -> None:
