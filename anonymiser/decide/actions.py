@@ -95,7 +95,8 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
     """A professional by the role written beside their name ('the health visitor', 'Health Visitor 2');
     where the role stands beside this mention, role and name read as one mention: 'the health
     visitor, Amina Begum, visited' -> 'the health visitor visited'; 'Amina Begum (IRO)' -> 'the
-    independent reviewing officer'; 'a health visitor, Jo Bell,' -> 'Health Visitor 2'."""
+    independent reviewing officer'; 'a health visitor, Jo Bell,' -> 'Health Visitor 2'; 'Midwife Jo
+    Bell came' -> 'The midwife came'."""
     text = state.text
     role, label = state.roles[d.person or ""]
     start, core_start = wording.with_title(text, d.start)
@@ -107,7 +108,7 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
     if written is not None and written.close is not None:
         if written.side == "after":
             end = written.close
-        elif label.startswith("the "):
+        elif label.startswith("the ") and written.stands:
             start, end, new = written.phrase_end, written.close, ""  # the role as written stays
         else:
             start, end = written.phrase_start, written.close

@@ -74,6 +74,9 @@ class WrittenRole:
     phrase_end: int  # where they end
     close: int | None  # where the one mention of role and name would end; None: they stay apart (a plural)
     plural: bool = False  # 'the health visitors, Amina Begum and Jo Bell': others share the role
+    # the role reads on its own once the name goes: it has its article ('the health visitor, Amina
+    # Begum') or heads a field ('Health Visitor: Amina Begum'), not a bare title ('Midwife Jo Bell')
+    stands: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                 close = comma.end() if comma else end
             if "(" not in joint or close is not None:
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
-                                   None if m.group("plural") else close, bool(m.group("plural")))
+                                   None if m.group("plural") else close, bool(m.group("plural")),
+                                   bool(m.group("det")) or ":" in joint)
     m = _AFTER.match(text, end)
     if m:
         role = _normalise(m.group("mods"), m.group("role"))

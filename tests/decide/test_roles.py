@@ -48,6 +48,10 @@ def test_two_health_visitors_are_numbered_by_first_mention_under_every_form_of_t
     ("The health visitor, Amina Begum, visited.", "The health visitor visited."),
     ("Mother told the health visitor Amina Begum that she was tired.",
      "Mother told the health visitor that she was tired."),
+    # a role written as a title before the name becomes the label, which reads on its own
+    ("Health Visitor Amina Begum came. Mother rang health visitor Amina Begum.",
+     "The health visitor came. Mother rang the health visitor."),
+    ("Health Visitor: Amina Begum\nThe visit went well.", "Health Visitor\nThe visit went well."),
     ("Amina Begum, the health visitor, visited.", "The health visitor visited."),
     ("Amina Begum (health visitor) visited.", "The health visitor visited."),
     ("Seren Hollis (IRO) chaired the review.", "The independent reviewing officer chaired the review."),
