@@ -59,6 +59,7 @@ def _after_a_name(text: str, pos: int) -> bool:
     m = _AFTER_A_NAME.search(text, max(0, pos - 40), pos)
     return bool(m and m.group("word").lower() not in _NOT_NAMES and m.group("before") not in (".", "!", "?", ""))
 _WINDOW = 90
+_OWNED = re.compile(r"['’]s?[ \t]+$")  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
 # The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
 _LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
 _LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
@@ -142,7 +143,7 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             if "(" not in joint or close is not None:
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
                                    None if m.group("plural") else close, bool(m.group("plural")),
-                                   bool(m.group("det")) or ":" in joint)
+                                   bool(m.group("det")) or ":" in joint or _OWNED.search(text, window, window + m.start()) is not None)
     m = _AFTER.match(text, end)
     if m:
         role = _normalise(m.group("mods"), m.group("role"))
@@ -153,20 +154,39 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     return None
 
 
+_LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)")
+
+
+def _lists(text: str, people: list[Detection]) -> list[list[int]]:
+    """Runs of mentions (indexes into `people`, in order of place) written as one list: 'A, B and C'."""
+    runs: list[list[int]] = []
+    for i, d in enumerate(people):
+        if runs and _LIST_JOINT.fullmatch(text, people[runs[-1][-1]].end, d.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
 def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole]:
     """Each person not on the register whose mentions carry a role, by key, in order of first mention."""
     seen: dict[str, list[str]] = {}
     first: dict[str, int] = {}
     shared: set[str] = set()  # roles the draft writes in the plural beside a name
-    for d in sorted(detections, key=lambda d: d.start):
-        if d.entity != E.PERSON or not d.person or not d.person.startswith("other:"):
-            continue
-        first.setdefault(d.person, d.start)
-        found = written_role(text, d.start, d.end)
-        if found:
-            seen.setdefault(d.person, []).append(found.role)
-            if found.plural:
-                shared.add(found.role)
+    people = [d for d in sorted(detections, key=lambda d: d.start)
+              if d.entity == E.PERSON and d.person and d.person.startswith("other:")]
+    found = [written_role(text, d.start, d.end) for d in people]
+    for run in _lists(text, people):
+        # 'the social workers, Eira Blaen and Huw Tregaron': every name of the list has the plural role
+        plural = next((r for r in (found[i] for i in run) if r is not None and r.plural), None)
+        for i in run if plural else ():
+            found[i] = found[i] or plural
+    for d, role in zip(people, found):
+        first.setdefault(d.person or "", d.start)
+        if role:
+            seen.setdefault(d.person or "", []).append(role.role)
+            if role.plural:
+                shared.add(role.role)
     chosen: dict[str, tuple[str, tuple[str, ...]]] = {}
     for key in sorted(seen, key=first.__getitem__):
         roles = seen[key]

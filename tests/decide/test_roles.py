@@ -200,3 +200,16 @@ def test_an_apposition_closed_on_the_next_line_of_hard_wrapped_text_reads_as_one
 def test_a_date_after_the_apposition_keeps_its_comma() -> None:
     out = anonymise("Report signed: Dr Alys Penrhyn, Independent Reviewer, 14 March 2024.").text
     assert out == "Report signed: The independent reviewer, March 2024."
+
+
+def test_every_name_of_a_list_after_a_plural_role_has_the_role() -> None:
+    out = anonymise("The boy's social workers, Ms Eira Blaen and Mr Huw Tregaron, visited together. Ms Blaen "
+                    "wrote the assessment and Mr Tregaron signed it off.").text
+    assert out == ("The boy's social workers, Social Worker 1 and Social Worker 2, visited together. Social "
+                   "Worker 1 wrote the assessment and Social Worker 2 signed it off.")
+
+
+def test_a_role_with_its_owner_before_it_keeps_them_when_the_name_goes() -> None:
+    out = anonymise("The family's GP, Dr Iolo Brynmor, was not told. Dr Brynmor's practice manager, Mrs Ceri "
+                    "Vale, later said so. Ms Vale left.").text
+    assert out == "The family's GP was not told. The GP's practice manager later said so. The practice manager left."
