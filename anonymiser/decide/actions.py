@@ -81,6 +81,10 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
     if alias is not None:
         # 'Gary Fenn, known as "Gaz"': one person, so the alias would only repeat the label
+        written = roles.written_role(text, start, end) if d.person in state.roles else None
+        if written is not None and written.side == "after" and written.close is not None:
+            # 'Amina Begum, known as Mina, the health visitor,': the role goes with the alias
+            alias = (alias[0], max(alias[1], written.close))
         return _replacement(state, d, alias[0], alias[1], "", rule + " (not on register) (alias beside the name)")
     if d.person in state.roles:
         return _by_role(state, d, rule)
@@ -147,7 +151,9 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
         (start, end), new = (heading, end), ""
         rule += " (role heads the name)"
     elif alias is not None:
-        (start, end), new = alias, ""
+        # 'Sarah Okafor, known as Sal, the mother, said': the role after the alias goes with it
+        role = wording.role_after(text, alias[1], new) if mode == "role" else None
+        (start, end), new = (alias[0], role[0] if role else alias[1]), ""
         rule += " (alias beside the name)"
     elif echo is not None:
         (start, end), new = echo, ""

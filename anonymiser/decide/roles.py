@@ -44,7 +44,7 @@ _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
 _CLOSING_COMMA = re.compile(
-    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or)\b)")
+    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or|known|called|nicknamed|also)\b)")
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is

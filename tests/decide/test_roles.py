@@ -1,4 +1,5 @@
-"""A professional's label follows the role written beside their name (decide.roles), on invented text."""
+"""A professional's label follows the role written beside their name (decide.roles), and a role and an
+alias beside one name read as one mention, on invented text."""
 
 from __future__ import annotations
 
@@ -213,3 +214,35 @@ def test_a_role_with_its_owner_before_it_keeps_them_when_the_name_goes() -> None
     out = anonymise("The family's GP, Dr Iolo Brynmor, was not told. Dr Brynmor's practice manager, Mrs Ceri "
                     "Vale, later said so. Ms Vale left.").text
     assert out == "The family's GP was not told. The GP's practice manager later said so. The practice manager left."
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("The health visitor, Amina Begum, known as Mina, visited. Mina rang.", "The health visitor visited. The health visitor."),
+    ("Amina Begum, known as Mina, the health visitor, visited. Mina rang.", "The health visitor visited. The health visitor."),
+    ("The GP, Dr Anika Rao (known as Dr Ani), visited. Dr Rao rang.", "The GP visited. The GP."),
+])
+def test_an_alias_and_a_role_beside_one_professional_read_as_one_mention(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published
+
+
+OKAFOR = """\
+case: CSPR 2026-03
+people:
+  - name: Sarah Okafor
+    aliases: [Sal]
+    role: mother
+    gender: female
+"""
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("Her mother, Sarah Okafor, known as Sal, said no.", "Her mother said no."),
+    ("Her mother, Sarah Okafor (known as Sal), said no.", "Her mother said no."),
+    ("Her mother, Sarah Okafor (known as Sal), her aunt and a friend went.", "Her mother, her aunt and a friend went."),
+    ("Sarah Okafor, known as Sal, the mother, said no.", "Mother said no."),
+])
+def test_an_alias_beside_a_register_name_after_its_role_leaves_no_comma_or_role_twice(
+        tmp_path: Path, draft: str, published: str) -> None:
+    register = tmp_path / "okafor.register.yaml"
+    register.write_text(OKAFOR, encoding="utf-8")
+    assert anonymise(draft, register=register).text == published
