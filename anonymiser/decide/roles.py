@@ -51,6 +51,11 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 # that name's, not the next one's.
 _AFTER_A_NAME = re.compile(r"(?P<before>\S?)[ \t]*(?P<word>[A-Z][\w'’-]*)[ \t]*,[ \t]*$")
 _NOT_NAMES = vocabulary.SENTENCE_STARTERS | vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
+_WINDOW = 90  # how far before a mention its role's words may begin
+_OWNED = re.compile(r"['’]s?[ \t]+$")  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
+# The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
+_LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
+_LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -58,11 +63,6 @@ def _after_a_name(text: str, pos: int) -> bool:
     ('However, the health visitor, ...'), month or weekday: most likely a name with its apposition."""
     m = _AFTER_A_NAME.search(text, max(0, pos - 40), pos)
     return bool(m and m.group("word").lower() not in _NOT_NAMES and m.group("before") not in (".", "!", "?", ""))
-_WINDOW = 90
-_OWNED = re.compile(r"['’]s?[ \t]+$")  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
-# The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
-_LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
-_LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -141,9 +141,9 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                 comma = _CLOSING_COMMA.match(text, end) if "," in joint else None
                 close = comma.end() if comma else end
             if "(" not in joint or close is not None:
+                stands = bool(m.group("det")) or ":" in joint or _OWNED.search(text, window, window + m.start())
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
-                                   None if m.group("plural") else close, bool(m.group("plural")),
-                                   bool(m.group("det")) or ":" in joint or _OWNED.search(text, window, window + m.start()) is not None)
+                                   None if m.group("plural") else close, bool(m.group("plural")), bool(stands))
     m = _AFTER.match(text, end)
     if m:
         role = _normalise(m.group("mods"), m.group("role"))
