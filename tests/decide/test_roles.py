@@ -246,3 +246,26 @@ def test_an_alias_beside_a_register_name_after_its_role_leaves_no_comma_or_role_
     register = tmp_path / "okafor.register.yaml"
     register.write_text(OKAFOR, encoding="utf-8")
     assert anonymise(draft, register=register).text == published
+
+
+def test_a_run_writes_the_role_label_in_the_audit_and_report_and_verify_finds_nothing(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from anonymiser.cli import main
+
+    draft = tmp_path / "chronology.txt"
+    draft.write_text("4.1 The health visitor, Amina Begum, visited in May 2022. Ms Begum's notes were brief.\n",
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    published = (out / "chronology.anonymised.txt").read_text(encoding="utf-8")
+    assert published == "4.1 The health visitor visited in May 2022. The health visitor's notes were brief.\n"
+    records = [json.loads(line) for line in (out / "chronology.audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    people = [r for r in records if r.get("entity_type") == "PERSON"]
+    assert len(people) == 2 and all("label 'the health visitor'" in r["rule"] for r in people)
+    report = (out / "chronology.report.html").read_text(encoding="utf-8")
+    assert "label &#39;the health visitor&#39;" in report and "Begum" in report  # the report is confidential
+    assert CliRunner().invoke(main, ["verify", str(out)]).exit_code == 0
