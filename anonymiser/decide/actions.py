@@ -116,6 +116,8 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
             start, end, new = written.phrase_end, written.close, ""  # the role as written stays
         else:
             start, end = written.phrase_start, written.close
+            if text[start:start + 1].isupper() and re.search(r"(?:^|[|\t\n])[ \t]*$", text[max(0, start - 8):start]):
+                new = new[:1].upper() + new[1:]  # '| School nurse Jo Bell notes' -> '| The school nurse notes'
         rule += " (role beside the name: one mention)"
     return _replacement(state, d, start, end, new, rule, core_start)
 

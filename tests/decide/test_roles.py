@@ -53,6 +53,8 @@ def test_two_health_visitors_are_numbered_by_first_mention_under_every_form_of_t
     ("Health Visitor Amina Begum came. Mother rang health visitor Amina Begum.",
      "The health visitor came. Mother rang the health visitor."),
     ("Health Visitor: Amina Begum\nThe visit went well.", "Health Visitor\nThe visit went well."),
+    ("| May 2022 | School nursing | School nurse Jo Pemberton notes a weight loss. |",
+     "| May 2022 | School nursing | The school nurse notes a weight loss. |"),
     ("Amina Begum, the health visitor, visited.", "The health visitor visited."),
     ("Amina Begum (health visitor) visited.", "The health visitor visited."),
     ("Seren Hollis (IRO) chaired the review.", "The independent reviewing officer chaired the review."),
