@@ -90,6 +90,8 @@ def test_with_the_switch_off_professionals_keep_their_letters() -> None:
 def test_the_strict_profile_keeps_letters_and_the_default_labels_by_role() -> None:
     assert load_profile("safeguarding-review").professionals_by_role is True
     assert load_profile("strict").professionals_by_role is False
+    assert anonymise("The health visitor, Amina Begum, visited.", profile="strict").text == \
+        "The health visitor, Professional A, visited."
 
 
 def test_a_register_person_beside_a_professional_role_word_is_unaffected() -> None:
