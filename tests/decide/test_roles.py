@@ -15,6 +15,7 @@ from anonymiser.core.register import Register
 from anonymiser.decide.roles import written_role
 from anonymiser.pseudonymise.case_map import CaseMap
 from tests.decide.test_unseen_shapes import REGISTER
+from tests.okafor_case import REGISTER as OKAFOR
 
 LETTERS = dataclasses.replace(load_profile(), professionals_by_role=False)
 
@@ -227,16 +228,6 @@ def test_a_role_with_its_owner_before_it_keeps_them_when_the_name_goes() -> None
 ])
 def test_an_alias_and_a_role_beside_one_professional_read_as_one_mention(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
-
-
-OKAFOR = """\
-case: CSPR 2026-03
-people:
-  - name: Sarah Okafor
-    aliases: [Sal]
-    role: mother
-    gender: female
-"""
 
 
 @pytest.mark.parametrize("draft, published", [
