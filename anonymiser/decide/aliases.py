@@ -56,6 +56,12 @@ def alias_phrase(text: str, start: int, end: int, same_person_just_before: int |
     close_end = close.end() if close else end
     if "(" in joint and ")" not in text[end:close_end]:
         return None  # '(known as Aga and ...' is not the alias alone
+    if "(" in joint and mention_start is not None and text[mention_start:mention_start + 1] == ",":
+        # 'her mother, Sarah Okafor (known as Sal), said': the mention went with the comma that opened
+        # its apposition, so the one after the bracket, which closes it, goes too
+        comma = _CLOSE.match(text, close_end)
+        if comma and text[close_end:comma.end()].strip() == ",":
+            close_end = comma.end()
     if "(" not in joint:
         close_end = end + len(text[end:close_end].rstrip(") "))  # an apposition ends at its comma
         if mention_start is not None and text[:mention_start].rstrip().endswith(","):

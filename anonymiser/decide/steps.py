@@ -77,14 +77,17 @@
    name, its first name, a title and surname, initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
-   noted. After overlaps, so a person is defined by the spans that will be replaced; before
+   noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
+   written beside a person's name ('the health visitor, Amina Begum') is read, and their label given
+   in order of first mention ('the health visitor', 'Health Visitor 2': decide.roles). After overlaps, so a person is defined by the spans that will be replaced; before
    choose, which gives one label per key.
 15. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
    register says of it (its label, the family home, another address: decide.addresses). What
    would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
-   name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the register's
+   name after its role and a colon ('MOTHER: MOTHER'), a professional's name beside their role
+   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
 16. residue: every kept token that could identify someone (a proper noun or unknown word
@@ -123,6 +126,7 @@ rule names that trail and the step that made it: 'propagation > other-people > c
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from anonymiser.config.lexicon import phrase_index
@@ -152,6 +156,7 @@ from anonymiser.decide.person_evidence import (
 )
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.residue_step import residue_replacements
+from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.streets import streets_read_as_people
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
@@ -231,6 +236,20 @@ def adjacent_names(state: DecideState) -> None:
 def other_people(state: DecideState) -> None:
     state.detections = link_aliases(state.text, cluster_others(state.text, state.detections, state.allow))
     state.professionals = professional_people(state.text, state.detections)
+    if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
+        # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met
+        def written(label: str) -> bool:  # 'Health Visitor 1' the draft itself writes is someone else's
+            return re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", state.text, re.I) is not None
+
+        register_roles = {p.role.lower() for p in state.register.people}  # 'Social Worker' is taken
+        for key, role in people_roles(state.text, state.detections).items():
+            alone = role.alone and role.role.lower() not in register_roles
+            state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, written))
+        for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
+            stored = state.case_map.stored_role_label(key)
+            if stored is not None:  # labelled by role in an earlier document of the case: it holds here too
+                state.roles[key] = (PersonRole(""), stored)
+        state.professionals |= set(state.roles)
     state.children = child_people(state.text, state.detections) - state.professionals
 
 

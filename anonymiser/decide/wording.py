@@ -77,9 +77,10 @@ def with_title(text: str, start: int) -> tuple[int, int]:
     return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
 
 
-# The comma closing an apposition, unless what follows starts a list's next item or a clause.
+# The comma closing an apposition, unless what follows starts a list's next item, a clause or an
+# alias phrase ('her mother, Sarah Okafor, known as Sal, said': the alias goes with its own commas).
 _APPOSITION_CLOSE = re.compile(
-    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an)\b|[A-Z]))")
+    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b|[A-Z]))")
 
 
 def _already_named(text: str, start: int, end: int, words: tuple[str, ...], joint: str) -> tuple[int, int] | None:

@@ -12,13 +12,15 @@ The classes:
   referred to as 'Emily'", 'whom Adult A calls Adult A'), a quoted list of variants that all read
   the same ('"Sophie", "Sophie" and "Sophie"'), or a name 'recorded as' the label its sentence
   already gives ('"Stepfather" was recorded as "Stepfather"');
-- repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading);
+- repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading; a
+  role beside its own label, 'the health visitor, the health visitor, visited', 'the GP (the GP)');
 - article: 'a' or 'an' that disagrees with the replacement after it ('A Adult H report', 'an Child B');
 - glued-marker: a marker glued to a character ('+[phone number removed]', 'x_[name]', 'word[name]');
 - section-number: a number opening a line before a heading or a sentence, changed or lost;
 - lower-case-start: a sentence (at a line's start or inside a line) that began with a capital now beginning in lower case ('5.2 the GP practice');
 - two-labels: one person under two labels (the same person's changes, or the same surname after one
-  title, replaced by different labels).
+  title, replaced by different labels); a professional's role label ('the health visitor') counts
+  as their label, any other kind ('the family', 'the church') names no one person.
 """
 
 from __future__ import annotations
@@ -151,12 +153,13 @@ def tautologies(out: Output) -> list[Defect]:
 
 
 def repeated_labels(out: Output) -> list[Defect]:
-    """The same label twice in a row: side by side, or either side of a colon or a dash."""
+    """The same label twice in a row: side by side, or either side of a colon, a dash, a comma or a
+    bracket."""
     names = _label_pattern(out)
     if names is None:
         return []
     placed = _ends(out)
-    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*[:\-–/]?[ \t]*(?P<b>{names})(?![\w-])", re.I)
+    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?:[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
     return [Defect("repeated-label", m.start(), m.end()) for m in pair.finditer(out.text)
             if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
 
@@ -247,9 +250,10 @@ def two_labels(out: Output) -> list[Defect]:
     and surname ('Mrs Rose', 'Pastor Ojo') labelled apart from the one full name with that surname
     ('Mrs Angela Rose', 'Emmanuel Ojo'); capitals, an article and a possessive aside. One defect for
     each label beyond the first."""
+    # a marker or a kind names no one person; a role label of someone not on the register does
     people = [p for p in out.labels() if p.entity == "PERSON" and not p.new.startswith("[")
-              and not p.new.lower().startswith("the ") and p.new not in RESTATED_WORDINGS]
-    # a marker, a kind or 'a variant of the name' names no one person
+              and (not p.new.lower().startswith("the ") or (p.person or "").startswith("other:"))
+              and p.new not in RESTATED_WORDINGS]  # nor does 'a variant of the name'
     groups: dict[tuple[str, ...], dict[str, Placed]] = {}
     named: list[tuple[Placed, tuple[str | None, str | None, str]]] = []
     firsts: dict[str, set[str]] = {}

@@ -83,15 +83,18 @@ def test_a_title_and_surname_is_the_full_name_met_before() -> None:
 def test_a_professional_met_by_full_name_is_the_same_person_by_first_name() -> None:
     result = anonymise("The community midwife, Jo Bell, booked her in May 2022. Jo noted that the mother "
                        "seemed low. Ms Bell referred her on.")
-    assert labels_of(result, "Jo Bell", "Jo", "Ms Bell") == {"Professional A"}
-    assert result.text.count("Professional A") == 3
+    assert result.text == ("The community midwife booked her in May 2022. The community midwife noted that the "
+                           "mother seemed low. The community midwife referred her on.")
+    assert {r.replacement.lower() for r in result.decisions.replacements if r.original in ("Jo", "Ms Bell")} \
+        == {"the community midwife"}
 
 
 def test_a_name_wrapped_at_a_line_end_is_one_mention() -> None:
     result = anonymise("In December 2022 a neighbour, Mrs Comfort\nAsante, called police. Later the "
                        "paediatrician, Dr Helen\nMarsh, made a referral.")
     assert "Adult A, called police" in result.text and "Adult B" not in result.text
-    assert "Professional" in result.text and "Marsh" not in result.text and "Helen" not in result.text
+    assert "Later the paediatrician made a referral." in result.text
+    assert "Marsh" not in result.text and "Helen" not in result.text
 
 
 def test_a_list_of_one_name_a_line_is_not_joined() -> None:

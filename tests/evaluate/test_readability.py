@@ -73,6 +73,11 @@ def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> No
     found = repeated_labels(o)
     assert [o.text[d.start:d.end] for d in found] == ["MOTHER: MOTHER", "Adult A Adult A"]
     assert repeated_labels(out("Mr Jo Pike and Mr Pike", ("Mr Jo Pike", "Adult A"), ("Mr Pike", "Adult A"))) == []
+    # a role written beside the name that became the same role
+    text = "The health visitor, Amina Begum, visited. Tess Orr (the GP) came."
+    o = out(text, ("Amina Begum", "the health visitor", "other:amina begum"), ("Tess Orr", "the GP", "other:tess orr"))
+    assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["The health visitor, the health visitor",
+                                                                   "the GP (the GP"]
 
 
 def test_an_article_that_disagrees_with_the_replacement() -> None:
@@ -131,6 +136,12 @@ def test_one_person_under_two_labels() -> None:
             ("A Quist", "Adult K", "q"), ("an Quist", "an Adult K", "q"))
     found = two_labels(o)
     assert [o.text[d.start:d.end] for d in found] == ["Adult J", "Adult D", "Adult S"]
+    # a professional's role label is their label; the family's kind is no one person's
+    text = "Ms Amina Begum rang. Ms Begum wrote. The Okafor family moved. Mrs Okafor left."
+    o = out(text, ("Ms Amina Begum", "the health visitor", "other:amina begum"),
+            ("Ms Begum", "Professional A", "other:amina begum"),
+            ("Okafor family", "the family", "register:sarah okafor"), ("Mrs Okafor", "Mother", "register:sarah okafor"))
+    assert [o.text[d.start:d.end] for d in two_labels(o)] == ["Professional A"]
 
 
 def test_a_collapsed_list_of_one_persons_names_is_still_their_one_label() -> None:
