@@ -111,6 +111,9 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
         if d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
             lead = _ROLE_ACRONYM.match(text, d.start, d.end)  # 'HV June Ellis': the role's letters stay
             start = lead.end() if lead else d.start
+            opener = _OPENER.match(text, start, d.end)  # 'Later Mrs Bibi': the sentence's first word stays
+            if opener and opener.group(1).lower() in vocabulary.SENTENCE_STARTERS:
+                start = opener.end()
             span = text[start:d.end]
             words = span.split()
             if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and (
@@ -122,6 +125,7 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
 
 
 _ROLE_ACRONYM = re.compile(r"[A-Z]{2,4}\s+(?=[A-Z][a-z])")
+_OPENER = re.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
 
 
 def link_aliases(text: str, detections: list[Detection]) -> list[Detection]:

@@ -334,3 +334,10 @@ def test_an_address_form_with_its_postcode_is_one_variant() -> None:
     # the list is one mention; the address alone in its quotes keeps its postcode's marker
     assert [r.replacement for r in out] == ['variants of "the family home"', "the family home", "[postcode removed]"]
     assert out[0].end == second + len('"4 Elm Road, ZZ1 9ZZ"')
+
+
+def test_a_sentences_first_word_the_ner_took_into_a_name_stays() -> None:
+    out = anonymise("Mrs Bibi rang the school. Later Mrs Bibi said she was worried. "
+                    "Meanwhile Kia Jones called; Jones was upset.").text
+    assert out == ("Adult A rang the school. Later Adult A said she was worried. "
+                   "Meanwhile Adult B called; Adult B was upset.")
