@@ -16,6 +16,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
+from anonymiser.decide.surnames import is_kept_surname
 from anonymiser.decide.vehicles import is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -128,7 +129,8 @@ class Keeper:
     def trim_allowlisted(self, d: Detection) -> list[Detection]:
         """Cut allowlisted phrases out of a detection; what is left stays detected."""
         holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
-                 if not (d.entity == E.PERSON and self._judicial_title(d, s, e))
+                 if not (d.entity == E.PERSON and (self._judicial_title(d, s, e)
+                                                   or is_kept_surname(self.text, d.start, d.end, s, e)))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
                  and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
         pieces = subtract(d.start, d.end, holes)
@@ -309,8 +311,10 @@ class Keeper:
             # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
             return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
-        names = [t for t in tokens if t.group(0)[0].isupper() and t.group(0).lower() not in vocabulary.NAME_TITLES
-                 and t.group(0) not in self.allow]
+        names = [t for t in tokens if t.group(0)[0].isupper() and (
+            (t.group(0).lower() not in vocabulary.NAME_TITLES and t.group(0) not in self.allow)
+            # 'Ms Nurse', 'PC English': a title or a kept word as the surname
+            or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
         if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
             return None  # 'Instagram told police': a platform, never a person
         if "\n\n" in span:
@@ -318,8 +322,9 @@ class Keeper:
         piece = self._beside_dash(d)
         if piece is not d:
             return self._clean_person(piece) if piece is not None else None
-        if d.detectors == ("SpacyRecognizer",) and all(self._everyday(t.group(0)) for t in names):
-            return None  # 'Family Background' in a heading: words this very text uses in lower case
+        titled = any(t.group(0).lower().rstrip(".") in vocabulary.NAME_TITLES for t in tokens)
+        if d.detectors == ("SpacyRecognizer",) and not titled and all(self._everyday(t.group(0)) for t in names):
+            return None  # 'Family Background' in a heading: words this very text uses in lower case ('Ms Nurse' is someone)
         s = d.start + tokens[0].start()
         e = d.start + tokens[-1].end()
         word = self.text[s:e]

@@ -42,6 +42,7 @@ from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
+from anonymiser.decide.surnames import is_kept_surname
 from anonymiser.decide.systems import system_names, system_spans
 
 _WORD = re.compile(r"[^\W_][\w'’]*")
@@ -245,9 +246,11 @@ class PhraseLayer:
             # local body, and the place is its name, even when the place is the kept area
             hits = [h for h in hits if h not in self._place_spans]
         if hits and d.entity == E.PERSON:
-            # 'Sarah Kent', 'Ms Kent', 'Siân Powys': a kept place beside a first name or a title in a
-            # person's span is their surname, and cutting it out would publish it beside the label
-            hits = [h for h in hits if not (h in self._place_spans and self._surname_of(d, h))]
+            # 'Sarah Kent', 'Ms Nurse', 'Siân Powys': a kept word (a place, a role, a nationality) beside
+            # a first name or a title in a person's span is their surname, and cutting it out would
+            # publish it beside the label
+            hits = [h for h in hits if not (len(self.text[h[0]:h[1]].split()) == 1
+                                            and is_kept_surname(self.text, d.start, d.end, *h))]
         if not hits:
             return [d]
         pieces = subtract(d.start, d.end, hits)
@@ -263,18 +266,6 @@ class PhraseLayer:
                 continue
             out.append(replace(d, start=s, end=e))
         return out
-
-    def _surname_of(self, d: Detection, place: tuple[int, int]) -> bool:
-        """The place ends the person's span right after a first name, a title or a name English does
-        not know ('Sarah Kent', 'Ms Kent', 'Siân Powys'), or opens it before a surname ('Devon
-        Ashworth'): it is part of the name."""
-        before = _WORD.findall(self.text[d.start:place[0]])
-        after = _WORD.findall(self.text[place[1]:d.end])
-        if before and not after:
-            last = before[-1]
-            return (is_first_name(last) or last.lower().rstrip(".") in vocabulary.NAME_TITLES
-                    or (last[:1].isupper() and not last.isupper() and word_class(last) is WordClass.UNKNOWN))
-        return bool(after) and not before and len(after) == 1 and is_surname(after[0])
 
     def _postnominals(self, d: Detection) -> list[Detection]:
         """'AASW', 'Dip': a span the NER alone read as a person, made only of post-nominals, names nobody.

@@ -229,6 +229,9 @@ def test_a_person_the_ner_calls_an_organisation_is_replaced_whole_once_known_as_
      "The IRO chaired the review for Powys County Council."),
     ("Tom London rang the police. Later Tom London was arrested in London.",
      "Adult A rang the police. Later Adult A was arrested in London."),
+    # a title or role word as the surname after a title: someone, not the role
+    ("The family were seen in clinic. Ms Nurse was worried about the bruise.",
+     "The family were seen in clinic. Adult A was worried about the bruise."),
 ])
 def test_a_surname_that_is_a_kept_place_goes_with_the_name(draft: str, published: str) -> None:
     assert anonymise(draft).text == published

@@ -1,0 +1,34 @@
+"""A kept word that is someone's surname: 'Kelly Nurse', 'Ms Nurse', 'PC English', 'Sarah Kent'."""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.names import is_first_name, is_surname
+
+# The word right before a kept word, with only spaces between: 'Kelly Nurse', never 'Kelly, nurse'.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*\.?)[ \t]+$")
+_WORDS = re.compile(r"[^\W_][\w'’-]*")
+
+
+def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: int) -> bool:
+    """Whether the kept word at word_start:word_end (a role, a place, a nationality) is the surname of
+    the person span start:end: it ends the span right after a first name, a title or a capitalised
+    name English does not know ('Kelly Nurse', 'Ms Nurse', 'PC English', 'Siân Powys'), or opens a
+    two-word span before a surname ('Devon Ashworth'). Cut out, it would be published beside the
+    label ('Adult A Nurse')."""
+    word = text[word_start:word_end]
+    if not word[:1].isupper():
+        return False
+    if not text[word_end:end].strip(" \t'’s"):
+        m = _WORD_BEFORE.search(text, start, word_start)
+        if m is None:
+            return False
+        before = m.group(1)
+        return (before.lower().rstrip(".") in vocabulary.NAME_TITLES or is_first_name(before)
+                or (not before.isupper() and word_class(before) is WordClass.UNKNOWN))
+    after = _WORDS.findall(text[word_end:end])
+    return (not text[start:word_start].strip() and not word.isupper()
+            and word.lower().rstrip(".") not in vocabulary.NAME_TITLES and len(after) == 1 and is_surname(after[0]))
