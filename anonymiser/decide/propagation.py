@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
-from anonymiser.config.lexicon import PhraseIndex, WordIndex
+from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
@@ -104,9 +104,7 @@ def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool
         pos = start
         for i, (word, want) in enumerate(zip(words, wanted)):
             if i:
-                gap = pos
-                while pos < len(text) and text[pos].isspace():
-                    pos += 1
+                gap, pos = pos, after_space(text, pos)
                 if pos == gap:
                     break
             if fold(text[pos:pos + len(word)]) != want:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anonymiser.config import vocabulary
+from anonymiser.config.lexicon import after_space
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
 from anonymiser.core.textview import NormalisedText, view_of
@@ -100,9 +101,7 @@ def _ascii_match(text: str, start: int, words: list[str], wanted: list[str], for
     pos = start
     for i, (word, want) in enumerate(zip(words, wanted)):
         if i:
-            gap = pos
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
+            gap, pos = pos, after_space(text, pos)
             if pos == gap:
                 return -1
         piece = text[pos:pos + len(word)]
