@@ -8,15 +8,21 @@ until at least --words words), it measures:
   peak memory figure is that system's alone;
 - the project's detection in --workers processes (ProcessPoolExecutor over chunks of
   documents), against single-process Presidio;
-- linear scaling: the project's time at 1x, 4x and 16x --base-words.
+- linear scaling: the project's time at 1x, 4x and 16x --base-words;
+- whole processes (issue 15), each as a user runs it, on the same texts: `anonymiser detect` against
+  Presidio's whole process (`presidio_process.py detect`), `anonymiser run` on the texts as a folder
+  of drafts against Presidio's analyzer plus anonymizer (`presidio_process.py run`), and
+  `anonymiser detect --workers N` against `--workers 1`, the commands taking turns in each round;
+- `anonymiser run`'s scaling: seconds per 1,000 words on one invented draft with its register
+  (`make_review.py`) of 5,000 to 320,000 words (--run-sizes).
 
 Engines are built and warmed up before the clock starts, for both systems and in every
 worker, and each system's figure is the median of --repeat timed runs (default 3), so a
 passing background job does not decide the ratio. Nothing is hard-coded: every figure is
 measured in the run that prints it.
 
-    python benchmarks/speed.py            # full run (100,000 words, 2 workers)
-    python benchmarks/speed.py --quick    # smoke run (10,000 words, scaling 1x/2x/4x)
+    python benchmarks/speed.py            # full run (100,000 words, 2 workers; about 30 minutes on 2 free cores)
+    python benchmarks/speed.py --quick    # smoke run (10,000 words, scaling 1x/2x/4x, run 2,500 to 10,000 words)
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ import json
 import multiprocessing as mp
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -46,6 +54,11 @@ PROFILE = "safeguarding-review"
 TARGET_SINGLE = 2.0  # project single process >= 2x Presidio
 TARGET_WORKERS = 3.5  # project on N workers >= 3.5x Presidio single process
 TARGET_MEMORY_MB = 1.5 * 1024  # peak memory <= 1.5 GB
+# issue 15, whole processes on the same texts as the single-process rows
+TARGET_DETECT_PROCESS = 2.5  # the whole `anonymiser detect` process >= 2.5x Presidio's whole process
+TARGET_RUN_FOLDER = 2.0  # `anonymiser run` on a folder >= 2x Presidio analyze + anonymize, whole processes
+TARGET_DETECT_WORKERS = 1.8  # `anonymiser detect --workers 2` >= 1.8x `--workers 1`, where a second core is free
+TARGET_RUN_FLAT = 0.10  # `run`'s seconds per 1,000 words at the largest size within 10% of the smallest
 
 WARMUP_TEXT = (
     "Child A lived with her mother, Ms Jane Smith, at 12 High Street, Leeds LS1 4AB. "
@@ -263,6 +276,93 @@ def in_subprocess(fn_name: str, *args) -> dict:
     return value
 
 
+# ---------------------------------------------------------------- whole processes
+
+def _write_inputs(texts: dict[str, str], folder: Path) -> tuple[Path, Path]:
+    """The corpus as one TEXTS_JSON (for detect) and as a folder of .txt drafts (for run)."""
+    texts_json = folder / "texts.json"
+    texts_json.write_text(json.dumps(texts), encoding="utf-8")
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    for i, text in enumerate(texts.values()):
+        (drafts / f"draft-{i:04d}.txt").write_text(text, encoding="utf-8")
+    return texts_json, drafts
+
+
+def _timed_process(cmd: list[str], ok: tuple[int, ...] = (0,)) -> dict:
+    """Wall and CPU seconds of one whole process (start, load, work, exit), run from the repository root."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in ok:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "cpu": cpu, "exit": done.returncode}
+
+
+def whole_processes(texts: dict[str, str], workers: int, repeat: int) -> dict[str, dict]:
+    """Each command as a user runs it, on the same texts, the systems taking turns in every round so
+    a background job slows them alike; the median of `repeat` rounds for each."""
+    py = sys.executable
+    tool = [py, "-m", "anonymiser"]
+    presidio = [py, str(BENCH / "presidio_process.py")]
+    with tempfile.TemporaryDirectory(prefix="speed-") as tmp:
+        folder = Path(tmp)
+        texts_json, drafts = _write_inputs(texts, folder)
+        commands: dict[str, Callable[[int], tuple[list[str], tuple[int, ...]]]] = {
+            "presidio detect": lambda k: ([*presidio, "detect", str(texts_json), "--out", str(folder / f"p{k}.json")],
+                                          (0,)),
+            "project detect": lambda k: ([*tool, "detect", str(texts_json), "--out", str(folder / f"a{k}.json"),
+                                          "--workers", "1"], (0,)),
+            "presidio run": lambda k: ([*presidio, "run", str(drafts), "--out", str(folder / f"pout{k}")], (0,)),
+            # exit 1: some draft is not ready for publication (a possible leak for the reviewer); all are written
+            "project run": lambda k: ([*tool, "run", str(drafts), "--out", str(folder / f"aout{k}"), "--workers", "1"],
+                                      (0, 1)),
+        }
+        if workers > 1:
+            commands[f"project detect, {workers} workers"] = lambda k: (
+                [*tool, "detect", str(texts_json), "--out", str(folder / f"w{k}.json"), "--workers", str(workers)],
+                (0,))
+        trials: dict[str, list[dict]] = {name: [] for name in commands}
+        for k in range(repeat):
+            for name, make in commands.items():
+                cmd, ok = make(k)
+                trials[name].append(_timed_process(cmd, ok))
+    return {name: _median_run(runs) for name, runs in trials.items()}
+
+
+def _run_scaling(sizes: list[int], repeat: int) -> list[dict]:
+    """`anonymiser run` (run_batch, one worker) on one invented draft of each size with its register
+    (benchmarks/make_review.py), engines warmed up first: the median of `repeat` runs per size."""
+    from anonymiser.config.profile import load_profile
+    from anonymiser.run.batch import BatchSettings, run_batch
+    from benchmarks.make_review import review
+
+    profile = load_profile(PROFILE)
+    out: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="speed-run-") as tmp:
+        def once(n: int, tag: str) -> dict:
+            folder = Path(tmp) / tag
+            folder.mkdir()
+            text, register = review(n)
+            (folder / "draft.txt").write_text(text, encoding="utf-8")
+            (folder / "draft.register.yaml").write_text(register, encoding="utf-8")
+            settings = BatchSettings(profile, folder / "out", folder / "out" / "pseudonym-map.json")
+            t0, c0 = time.perf_counter(), time.process_time()
+            summary = run_batch([folder / "draft.txt"], settings, workers=1)
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+            if summary.failed:
+                raise RuntimeError(f"run failed on the {n:,}-word draft: {summary.failed[0].error}")
+            return {"words": n_words(text), "seconds": seconds, "cpu": cpu}
+
+        once(2_000, "warm-up")
+        for n in sizes:
+            out.append(_median_run([once(n, f"{n}-{k}") for k in range(repeat)]))
+    return out
+
+
 # ---------------------------------------------------------------- report
 
 def verdict(ok: bool) -> str:
@@ -276,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (0 = skip)")
     parser.add_argument("--base-words", type=int, default=None, help="scaling base size (default 5,000)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 10,000 words, scaling 1x/2x/4x")
+    parser.add_argument("--run-sizes", default=None,
+                        help="draft sizes in words for run's scaling, comma-separated (default 5000,20000,80000,320000)")
+    parser.add_argument("--no-processes", action="store_true",
+                        help="skip the whole-process rows (detect and run against Presidio's whole process)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="time each system this many times and report the median run (default 3)")
     args = parser.parse_args(argv)
@@ -283,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     words = args.words or (10_000 if args.quick else 100_000)
     base = args.base_words or (2_500 if args.quick else 5_000)
     factors = (1, 2, 4) if args.quick else (1, 4, 16)
+    run_sizes = [int(x) for x in args.run_sizes.split(",")] if args.run_sizes else \
+        ([2_500, 5_000, 10_000] if args.quick else [5_000, 20_000, 80_000, 320_000])
 
     source = source_texts(args.tab)
     texts = corpus(source, words)
@@ -307,6 +413,12 @@ def main(argv: list[str] | None = None) -> int:
           flush=True)
     scaling_runs = [one_document(source, base * f) for f in factors]
     scale = in_subprocess("_single", "project", scaling_runs, args.repeat)
+    procs = None
+    if not args.no_processes:
+        print("Measuring whole processes: Presidio's and the project's detect and run, taking turns ...", flush=True)
+        procs = whole_processes(texts, args.workers, args.repeat)
+    print(f"Measuring run's scaling ({'/'.join(f'{n:,}' for n in run_sizes)} words) ...", flush=True)
+    run_scale = in_subprocess("_run_scaling", run_sizes, args.repeat)
 
     def rate(r: dict) -> float:
         return r["runs"][0]["words"] / max(r["runs"][0]["seconds"], 1e-9)
@@ -361,6 +473,44 @@ def main(argv: list[str] | None = None) -> int:
     per_first = first["seconds"] / first["words"]
     per_last = last["seconds"] / last["words"]
     print(f"s / 1,000 words at {factors[-1]}x vs 1x: {per_last / per_first:.2f} (1.00 = perfectly linear)")
+    if procs is not None:
+        print()
+        print(f"Whole processes on the same {total_words:,} words (start, load, read, work, write, exit; "
+              f"median of {args.repeat}, the systems taking turns)")
+        print(f"{'command':<44}{'seconds':>9}{'CPU s':>8}{'words/s':>10}   trials (s)")
+        for name, r in procs.items():
+            print(f"{name:<44}{r['seconds']:>9.1f}{r['cpu']:>8.1f}{total_words / r['seconds']:>10,.0f}   {r['trials']}")
+        detect_ratio = procs["presidio detect"]["seconds"] / procs["project detect"]["seconds"]
+        run_ratio = procs["presidio run"]["seconds"] / procs["project run"]["seconds"]
+
+        def cpu_ratio(a: str, b: str) -> str:
+            return f"(CPU {procs[a]['cpu'] / max(procs[b]['cpu'], 1e-9):.2f}x)"
+
+        print(f"whole `anonymiser detect` vs Presidio's whole process: {detect_ratio:.2f}x "
+              f"{cpu_ratio('presidio detect', 'project detect')}   "
+              f"target >= {TARGET_DETECT_PROCESS}x: {verdict(detect_ratio >= TARGET_DETECT_PROCESS)}")
+        print(f"`anonymiser run` on the folder ({len(texts)} drafts, default profile) vs Presidio analyze + anonymize: "
+              f"{run_ratio:.2f}x {cpu_ratio('presidio run', 'project run')}   target >= {TARGET_RUN_FOLDER}x: {verdict(run_ratio >= TARGET_RUN_FOLDER)}")
+        key = f"project detect, {args.workers} workers"
+        if key in procs:
+            w_ratio = procs["project detect"]["seconds"] / procs[key]["seconds"]
+            print(f"`anonymiser detect --workers {args.workers}` vs `--workers 1`: {w_ratio:.2f}x   "
+                  f"target >= {TARGET_DETECT_WORKERS}x where a second core is free: "
+                  f"{verdict(w_ratio >= TARGET_DETECT_WORKERS)} (load average now {os.getloadavg()[0]:.2f} "
+                  f"on {os.cpu_count()} CPUs)")
+
+    print()
+    print("`anonymiser run` scaling: one invented draft with its register (benchmarks/make_review.py), "
+          "one worker, engines warm")
+    print(f"{'words':>10}{'seconds':>10}{'CPU s':>8}{'s / 1,000 words':>18}{'CPU s / 1,000':>15}")
+    for run in run_scale:
+        print(f"{run['words']:>10,}{run['seconds']:>10.2f}{run['cpu']:>8.2f}{run['seconds'] / run['words'] * 1000:>18.3f}"
+              f"{run['cpu'] / run['words'] * 1000:>15.3f}")
+    first, last = run_scale[0], run_scale[-1]
+    growth = (last["seconds"] / last["words"]) / (first["seconds"] / first["words"])
+    cpu_growth = (last["cpu"] / last["words"]) / (first["cpu"] / first["words"])
+    print(f"s / 1,000 words at {last['words']:,} vs {first['words']:,} words: {growth:.2f} (CPU: {cpu_growth:.2f}; "
+          f"1.00 = flat)   target within {TARGET_RUN_FLAT:.0%}: {verdict(abs(growth - 1) <= TARGET_RUN_FLAT)}")
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f} (other processes on the machine slow every figure)")
     return 0
 

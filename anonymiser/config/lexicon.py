@@ -126,6 +126,13 @@ class WordIndex:
         return [m for m in (pattern.match(self.text, pos) for pos in self.phrase_candidates(phrase)) if m]
 
 
+def after_space(text: str, pos: int) -> int:
+    """The first position at or after `pos` that is not white space: where a phrase's next word starts."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
 def overlapping(intervals: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The intervals (sorted, not overlapping each other) that overlap [start, end)."""
     i = _first_ending_after(intervals, start)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
-from anonymiser.config.lexicon import PhraseIndex, WordIndex
+from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
@@ -101,9 +104,7 @@ def _occurrences(index: WordIndex, phrase: str, case_sensitive: bool, code: bool
         pos = start
         for i, (word, want) in enumerate(zip(words, wanted)):
             if i:
-                gap = pos
-                while pos < len(text) and text[pos].isspace():
-                    pos += 1
+                gap, pos = pos, after_space(text, pos)
                 if pos == gap:
                     break
             if fold(text[pos:pos + len(word)]) != want:
@@ -149,6 +150,19 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
                                meta=DetectionMeta(propagated_from=place, address_town=True)))
 
 
+def _containment(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span lies inside one of `spans`: one binary search, however many spans a long draft has."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    return inside
+
+
 def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
               structure: frozenset[str] = frozenset()) -> list[Detection]:
     """New detections for other mentions of detected names, places, institutions and codes.
@@ -162,14 +176,15 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
     seen_phrases: set[tuple[str, str]] = set()
     # The register's word on an address beats a NER that read part of it as a person ('Withy Lane
     # Traveller Site'): such a 'person' is never spread, or every 'Traveller' would become one.
-    register_addresses = [(d.start, d.end) for d in detections if d.entity == E.ADDRESS and d.from_register]
+    inside_register_address = _containment([(d.start, d.end) for d in detections
+                                            if d.entity == E.ADDRESS and d.from_register])
     for d in detections:
         span = text[d.start:d.end]
         if d.entity == E.ADDRESS:
             _propagate_town(text, index, d, span, covered, found, seen_phrases)
         if d.from_register:
             continue  # the register recognizer already scans the whole text for these
-        if d.entity == E.PERSON and any(s <= d.start and d.end <= e for s, e in register_addresses):
+        if d.entity == E.PERSON and inside_register_address(d.start, d.end):
             continue
         phrases: list[str] = []
         collision_words: set[str] = set()

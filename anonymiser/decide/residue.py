@@ -39,6 +39,7 @@ from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
+from anonymiser.core.span_set import SpanSet
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
 from anonymiser.decide.vehicles import is_vehicle, model_after_make
 
@@ -138,17 +139,33 @@ def _inflected_common(low: str) -> bool:
     return False
 
 
-class _Lazy:
-    """A set worked out the first time it is asked about."""
+class _Expanded:
+    """The acronyms explained by an expansion the text keeps: one with an expansion that no covered
+    span touches and whose every word is explained. Asked one acronym at a time, as initialisms come."""
 
-    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
-        self._make = make
-        self._got: frozenset[str] | None = None
+    def __init__(self, t: Scan, inside: Callable[[int, int], bool]) -> None:
+        self._t = t
+        self._inside = inside
+        self._got: dict[str, bool] = {}
 
-    def __contains__(self, item: object) -> bool:
-        if self._got is None:
-            self._got = self._make()
-        return item in self._got
+    def __contains__(self, acronym: object) -> bool:
+        if not isinstance(acronym, str):
+            return False
+        got = self._got.get(acronym)
+        if got is None:
+            got = self._got[acronym] = any(not self._inside(s, e) for s, e in explained_expansions(self._t, acronym))
+        return got
+
+
+def explained_expansions(t: Scan, acronym: str) -> list[tuple[int, int]]:
+    """Where the text spells `acronym` out in words that are each explained (what is covered aside):
+    worked out once a text, and only for the acronyms asked about."""
+    got = t.explained_expansions.get(acronym)
+    if got is None:
+        got = t.explained_expansions[acronym] = [
+            (s, e) for s, e in t.expansions.get(acronym, ())
+            if not any(_token_unexplained(t, m.group(0), m.start()) for m in _TOKEN.finditer(t.text, s, e))]
+    return got
 
 
 def _parts_explained(t: Scan, token: str, start: int) -> bool:
@@ -212,16 +229,6 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
     return None
 
 
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
 def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callable[[int, int], bool]) -> bool:
     """The word just before an unexplained name is a first name the name lists know, kept only because
     it is also a common word ('Patience', 'Grace')."""
@@ -231,33 +238,19 @@ def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callabl
             and not t.in_explained(prev.start(), prev.end()))
 
 
-def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: Iterable[tuple[int, int]] = (),
+def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
+                 covered: Iterable[tuple[int, int]] | SpanSet = (),
                  explained_words: frozenset[str] = frozenset(),
                  within: tuple[int, int] | None = None) -> list[Residue]:
     """The unexplained kept runs of `text` (within a span of it, if given), outside the `covered`
-    spans, each with the kind of label its context supports."""
+    spans, each with the kind of label its context supports. A caller that asks span after span of
+    one text passes `covered` as a SpanSet it grows, rather than the spans sorted again each time."""
     t = text if isinstance(text, Scan) else Scan(text, explain or PhraseIndex(()))
     text = t.text
-    spans = _merged(covered)
-    starts = [s for s, _ in spans]
-    import bisect
-
-    def inside(s: int, e: int) -> bool:
-        i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and spans[i][1] > s:
-            return True
-        j = bisect.bisect_left(starts, s)
-        return j < len(spans) and spans[j][0] < e
-
+    inside = (covered if isinstance(covered, SpanSet) else SpanSet(covered)).overlaps
     # an acronym whose spelt-out name is kept, and explained, somewhere is explained by it; one whose
     # every expansion is replaced is not ('NUH' goes with 'Nottingham University Hospitals')
-    def explained_name(s: int, e: int) -> bool:
-        return not inside(s, e) and not any(_token_unexplained(t, m.group(0), m.start())
-                                            for m in _TOKEN.finditer(text, s, e))
-
-    # worked out only once an initialism needs it: most texts and spans hold none
-    expanded = _Lazy(lambda: frozenset(a for a, spots in t.expansions.items()
-                                       if any(explained_name(s, e) for s, e in spots)))
+    expanded = _Expanded(t, inside)
     out: list[Residue] = []
     # A word all in lower-case letters is never unexplained (nor does it join a run of capitalised
     # words, which must be next to each other), so the scan skips the many of them at once.

@@ -97,6 +97,8 @@ class Scan:
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
         # acronyms the text spells out as a body's name without defining them ('NUH'), with where
         self.expansions = expansions(text)
+        # of those, the expansions whose every word is explained, per acronym (decide.residue fills it)
+        self.explained_expansions: dict[str, list[tuple[int, int]]] = {}
 
     def in_explained(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._starts, start) - 1

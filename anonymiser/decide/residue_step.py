@@ -4,15 +4,18 @@ with its kind."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.lexicon import WordIndex
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
+from anonymiser.core.span_set import SpanSet
 from anonymiser.decide import wording
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
@@ -72,7 +75,12 @@ _COMPANY_WORDS = frozenset(w.lower() for w in COMPANY_SUFFIXES)
 def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int, int]]) -> list[Replacement]:
     """One decision per name: an organisation replaced as unexplained goes wherever it is written again
     ('Horizon Family Support Services CIC', later 'Horizon Family Support Services')."""
-    taken = sorted(covered + [(m.start, m.end) for m in made])
+    spans = covered + [(m.start, m.end) for m in made]
+    # what is taken, asked once per place a name stands: the spans holding a character joined and
+    # sorted, and the empty ones as points (a point strictly inside a hit is taken)
+    taken = SpanSet(x for x in spans if x[0] < x[1])
+    points = sorted(a for a, b in spans if a >= b)
+    index: WordIndex | None = None  # where each word stands, so a name is looked for only there
     out: list[Replacement] = []
     seen: set[str] = set()
     for m in made:
@@ -83,16 +91,26 @@ def _same_name_again(text: str, made: list[Replacement], covered: list[tuple[int
         if len(words) < 2 or name in seen:
             continue
         seen.add(name)
+        index = index or WordIndex(text)
         pattern = re.compile(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w'’-])")
-        for hit in pattern.finditer(text):
-            if any(a < hit.end() and hit.start() < b for a, b in taken):
+        last_end = -1
+        for hit in index.finditer(pattern, name):
+            if hit.start() < last_end:
+                continue  # as a scan left to right finds them: a hit never starts inside the one before
+            last_end = hit.end()
+            if taken.overlaps(hit.start(), hit.end()) or _point_inside(points, hit.start(), hit.end()):
                 continue
             start = wording.absorb_article(text, hit.start())
             new = _case_like(text, start, hit.end(), m.replacement)
             out.append(Replacement(start, hit.end(), text[start:hit.end()], new, m.entity, m.detectors, m.score,
                                    f"{m.rule} (the same name again)", core=(hit.start(), hit.end())))
-            taken.append((start, hit.end()))
+            taken.add(start, hit.end())
     return out
+
+
+def _point_inside(points: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(points, start)
+    return i < len(points) and points[i] < end
 
 
 def _case_like(text: str, start: int, end: int, replacement: str) -> str:
@@ -110,14 +128,15 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
     scan = Scan(text, explaining_index(profile), not_explaining)
     keep_flags: list[Flag] = []
     made: list[Replacement] = []
-    covered = [(r.start, r.end) for r in replacements]
+    # asked once per organisation flag and grown as each is decided: kept sorted, never sorted again
+    covered = SpanSet((r.start, r.end) for r in replacements)
     org_flags = []
     for f in flags:
         if f.entity == E.ORGANISATION and profile.detects(E.ORGANISATION):
             org_flags.append(f)
         else:
             keep_flags.append(f)
-            covered.append((f.start, f.end))
+            covered.add(f.start, f.end)
     for f in _by_line(text, org_flags):
         inner = find_residue(scan, covered=covered, explained_words=explained_words, within=(f.start, f.end))
         if len(inner) == 1 and inner[0].entity == E.PERSON and (inner[0].start, inner[0].end) == (f.start, f.end):
@@ -125,7 +144,7 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         named = _named_organisation(text[f.start:f.end])
         if not inner and not named:
             keep_flags.append(f)
-            covered.append((f.start, f.end))
+            covered.add(f.start, f.end)
             continue
         why = "an organisation no allowlist or keep list explains" if inner else \
             "a named organisation (its kind and a name) no allowlist or keep list explains"
@@ -134,13 +153,16 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         new = wording.match_case(text[start:f.end], kind, text, start)
         made.append(Replacement(start, f.end, text[start:f.end], new, E.ORGANISATION, (RESIDUE,), RESIDUE_SCORE,
                                 f"{f.rule.partition(':')[0]} > residue: {why} -> its kind", core=(f.start, f.end)))
-        covered.append((start, f.end))
+        covered.add(start, f.end)
     again = _same_name_again(text, made, [(r.start, r.end) for r in replacements])
     if again:
         made += again
-        keep_flags = [f for f in keep_flags if not any(a.start < f.end and f.start < a.end for a in again)]
-        covered = [(r.start, r.end) for r in replacements] + [(f.start, f.end) for f in keep_flags]
-    covered += [(m.start, m.end) for m in made]
+        taken_again = SpanSet((a.start, a.end) for a in again)  # each holds a name, so never empty
+        keep_flags = [f for f in keep_flags if not (taken_again.overlaps(f.start, f.end) if f.start < f.end else
+                                                    any(a.start < f.end and f.start < a.end for a in again))]
+        covered = SpanSet([(r.start, r.end) for r in replacements] + [(f.start, f.end) for f in keep_flags])
+    for m in made:
+        covered.add(m.start, m.end)
     for r in find_residue(scan, covered=covered, explained_words=explained_words):
         if not profile.detects(r.entity):
             continue

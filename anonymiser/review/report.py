@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
@@ -226,6 +227,35 @@ def _pieces(text: str, items: list[ReportItem], flag_spans: list[tuple[int, int,
     return pieces
 
 
+def _document_html(pieces: list[dict], items: list[ReportItem], flags: list[dict]) -> Markup:
+    """The publication text as the page shows it, each replacement a <mark> and each flagged span a
+    <span>, escaped as the template would escape it.
+
+    Written here rather than in the template: a long draft has tens of thousands of replacements,
+    and the template's loop over them cost more than the rest of the page."""
+    out: list[str] = []
+    for p in pieces:
+        text = escape(p["text"])
+        if p["kind"] == "text":
+            out.append(text)
+            continue
+        i = p["i"]
+        if p["kind"] == "flag":
+            out.append(f'<span class="flagged" title="Flagged: {escape(flags[i]["reason"])}">{text}</span>')
+            continue
+        it = items[i]
+        classes = (f"r t-{escape(it.entity_type)}{' low' if it.low_confidence else ''}"
+                   f"{' empty' if not it.replacement else ''}{' rejected' if it.rejected else ''}")
+        original, detectors, rule = escape(it.original), escape(", ".join(it.detectors)), escape(it.rule)
+        evidence = f" ({escape(', '.join(it.evidence))})" if it.evidence else ""
+        out.append(f'<mark class="{classes}" id="r{i}" data-i="{i}" data-original="{original}" '
+                   f'data-type="{escape(it.entity_type)}" data-detectors="{detectors}" '
+                   f'data-score="{escape("%.2f" % it.score)}" data-rule="{rule}" tabindex="0" '
+                   f'title="Original: {original} · {escape(_label(it.entity_type))} · found by {detectors} · '
+                   f'confidence {int(round(it.score * 100, 0))}%{evidence} · {rule}">{text}</mark>')
+    return Markup("".join(out))
+
+
 def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
     """Distinct people and things, in order of first mention, and each item's group index."""
     index: dict[str, int] = {}
@@ -352,7 +382,8 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
                     "renamable": g["renamable"], "label": g["label"]} for g in groups],
     }
     return _environment().get_template("report.html.j2").render(
-        document=document, profile=profile, items=items, pieces=_pieces(publication_text, items, flag_spans),
+        document=document, profile=profile, items=items,
+        document_html=_document_html(_pieces(publication_text, items, flag_spans), items, flag_rows),
         groups=groups, group_of=group_of, low=low, residue=residue, flags=flag_rows, chart=chart, kept_words=kept_words,
         kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
         types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,

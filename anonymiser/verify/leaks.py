@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anonymiser.config import vocabulary
+from anonymiser.config.lexicon import after_space
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
 from anonymiser.core.textview import NormalisedText, view_of
@@ -21,6 +22,8 @@ from anonymiser.detect.recognizers.register_references import find_references
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
+
+    from anonymiser.config.lexicon import WordIndex
 
 STRUCTURED = [e for e, t in E.ENTITY_TYPES.items() if t.structured]
 MIN_ORIGINAL = 3
@@ -56,6 +59,58 @@ def _original_pattern(original: str) -> re.Pattern[str]:
         return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.I)
     forms = {original, original.upper(), original[:1].upper() + original[1:].lower()}
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms))) + r")(?!\w)")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what a regular expression's \w matches
+
+
+def _original_hits(index: WordIndex, original: str) -> list[tuple[int, int]]:
+    """Where `_original_pattern(original)` matches, at each place the original's words stand.
+
+    A long draft's audit holds thousands of distinct originals, and compiling a pattern for each cost
+    more than the rest of the check; so an ASCII original is compared here, as its pattern compares
+    it, and the pattern is compiled only where the text there is not ASCII (a letter may then match
+    in a case `str.lower` does not give: the kelvin sign is a 'k')."""
+    phrase = " ".join(original.split())
+    if not original.isascii() or not re.search(r"\w", phrase):
+        return [(m.start(), m.end()) for m in index.finditer(_original_pattern(original), phrase)]
+    text = index.text
+    words = original.split()
+    any_case = len(words) > 1 or any(ch.isdigit() for ch in original) or original.islower()
+    forms = {original, original.upper(), original[:1].upper() + original[1:].lower()}
+    wanted = [w.lower() for w in words]
+    out = []
+    for start in index.phrase_candidates(phrase):
+        end = _ascii_match(text, start, words, wanted, forms, any_case)
+        if end is None:
+            m = _original_pattern(original).match(text, start)
+            if m:
+                out.append((m.start(), m.end()))
+        elif end >= 0:
+            out.append((start, end))
+    return out
+
+
+def _ascii_match(text: str, start: int, words: list[str], wanted: list[str], forms: set[str],
+                 any_case: bool) -> int | None:
+    """The end of the original's match at `start`, -1 for none, None when a word's place holds a
+    character outside ASCII (left to the pattern)."""
+    if start > 0 and _word_char(text[start - 1]):
+        return -1
+    pos = start
+    for i, (word, want) in enumerate(zip(words, wanted)):
+        if i:
+            gap, pos = pos, after_space(text, pos)
+            if pos == gap:
+                return -1
+        piece = text[pos:pos + len(word)]
+        if not piece.isascii():
+            return None
+        if (piece.lower() != want) if any_case else (piece not in forms):
+            return -1
+        pos += len(word)
+    return -1 if pos < len(text) and _word_char(text[pos]) else pos
 
 
 @lru_cache(maxsize=1)
@@ -122,10 +177,10 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):
             continue
-        for m in index.finditer(_original_pattern(original), " ".join(original.split())):
-            if _reads_as_date(text, m.start(), m.end()):
+        for start, end in _original_hits(index, original):
+            if _reads_as_date(text, start, end):
                 continue
-            add(m.start(), m.end(), f"original {E.ENTITY_TYPES[entity].label} from the audit",
+            add(start, end, f"original {E.ENTITY_TYPES[entity].label} from the audit",
                 E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:
         for r in CaseRegisterRecognizer(register).analyze(text, [E.PERSON, E.ADDRESS]):

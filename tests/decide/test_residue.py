@@ -175,3 +175,45 @@ def test_a_make_of_car_that_is_a_first_name_is_no_explanation_alone() -> None:
     assert residue_of("He sold his grey Kia Picanto in May.\n") == []
     assert residue_of("Her classmate said Kia's car was outside.\n") == [("Kia", "PERSON")]
     assert residue_of("The family had a Vauxhall outside.\n") == []  # a make that is no name explains itself
+
+
+# --------------------------------------------------------------------------- a long draft, span by span
+
+_TRUSTS = ("Blackpool Teaching Hospitals NHS Foundation Trust", "Bradford Teaching Hospitals NHS Foundation Trust",
+           "Cambridge University Hospitals NHS Foundation Trust")
+_INVENTED = ("Quenby Ashdown Hospital", "Tarrow Mellin Infirmary", "Castrel Brinney Hospital")
+
+
+def _long_draft(rounds: int) -> str:
+    """Invented chronology entries: a body written out, then by its initials, many times over."""
+    lines = []
+    for i in range(rounds):
+        body = (_TRUSTS + _INVENTED)[i % 6]
+        initials = "".join(w[0] for w in body.split()[:3])
+        lines.append(f"{i + 1}. On {i % 27 + 1} March 2021 Tyrone was seen at {body} by the duty nurse.\n\n"
+                     f"{initials} staff wrote to the GP the next day.\n")
+    return "\n".join(lines)
+
+
+def test_a_scan_asked_span_after_span_with_a_growing_set_answers_as_with_the_spans_listed():
+    from anonymiser.core.span_set import SpanSet
+    from anonymiser.decide.residue_scan import Scan
+
+    text = _long_draft(24)
+    scan = Scan(text, explaining_index(PROFILE))
+    grown, listed = SpanSet(), []
+    # cover the invented bodies one by one, as the residue step covers what it decides
+    for i, body in enumerate(_INVENTED * 4):
+        at = text.find(body, text.find(body) + 1) if i >= 3 else text.find(body)
+        span = (at, at + len(body))
+        grown.add(*span)
+        listed.append(span)
+        assert find_residue(scan, covered=grown) == find_residue(scan, covered=listed)
+
+
+def test_in_a_long_draft_each_bodys_initials_go_with_it_or_stay_with_it():
+    out = anonymise(_long_draft(24), PROFILE).text
+    for body in _TRUSTS:  # allowlisted and kept: their initials are explained by them
+        assert body in out and "".join(w[0] for w in body.split()[:3]) + " staff" in out
+    for body in _INVENTED:  # replaced: nothing explains their initials any more
+        assert body.split()[0] not in out and "".join(w[0] for w in body.split()) not in out

@@ -157,3 +157,24 @@ def test_a_word_draft_loses_its_references_everywhere(tmp_path: Path) -> None:
     for extra in (["--register", str(register)], ["--audit", str(audit)]):
         check = CliRunner().invoke(main, ["verify", *map(str, published), *extra])
         assert check.exit_code == 0, check.output
+
+
+def test_many_recorded_references_are_found_as_each_ones_own_pattern_finds_them() -> None:
+    """The leak check looks for hundreds of recorded references in a long output: those whose number
+    is nowhere are skipped, and what is found is what each reference's own pattern finds."""
+    from anonymiser.detect.recognizers.register_references import find_references, reference_pattern
+
+    lines = [f"Entry {i}: police ref PN/{2019 + i % 4}/{40000 + 37 * i:06d} was closed on {i % 28 + 1} May."
+             for i in range(60)]
+    text = "\n".join(lines) + "\nThe footer reads pn 2022 40111 and CR-007-41 in capitals: CR00741.\n"
+    recorded = [f"PN/{2019 + i % 4}/{40000 + 37 * i:06d}" for i in range(0, 120, 3)] + ["CR 7/41", "QX-0000"]
+    expected: set[tuple[int, int]] = set()
+    for ref in recorded:
+        pattern = reference_pattern(ref)
+        assert pattern is not None
+        expected |= {(m.start(), m.end()) for m in pattern.finditer(text)}
+    found = list(find_references(text, recorded))
+    assert set(found) <= expected and len(found) >= 20
+    assert all(any(s <= a and b <= e for s, e in found) for a, b in expected)  # none left out
+    assert text[found[-2][0]:found[-2][1]] == "CR-007-41" and text[found[-1][0]:found[-1][1]] == "CR00741"
+    assert "pn 2022 40111" in [text[s:e] for s, e in found]

@@ -293,3 +293,40 @@ def test_the_page_writes_sections_and_fields_in_the_schema_order() -> None:
 
     data = _data(render_sample())
     assert data["fields"] == [[s, list(FIELD_ORDER[s])] for s in SECTIONS] and data["applied"] == []
+
+
+# The document text as the template wrote it, one replacement and one flag at a time, before it was
+# written in Python (report._document_html): the page must not change by a byte.
+_TEMPLATE_DOCUMENT = (
+    '{% for p in pieces %}{% if p.kind == "item" %}{% set it = items[p.i] %}<mark class="r t-{{ it.entity_type }}'
+    "{{ ' low' if it.low_confidence }}{{ ' empty' if not it.replacement }}{{ ' rejected' if it.rejected }}\" "
+    'id="r{{ p.i }}" data-i="{{ p.i }}" data-original="{{ it.original }}" data-type="{{ it.entity_type }}" '
+    "data-detectors=\"{{ it.detectors|join(', ') }}\" data-score=\"{{ '%.2f'|format(it.score) }}\" "
+    'data-rule="{{ it.rule }}" tabindex="0" title="Original: {{ it.original }} · {{ label(it.entity_type) }} · '
+    "found by {{ it.detectors|join(', ') }} · confidence {{ (it.score * 100)|round|int }}%{% if it.evidence %} "
+    "({{ it.evidence|join(', ') }}){% endif %} · {{ it.rule }}\">{{ p.text }}</mark>{% elif p.kind == \"flag\" %}"
+    '<span class="flagged" title="Flagged: {{ flags[p.i].reason }}">{{ p.text }}</span>{% else %}{{ p.text }}'
+    "{% endif %}{% endfor %}")
+
+
+def test_the_document_text_is_written_as_the_template_wrote_it():
+    from jinja2 import Environment, StrictUndefined
+
+    from anonymiser.review.report import ReportItem, _document_html, _label, _pieces
+
+    text = 'Mrs "O\'Neil" & <Tom> met Jo at 3 Elm St.\nShe is Black British; he said "fine" & left.\n'
+    items = [
+        ReportItem(0, 13, 'Mrs "O\'Neil"', "Adult A", E.PERSON, ("SpacyRecognizer", "Titled<Person>"), 0.845,
+                   "choose: safeguarding-review: PERSON -> person & co", "other:o'neil", 0),
+        ReportItem(16, 21, "<Tom>", "", E.PERSON, ("residue",), 0.5, "residue: a \"name\"", None, 16, False,
+                   ("unknown word", "alone & low")),
+        ReportItem(26, 28, "Jo", "Jo", E.PERSON, ("SpacyRecognizer",), 0.125, "rule", None, 26, True),
+        ReportItem(32, 41, "3 Elm St.", "[address]", E.ADDRESS, ("StreetAddress",), 0.995, "r", None, 32),
+    ]
+    flags = [{"text": "Black British", "label": "ethnicity", "reason": 'kept: "check" it & <it>'}]
+    at = text.index("Black British")
+    pieces = _pieces(text, items, [(at, at + len("Black British"), 0)])
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    expected = env.from_string(_TEMPLATE_DOCUMENT).render(pieces=pieces, items=items, flags=flags, label=_label)
+    assert str(_document_html(pieces, items, flags)) == expected
+    assert "&lt;Tom&gt;" in expected and "&#34;check&#34;" in expected  # escaped, as the page needs

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -20,6 +21,7 @@ _GAP = r"[\W_]{0,8}?"
 _PART = re.compile(r"[^\W\d_]+|\d+")
 
 
+@lru_cache(maxsize=4096)
 def reference_pattern(reference: str, bounded: bool = True) -> re.Pattern[str] | None:
     """One reference in any spacing, punctuation or case, a number with or without leading zeros.
 
@@ -38,6 +40,8 @@ def find_references(text: str, references: Iterable[str], bounded: bool = True) 
     """(start, end) of every written form of each reference, none inside another ('2026-03' in 'CSPR 2026-03')."""
     spans: set[tuple[int, int]] = set()
     for ref in dict.fromkeys(references):
+        if not _digits_written(ref, text):
+            continue
         pattern = reference_pattern(ref, bounded)
         if pattern is not None:
             spans.update((m.start(), m.end()) for m in pattern.finditer(text))
@@ -46,6 +50,15 @@ def find_references(text: str, references: Iterable[str], bounded: bool = True) 
         if end > last_end:
             yield start, end
             last_end = end
+
+
+def _digits_written(reference: str, text: str) -> bool:
+    """False when the reference's longest number (leading zeros aside) is nowhere in `text`, so no
+    written form of it can be there either: digits have no case, and every form writes them. A long
+    draft's check searches for hundreds of recorded references; most are not there, and this finds
+    that without running each one's pattern over the whole text."""
+    numbers = [p.lstrip("0") or "0" for p in _PART.findall(reference) if p.isdigit()]
+    return not numbers or max(numbers, key=len) in text
 
 
 class RegisterReferenceRecognizer(EntityRecognizer):

@@ -1,0 +1,39 @@
+"""The leak check's search for audit originals (verify.leaks): compared word by word where the text is
+ASCII, it finds exactly what each original's own pattern finds."""
+
+from __future__ import annotations
+
+import random
+
+from anonymiser.config.lexicon import WordIndex
+from anonymiser.core.register import EMPTY_REGISTER
+from anonymiser.verify.leaks import _original_hits, _original_pattern, find_leaks
+
+_WORDS = ["Amara", "AMARA", "amara", "Okafor", "okafor", "OKAFOR", "Amaras", "Mill", "Lane", "mill", "lane",
+          "AB12", "ab12", "CD-34", "the", "and", "Kelly", "\u212aelly", "Zoë", "ZOË", "_Amara", "Amara_", "9Amara",
+          "Mill\u00a0Lane", "Amara's", "O'Brien", "o'brien"]
+_GAPS = [" ", "  ", "\n", "\t", " \n ", "", ", ", ". ", "-", "(", ")", "\u2009"]
+_ORIGINALS = ["Amara", "Okafor", "Amara Okafor", "Mill Lane", "mill lane", "AB12", "CD-34", "Kelly", "Zoë",
+              "O'Brien", "Amara's", "amara", "(Amara", "Lane"]
+
+
+def _random_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(n))
+
+
+def test_an_original_is_found_where_its_pattern_matches_and_nowhere_else():
+    rng = random.Random(15)
+    for _ in range(200):
+        text = _random_text(rng, rng.randrange(5, 60))
+        index = WordIndex(text)
+        for original in _ORIGINALS:
+            phrase = " ".join(original.split())
+            expected = [(m.start(), m.end()) for m in index.finditer(_original_pattern(original), phrase)]
+            assert _original_hits(index, original) == expected, (text, original)
+
+
+def test_a_name_left_in_an_output_is_reported_in_each_case_the_check_reads():
+    text = "Adult A met AMARA at the school.\nLater amara and Amara Okafor's aunt moved.\n"
+    leaks = find_leaks(text, "out.txt", EMPTY_REGISTER, [("Amara", "PERSON"), ("Amara Okafor", "PERSON")], {"Adult A"})
+    assert sorted((leak.where, leak.text) for leak in leaks) == [
+        ("out.txt:1", "AMARA"), ("out.txt:2", "Amara"), ("out.txt:2", "Amara Okafor")]
