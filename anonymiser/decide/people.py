@@ -65,11 +65,13 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
     # Names that are also words count too: "Will" alone is the "Will Okafor" met earlier.
     token_lists = {id(d): person_tokens(text[d.start:d.end], allow, collisions=True) for d in others}
     by_initials: dict[str, set[str]] = {}  # 'KM' -> the keys of full names with those initials
+    keys: set[str] = set()  # the keys in `names`, looked up once a mention: a long draft has thousands
     for d in others:
         toks = token_lists[id(d)]
         if len(toks) > 1 or (toks and len(_name_words(text[d.start:d.end])) > 1):
             key = "other:" + " ".join(t.lower() for t in toks)
-            if all(k != key for _, k in names):
+            if key not in keys:
+                keys.add(key)
                 # every word of the name is met alone: 'Jo' of 'Jo Bell', though too short to spread
                 names.append((frozenset(t.lower() for t in toks) | _name_words(text[d.start:d.end]), key))
             by_initials.setdefault("".join(t[0] for t in toks).upper(), set()).add(key)
