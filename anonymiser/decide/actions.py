@@ -22,6 +22,8 @@ from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
 
 Action = Callable[[DecideState, Detection, EntityPolicy, str], Replacement | Flag | None]
+# What 'as Kez' becomes where the alias is what a sentence says ('is known to his friends as Kez').
+ANOTHER_NAME = "by another name"
 
 # Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
 _CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
@@ -82,6 +84,9 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     if alias is not None:
         # 'Gary Fenn, known as "Gaz"': one person, so the alias would only repeat the label
         return _replacement(state, d, alias[0], alias[1], "", rule + " (not on register) (alias beside the name)")
+    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person)
+    if told is not None:
+        return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)
@@ -111,6 +116,9 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
     if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
         alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
+    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person) if alias is None else None
+    if told is not None:  # 'Kieran is known to his friends as Kez'
+        return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (alias beside the name)")
     heading = aliases.role_heading(text, start, new) if mode == "role" and alias is None else None
     if alias is None and heading is None and aliases.names_its_pseudonym(text, end, new):
         # 'Hope will be referred to as "Emily"' must not read 'Emily will be referred to as "Emily"'

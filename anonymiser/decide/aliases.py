@@ -10,8 +10,10 @@ would only repeat the label ('Adult A, known as Adult A').
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.results import Replacement
 from anonymiser.decide.wording import match_case
 
@@ -19,7 +21,7 @@ _QUOTE = "\"'‘’“”"
 # What stands between a name and its alias: an apposition or a bracket saying the second is what the
 # first is known as, called or referred to as ('known to her family as', 'also called', 'nicknamed').
 _AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:known|called|referred\s+to|nicknamed)" \
-      rf"(?:\s+to\s+[^,.;:()\n]{{1,40}}?)?(?:\s+as)?\s+[{_QUOTE}]?"
+      rf"(?:\s+(?:to|in|among|by|within)\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)?\s+[{_QUOTE}]?"
 _JOINTS = (
     rf",\s*{_AS}",
     rf"\s*\(\s*{_AS}",
@@ -29,6 +31,12 @@ _JOINTS = (
     rf",\s*who\s+(?:prefers|likes|asks|wants|chooses)\s+to\s+be\s+(?:called|known\s+as)\s+[{_QUOTE}]?",
 )
 _JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
+# 'Kieran is known to his friends as Kez.': the alias is the sentence's whole point, so the phrase
+# cannot go; the name after 'as' does ('... is known to his friends by another name').
+_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},)?\s*(?:who\s+)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
+_AS_WORD = re.compile(r"\bas\s+[\"'‘’“”]?$", re.I)
+# An alias after a phrase: one to three capitalised words, perhaps in quotes ('known as "Bigs"').
+_ALIAS_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}")
 _ENDS_JOINT = re.compile("(?:" + "|".join(f"(?:{j})" for j in _JOINTS) + ")$", re.I)
 # How the phrase closes after the alias: its quote, then the bracket or the apposition's comma,
 # unless the comma goes on to a list's next item, a clause or another apposition ('known as Will, aged 28').
@@ -36,8 +44,9 @@ _CLOSE = re.compile(rf"[{_QUOTE}]?(?:\s*\)|,(?!\s*(?:(?:who|whom|whose|which|whe
 
 
 def is_alias_joint(between: str) -> bool:
-    """The text between two names says the second is the first's alias."""
-    return _JOINT.fullmatch(between) is not None
+    """The text between two names says the second is the first's alias ('known as', 'is known to his
+    friends as')."""
+    return _JOINT.fullmatch(between) is not None or _PREDICATE.fullmatch(between) is not None
 
 
 def alias_phrase(text: str, start: int, end: int, same_person_just_before: int | None,
@@ -154,3 +163,45 @@ def collapse_variants(text: str, replacements: list[Replacement], says: str) -> 
             out.append(r)
     flush()
     return out
+
+
+def predicate_alias(text: str, start: int, end: int, done: list[Replacement], person: str | None) -> tuple[int, int] | None:
+    """'Kieran is known to his friends as Kez.': the span from 'as' to the alias's closing quote, to be
+    read 'by another name', when the same person's mention ends just before the phrase."""
+    mention = last_mention(done, person, start)
+    if mention is None:
+        return None
+    joint = _PREDICATE.fullmatch(text, mention[1], start)
+    if joint is None:
+        return None
+    as_word = _AS_WORD.search(text, mention[1], start)
+    if as_word is None:
+        return None
+    close = end + 1 if text[end:end + 1] in _QUOTE else end
+    return as_word.start(), close
+
+
+def alias_detections(text: str, detections: list[Detection]) -> list[Detection]:
+    """'Liban Osman, known as "Bigs"': the name an alias phrase gives after a person is a name too,
+    though no detector found it there; its detection joins the person's (decide.people)."""
+    people = [d for d in detections if d.entity == E.PERSON]
+    found: list[Detection] = []
+    dropped: set[int] = set()
+    for d in people:
+        joint = _JOINT.match(text, d.end) or _PREDICATE.match(text, d.end)
+        if joint is None or joint.end() - d.end > 90:
+            continue
+        words = _ALIAS_WORDS.match(text, joint.end())
+        if words is None:
+            continue
+        s, e = words.span()
+        there = [o for o in detections + found if o.start < e and s < o.end]
+        if any(o.entity == E.PERSON or o.detectors != ("SpacyRecognizer",) for o in there):
+            continue  # found already as a name, or as something a pattern or the register vouches for
+        dropped |= {id(o) for o in there}  # the NER's guess of a kind ('Ffi' as an organisation) gives way
+        found.append(replace(d, start=s, end=e, detectors=("alias-phrase",), person=None, trail=(),
+                             meta=DetectionMeta(professional=d.meta.professional)))
+    if not found:
+        return detections
+    # in the text's order: the person action looks back at the replacement just made for the name before
+    return sorted([d for d in detections if id(d) not in dropped] + found, key=lambda d: (d.start, -d.end))

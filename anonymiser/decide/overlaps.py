@@ -12,6 +12,7 @@ from anonymiser.config.names import is_first_name, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS
+from anonymiser.decide.residue_scan import acronyms
 
 _WORD = re.compile(r"\w+")
 
@@ -60,8 +61,42 @@ def _rank(d: Detection) -> tuple:
     return (base, d.score, d.end - d.start)
 
 
+def join_dates(detections: list[Detection]) -> list[Detection]:
+    """Overlapping dates are one date, whole: the NER's 'November' inside the pattern's '5 November'
+    scores higher, and winning alone it would leave the day showing beside the month it keeps."""
+    dates = sorted((d for d in detections if d.entity == E.DATE), key=lambda d: (d.start, -d.end))
+    if len(dates) < 2:
+        return detections
+    joined: dict[int, Detection] = {}  # id of each date -> the date it now stands in
+    groups: list[list[Detection]] = []
+    for d in dates:
+        if groups and d.start < max(g.end for g in groups[-1]):
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for group in groups:
+        if len(group) > 1:
+            best = max(group, key=_rank)
+            whole = replace(best, start=min(g.start for g in group), end=max(g.end for g in group),
+                            detectors=tuple(dict.fromkeys(n for g in group for n in g.detectors)))
+            for g in group:
+                joined[id(g)] = whole
+    if not joined:
+        return detections
+    out: list[Detection] = []
+    placed: set[int] = set()
+    for d in detections:
+        if id(d) not in joined:
+            out.append(d)
+        elif id(joined[id(d)]) not in placed:
+            placed.add(id(joined[id(d)]))
+            out.append(joined[id(d)])
+    return out
+
+
 def resolve(detections: list[Detection], text: str) -> list[Detection]:
     """Keep the best detection for each character; a loser keeps whatever it covers alone."""
+    detections = join_dates(detections)
     accepted: list[Detection] = []
     taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
     for d in sorted(detections, key=_rank, reverse=True):
@@ -111,8 +146,8 @@ def _without_edge_words(text: str, s: int, e: int) -> tuple[int, int]:
 def _no_name_left(span: str) -> bool:
     """What is left of a person once a surer detection took the name: titles ('Mr'), or words the
     lexicon lists only in lower case and the name lists do not know ('TEL' after 'LINDA WHITFIELD',
-    'Concerning' before 'Maisie Calloway' in a heading; never 'Swan' after 'Jack')."""
-    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) for w in _WORD.findall(span))
+    'Concerning' before 'Maisie Calloway' in a heading, an acronym such as 'CSPR'; never 'Swan' after 'Jack')."""
+    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) or w in acronyms() for w in _WORD.findall(span))
 
 
 def _piece(d: Detection, s: int, e: int, text: str) -> Detection:

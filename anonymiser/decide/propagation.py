@@ -10,6 +10,7 @@ from anonymiser.config.lexicon import PhraseIndex, WordIndex
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.residue_scan import acronyms
 from anonymiser.detect.recognizers.case_register import word_collisions
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -26,7 +27,8 @@ def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> li
         t = re.sub(r"['’]s?$", "", t)
         if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in vocabulary.NAME_TITLES
                 and (collisions or t.lower() not in word_collisions()) and t not in allow
-                and not only_a_word(t)):  # 'TEL' read into 'LINDA WHITFIELD TEL' would spread everywhere
+                and not only_a_word(t)  # 'TEL' read into 'LINDA WHITFIELD TEL' would spread everywhere
+                and t not in acronyms()):  # so would 'CSPR' read into 'CSPR Denisa H.'
             out.append(t)
     return out
 

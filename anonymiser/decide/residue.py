@@ -39,6 +39,7 @@ from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
+from anonymiser.decide.origins import before_country
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
 from anonymiser.decide.vehicles import is_vehicle, model_after_make
 
@@ -309,8 +310,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None, covered: 
             j += 1
         if head or (len(run_words) > 1 and run_words[-1] in org_words()):
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
-        elif _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s) \
-                and kind == "name" and not text[max(0, s - 4):s].endswith("of "):
+        elif kind == "name" and (before_country(text, end) or (
+                _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
+                and not text[max(0, s - 4):s].endswith("of "))):
             out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))
         else:
             why = "initials no list or definition explains" if kind == "initials" else \
