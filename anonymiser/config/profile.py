@@ -91,12 +91,8 @@ class Profile:
 
     def is_child(self, person: Person) -> bool:
         """Whether a register person's role is one the profile's child-role lists name, or such a role
-        with words before it that only qualify it ('twin brother', 'older sister'; not "mother's sister")."""
-        roles = vocabulary.words(*self.child_roles)
-        role = person.role.lower()
-        words = role.replace("’", "'").split()
-        return role in roles or (len(words) > 1 and words[-1] in roles
-                                 and not any(w.endswith(("'s", "s'")) or w == "adult" for w in words))
+        qualified ('twin brother')."""
+        return vocabulary.is_child_role(person.role, vocabulary.words(*self.child_roles))
 
     @property
     def pseudonym_pools(self) -> dict[str, str]:

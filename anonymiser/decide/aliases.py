@@ -33,7 +33,7 @@ _JOINTS = (
 _JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
 # 'Kieran is known to his friends as Kez.': the alias is the sentence's whole point, so the phrase
 # cannot go; the name after 'as' does ('... is known to his friends by another name').
-_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},)?\s*(?:who\s+)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
+_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},|,(?=\s*who\b))?\s*(?:who\s+)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
 _AS_WORD = re.compile(r"\bas\s+[\"'‘’“”]?$", re.I)
 # An alias after a phrase: one to three capitalised words, perhaps in quotes ('known as "Bigs"').
 _ALIAS_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}")
@@ -78,14 +78,16 @@ def ends_in_alias_joint(text: str, start: int) -> bool:
 
 
 # 'Hope will be referred to as "Emily"': the sentence that names the pseudonym the report uses.
-_PSEUDONYM_SENTENCE = r"\s+(?:will|shall|is\s+to|would)\s+be\s+(?:referred\s+to|called|known|named)(?:\s+as)?\s+[{q}]{label}[{q}]"
+# 'Tomos is referred to in the published review as **Baby T**' too: the label may stand in Markdown's bold.
+_PSEUDONYM_SENTENCE = (r"\s+(?:(?:will|shall|is\s+to|would)\s+be|is|are)\s+(?:referred\s+to|called|known|named)"
+                       r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})")
 
 
 def names_its_pseudonym(text: str, end: int, label: str) -> bool:
     """The name ending at `end` is the one a sentence gives its pseudonym `label`: replaced by the
     label it would read 'Emily will be referred to as "Emily"'."""
     pattern = _PSEUDONYM_SENTENCE.format(q=_QUOTE, label=re.escape(label))
-    return re.match(pattern, text[end:end + len(label) + 60], re.I) is not None
+    return re.match(pattern, text[end:end + len(label) + 100], re.I) is not None
 
 
 def last_mention(done: list[Replacement], person: str | None, start: int, reach: int = 120) -> tuple[int, int] | None:
@@ -205,3 +207,94 @@ def alias_detections(text: str, detections: list[Detection]) -> list[Detection]:
         return detections
     # in the text's order: the person action looks back at the replacement just made for the name before
     return sorted([d for d in detections if id(d) not in dropped] + found, key=lambda d: (d.start, -d.end))
+
+
+_INVERTED_GAP = re.compile(r",[ \t]*")
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*")
+
+
+def collapse_inverted(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'HORVÁTH, Marek (Mara)' in a family table would read 'UNCLE, Uncle (Uncle)' or '[family name],
+    Zayn': a surname, a comma and one person's first name (and a bracketed alias of theirs) are one
+    mention, which reads as the first name's label."""
+    reps = sorted(replacements, key=lambda r: (r.start, -r.end))
+    out: list[Replacement] = []
+    i = 0
+    while i < len(reps):
+        r = reps[i]
+        nxt = reps[i + 1] if i + 1 < len(reps) else None
+        if (nxt is not None and r.entity == E.PERSON and nxt.entity == E.PERSON and nxt.person
+                and nxt.person.startswith("register:") and len(r.original.split()) == 1
+                and len(nxt.original.split()) == 1 and _INVERTED_GAP.fullmatch(text, r.end, nxt.start)
+                and re.sub(r"['’]s?$", "", r.original.lower()) in nxt.person.split(":", 1)[1].split()[1:]):
+            end, j = nxt.end, i + 2
+            alias = reps[j] if j < len(reps) else None
+            bracket = _BRACKETED.fullmatch(text, end, alias.start) if alias is not None else None
+            if alias is not None and bracket and alias.person == nxt.person and text[alias.end:alias.end + 1] == ")":
+                end, j = alias.end + 1, j + 1
+            trail, _, rest = nxt.rule.partition(": ")
+            nxt.replacement = match_case(text[nxt.start:nxt.end], nxt.replacement, text, r.start)
+            nxt.start, nxt.end, nxt.original, nxt.core = r.start, end, text[r.start:end], (r.start, end)
+            nxt.rule = f"{trail} > {says}: a surname, its first name and alias: one mention ({rest})"
+            out.append(nxt)
+            i = j
+            continue
+        aside = _naming_aside(text, r, reps[i + 1:])
+        if aside is not None:
+            # 'Faadumo (she sometimes spells her name Fadumo, and some records have Faduma)' would read
+            # 'Mother (she sometimes spells her name Mother, ...)': an aside that only gives spellings goes
+            end, n = aside
+            trail, _, rest = r.rule.partition(": ")
+            r.end, r.original, r.core = end, text[r.start:end], (r.core[0], reps[i + n].core[1])
+            r.rule = f"{trail} > {says}: an aside that only spells the name: one mention ({rest})"
+            out.append(r)
+            i += 1 + n
+            continue
+        bracket = _ALIAS_BRACKET.fullmatch(text, r.end, nxt.start) if nxt is not None else None
+        close = _ALIAS_CLOSE.match(text, nxt.end) if nxt is not None and bracket else None
+        if nxt is not None and bracket and close and r.person and r.person == nxt.person and r.replacement \
+                and r.replacement.lower() == nxt.replacement.lower():
+            # 'CHELSEA JENKINS ("Chels")' would read 'MOTHER ("Mother")': the bracket only repeats the label
+            r.end, r.original, r.core = close.end(), text[r.start:close.end()], (r.core[0], nxt.core[1])
+            trail, _, rest = r.rule.partition(": ")
+            r.rule = f"{trail} > {says}: a bracketed alias that reads the same: one mention ({rest})"
+            out.append(r)
+            i += 2
+            continue
+        out.append(r)
+        i += 1
+    return out
+
+
+_ALIAS_BRACKET = re.compile(rf"[ \t]*\([ \t]*[{_QUOTE}]?")
+_ALIAS_CLOSE = re.compile(rf"[{_QUOTE}]?[ \t]*\)")
+
+
+# What an aside about a name's spellings is made of, besides the spellings: 'she sometimes spells her
+# name X', 'also written X', 'some records have X', 'or X'.
+_NAMING_WORDS = frozenset("""a also and are as called has have he her his in is it known name names or
+records record she sometimes some spell spells spelled spelt spelling the their them they too used
+uses use was written writes write also elsewhere often usually""".split())
+
+
+def _naming_aside(text: str, r: Replacement, after: list[Replacement]) -> tuple[int, int] | None:
+    """Where a bracket right after `r` ends, and how many replacements it holds, when it holds only
+    spellings of the same person (each reading as `r` does) and words about naming."""
+    opening = re.match(r"[ \t]*\(", text[r.end:r.end + 3])
+    if not r.person or not r.replacement or opening is None:
+        return None
+    start = r.end + opening.end()
+    close = text.find(")", start, start + 120)
+    if close < 0 or "\n\n" in text[start:close] or "(" in text[start:close]:
+        return None
+    inside = [a for a in after if a.start < close]
+    if not inside or any(a.end > close or a.person != r.person or a.replacement.lower() != r.replacement.lower()
+                         for a in inside):
+        return None
+    rest, pos = [], start
+    for a in inside:
+        rest.append(text[pos:a.start])
+        pos = a.end
+    rest.append(text[pos:close])
+    words = re.findall(r"[^\W\d_]+", " ".join(rest).lower())
+    return (close + 1, len(inside)) if words and all(w in _NAMING_WORDS for w in words) else None

@@ -164,8 +164,13 @@ def _parts_explained(t: Scan, token: str, start: int) -> bool:
             continue
         if part[0].islower() and word_class(part) is WordClass.COMMON:
             continue
+        if not pos - len(part) - 1 and part[1:].islower() and part.lower() in _PREFIXES:
+            continue  # 'Pre-birth' opening a table's cell: a prefix, capitalised where it begins
         return False
     return True
+
+
+_PREFIXES = vocabulary.words("word_prefixes")
 
 
 def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str] = frozenset()) -> str | None:

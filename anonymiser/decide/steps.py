@@ -124,7 +124,7 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
-from anonymiser.decide.aliases import alias_detections, collapse_variants
+from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
@@ -312,7 +312,8 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
-    state.decisions.replacements = collapse_variants(state.text, state.decisions.replacements, state.step)
+    state.decisions.replacements = collapse_inverted(
+        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step)
 
 
 def flag_lists(state: DecideState) -> None:

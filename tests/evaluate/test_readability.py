@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.core.results import Replacement
 from anonymiser.evaluate.readability import (
@@ -99,6 +100,16 @@ def test_a_section_number_changed_or_lost() -> None:
     assert section_numbers(out(text, ("412 981 9933", "[NHS number removed]"))) == []
 
 
+def test_a_day_or_house_number_wrapped_to_a_line_start_is_no_section_number() -> None:
+    text = "The officers recorded him on\n17 December as Liban.\n\n112 Pear Tree Road, Derby DE23 6PU\n\n4 The visit\n"
+    day = replace(change(text, "on\n17 December", "in December"), entity="DATE")
+    home = replace(change(text, "112 Pear Tree Road, Derby DE23 6PU", "the family home"), entity="ADDRESS")
+    assert section_numbers(Output(text, [day, home])) == []
+    # a section number a date swallowed whole is still lost
+    lost = replace(change(text, "4 The visit", "[date] visit"), entity="DATE")
+    assert [d.kind for d in section_numbers(Output(text, [lost]))] == ["section-number"]
+
+
 def test_a_line_that_began_with_a_capital_now_in_lower_case() -> None:
     text = "5.2 Hollyfield Surgery\n\n- Hollyfield Surgery\nShe was born in\nLagos, Nigeria.\n\nLagos was home."
     o = out(text, ("Hollyfield Surgery", "the GP practice"), ("Hollyfield Surgery", "the GP practice", None, 1),
@@ -137,3 +148,11 @@ def test_defects_gathers_every_class_in_order_and_counts_words() -> None:
     assert output == "A Adult H report.\n5.2 the GP practice"
     assert [d.kind for d in found] == ["article", "lower-case-start"]
     assert words(output) == 9
+
+
+def test_a_register_mother_titled_with_her_daughters_surname_is_one_label_and_an_alias_reworded_is_none() -> None:
+    text = "Zofia Kral was seen. Mrs Kral agreed. Mrs Kral's sister. Dan is known to all as Dee."
+    o = out(text, ("Zofia Kral", "Emily", "register:zofia kral"), ("Mrs Kral", "Mother", "register:eva kral"),
+            ("Mrs Kral's", "Mother's", "register:eva kral"), ("Dan", "Father", "register:dan kral"),
+            ("as Dee", "by another name", "register:dan kral"))
+    assert two_labels(o) == []
