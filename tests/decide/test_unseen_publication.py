@@ -206,3 +206,14 @@ def test_a_husband_or_wife_written_before_a_register_name_already_names_them() -
     text = "Carys lived with her husband Gethin, known as Geth, and his mother Elin."
     out = anonymise(text, register=KIN).text
     assert out == "Mother lived with her husband and his mother."
+
+
+def test_an_early_years_centre_is_a_nursery() -> None:
+    out = anonymise("The nursery (the Redfield Early Years Centre) noticed she was flinching.", register=REGISTER).text
+    assert "Redfield" not in out and "[place]" not in out
+    assert "(the nursery)" in out
+
+
+def test_a_prison_named_with_its_title_is_the_prison() -> None:
+    out = anonymise("Carys was seen by the health team at HMP Brackenmoor Hall in 2031.", register=REGISTER).text
+    assert out == "Mother was seen by the health team at the prison in 2031."
