@@ -197,6 +197,9 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     """A named school, practice or organisation becomes its kind: 'the primary school'."""
     start = wording.absorb_article(state.text, d.start)
     new = d.meta.local_kind or institution_text(d.entity, state.text[start:d.end])
+    echo = wording.kind_echo(state.text, start, d.end, new)
+    if echo is not None:  # 'the nursery (the Easton Early Years Centre)' would read 'the nursery (the nursery)'
+        return _replacement(state, d, echo[0], echo[1], "", rule + " (already named)")
     start, new = wording.after_indefinite(state.text, start, new)
     return _replacement(state, d, start, d.end, new, rule)
 

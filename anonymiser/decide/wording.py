@@ -146,6 +146,15 @@ def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     return end + m.end(), " ".join(m.group(1).split())
 
 
+def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """'the nursery (the Easton Early Years Centre) noticed' -> 'the nursery noticed': where an
+    institution's kind stands just before its name in brackets, the bracket goes. Only a bracket:
+    'the nursery, Little Acorns, said' keeps its apposition's kind as written."""
+    word = kind.split()[-1] if kind.split() else ""
+    found = _already_named(text, start, end, (word,), r"(?!)") if word else None
+    return found if found is not None and "(" in text[found[0]:start] else None
+
+
 def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """'moved into the family home at 14 Elm Road in 2021' -> 'moved into the family home in 2021':
     where the label already stands before the address, the address goes with what joins it."""

@@ -9,7 +9,7 @@ benchmark's `--list`) and the counts can be printed anywhere.
 
 The classes:
 - tautology: a label repeated in its own alias phrase ('Mother (known as Mother)', "Emily will be
-  referred to as 'Emily'", 'whom Adult A calls Adult A'), or a quoted list of variants that all read
+  referred to as 'Emily'", 'whom Adult A calls Adult A') or bare bracket ('Omar ("Omar")'), or a quoted list of variants that all read
   the same ('"Sophie", "Sophie" and "Sophie"');
 - repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading);
 - article: 'a' or 'an' that disagrees with the replacement after it ('A Adult H report', 'an Child B');
@@ -135,6 +135,11 @@ def tautologies(out: Output) -> list[Defect]:
     for m in alias.finditer(out.text):
         if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed):
             found.append(Defect("tautology", m.start(), m.end()))
+    # 'Omar ("Omar")', 'MOTHER (Mother)': a bare bracketed alias that reads as the label before it
+    bracket = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*\([ \t]*[{_QUOTE_OPEN}]?(?P<b>{names})"
+                         rf"[{_QUOTE_CLOSE}]?[ \t]*\)", re.I)
+    found += [Defect("tautology", m.start(), m.end()) for m in bracket.finditer(out.text)
+              if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
     variants = re.compile(rf"[{_QUOTE_OPEN}](?P<a>{names})[{_QUOTE_CLOSE}](?:\s*(?:,|and|or)\s*"
                           rf"[{_QUOTE_OPEN}](?P=a)[{_QUOTE_CLOSE}])+", re.I)
     found += [Defect("tautology", m.start(), m.end()) for m in variants.finditer(out.text)

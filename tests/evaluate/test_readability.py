@@ -46,6 +46,7 @@ def test_a_label_repeated_in_its_own_alias_phrase_is_a_tautology() -> None:
          [("Bożena Wiśniewska", "Mother", "m"), ("Bo", "Mother", "m")]),
         ("Tilly will be referred to as 'Rose' in this report.", [("Tilly", "Rose", "c")]),
         ("Keiran, whom Ms Fairbairn calls Kiki, is two.", [("Keiran", "Child B", "c"), ("Kiki", "Child B", "c")]),
+        ("| Bartosz Wiśniewski (\"Bart\") | half-brother |", [("Bartosz Wiśniewski", "Omar", "b"), ("Bart", "Omar", "b")]),
         ("the variants \"Tilly\", \"Till\" and \"Tills\" were used",
          [("Tilly", "Rose", "c"), ("Till", "Rose", "c"), ("Tills", "Rose", "c")]),
     ]:
@@ -58,6 +59,8 @@ def test_an_alias_that_reads_differently_is_no_tautology() -> None:
     assert tautologies(out(text, ("Bożena Wiśniewska", "Mother", "m"))) == []
     text = "Tilly will be referred to as 'Rose' in this report."
     assert tautologies(Output(text, [])) == []  # the draft's own words: no change, no defect
+    text = "Bartosz Wiśniewski (Omar's cousin) came."
+    assert tautologies(out(text, ("Bartosz Wiśniewski", "Omar", "b"))) == []  # the bracket says more
     # 'known to' a service is no alias phrase
     text = "Mrs Pike drank every day, and Mrs Pike was known to the alcohol service Mrs Pike ran."
     assert tautologies(out(text, ("Mrs Pike", "Adult A"), ("Mrs Pike", "Adult A", None, 1),
