@@ -1,4 +1,5 @@
-"""A town written before its country ('born in Hargeisa, Somaliland', 'from Košice, Slovakia') is a
+"""A town written before its country ('born in Hargeisa, Somaliland', 'from Košice, Slovakia'), or before
+an apposition saying what kind of place it is ('Luník IX, a settlement on the edge of Košice'), is a
 place: the country is kept, the town below it locates the family and goes as '[place]'."""
 
 from __future__ import annotations
@@ -7,12 +8,15 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex, phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 
 _COMMA = re.compile(r",[ \t]*")
 _NAME_WORDS = re.compile(r"[A-Z][^\W\d_]*(?:[ -][A-Z][^\W\d_]*){0,2}")
+_KIND_OF_PLACE = re.compile(
+    rf",[ \t]+(?:a|an)[ \t]+(?:[a-z]+[ \t]+)?(?:{vocabulary.alternation(vocabulary.having('place_words', 'settlement', 'area'))})\b")
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +35,13 @@ def before_country(text: str, end: int) -> bool:
 
 
 def places_before_countries(text: str, detections: list[Detection]) -> list[Detection]:
-    """A name the NER alone read as a person or an organisation, written just before ', <country>',
-    is the town it stands for."""
+    """A name the NER alone read as a person or an organisation, written just before ', <country>' or
+    ', a <kind of place>', is the place it stands for."""
     out = []
     for d in detections:
         if d.entity in (E.PERSON, E.ORGANISATION) and d.detectors == ("SpacyRecognizer",) \
-                and _NAME_WORDS.fullmatch(text, d.start, d.end) and before_country(text, d.end):
+                and _NAME_WORDS.fullmatch(text, d.start, d.end) \
+                and (before_country(text, d.end) or _KIND_OF_PLACE.match(text, d.end)):
             d = replace(d, entity=E.LOCATION)
         out.append(d)
     return out

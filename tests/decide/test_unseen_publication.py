@@ -219,3 +219,11 @@ def test_an_early_years_centre_is_a_nursery_and_a_bracket_repeating_its_kind_goe
 def test_a_prison_named_with_its_title_is_the_prison() -> None:
     out = anonymise("Carys was seen by the health team at HMP Brackenmoor Hall in 2031.", register=REGISTER).text
     assert out == "Mother was seen by the health team at the prison in 2031."
+
+
+def test_a_name_before_an_apposition_saying_its_kind_of_place_is_a_place() -> None:
+    text = ("Carys came to Wales in 2029 from Lunovec IX, a settlement on the edge of Prešov, Slovakia. "
+            "Her cousin lives in Tregarth Isaf, a small village in the hills.")
+    out = anonymise(text, register=REGISTER).text
+    assert "Lunovec" not in out and "Tregarth" not in out and "organisation" not in out
+    assert "from [place], a settlement" in out and "lives in [place], a small village" in out
