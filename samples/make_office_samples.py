@@ -1,6 +1,13 @@
 """Rebuild the office-format samples: review-d.docx (a Word draft) and review-e.pdf (a PDF draft).
 
     python samples/make_office_samples.py
+    python samples/make_office_samples.py --converted FOLDER   # also review-d.odt and review-d.doc, in FOLDER
+
+The .odt and .doc copies of review-d are saved from review-d.docx by LibreOffice, as a partner
+agency's draft would arrive. They are not kept in samples/: the README's quick start runs on
+samples/, and on a machine without LibreOffice (which is optional) they would make it end with
+exit code 2. The tests build them in a temporary folder (tests/test_every_format.py), and skip with
+a reason where LibreOffice is missing.
 
 Both families, every address, phone number and NHS number are invented. The partnerships,
 trusts and police forces are real, because the tool must leave them alone. The output is
@@ -9,8 +16,10 @@ byte-for-byte repeatable (fixed dates, fixed zip timestamps), so rebuilding show
 review-d.docx is what a reviewer's Word draft looks like before anonymisation: a cover page
 with the child's date of birth, a family table, headers and footers naming the child, a
 footnote, a reviewer's comment, a tracked change, and metadata (author, title) that name the
-reviewer and the child. review-e.pdf is a PDF export with a running header and footer, a
-chronology table, a paragraph that runs over a page break and names hyphenated at line ends.
+reviewer and the child. review-e.pdf is a PDF export with a title page (centred lines in
+different sizes and a two-column title block), a running header and footer on every page, a
+chronology table, a bulleted and a lettered list, a glossary in two columns, a paragraph that
+runs over a page break and names hyphenated at line ends.
 """
 
 from __future__ import annotations
@@ -372,10 +381,19 @@ def _write_repeatable_zip(data: bytes, path: Path, replace: dict[str, bytes], dr
 E_AGENCY = "Nottingham City Safeguarding Children Partnership"
 E_NHS = nhs_number("485 777 345")
 
-# (kind, content): "h" heading, "p" paragraph, "lines" a paragraph laid out line by line (for
-# the names hyphenated at the margin), "table" the chronology, "gap" a jump down the page.
+# (kind, content): "centred" a title page line (size, weight, text), "columns" label and value
+# pairs side by side, "h" heading, "p" paragraph, "lines" a paragraph laid out line by line (for
+# the names hyphenated at the margin), "bullets" and "numbered" list items, "table" the
+# chronology, "gap" a jump down the page.
 E_BODY: list[tuple[str, object]] = [
-    ("title", "Child Safeguarding Practice Review: Child T"),
+    ("centred", (12, "", E_AGENCY)),
+    ("centred", (20, "B", "Child Safeguarding Practice Review")),
+    ("centred", (16, "", "Child T")),
+    ("columns", [
+        ("Subject child:", "Tyler Brennan", "Reviewer:", "Mark Ellery"),
+        ("Date of birth:", "03/11/2012", "Draft date:", "12 January 2024"),
+        ("Status:", "Draft version 2", "Panel:", "7 February 2024"),
+    ]),
     ("p", "Draft version 2, prepared by the independent reviewer for the Partnership's review panel. "
           "This draft names the child and his family and must not be published."),
     ("h", "1. Introduction"),
@@ -408,6 +426,14 @@ E_BODY: list[tuple[str, object]] = [
     ]),
     ("p", "2.4 Tyler attended Bulwell Vale Primary School from 2017. His NHS number, "
           f"{E_NHS}, appears on all the health records seen by the review."),
+    ("p", "2.5 At the time of the fire the household was:"),
+    ("bullets", [
+        "Tyler Brennan, then aged ten, the subject of this review;",
+        "Chloe Brennan-Lowe, his half-sister, then aged six, who attended the nursery class at Bulwell "
+        "Vale Primary School and was collected most days by her grandmother;",
+        "Kerry Brennan, their mother; and",
+        "Darren Lowe, Chloe's father, who stayed several nights a week.",
+    ]),
     ("h", "3. Chronology of key events"),
     ("p", "3.1 The table below summarises the events the review considered most significant."),
     ("table", [
@@ -480,16 +506,26 @@ E_BODY: list[tuple[str, object]] = [
           "Hospitals NHS Trust should make sure that notifications returned by one service are "
           "redirected to the right one and followed up."),
     ("h", "Appendix A: terms of reference"),
-    ("p", "The review was asked to consider: (a) how agencies identified and responded to the neglect of "
-          "Tyler and Chloe between January 2021 and January 2023; (b) whether information about domestic "
-          "abuse and alcohol misuse in the household was shared and acted upon; (c) how the views and "
-          "experiences of Tyler, Chloe and their grandmother were sought; and (d) what the Partnership can "
-          "learn about children who care for younger brothers and sisters."),
+    ("p", "The review was asked to consider:"),
+    ("numbered", [
+        "(a) how agencies identified and responded to the neglect of Tyler and Chloe between January 2021 "
+        "and January 2023;",
+        "(b) whether information about domestic abuse and alcohol misuse in the household was shared and "
+        "acted upon;",
+        "(c) how the views and experiences of Tyler, Chloe and their grandmother were sought; and",
+        "(d) what the Partnership can learn about children who care for younger brothers and sisters.",
+    ]),
     ("p", "The review used a systems approach. Practitioners from each agency took part in a learning "
           "event on 15 June 2023, and the reviewer met Tyler and Pauline Brennan at her home in Bulwell on "
           "4 July 2023."),
     ("p", "Contact for this draft: the Partnership's business unit, 0115 496 0713, or the independent "
           "reviewer, Mark Ellery, at m.ellery@ellery-reviews.co.uk."),
+    ("h", "Appendix B: glossary"),
+    ("columns", [
+        ("DASH", "Domestic Abuse, Stalking and Harassment risk assessment"),
+        ("MASH", "Multi-Agency Safeguarding Hub"),
+        ("NUH", "Nottingham University Hospitals NHS Trust"),
+    ]),
 ]
 
 
@@ -515,10 +551,36 @@ def build_review_e(path: Path) -> None:
     pdf.set_auto_page_break(True, margin=22)
     pdf.add_page()
     for kind, content in E_BODY:
-        if kind == "title":
-            pdf.set_font("Helvetica", "B", 18)
-            pdf.multi_cell(0, 10, str(content), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
+        if kind == "centred":
+            size, weight, text = content  # type: ignore[misc]
+            pdf.set_font("Helvetica", weight, size)
+            pdf.cell(0, size * 0.6, text, align="C", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(size * 0.5)
+        elif kind == "columns":
+            # Label and value pairs side by side, as a title block or a glossary is laid out.
+            pdf.set_font("Helvetica", "", 10)
+            pairs = len(content[0]) // 2  # type: ignore[index]
+            widths = (30, 55, 25, 56)[: 2 * pairs] if pairs == 2 else (30, 136)
+            for row in content:  # type: ignore[union-attr]
+                for width, value in zip(widths, row):
+                    pdf.cell(width, 6, value)
+                pdf.ln(6)
+            pdf.ln(6)
+        elif kind in ("bullets", "numbered"):
+            pdf.set_font("Helvetica", "", 11)
+            for item in content:  # type: ignore[union-attr]
+                if kind == "bullets":
+                    # Drawn in the Symbol font, as Word exports do: the glyph's code means nothing as text.
+                    pdf.set_font("Symbol", "", 11)
+                    pdf.cell(8, 6, "\xb7")
+                    pdf.set_font("Helvetica", "", 11)
+                    text = item
+                else:
+                    marker, text = item.split(" ", 1)
+                    pdf.cell(8, 6, marker)
+                pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.set_x(pdf.l_margin)
+            pdf.ln(4)
         elif kind == "h":
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", 14)
@@ -585,8 +647,10 @@ people:
     date_of_birth: 1966-05-04
     pseudonym: null
 addresses:
-  - 14 Fenwick Close, Parson Cross, Sheffield, S5 8QX
-  - Flat 2, 77 Wensley Street, Darnall, Sheffield, S4 7BN
+  - address: 14 Fenwick Close, Parson Cross, Sheffield, S5 8QX
+    residents: [subject child, mother, mother's partner, half-brother]
+  - address: Flat 2, 77 Wensley Street, Darnall, Sheffield, S4 7BN
+    residents: [maternal grandmother]
 """
 
 REGISTER_E = """\
@@ -623,17 +687,52 @@ people:
     date_of_birth: null
     pseudonym: null
 addresses:
-  - 9 Harrow Lane, Bulwell, Nottingham, NG6 8PL
-  - Flat 14, Carrington Court, Sneinton, Nottingham, NG3 2FZ
+  - address: 9 Harrow Lane, Bulwell, Nottingham, NG6 8PL
+    residents: [subject child, mother, half-sister]
+  - address: Flat 14, Carrington Court, Sneinton, Nottingham, NG3 2FZ
+    residents: [mother's former partner]
+    label: a flat            # 'He also rented a flat'
 """
 
 
+def build_converted(docx_path: Path, folder: Path, suffixes: tuple[str, ...] = (".odt", ".doc")) -> list[Path]:
+    """`docx_path` saved by LibreOffice in each of `suffixes`, into `folder`, with its register beside each."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is not installed: apt install libreoffice-writer-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for suffix in suffixes:
+        profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+        try:
+            subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
+                            suffix.lstrip("."), "--outdir", str(folder), str(docx_path)],
+                           check=True, capture_output=True, timeout=240)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        target = folder / f"{docx_path.stem}{suffix}"
+        register = docx_path.with_name(f"{docx_path.stem}.register.yaml")
+        if register.is_file():
+            (folder / f"{docx_path.stem}.register.yaml").write_bytes(register.read_bytes())
+        made.append(target)
+    return made
+
+
 def main() -> None:
+    import sys
+
     build_review_d(HERE / "review-d.docx")
     build_review_e(HERE / "review-e.pdf")
     (HERE / "review-d.register.yaml").write_text(REGISTER_D, encoding="utf-8")
     (HERE / "review-e.register.yaml").write_text(REGISTER_E, encoding="utf-8")
     print("wrote review-d.docx, review-e.pdf and their registers in", HERE)
+    if len(sys.argv) == 3 and sys.argv[1] == "--converted":
+        made = build_converted(HERE / "review-d.docx", Path(sys.argv[2]))
+        print("wrote", ", ".join(p.name for p in made), "in", sys.argv[2])
 
 
 if __name__ == "__main__":

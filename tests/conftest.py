@@ -27,3 +27,11 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as on a machine without LibreOffice, whether or not this one has it."""
+    from anonymiser.read import convert
+
+    monkeypatch.setattr(convert, "find_soffice", lambda: None)

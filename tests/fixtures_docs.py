@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import struct
 import zipfile
 import zlib
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -45,6 +47,10 @@ CARER = "Joan Mbeki"  # only ever in hidden text
 # Every string that must not survive anonymisation, anywhere in the output package.
 IDENTIFIERS = ["Amara", "Okafor", "Sarah", "Birchwood", "14/03/2015", "2015-03-14", "CR7 8QT",
                "Whitfield", "Mbeki", "Ashgrove"]
+
+SOFFICE = shutil.which("soffice")
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
+                                       ".ci/run installs libreoffice-writer-nogui")
 
 SPLIT_SENTENCE = f"The reviewer met {CHILD} at school."
 
@@ -702,3 +708,55 @@ def encrypt_pdf(source: Path, target: Path, user_password: str, owner_password: 
     with open(target, "wb") as fh:
         writer.write(fh)
     return target
+
+
+def sample_script():
+    """samples/make_office_samples.py, loaded as a module (samples/ is no package)."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "samples" / "make_office_samples.py"
+    spec = importlib.util.spec_from_file_location("make_office_samples", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def libreoffice_copy(source: Path, folder: Path, suffix: str) -> Path:
+    """`source` saved by LibreOffice as .doc, .odt or .rtf, as a partner agency's draft would arrive."""
+    made = sample_script().build_converted(source, folder, (suffix,))[0]
+    assert made.is_file(), f"LibreOffice did not write {made.name}"
+    return made
+
+
+# What a PDF draft keeps outside its pages: its information dictionary, XMP, links and notes.
+PDF_SIDE_DOORS = ["Amara Okafor", "Helen Whitfield", "facebook.com/sarah.okafor", "Okafor family file",
+                  "Check Amara's DOB with Sarah"]
+
+
+def make_pdf_with_side_doors(path: Path) -> Path:
+    """A one-page PDF draft whose title, author, keywords, XMP, link and note name the family."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_title(f"CSPR concerning {CHILD}")
+    pdf.set_author(REVIEWER)
+    pdf.set_subject(f"Review of services to {MOTHER} and {CHILD}")
+    pdf.set_keywords("Okafor family file")
+    pdf.set_creator(f"{REVIEWER}'s laptop")
+    pdf.set_xmp_metadata('<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" rdf:about="">'
+                         f"<dc:creator>{REVIEWER}</dc:creator><dc:title>{CHILD}</dc:title></rdf:Description>")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "1. Background", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, f"{CHILD} (DOB {DOB}) lives with her mother {MOTHER} at {ADDRESS}. "
+                   "The school raised concerns about her attendance in the spring term.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.cell(0, 6, "The school wrote to the mother through her social media page.", new_x="LMARGIN",
+             new_y="NEXT", link="https://facebook.com/sarah.okafor")
+    pdf.link(10, 60, 60, 6, "mailto:sarah.okafor@example.com")
+    pdf.text_annotation(150, 20, "Check Amara's DOB with Sarah", title=REVIEWER)
+    pdf.output(str(path))
+    return path

@@ -109,7 +109,8 @@ def test_register_errors_name_the_entry_by_number_and_line(tmp_path: Path, case:
     assert "person 3 is listed twice (also person 2, line 6)" in result.output and "Kerry" not in result.output
 
 
-def test_register_names_in_file_names_are_masked_on_the_console(case: Path, tmp_path: Path) -> None:
+def test_register_names_in_file_names_are_masked_on_the_console(case: Path, tmp_path: Path,
+                                                               no_libreoffice: None) -> None:
     (case / "Kerry Price").mkdir()
     (case / "Kerry Price" / "Jayden_Price_chronology.txt").write_text("Jayden Price was seen.\n", encoding="utf-8")
     (case / "Kerry Price" / "Jayden_letter.doc").write_bytes(b"old Word file")

@@ -219,7 +219,7 @@ def test_utf16_text_is_refused(case: tuple[Path, Path, Path]) -> None:
     ("missing.txt", None, "not found"),
     ("empty.docx", b"", "empty"),
     ("blank.txt", b" \n\r\n\t\n", "no text"),
-    ("draft.rtf", b"{\\rtf1 Amara}", "not supported"),
+    ("draft.wpd", b"\xffWPC Amara", "not supported"),
 ])
 def test_missing_empty_unsupported(case: tuple[Path, Path, Path], name: str, content: bytes | None,
                                    words: str) -> None:

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, profile: str, map_path: Path | None,
         accept_tracked_changes: bool, password: str | None, workers: int | None,
         decisions_path: Path | None, keep_path: Path | None) -> None:
-    """Anonymise drafts (.docx, .pdf, .txt, .md, or folders of them) into OUT."""
+    """Anonymise drafts (.docx, .pdf, .txt, .md; .doc, .odt, .rtf with LibreOffice; or folders of them) into OUT."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -74,7 +74,8 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     for note in notes:
         click.echo(f"note: {note}", err=True)
     if not files:
-        fail("no .docx, .pdf, .txt or .md drafts found in " + ", ".join(map(str, inputs)))
+        fail("no .docx, .pdf, .txt or .md drafts (nor .doc, .odt or .rtf with LibreOffice) found in "
+             + ", ".join(map(str, inputs)))
     settings = BatchSettings(prof, out_dir, map_path or out_dir / "pseudonym-map.json", register_path,
                              accept_tracked_changes, read_password(password), decisions_path)
     try:
@@ -104,7 +105,8 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         total = sum(o.result.counts.values())
         status = "ready for review" if o.result.ready else "NOT READY: verification found possible leaks"
         main_out = next((p for p in o.result.outputs if p.suffix == ".docx"), o.result.outputs[0])
-        say(f"{o.label} -> {main_out.name}: {total} replacements; {status}")
+        via = f" (read through LibreOffice from .{o.result.converted_from})" if o.result.converted_from else ""
+        say(f"{o.label} -> {main_out.name}{via}: {total} replacements; {status}")
         for w in o.result.warnings:
             say(f"  warning: {o.masked(w)}")
         for leak in o.result.leaks:
@@ -132,8 +134,11 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     done = sum(1 for o in summary.outcomes if o.result)
     skipped = sum(1 for o in summary.outcomes if o.skipped)
     warnings = sum(len(o.result.warnings) for o in summary.outcomes if o.result)
+    embedded = sum(o.result.embedded for o in summary.outcomes if o.result)
+    to_check = f" ({embedded} picture{'s' if embedded != 1 else ''} or object{'s' if embedded != 1 else ''} " \
+               "to check by hand)" if embedded else ""
     click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
-               f"{len(summary.not_ready)} not ready, {warnings} warnings, {len(found.skipped)} not processed"
+               f"{len(summary.not_ready)} not ready, {warnings} warnings{to_check}, {len(found.skipped)} not processed"
                f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
                f"output in {out_dir}")
     if counts:

@@ -31,7 +31,8 @@ ACTIONS = {
 PEOPLE_MODES = ("pseudonym", "role")
 
 TOP_FIELDS = {"name", "description", "min_score", "people", "entities", "keep", "flag"}
-PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "others_child", "child_roles", "pseudonyms"}
+PEOPLE_FIELDS = {"register_children", "register_adults", "others_professional", "others", "others_child", "child_roles",
+                 "pseudonyms", "professionals_by_role"}
 ENTITY_FIELDS = {"action", "text", "register_text", "register_other_text", "min_score"}
 KEEP_FIELDS = {"allowlists", "places", "unnamed_areas", "labels", "area", "keep_list"}
 # The lists a profile names when it does not say: register roles that are children, and the pools
@@ -74,6 +75,9 @@ class Profile:
     area: str | None = None
     child_roles: tuple[str, ...] = DEFAULT_CHILD_ROLES  # lists in models/vocabulary/
     others_child: str = "Child"  # label stem for a non-register person the draft says is a child
+    # A professional whose role the draft writes beside their name is labelled by it ('the health
+    # visitor', 'Health Visitor 2': decide.roles); otherwise by letter ('Professional A').
+    professionals_by_role: bool = False
     pseudonyms: tuple[tuple[str, str], ...] = tuple(DEFAULT_PSEUDONYMS.items())  # (gender, list in models/names/)
     keep_terms: tuple[str, ...] = ()  # the partnership's keep list (config.keep_list), kept like allowlisted phrases
     sha256: str = field(default="", compare=False)
@@ -219,6 +223,8 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
         others_professional=str(people["others_professional"].value) if "others_professional" in people else "Professional",
         others=str(people["others"].value) if "others" in people else "Adult",
         others_child=str(people["others_child"].value) if "others_child" in people else "Child",
+        professionals_by_role=(_flag(path, people["professionals_by_role"], "people.professionals_by_role")
+                               if "professionals_by_role" in people else False),
         entities=entities,
         allowlists=_names(path, keep["allowlists"], "keep.allowlists", "allowlist") if "allowlists" in keep else (),
         keep_places=_names(path, keep["places"], "keep.places", "gazetteer") if "places" in keep else (),

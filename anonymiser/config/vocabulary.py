@@ -63,6 +63,8 @@ MONTH_SHORT_FORMS = tuple(dict.fromkeys([m[:3] for m in MONTHS] + list(MONTH_ABB
 WEEKDAYS = entries("weekdays")
 WEEKDAY_ABBREVIATIONS = entries("weekday_abbreviations")
 SEASONS = entries("seasons")
+TIME_UNITS = having("time_words", "unit")  # 'day', 'week', 'month': what a duration counts
+OCCASIONS = having("time_words", "occasion")  # 'morning', 'night': a part of one day
 
 
 # --- titles -------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ class Document:
     segments: list[Segment]
     warnings: list[str] = field(default_factory=list)
     source: Any = None  # the parsed original (a python-docx Document), for the writer
+    embedded: int = 0  # pictures and embedded objects whose content the tool cannot check
+    converted_from: str | None = None  # "doc", "odt" or "rtf": read from LibreOffice's .docx of it
 
     @cached_property
     def starts(self) -> list[int]:

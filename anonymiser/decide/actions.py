@@ -16,7 +16,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
-from anonymiser.decide import aliases, dates, wording
+from anonymiser.decide import aliases, dates, roles, wording
 from anonymiser.decide.addresses import address_text
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
@@ -84,7 +84,13 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
     if alias is not None:
         # 'Gary Fenn, known as "Gaz"': one person, so the alias would only repeat the label
+        written = roles.written_role(text, start, end) if d.person in state.roles else None
+        if written is not None and written.side == "after" and written.close is not None:
+            # 'Amina Begum, known as Mina, the health visitor,': the role goes with the alias
+            alias = (alias[0], max(alias[1], written.close))
         return _replacement(state, d, alias[0], alias[1], "", rule + " (not on register) (alias beside the name)")
+    if d.person in state.roles:
+        return _by_role(state, d, rule)
     told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person)
     if told is not None:
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
@@ -93,6 +99,33 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
             else state.profile.others_child if d.person in state.children else state.profile.others)
     new = state.case_map.other_label(d.person or text[start:end].lower(), stem, state.written_labels.__contains__)
     return _replacement(state, d, start, end, new, rule + " (not on register)", core_start)
+
+
+def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
+    """A professional by the role written beside their name ('the health visitor', 'Health Visitor 2');
+    where the role stands beside this mention, role and name read as one mention: 'the health
+    visitor, Amina Begum, visited' -> 'the health visitor visited'; 'Amina Begum (IRO)' -> 'the
+    independent reviewing officer'; 'a health visitor, Jo Bell,' -> 'Health Visitor 2'; 'Midwife Jo
+    Bell came' -> 'The midwife came'."""
+    text = state.text
+    role, label = state.roles[d.person or ""]
+    start, core_start = wording.with_title(text, d.start)
+    end, new = d.end, label
+    also = f"; also written: {', '.join(role.also)}" if role.also else ""
+    said = f"professional's role: {role.role}{also}" if role.role else "professional's role, from the case map"
+    rule += f" (not on register) ({said}; label '{label}')"
+    written = roles.written_role(text, d.start, d.end)
+    if written is not None and written.close is not None:
+        if written.side == "after":
+            end = written.close
+        elif label.startswith("the ") and written.stands:
+            start, end, new = written.phrase_end, written.close, ""  # the role as written stays
+        else:
+            start, end = written.phrase_start, written.close
+            if text[start:start + 1].isupper() and re.search(r"(?:^|[|\t\n])[ \t]*$", text[max(0, start - 8):start]):
+                new = new[:1].upper() + new[1:]  # '| School nurse Jo Bell notes' -> '| The school nurse notes'
+        rule += " (role beside the name: one mention)"
+    return _replacement(state, d, start, end, new, rule, core_start)
 
 
 def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
@@ -153,7 +186,9 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
         (start, end), new = (heading, end), ""
         rule += " (role heads the name)"
     elif alias is not None:
-        (start, end), new = alias, ""
+        # 'Sarah Okafor, known as Sal, the mother, said': the role after the alias goes with it
+        role = wording.role_after(text, alias[1], new) if mode == "role" else None
+        (start, end), new = (alias[0], role[0] if role else alias[1]), ""
         rule += " (alias beside the name)"
     elif echo is not None:
         (start, end), new = echo, ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.results import Replacement
@@ -64,6 +65,12 @@ def alias_phrase(text: str, start: int, end: int, same_person_just_before: int |
     close_end = close.end() if close else end
     if "(" in joint and ")" not in text[end:close_end]:
         return None  # '(known as Aga and ...' is not the alias alone
+    if "(" in joint and mention_start is not None and text[mention_start:mention_start + 1] == ",":
+        # 'her mother, Sarah Okafor (known as Sal), said': the mention went with the comma that opened
+        # its apposition, so the one after the bracket, which closes it, goes too
+        comma = _CLOSE.match(text, close_end)
+        if comma and text[close_end:comma.end()].strip() == ",":
+            close_end = comma.end()
     if "(" not in joint:
         close_end = end + len(text[end:close_end].rstrip(") "))  # an apposition ends at its comma
         if mention_start is not None and text[:mention_start].rstrip().endswith(","):
@@ -122,47 +129,65 @@ def opens_line(text: str, start: int) -> bool:
 
 
 _OPEN, _SHUT = "\"'‘“", "\"'’”"
+_ADDRESS_POSTCODE_GAP = re.compile(r",?[ \t]*")
 _LIST_GAP = re.compile(r"[\"'’”]\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\"'‘“]")
 
 
+def _items(text: str, replacements: list[Replacement]) -> list[list[Replacement]]:
+    """The replacements in order of place, an address and the postcode after it inside one pair of
+    quotation marks ('"41 Elm Road, ZZ9 9ZZ"') together as one item of a list."""
+    items: list[list[Replacement]] = []
+    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+        last = items[-1] if items else None
+        if (last and len(last) == 1 and last[0].entity == E.ADDRESS and r.entity == E.POSTCODE
+                and _ADDRESS_POSTCODE_GAP.fullmatch(text, last[0].end, r.start)
+                and last[0].start > 0 and text[last[0].start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT)):
+            last.append(r)
+        else:
+            items.append([r])
+    return items
+
+
 def collapse_variants(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
-    """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak" were all in use' would read '"Sophie",
+    """'"Lily Harding", "Lily Nowak-Harding" and "Lily Nowak"' were all in use' would read '"Sophie",
     "Sophie" and "Sophie"': a list of quoted names of one person that all become the same label is
     one mention, 'variants of "Sophie"'; so is a list of one address's forms that all read 'the family
-    home'. The first replacement takes the list; `says` is the step's note for its rule."""
+    home', a postcode written with one of them included. The first replacement takes the list; `says`
+    is the step's note for its rule."""
     out: list[Replacement] = []
-    run: list[Replacement] = []
+    run: list[list[Replacement]] = []
 
     def flush() -> None:
         if len(run) > 1:
-            first, last = run[0], run[-1]
+            first, last = run[0][0], run[-1][-1]
             label = first.replacement
             first.start, first.end = first.start - 1, last.end + 1
             first.original = text[first.start:first.end]
             first.replacement = match_case(first.original, f"variants of {text[first.start]}{label}{text[first.end - 1]}",
                                            text, first.start)
-            first.core = (min(r.core[0] for r in run), max(r.core[1] for r in run))
+            first.core = (min(r.core[0] for item in run for r in item), max(r.core[1] for item in run for r in item))
             trail, _, rest = first.rule.partition(": ")
             first.rule = f"{trail} > {says}: {len(run)} variants of one name read the same: one mention ({rest})"
             out.append(first)
         else:
-            out.extend(run)
+            out.extend(r for item in run for r in item)
         run.clear()
 
-    for r in sorted(replacements, key=lambda r: (r.start, -r.end)):
+    for item in _items(text, replacements):
+        r, end = item[0], item[-1].end
         # one person's names, or any other thing's forms ('"12 Elm Rd", "12 Elm Road"': one address)
         quoted = (bool(r.replacement) and (r.entity != E.PERSON or bool(r.person)) and r.start > 0
-                  and text[r.start - 1] in _OPEN and text[r.end:r.end + 1] in tuple(_SHUT))
-        if run and quoted and (r.entity, r.person, r.replacement) == (run[-1].entity, run[-1].person,
-                                                                      run[-1].replacement) \
-                and _LIST_GAP.fullmatch(text, run[-1].end, r.start):
-            run.append(r)
+                  and text[r.start - 1] in _OPEN and text[end:end + 1] in tuple(_SHUT))
+        head = run[-1][0] if run else None
+        if head and quoted and (r.entity, r.person, r.replacement) == (head.entity, head.person, head.replacement) \
+                and _LIST_GAP.fullmatch(text, run[-1][-1].end, r.start):
+            run.append(item)
             continue
         flush()
         if quoted:
-            run.append(r)
+            run.append(item)
         else:
-            out.append(r)
+            out.extend(item)
     flush()
     return out
 
@@ -298,3 +323,51 @@ def _naming_aside(text: str, r: Replacement, after: list[Replacement]) -> tuple[
     rest.append(text[pos:close])
     words = re.findall(r"[^\W\d_]+", " ".join(rest).lower())
     return (close + 1, len(inside)) if words and all(w in _NAMING_WORDS for w in words) else None
+# '"Mather" was recorded as "Mathers"', 'her name appears variously as "Agniezka"', 'the school
+# recorded Imogen as "Immy"': a record verb, up to four words (an adverb, the name recorded), and 'as'
+# before the quoted name (models/vocabulary/record_verbs.txt).
+RECORDED_AS = (rf"\b(?:{vocabulary.alternation(vocabulary.entries('record_verbs'))})"
+               r"(?:[ \t]+[\w'’\"“”-]+){0,4}?[ \t]+as")
+_RECORDED_AS = re.compile(rf"{RECORDED_AS}\s+$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# What a restated name reads as, by what it names.
+_VARIANT = {E.PERSON: "a variant of the name"}
+_VARIANT_OTHER = "a variant of it"
+RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER})  # they name no one person
+
+
+def _sentence_out(text: str, start: int, end: int, replacements: list[Replacement]) -> str:
+    """text[start:end] as published: each replacement inside it written in."""
+    out, pos = [], start
+    for r in replacements:
+        if r.start >= pos and r.end <= end:
+            out += [text[pos:r.start], r.replacement]
+            pos = r.end
+    return "".join(out) + text[pos:end]
+
+
+def reword_restated(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'"Mather" was recorded as "Mathers"' would read '"Stepfather" was recorded as "Stepfather"', and
+    'the mother's first name appears as "Agniezka"' would read '... appears as "Mother"': a quoted name
+    after a record verb and 'as' that reads as a label its sentence has already given states a
+    difference the publication no longer shows. It reads 'recorded as a variant of the name' instead,
+    noted in its rule. `replacements` are in order of place; each one changed is returned."""
+    changed = []
+    for i, r in enumerate(replacements):
+        label = r.replacement.strip()
+        if (not label or label.startswith(("[", "variants of")) or r.start == 0 or text[r.start - 1] not in _OPEN
+                or text[r.end:r.end + 1] not in tuple(_SHUT)
+                or not _RECORDED_AS.search(text, max(0, r.start - 61), r.start - 1)):
+            continue
+        breaks = list(_SENTENCE_BREAK.finditer(text, max(0, r.start - 300), r.start))
+        sentence = breaks[-1].end() if breaks else max(0, r.start - 300)
+        before = _sentence_out(text, sentence, r.start - 1, replacements[:i])
+        if not re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", before, re.I):
+            continue
+        r.start, r.end = r.start - 1, r.end + 1
+        r.original = text[r.start:r.end]
+        r.replacement = _VARIANT.get(r.entity, _VARIANT_OTHER)
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the name after 'recorded as' would repeat its sentence's label '{label}' ({rest})"
+        changed.append(r)
+    return changed

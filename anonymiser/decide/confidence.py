@@ -98,7 +98,7 @@ _ROLE_BEFORE = re.compile(
     rf"\b({vocabulary.alternation(vocabulary.entries('family_words', 'child_roles', 'professional_roles'))})"
     r"[,:]?\s+$", re.I)
 # A day of the month: '14', '1st', or the day of a numeric date ('14/03/2023', '2023-03-14').
-_DAY = re.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?![\d.,:]|\s*(?:years?|months?|weeks?|days?|hours?)\b)"
+_DAY = re.compile(rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?(?![\d.,:]|\s*(?:{vocabulary.alternation(vocabulary.TIME_UNITS)})s?\b)"
                   r"|\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}", re.I)
 _TITLE = re.compile(rf"\b({vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 

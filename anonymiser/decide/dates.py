@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
 
-_OCCASIONS = vocabulary.alternation(vocabulary.having("time_words", "occasion"))
+_OCCASIONS = vocabulary.alternation(vocabulary.OCCASIONS)
 _CALENDAR_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
                                          + vocabulary.WEEKDAYS + vocabulary.WEEKDAY_ABBREVIATIONS)
 # Where the date proper begins inside a detected span ('on Tuesday 14 March' -> 'Tuesday').

@@ -43,7 +43,7 @@ _BARE_NUMBER = re.compile(r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|n
 # a kind of thing lasts, and dates nothing.
 _DURATION_ADJECTIVE = re.compile(
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty)"
-    r"[-‑](?:second|minute|hour|day|week|fortnight|month|year)(?:[-‑]long)?", re.I)
+    rf"[-‑](?:{vocabulary.alternation(vocabulary.TIME_UNITS)})(?:[-‑]long)?", re.I)
 # A bare number after these is a citation ("Article 29 § 1", "Rule 59", "paragraph 16"), not an amount.
 _CITATION_BEFORE = re.compile(
     r"(?:\b(?:articles?|arts?|rules?|paragraphs?|paras?|sections?|ss?|protocol(?:\s+no\.?)?|chapters?|pages?|pp?"

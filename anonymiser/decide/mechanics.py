@@ -20,9 +20,8 @@ import re
 
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
-from anonymiser.decide.wording import after_indefinite, article_for, starts_line_sentence
+from anonymiser.decide.wording import after_indefinite, article_for, starts_sentence
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"'’”)]\s+)$")
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
@@ -54,8 +53,7 @@ def articles(text: str, reps: list[Replacement]) -> list[Replacement]:
         m = _ARTICLE.search(text, max(low, r.start - 4), r.start)
         if want is None or m is None or m.group(1).lower() == want:
             continue
-        if m.group(1)[0] == "A" and not (_SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
-                                          or starts_line_sentence(text, m.start())):
+        if m.group(1)[0] == "A" and not starts_sentence(text, m.start()):
             continue  # 'Plan A', 'Grade A': a capital 'A' mid-sentence is a letter, not the article
         article = want.capitalize() if m.group(1)[0] == "A" else want
         _widen(text, r, m.start(), r.end, article + m.group(2) + r.replacement)
@@ -109,8 +107,7 @@ def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
         if not new[:1].islower():
             continue
         first = next((c for c in r.original if c.isalpha()), "")
-        if first.isupper() and (starts_line_sentence(text, r.start)
-                                or _SENTENCE_START.search(text, max(0, r.start - 4), r.start)):
+        if first.isupper() and starts_sentence(text, r.start):
             r.replacement = new[0].upper() + new[1:]
             changed.append(r)
     return changed

@@ -112,8 +112,11 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
     out = []
     for d in detections:
         if d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
-            lead = _ROLE_ACRONYM.match(text, d.start, d.end) or _opening_word(text, d.start, d.end)
-            start = lead.end() if lead else d.start  # 'HV June Ellis', 'Later Mr Harries': those words stay
+            lead = _ROLE_ACRONYM.match(text, d.start, d.end)  # 'HV June Ellis': the role's letters stay
+            start = lead.end() if lead else d.start
+            opener = _opening_word(text, start, d.end)  # 'Later Mrs Bibi', 'Later Mr Harries': the sentence's first word stays
+            if opener:
+                start = opener.end()
             span = text[start:d.end]
             words = span.split()
             if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and (
@@ -126,17 +129,15 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
 
 
 _TITLED = re.compile(rf"(?i:{vocabulary.alternation(sorted(vocabulary.NAME_TITLES))})\.?\s+([A-Z][\w'’-]+)")
-_STARTER = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
-
-
 def _opening_word(text: str, start: int, end: int) -> re.Match[str] | None:
-    """A sentence's opening word the NER ran into the name after it ('Later Mr Harries'): a word the
-    lexicon lists only in lower case, which no name list knows."""
-    m = _STARTER.match(text, start, end)
+    """A sentence's opening word the NER ran into the name after it ('Later Mrs Bibi', 'Later, Mr
+    Harries'): a sentence starter, or a word the lexicon lists only in lower case, which no name list knows."""
+    m = _OPENER.match(text, start, end)
     return m if m and (m.group(1).lower() in vocabulary.SENTENCE_STARTERS or only_a_word(m.group(1))) else None
 
 
 _ROLE_ACRONYM = re.compile(r"[A-Z]{2,4}\s+(?=[A-Z][a-z])")
+_OPENER = re.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
 
 
 def link_aliases(text: str, detections: list[Detection]) -> list[Detection]:

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
@@ -140,6 +140,17 @@ def _person_cue(text: str, s: int, e: int, wordlike: bool) -> bool:
     return bool(p["strong_verb"].match(text, e)) and collision_hit(text, s, e) and not _after_capital(text, s)
 
 
+# Words after which a town is where something is ('lived in Chester'); 'to' and 'from' are not among
+# them, since people are spoken to and heard from ('spoke to Hope').
+_IN_PLACE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+$", re.I)
+
+
+def _the_place(text: str, s: int, e: int) -> bool:
+    """'lived in Chester', where Liam Chester is someone: a town the gazetteer knows after a word of
+    where is the town."""
+    return places.is_place(text[s:e]) and _IN_PLACE.search(text, max(0, s - 12), s) is not None
+
+
 def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
     """First names that are also months or words, where the document's evidence says person."""
     months = vocabulary.lower(vocabulary.MONTHS)
@@ -160,7 +171,8 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
         # only what the NER did not already take as a person at every mention
         if all(overlapping(people, s, e) for s, e in spans):
             continue
-        usable = [(s, e) for s, e in spans if not date_context(text, s, e, month) and _free(s, e, taken, kept)]
+        usable = [(s, e) for s, e in spans if not date_context(text, s, e, month) and _free(s, e, taken, kept)
+                  and not _the_place(text, s, e)]
         strong = {(s, e) for s, e in usable if _person_cue(text, s, e, wordlike)}
         if not strong:
             continue

@@ -244,6 +244,10 @@ class PhraseLayer:
             # 'Carlisle City Hospital': a hospital, church or university named by a place is a
             # local body, and the place is its name, even when the place is the kept area
             hits = [h for h in hits if h not in self._place_spans]
+        if hits and d.entity == E.PERSON:
+            # 'Sarah Kent', 'Ms Kent', 'Siân Powys': a kept place beside a first name or a title in a
+            # person's span is their surname, and cutting it out would publish it beside the label
+            hits = [h for h in hits if not (h in self._place_spans and self._surname_of(d, h))]
         if not hits:
             return [d]
         pieces = subtract(d.start, d.end, hits)
@@ -259,6 +263,18 @@ class PhraseLayer:
                 continue
             out.append(replace(d, start=s, end=e))
         return out
+
+    def _surname_of(self, d: Detection, place: tuple[int, int]) -> bool:
+        """The place ends the person's span right after a first name, a title or a name English does
+        not know ('Sarah Kent', 'Ms Kent', 'Siân Powys'), or opens it before a surname ('Devon
+        Ashworth'): it is part of the name."""
+        before = _WORD.findall(self.text[d.start:place[0]])
+        after = _WORD.findall(self.text[place[1]:d.end])
+        if before and not after:
+            last = before[-1]
+            return (is_first_name(last) or last.lower().rstrip(".") in vocabulary.NAME_TITLES
+                    or (last[:1].isupper() and not last.isupper() and word_class(last) is WordClass.UNKNOWN))
+        return bool(after) and not before and len(after) == 1 and is_surname(after[0])
 
     def _postnominals(self, d: Detection) -> list[Detection]:
         """'AASW', 'Dip': a span the NER alone read as a person, made only of post-nominals, names nobody.

@@ -14,6 +14,7 @@ from anonymiser.core.register import Person, Register
 from anonymiser.core.results import Decisions, Replacement
 from anonymiser.decide.keep import Keeper
 from anonymiser.decide.phrases import PhraseLayer
+from anonymiser.decide.roles import PersonRole
 from anonymiser.pseudonymise.case_map import CaseMap
 
 
@@ -31,6 +32,8 @@ class DecideState:
     reviewer_added: tuple[Detection, ...] = ()
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
     children: set[str] = field(default_factory=set)  # keys of other people the draft says are children
+    # other people labelled by the role written beside them (decide.roles), with the label each has
+    roles: dict[str, tuple[PersonRole, str]] = field(default_factory=dict)
     decisions: Decisions = field(default_factory=Decisions)
     # the detection each replacement was made from, by the replacement's id, with the replacement
     # itself (so an id is never another's): choose writes it, and the confidence step reads the

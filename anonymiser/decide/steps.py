@@ -69,21 +69,29 @@
    break in running text ('a neighbour, Mrs Comfort' / 'Asante, called'); a list of one name a
    line stays apart. After overlaps, which leave such pieces; before other people are grouped, so
    a wrapped name is grouped whole.
-13. other-people: everyone not on the register gets a key shared by all their mentions (a full
+13. streets-read-as-people: a person no register holds whose words are a street's ('Harrow
+   Lane': a street type last, no first name before it), where the same words are read as a place or
+   written inside an address elsewhere, is that place (decide.streets). After adjacent-names, which
+   joins a street's words read as pieces of a name; before other-people, which would group it as
+   someone.
+14. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
-   noted. After overlaps, so a person is defined by the spans that will be replaced; before
+   noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
+   written beside a person's name ('the health visitor, Amina Begum') is read, and their label given
+   in order of first mention ('the health visitor', 'Health Visitor 2': decide.roles). After overlaps, so a person is defined by the spans that will be replaced; before
    choose, which gives one label per key.
-14. choose: the profile's action for each detection (decide.actions) makes a replacement or a
+15. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
    register says of it (its label, the family home, another address: decide.addresses). What
    would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
-   name after its role and a colon ('MOTHER: MOTHER'); the sentence that gives the register's
+   name after its role and a colon ('MOTHER: MOTHER'), a professional's name beside their role
+   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
-15. residue: every kept token that could identify someone (a proper noun or unknown word
+16. residue: every kept token that could identify someone (a proper noun or unknown word
     capitalised mid-sentence, initials, an alphanumeric code) must be explained by an allowlist,
     keep-list or gazetteer phrase, common-word evidence, a word of the trade or of public bodies'
     names ('Cassation'), or an acronym a kept name in the text spells out ('NUH':
@@ -91,21 +99,22 @@
     organisation flagged as kept that no list explains becomes its kind (decide.residue). After
     choose: only the final decisions show what is really kept. A reviewer's rejection still
     undoes what it replaces (after the decide stage).
-16. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
+17. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-17. name-variants: a quoted list of one person's names that would all read the same label
+18. name-variants: a quoted list of one person's names that would all read the same label
     ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
-    "Sophie"', noted in its rule (decide.aliases). After widened-overlaps: it joins final
+    "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
+    'a variant of the name', each noted in its rule (decide.aliases). After widened-overlaps: it joins final
     replacements side by side.
-18. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
+19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
     '+[phone number removed]'), and the first word of a sentence, a numbered heading or a list
     item keeps its capital ('5.2 The GP practice'). After name-variants: it needs each final
     span, and widens one only up to its neighbours.
-19. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
+20. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
-20. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
+21. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
     weights in models/evidence/confidence.yaml): the register, a checked pattern, the NER's label,
     detectors that agree, the name lists, a title or role, the lexicon, the gazetteer, the same
     string decided elsewhere with strong evidence, or none (the residue rule). It changes only
@@ -118,13 +127,14 @@ rule names that trail and the step that made it: 'propagation > other-people > c
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
-from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants
+from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
@@ -148,7 +158,9 @@ from anonymiser.decide.person_evidence import (
 )
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.residue_step import residue_replacements
+from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
+from anonymiser.decide.streets import streets_read_as_people
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
 
 
@@ -218,6 +230,10 @@ def organisations_as_people(state: DecideState) -> None:
             state.keeper.filter(propagate(state.text, found, state.allow, structure)))
 
 
+def streets_as_people(state: DecideState) -> None:
+    state.detections = streets_read_as_people(state.text, state.detections)
+
+
 def overlaps(state: DecideState) -> None:
     state.detections = resolve(trim_field_labels(state.text, state.detections), state.text)
 
@@ -230,6 +246,20 @@ def other_people(state: DecideState) -> None:
     found = alias_detections(state.text, state.detections)  # 'Liban Osman, known as "Bigs"'
     state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))
     state.professionals = professional_people(state.text, state.detections)
+    if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
+        # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met
+        def written(label: str) -> bool:  # 'Health Visitor 1' the draft itself writes is someone else's
+            return re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", state.text, re.I) is not None
+
+        register_roles = {p.role.lower() for p in state.register.people}  # 'Social Worker' is taken
+        for key, role in people_roles(state.text, state.detections).items():
+            alone = role.alone and role.role.lower() not in register_roles
+            state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, written))
+        for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
+            stored = state.case_map.stored_role_label(key)
+            if stored is not None:  # labelled by role in an earlier document of the case: it holds here too
+                state.roles[key] = (PersonRole(""), stored)
+        state.professionals |= set(state.roles)
     state.children = child_people(state.text, state.detections) - state.professionals
 
 
@@ -314,6 +344,7 @@ def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
     state.decisions.replacements = collapse_inverted(
         state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step)
+    reword_restated(state.text, state.decisions.replacements, state.step)
 
 
 def flag_lists(state: DecideState) -> None:
@@ -343,6 +374,7 @@ STEPS: tuple[Step, ...] = (
     Step("people-read-as-organisations", organisations_as_people),
     Step("overlaps", overlaps),
     Step("adjacent-names", adjacent_names),
+    Step("streets-read-as-people", streets_as_people),
     Step("other-people", other_people),
     Step("choose", choose),
     Step("residue", residue),

@@ -77,9 +77,10 @@ def with_title(text: str, start: int) -> tuple[int, int]:
     return new, (start - len(m.group(0)) + m.start(2) - m.start(0)) if m.group(2) else start
 
 
-# The comma closing an apposition, unless what follows starts a list's next item or a clause.
+# The comma closing an apposition, unless what follows starts a list's next item, a clause or an
+# alias phrase ('her mother, Sarah Okafor, known as Sal, said': the alias goes with its own commas).
 _APPOSITION_CLOSE = re.compile(
-    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an)\b|[A-Z]))")
+    r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b|[A-Z]))")
 
 
 def _already_named(text: str, start: int, end: int, words: tuple[str, ...], joint: str) -> tuple[int, int] | None:
@@ -234,3 +235,20 @@ def starts_line_sentence(text: str, pos: int) -> bool:
     return len(before.split()) <= 8 and not re.search(
         r"(?:[,\-–]|\b(?:and|or|of|the|a|an|to|in|on|at|with|by|for|from|into|than|that|her|his|their))$",
         before, re.I)
+
+
+# A sentence's end just before: its mark, any closing quote, bracket or emphasis ('.** ', '." '), a space.
+# A title's or an initial's full stop ('Dr. ', 'J. ') ends no sentence.
+_SENTENCE_END_BEFORE = re.compile(r"(?P<word>[\w'’-]*)[.!?][\"'’”)*_]*[ \t]+$")
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence: at a line's start as `starts_line_sentence` reads it, or
+    inside a line after a sentence's end ('... the record.** Variants of')."""
+    if starts_line_sentence(text, pos):
+        return True
+    m = _SENTENCE_END_BEFORE.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return False
+    word = m.group("word")
+    return not (word.lower() in vocabulary.NAME_TITLES or (len(word) == 1 and word.isupper()))

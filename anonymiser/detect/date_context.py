@@ -14,7 +14,8 @@ _DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?\Z", re.I)
 # A bare 'of' is not one of them: 'the daughter of June' is the woman.
 _MONTH_BEFORE = re.compile(
     r"\b(?:in|during|since|until|till|throughout|early|late|mid|last|next|this|every|each"
-    r"|(?:end|beginning|start|middle|rest|course|day|week|weekend|fortnight|month)\s+of)\s*-?\s*$", re.I)
+    rf"|(?:end|beginning|start|middle|rest|course|{vocabulary.alternation(vocabulary.TIME_UNITS + vocabulary.OCCASIONS)})"
+    r"\s+of)\s*-?\s*$", re.I)
 _MONTHS = vocabulary.lower(vocabulary.MONTHS)
 
 

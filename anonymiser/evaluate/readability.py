@@ -9,15 +9,18 @@ benchmark's `--list`) and the counts can be printed anywhere.
 
 The classes:
 - tautology: a label repeated in its own alias phrase ('Mother (known as Mother)', "Emily will be
-  referred to as 'Emily'", 'whom Adult A calls Adult A') or bare bracket ('Omar ("Omar")'), or a quoted list of variants that all read
-  the same ('"Sophie", "Sophie" and "Sophie"');
-- repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading);
+  referred to as 'Emily'", 'whom Adult A calls Adult A') or a bare bracket ('Omar ("Omar")'), a quoted
+  list of variants that all read the same ('"Sophie", "Sophie" and "Sophie"'), or a name 'recorded as'
+  the label its sentence already gives ('"Stepfather" was recorded as "Stepfather"');
+- repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading; a
+  role beside its own label, 'the health visitor, the health visitor, visited', 'the GP (the GP)');
 - article: 'a' or 'an' that disagrees with the replacement after it ('A Adult H report', 'an Child B');
 - glued-marker: a marker glued to a character ('+[phone number removed]', 'x_[name]', 'word[name]');
 - section-number: a number opening a line before a heading or a sentence, changed or lost;
-- lower-case-start: a line that began with a capital now beginning in lower case ('5.2 the GP practice');
+- lower-case-start: a sentence (at a line's start or inside a line) that began with a capital now beginning in lower case ('5.2 the GP practice');
 - two-labels: one person under two labels (the same person's changes, or the same surname after one
-  title, replaced by different labels).
+  title, replaced by different labels); a professional's role label ('the health visitor') counts
+  as their label, any other kind ('the family', 'the church') names no one person.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from typing import Protocol
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.decide.actions import ANOTHER_NAME
-from anonymiser.decide.wording import article_for, starts_line_sentence
+from anonymiser.decide.aliases import RECORDED_AS, RESTATED_WORDINGS
+from anonymiser.decide.wording import article_for, starts_sentence
 
 
 class Change(Protocol):
@@ -144,16 +148,25 @@ def tautologies(out: Output) -> list[Defect]:
                           rf"[{_QUOTE_OPEN}](?P=a)[{_QUOTE_CLOSE}])+", re.I)
     found += [Defect("tautology", m.start(), m.end()) for m in variants.finditer(out.text)
               if any(out.to_output(p.start) >= m.start() and p.out_start < m.end() for p in out.labels())]
+    # '"Stepfather" was recorded as "Stepfather"', 'the mother's name appears as "Mother"'
+    restated = re.compile(rf"{RECORDED_AS}\s+[{_QUOTE_OPEN}](?P<b>{names})[{_QUOTE_CLOSE}]", re.I)
+    for m in restated.finditer(out.text):
+        if m.span("b") not in placed:
+            continue
+        sentence = max(out.text.rfind("\n", 0, m.start()), *(out.text.rfind(c, 0, m.start()) for c in ". ; ! ? ".split())) + 1
+        if re.search(rf"(?<![\w-]){re.escape(m.group('b'))}(?![\w-])", out.text[sentence:m.start()], re.I):
+            found.append(Defect("tautology", m.start(), m.end()))
     return found
 
 
 def repeated_labels(out: Output) -> list[Defect]:
-    """The same label twice in a row: side by side, or either side of a colon or a dash."""
+    """The same label twice in a row: side by side, or either side of a colon, a dash, a comma or a
+    bracket."""
     names = _label_pattern(out)
     if names is None:
         return []
     placed = _ends(out)
-    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*[:\-–/]?[ \t]*(?P<b>{names})(?![\w-])", re.I)
+    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?:[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
     return [Defect("repeated-label", m.start(), m.end()) for m in pair.finditer(out.text)
             if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
 
@@ -212,13 +225,13 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{vocabulary.a
 
 
 def lower_case_starts(out: Output) -> list[Defect]:
-    """A line starting a sentence (after a number, a bullet, a blank line, a sentence's end or a
-    heading), whose first word a change replaced or removed, that began with a capital and now does
-    not; a '[marker]' is no word."""
+    """A sentence's start (a line's, after a number, a bullet, a blank line, a sentence's end or a
+    heading; or inside a line, after a sentence's end), whose first word a change replaced or
+    removed, that began with a capital and now does not; a '[marker]' is no word."""
     found: list[Defect] = []
     text = out.original
     for p in out.placed:
-        if p.new.startswith("[") or not starts_line_sentence(text, p.start):
+        if p.new.startswith("[") or not starts_sentence(text, p.start):
             continue
         first = next((c for c in text[p.start:p.end] if c.isalpha()), "")
         if not first.isupper():
@@ -247,9 +260,10 @@ _VARIANTS = re.compile(r"variants of [\"'“‘](.*)[\"'”’]")
 
 
 def _label_of(new: str) -> str:
-    """The label a change writes: capitals, an article and a possessive aside; the one label of a
-    collapsed list of one person's names ('variants of "Sophie"')."""
-    label = re.sub(r"^an?\s+|['’]s$", "", new.strip().lower())
+    """The label a change writes: capitals, an article or a possessive determiner ('their mother' is
+    the label 'Mother') and a possessive aside; the one label of a collapsed list of one person's
+    names ('variants of "Sophie"')."""
+    label = re.sub(r"^(?:an?|his|her|their|its|our|my|your)\s+|['’]s$", "", new.strip().lower())
     m = _VARIANTS.fullmatch(label)
     return m.group(1) if m else label
 
@@ -259,8 +273,10 @@ def two_labels(out: Output) -> list[Defect]:
     and surname ('Mrs Rose', 'Pastor Ojo') labelled apart from the one full name with that surname
     ('Mrs Angela Rose', 'Emmanuel Ojo'); capitals, an article and a possessive aside. One defect for
     each label beyond the first."""
+    # a marker or a kind names no one person; a role label of someone not on the register does
     people = [p for p in out.labels() if p.entity == "PERSON" and not p.new.startswith("[")
-              and not p.new.lower().startswith("the ")  # a marker or a kind names no one person
+              and (not p.new.lower().startswith("the ") or (p.person or "").startswith("other:"))
+              and p.new not in RESTATED_WORDINGS  # nor does 'a variant of the name'
               and p.new != ANOTHER_NAME]  # 'known to his friends by another name': the alias, reworded
     groups: dict[tuple[str, ...], dict[str, Placed]] = {}
     named: list[tuple[Placed, tuple[str | None, str | None, str]]] = []

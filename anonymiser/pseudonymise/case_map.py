@@ -53,7 +53,8 @@ class CaseMap:
         self.case = case
         self.pools = pools or DEFAULT_PSEUDONYMS  # gender -> the list a pseudonym is drawn from
         self.people: dict[str, str] = {}  # register key -> pseudonym or role label
-        self.others: dict[str, str] = {}  # other person's key -> "Professional A"
+        self.others: dict[str, str] = {}  # other person's key -> "Professional A"; key|role -> "the health visitor"
+        self.roles: dict[str, int] = {}  # a professional's role -> how many people of the case hold it
         self.next_letter = 0
         # A hidden lock file beside the map: filelock leaves it in place by design (deleting it
         # would race with another process taking it), and officers should not wonder what it is.
@@ -75,7 +76,7 @@ class CaseMap:
         return data
 
     def _entry(self) -> dict:
-        return {"people": self.people, "others": self.others, "next_letter": self.next_letter}
+        return {"people": self.people, "others": self.others, "roles": self.roles, "next_letter": self.next_letter}
 
     def load(self) -> None:
         if self.path and self.path.exists():
@@ -83,6 +84,7 @@ class CaseMap:
             case = data.get("cases", {}).get(self.case, {})
             self.people = dict(case.get("people", {}))
             self.others = dict(case.get("others", {}))
+            self.roles = {str(k): int(v) for k, v in case.get("roles", {}).items()}
             self.next_letter = int(case.get("next_letter", 0))
         # What the file holds for this case, so a document that adds no one writes nothing.
         self._stored = json.dumps(self._entry(), sort_keys=True) if self.path and self.path.exists() else None
@@ -170,3 +172,32 @@ class CaseMap:
                 self.next_letter += 1
             self.others[key] = label
         return self.others[key]
+
+    def stored_role_label(self, key: str) -> str | None:
+        """The role label an earlier document of the case gave this person, if any."""
+        return self.others.get(f"{key}|role")
+
+    def role_label(self, key: str, role: str, alone: bool, written: Callable[[str], bool] | None = None) -> str:
+        """A professional's label by their role: 'the health visitor' while they are the only one of
+        the case with it (`alone` in this document, and no one before), else 'Health Visitor 2' by
+        the order the case meets them. Kept under its own key, so a profile with letters still gives
+        the person their letter; a label another person holds, or the draft writes, is skipped."""
+        stored = self.others.get(f"{key}|role")
+        if stored is not None:
+            return stored
+        taken = {v.lower() for v in (*self.others.values(), *self.people.values())}
+        held = self.roles.get(role, 0)
+        label = f"the {role}"
+        if not alone or held or label in taken:
+            n = held + 1
+            while numbered(role, n).lower() in taken or (written is not None and written(numbered(role, n))):
+                n += 1
+            label, held = numbered(role, n), n
+        self.roles[role] = max(held, 1)
+        self.others[f"{key}|role"] = label
+        return label
+
+
+def numbered(role: str, n: int) -> str:
+    """'health visitor', 2 -> 'Health Visitor 2'; an initialism keeps its capitals ('GP 1')."""
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in role.split()) + f" {n}"

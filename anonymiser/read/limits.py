@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from anonymiser.core.errors import InputError
+from anonymiser.read.convert import CONVERTED
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")  # read by the tool itself; CONVERTED ones through LibreOffice
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any review; a bigger file is almost certainly not one
 # The most text the tool takes from one draft: five times a 300-page review (about 100,000
 # words), and small enough that a run stays within 1.5 GB of memory.
@@ -34,7 +35,7 @@ def check_input_file(path: Path) -> None:
         raise InputError(path, "file not found", "Check the name and folder.")
     if not path.is_file():
         raise InputError(path, "is not a file", "Give a .txt, .md, .docx or .pdf file, or a folder for a batch.")
-    if path.suffix.lower() not in SUPPORTED:
+    if path.suffix.lower() not in SUPPORTED and path.suffix.lower() not in CONVERTED:
         raise InputError(path, f"'{path.suffix or 'no extension'}' files are not supported",
                          "Save the draft as .docx, .pdf, .txt or .md.")
     try:

@@ -38,6 +38,8 @@ class IndexEntry:
     report: str | None = None  # the report's file name, if it is there
     counts: dict[str, int] = field(default_factory=dict)
     warnings: int = 0
+    embedded: int = 0  # pictures and objects to check by hand
+    converted_from: str = ""  # "doc", "odt" or "rtf" when LibreOffice converted the draft
     ready: bool = False
     findings: int = 0
     profile: str = ""
@@ -94,6 +96,9 @@ def read_entry(out_dir: Path, manifest_path: Path) -> IndexEntry:
     if isinstance(counts, dict):
         entry.counts = {str(k): _int(v) for k, v in counts.items() if _int(v)}
     entry.warnings = _int(data.get("warnings"))
+    entry.embedded = _int(data.get("embedded_objects"))
+    converted = data.get("converted_from")
+    entry.converted_from = converted if converted in ("doc", "odt", "rtf") else ""
     # Not ready unless the manifest says so in as many words: a missing field is no pass.
     entry.ready = data.get("ready_for_publication") is True
     verification = data.get("verification")
@@ -138,6 +143,7 @@ def render_index(entries: list[IndexEntry], skipped: Sequence[tuple[str, str]] =
         "findings": sum(e.findings for e in entries),
         "replacements": sum(totals.values()),
         "warnings": sum(e.warnings for e in entries),
+        "embedded": sum(e.embedded for e in entries),
         "skipped": len(skipped),
     }
     return _environment().get_template("index.html.j2").render(

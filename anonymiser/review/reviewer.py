@@ -310,5 +310,6 @@ def _remember(case_map: CaseMap, key: str, pseudonym: str) -> None:
     if key.startswith("register:"):
         for k in [k for k in case_map.people if k.split("|", 1)[0] == key]:
             case_map.people[k] = pseudonym
-    elif key in case_map.others:
-        case_map.others[key] = pseudonym
+    else:  # a letter, and a role label (stored as 'key|role'), whichever the person has
+        for k in [k for k in case_map.others if k.split("|", 1)[0] == key]:
+            case_map.others[k] = pseudonym

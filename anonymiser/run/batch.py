@@ -23,6 +23,7 @@ from anonymiser.config.profile import Profile
 from anonymiser.core.errors import AnonymiserError
 from anonymiser.core.register import EMPTY_REGISTER, Register
 from anonymiser.pseudonymise.case_map import CaseMap, lock_path
+from anonymiser.read.convert import remove_stale_conversions
 from anonymiser.run.batch_state import STATE_FILE, load_state, record_state
 from anonymiser.run.pipeline import DocumentResult, RunOptions, process_file
 from anonymiser.run.register import load_register
@@ -119,11 +120,14 @@ def _state_key(path: Path) -> str:
 def clean_leftovers(settings: BatchSettings) -> None:
     """Remove temporary files a killed earlier run left behind (they may hold originals).
 
+    Conversion folders of killed runs (read.convert) go too, wherever their output folder was.
+
     Output temporaries carry their writer's pid, so only dead writers' files go. Pseudonym map
     temporaries are only ever written while the map's lock is held, so with the lock held any
     that exist are leftovers.
     """
     remove_stale_temps(settings.out_dir)
+    remove_stale_conversions()  # a killed run's copies of .doc, .odt and .rtf drafts, in the system's temp folder
     folder = settings.map_file.parent
     if folder != settings.out_dir:
         remove_stale_temps(folder)

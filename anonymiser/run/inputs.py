@@ -6,14 +6,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anonymiser.read import convert
+from anonymiser.read.convert import CONVERTED, INSTALL_HINT, SAVE_AS_DOCX
 from anonymiser.read.limits import SUPPORTED
 from anonymiser.run.batch import STATE_FILE
 from anonymiser.run.pipeline import OUTPUT_SUFFIXES
 
-# Word-processor formats a draft is often kept in, that the readers cannot open yet. Leaving one
-# unprocessed is a failed run (exit 2), since a whole review may be in it.
-DRAFT_LIKE = (".doc", ".odt", ".rtf", ".pages", ".wpd")
-SAVE_AS_DOCX = "open it in Word or LibreOffice and save it as .docx (File > Save As > Word Document), then run again"
+# Word-processor formats a draft is often kept in. Those in CONVERTED are read through LibreOffice
+# when it is installed; the others, or all of them without LibreOffice, are left unprocessed, and
+# that is a failed run (exit 2), since a whole review may be in one.
+DRAFT_LIKE = (*CONVERTED, ".pages", ".wpd")
 # What a run writes into OUT; when OUT is the input folder these are never drafts.
 _OUTPUT_ENDINGS = OUTPUT_SUFFIXES
 _OUTPUT_NAMES = ("index.html", "pseudonym-map.json")
@@ -60,11 +62,17 @@ def why_not(path: Path) -> tuple[str, bool] | None:
         return "a Word lock file (left while the draft is open in Word), not a draft", False
     if ".anonymised." in name:
         return "named like an anonymised output, so not taken as a draft", False
+    if suffix in CONVERTED:
+        if convert.find_soffice() is not None:
+            return ("a read-me, not a draft", False) if path.stem.lower() == "readme" else None
+        return (f"'{suffix}' drafts are read through LibreOffice, which is not installed: {SAVE_AS_DOCX}, "
+                f"{INSTALL_HINT}"), True
     if suffix in DRAFT_LIKE:
         return f"'{suffix}' drafts cannot be read yet: {SAVE_AS_DOCX}", True
     if suffix in SUPPORTED:
         return ("a read-me, not a draft", False) if path.stem.lower() == "readme" else None
-    return f"'{suffix or 'no extension'}' files are not drafts this tool reads (.docx, .pdf, .txt, .md)", False
+    return (f"'{suffix or 'no extension'}' files are not drafts this tool reads (.docx, .pdf, .txt, .md; "
+            ".doc, .odt and .rtf with LibreOffice)"), False
 
 
 def _count_files(folder: Path) -> int:

@@ -84,6 +84,8 @@ class DocumentResult:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     leaks: list[Leak] = field(default_factory=list)
+    embedded: int = 0  # pictures and objects to check by hand (their content is not read)
+    converted_from: str | None = None  # the draft's own format when LibreOffice converted it
 
     @property
     def ready(self) -> bool:
@@ -145,7 +147,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
     draft_label = "/".join((*opts.naming.folders, path.name))
     reviewer = opts.decisions.fresh() if opts.decisions and opts.decisions.applies_to(draft_label) else None
     decisions = detect_document(doc, opts.profile, opts.register, case_map, reviewer)
-    result = DocumentResult(input=path, warnings=list(doc.warnings))
+    result = DocumentResult(input=path, warnings=list(doc.warnings), embedded=doc.embedded,
+                            converted_from=doc.converted_from)
     for r in decisions.replacements:
         result.counts[r.entity] = result.counts.get(r.entity, 0) + 1
 
@@ -188,9 +191,8 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
                 write_docx(doc, segment_edits(doc, decisions.replacements), tmp_docx)
             else:
                 edits = segment_edits(doc, decisions.replacements)
-                paragraphs = [(apply_edits(seg.text, edits.get(i, [])), getattr(seg.handle, "style", None))
-                              for i, seg in enumerate(doc.segments)]
-                write_new_docx([(t, style) for t, style in paragraphs if t.strip()], tmp_docx)
+                write_new_docx([(apply_edits(seg.text, edits.get(i, [])), seg.handle)
+                                for i, seg in enumerate(doc.segments)], tmp_docx, layout=doc.source)
             # Every part of the Word package is checked too: headers, notes, properties, alt text.
             for where, part_text in output_texts(tmp_docx):
                 where = where.replace(tmp_docx.name, docx_out.name, 1)  # name the real output
@@ -204,6 +206,10 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             warnings=result.warnings, register=opts.register, applied=reviewer), encoding="utf-8")
         label = f"{stem}{path.suffix.lower()}"
         extra = [{"kind": "warning", "document": label, "message": w} for w in result.warnings]
+        if doc.converted_from:
+            # How the text was read, so a reviewer knows the layout passed through LibreOffice.
+            extra.append({"kind": "conversion", "document": label, "from": doc.converted_from, "to": "docx",
+                          "by": "LibreOffice", "copy": "made in a private temporary folder and deleted after reading"})
         extra += reviewer.describe(label) if reviewer else []
         extra += [{"kind": "leak", "document": label, "where": leak.where, "original": leak.text, "why": leak.why}
                   for leak in result.leaks]
@@ -221,6 +227,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "spacy_pipeline_version": version,
             "input_sha256": input_sha,
             "input_kind": doc.kind,
+            "converted_from": doc.converted_from,  # read through LibreOffice's .docx of it
             "input_position": opts.naming.where(decisions.replacements, opts.register),
             "outputs": {p.name: _sha256(staged[p]) for p in outputs},
             "report_sha256": _sha256(tmp_report),
@@ -229,6 +236,7 @@ def process_file(path: Path, opts: RunOptions, case_map: CaseMap) -> DocumentRes
             "audit_chain": anchor(records),
             "replacements": result.counts,
             "warnings": len(result.warnings),
+            "embedded_objects": doc.embedded,
             "verification": "passed" if result.ready else f"FAILED: {len(result.leaks)} possible leaks",
             "ready_for_publication": result.ready,
             "created_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

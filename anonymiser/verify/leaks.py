@@ -149,12 +149,14 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     return sorted(leaks, key=lambda leak: (leak.where, leak.text))
 
 
-def output_texts(path: Path) -> list[tuple[str, str]]:
+def output_texts(path: Path, codes: bool = True) -> list[tuple[str, str]]:
     """(where, text) for every part of an output: the text itself, or every member of a DOCX.
 
     An XML part gives its text, comments and attribute values; any other part (a picture, a
     binary left by mistake) gives its readable strings, decoded as UTF-8 and as UTF-16LE, so
     nothing can hide in a part the check would otherwise skip. The members' names count too.
+    With `codes` false, attributes that hold codes rather than free text (a font, a language, a
+    text direction) are left out: the count of unexplained kept words reads only what is written.
     """
     from anonymiser.core.errors import InputError
 
@@ -167,8 +169,8 @@ def output_texts(path: Path) -> list[tuple[str, str]]:
                 for info in z.infolist():
                     if info.is_dir():
                         continue
-                    data = z.read(info.filename)
-                    text = _xml_text(data)
+                    data = z.read(info)  # by entry, not name: two members may share a name
+                    text = _xml_text(data, codes)
                     parts.append((f"{path.name}:{info.filename}", text if text is not None else _strings(data)))
                 return parts
         except (zipfile.BadZipFile, zlib.error):
@@ -192,7 +194,7 @@ _READABLE = ("\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u200b-\u201f\u202a-\u202
 _STRINGS = re.compile(f"[{_READABLE}]{{3,}}")
 
 
-def _xml_text(data: bytes) -> str | None:
+def _xml_text(data: bytes, codes: bool = True) -> str | None:
     """The text of an XML part with its comments and attribute values; None if it is not XML."""
     from lxml import etree
 
@@ -215,7 +217,7 @@ def _xml_text(data: bytes) -> str | None:
                 pieces.append(el.tail)
             continue
         if event == "start":
-            values += [_attribute_text(k, v) for k, v in el.attrib.items() if not _SCHEMA_VALUE.match(v)]
+            values += [_attribute_text(k, v, codes) for k, v in el.attrib.items() if not _SCHEMA_VALUE.match(v)]
             if el.text:
                 pieces.append(el.text)
             continue
@@ -234,10 +236,12 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def _attribute_text(key: str, value: str) -> str:
+def _attribute_text(key: str, value: str, codes: bool = True) -> str:
     local = key.rsplit("}", 1)[-1]
     if local in _FREE_TEXT and " " in value.strip():
         return value
+    if not codes:
+        return ""
     return " ".join(w for w in _WORDS.findall(_CAMEL.sub(" ", value)))
 
 

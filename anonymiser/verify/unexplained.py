@@ -23,7 +23,7 @@ def count_unexplained(outputs: list[Path], profile: Profile, audits: list[Path])
         written |= audit_originals(a)[1]
     found: list[tuple[str, Residue, str]] = []
     for path in outputs:
-        for where, text in output_texts(path):
+        for where, text in output_texts(path, codes=False):
             if path.suffix.lower() == ".docx" and not where.endswith("word/document.xml"):
                 continue  # the body is what is read; parts such as styles hold names of no one
             found += [(where, r, text[r.start:r.end]) for r in unexplained(text, profile, tuple(written))]

@@ -7,7 +7,6 @@ writer's leftovers from a live one's, since another run may be writing into the 
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from anonymiser.core.errors import AnonymiserError
+from anonymiser.core.processes import alive
 
 TEMP_PREFIX = ".tmp-"
 _TEMP_NAME = re.compile(r"^\.tmp-(\d+)-")
@@ -76,24 +76,6 @@ def write_text(path: Path, text: str, private: bool = False) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError as exc:
-        # EPERM: the process exists but belongs to someone else; leave its files alone.
-        return exc.errno == errno.EPERM
-    # A killed process stays a zombie until its parent reaps it; it writes nothing any more.
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return True
-    return state not in ("Z", "X")
-
-
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files left in `folder` by writers that no longer run; return them."""
     removed: list[Path] = []
@@ -103,7 +85,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         return removed  # no folder yet, or unreadable: the write itself will report it
     for entry in entries:
         m = _TEMP_NAME.match(entry.name)
-        if not m or _alive(int(m.group(1))):
+        if not m or alive(int(m.group(1))):
             continue
         try:
             if entry.is_symlink():

@@ -7,6 +7,8 @@ entity_type, detectors, score (the confidence combined from its evidence, decide
 evidence (that evidence in the reviewer's words: "first-name list", "title 'Mrs'"), original,
 replacement, rule (the decide steps behind it) and person (the register or cluster key). A flag's
 record: kind ("flag"), document, location, entity_type, original, replacement (the same text) and rule.
+The pipeline adds its own records after these: warnings, leaks, the reviewer's decisions, and for a
+draft LibreOffice converted a "conversion" record (from, to, by; nothing of the draft's content).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ LABELS = {
                "collar", "reference-collar", "capitals", "stripped", "absorbed", "not-place", "common",
                "full-stop"},
     "months": {"word", "verb"},
-    "time_words": {"occasion"},
+    "time_words": {"occasion", "unit"},
     "child_roles": {"subject", "age"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),
@@ -33,6 +33,10 @@ LABELS = {
     "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider", "prison"},
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
+    # a role's reading is itself a role of the list, written with underscores for its spaces
+    "professional_roles": {"modifier", "generic"} | {"reads=" + e.replace(" ", "_")
+                                                     for e in vocabulary.entries("professional_roles")},
+    "role_modifiers": {"qualifier"},
     "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",

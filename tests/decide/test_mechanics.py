@@ -99,6 +99,16 @@ def test_capitals_follow_the_position() -> None:
                                    "The GP practice wrote.")
 
 
+def test_a_sentence_after_emphasis_or_a_quote_starts_with_a_capital() -> None:
+    text = ('2. **The record was split.** "Greenbank Surgery" held it. She said "we rang." Greenbank Surgery '
+            'did not. Mr. Greenbank Surgery is not a sentence start, nor is (Greenbank Surgery).')
+    reps = [rep(text, "Greenbank Surgery", "the GP practice", "GP_PRACTICE", n) for n in range(4)]
+    reps[0].start -= 1  # the quotation mark goes with the replacement, as a collapsed list's does
+    reps[0].original = text[reps[0].start:reps[0].end]
+    mechanics.capitals(text, reps)
+    assert [r.replacement for r in reps] == ["The GP practice", "The GP practice", "the GP practice", "the GP practice"]
+
+
 # --- through the whole tool ------------------------------------------------------------------------
 
 def test_the_article_agrees_in_the_published_text_and_the_step_is_named() -> None:

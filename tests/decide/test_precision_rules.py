@@ -84,6 +84,9 @@ def test_a_duration_written_as_an_adjective_dates_nothing() -> None:
     text = "The appeal was lodged within the two-month period; she was away for two months in 2019."
     dets = [_det(text, "two-month", E.DATE), _det(text, "two months", E.DATE)]
     assert _kept("strict", text, dets) == ["two months"]
+    text = "After a ten-minute call and a thirty-second pause, the six-week-long assessment began."
+    dets = [_det(text, w, E.DATE) for w in ("ten-minute", "thirty-second", "six-week-long")]
+    assert _kept("strict", text, dets) == []
 
 
 def test_a_bare_fraction_counts_nothing() -> None:

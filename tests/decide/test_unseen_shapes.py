@@ -226,8 +226,8 @@ def test_a_name_that_is_also_a_word_keeps_one_label_through_the_text() -> None:
     text = ("A social worker, Will Okafor, visited in February. Will didn't see the partner. "
             "Hope Banda, the nurse, came; Hope said so.")
     out = anonymise(text).text
-    assert out == ("A social worker, Professional A, visited in February. Professional A didn't see the partner. "
-                   "Professional B, the nurse, came; Professional B said so.")
+    assert out == ("A social worker visited in February. The social worker didn't see the partner. "
+                   "The nurse came; the nurse said so.")
 
 
 def test_a_council_inside_the_given_area_locates_the_family_where_no_agency_is_named() -> None:
@@ -358,4 +358,6 @@ def test_people_named_with_a_role_of_office_are_professionals() -> None:
     text = ("The panel:\n- Mr Tariq Chowhan, Head of Service, the council\n- Mrs Carys Morwen, Director of "
             "Education\nThe interpreter, Mr Daniel Hailu, attended with Lily's mother.")
     out = anonymise(text, register=REGISTER).text
-    assert out.count("Professional") == 3 and "Adult" not in out
+    # a role of office too general to label by ('Director of ...') leaves the letter
+    assert out == ("The panel:\n- The head of service, the council\n- Professional A, Director of Education\n"
+                   "The interpreter attended with Ngozi's mother.")

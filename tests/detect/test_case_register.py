@@ -101,6 +101,22 @@ def test_a_register_name_inside_a_hyphenated_or_underscored_word_is_found(text: 
         assert any(mention in m.replace("-", " ").replace("_", " ") for m in got), (mention, got)
 
 
+def test_a_login_of_an_initial_and_a_register_surname_is_found_whole() -> None:
+    register = Register(case=None, people=(Person("Helen Whitfield", "independent reviewer", "female"),
+                                           Person("Samuel Hall", "father", "male"),
+                                           Person("Amara Okafor", "subject child", "female")))
+    rec = CaseRegisterRecognizer(register)
+
+    def mentions(text: str) -> list[str]:
+        return [text[r.start:r.end] for r in sorted(rec.analyze(text, ["PERSON"]), key=lambda r: r.start)]
+
+    assert mentions("linked from file:///C:/Users/hwhitfield/Pictures/photo.jpg") == ["hwhitfield"]
+    assert mentions("the shared drive of aokafor holds the chronology") == ["aokafor"]
+    # Not an English word that happens to end in a surname, nor a longer word.
+    assert mentions("he shall attend; the hall was booked; Mr Hall came") == ["Mr Hall"]
+    assert mentions("the hwhitfields folder is not a login of hers") == []
+
+
 def test_a_hyphenated_word_without_a_register_name_is_left_alone() -> None:
     assert found("A well-known, long-standing worker: the follow_up form is re-used on her iPhone at McDonalds.") == []
 

@@ -12,7 +12,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
 
 def test_a_day_a_year_or_a_time_phrase_beside_it_makes_it_the_month() -> None:
     for text in ("The visit was on 3 April.", "It closed in April 2031.", "the week of April was busy",
-                 "She moved at the end of April.", "since April the plan has lapsed"):
+                 "She moved at the end of April.", "since April the plan has lapsed",
+                 "the morning of April was wet", "in the second fortnight of April"):
         assert date_context(text, *_at(text, "April"), month=True), text
 
 

@@ -49,6 +49,8 @@ def test_a_label_repeated_in_its_own_alias_phrase_is_a_tautology() -> None:
         ("| Bartosz Wiśniewski (\"Bart\") | half-brother |", [("Bartosz Wiśniewski", "Omar", "b"), ("Bart", "Omar", "b")]),
         ("the variants \"Tilly\", \"Till\" and \"Tills\" were used",
          [("Tilly", "Rose", "c"), ("Till", "Rose", "c"), ("Tills", "Rose", "c")]),
+        ('"Fairbairn" was recorded as "Fairburn" twice.', [("Fairbairn", "Father", "f"), ("Fairburn", "Father", "f")]),
+        ('Her mother\'s name was spelt wrongly as "Bozena".', [("Bozena", "Mother", "m")]),
     ]:
         o = out(text, *changes)
         assert [d.kind for d in tautologies(o)] == ["tautology"], o.text
@@ -61,6 +63,8 @@ def test_an_alias_that_reads_differently_is_no_tautology() -> None:
     assert tautologies(Output(text, [])) == []  # the draft's own words: no change, no defect
     text = "Bartosz Wiśniewski (Omar's cousin) came."
     assert tautologies(out(text, ("Bartosz Wiśniewski", "Omar", "b"))) == []  # the bracket says more
+    text = 'The nursery recorded her as "Tilly". Her father was recorded as "Pete".'
+    assert tautologies(out(text, ("Tilly", "Rose", "c"), ("Pete", "Adult A", "p"))) == []
     # 'known to' a service is no alias phrase
     text = "Mrs Pike drank every day, and Mrs Pike was known to the alcohol service Mrs Pike ran."
     assert tautologies(out(text, ("Mrs Pike", "Adult A"), ("Mrs Pike", "Adult A", None, 1),
@@ -73,6 +77,11 @@ def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> No
     found = repeated_labels(o)
     assert [o.text[d.start:d.end] for d in found] == ["MOTHER: MOTHER", "Adult A Adult A"]
     assert repeated_labels(out("Mr Jo Pike and Mr Pike", ("Mr Jo Pike", "Adult A"), ("Mr Pike", "Adult A"))) == []
+    # a role written beside the name that became the same role
+    text = "The health visitor, Amina Begum, visited. Tess Orr (the GP) came."
+    o = out(text, ("Amina Begum", "the health visitor", "other:amina begum"), ("Tess Orr", "the GP", "other:tess orr"))
+    assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["The health visitor, the health visitor",
+                                                                   "the GP (the GP"]
 
 
 def test_an_article_that_disagrees_with_the_replacement() -> None:
@@ -122,6 +131,13 @@ def test_a_line_that_began_with_a_capital_now_in_lower_case() -> None:
     assert [o.text[d.start:d.end] for d in found] == ["the GP practice", "the GP practice"]
 
 
+def test_a_sentence_inside_a_line_that_began_with_a_capital_now_in_lower_case() -> None:
+    text = "4. **What was missed.** Hollyfield Surgery held the notes. Dr. Hollyfield Surgery and Hollyfield Surgery."
+    o = out(text, ("Hollyfield Surgery", "the GP practice"), ("Hollyfield Surgery", "the GP practice", None, 1),
+            ("Hollyfield Surgery", "the GP practice", None, 2))
+    assert [o.text[d.start:d.end] for d in lower_case_starts(o)] == ["the GP practice"]
+
+
 def test_one_person_under_two_labels() -> None:
     text = ("Mrs Ilse Varga met Mrs Varga. Ms Ruth Ode met Ms Ode. Mrs Varga's car. Aled saw Aled. "
             "Ekow Boateng and Reverend Boateng. Ama Lartey, Kofi Lartey and Mr Lartey. A Quist, an Quist.")
@@ -134,6 +150,12 @@ def test_one_person_under_two_labels() -> None:
             ("A Quist", "Adult K", "q"), ("an Quist", "an Adult K", "q"))
     found = two_labels(o)
     assert [o.text[d.start:d.end] for d in found] == ["Adult J", "Adult D", "Adult S"]
+    # a professional's role label is their label; the family's kind is no one person's
+    text = "Ms Amina Begum rang. Ms Begum wrote. The Okafor family moved. Mrs Okafor left."
+    o = out(text, ("Ms Amina Begum", "the health visitor", "other:amina begum"),
+            ("Ms Begum", "Professional A", "other:amina begum"),
+            ("Okafor family", "the family", "register:sarah okafor"), ("Mrs Okafor", "Mother", "register:sarah okafor"))
+    assert [o.text[d.start:d.end] for d in two_labels(o)] == ["Professional A"]
 
 
 def test_a_collapsed_list_of_one_persons_names_is_still_their_one_label() -> None:
@@ -142,6 +164,14 @@ def test_a_collapsed_list_of_one_persons_names_is_still_their_one_label() -> Non
             ("Mr Tull", "Adult A", "t"))
     assert two_labels(o) == []
     o = out(text, ("Lena Marsh", "Sophie", "s"), ('"Lena Marsh", "Lena Marsh-Hale"', 'variants of "Emily"', "s"))
+    assert len(two_labels(o)) == 1
+
+
+def test_a_role_label_after_a_possessive_is_the_same_label() -> None:
+    text = "Nia Foster, their mother, was seen. Nia Foster said so. Nia Foster left."
+    o = out(text, ("Nia Foster, their mother", "their mother", "n"), ("Nia Foster", "Mother", "n", 1))
+    assert two_labels(o) == []
+    o = out(text, ("Nia Foster, their mother", "their mother", "n"), ("Nia Foster", "Adult B", "n", 1))
     assert len(two_labels(o)) == 1
 
 
@@ -159,3 +189,11 @@ def test_a_register_mother_titled_with_her_daughters_surname_is_one_label_and_an
             ("Mrs Kral's", "Mother's", "register:eva kral"), ("Dan", "Father", "register:dan kral"),
             ("as Dee", "by another name", "register:dan kral"))
     assert two_labels(o) == []
+
+
+def test_a_restated_name_reworded_as_a_variant_is_no_second_label() -> None:
+    text = '"Fairbairn" was recorded as "Fairburn" twice.'
+    o = out(text, ("Fairbairn", "Father", "f"), ("Fairburn", "a variant of the name", "f"))
+    assert two_labels(o) == []
+    assert [d.kind for d in two_labels(out(text, ("Fairbairn", "Father", "f"), ("Fairburn", "Adult A", "f")))] \
+        == ["two-labels"]

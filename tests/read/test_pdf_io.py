@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from anonymiser.core.errors import InputError
-from anonymiser.read.pdf import PdfParagraph, join_lines, read_pdf
+from anonymiser.read.pdf import PdfCell, PdfParagraph, join_lines, read_pdf
 from anonymiser.write.docx import write_new_docx
 from tests.fixtures_docs import AGENCY, encrypt_pdf, make_report_pdf, make_scanned_pdf
 
@@ -174,6 +174,15 @@ def test_sample_review_e(samples: Path) -> None:
     assert any("Chloe Brennan-Lowe, she said, often arrived" in t for t in texts)
     spanning = [s for s in doc.segments if s.text.startswith("4.3 The burn to Tyler's hand")]
     assert spanning and spanning[0].text.endswith("over the same period.")
+    # Its layout: a title page, one table, a bulleted and a lettered list, a glossary in two columns.
+    styles = [s.handle.style for s in doc.segments]
+    assert styles.count("List Bullet") == 4 and styles.count("List Number") == 4
+    assert {s.handle.table for s in doc.segments if isinstance(s.handle, PdfCell)} == {1}
+    assert [s.text for s in doc.segments if s.handle.style in ("Title", "Subtitle")] == [
+        "Child Safeguarding Practice Review", "Child T"]
+    assert "Subject child:\tTyler Brennan\tReviewer:\tMark Ellery" in texts
+    assert "MASH\tMulti-Agency Safeguarding Hub" in texts
+    assert texts[1] == "Nottingham City Safeguarding Children Partnership"  # after the header kept once
 
 
 def test_dates_at_the_top_of_pages_are_not_mistaken_for_running_heads(tmp_path: Path) -> None:

@@ -161,3 +161,19 @@ def test_each_row_shows_its_inputs_place_and_the_skipped_files_are_counted(case:
     assert len(_rows(page)) == 2 and page.count('<tr class="skipped">') == 2
     assert re.search(r'<span class="n">2</span> not processed', page)
     assert "old/[name]_letter.doc" in page and "~$draft.docx" in page and "1 hidden file(s)" in page
+
+
+def test_pictures_to_check_and_a_conversion_are_shown_per_document_and_in_total(
+        case: tuple[list[Path], Path, Path], tmp_path: Path) -> None:
+    _, _, out = case
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for n, p in enumerate(sorted(out.glob("*.manifest.json"))):
+        data = json.loads(p.read_text(encoding="utf-8"))
+        # The second manifest was edited by hand: a name where the format belongs is never shown.
+        data.update({"embedded_objects": 2 + n, "converted_from": "odt" if n == 0 else "Amara"})
+        (copy / p.name).write_text(json.dumps(data), encoding="utf-8")
+    page = write_index(copy).read_text(encoding="utf-8")
+    assert re.search(r'<span class="n">5</span> pictures or objects to check by hand', page)
+    assert "2 pictures or objects to check by hand" in page and "3 pictures or objects to check by hand" in page
+    assert page.count(".odt, read through LibreOffice") == 1 and "Amara" not in page

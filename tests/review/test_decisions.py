@@ -185,7 +185,9 @@ def test_apply_rejects_and_renames_whole_person(tmp_path: Path) -> None:
     ]
     cmap = CaseMap(None, "test")
     cmap.people = {f"{a}|pseudonym": "Emily", f"{s}|role": "Mother"}
-    cmap.others = {"other:anika rao": "Professional A"}
+    # her letter and her role label, from profiles with and without professionals_by_role
+    cmap.others = {"other:anika rao": "Professional A", "other:anika rao|role": "the paediatrician",
+                   "other:hope": "Adult B"}
     d = ReviewerDecisions(
         reject=(Reject("Hope", reps[4].start),),
         pseudonyms=(PseudonymChange("lily", original="Amara Okafor"), PseudonymChange("Mum", person=s),
@@ -198,7 +200,7 @@ def test_apply_rejects_and_renames_whole_person(tmp_path: Path) -> None:
     assert out.replacements[-1].start == reps[5].start  # only the first 'Hope' was kept
     assert "reviewer pseudonym" in out.replacements[0].rule
     assert cmap.people == {f"{a}|pseudonym": "lily", f"{s}|role": "Mum"}
-    assert cmap.others == {"other:anika rao": "the GP"}
+    assert cmap.others == {"other:anika rao": "the GP", "other:anika rao|role": "the GP", "other:hope": "Adult B"}
     records = d.describe()
     assert [(r["kind"], r["decision"], r["matches"]) for r in records] == [
         ("decision", "reject", 1), ("decision", "pseudonym", 2), ("decision", "pseudonym", 0),

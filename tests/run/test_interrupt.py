@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import PARENT, live_processes
+
 REGISTER = """\
 case: CSPR interrupt
 people:
@@ -132,15 +134,7 @@ def test_a_killed_run_is_finished_by_the_next(tmp_path: Path) -> None:
 
 def children(pid: int) -> list[int]:
     """The live processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_file.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid and fields[0] not in ("Z", "X"):
-            found.append(int(stat_file.parent.name))
-    return found
+    return live_processes(PARENT, pid)
 
 
 def gone(pid: int) -> bool:

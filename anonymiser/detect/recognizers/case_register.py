@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list, lowered
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
@@ -32,6 +33,7 @@ _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")  # between a word hyphenated a
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 GAP_RE = re.compile(r"[ \t]*\n?[ \t]*|[ \t]+")  # a space, or a line break with its indentation
 FUZZY_MIN_LEN = 5  # misspellings are only matched for names this long: shorter ones collide too often
+LOGIN_MIN_LEN = 6  # an initial and a surname of five letters or more: 'hwhitfield', never 'shall'
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +218,18 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return tuple(hits), "fuzzy"
         return (), ""
 
+    def _login_surname(self, word: str) -> str | None:
+        """The register surname in a login made of an initial and that surname ('hwhitfield'), or None.
+
+        Only in lower case, for a surname of five letters or more, and never for an English word
+        ('shall' is not S. Hall)."""
+        if len(word) < LOGIN_MIN_LEN or not (word.isascii() and word.isalpha() and word.islower()):
+            return None
+        entries = self.index.get(word[1:])
+        if not entries or not any(part == "surname" for _, part in entries) or word in self.index:
+            return None
+        return word[1:] if word_class(word) is WordClass.UNKNOWN else None
+
     def _other_name_after(self, text: str, end: int) -> bool:
         """A capitalised word the register does not hold follows on the line ('Hollin Brook Primary',
         'Harding Way'): a word one letter from a register name there starts another name, a
@@ -316,7 +330,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
                     skip = True
                     continue
             if not _JOINED_RE.search(word) or self._lookup(word)[0]:
-                yield m.start(), m.start() + len(word), word
+                # A login of an initial and a surname ('hwhitfield' in 'C:/Users/hwhitfield'): the whole word goes.
+                yield m.start(), m.start() + len(word), self._login_surname(word) or word
                 continue
             parts = [(part.start() + a, part.start() + b) for part in _PART_RE.finditer(word)
                      for a, b in _camel_pieces(part.group(0))]

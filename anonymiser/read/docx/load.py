@@ -14,25 +14,30 @@ from lxml import etree
 from anonymiser.core.document import Document, Segment
 from anonymiser.core.errors import InputError
 from anonymiser.read.docx.hidden import hidden_style_ids, remove_hidden_text
-from anonymiser.read.docx.ooxml import MC_FALLBACK, qn, xml_root
+from anonymiser.read.docx.ooxml import MC_FALLBACK, qn, reltype_name, xml_root
 from anonymiser.read.docx.package import check_package
-from anonymiser.read.docx.parts import drop_warnings, survey
+from anonymiser.read.docx.parts import CHARTS, EMBEDDED, drop_warnings, survey
 from anonymiser.read.docx.source import DocxSource
 from anonymiser.read.docx.stories import find_stories, graphics_segments, story_segments
 from anonymiser.read.docx.tracked import accept_revisions, count_revisions
 
 
-def read_docx(path: Path, accept_tracked_changes: bool = False) -> Document:
-    """Read a .docx draft into segments; bad, encrypted or oversized files raise InputError."""
+def read_docx(path: Path, accept_tracked_changes: bool = False, data: bytes | None = None) -> Document:
+    """Read a .docx draft into segments; bad, encrypted or oversized files raise InputError.
+
+    `data` is the package when it is not the file's own bytes (a draft LibreOffice converted);
+    `path` still names the draft in every message."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})", "Check the file's permissions.") from None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot be read ({exc.strerror})", "Check the file's permissions.") from None
     check_package(path, data)
     source, segments, notes = load(path, data, accept_tracked_changes)
     warnings = [f"{path.name}: {note}" for note in notes]
-    return Document(path=path, kind="docx", segments=segments, warnings=warnings, source=source)
+    return Document(path=path, kind="docx", segments=segments, warnings=warnings, source=source,
+                    embedded=source.embedded)
 
 
 def _brief(exc: BaseException) -> str:
@@ -54,6 +59,7 @@ def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSou
     except Exception as exc:  # python-docx raises many types on malformed packages
         raise InputError(path, f"is damaged ({_brief(exc)})",
                          "Open it in Word (which may repair it), save it and try again.") from None
+    _standard_core_properties(document)
     try:
         return _read(path, data, accept_tracked_changes, document)
     except InputError:
@@ -61,6 +67,19 @@ def load(path: Path, data: bytes, accept_tracked_changes: bool) -> tuple[DocxSou
     except Exception as exc:  # malformed parts surface lazily, as XML or lookup errors
         raise InputError(path, f"is damaged ({_brief(exc)})",
                          "Open it in Word (which may repair it), save it and try again.") from None
+
+
+def _standard_core_properties(document: Any) -> None:
+    """Give the document properties their standard relationship type.
+
+    LibreOffice writes the type as ".../officedocument/2006/relationships/metadata/core-properties".
+    python-docx looks only for the standard one, so it would not read those properties (title,
+    author, keywords) and would add a second, empty set beside them, while the original set went
+    into the output untouched, under the same part name."""
+    for rel in document.part.package.rels.values():
+        if (not rel.is_external and reltype_name(rel.reltype) == "core-properties"
+                and rel.reltype != RT.CORE_PROPERTIES):
+            rel._reltype = RT.CORE_PROPERTIES
 
 
 def _read(path: Path, data: bytes, accept_tracked_changes: bool,
@@ -91,6 +110,9 @@ def _read(path: Path, data: bytes, accept_tracked_changes: bool,
         notes.append(f"{objects} picture{plural} cannot be checked (text inside a picture is not read); "
                      "review them by hand")
     notes += drop_warnings(source.survey, _orphans(data, document))
+    # A chart's workbook is not counted: the chart and its text are kept, anonymised.
+    source.embedded = objects + sum(1 for drop in source.survey.drops
+                                    if drop.kind in EMBEDDED and not drop.quiet and drop.owner_kind not in CHARTS)
 
     comments = _count_comments(document)
     if comments:

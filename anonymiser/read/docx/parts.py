@@ -66,6 +66,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "image": ("a picture (a vector drawing such as EMF or SVG, or damaged)",
               "pictures (vector drawings such as EMF or SVG, or damaged)"),
 }
+# Drops that are embedded objects or pictures, whose content the reader cannot check (counted
+# for the run summary and the index beside the pictures the output keeps).
+EMBEDDED = {"aFChunk", "oleObject", "package", "control", "image"}
 UNKNOWN = ("a part of a kind the tool does not understand", "parts of kinds the tool does not understand")
 
 

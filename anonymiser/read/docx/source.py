@@ -68,3 +68,4 @@ class DocxSource:
     # root. The writer serialises these over the members python-docx saves unchanged.
     xml_parts: dict[str, Any] = field(default_factory=dict)
     survey: Survey = field(default_factory=Survey)  # what the output keeps and drops
+    embedded: int = 0  # pictures kept and objects dropped whose content cannot be checked

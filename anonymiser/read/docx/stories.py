@@ -258,6 +258,9 @@ def text_attributes(root: Any) -> Iterator[tuple[Any, str, str]]:
     for el in root.iter(qn("w:hyperlink")):
         if el.get(qn("w:tooltip")):
             yield el, qn("w:tooltip"), "hyperlink screen tip"
+        # LibreOffice writes a link's screen tip (from .odt, .doc or .rtf) as its target frame.
+        if el.get(qn("w:tgtFrame")) and el.get(qn("w:tgtFrame")) not in _FRAMES:
+            yield el, qn("w:tgtFrame"), "hyperlink screen tip"
     for el in root.iter(qn("a:hlinkClick"), qn("a:hlinkHover")):
         if el.get("tooltip"):
             yield el, "tooltip", "hyperlink screen tip"
@@ -268,6 +271,7 @@ def text_attributes(root: Any) -> Iterator[tuple[Any, str, str]]:
             yield el, W_VAL, _VALUE_TEXT[el.tag]
 
 
+_FRAMES = {"_blank", "_self", "_parent", "_top"}  # the frame names HTML defines; any other is typed text
 _VALUE_TEXT = {qn("w:tblCaption"): "table alt text (title)", qn("w:tblDescription"): "table alt text",
                qn("w:helpText"): "form field help text", qn("w:statusText"): "form field status text",
                qn("w:default"): "form field default text", qn("w:listEntry"): "form field choice"}

@@ -1,0 +1,197 @@
+"""A professional's label from the role the draft writes beside their name (issue 13).
+
+'the health visitor, Amina Begum', 'Amina Begum, the allocated health visitor,', 'Amina Begum (IRO)',
+'Dr Rao, the consultant paediatrician': a role written right beside a mention, in the same tight
+adjacency decide.people reads professionals from, is that person's role. The role is read only from
+the vocabulary (models/vocabulary/professional_roles.txt and role_modifiers.txt), so no word of a
+name can ever be taken into a label; it is normalised to the singular, in lower case (an initialism
+kept in capitals or spelled out where the vocabulary says how it reads).
+
+A person's role is the one their mentions carry most often (the first on a tie); the others are
+noted in the audit. The label is 'the health visitor' when one person in the case has the role,
+'Health Visitor 1', 'Health Visitor 2' in order of first mention when several do (the case map keeps
+them across documents). Where the role already stands beside the name, the two are one mention:
+'the health visitor, Amina Begum, visited' reads 'the health visitor visited', never 'the health
+visitor, the health visitor, visited'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from anonymiser.config import vocabulary
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+from anonymiser.decide.wording import with_title
+
+_ROLES = vocabulary.labelled("professional_roles")
+_BY_LOWER = {entry.lower(): (entry, labels) for entry, labels in _ROLES.items()}
+_QUALIFIERS = vocabulary.lower(vocabulary.having("role_modifiers", "qualifier"))
+
+_ROLE = rf"(?:{vocabulary.alternation(_ROLES)})"
+_MODS = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))})\s+){{0,3}}"
+# What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
+# family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
+_DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
+_PHRASE = rf"(?P<mods>{_MODS})(?P<role>{_ROLE}(?:\s+{_ROLE})*)(?P<plural>s)?(?![\w'’-])"
+# The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
+_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{_DET})\s+)?{_PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
+# The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
+_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{_DET})\s+)?{_PHRASE}", re.I)
+# The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
+# visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
+# visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
+_CLOSING_COMMA = re.compile(
+    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or|known|called|nicknamed|also)\b)")
+_ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+# 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is
+# that name's, not the next one's.
+_AFTER_A_NAME = re.compile(r"(?P<before>\S?)[ \t]*(?P<word>[A-Z][\w'’-]*)[ \t]*,[ \t]*$")
+_NOT_NAMES = vocabulary.SENTENCE_STARTERS | vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
+_WINDOW = 90  # how far before a mention its role's words may begin
+_OWNED = re.compile(r"['’]s?[ \t]+$")  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
+# The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
+_LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
+_LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
+
+
+def _after_a_name(text: str, pos: int) -> bool:
+    """A capitalised word and a comma stand before `pos`, and the word is no sentence's first word
+    ('However, the health visitor, ...'), month or weekday: most likely a name with its apposition."""
+    m = _AFTER_A_NAME.search(text, max(0, pos - 40), pos)
+    return bool(m and m.group("word").lower() not in _NOT_NAMES and m.group("before") not in (".", "!", "?", ""))
+
+
+@dataclass(frozen=True)
+class WrittenRole:
+    """A role written beside one mention, and how the mention and the role may read as one."""
+
+    role: str  # normalised: 'health visitor', 'GP', 'independent reviewing officer'
+    side: str  # 'before' or 'after' the mention
+    phrase_start: int  # where the role's words begin, with their article ('the health visitor')
+    phrase_end: int  # where they end
+    close: int | None  # where the one mention of role and name would end; None: they stay apart (a plural)
+    plural: bool = False  # 'the health visitors, Amina Begum and Jo Bell': others share the role
+    # the role reads on its own once the name goes: it has its article ('the health visitor, Amina
+    # Begum') or heads a field ('Health Visitor: Amina Begum'), not a bare title ('Midwife Jo Bell')
+    stands: bool = False
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    """The role of one person not on the register, from all their mentions."""
+
+    role: str
+    also: tuple[str, ...] = ()  # other roles written beside them, noted in the audit
+    alone: bool = True  # the only person of the document with this role, never written in the plural
+
+
+def _normalise(mods: str, chain: str) -> str | None:
+    """The role the words read as, or None when they are no role alone ('the worker', 'housing')."""
+    words = [w.lower() for w in mods.split() if w.lower() not in _QUALIFIERS]
+    entries = [m.group(0) for m in re.finditer(_ROLE, chain, re.I)]
+    if not entries:
+        return None
+    parts = []
+    for written in entries:
+        entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))
+        reads = next((lb.removeprefix("reads=").replace("_", " ") for lb in labels if lb.startswith("reads=")), None)
+        parts.append(reads or entry)
+    last = _BY_LOWER.get(" ".join(entries[-1].lower().split()), ("", ()))[1]
+    if "modifier" in last or ("generic" in last and not words and len(entries) == 1):
+        return None
+    return " ".join(words + parts)
+
+
+def _closing(text: str, pos: int, bracket: bool) -> int | None:
+    """Where an apposition or a bracket opened before `pos` closes, if it closes at `pos`."""
+    if bracket:
+        m = re.match(r"[ \t]*\)", text[pos:pos + 4])
+        return pos + m.end() if m else None
+    comma = _CLOSING_COMMA.match(text, pos)
+    if comma:
+        return comma.end()
+    if re.match(r"[ \t]*,", text[pos:pos + 3]) or _ENDS_CLAUSE.match(text, pos):
+        return pos  # the comma goes on to the next item: keep it
+    return None
+
+
+def written_role(text: str, start: int, end: int) -> WrittenRole | None:
+    """The role written right beside the mention text[start:end], if any."""
+    if _POSSESSIVE.match(text, end):
+        return None  # 'the health visitor, Amina Begum's manager': the role is someone else's
+    lead, _ = with_title(text, start)
+    window = max(0, lead - _WINDOW)
+    last = _LAST_WORD.search(text, max(0, lead - 40), lead)
+    word = last.group(1).lower() if last else ""
+    m = _BEFORE.search(text[window:lead]) if word in _LAST_WORDS or word[:-1] in _LAST_WORDS else None
+    if m and _after_a_name(text, window + m.start()):
+        m = None
+    if m:
+        role = _normalise(m.group("mods"), m.group("role"))
+        joint = m.group("joint")
+        if role:
+            close = None
+            if "(" in joint:
+                close = _closing(text, end, True)  # '(Amina Begum' and more is no name alone
+            elif not m.group("plural"):
+                comma = _CLOSING_COMMA.match(text, end) if "," in joint else None
+                close = comma.end() if comma else end
+            if "(" not in joint or close is not None:
+                stands = bool(m.group("det")) or ":" in joint or _OWNED.search(text, window, window + m.start())
+                return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
+                                   None if m.group("plural") else close, bool(m.group("plural")), bool(stands))
+    m = _AFTER.match(text, end)
+    if m:
+        role = _normalise(m.group("mods"), m.group("role"))
+        close = _closing(text, m.end(), "(" in m.group("joint"))
+        if role and close is not None:
+            return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
+                               bool(m.group("plural")))
+    return None
+
+
+_LIST_JOINT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)")
+
+
+def _lists(text: str, people: list[Detection]) -> list[list[int]]:
+    """Runs of mentions (indexes into `people`, in order of place) written as one list: 'A, B and C'."""
+    runs: list[list[int]] = []
+    for i, d in enumerate(people):
+        if runs and _LIST_JOINT.fullmatch(text, people[runs[-1][-1]].end, d.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole]:
+    """Each person not on the register whose mentions carry a role, by key, in order of first mention."""
+    seen: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    shared: set[str] = set()  # roles the draft writes in the plural beside a name
+    people = [d for d in sorted(detections, key=lambda d: d.start)
+              if d.entity == E.PERSON and d.person and d.person.startswith("other:")]
+    found = [written_role(text, d.start, d.end) for d in people]
+    for run in _lists(text, people):
+        # 'the social workers, Eira Blaen and Huw Tregaron': every name of the list has the plural role
+        plural = next((r for r in (found[i] for i in run) if r is not None and r.plural), None)
+        for i in run if plural else ():
+            found[i] = found[i] or plural
+    for d, role in zip(people, found):
+        first.setdefault(d.person or "", d.start)
+        if role:
+            seen.setdefault(d.person or "", []).append(role.role)
+            if role.plural:
+                shared.add(role.role)
+    chosen: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for key in sorted(seen, key=first.__getitem__):
+        roles = seen[key]
+        counts = Counter(roles)
+        best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
+        chosen[key] = best, tuple(r for r in counts if r != best)
+    holders = Counter(role for role, _ in chosen.values())
+    return {key: PersonRole(role, also, holders[role] == 1 and role not in shared) for key, (role, also) in chosen.items()}

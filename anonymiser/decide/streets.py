@@ -1,0 +1,36 @@
+"""A street the NER read as a person: 'Crews reached Harrow Lane' where 'Harrow Lane' is a place elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from anonymiser.config import vocabulary
+from anonymiser.config.names import is_first_name
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+
+_PLACES = (E.LOCATION, E.ADDRESS)
+
+
+def _street_like(span: str) -> bool:
+    """Capitalised words ending in a street type ('Harrow Lane'), none of the others a first name:
+    'Kerry Lane' may be a woman, 'Harrow Lane' is not."""
+    words = span.split()
+    return (len(words) >= 2 and words[-1] in vocabulary.STREET_TYPE_WORDS
+            and all(w[:1].isupper() for w in words)
+            and not any(is_first_name(w) for w in words[:-1]))
+
+
+def streets_read_as_people(text: str, detections: list[Detection]) -> list[Detection]:
+    """A person detection no register holds whose words are a street's ('Harrow Lane'), where the same
+    words are read as a place or written inside an address elsewhere in the text, is that place: one
+    string, one kind, so a street is never 'Adult A' in one sentence and '[place]' in the next."""
+    places = [text[d.start:d.end] for d in detections if d.entity in _PLACES]
+    out = []
+    for d in detections:
+        span = text[d.start:d.end]
+        if (d.entity == E.PERSON and not d.from_register and _street_like(span)
+                and any(span in p for p in places)):
+            d = replace(d, entity=E.LOCATION, person=None)
+        out.append(d)
+    return out
