@@ -166,9 +166,11 @@ def repeated_labels(out: Output) -> list[Defect]:
     if names is None:
         return []
     placed = _ends(out)
-    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?:[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
+    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?P<j>[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
     return [Defect("repeated-label", m.start(), m.end()) for m in pair.finditer(out.text)
-            if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
+            if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)
+            # a list of markers ('references [reference removed], [reference removed]') is a list of things
+            and not (m.group("a").startswith("[") and "," in (m.group("j") or ""))]
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])([Aa]n?)\s+$")

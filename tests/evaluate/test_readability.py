@@ -82,6 +82,11 @@ def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> No
     o = out(text, ("Amina Begum", "the health visitor", "other:amina begum"), ("Tess Orr", "the GP", "other:tess orr"))
     assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["The health visitor, the health visitor",
                                                                    "the GP (the GP"]
+    # a list of markers is a list of things, each its own
+    text = "case references DC/31/4410, 3100045, 3100046; Mr Pike, Mr Pike said"
+    o = out(text, ("DC/31/4410", "[reference removed]"), ("3100045", "[reference removed]"),
+            ("3100046", "[reference removed]"), ("Mr Pike", "Adult A"), ("Mr Pike", "Adult A", None, 1))
+    assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["Adult A, Adult A"]
 
 
 def test_an_article_that_disagrees_with_the_replacement() -> None:
