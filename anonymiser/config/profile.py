@@ -94,8 +94,9 @@ class Profile:
         return self.min_score if p.min_score is None else p.min_score
 
     def is_child(self, person: Person) -> bool:
-        """Whether a register person's role is one the profile's child-role lists name."""
-        return person.role.lower() in vocabulary.words(*self.child_roles)
+        """Whether a register person's role is one the profile's child-role lists name, or such a role
+        qualified ('twin brother')."""
+        return vocabulary.is_child_role(person.role, vocabulary.words(*self.child_roles))
 
     @property
     def pseudonym_pools(self) -> dict[str, str]:

@@ -124,3 +124,12 @@ def street_abbreviations() -> dict[str, tuple[str, ...]]:
 FAMILY_WORDS = entries("family_words")
 PARENT_WORDS = having("family_words", "parent")
 CHILD_ROLES = words("child_roles")
+
+
+def is_child_role(role: str, roles: frozenset[str] = CHILD_ROLES) -> bool:
+    """A role `roles` name, or one of them with words before it that only qualify it ('twin brother',
+    'older sister'); not "mother's sister", whose last word is someone else's relation to her."""
+    role = role.lower()
+    parts = role.replace("’", "'").split()
+    return role in roles or (len(parts) > 1 and parts[-1] in roles
+                             and not any(w.endswith(("'s", "s'")) or w == "adult" for w in parts))

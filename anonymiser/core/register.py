@@ -9,6 +9,9 @@ from pathlib import Path
 GENDERS = ("female", "male", "unknown")
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
 @dataclass(frozen=True)
 class Person:
     """One member of the family, as the register lists them."""
@@ -27,8 +30,10 @@ class Person:
 
     @property
     def role_label(self) -> str:
-        """'maternal grandmother' -> 'Maternal Grandmother'."""
-        return " ".join(w[:1].upper() + w[1:] for w in self.role.split())
+        """'maternal grandmother' -> 'Maternal Grandmother'; a joining word after the first stays small
+        ('Uncle by Marriage', 'Mother of the Father')."""
+        words = self.role.split()
+        return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
     @property
     def first_name(self) -> str:

@@ -6,6 +6,7 @@ the Replacement or Flag to record, or None when the span is left as written."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from anonymiser.config import vocabulary
@@ -22,6 +23,8 @@ from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
 
 Action = Callable[[DecideState, Detection, EntityPolicy, str], Replacement | Flag | None]
+# What 'as Kez' becomes where the alias is what a sentence says ('is known to his friends as Kez').
+ANOTHER_NAME = "by another name"
 
 # Something that can only be read as a point in the calendar: a month, a weekday or a numeric date.
 _CALENDAR_WORDS = (vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
@@ -88,6 +91,9 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         return _replacement(state, d, alias[0], alias[1], "", rule + " (not on register) (alias beside the name)")
     if d.person in state.roles:
         return _by_role(state, d, rule)
+    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person)
+    if told is not None:
+        return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)
@@ -133,17 +139,44 @@ def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
     return _replacement(state, d, start, end, new, rule + " (family surname)")
 
 
+def _plural_surname(text: str, start: int, end: int, who: Person) -> bool:
+    """'the Balogs': the person's surname with a plural 's', after 'the'."""
+    surname = who.surname
+    return bool(surname) and text[start:end].lower() == f"{surname}s".lower() \
+        and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
+
+
+def _surname_initial(text: str, end: int, who: Person) -> int:
+    """Where a first name ends once the initial of the person's own surname after it is taken in
+    ('Denisa H.'); `end` when no such initial follows."""
+    m = re.match(r"[ \t]+([^\W\d_])\.(?![\w.])", text[end:end + 5])
+    first = text[:end].split()[-1] if text[:end].split() else ""
+    surname = who.surname or ""
+    if m and surname and first.lower() == who.first_name.lower() and len(who.name.split()) > 1 \
+            and unicodedata.normalize("NFD", m.group(1))[0].upper() == unicodedata.normalize("NFD", surname)[0].upper():
+        return end + m.end()
+    return end
+
+
 def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -> Replacement:
     """The register's label for them; nothing where the role or an alias already stands beside the name."""
     text, start, end = state.text, d.start, d.end
+    if _plural_surname(text, start, end, who):
+        # 'The Balogs reported her missing': the household, not one of them
+        start = wording.absorb_article(text, start)
+        return _replacement(state, d, start, end, "the family", rule + " (family surname, plural)")
+    end = _surname_initial(text, end, who)  # 'Denisa H.': the initial is the surname's
     mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
     new = state.case_map.register_label(who, state.register, mode, text)
     rule += f" (register {who.role}: {mode})"
-    echo = wording.role_echo(text, start, end, new) if mode == "role" else None
+    echo = (wording.role_echo(text, start, end, new) or wording.kin_echo(text, start, end)) if mode == "role" else None
     after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
     alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
     if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
         alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
+    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person) if alias is None else None
+    if told is not None:  # 'Kieran is known to his friends as Kez'
+        return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (alias beside the name)")
     heading = aliases.role_heading(text, start, new) if mode == "role" and alias is None else None
     if alias is None and heading is None and aliases.names_its_pseudonym(text, end, new):
         # 'Hope will be referred to as "Emily"' must not read 'Emily will be referred to as "Emily"'
@@ -199,6 +232,9 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     """A named school, practice or organisation becomes its kind: 'the primary school'."""
     start = wording.absorb_article(state.text, d.start)
     new = d.meta.local_kind or institution_text(d.entity, state.text[start:d.end])
+    echo = wording.kind_echo(state.text, start, d.end, new)
+    if echo is not None:  # 'the nursery (the Easton Early Years Centre)' would read 'the nursery (the nursery)'
+        return _replacement(state, d, echo[0], echo[1], "", rule + " (already named)")
     start, new = wording.after_indefinite(state.text, start, new)
     return _replacement(state, d, start, d.end, new, rule)
 

@@ -10,9 +10,11 @@ would only repeat the label ('Adult A, known as Adult A').
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.results import Replacement
 from anonymiser.decide.wording import match_case
 
@@ -20,7 +22,7 @@ _QUOTE = "\"'‘’“”"
 # What stands between a name and its alias: an apposition or a bracket saying the second is what the
 # first is known as, called or referred to as ('known to her family as', 'also called', 'nicknamed').
 _AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:known|called|referred\s+to|nicknamed)" \
-      rf"(?:\s+to\s+[^,.;:()\n]{{1,40}}?)?(?:\s+as)?\s+[{_QUOTE}]?"
+      rf"(?:\s+(?:to|in|among|by|within)\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)?\s+[{_QUOTE}]?"
 _JOINTS = (
     rf",\s*{_AS}",
     rf"\s*\(\s*{_AS}",
@@ -30,6 +32,12 @@ _JOINTS = (
     rf",\s*who\s+(?:prefers|likes|asks|wants|chooses)\s+to\s+be\s+(?:called|known\s+as)\s+[{_QUOTE}]?",
 )
 _JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
+# 'Kieran is known to his friends as Kez.': the alias is the sentence's whole point, so the phrase
+# cannot go; the name after 'as' does ('... is known to his friends by another name').
+_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},|,(?=\s*who\b))?\s*(?:who\s+)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
+_AS_WORD = re.compile(r"\bas\s+[\"'‘’“”]?$", re.I)
+# An alias after a phrase: one to three capitalised words, perhaps in quotes ('known as "Bigs"').
+_ALIAS_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}")
 _ENDS_JOINT = re.compile("(?:" + "|".join(f"(?:{j})" for j in _JOINTS) + ")$", re.I)
 # How the phrase closes after the alias: its quote, then the bracket or the apposition's comma,
 # unless the comma goes on to a list's next item, a clause or another apposition ('known as Will, aged 28').
@@ -37,8 +45,9 @@ _CLOSE = re.compile(rf"[{_QUOTE}]?(?:\s*\)|,(?!\s*(?:(?:who|whom|whose|which|whe
 
 
 def is_alias_joint(between: str) -> bool:
-    """The text between two names says the second is the first's alias."""
-    return _JOINT.fullmatch(between) is not None
+    """The text between two names says the second is the first's alias ('known as', 'is known to his
+    friends as')."""
+    return _JOINT.fullmatch(between) is not None or _PREDICATE.fullmatch(between) is not None
 
 
 def alias_phrase(text: str, start: int, end: int, same_person_just_before: int | None,
@@ -76,14 +85,16 @@ def ends_in_alias_joint(text: str, start: int) -> bool:
 
 
 # 'Hope will be referred to as "Emily"': the sentence that names the pseudonym the report uses.
-_PSEUDONYM_SENTENCE = r"\s+(?:will|shall|is\s+to|would)\s+be\s+(?:referred\s+to|called|known|named)(?:\s+as)?\s+[{q}]{label}[{q}]"
+# 'Tomos is referred to in the published review as **Baby T**' too: the label may stand in Markdown's bold.
+_PSEUDONYM_SENTENCE = (r"\s+(?:(?:will|shall|is\s+to|would)\s+be|is|are)\s+(?:referred\s+to|called|known|named)"
+                       r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})")
 
 
 def names_its_pseudonym(text: str, end: int, label: str) -> bool:
     """The name ending at `end` is the one a sentence gives its pseudonym `label`: replaced by the
     label it would read 'Emily will be referred to as "Emily"'."""
     pattern = _PSEUDONYM_SENTENCE.format(q=_QUOTE, label=re.escape(label))
-    return re.match(pattern, text[end:end + len(label) + 60], re.I) is not None
+    return re.match(pattern, text[end:end + len(label) + 100], re.I) is not None
 
 
 def last_mention(done: list[Replacement], person: str | None, start: int, reach: int = 120) -> tuple[int, int] | None:
@@ -181,6 +192,137 @@ def collapse_variants(text: str, replacements: list[Replacement], says: str) -> 
     return out
 
 
+def predicate_alias(text: str, start: int, end: int, done: list[Replacement], person: str | None) -> tuple[int, int] | None:
+    """'Kieran is known to his friends as Kez.': the span from 'as' to the alias's closing quote, to be
+    read 'by another name', when the same person's mention ends just before the phrase."""
+    mention = last_mention(done, person, start)
+    if mention is None:
+        return None
+    joint = _PREDICATE.fullmatch(text, mention[1], start)
+    if joint is None:
+        return None
+    as_word = _AS_WORD.search(text, mention[1], start)
+    if as_word is None:
+        return None
+    close = end + 1 if text[end:end + 1] in _QUOTE else end
+    return as_word.start(), close
+
+
+def alias_detections(text: str, detections: list[Detection]) -> list[Detection]:
+    """'Liban Osman, known as "Bigs"': the name an alias phrase gives after a person is a name too,
+    though no detector found it there; its detection joins the person's (decide.people)."""
+    people = [d for d in detections if d.entity == E.PERSON]
+    found: list[Detection] = []
+    dropped: set[int] = set()
+    for d in people:
+        joint = _JOINT.match(text, d.end) or _PREDICATE.match(text, d.end)
+        if joint is None or joint.end() - d.end > 90:
+            continue
+        words = _ALIAS_WORDS.match(text, joint.end())
+        if words is None:
+            continue
+        s, e = words.span()
+        there = [o for o in detections + found if o.start < e and s < o.end]
+        if any(o.entity == E.PERSON or o.detectors != ("SpacyRecognizer",) for o in there):
+            continue  # found already as a name, or as something a pattern or the register vouches for
+        dropped |= {id(o) for o in there}  # the NER's guess of a kind ('Ffi' as an organisation) gives way
+        found.append(replace(d, start=s, end=e, detectors=("alias-phrase",), person=None, trail=(),
+                             meta=DetectionMeta(professional=d.meta.professional)))
+    if not found:
+        return detections
+    # in the text's order: the person action looks back at the replacement just made for the name before
+    return sorted([d for d in detections if id(d) not in dropped] + found, key=lambda d: (d.start, -d.end))
+
+
+_INVERTED_GAP = re.compile(r",[ \t]*")
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*")
+
+
+def collapse_inverted(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'HORVÁTH, Marek (Mara)' in a family table would read 'UNCLE, Uncle (Uncle)' or '[family name],
+    Zayn': a surname, a comma and one person's first name (and a bracketed alias of theirs) are one
+    mention, which reads as the first name's label."""
+    reps = sorted(replacements, key=lambda r: (r.start, -r.end))
+    out: list[Replacement] = []
+    i = 0
+    while i < len(reps):
+        r = reps[i]
+        nxt = reps[i + 1] if i + 1 < len(reps) else None
+        if (nxt is not None and r.entity == E.PERSON and nxt.entity == E.PERSON and nxt.person
+                and nxt.person.startswith("register:") and len(r.original.split()) == 1
+                and len(nxt.original.split()) == 1 and _INVERTED_GAP.fullmatch(text, r.end, nxt.start)
+                and re.sub(r"['’]s?$", "", r.original.lower()) in nxt.person.split(":", 1)[1].split()[1:]):
+            end, j = nxt.end, i + 2
+            alias = reps[j] if j < len(reps) else None
+            bracket = _BRACKETED.fullmatch(text, end, alias.start) if alias is not None else None
+            if alias is not None and bracket and alias.person == nxt.person and text[alias.end:alias.end + 1] == ")":
+                end, j = alias.end + 1, j + 1
+            trail, _, rest = nxt.rule.partition(": ")
+            nxt.replacement = match_case(text[nxt.start:nxt.end], nxt.replacement, text, r.start)
+            nxt.start, nxt.end, nxt.original, nxt.core = r.start, end, text[r.start:end], (r.start, end)
+            nxt.rule = f"{trail} > {says}: a surname, its first name and alias: one mention ({rest})"
+            out.append(nxt)
+            i = j
+            continue
+        aside = _naming_aside(text, r, reps[i + 1:])
+        if aside is not None:
+            # 'Faadumo (she sometimes spells her name Fadumo, and some records have Faduma)' would read
+            # 'Mother (she sometimes spells her name Mother, ...)': an aside that only gives spellings goes
+            end, n = aside
+            trail, _, rest = r.rule.partition(": ")
+            r.end, r.original, r.core = end, text[r.start:end], (r.core[0], reps[i + n].core[1])
+            r.rule = f"{trail} > {says}: an aside that only spells the name: one mention ({rest})"
+            out.append(r)
+            i += 1 + n
+            continue
+        bracket = _ALIAS_BRACKET.fullmatch(text, r.end, nxt.start) if nxt is not None else None
+        close = _ALIAS_CLOSE.match(text, nxt.end) if nxt is not None and bracket else None
+        if nxt is not None and bracket and close and r.person and r.person == nxt.person and r.replacement \
+                and r.replacement.lower() == nxt.replacement.lower():
+            # 'CHELSEA JENKINS ("Chels")' would read 'MOTHER ("Mother")': the bracket only repeats the label
+            r.end, r.original, r.core = close.end(), text[r.start:close.end()], (r.core[0], nxt.core[1])
+            trail, _, rest = r.rule.partition(": ")
+            r.rule = f"{trail} > {says}: a bracketed alias that reads the same: one mention ({rest})"
+            out.append(r)
+            i += 2
+            continue
+        out.append(r)
+        i += 1
+    return out
+
+
+_ALIAS_BRACKET = re.compile(rf"[ \t]*\([ \t]*[{_QUOTE}]?")
+_ALIAS_CLOSE = re.compile(rf"[{_QUOTE}]?[ \t]*\)")
+
+
+# What an aside about a name's spellings is made of, besides the spellings: 'she sometimes spells her
+# name X', 'also written X', 'some records have X', 'or X'.
+_NAMING_WORDS = frozenset("""a also and are as called has have he her his in is it known name names or
+records record she sometimes some spell spells spelled spelt spelling the their them they too used
+uses use was written writes write also elsewhere often usually""".split())
+
+
+def _naming_aside(text: str, r: Replacement, after: list[Replacement]) -> tuple[int, int] | None:
+    """Where a bracket right after `r` ends, and how many replacements it holds, when it holds only
+    spellings of the same person (each reading as `r` does) and words about naming."""
+    opening = re.match(r"[ \t]*\(", text[r.end:r.end + 3])
+    if not r.person or not r.replacement or opening is None:
+        return None
+    start = r.end + opening.end()
+    close = text.find(")", start, start + 120)
+    if close < 0 or "\n\n" in text[start:close] or "(" in text[start:close]:
+        return None
+    inside = [a for a in after if a.start < close]
+    if not inside or any(a.end > close or a.person != r.person or a.replacement.lower() != r.replacement.lower()
+                         for a in inside):
+        return None
+    rest, pos = [], start
+    for a in inside:
+        rest.append(text[pos:a.start])
+        pos = a.end
+    rest.append(text[pos:close])
+    words = re.findall(r"[^\W\d_]+", " ".join(rest).lower())
+    return (close + 1, len(inside)) if words and all(w in _NAMING_WORDS for w in words) else None
 # '"Mather" was recorded as "Mathers"', 'her name appears variously as "Agniezka"', 'the school
 # recorded Imogen as "Immy"': a record verb, up to four words (an adverb, the name recorded), and 'as'
 # before the quoted name (models/vocabulary/record_verbs.txt).

@@ -12,6 +12,7 @@ from anonymiser.config.names import is_first_name, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS
+from anonymiser.decide.residue_scan import acronyms
 
 _WORD = re.compile(r"\w+")
 
@@ -60,8 +61,47 @@ def _rank(d: Detection) -> tuple:
     return (base, d.score, d.end - d.start)
 
 
+# Kinds whose overlapping detections are one thing, taken whole.
+_JOINED_KINDS = (E.DATE, E.DATE_OF_BIRTH, E.LOCATION)
+
+
+def join_same_kind(detections: list[Detection]) -> list[Detection]:
+    """Overlapping dates are one date, whole: the NER's 'November' inside the pattern's '5 November'
+    scores higher, and winning alone it would leave the day showing beside the month it keeps. So are
+    overlapping places: an address's town found again ('Normanton') inside a street ('Normanton
+    Road') would leave 'Road' to read '[place] [place]'."""
+    joined: dict[int, Detection] = {}  # id of each date or place -> the one it now stands in
+    groups: list[list[Detection]] = []
+    for kind in _JOINED_KINDS:
+        for d in sorted((d for d in detections if d.entity == kind), key=lambda d: (d.start, -d.end)):
+            if groups and groups[-1][0].entity == kind and d.start < max(g.end for g in groups[-1]):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+    for group in groups:
+        if len(group) > 1:
+            best = max(group, key=_rank)
+            start, end = min(g.start for g in group), max(g.end for g in group)
+            whole = best if (best.start, best.end) == (start, end) else replace(best, start=start, end=end,
+                            detectors=tuple(dict.fromkeys(n for g in group for n in g.detectors)))
+            for g in group:
+                joined[id(g)] = whole
+    if not joined:
+        return detections
+    out: list[Detection] = []
+    placed: set[int] = set()
+    for d in detections:
+        if id(d) not in joined:
+            out.append(d)
+        elif id(joined[id(d)]) not in placed:
+            placed.add(id(joined[id(d)]))
+            out.append(joined[id(d)])
+    return out
+
+
 def resolve(detections: list[Detection], text: str) -> list[Detection]:
     """Keep the best detection for each character; a loser keeps whatever it covers alone."""
+    detections = join_same_kind(detections)
     accepted: list[Detection] = []
     taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
     for d in sorted(detections, key=_rank, reverse=True):
@@ -86,7 +126,7 @@ def resolve(detections: list[Detection], text: str) -> list[Detection]:
                     e -= 1
                 if (s, e) != (d.start, d.end) and d.entity != E.PERSON and not E.ENTITY_TYPES[d.entity].structured:
                     s, e = _without_edge_words(text, s, e)
-            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _no_name_left(text[s:e]):
+            if d.entity == E.PERSON and (s, e) != (d.start, d.end) and _no_name_left(text[s:e], before=e < d.end):
                 continue  # 'Mr' or 'TEL' left over when the name beside it went to the register
             if e - s >= 2 or (e > s and (s, e) == (d.start, d.end)):
                 accepted.append(d if (s, e) == (d.start, d.end) else _piece(d, s, e, text))
@@ -108,11 +148,16 @@ def _without_edge_words(text: str, s: int, e: int) -> tuple[int, int]:
     return words[0].start(), words[-1].end()
 
 
-def _no_name_left(span: str) -> bool:
+def _no_name_left(span: str, before: bool = False) -> bool:
     """What is left of a person once a surer detection took the name: titles ('Mr'), or words the
     lexicon lists only in lower case and the name lists do not know ('TEL' after 'LINDA WHITFIELD',
-    'Concerning' before 'Maisie Calloway' in a heading; never 'Swan' after 'Jack')."""
-    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) for w in _WORD.findall(span))
+    'Concerning' before 'Maisie Calloway' in a heading, an acronym before the name ('CSPR'; a 'QC' after it
+    is the name's own), a family word such as 'Aunty'; never 'Swan' after 'Jack')."""
+    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) or (before and w in acronyms())
+               or w.lower() in _FAMILY for w in _WORD.findall(span))
+
+
+_FAMILY = vocabulary.lower(vocabulary.FAMILY_WORDS)  # 'Aunty' left of 'Aunty Monika' once the register took 'Monika'
 
 
 def _piece(d: Detection, s: int, e: int, text: str) -> Detection:

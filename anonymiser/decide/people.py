@@ -108,22 +108,34 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
     whole name is the person's, so no first name is left showing beside the label."""
     people = sorted((d.start, d.end) for d in detections if d.entity == E.PERSON)
     starts = [s for s, _ in people]
+    # The surnames the draft gives a title elsewhere ('Mr Harries'): 'Aled Harries' is that man.
+    titled = {m.group(1).lower() for d in detections if d.entity == E.PERSON
+              for m in [_TITLED.fullmatch(text, d.start, d.end)] if m}
     out = []
     for d in detections:
         if d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
             lead = _ROLE_ACRONYM.match(text, d.start, d.end)  # 'HV June Ellis': the role's letters stay
             start = lead.end() if lead else d.start
-            opener = _OPENER.match(text, start, d.end)  # 'Later Mrs Bibi': the sentence's first word stays
-            if opener and opener.group(1).lower() in vocabulary.SENTENCE_STARTERS:
+            opener = _opening_word(text, start, d.end)  # 'Later Mrs Bibi', 'Later Mr Harries': the sentence's first word stays
+            if opener:
                 start = opener.end()
             span = text[start:d.end]
             words = span.split()
             if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and (
                     any(e <= d.end for _, e in people[bisect.bisect_left(starts, start):bisect.bisect_left(starts, d.end)])
-                    or (len(words) == 2 and is_first_name(words[0]) and is_surname(words[1]))):
+                    or (len(words) == 2 and is_first_name(words[0]) and is_surname(words[1]))
+                    or (len(words) == 2 and words[1].lower() in titled)):
                 d = replace(d, start=start, entity=E.PERSON)
         out.append(d)
     return out
+
+
+_TITLED = re.compile(rf"(?i:{vocabulary.alternation(sorted(vocabulary.NAME_TITLES))})\.?\s+([A-Z][\w'’-]+)")
+def _opening_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A sentence's opening word the NER ran into the name after it ('Later Mrs Bibi', 'Later, Mr
+    Harries'): a sentence starter, or a word the lexicon lists only in lower case, which no name list knows."""
+    m = _OPENER.match(text, start, end)
+    return m if m and (m.group(1).lower() in vocabulary.SENTENCE_STARTERS or only_a_word(m.group(1))) else None
 
 
 _ROLE_ACRONYM = re.compile(r"[A-Z]{2,4}\s+(?=[A-Z][a-z])")

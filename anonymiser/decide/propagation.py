@@ -13,9 +13,11 @@ from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.residue_scan import acronyms
 from anonymiser.detect.recognizers.case_register import word_collisions
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_FAMILY = vocabulary.lower(vocabulary.FAMILY_WORDS)
 MIN_TOKEN = 3
 
 
@@ -25,11 +27,13 @@ def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> li
     With `collisions`, names that are also words ('Will', 'Hope') are included too; the caller
     must then look harder at each hit."""
     out = []
-    for t in _TOKEN.findall(name):
+    for i, t in enumerate(_TOKEN.findall(name)):
         t = re.sub(r"['’]s?$", "", t)
         if (len(t) >= MIN_TOKEN and t[0].isupper() and t.lower() not in vocabulary.NAME_TITLES
                 and (collisions or t.lower() not in word_collisions()) and t not in allow
-                and not only_a_word(t)):  # 'TEL' read into 'LINDA WHITFIELD TEL' would spread everywhere
+                and not only_a_word(t)  # 'TEL' read into 'LINDA WHITFIELD TEL' would spread everywhere
+                and not (i == 0 and t in acronyms())  # so would 'CSPR' read into 'CSPR Denisa H.' (a 'QC' after stays)
+                and t.lower() not in _FAMILY):  # and 'Aunty' of 'Aunty Monika'
             out.append(t)
     return out
 

@@ -40,6 +40,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
+from anonymiser.decide.origins import before_country
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
 from anonymiser.decide.vehicles import is_vehicle, model_after_make
 
@@ -180,8 +181,13 @@ def _parts_explained(t: Scan, token: str, start: int) -> bool:
             continue
         if part[0].islower() and word_class(part) is WordClass.COMMON:
             continue
+        if not pos - len(part) - 1 and part[1:].islower() and part.lower() in _PREFIXES:
+            continue  # 'Pre-birth' opening a table's cell: a prefix, capitalised where it begins
         return False
     return True
+
+
+_PREFIXES = vocabulary.words("word_prefixes")
 
 
 def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str] = frozenset()) -> str | None:
@@ -302,8 +308,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             j += 1
         if head or (len(run_words) > 1 and run_words[-1] in org_words()):
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
-        elif _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s) \
-                and kind == "name" and not text[max(0, s - 4):s].endswith("of "):
+        elif kind == "name" and (before_country(text, end) or (
+                _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
+                and not text[max(0, s - 4):s].endswith("of "))):
             out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))
         else:
             why = "initials no list or definition explains" if kind == "initials" else \

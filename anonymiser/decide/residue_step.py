@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
@@ -118,6 +119,21 @@ def _case_like(text: str, start: int, end: int, replacement: str) -> str:
                               replacement.split()[0].lower() == "the" else replacement, text, start)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _residue_names(text: str, found: list) -> dict[str, str]:  # noqa: ANN001
+    """Each word of a name of several words the rule finds as a person, written alone, and the name:
+    'tibor' -> 'tibor gaži'. A word two such names share is neither's."""
+    full = {" ".join(text[r.start:r.end].lower().split()) for r in found if r.entity == E.PERSON}
+    full = {name for name in full if len(name.split()) > 1}
+    words: dict[str, set[str]] = {}
+    for name in full:
+        for w in name.split():
+            words.setdefault(w, set()).add(name)
+    return {w: next(iter(names)) for w, names in words.items() if len(names) == 1}
+
+
 def residue_replacements(text: str, profile: Profile, replacements: list[Replacement], flags: list[Flag],
                          other_label: Callable[[str, str], str],
                          explained_words: frozenset[str] = frozenset(),
@@ -137,7 +153,11 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         else:
             keep_flags.append(f)
             covered.add(f.start, f.end)
+    # The full names the rule will replace as people ('Tibor Gaži'): a word of one alone is that person.
+    alone = _residue_names(text, find_residue(scan, covered=covered, explained_words=explained_words))
     for f in _by_line(text, org_flags):
+        if _POSSESSIVE_END.sub("", text[f.start:f.end]).lower() in alone:
+            continue  # "at Tibor's", the NER's organisation: the man of that name, replaced below as a person
         inner = find_residue(scan, covered=covered, explained_words=explained_words, within=(f.start, f.end))
         if len(inner) == 1 and inner[0].entity == E.PERSON and (inner[0].start, inner[0].end) == (f.start, f.end):
             continue  # 'SR' the NER called an organisation: initials, replaced as a person below
@@ -168,10 +188,13 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
             continue
         s, e = r.start, r.end
         core = (s, e)
+        if r.entity == E.LOCATION and _POSSESSIVE_END.sub("", text[s:e]).lower() in alone:
+            r = replace(r, entity=E.PERSON)  # "at Tibor's" where Tibor Gaži is named: his home, not a place
         if r.entity == E.PERSON:
             s, core_start = wording.with_title(text, s)
             core = (core_start, e)
-            new = other_label(" ".join(text[core_start:e].lower().split()), profile.others)
+            key = " ".join(text[core_start:e].lower().split())
+            new = other_label(alone.get(key, key), profile.others)
             if _LABEL_BEFORE.search(text, max(0, s - 12), s):
                 new = new.split()[-1]  # 'Child HD' -> 'Child G': the label word stays, the initials go
         elif r.entity == E.ORGANISATION:

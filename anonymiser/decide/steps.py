@@ -2,7 +2,7 @@
 
 1. keep-rules: drop what the profile keeps (types it does not detect, low scores, allowlisted
    terms, the partnership's area and the areas round it, a place that begins an agency's name,
-   countries, NER noise, a platform's name read as a person) and cut allowlisted words out of a
+   countries, though a town the NER read as a person before its country is a place: decide.origins, NER noise, a platform's name read as a person) and cut allowlisted words out of a
    detection. NER noise includes a citation ('Rule 21 § 4'), a bare number or fraction, a
    duration written as an adjective ('the three-month period'), a nationality before a state's
    body ('the Polish Government') and a language read as a place; a span is first cut at a
@@ -55,7 +55,8 @@
 9. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
 10. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
-   is found as a person, is a person. Before overlaps, which would cut the organisation around
+   is found as a person, or given a title elsewhere ('Mr Jones'), is a person, and the name is
+   spread as propagation spreads names ('Kia said'). Before overlaps, which would cut the organisation around
    the person and leave 'Kia' showing as an organisation.
 11. overlaps: every character is decided once; the more trustworthy kind wins. A piece cut off
    keeps no function words at its edges ('Government of the'), and a person's piece holding no
@@ -133,11 +134,12 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
-from anonymiser.decide.aliases import collapse_variants, reword_restated
+from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
+from anonymiser.decide.origins import places_before_countries
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import (
     child_people,
@@ -163,7 +165,7 @@ from anonymiser.detect.recognizers.register_births import find_register_births, 
 
 
 def keep_rules(state: DecideState) -> None:
-    state.detections = state.keeper.filter(state.detections)
+    state.detections = state.keeper.filter(places_before_countries(state.text, state.detections))
 
 
 def local_organisations(state: DecideState) -> None:
@@ -218,7 +220,14 @@ def reviewer_additions(state: DecideState) -> None:
 
 
 def organisations_as_people(state: DecideState) -> None:
+    before = {id(d) for d in state.detections}
     state.detections = people_read_as_organisations(state.text, state.detections)
+    found = [d for d in state.detections if id(d) not in before and d.entity == E.PERSON]
+    if found:
+        # the name now known for a person's ('Aled' of 'Aled Harries') is spread as propagation spreads names
+        structure = frozenset(state.text[s:e].rstrip(".") for s, e in state.phrases.sections)
+        state.detections = state.detections + state.phrases.filter(
+            state.keeper.filter(propagate(state.text, found, state.allow, structure)))
 
 
 def streets_as_people(state: DecideState) -> None:
@@ -234,7 +243,8 @@ def adjacent_names(state: DecideState) -> None:
 
 
 def other_people(state: DecideState) -> None:
-    state.detections = link_aliases(state.text, cluster_others(state.text, state.detections, state.allow))
+    found = alias_detections(state.text, state.detections)  # 'Liban Osman, known as "Bigs"'
+    state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))
     state.professionals = professional_people(state.text, state.detections)
     if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
         # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met
@@ -332,7 +342,8 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
-    state.decisions.replacements = collapse_variants(state.text, state.decisions.replacements, state.step)
+    state.decisions.replacements = collapse_inverted(
+        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step)
     reword_restated(state.text, state.decisions.replacements, state.step)
 
 

@@ -112,9 +112,28 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
     'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None.
 
-    The role's last word is enough: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother'."""
-    words = tuple(dict.fromkeys((label, label.split()[-1] if label.split() else label)))
+    The role's last word is enough: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother';
+    so is the family word made from it: 'Aunty Monika' for 'Paternal Aunt' reads 'Aunty'."""
+    last = label.split()[-1] if label.split() else label
+    kin = tuple(w for w in vocabulary.FAMILY_WORDS if len(last) >= 4 and w.lower().startswith(last.lower()))
+    words = tuple(dict.fromkeys((label, last, *kin)))
     return _already_named(text, start, end, words, r"\s+")
+
+
+# 'his mother Donna', "Chelsea's aunt, Gwen Lloyd,": a relation written with whose it is, right before a name.
+_KIN = vocabulary.alternation(sorted({*vocabulary.FAMILY_WORDS, *vocabulary.entries("child_roles")}, key=len, reverse=True))
+_OWNED_KIN = re.compile(rf"\b(?:his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:{_KIN})$", re.I)
+
+
+def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'His mother Donna told the reviewers' -> 'His mother told the reviewers': where a relation stands
+    before a register name with whose it is, the relation already names the person (the register's
+    role may be said from someone else's side: Donna is the paternal grandmother). The span to remove."""
+    m = re.search(r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - 6):start])
+    if m is None or not _OWNED_KIN.search(text, max(0, start - len(m.group(1)) - 40), start - len(m.group(1))):
+        return None
+    kin_end = start - len(m.group(1))
+    return _already_named(text, start, end, (text[text.rfind(" ", 0, kin_end) + 1:kin_end],), r"\s+")
 
 
 def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
@@ -126,6 +145,15 @@ def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     if not m:
         return None
     return end + m.end(), " ".join(m.group(1).split())
+
+
+def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """'the nursery (the Easton Early Years Centre) noticed' -> 'the nursery noticed': where an
+    institution's kind stands just before its name in brackets, the bracket goes. Only a bracket:
+    'the nursery, Little Acorns, said' keeps its apposition's kind as written."""
+    word = kind.split()[-1] if kind.split() else ""
+    found = _already_named(text, start, end, (word,), r"(?!)") if word else None
+    return found if found is not None and "(" in text[found[0]:start] else None
 
 
 def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -9,9 +9,9 @@ benchmark's `--list`) and the counts can be printed anywhere.
 
 The classes:
 - tautology: a label repeated in its own alias phrase ('Mother (known as Mother)', "Emily will be
-  referred to as 'Emily'", 'whom Adult A calls Adult A'), a quoted list of variants that all read
-  the same ('"Sophie", "Sophie" and "Sophie"'), or a name 'recorded as' the label its sentence
-  already gives ('"Stepfather" was recorded as "Stepfather"');
+  referred to as 'Emily'", 'whom Adult A calls Adult A') or a bare bracket ('Omar ("Omar")'), a quoted
+  list of variants that all read the same ('"Sophie", "Sophie" and "Sophie"'), or a name 'recorded as'
+  the label its sentence already gives ('"Stepfather" was recorded as "Stepfather"');
 - repeated-label: the same label twice in a row ('Adult A Adult A'; 'MOTHER: MOTHER' on a heading; a
   role beside its own label, 'the health visitor, the health visitor, visited', 'the GP (the GP)');
 - article: 'a' or 'an' that disagrees with the replacement after it ('A Adult H report', 'an Child B');
@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from anonymiser.config import vocabulary
+from anonymiser.core import entities as E
+from anonymiser.decide.actions import ANOTHER_NAME
 from anonymiser.decide.aliases import RECORDED_AS, RESTATED_WORDINGS
 from anonymiser.decide.wording import article_for, starts_sentence
 
@@ -137,6 +139,11 @@ def tautologies(out: Output) -> list[Defect]:
     for m in alias.finditer(out.text):
         if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed):
             found.append(Defect("tautology", m.start(), m.end()))
+    # 'Omar ("Omar")', 'MOTHER (Mother)': a bare bracketed alias that reads as the label before it
+    bracket = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*\([ \t]*[{_QUOTE_OPEN}]?(?P<b>{names})"
+                         rf"[{_QUOTE_CLOSE}]?[ \t]*\)", re.I)
+    found += [Defect("tautology", m.start(), m.end()) for m in bracket.finditer(out.text)
+              if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
     variants = re.compile(rf"[{_QUOTE_OPEN}](?P<a>{names})[{_QUOTE_CLOSE}](?:\s*(?:,|and|or)\s*"
                           rf"[{_QUOTE_OPEN}](?P=a)[{_QUOTE_CLOSE}])+", re.I)
     found += [Defect("tautology", m.start(), m.end()) for m in variants.finditer(out.text)
@@ -159,9 +166,11 @@ def repeated_labels(out: Output) -> list[Defect]:
     if names is None:
         return []
     placed = _ends(out)
-    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?:[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
+    pair = re.compile(rf"(?<![\w-])(?P<a>{names})(?![\w-])[ \t]*(?P<j>[:\-–/,(][ \t]*)?(?P<b>{names})(?![\w-])", re.I)
     return [Defect("repeated-label", m.start(), m.end()) for m in pair.finditer(out.text)
-            if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)]
+            if m.group("a").lower() == m.group("b").lower() and (m.span("a") in placed or m.span("b") in placed)
+            # a list of markers ('references [reference removed], [reference removed]') is a list of things
+            and not (m.group("a").startswith("[") and "," in (m.group("j") or ""))]
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])([Aa]n?)\s+$")
@@ -196,9 +205,25 @@ _SECTION = re.compile(r"^[ \t]*(?:[-*•#>]+[ \t]*)?(?P<n>\d{1,3}(?:\.\d{1,3})*\
 
 
 def section_numbers(out: Output) -> list[Defect]:
-    """A section or list number opening a line before a heading or a sentence that a change touched."""
-    return [Defect("section-number", out.to_output(m.start("n")), out.to_output(m.end("n")))
-            for m in _SECTION.finditer(out.original) if out.touching(m.start("n"), m.end("n"))]
+    """A section or list number opening a line before a heading or a sentence that a change touched.
+
+    A whole number that opens a date or an address replaced whole is that date's day or that house's
+    number, wrapped to a line's start ('...recorded him on' / '17 December as'), not a section."""
+    found = []
+    for m in _SECTION.finditer(out.original):
+        s, e = m.start("n"), m.end("n")
+        if not out.touching(s, e):
+            continue
+        if "." not in m.group("n") and any(
+                p.start <= s < p.end and p.entity in _NUMBERED_KINDS
+                and (p.start < s or p.entity != E.DATE or _MONTH_AFTER.match(out.original, e)) for p in out.placed):
+            continue
+        found.append(Defect("section-number", out.to_output(s), out.to_output(e)))
+    return found
+
+
+_NUMBERED_KINDS = frozenset({E.DATE, E.DATE_OF_BIRTH, E.ADDRESS})
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)})\b")
 
 
 def lower_case_starts(out: Output) -> list[Defect]:
@@ -253,7 +278,8 @@ def two_labels(out: Output) -> list[Defect]:
     # a marker or a kind names no one person; a role label of someone not on the register does
     people = [p for p in out.labels() if p.entity == "PERSON" and not p.new.startswith("[")
               and (not p.new.lower().startswith("the ") or (p.person or "").startswith("other:"))
-              and p.new not in RESTATED_WORDINGS]  # nor does 'a variant of the name'
+              and p.new not in RESTATED_WORDINGS  # nor does 'a variant of the name'
+              and p.new != ANOTHER_NAME]  # 'known to his friends by another name': the alias, reworded
     groups: dict[tuple[str, ...], dict[str, Placed]] = {}
     named: list[tuple[Placed, tuple[str | None, str | None, str]]] = []
     firsts: dict[str, set[str]] = {}
@@ -261,7 +287,9 @@ def two_labels(out: Output) -> list[Defect]:
         label = _label_of(p.new)
         if p.person:
             groups.setdefault(("person", p.person), {}).setdefault(label, p)
-        parts = _name_parts(out.original[p.start:p.end])
+        # a register person is known for certain: 'Mrs Horváthová' is the mother, though the only full
+        # name the draft writes with that surname is her daughter's
+        parts = None if (p.person or "").startswith("register:") else _name_parts(out.original[p.start:p.end])
         if parts:
             named.append((p, parts))
             if parts[1]:

@@ -30,7 +30,7 @@ LABELS = {
     "system_words": {"after", "before"},
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
     "place_words": {"area", "settlement", "unnamed"},
-    "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider"},
+    "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider", "prison"},
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
     # a role's reading is itself a role of the list, written with underscores for its spaces

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.core.results import Replacement
 from anonymiser.evaluate.readability import (
@@ -45,6 +46,7 @@ def test_a_label_repeated_in_its_own_alias_phrase_is_a_tautology() -> None:
          [("Bożena Wiśniewska", "Mother", "m"), ("Bo", "Mother", "m")]),
         ("Tilly will be referred to as 'Rose' in this report.", [("Tilly", "Rose", "c")]),
         ("Keiran, whom Ms Fairbairn calls Kiki, is two.", [("Keiran", "Child B", "c"), ("Kiki", "Child B", "c")]),
+        ("| Bartosz Wiśniewski (\"Bart\") | half-brother |", [("Bartosz Wiśniewski", "Omar", "b"), ("Bart", "Omar", "b")]),
         ("the variants \"Tilly\", \"Till\" and \"Tills\" were used",
          [("Tilly", "Rose", "c"), ("Till", "Rose", "c"), ("Tills", "Rose", "c")]),
         ('"Fairbairn" was recorded as "Fairburn" twice.', [("Fairbairn", "Father", "f"), ("Fairburn", "Father", "f")]),
@@ -59,6 +61,8 @@ def test_an_alias_that_reads_differently_is_no_tautology() -> None:
     assert tautologies(out(text, ("Bożena Wiśniewska", "Mother", "m"))) == []
     text = "Tilly will be referred to as 'Rose' in this report."
     assert tautologies(Output(text, [])) == []  # the draft's own words: no change, no defect
+    text = "Bartosz Wiśniewski (Omar's cousin) came."
+    assert tautologies(out(text, ("Bartosz Wiśniewski", "Omar", "b"))) == []  # the bracket says more
     text = 'The nursery recorded her as "Tilly". Her father was recorded as "Pete".'
     assert tautologies(out(text, ("Tilly", "Rose", "c"), ("Pete", "Adult A", "p"))) == []
     # 'known to' a service is no alias phrase
@@ -78,6 +82,11 @@ def test_the_same_label_twice_in_a_row_is_a_defect_on_a_heading_line_too() -> No
     o = out(text, ("Amina Begum", "the health visitor", "other:amina begum"), ("Tess Orr", "the GP", "other:tess orr"))
     assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["The health visitor, the health visitor",
                                                                    "the GP (the GP"]
+    # a list of markers is a list of things, each its own
+    text = "case references DC/31/4410, 3100045, 3100046; Mr Pike, Mr Pike said"
+    o = out(text, ("DC/31/4410", "[reference removed]"), ("3100045", "[reference removed]"),
+            ("3100046", "[reference removed]"), ("Mr Pike", "Adult A"), ("Mr Pike", "Adult A", None, 1))
+    assert [o.text[d.start:d.end] for d in repeated_labels(o)] == ["Adult A, Adult A"]
 
 
 def test_an_article_that_disagrees_with_the_replacement() -> None:
@@ -106,6 +115,16 @@ def test_a_section_number_changed_or_lost() -> None:
     assert section_numbers(out(text, ("13/14 March 2023", "March 2023"))) == []
     # a number opening a wrapped line, not a heading or a sentence, is no section number
     assert section_numbers(out(text, ("412 981 9933", "[NHS number removed]"))) == []
+
+
+def test_a_day_or_house_number_wrapped_to_a_line_start_is_no_section_number() -> None:
+    text = "The officers recorded him on\n17 December as Liban.\n\n112 Pear Tree Road, Derby DE23 6PU\n\n4 The visit\n"
+    day = replace(change(text, "on\n17 December", "in December"), entity="DATE")
+    home = replace(change(text, "112 Pear Tree Road, Derby DE23 6PU", "the family home"), entity="ADDRESS")
+    assert section_numbers(Output(text, [day, home])) == []
+    # a section number a date swallowed whole is still lost
+    lost = replace(change(text, "4 The visit", "[date] visit"), entity="DATE")
+    assert [d.kind for d in section_numbers(Output(text, [lost]))] == ["section-number"]
 
 
 def test_a_line_that_began_with_a_capital_now_in_lower_case() -> None:
@@ -167,6 +186,14 @@ def test_defects_gathers_every_class_in_order_and_counts_words() -> None:
     assert output == "A Adult H report.\n5.2 the GP practice"
     assert [d.kind for d in found] == ["article", "lower-case-start"]
     assert words(output) == 9
+
+
+def test_a_register_mother_titled_with_her_daughters_surname_is_one_label_and_an_alias_reworded_is_none() -> None:
+    text = "Zofia Kral was seen. Mrs Kral agreed. Mrs Kral's sister. Dan is known to all as Dee."
+    o = out(text, ("Zofia Kral", "Emily", "register:zofia kral"), ("Mrs Kral", "Mother", "register:eva kral"),
+            ("Mrs Kral's", "Mother's", "register:eva kral"), ("Dan", "Father", "register:dan kral"),
+            ("as Dee", "by another name", "register:dan kral"))
+    assert two_labels(o) == []
 
 
 def test_a_restated_name_reworded_as_a_variant_is_no_second_label() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -129,6 +129,26 @@ def _first_name_of_another(text: str, item: tuple) -> bool:
             and is_surname(nxt.group(1)))
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Z][a-z][\w'’-]*)[ \t]+$")
+
+
+def _given_name_as_surname(text: str, start: int, entries: tuple, title: str | None,
+                           people: tuple[Person, ...], known: Callable[[str], bool]) -> bool:
+    """A register first name or alias written as someone else's surname: after a first name the register
+    does not hold ('the interpreter, Yusuf Abdi', where Abdi is a boy's nickname), or after a courtesy
+    title when only a child could be meant ('Mr Abdi interpreting'): a title is never a child's."""
+    if any(part not in ("first", "alias") for _, part in entries):
+        return False
+    if title is not None and title.lower() in _COURTESY \
+            and all(vocabulary.is_child_role(people[p].role) for p, _ in entries):
+        return True
+    prev = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return prev is not None and is_first_name(prev.group(1)) and not known(prev.group(1))
+
+
+_COURTESY = vocabulary.lower(vocabulary.titles("female", "male", "neutral"))
+
+
 class CaseRegisterRecognizer(EntityRecognizer):
     """Register people by full name, first name, surname with or without a title, alias and one-edit
     misspelling, in any case and across line breaks; register addresses in any spacing."""
@@ -235,7 +255,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
             gender = ("female" if title.lower() in vocabulary.FEMALE_TITLES
                       else "male" if title.lower() in vocabulary.MALE_TITLES else None)
             fits = [i for i in sorted(candidates) if gender is None or people[i].gender == gender]
-            adults = [i for i in fits if people[i].role.lower() not in vocabulary.CHILD_ROLES]
+            adults = [i for i in fits if not vocabulary.is_child_role(people[i].role)]
             if adults or fits:
                 return (adults or fits)[0], len(adults or fits) > 1
         return min(candidates), True
@@ -342,6 +362,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
         title = title_m.group(1) if title_m else None
         if title_m:
             start -= len(title_m.group(0))
+        if len(group) == 1 and _given_name_as_surname(text, group[0][0], group[0][2], title, self.register.people,
+                                                      lambda w: bool(self._lookup(w)[0])):
+            return []
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
         how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"

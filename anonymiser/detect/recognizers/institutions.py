@@ -88,7 +88,7 @@ class SchoolRecognizer(_NotAPersonOf):
 _NURSERY_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "nursery"))
 _NURSERY_TYPE = (
     r"(?:(?:Day\s+)?Nursery(?:\s+School)?|Pre-?[Ss]chool|Playgroup|Play\s+Group|Kindergarten"
-    r"|Montessori(?:\s+(?:School|Nursery))?|Cr[eè]che|Children['’]s\s+Centre)"
+    r"|Montessori(?:\s+(?:School|Nursery))?|Cr[eè]che|Children['’]s\s+Centre|Early\s+Years\s+(?:Centre|Center|Unit))"
 )
 
 

@@ -11,7 +11,11 @@ from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
 from anonymiser.detect.date_parsing import parse_uk_date, same_date
 
-_CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)\W{0,6}(\w+\W+){0,2}$", re.I)
+# Up to two words may stand between the cue and the date on its line ('DOB: approx. 12/3/15'); across
+# a line break only the date itself may follow, as a table's next cell ('DOB' then 'Address in 2023'
+# is a header row, not a birth year).
+_CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)"
+                      r"(?:[^\w\n]{0,6}(\w+[^\w\n]+){0,2}|\W{0,6})$", re.I)
 
 _FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%-d/%-m/%Y", "%-d/%-m/%y", "%d.%m.%Y", "%d.%m.%y", "%-d.%-m.%y",
             "%-d.%-m.%Y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%-d %B %Y", "%d %b %Y", "%-d %b %Y",
