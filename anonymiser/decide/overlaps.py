@@ -153,8 +153,12 @@ def _no_name_left(span: str, before: bool = False) -> bool:
     lexicon lists only in lower case and the name lists do not know ('TEL' after 'LINDA WHITFIELD',
     'Concerning' before 'Maisie Calloway' in a heading, an acronym before the name ('CSPR'; a 'QC' after it
     is the name's own), a family word such as 'Aunty'; never 'Swan' after 'Jack')."""
-    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w) or (before and w in acronyms())
+    return all(w.lower() in vocabulary.NAME_TITLES or only_a_word(w)
+               or (w in acronyms() and (before or w not in _POSTNOMINALS))  # 'Ayaan NHS 996 030 8243'
                or w.lower() in _FAMILY for w in _WORD.findall(span))
+
+
+_POSTNOMINALS = frozenset(vocabulary.entries("postnominals"))  # 'QC' after a name is the name's own
 
 
 _FAMILY = vocabulary.lower(vocabulary.FAMILY_WORDS)  # 'Aunty' left of 'Aunty Monika' once the register took 'Monika'

@@ -52,7 +52,10 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _AFTER_A_NAME = re.compile(r"(?P<before>\S?)[ \t]*(?P<word>[A-Z][\w'’-]*)[ \t]*,[ \t]*$")
 _NOT_NAMES = vocabulary.SENTENCE_STARTERS | vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
 _WINDOW = 90  # how far before a mention its role's words may begin
-_OWNED = re.compile(r"['’]s?[ \t]+$")  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
+_OWNED = re.compile(r"['’]s?[ \t]+$")
+# 'with a Somali interpreter, Mr Yusuf Abdi': an article and words the role lists do not know open
+# the role's noun phrase, so the role as written reads on its own once the name goes.
+_QUALIFIED = re.compile(r"(?<![\w'’-])(?:a|an|the|her|his|their|our|its|this|that|another)[ \t]+(?:[\w'’-]+[ \t]+){1,3}$", re.I)  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
 # The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
 _LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
 _LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
@@ -141,7 +144,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                 comma = _CLOSING_COMMA.match(text, end) if "," in joint else None
                 close = comma.end() if comma else end
             if "(" not in joint or close is not None:
-                stands = bool(m.group("det")) or ":" in joint or _OWNED.search(text, window, window + m.start())
+                stands = bool(m.group("det") or ":" in joint or _OWNED.search(text, window, window + m.start())
+                              or _QUALIFIED.search(text, window, window + m.start()))
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
                                    None if m.group("plural") else close, bool(m.group("plural")), bool(stands))
     m = _AFTER.match(text, end)

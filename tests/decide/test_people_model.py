@@ -341,3 +341,8 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_stays() -> None:
                     "Meanwhile Kia Jones called; Jones was upset.").text
     assert out == ("Adult A rang the school. Later Adult A said she was worried. "
                    "Meanwhile Adult B called; Adult B was upset.")
+
+
+def test_an_acronym_left_after_a_register_name_is_no_one(case: Path) -> None:
+    out = anonymise("Identifiers: Imogen NHS 943 476 5919; Ruby NHS 943 476 5870.", register=case).text
+    assert out == "Identifiers: Daisy NHS [NHS number removed]; Mia NHS [NHS number removed]."

@@ -264,3 +264,10 @@ def test_a_run_writes_the_role_label_in_the_audit_and_report_and_verify_finds_no
     report = (out / "chronology.report.html").read_text(encoding="utf-8")
     assert "label &#39;the health visitor&#39;" in report and "Begum" in report  # the report is confidential
     assert CliRunner().invoke(main, ["verify", str(out)]).exit_code == 0
+
+
+def test_a_role_inside_a_longer_noun_phrase_reads_as_written_once_the_name_goes() -> None:
+    out = anonymise("I met her twice, with a Somali interpreter, Mr Yusuf Abdi. Mr Abdi was kind. "
+                    "We spoke to the very experienced health visitor, Amina Begum, in May.").text
+    assert out == ("I met her twice, with a Somali interpreter. The interpreter was kind. "
+                   "We spoke to the very experienced health visitor in May.")
