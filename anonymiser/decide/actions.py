@@ -225,7 +225,24 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     on = wording.on_date(text, start)
     if on is not None and not new.startswith("["):
         return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
+    if (not new.startswith("[") and _DAY_LEVEL.search(original) and _bare_date_before(text, start)
+            and original.split()[0].lower() not in _DATE_GOVERNORS):  # 'between 3 May and 9 June' has its own
+        new = "in " + new  # 'was interviewed 02/09/2022': a day stood alone there; a month needs its 'in'
     return _replacement(state, d, start, d.end, new, rule)
+
+
+# A word that takes a day with no preposition but a month only with 'in' ('seen 3 March' / 'seen in
+# March'): a lower-case word, or a capitalised one opening the line, that is no word a date follows.
+_BARE_DATE_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?P<word>[a-z][a-z'’-]*)|(?:^|[.!?][ \t]+)[ \t]*(?P<opening>[A-Z][a-z]+))[ \t]+$", re.M)
+_DATE_GOVERNORS = vocabulary.words("determiners") | frozenset({
+    "on", "in", "by", "of", "to", "and", "or", "from", "until", "till", "since", "before", "after", "between",
+    "the", "dated", "during", "than", "around", "about", "circa", "c", "approximately", "date"})
+
+
+def _bare_date_before(text: str, start: int) -> bool:
+    m = _BARE_DATE_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and (m.group("word") or m.group("opening") or "").lower() not in _DATE_GOVERNORS
 
 
 def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:

@@ -75,7 +75,8 @@
    joins a street's words read as pieces of a name; before other-people, which would group it as
    someone.
 14. other-people: everyone not on the register gets a key shared by all their mentions (a full
-   name, its first name, a title and surname, initials), an alias the draft gives a person ('William
+   name, its first name, a title and surname, initials; initials only one register person's name
+   has are that person: decide.register_initials), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
    noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
@@ -157,6 +158,7 @@ from anonymiser.decide.person_evidence import (
     take_in_first_names,
 )
 from anonymiser.decide.propagation import propagate
+from anonymiser.decide.register_initials import initials_owners, register_initials
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
@@ -244,6 +246,7 @@ def adjacent_names(state: DecideState) -> None:
 
 def other_people(state: DecideState) -> None:
     found = alias_detections(state.text, state.detections)  # 'Liban Osman, known as "Bigs"'
+    found = register_initials(state.text, found, state.register)  # 'KA said', where Kayleigh Armstrong is the child
     state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))
     state.professionals = professional_people(state.text, state.detections)
     if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
@@ -284,8 +287,18 @@ def choose(state: DecideState) -> None:
 
 def residue(state: DecideState) -> None:
     """What is kept and could identify someone, yet nothing explains, is replaced (decide.residue)."""
+    owners = initials_owners(state.register)
+
+    def label(key: str, stem: str) -> str:
+        """Initials only one register person's name has ('KA said') are that person ('Megan')."""
+        who = owners.get(key.replace(".", "").replace(" ", "").upper())  # the residue's keys are lower case
+        if who is None:
+            return state.case_map.other_label(key, stem)
+        mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
+        return state.case_map.register_label(who, state.register, mode, state.text)
+
     made, flags = residue_replacements(state.text, state.profile, state.decisions.replacements,
-                                       state.decisions.flags, state.case_map.other_label,
+                                       state.decisions.flags, label,
                                        frozenset(w for p in state.chosen for w in p.split()),
                                        lambda s, e: state.keeper.council_not_kept(s, e) and not state.phrases.inside(s, e))
     for r in made:

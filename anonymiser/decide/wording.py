@@ -140,11 +140,13 @@ def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
     where the role follows the name as an apposition, the role as written replaces both.
     The new end of the replacement and its text, or None."""
-    m = re.match(r",\s*((?:the|her|his|their)\s+" + re.escape(label).replace(r"\ ", r"\s+") + r")\s*(?:,|(?=[.;:!?]))",
-                 text[end:end + len(label) + 24], re.I)
-    if not m:
-        return None
-    return end + m.end(), " ".join(m.group(1).split())
+    role = re.escape(label).replace(r"\ ", r"\s+")
+    m = re.match(r",\s*((?:the|her|his|their)\s+" + role + r")\s*(?:,|(?=[.;:!?]))", text[end:end + len(label) + 24], re.I)
+    if m:
+        return end + m.end(), " ".join(m.group(1).split())
+    # 'Donna Armstrong, mother - met twice' in a list of people met: the bare role ends its entry
+    m = re.match(r",[ \t]*" + role + r"(?=[ \t]*(?:[-–—(]|\n|$))", text[end:end + len(label) + 24], re.I)
+    return (end + m.end(), label) if m else None
 
 
 def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from anonymiser.decide import dates
     ("Visits took place between 3 and 5 May 2022 at the school.", "Visits took place in May 2022 at the school."),
     ("The boy stayed with his aunt from 3 to 9 May 2022.", "The boy stayed with his aunt in May 2022."),
     ("The visits were on 3, 5 and 9 May 2022.", "The visits were in May 2022."),
-    ("Visits stopped 3-5 May 2022.", "Visits stopped May 2022."),
+    ("Visits stopped 3-5 May 2022.", "Visits stopped in May 2022."),
     # a range over two months keeps both months
     ("The placement ran from 3 May to 9 June 2022.", "The placement ran from May to June 2022."),
     ("The placement ran between 3 May and 9 June 2022.", "The placement ran between May and June 2022."),
@@ -86,3 +86,12 @@ def test_frame(text: str, month: str, expected: str | None) -> None:
     end = text.index(month[-4:]) + 4
     framed = dates.frame(text, start, end, month)
     assert (framed.new if framed else None) == expected
+
+
+def test_a_day_that_stood_without_a_preposition_takes_in_as_a_month() -> None:
+    from anonymiser.api import anonymise
+
+    out = anonymise("Kai was interviewed 02/09/2022 by police. Seen 3 March 2021 and again 4 May 2021.\n"
+                    "Date: 02/09/2022\nFrom 3 May 2021 to 4 June 2021; a letter dated 2 May 2021.").text
+    assert out == ("Adult A was interviewed in September 2022 by police. Seen in March 2021 and again in May 2021.\n"
+                   "Date: September 2022\nFrom May 2021 to June 2021; a letter dated May 2021.")

@@ -346,3 +346,45 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_stays() -> None:
 def test_an_acronym_left_after_a_register_name_is_no_one(case: Path) -> None:
     out = anonymise("Identifiers: Imogen NHS 943 476 5919; Ruby NHS 943 476 5870.", register=case).text
     assert out == "Identifiers: Daisy NHS [NHS number removed]; Mia NHS [NHS number removed]."
+
+
+def test_initials_of_one_register_person_are_that_person(case: Path) -> None:
+    # Imogen Stroud is the subject child, Beata Kowalczyk the mother; Callum and Ruby Stroud share 'CS'/'RS'
+    result = anonymise("Imogen was 15. She would not go home, and BK told the police. "
+                       "Later BK rang again; RP was not told.", register=case)
+    assert result.text == ("Daisy was 15. She would not go home, and Mother told the police. "
+                           "Later Mother rang again; Maternal Grandmother was not told.")
+
+
+def test_initials_two_register_people_share_are_no_ones(tmp_path: Path) -> None:
+    register = tmp_path / "r.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
+                        "    pseudonym: Megan\n  - name: Kyle Ashby\n    role: uncle\n    gender: male\n", encoding="utf-8")
+    out = anonymise("Kayla was 15. KA said she would not go home.", register=register).text
+    assert out.startswith("Megan was 15.") and "Megan said" not in out and "Uncle said" not in out
+
+
+def test_register_initials_give_a_found_initials_mention_the_persons_key() -> None:
+    from anonymiser.core.detection import Detection
+    from anonymiser.core.register import Person, Register
+    from anonymiser.decide.register_initials import register_initials
+
+    register = Register(case="t", people=(Person("Kayla Jane Ames", "subject child", "female"),
+                                          Person("Wes Pryor", "stepfather", "male"),
+                                          Person("Will Price", "uncle", "male")))
+    text = "KJA said no. KA said no. WP said yes. K.A. left."
+    dets = [Detection(text.index(w), text.index(w) + len(w), E.PERSON, 0.8, ("initials",))
+            for w in ("KJA", "KA", "WP", "K.A.")]
+    keys = [d.person for d in register_initials(text, dets, register)]
+    assert keys == ["register:kayla jane ames", "register:kayla jane ames", None, "register:kayla jane ames"]
+
+
+def test_a_bare_role_after_a_name_in_a_list_of_people_met_is_not_repeated(case: Path) -> None:
+    out = anonymise("People met:\nBeata KOWALCZYK, mother - met twice\nRosalind Pennock, maternal grandmother (met once)\n",
+                    register=case).text
+    assert out == "People met:\nMother - met twice\nMaternal Grandmother (met once)\n"
+
+
+def test_a_quoted_nickname_right_after_the_persons_name_is_not_repeated(case: Path) -> None:
+    out = anonymise('Imogen calls Mr Stroud "Cal" and says he is kind. Callum Stroud said "no".', register=case).text
+    assert out == 'Daisy calls Father by another name and says he is kind. Father said "no".'
