@@ -199,7 +199,7 @@ def predicate_alias(text: str, start: int, end: int, done: list[Replacement], pe
     if mention is None:
         return None
     if (start > 0 and text[start - 1] in _QUOTE and text[end:end + 1] in _QUOTE
-            and re.fullmatch(r"[ \t]+", text[mention[1]:start - 1])):
+            and re.fullmatch(r"[ \t]*\n?[ \t]*", text[mention[1]:start - 1]) and mention[1] < start - 1):
         return start - 1, end + 1  # 'Kayleigh calls Mr Pattinson "Patto"': the quoted name right after his
     joint = _PREDICATE.fullmatch(text, mention[1], start)
     if joint is None:

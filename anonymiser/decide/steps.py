@@ -76,7 +76,8 @@
    someone.
 14. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials; initials only one register person's name
-   has are that person: decide.register_initials), an alias the draft gives a person ('William
+   has are that person: decide.register_initials; the first title of 'Mr and Mrs Hetherington' is
+   the other of that surname: decide.couples), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
    noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
@@ -137,6 +138,7 @@ from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
 from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
+from anonymiser.decide.couples import couples
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
@@ -247,6 +249,7 @@ def adjacent_names(state: DecideState) -> None:
 def other_people(state: DecideState) -> None:
     found = alias_detections(state.text, state.detections)  # 'Liban Osman, known as "Bigs"'
     found = register_initials(state.text, found, state.register)  # 'KA said', where Kayleigh Armstrong is the child
+    found = couples(state.text, found, state.register)  # 'Mr and Mrs Hetherington': two people
     state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))
     state.professionals = professional_people(state.text, state.detections)
     if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":

@@ -138,9 +138,12 @@ class CaseMap:
         if person.pseudonym:
             label = person.pseudonym
         elif mode == "role":
-            label = person.role_label
+            # two foster carers on the register are 'Foster Carer 1' and 'Foster Carer 2', in the
+            # register's order: never 'Foster Carer' beside 'Foster Carer 2', which reads as one and another
+            same = [p.key for p in register.people if p.role.lower() == person.role.lower()]
+            n = same.index(person.key) + 1 if len(same) > 1 and person.key in same else 2
+            label = f"{person.role_label} {n}" if len(same) > 1 else person.role_label
             taken = set(self.people.values())
-            n = 2
             while label in taken:
                 label = f"{person.role_label} {n}"
                 n += 1

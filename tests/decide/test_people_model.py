@@ -388,3 +388,12 @@ def test_a_bare_role_after_a_name_in_a_list_of_people_met_is_not_repeated(case: 
 def test_a_quoted_nickname_right_after_the_persons_name_is_not_repeated(case: Path) -> None:
     out = anonymise('Imogen calls Mr Stroud "Cal" and says he is kind. Callum Stroud said "no".', register=case).text
     assert out == 'Daisy calls Father by another name and says he is kind. Father said "no".'
+
+
+def test_two_register_people_of_one_surname_under_one_title_each_and_numbered(tmp_path: Path) -> None:
+    register = tmp_path / "r.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
+                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
+                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
+    out = anonymise("Kayla was placed with Mr and Mrs Hewson. Gail Hewson rang the school.", register=register).text
+    assert out == "Megan was placed with Foster Carer 2 and Foster Carer 1. Foster Carer 1 rang the school."
