@@ -35,6 +35,8 @@ _CALENDAR = re.compile(
 # What makes a date exact to the day: a numeric date, an ordinal or a number beside a month. A weekday
 # alone ('on Friday nights') names no one day.
 _MONTH_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS)
+# A school or financial year ('2020/21', '2019-2020'): two years, no day.
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[/\-–]\s*(?:(?:19|20)\d\d|\d\d)\b(?![/\-–.]\d)")
 _DAY_LEVEL = re.compile(
     r"\d{1,4}\s*[/.\-]\s*\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b"
     rf"|\b\d{{1,2}}\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?!\d)", re.I)
@@ -215,7 +217,7 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     if new is None:
         if not _CALENDAR.search(original) and not _added(d):
             return None  # 'six months', 'aged 7 weeks': a duration or an age, not a date
-        if not _DAY_LEVEL.search(original) and not _added(d):
+        if not _DAY_LEVEL.search(_YEAR_SPAN.sub(" ", original)) and not _added(d):
             return None  # 'Christmas 2023', 'the summer of 2019': coarser than a day, kept as written
         new = "[date]"
     if new.split() == original.split():
@@ -225,7 +227,7 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     on = wording.on_date(text, start)
     if on is not None and not new.startswith("["):
         return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
-    if (not new.startswith("[") and _DAY_LEVEL.search(original) and _bare_date_before(text, start)
+    if (not new.startswith("[") and _DAY_LEVEL.search(_YEAR_SPAN.sub(" ", original)) and _bare_date_before(text, start)
             and original.split()[0].lower() not in _DATE_GOVERNORS):  # 'between 3 May and 9 June' has its own
         new = "in " + new  # 'was interviewed 02/09/2022': a day stood alone there; a month needs its 'in'
     return _replacement(state, d, start, d.end, new, rule)

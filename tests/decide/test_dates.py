@@ -95,3 +95,12 @@ def test_a_day_that_stood_without_a_preposition_takes_in_as_a_month() -> None:
                     "Date: 02/09/2022\nFrom 3 May 2021 to 4 June 2021; a letter dated 2 May 2021.").text
     assert out == ("Adult A was interviewed in September 2022 by police. Seen in March 2021 and again in May 2021.\n"
                    "Date: September 2022\nFrom May 2021 to June 2021; a letter dated May 2021.")
+
+
+def test_a_school_or_financial_year_is_no_day_and_no_code() -> None:
+    from anonymiser.api import anonymise
+
+    out = anonymise("She was in Year 10 in 2020/21, under the 2019/2020 plan; seen 20/12/2021 and on "
+                    "2020-12-03; crime number 5019284/23.").text
+    assert out == ("She was in Year 10 in 2020/21, under the 2019/2020 plan; seen in December 2021 and in "
+                   "December 2020; crime number [reference removed].")

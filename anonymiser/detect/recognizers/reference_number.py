@@ -129,6 +129,10 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
         # A European act's number ("83/189/EEC", "2016/679/EU") names a statute, not a case or a person.
         if _EUROPEAN_ACT.fullmatch(pattern_text):
             return True
+        # A school or financial year ("2020/21", "2019/2020") is a span of time, not a code.
+        year = re.fullmatch(r"((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)", pattern_text)
+        if year and int(year.group(2)[-2:]) == (int(year.group(1)) + 1) % 100:
+            return True
         # A keyword followed by a small count ("case number 2") or a year ("reference 2018",
         # citing guidance) is prose.
         return pattern_text.isdigit() and (
