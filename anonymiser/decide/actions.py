@@ -138,7 +138,23 @@ def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
         start = wording.absorb_article(text, start)
         end += len(fam.group(0))
     new = "the " + fam.group(1).lower() if fam else "[family name]"
+    plural = _plural_household(state, d)
+    if not fam and plural is not None:
+        start, new = wording.absorb_article(text, start), plural  # 'she liked the Hewsons' -> 'the foster carers'
     return _replacement(state, d, start, end, new, rule + " (family surname)")
+
+
+def _plural_household(state: DecideState, d: Detection) -> str | None:
+    """'the Hewsons', where everyone of that surname on the register has one role: 'the foster
+    carers'; a surname people of different roles share ('the Okafors') is 'the family'."""
+    written = state.text[d.start:d.end]
+    if not re.fullmatch(r"[A-Z][\w'’-]+s", written) or not re.search(r"\bthe\s+$", state.text[max(0, d.start - 5):d.start], re.I):
+        return None
+    bearers = [p for p in state.register.people if p.surname and p.surname + "s" == written]
+    if len(bearers) < 2:
+        return None
+    roles = {p.role.lower() for p in bearers}
+    return f"the {roles.pop()}s" if len(roles) == 1 else "the family"
 
 
 def _plural_surname(text: str, start: int, end: int, who: Person) -> bool:

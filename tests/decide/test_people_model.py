@@ -397,3 +397,12 @@ def test_two_register_people_of_one_surname_under_one_title_each_and_numbered(tm
                         "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
     out = anonymise("Kayla was placed with Mr and Mrs Hewson. Gail Hewson rang the school.", register=register).text
     assert out == "Megan was placed with Foster Carer 2 and Foster Carer 1. Foster Carer 1 rang the school."
+
+
+def test_a_plural_surname_of_register_people_with_one_role_is_that_role(tmp_path: Path) -> None:
+    register = tmp_path / "r.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
+                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
+                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
+    out = anonymise("Kayla said she liked the Hewsons. The Hewsons were kind.", register=register).text
+    assert out == "Megan said she liked the foster carers. The foster carers were kind."
