@@ -23,6 +23,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
 # Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
+# A line that opens with a field's label: a capitalised word, up to four lower-case ones, a colon.
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+){0,4}[ \t]*:")
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -305,6 +307,11 @@ class Keeper:
     def _clean_person(self, d: Detection) -> Detection | None:
         """NER noise: a 'person' must hold a capitalised name word that is not a title or role."""
         span = self.text[d.start:d.end]
+        cut = span.rfind("\n")
+        if cut > 0 and span[:cut].strip() and _FIELD_LINE.match(self.text, d.start + cut + 1):
+            # 'Dr Sarah Lowther' / 'Date of draft: 14th November': the next line opens with its own label
+            d = replace(d, end=d.start + len(span[:cut].rstrip()))
+            span = self.text[d.start:d.end]
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
         if normalise(span) in self._local_authorities and span.strip().lower() not in _pool_names():

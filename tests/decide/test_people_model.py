@@ -406,3 +406,9 @@ def test_a_plural_surname_of_register_people_with_one_role_is_that_role(tmp_path
                         "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
     out = anonymise("Kayla said she liked the Hewsons. The Hewsons were kind.", register=register).text
     assert out == "Megan said she liked the foster carers. The foster carers were kind."
+
+
+def test_a_name_ending_a_line_does_not_take_the_next_lines_label() -> None:
+    out = anonymise("Independent reviewer: Dr Sarah Lowther\nDate of draft: 14th November 2022\n\n"
+                    "We met Maureen\nHarding at home.\n").text
+    assert out == "Independent reviewer\nDate of draft: November 2022\n\nWe met Adult A at home.\n"
