@@ -16,6 +16,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
+from anonymiser.decide.people import before_next_field
 from anonymiser.decide.surnames import is_kept_surname
 from anonymiser.decide.vehicles import is_vehicle
 
@@ -23,8 +24,6 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
 # Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
-# A line that opens with a field's label: a capitalised word, up to four lower-case ones, a colon.
-_FIELD_LINE = re.compile(r"[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+){0,4}[ \t]*:")
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -306,21 +305,16 @@ class Keeper:
 
     def _clean_person(self, d: Detection) -> Detection | None:
         """NER noise: a 'person' must hold a capitalised name word that is not a title or role."""
+        d = before_next_field(self.text, d)  # 'Dr Sarah Lowther' / 'Date of draft:'
         span = self.text[d.start:d.end]
-        cut = span.rfind("\n")
-        if cut > 0 and span[:cut].strip() and _FIELD_LINE.match(self.text, d.start + cut + 1):
-            # 'Dr Sarah Lowther' / 'Date of draft: 14th November': the next line opens with its own label
-            d = replace(d, end=d.start + len(span[:cut].rstrip()))
-            span = self.text[d.start:d.end]
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
         if normalise(span) in self._local_authorities and span.strip().lower() not in _pool_names():
             # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
             return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
-        names = [t for t in tokens if t.group(0)[0].isupper() and (
+        names = [t for t in tokens if t.group(0)[0].isupper() and (  # a title or kept word as surname: 'Ms Nurse'
             (t.group(0).lower() not in vocabulary.NAME_TITLES and t.group(0) not in self.allow)
-            # 'Ms Nurse', 'PC English': a title or a kept word as the surname
             or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
         if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
             return None  # 'Instagram told police': a platform, never a person

@@ -209,3 +209,17 @@ def trim_field_labels(text: str, detections: list[Detection]) -> list[Detection]
                 d = replace(d, end=last.start())
         out.append(d)
     return out
+
+
+# A line that opens with a field's label: a capitalised word, up to four lower-case ones, a colon.
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+){0,4}[ \t]*:")
+
+
+def before_next_field(text: str, d: Detection) -> Detection:
+    """A name ending a line stops there when the next line opens with its own field label ('Dr Sarah
+    Lowther' / 'Date of draft: 14th November'): that line's first word is not the name's."""
+    span = text[d.start:d.end]
+    cut = span.rfind("\n")
+    if cut > 0 and span[:cut].strip() and _FIELD_LINE.match(text, d.start + cut + 1):
+        return replace(d, end=d.start + len(span[:cut].rstrip()))
+    return d

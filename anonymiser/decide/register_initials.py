@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person, Register
+from anonymiser.decide.state import DecideState
 
 
 def _initials(name: str) -> set[str]:
@@ -44,3 +46,17 @@ def register_initials(text: str, detections: list[Detection], register: Register
                 d = replace(d, person=who.key, meta=replace(d.meta, register_person=who.key, match="initials"))
         out.append(d)
     return out
+
+
+def labeller(state: DecideState) -> Callable[[str, str], str]:
+    """The residue rule's labels: initials only one register person's name has ('KA said') are that
+    person ('Megan'); anyone else gets a letter from the case map."""
+    owners = initials_owners(state.register)
+
+    def label(key: str, stem: str) -> str:
+        who = owners.get(key.replace(".", "").replace(" ", "").upper())  # the residue's keys are lower case
+        if who is None:
+            return state.case_map.other_label(key, stem)
+        mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
+        return state.case_map.register_label(who, state.register, mode, state.text)
+    return label

@@ -69,15 +69,12 @@
    break in running text ('a neighbour, Mrs Comfort' / 'Asante, called'); a list of one name a
    line stays apart. After overlaps, which leave such pieces; before other people are grouped, so
    a wrapped name is grouped whole.
-13. streets-read-as-people: a person no register holds whose words are a street's ('Harrow
-   Lane': a street type last, no first name before it), where the same words are read as a place or
-   written inside an address elsewhere, is that place (decide.streets). After adjacent-names, which
-   joins a street's words read as pieces of a name; before other-people, which would group it as
-   someone.
+13. streets-read-as-people: a person no register holds whose words are a street's ('Harrow Lane'),
+   where they are a place or in an address elsewhere, is that place (decide.streets). After
+   adjacent-names, which joins a street's words; before other-people, which would group it.
 14. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials; initials only one register person's name
-   has are that person: decide.register_initials; the first title of 'Mr and Mrs Hetherington' is
-   the other of that surname: decide.couples), an alias the draft gives a person ('William
+   has are that person: decide.register_initials; 'Mr and Mrs Hewson', two: decide.couples), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
    noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
@@ -160,7 +157,7 @@ from anonymiser.decide.person_evidence import (
     take_in_first_names,
 )
 from anonymiser.decide.propagation import propagate
-from anonymiser.decide.register_initials import initials_owners, register_initials
+from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
@@ -290,18 +287,8 @@ def choose(state: DecideState) -> None:
 
 def residue(state: DecideState) -> None:
     """What is kept and could identify someone, yet nothing explains, is replaced (decide.residue)."""
-    owners = initials_owners(state.register)
-
-    def label(key: str, stem: str) -> str:
-        """Initials only one register person's name has ('KA said') are that person ('Megan')."""
-        who = owners.get(key.replace(".", "").replace(" ", "").upper())  # the residue's keys are lower case
-        if who is None:
-            return state.case_map.other_label(key, stem)
-        mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
-        return state.case_map.register_label(who, state.register, mode, state.text)
-
     made, flags = residue_replacements(state.text, state.profile, state.decisions.replacements,
-                                       state.decisions.flags, label,
+                                       state.decisions.flags, labeller(state),
                                        frozenset(w for p in state.chosen for w in p.split()),
                                        lambda s, e: state.keeper.council_not_kept(s, e) and not state.phrases.inside(s, e))
     for r in made:
