@@ -168,7 +168,8 @@ def _surname_initial(text: str, end: int, who: Person) -> int:
     """Where a first name ends once the initial of the person's own surname after it is taken in
     ('Denisa H.'); `end` when no such initial follows."""
     m = re.match(r"[ \t]+([^\W\d_])\.(?![\w.])", text[end:end + 5])
-    first = text[:end].split()[-1] if text[:end].split() else ""
+    before = text[max(0, end - 80):end].split()  # the word ending at `end`, without splitting all before it
+    first = before[-1] if before else ""
     surname = who.surname or ""
     if m and surname and first.lower() == who.first_name.lower() and len(who.name.split()) > 1 \
             and unicodedata.normalize("NFD", m.group(1))[0].upper() == unicodedata.normalize("NFD", surname)[0].upper():

@@ -73,7 +73,7 @@ def alias_phrase(text: str, start: int, end: int, same_person_just_before: int |
             close_end = comma.end()
     if "(" not in joint:
         close_end = end + len(text[end:close_end].rstrip(") "))  # an apposition ends at its comma
-        if mention_start is not None and text[:mention_start].rstrip().endswith(","):
+        if mention_start is not None and text[max(0, mention_start - 40):mention_start].rstrip().endswith(","):
             # 'a friend, Gordon Pyle, known as "Gordy", stayed': the comma closes the first apposition too
             close_end = end + len(text[end:close_end].rstrip(","))
     return same_person_just_before, close_end

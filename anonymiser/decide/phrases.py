@@ -208,7 +208,8 @@ class PhraseLayer:
             start = expansion_start(self.text, m.start(), acronym)
             if start is None:
                 continue
-            s, e = start, len(self.text[:m.start()].rstrip(" ‘’'\"“”"))
+            before = self.text[start:m.start()]
+            s, e = start, start + len(before.rstrip(" ‘’'\"“”"))
             inside = any(a <= s and e <= b for a, b in overlapping(_longest(known), s, e))
             if inside or common_words_only(self.text[s:e]):
                 kept.add(acronym)

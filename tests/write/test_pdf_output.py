@@ -67,3 +67,25 @@ def test_a_running_header_naming_the_child_is_found_and_leaks_nowhere(tmp_path: 
     assert [p.text for p in word.paragraphs if p.style.name.startswith("Heading")] == [
         "1. Background", "2. Contacts", "3. Findings"]
     assert len(word.tables) == 1 and word.tables[0].cell(1, 0).text != "14/02/2022"  # the date replaced too
+
+
+def test_each_pdf_page_starts_a_word_page(tmp_path: Path) -> None:
+    import docx
+
+    from anonymiser.read.pdf.handles import PdfCell, PdfParagraph
+    from anonymiser.write.docx.writer import write_new_docx
+
+    blocks = [("1. Introduction", PdfParagraph(page=1, style="Heading 1")), ("It began in 2021.", PdfParagraph(page=1)),
+              ("2. Background", PdfParagraph(page=2, style="Heading 1")), ("Header", PdfParagraph(page=3, running=True)),
+              ("Date", PdfCell(page=3, table=1, row=1, col=1)), ("Event", PdfCell(page=3, table=1, row=1, col=2)),
+              ("3. Findings", PdfParagraph(page=3))]
+    out = tmp_path / "out.docx"
+    write_new_docx(blocks, out)
+    paragraphs = docx.Document(str(out)).paragraphs
+    breaks = [(p.text, bool(p.paragraph_format.page_break_before)) for p in paragraphs]
+    # page 2 opens with its heading; page 3 with its table (an empty paragraph carries the break)
+    assert breaks[:3] == [("1. Introduction", False), ("It began in 2021.", False), ("2. Background", True)]
+    assert ("", True) in breaks and ("3. Findings", False) in breaks
+    plain = tmp_path / "plain.docx"
+    write_new_docx([("Title", "Heading 1"), ("Body", None)], plain)
+    assert not any(p.paragraph_format.page_break_before for p in docx.Document(str(plain)).paragraphs)

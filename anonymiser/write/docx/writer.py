@@ -92,11 +92,21 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path, layout: Pd
     width = layout.text_width
     _real_bullet(document)
     cells: list[tuple[str, PdfCell]] = []
+    page = None  # the PDF page of the last block written: a block that starts a later one starts a new page
+
+    def new_page(at: int) -> bool:
+        nonlocal page
+        starts = page is not None and at > page
+        page = at if page is None or at > page else page
+        return starts
+
     for text, handle in blocks:
         if isinstance(handle, PdfCell):
             if cells and cells[-1][1].table != handle.table:
                 _add_table(document, cells, width)
                 cells = []
+            if not cells and new_page(handle.page):
+                document.add_paragraph().paragraph_format.page_break_before = True
             cells.append((text, handle))
             continue
         if cells:
@@ -105,7 +115,9 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path, layout: Pd
         if isinstance(handle, PdfParagraph) and handle.running or not text.strip():
             continue
         paragraph_handle = handle if isinstance(handle, PdfParagraph) else PdfParagraph(page=0, style=handle)
-        _add_paragraph(document, text, paragraph_handle, width)
+        paragraph = _add_paragraph(document, text, paragraph_handle, width)
+        if new_page(paragraph_handle.page):
+            paragraph.paragraph_format.page_break_before = True  # page for page, as the PDF was
     if cells:
         _add_table(document, cells, width)
     source = DocxSource(data=b"", accept_tracked_changes=False, document=document,
@@ -117,7 +129,7 @@ def write_new_docx(blocks: Sequence[tuple[str, Any]], out_path: Path, layout: Pd
     save(source, Path(out_path))
 
 
-def _add_paragraph(document: Any, text: str, handle: PdfParagraph, width: float) -> None:
+def _add_paragraph(document: Any, text: str, handle: PdfParagraph, width: float) -> Any:
     style = handle.style or ""
     numbered = style.startswith("List Number")
     if style.startswith("List Bullet") and handle.marker and text.startswith(handle.marker):
@@ -146,6 +158,7 @@ def _add_paragraph(document: Any, text: str, handle: PdfParagraph, width: float)
     for share in handle.tabs:
         # Columns start where they did on the PDF's page, in proportion to the text width.
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(width * share))
+    return paragraph
 
 
 def _add_table(document: Any, cells: list[tuple[str, PdfCell]], width: float) -> None:
