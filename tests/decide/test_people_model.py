@@ -412,3 +412,25 @@ def test_a_name_ending_a_line_does_not_take_the_next_lines_label() -> None:
     out = anonymise("Independent reviewer: Dr Sarah Lowther\nDate of draft: 14th November 2022\n\n"
                     "We met Maureen\nHarding at home.\n").text
     assert out == "Independent reviewer\nDate of draft: November 2022\n\nWe met Adult A at home.\n"
+
+
+def test_a_title_and_initial_say_which_of_a_family_is_meant(tmp_path: Path) -> None:
+    register = tmp_path / "r.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
+                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
+                        "  - name: Grace Hewson\n    role: foster carer's mother\n    gender: female\n", encoding="utf-8")
+    out = anonymise("Kayla met Mrs G. Hewson. Gail Hewson rang. Ms Grace Hewson wrote.", register=register).text
+    # two women of the family share the initial: the initial cannot tell them apart
+    assert out == "Megan met [family name]. Foster Carer rang. Foster Carer's Mother wrote."
+    out = anonymise("Kayla met Mrs G. Hewson.\nGail Hewson rang.", register=register).text
+    assert "Hewson" not in out and "G." not in out
+
+
+def test_a_title_and_an_initial_name_the_one_of_the_family_they_fit(tmp_path: Path) -> None:
+    register = tmp_path / "r.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
+                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
+                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n"
+                        "  - name: Gina Hewson\n    role: foster sister\n    gender: female\n", encoding="utf-8")
+    out = anonymise("Kayla met Mrs G. Hewson and Mr R Hewson. Gail Hewson rang.", register=register).text
+    assert out == "Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang."

@@ -24,6 +24,8 @@ NAME = "CaseRegister"
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
 _REGISTER_TITLES = vocabulary.alternation(vocabulary.COMMON_TITLES + vocabulary.titles("male"))
 TITLE_RE = re.compile(rf"(?:\b({_REGISTER_TITLES})\.?(?:[ \t]+|[ \t]*\n[ \t]*))$", re.IGNORECASE)
+# A title and a first name's initial before a surname: 'Mrs G. Hetherington'.
+_TITLE_INITIAL_RE = re.compile(rf"\b({_REGISTER_TITLES})\.?[ \t]+(?P<initial>[A-Z])\.?[ \t]+$", re.IGNORECASE)
 # Combining marks belong to their word: 'T\u0308amsin' or a struck-through 'T\u0336o\u0336m\u0336' is one word.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_RE = re.compile(rf"[^\W\d_][\w'’\-{_MARKS}]*")
@@ -358,10 +360,13 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 out += self._group_results(text, [item])
             return out
         start, end = group[0][0], group[-1][1]
-        title_m = TITLE_RE.search(text[max(0, start - 12):start])
+        title_m = TITLE_RE.search(text[max(0, start - 12):start]) or _TITLE_INITIAL_RE.search(text[max(0, start - 16):start])
         title = title_m.group(1) if title_m else None
         if title_m:
             start -= len(title_m.group(0))
+            initial = title_m.groupdict().get("initial")
+            if initial:  # 'Mrs G. Hetherington': the initial says which of the family
+                common = {i for i in common if self.register.people[i].first_name[:1].upper() == initial.upper()} or common
         if len(group) == 1 and _given_name_as_surname(text, group[0][0], group[0][2], title, self.register.people,
                                                       lambda w: bool(self._lookup(w)[0])):
             return []
