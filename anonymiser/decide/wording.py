@@ -145,7 +145,9 @@ def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     if m:
         return end + m.end(), " ".join(m.group(1).split())
     # 'Donna Armstrong, mother - met twice' in a list of people met: the bare role ends its entry
-    m = re.match(r",[ \t]*" + role + r"(?=[ \t]*(?:[-–—(]|\n|$))", text[end:end + len(label) + 24], re.I)
+    # ('Foster Carer 1, foster carer': the role without the label's number)
+    bare = re.escape(re.sub(r"\s+\d+$", "", label)).replace(r"\ ", r"\s+")
+    m = re.match(r",[ \t]*" + bare + r"(?=[ \t]*(?:[-–—(]|\n|$))", text[end:end + len(label) + 24], re.I)
     return (end + m.end(), label) if m else None
 
 

@@ -432,5 +432,7 @@ def test_a_title_and_an_initial_name_the_one_of_the_family_they_fit(tmp_path: Pa
                         "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
                         "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n"
                         "  - name: Gina Hewson\n    role: foster sister\n    gender: female\n", encoding="utf-8")
-    out = anonymise("Kayla met Mrs G. Hewson and Mr R Hewson. Gail Hewson rang.", register=register).text
-    assert out == "Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang."
+    out = anonymise("Kayla met Mrs G. Hewson and Mr R Hewson. Gail Hewson rang.\n\nPeople met:\n"
+                    "Mrs G. Hewson, foster carer - met once\n", register=register).text
+    assert out == ("Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang.\n\nPeople met:\n"
+                   "Foster Carer 1 - met once\n")
