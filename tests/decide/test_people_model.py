@@ -55,6 +55,17 @@ def labels_of(result, *originals: str) -> set[str]:  # type: ignore[no-untyped-d
     return {r.replacement for r in result.decisions.replacements if r.original in originals}
 
 
+def _kayla_case(tmp_path: Path, *others: tuple[str, str, str]) -> Path:
+    """A register of Kayla Ames, the subject child ('Megan'), and `others` (name, role, gender)."""
+    lines = ["case: t", "people:", "  - name: Kayla Ames", "    role: subject child", "    gender: female",
+             "    pseudonym: Megan"]
+    for name, role, gender in others:
+        lines += [f"  - name: {name}", f"    role: {role}", f"    gender: {gender}"]
+    path = tmp_path / "r.register.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 # --- one person, two labels ---------------------------------------------------------------------
 
 def test_a_known_as_alias_of_someone_not_on_the_register_takes_their_label() -> None:
@@ -357,9 +368,7 @@ def test_initials_of_one_register_person_are_that_person(case: Path) -> None:
 
 
 def test_initials_two_register_people_share_are_no_ones(tmp_path: Path) -> None:
-    register = tmp_path / "r.register.yaml"
-    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
-                        "    pseudonym: Megan\n  - name: Kyle Ashby\n    role: uncle\n    gender: male\n", encoding="utf-8")
+    register = _kayla_case(tmp_path, ("Kyle Ashby", "uncle", "male"))
     out = anonymise("Kayla was 15. KA said she would not go home.", register=register).text
     assert out.startswith("Megan was 15.") and "Megan said" not in out and "Uncle said" not in out
 
@@ -391,19 +400,13 @@ def test_a_quoted_nickname_right_after_the_persons_name_is_not_repeated(case: Pa
 
 
 def test_two_register_people_of_one_surname_under_one_title_each_and_numbered(tmp_path: Path) -> None:
-    register = tmp_path / "r.register.yaml"
-    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
-                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
-                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
+    register = _kayla_case(tmp_path, ("Gail Hewson", "foster carer", "female"), ("Rob Hewson", "foster carer", "male"))
     out = anonymise("Kayla was placed with Mr and Mrs Hewson. Gail Hewson rang the school.", register=register).text
     assert out == "Megan was placed with Foster Carer 2 and Foster Carer 1. Foster Carer 1 rang the school."
 
 
 def test_a_plural_surname_of_register_people_with_one_role_is_that_role(tmp_path: Path) -> None:
-    register = tmp_path / "r.register.yaml"
-    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
-                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
-                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n", encoding="utf-8")
+    register = _kayla_case(tmp_path, ("Gail Hewson", "foster carer", "female"), ("Rob Hewson", "foster carer", "male"))
     out = anonymise("Kayla said she liked the Hewsons. The Hewsons were kind.", register=register).text
     assert out == "Megan said she liked the foster carers. The foster carers were kind."
 
@@ -415,10 +418,7 @@ def test_a_name_ending_a_line_does_not_take_the_next_lines_label() -> None:
 
 
 def test_a_title_and_initial_say_which_of_a_family_is_meant(tmp_path: Path) -> None:
-    register = tmp_path / "r.register.yaml"
-    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
-                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
-                        "  - name: Grace Hewson\n    role: foster carer's mother\n    gender: female\n", encoding="utf-8")
+    register = _kayla_case(tmp_path, ("Gail Hewson", "foster carer", "female"), ("Grace Hewson", "foster carer's mother", "female"))
     out = anonymise("Kayla met Mrs G. Hewson. Gail Hewson rang. Ms Grace Hewson wrote.", register=register).text
     # two women of the family share the initial: the initial cannot tell them apart
     assert out == "Megan met [family name]. Foster Carer rang. Foster Carer's Mother wrote."
@@ -427,11 +427,7 @@ def test_a_title_and_initial_say_which_of_a_family_is_meant(tmp_path: Path) -> N
 
 
 def test_a_title_and_an_initial_name_the_one_of_the_family_they_fit(tmp_path: Path) -> None:
-    register = tmp_path / "r.register.yaml"
-    register.write_text("case: t\npeople:\n  - name: Kayla Ames\n    role: subject child\n    gender: female\n"
-                        "    pseudonym: Megan\n  - name: Gail Hewson\n    role: foster carer\n    gender: female\n"
-                        "  - name: Rob Hewson\n    role: foster carer\n    gender: male\n"
-                        "  - name: Gina Hewson\n    role: foster sister\n    gender: female\n", encoding="utf-8")
+    register = _kayla_case(tmp_path, ("Gail Hewson", "foster carer", "female"), ("Rob Hewson", "foster carer", "male"), ("Gina Hewson", "foster sister", "female"))
     out = anonymise("Kayla met Mrs G. Hewson and Mr R Hewson. Gail Hewson rang.\n\nPeople met:\n"
                     "Mrs G. Hewson, foster carer - met once\n", register=register).text
     assert out == ("Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang.\n\nPeople met:\n"
