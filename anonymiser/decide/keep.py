@@ -23,7 +23,7 @@ from anonymiser.decide.vehicles import is_vehicle
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
 # Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
-_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
+_PLACE_BEFORE = vocabulary.place_before("street")
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})

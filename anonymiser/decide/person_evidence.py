@@ -142,7 +142,7 @@ def _person_cue(text: str, s: int, e: int, wordlike: bool) -> bool:
 
 # Words after which a town is where something is ('lived in Chester'); 'to' and 'from' are not among
 # them, since people are spoken to and heard from ('spoke to Hope').
-_IN_PLACE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+$", re.I)
+_IN_PLACE = vocabulary.place_before("town")
 
 
 def _the_place(text: str, s: int, e: int) -> bool:
