@@ -337,7 +337,7 @@ class Keeper:
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
-        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.is_place(word)
+        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.named_in(self.text, word)
                 and names[0].group(0).lower() not in _pool_names()
                 and _PLACE_BEFORE.search(self.text, max(0, s - 12), s)):
             # 'a flat in Reading' read as a person: a town the gazetteer knows, after a place word, is the town

@@ -148,7 +148,7 @@ _IN_PLACE = vocabulary.place_before("town")
 def _the_place(text: str, s: int, e: int) -> bool:
     """'lived in Chester', where Liam Chester is someone: a town the gazetteer knows after a word of
     where is the town."""
-    return places.is_place(text[s:e]) and _IN_PLACE.search(text, max(0, s - 12), s) is not None
+    return places.named_in(text, text[s:e]) and _IN_PLACE.search(text, max(0, s - 12), s) is not None
 
 
 def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:

@@ -41,7 +41,8 @@ LABELS = {
     "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
-                                 "takeaway"},
+                                 "takeaway", "police-site", "police-station", "police-investigation-centre",
+                                 "custody-suite", "custody-centre"},
 }
 
 
