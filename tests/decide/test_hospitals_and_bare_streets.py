@@ -70,3 +70,17 @@ def test_a_bare_street_address_is_an_address_and_the_registers_is_the_family_hom
     assert "Quayside" not in out and "Abbeygate" not in out and "Adult" not in out
     assert "lived at the family home." in out
     assert "moved to another address" in out or "moved to [address]" in out
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Cumberland Surgery", "the GP practice"),
+    ("Cumberland Medical Centre", "the GP practice"),
+    ("Cumberland Health Centre", "the GP practice"),
+    ("Cumberland Primary School", "the primary school"),
+    ("Cumberland Academy", "the secondary school"),
+    ("Cumberland Ward", "the ward"),
+])
+def test_an_institution_opened_by_the_kept_area_goes_whole(name: str, kind: str) -> None:
+    out = anonymise(f"Cumberland Council children's social care received a referral. Isla was seen at {name} "
+                    "in May 2031.", register=REGISTER).text
+    assert out.endswith(f"was seen at {kind} in May 2031.")
