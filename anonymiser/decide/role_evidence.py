@@ -28,7 +28,7 @@ _COPULA = (r"(?:(?:had|has|then|later|subsequently|also|still|briefly|temporaril
            r"[ \t]+as)")
 # Any possessive may own the role after the verb ('became Megan's social worker'): the name stays the
 # pseudonymised mention it is, and the role is this person's.
-_OWNER = r"(?:[A-Za-z][\w-]*['’]s?|[A-Za-z][\w-]*[ \t]+[A-Za-z][\w-]*['’]s)"
+_OWNER = r"(?:[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?(?:['’]s|s['’]))"
 _PREDICATE = re.compile(rf"[ \t]*,?[ \t]+{_COPULA}[ \t]+(?:(?:{DET}|{_OWNER})[ \t]+)?{PHRASE}", re.I)
 
 # Family, friends and the like (models/vocabulary/family_words.txt, child_roles.txt, person_cues.txt 'noun').
