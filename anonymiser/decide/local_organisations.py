@@ -40,6 +40,7 @@ _WORSHIP = vocabulary.words("worship_words")
 _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
 _SAINT = frozenset({"st", "saint", "ss"})
+_PERSON_TITLES = vocabulary.TITLE_WORDS - _SAINT
 _HEAD_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{_HEAD.pattern})")
 # A company's legal ending after the NER's organisation, a place in brackets perhaps between them:
 # 'Contact Print| (Leeds) Ltd'. It ends the employer's name.
@@ -72,6 +73,8 @@ def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
     if len(words) < 2 or not _heads(" ".join(words[-2:]), " ".join(words)):
         return False
     first = words[0]
+    if first.lower().rstrip(".") in _PERSON_TITLES:
+        return False  # 'Dr Jane Hospital': a title opens a person's name
     person_like = known_first_name(first) or word_class(first) == WordClass.PROPER
     return not (len(words) == 2 and person_like and first.lower() not in _SAINT)
 

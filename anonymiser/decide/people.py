@@ -13,6 +13,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.aliases import is_alias_joint
 from anonymiser.decide.propagation import person_tokens
+from anonymiser.decide.role_evidence import predicate_role, service_role
 
 # Titles that say someone is there in a professional capacity: the titles a name loses, less the
 # courtesy titles and honours ('Mrs', 'Sir').
@@ -42,7 +43,8 @@ def is_professional(text: str, d: Detection) -> bool:
         return True
     before = text[max(0, d.start - 45):d.start]
     after = text[d.end:d.end + 60].split(".")[0]
-    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after))
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+                or predicate_role(text, d.start, d.end) or service_role(text, d.end) is not None)
 
 
 _INITIALS = re.compile(r"[A-Z]{2,3}")

@@ -250,8 +250,10 @@ class PhraseLayer:
         hits = overlapping(self.spans, d.start, d.end)
         if d.entity in E.INSTITUTIONS:
             # 'St Anne's Church of England Primary School': a kept phrase inside a school's name,
-            # with the name on both sides of it, is part of the name, not a place of its own.
-            hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)]
+            # with the name on both sides of it, is part of the name, not a place of its own; so is a
+            # kept place that opens it ('Cumberland Surgery' is no 'Cumberland the GP practice').
+            hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)
+                    and not ((s, e) in self._place_spans and e < d.end)]
         if hits and d.entity == E.ORGANISATION and _named_kind_last(self.text[d.start:d.end]):
             # 'Carlisle City Hospital': a hospital, church or university named by a place is a
             # local body, and the place is its name, even when the place is the kept area

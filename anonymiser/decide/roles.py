@@ -7,6 +7,12 @@ the vocabulary (models/vocabulary/professional_roles.txt and role_modifiers.txt)
 name can ever be taken into a label; it is normalised to the singular, in lower case (an initialism
 kept in capitals or spelled out where the vocabulary says how it reads).
 
+Where no role stands beside a mention, the service written after it may give one ('Tara Quinn from the
+Youth Offending Service': 'the youth offending worker', name and service one mention), and the
+sentence's predicate may ('Jane Smith became Megan's social worker'; decide.role_evidence). A person
+a predicate gives the role their label would have is numbered at every mention ('Social Worker 1'),
+so no sentence reads 'the social worker became Megan's social worker'.
+
 A person's role is the one their mentions carry most often (the first on a tie); the others are
 noted in the audit. The label is 'the health visitor' when one person in the case has the role,
 'Health Visitor 1', 'Health Visitor 2' in order of first mention when several do (the case map keeps
@@ -24,22 +30,14 @@ from dataclasses import dataclass
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.role_evidence import predicate_role, service_role
+from anonymiser.decide.role_words import DET, PHRASE, ROLES, normalise
 from anonymiser.decide.wording import with_title
 
-_ROLES = vocabulary.labelled("professional_roles")
-_BY_LOWER = {entry.lower(): (entry, labels) for entry, labels in _ROLES.items()}
-_QUALIFIERS = vocabulary.lower(vocabulary.having("role_modifiers", "qualifier"))
-
-_ROLE = rf"(?:{vocabulary.alternation(_ROLES)})"
-_MODS = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))})\s+){{0,3}}"
-# What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
-# family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
-_DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
-_PHRASE = rf"(?P<mods>{_MODS})(?P<role>{_ROLE}(?:\s+{_ROLE})*)(?P<plural>s)?(?![\w'’-])"
 # The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
-_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{_DET})\s+)?{_PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
+_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{DET})\s+)?{PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
 # The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
-_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{_DET})\s+)?{_PHRASE}", re.I)
+_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{DET})\s+)?{PHRASE}", re.I)
 # The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
@@ -62,7 +60,7 @@ _OWNED = re.compile(r"['’]s?[ \t]+$")
 # the role's noun phrase, so the role as written reads on its own once the name goes.
 _QUALIFIED = re.compile(r"(?<![\w'’-])(?:a|an|the|her|his|their|our|its|this|that|another)[ \t]+(?:[\w'’-]+[ \t]+){1,3}$", re.I)  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
 # The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
-_LAST_WORDS = frozenset(e.split()[-1].lower() for e in _ROLES)
+_LAST_WORDS = frozenset(e.split()[-1].lower() for e in ROLES)
 _LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
 
 
@@ -95,23 +93,9 @@ class PersonRole:
     role: str
     also: tuple[str, ...] = ()  # other roles written beside them, noted in the audit
     alone: bool = True  # the only person of the document with this role, never written in the plural
-
-
-def _normalise(mods: str, chain: str) -> str | None:
-    """The role the words read as, or None when they are no role alone ('the worker', 'housing')."""
-    words = [w.lower() for w in mods.split() if w.lower() not in _QUALIFIERS]
-    entries = [m.group(0) for m in re.finditer(_ROLE, chain, re.I)]
-    if not entries:
-        return None
-    parts = []
-    for written in entries:
-        entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))
-        reads = next((lb.removeprefix("reads=").replace("_", " ") for lb in labels if lb.startswith("reads=")), None)
-        parts.append(reads or entry)
-    last = _BY_LOWER.get(" ".join(entries[-1].lower().split()), ("", ()))[1]
-    if "modifier" in last or ("generic" in last and not words and len(entries) == 1):
-        return None
-    return " ".join(words + parts)
+    # a sentence gives them the role ('Jane Smith became Megan's social worker'), which 'the social
+    # worker' would restate there: they are numbered ('Social Worker 1') at every mention
+    restated: bool = False
 
 
 def _closing(text: str, pos: int, bracket: bool) -> int | None:
@@ -139,7 +123,7 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     if m and _after_a_name(text, window + m.start()):
         m = None
     if m:
-        role = _normalise(m.group("mods"), m.group("role"))
+        role = normalise(m.group("mods"), m.group("role"))
         joint = m.group("joint")
         if role:
             close = None
@@ -155,11 +139,14 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                                    None if m.group("plural") else close, bool(m.group("plural")), bool(stands))
     m = _AFTER.match(text, end)
     if m:
-        role = _normalise(m.group("mods"), m.group("role"))
+        role = normalise(m.group("mods"), m.group("role"))
         close = _closing(text, m.end(), "(" in m.group("joint"))
         if role and close is not None:
             return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
                                bool(m.group("plural")))
+    service = service_role(text, end)  # 'Tara Quinn from the Youth Offending Service': its worker
+    if service is not None and service.role:
+        return WrittenRole(service.role, "after", service.start, service.close or service.start, service.close)
     return None
 
 
@@ -190,12 +177,18 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         plural = next((r for r in (found[i] for i in run) if r is not None and r.plural), None)
         for i in run if plural else ():
             found[i] = found[i] or plural
+    said: dict[str, set[str]] = {}  # the roles a sentence's predicate gives each person
     for d, role in zip(people, found):
         first.setdefault(d.person or "", d.start)
         if role:
             seen.setdefault(d.person or "", []).append(role.role)
             if role.plural:
                 shared.add(role.role)
+        told = predicate_role(text, d.start, role.close if role and role.side == "after" and role.close else d.end)
+        if told:
+            said.setdefault(d.person or "", set()).add(told)
+            if not role:
+                seen.setdefault(d.person or "", []).append(told)
     chosen: dict[str, tuple[str, tuple[str, ...]]] = {}
     for key in sorted(seen, key=first.__getitem__):
         roles = seen[key]
@@ -203,4 +196,5 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
         chosen[key] = best, tuple(r for r in counts if r != best)
     holders = Counter(role for role, _ in chosen.values())
-    return {key: PersonRole(role, also, holders[role] == 1 and role not in shared) for key, (role, also) in chosen.items()}
+    return {key: PersonRole(role, also, holders[role] == 1 and role not in shared, role in said.get(key, ()))
+            for key, (role, also) in chosen.items()}

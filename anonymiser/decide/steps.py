@@ -256,7 +256,7 @@ def other_people(state: DecideState) -> None:
 
         register_roles = {p.role.lower() for p in state.register.people}  # 'Social Worker' is taken
         for key, role in people_roles(state.text, state.detections).items():
-            alone = role.alone and role.role.lower() not in register_roles
+            alone = role.alone and not role.restated and role.role.lower() not in register_roles
             state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, written))
         for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
             stored = state.case_map.stored_role_label(key)

@@ -29,9 +29,9 @@ LABELS = {
     "court_kinds": {"street", "named"},
     "family_words": {"parent"},
     "system_words": {"after", "before"},
-    "institution_stop_words": {"any", "school", "nursery", "gp", "ward"},
+    "institution_stop_words": {"any", "school", "nursery", "gp", "ward", "hospital"},
     "place_words": {"area", "settlement", "unnamed"},
-    "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider", "prison"},
+    "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider", "prison", "hospital"},
     "person_cues": {"verb", "weak", "initials", "noun"},
     "agency_words": {"head"},
     # a role's reading is itself a role of the list, written with underscores for its spaces
@@ -42,7 +42,11 @@ LABELS = {
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
                                  "takeaway", "police-site", "police-station", "police-investigation-centre",
-                                 "custody-suite", "custody-centre"},
+                                 "custody-suite", "custody-centre", "hospital", "hospice", "institution"},
+    # a service's worker noun ends in a role of the list ('youth_offending_worker', 'health_visitor')
+    "agency_workers": {label for labels in vocabulary.labelled("agency_workers").values() for label in labels
+                       if any(label.lower().endswith(role.lower().replace(" ", "_"))
+                              for role in vocabulary.entries("professional_roles"))},
 }
 
 

@@ -180,9 +180,9 @@ def test_an_acronym_is_kept_with_its_kept_expansion_and_goes_with_a_replaced_one
     s = text.index("Bradford")
     covered = [(s, s + len("Bradford Teaching Hospitals"))]
     assert [text[r.start:r.end] for r in find_residue(text, explain, covered)] == ["BTH"]
-    # a name no list explains explains no acronym: both go
+    # a name no list explains explains no acronym: both go, the hospital whole with its kind
     text = "Tyrone was taken to Ashcombe Royal Infirmary on Monday.\n\nARI\n\nHe was discharged.\n"
-    assert [text[r.start:r.end] for r in find_residue(text, explain)] == ["Ashcombe Royal", "ARI"]
+    assert [text[r.start:r.end] for r in find_residue(text, explain)] == ["Ashcombe Royal Infirmary", "ARI"]
 
 
 def test_a_word_of_public_bodies_names_no_one() -> None:

@@ -21,6 +21,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.family_group import FamilyGroupRecognizer
     from anonymiser.detect.recognizers.institutions import (
         GpPracticeRecognizer,
+        HospitalRecognizer,
         HospitalWardRecognizer,
         NurseryRecognizer,
         SchoolRecognizer,
@@ -60,6 +61,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         NurseryRecognizer,
         GpPracticeRecognizer,
         HospitalWardRecognizer,
+        HospitalRecognizer,
         TitledPersonRecognizer,
         FamilyGroupRecognizer,
         LetterPersonRecognizer,

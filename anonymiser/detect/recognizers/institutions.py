@@ -12,7 +12,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name, is_surname
-from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, SCHOOL
+from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, ORGANISATION, SCHOOL
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 
 _FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitals are what make a proper name
@@ -157,3 +157,24 @@ class HospitalWardRecognizer(UkPatternRecognizer):
     # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
     CONTEXT = ["ward", "admitted", "discharged"]
 
+
+
+# 'the Cumberland Infirmary', 'Furness General Hospital', 'St Luke's Children's Hospital': a named
+# hospital, whole, so a place inside its name never leaves the rest behind ('the [place] Infirmary').
+# An NHS trust is not one ('Leeds Teaching Hospitals NHS Trust', 'Great Ormond Street Hospital for
+# Children NHS Foundation Trust'): an agency the keep lists decide.
+_HOSPITAL_TYPE = rf"(?:{vocabulary.alternation([w.title() for w in vocabulary.having('local_organisation_words', 'institution')])})"
+_NOT_A_TRUST = r"(?!(?:\s+(?:for|of)(?:\s+[A-Z][\w'’-]*)+)?\s+(?:NHS|Trust|Foundation|University\s+Hospitals?)\b)"
+_AFTER_NO_TITLE = rf"(?<!\b(?:{vocabulary.alternation(vocabulary.COMMON_TITLES)})\.?\s+)"
+_HOSPITAL_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "hospital"))
+
+
+class HospitalRecognizer(UkPatternRecognizer):
+    """Hospitals and infirmaries with a proper name, as an organisation its kind replaces: "the hospital"."""
+
+    ENTITY = ORGANISATION
+    REQUIRES = tuple(w.title() for w in vocabulary.having("local_organisation_words", "institution"))
+    # After a title the words are a person's name ('Dr Jane Hospital'), not a hospital's.
+    PATTERNS = [Pattern("Named hospital", _AFTER_NO_TITLE + _named(_HOSPITAL_TYPE, _HOSPITAL_STOP, after=_NOT_A_TRUST),
+                        0.8)]
+    CONTEXT = ["hospital", "admitted", "discharged", "attended", "paediatric", "emergency"]

@@ -6,6 +6,8 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from anonymiser.config import vocabulary
+from anonymiser.config.names import is_first_name
+from anonymiser.config.places import is_place
 from anonymiser.core.entities import ADDRESS, LOCATION
 from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
 from anonymiser.detect.recognizers.postcode import POSTCODE_REGEX
@@ -97,6 +99,29 @@ _NUMBERLESS_TO_POSTCODE = rf"(?:{_BUILDING}{_SEP})?(?:{_NUMBERLESS}|{_BUILDING})
 _TOWNS_TO_POSTCODE = re.compile(
     rf"(?:{_SEP}(?!{_NOT_A_FIRST_WORD})({_TOWN})){{1,2}}(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-])", re.DOTALL | re.MULTILINE)
 
+# '61 Botchergate, Carlisle', 'at 8 Greenmarket, Kendal': a house number, a street written without its
+# type, and a town the gazetteer knows. The number follows no label ('Section 47 Enquiry', 'Child 1
+# Megan'): a capitalised word right before it is only a preposition opening the sentence ('At 61 ...').
+_LABEL_BEFORE = r"(?<!\b(?!(?:At|To|From|In|On|Of|And|Near|Moved)\b)[A-Z][\w'’-]*[ \t]+)"
+_BARE_STREET = rf"(?!{_NOT_A_STREET})(?!{_NOT_A_FIRST_WORD})[A-Z][a-z]+(?:['’][a-z]+)?(?:[ -](?!{_NOT_A_FIRST_WORD})[A-Z][a-z]+){{0,2}}"
+_STREETLESS_TOWNS = rf"{_SEP}(?P<town>{_TOWN})(?:{_SEP}(?!{_NOT_A_FIRST_WORD})(?P<county>{_TOWN}))?"
+_STREETLESS_ADDRESS = (rf"{_LABEL_BEFORE}{_HOUSE_NUMBER},?[ \t]+(?P<street>{_BARE_STREET}){_STREETLESS_TOWNS}"
+                       rf"(?:(?:{_SEP}|\s+){POSTCODE_REGEX}(?![\w-]))?")
+_STREETLESS = re.compile(_STREETLESS_ADDRESS, re.DOTALL | re.MULTILINE)
+_STREETLESS_NAME = "Numbered address without a street type, to a known town"
+
+
+def _streetless_ok(text: str, result: RecognizerResult) -> bool:
+    """A street without its type is an address only beside a town the gazetteer knows, and only where the
+    street is no town and no first name itself ('14 Carlisle, Cumbria', '3 Megan, Carlisle')."""
+    m = _STREETLESS.fullmatch(text, result.start, result.end)
+    if m is None:
+        return False
+    street = m.group("street")
+    towns = [t for t in (m.group("town"), m.group("county")) if t]
+    return any(is_place(t) for t in towns) and not is_place(street) and not is_first_name(street.split()[0])
+
+
 _PLACE_PREPOSITION = (
     r"(?i:on|in|at|to|from|near|off|along|into|onto|via|towards|down|up|opposite|behind|of)"
 )
@@ -122,6 +147,7 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         Pattern("Unit on a named site", _UNIT_ON_SITE, 0.85),
         Pattern("Named site to a postcode", _SITE_TO_POSTCODE, 0.85),
         Pattern("Building or street without a number, to a postcode", _NUMBERLESS_TO_POSTCODE, 0.85),
+        Pattern(_STREETLESS_NAME, _STREETLESS_ADDRESS, 0.8),
     ]
     # The slow patterns: each needs a postcode, or a house-numbered address, somewhere in the text.
     PATTERN_REQUIRES = {
@@ -157,6 +183,7 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         self.supported_entities = [ADDRESS, LOCATION]
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        results = [r for r in results if _pattern_name(r) != _STREETLESS_NAME or _streetless_ok(text, r)]
         # An address found without a house number inside or across a numbered one is part of it.
         numbered = [r for r in results if _pattern_name(r) not in _NUMBERLESS_PATTERNS]
         addresses = [r for r in results if _pattern_name(r) not in _NUMBERLESS_PATTERNS

@@ -1,0 +1,39 @@
+"""The words a professional's role is written in, and the role they read as (decide.roles, decide.role_evidence).
+
+Only the vocabulary's words (models/vocabulary/professional_roles.txt and role_modifiers.txt) are ever
+taken into a role, so no word of a name can enter a label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.config import vocabulary
+
+ROLES = vocabulary.labelled("professional_roles")
+_BY_LOWER = {entry.lower(): (entry, labels) for entry, labels in ROLES.items()}
+_QUALIFIERS = vocabulary.lower(vocabulary.having("role_modifiers", "qualifier"))
+
+ROLE = rf"(?:{vocabulary.alternation(ROLES)})"
+_MODS = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))})\s+){{0,3}}"
+# What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
+# family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
+DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
+PHRASE = rf"(?P<mods>{_MODS})(?P<role>{ROLE}(?:\s+{ROLE})*)(?P<plural>s)?(?![\w'’-])"
+
+
+def normalise(mods: str, chain: str) -> str | None:
+    """The role the words read as, or None when they are no role alone ('the worker', 'housing')."""
+    words = [w.lower() for w in mods.split() if w.lower() not in _QUALIFIERS]
+    entries = [m.group(0) for m in re.finditer(ROLE, chain, re.I)]
+    if not entries:
+        return None
+    parts = []
+    for written in entries:
+        entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))
+        reads = next((lb.removeprefix("reads=").replace("_", " ") for lb in labels if lb.startswith("reads=")), None)
+        parts.append(reads or entry)
+    last = _BY_LOWER.get(" ".join(entries[-1].lower().split()), ("", ()))[1]
+    if "modifier" in last or ("generic" in last and not words and len(entries) == 1):
+        return None
+    return " ".join(words + parts)

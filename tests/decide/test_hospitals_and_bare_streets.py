@@ -1,0 +1,86 @@
+"""A named hospital goes whole as its kind, a place in its name and all; a house number, a street
+written without its type and a known town are an address. On invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.api import anonymise
+from anonymiser.core.entities import ADDRESS, ORGANISATION
+from anonymiser.core.register import Person, Register
+from anonymiser.detect.recognizers.institutions import HospitalRecognizer
+from anonymiser.detect.recognizers.street_address import StreetAddressRecognizer
+from anonymiser.run.register import load_register
+from tests.detect.recognizers._support import typed_spans
+
+REGISTER = Register("CSPR 2032-05", (Person("Isla Penhallow", "subject child", "female"),))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("She was taken to the Westmorland Infirmary at night.", ["Westmorland Infirmary"]),
+    ("She was seen at Fellbeck General Hospital and at St Agnes Children's Hospital.",
+     ["Fellbeck General Hospital", "St Agnes Children's Hospital"]),
+    ("A nurse at Marram Hospice rang.", ["Marram Hospice"]),
+    ("The General Hospital was busy.", []),  # a kind, not a name
+    ("Dr Lowen Hospital saw her.", []),  # after a title the words are a person's
+    ("Fellbeck Teaching Hospitals NHS Trust wrote.", []),  # an NHS trust, for the keep lists
+    ("Fellbeck Hospital NHS Foundation Trust wrote.", []),
+    ("Marram Hospital for Children NHS Foundation Trust wrote.", []),
+])
+def test_named_hospitals(text: str, found: list[str]) -> None:
+    assert typed_spans(HospitalRecognizer(), text) == [(ORGANISATION, f) for f in found]
+
+
+def test_a_hospital_named_by_the_kept_area_goes_whole() -> None:
+    # Cumberland is a local authority the text names as the partnership's: kept, yet not inside the name
+    out = anonymise("Cumberland Council children's social care received a referral. Isla was taken to the "
+                    "Cumberland Infirmary in May 2031, and later to Cumberland Infirmary again.",
+                    register=REGISTER).text
+    assert "Infirmary" not in out and "the [place]" not in out
+    assert "Isla's" not in out
+    assert "was taken to the hospital in May 2031, and later to the hospital again." in out
+    assert out.startswith("Cumberland Council")
+
+
+def test_an_allowlisted_hospital_is_kept() -> None:
+    out = anonymise("Isla was transferred to Alder Hey Children's Hospital.", register=REGISTER).text
+    assert out.endswith("was transferred to Alder Hey Children's Hospital.")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("In June 2031 the family moved to 61 Quayside, Carlisle.", ["61 Quayside, Carlisle"]),
+    ("At 8 Greenmarket, Kendal, LA9 4TN she stayed.", ["8 Greenmarket, Kendal, LA9 4TN"]),
+    ("A Section 47 Enquiry, Carlisle began.", []),  # a label's number, not a house's
+    ("She was 3 Megan, Carlisle said.", []),  # a first name is no street
+    ("The 2 Children, Carlisle group met.", []),
+    ("She moved to 14 Carlisle, Cumbria.", []),  # a town is no street
+    ("She moved to 14 Quayside, Mother said.", []),  # no known town after it
+])
+def test_a_numbered_street_without_its_type_before_a_known_town(text: str, found: list[str]) -> None:
+    assert [s for e, s in typed_spans(StreetAddressRecognizer(), text) if e == ADDRESS] == found
+
+
+def test_a_bare_street_address_is_an_address_and_the_registers_is_the_family_home(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "penhallow.register.yaml"
+    path.write_text("case: CSPR 2032-05\npeople:\n  - name: Isla Penhallow\n    role: subject child\n"
+                    "    gender: female\naddresses:\n  - address: 61 Quayside, Carlisle\n"
+                    "    residents: [subject child]\n", encoding="utf-8")
+    out = anonymise("Isla lived at 61 Quayside, Carlisle. In 2031 her uncle moved to 9 Abbeygate, Kendal.",
+                    register=load_register(path)).text
+    assert "Quayside" not in out and "Abbeygate" not in out and "Adult" not in out
+    assert "lived at the family home." in out
+    assert "moved to another address" in out or "moved to [address]" in out
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Cumberland Surgery", "the GP practice"),
+    ("Cumberland Medical Centre", "the GP practice"),
+    ("Cumberland Health Centre", "the GP practice"),
+    ("Cumberland Primary School", "the primary school"),
+    ("Cumberland Academy", "the secondary school"),
+    ("Cumberland Ward", "the ward"),
+])
+def test_an_institution_opened_by_the_kept_area_goes_whole(name: str, kind: str) -> None:
+    out = anonymise(f"Cumberland Council children's social care received a referral. Isla was seen at {name} "
+                    "in May 2031.", register=REGISTER).text
+    assert out.endswith(f"was seen at {kind} in May 2031.")
