@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
-from anonymiser.decide.role_words import DET, PHRASE, normalise
+from anonymiser.decide.role_words import DET, PHRASE, SERVICE_WORKERS, normalise
 
 # A verb that says what someone is or became, with the words that may stand before it.
 _COPULA = (r"(?:(?:had|has|then|later|subsequently|also|still|briefly|temporarily)[ \t]+)*"
@@ -36,7 +36,7 @@ _KIN = vocabulary.alternation(vocabulary.entries("family_words", "child_roles") 
 _KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_KIN})s?['’]?[ \t]*,?[ \t]*$", re.I)
 _KIN_AFTER = re.compile(rf"[ \t]*[,(][ \t]*(?:{DET}[ \t]+)?(?:[\w'’-]+[ \t]+)?(?:{_KIN})(?![\w'’-])", re.I)
 
-_WORKERS = {e.lower(): labels[0].replace("_", " ") for e, labels in vocabulary.labelled("agency_workers").items() if labels}
+_WORKERS = SERVICE_WORKERS
 _SERVICE = rf"(?:{vocabulary.alternation(vocabulary.entries('agency_workers'))})"
 _HEADS = vocabulary.alternation(vocabulary.having("agency_words", "head"))
 # 'from the Youth Offending Service', 'of Cumbria Early Help', '(Early Help)': a service or an agency

@@ -15,7 +15,11 @@ _BY_LOWER = {entry.lower(): (entry, labels) for entry, labels in ROLES.items()}
 _QUALIFIERS = vocabulary.lower(vocabulary.having("role_modifiers", "qualifier"))
 
 ROLE = rf"(?:{vocabulary.alternation(ROLES)})"
-_MODS = rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))})\s+){{0,3}}"
+# A service's worker noun (models/vocabulary/agency_workers.txt): 'the YOT officer' is its worker.
+SERVICE_WORKERS = {e.lower(): labels[0].replace("_", " ")
+                   for e, labels in vocabulary.labelled("agency_workers").items() if labels}
+_MODS = (rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))}"
+         rf"|(?-i:{vocabulary.alternation(vocabulary.entries('agency_workers'))}))\s+){{0,3}}")
 # What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
 # family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
 DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
@@ -28,6 +32,9 @@ def normalise(mods: str, chain: str) -> str | None:
     entries = [m.group(0) for m in re.finditer(ROLE, chain, re.I)]
     if not entries:
         return None
+    service = " ".join(words)
+    if service in SERVICE_WORKERS and len(entries) == 1 and "generic" in _BY_LOWER.get(entries[0].lower(), ("", ()))[1]:
+        return SERVICE_WORKERS[service]  # 'the YOT officer', 'an Early Help worker': the service's worker
     parts = []
     for written in entries:
         entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))

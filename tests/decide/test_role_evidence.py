@@ -91,3 +91,16 @@ def test_a_worker_named_with_an_agency_that_lists_no_worker_is_a_professional() 
                     "to a joint visit.", register=REGISTER).text
     assert "Professional A from Cumbria Constabulary attended" in out
     assert "Adult" not in out
+
+
+@pytest.mark.parametrize("text, out", [
+    ("The panel met the YOT officer Dan Shore and the GP. Dan Shore from the YOT began work in May. Mr Shore "
+     "saw the boy six times.",
+     "The panel met the YOT officer and the GP. The youth offending worker began work in May. The youth "
+     "offending worker saw the boy six times."),
+    ("An Early Help worker, Mel Tregear, visited. Ms Tregear said the flat was cold.",
+     "An Early Help worker visited. The early help worker said the flat was cold."),
+])
+def test_a_service_before_a_generic_role_is_that_services_worker(text: str, out: str) -> None:
+    # the role as written stays beside no name, and every other mention reads the same worker
+    assert anonymise(text, register=REGISTER).text == out
