@@ -14,10 +14,10 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.aliases import is_alias_joint
 from anonymiser.decide.propagation import person_tokens
 
-# Titles that say someone is there in a professional capacity: the titles a name loses, less the
-# courtesy titles and honours ('Mrs', 'Sir').
-PROFESSIONAL_TITLES = vocabulary.NAME_TITLES - vocabulary.lower(
-    vocabulary.titles("female", "male", "neutral", "honour"))
+# Titles that say someone is there in a professional capacity: the titles a name loses other than
+# courtesy titles and honours ('Mrs', 'Sir'), with every one-word title of a post or rank ('WPC', 'Det').
+PROFESSIONAL_TITLES = (vocabulary.NAME_TITLES - vocabulary.lower(vocabulary.titles("female", "male", "neutral", "honour"))
+                       | {t.lower() for t in vocabulary.titles("professional", "rank") if " " not in t})
 # Words that, written as a person's role beside their name, say they are there in a professional capacity.
 _PROFESSIONAL_ROLE = rf"(?:{vocabulary.alternation(vocabulary.entries('professional_roles'))})s?"
 # The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
@@ -31,7 +31,7 @@ _ROLE_AFTER = re.compile(
 
 def _title(text: str, d: Detection) -> str | None:
     first = text[d.start:d.end].split()[0].lower().rstrip(".") if text[d.start:d.end].split() else ""
-    return first if first in vocabulary.NAME_TITLES else None
+    return first if first in vocabulary.PERSON_TITLE_WORDS else None
 
 
 def is_professional(text: str, d: Detection) -> bool:
