@@ -47,9 +47,10 @@
 8. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
-   born', not an acronym the text defines), and a first name the lists know written before a
-   surname the NER found alone ('Destiny Archer'). The name stands at every capitalised mention unless
-   the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
+   born', not an acronym the text defines), first names the lists know before a surname the NER found
+   alone ('Lily Rose Field'), a surname after a first name it found alone ('Kyle Judge', then 'Mr Judge':
+   decide.name_edges). The name stands at every capitalised mention unless the local context says
+   otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
 9. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
@@ -139,6 +140,7 @@ from anonymiser.decide.couples import couples
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
+from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
 from anonymiser.decide.origins import places_before_countries
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import (
@@ -154,7 +156,6 @@ from anonymiser.decide.person_evidence import (
     initials,
     listed_people,
     name_words,
-    take_in_first_names,
 )
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.register_initials import labeller, register_initials
@@ -202,10 +203,9 @@ def listed_organisations_step(state: DecideState) -> None:
 
 def names_from_evidence(state: DecideState) -> None:
     if state.profile.detects(E.PERSON):
-        # Every kept phrase, not only the allowlisted ones: the 'North' of 'North East and North
-        # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
+        # Every kept phrase, not only the allowlisted ones: 'North' of 'North East and North Cumbria Integrated Care Board'.
         kept = state.phrases.spans
-        state.detections = take_in_first_names(state.text, state.detections, kept)
+        state.detections = take_in_surnames(state.text, take_in_first_names(state.text, state.detections, kept), kept)
         state.detections = state.detections + name_words(state.text, state.detections, kept)
         state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
 
