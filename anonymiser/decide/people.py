@@ -12,6 +12,7 @@ from anonymiser.config.names import is_first_name, is_surname, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.aliases import is_alias_joint
+from anonymiser.decide.couples import both_genders, full_name_words, gendered_key
 from anonymiser.decide.propagation import person_tokens
 
 # Titles that say someone is there in a professional capacity: the titles a name loses other than
@@ -76,7 +77,12 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
                 names.append((frozenset(t.lower() for t in toks) | _name_words(text[d.start:d.end]), key))
             by_initials.setdefault("".join(t[0] for t in toks).upper(), set()).add(key)
     assigned: dict[int, str] = {}
+    # 'Mr Qureshi' and 'Mrs Qureshi', where no full name has the surname, are a man and a woman
+    two = both_genders(text) - full_name_words(text, detections)
     for d in others:
+        if (gendered := gendered_key(text, d.start, d.end, two)) is not None:
+            assigned[id(d)] = gendered
+            continue
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
             words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}

@@ -432,3 +432,20 @@ def test_a_title_and_an_initial_name_the_one_of_the_family_they_fit(tmp_path: Pa
                     "Mrs G. Hewson, foster carer - met once\n", register=register).text
     assert out == ("Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang.\n\nPeople met:\n"
                    "Foster Carer 1 - met once\n")
+
+
+def test_a_couple_no_register_holds_is_a_man_and_a_woman_at_every_mention() -> None:
+    out = anonymise("Mr and Mrs Qureshi lived next door. Mrs Qureshi told the health visitor she was worried. "
+                    "Mr Qureshi later called the police.").text
+    assert out == ("Adult A and Adult B lived next door. Adult B told the health visitor she was worried. "
+                   "Adult A later called the police.")
+
+
+def test_a_man_and_a_woman_of_one_surname_no_register_holds_are_two_people() -> None:
+    out = anonymise("Mrs Okafor-Bright rang the school. Ms Okafor-Bright was upset; Mr Okafor-Bright was not there.").text
+    assert out == "Adult A rang the school. Adult A was upset; Adult B was not there."
+
+
+def test_a_full_name_of_the_surname_leaves_the_titled_mentions_to_the_grouping() -> None:
+    out = anonymise("Sadia Qureshi lived next door. Mrs Qureshi told the health visitor she was worried.").text
+    assert out == "Adult A lived next door. Adult A told the health visitor she was worried."
