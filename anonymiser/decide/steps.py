@@ -75,7 +75,7 @@
    adjacent-names, which joins a street's words; before other-people, which would group it.
 14. other-people: everyone not on the register gets a key shared by all their mentions (a full
    name, its first name, a title and surname, initials; initials only one register person's name
-   has are that person: decide.register_initials; 'Mr and Mrs Hewson', two: decide.couples), an alias the draft gives a person ('William
+   has are that person: decide.register_initials; 'Mr and Mrs Hewson', two, and 'Mr Hewson' and 'Mrs Hewson' no full name explains: decide.couples), an alias the draft gives a person ('William
    Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
    who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
    noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
@@ -88,7 +88,8 @@
    register says of it (its label, the family home, another address: decide.addresses). What
    would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
    name after its role and a colon ('MOTHER: MOTHER'), a professional's name beside their role
-   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'); the sentence that gives the register's
+   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'), a name between two roles ('Reviewer:
+   Helen Ashdown, independent reviewer' -> 'Reviewer: independent reviewer'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
 16. residue: every kept token that could identify someone (a proper noun or unknown word
@@ -104,8 +105,9 @@
 18. name-variants: a quoted list of one person's names that would all read the same label
     ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
     "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
-    'a variant of the name', each noted in its rule (decide.aliases). After widened-overlaps: it joins final
-    replacements side by side.
+    'a variant of the name', each noted in its rule (decide.aliases); a role label with an apposition
+    that restates it ('Mother, mother of Megan,', 'Mother (Megan's mother)') reads 'Mother'
+    (decide.restated_roles). After widened-overlaps: it joins final replacements side by side.
 19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
@@ -151,15 +153,11 @@ from anonymiser.decide.people import (
     professional_people,
     trim_field_labels,
 )
-from anonymiser.decide.person_evidence import (
-    drop_spilled_people,
-    initials,
-    listed_people,
-    name_words,
-)
+from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
+from anonymiser.decide.restated_roles import drop_restated_roles
 from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.streets import streets_read_as_people
@@ -345,8 +343,8 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
-    state.decisions.replacements = collapse_inverted(
-        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step)
+    state.decisions.replacements = collapse_inverted(state.text, drop_restated_roles(  # 'Mother, mother of Megan'
+        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step), state.step)
     reword_restated(state.text, state.decisions.replacements, state.step)
 
 
