@@ -462,5 +462,6 @@ def test_an_apposition_that_restates_the_role_label_goes(tmp_path: Path, draft: 
     register = _kayla_case(tmp_path, ("Gail Hewson", "mother", "female"), ("Rob Hewson", "father", "male"))
     result = anonymise(draft, register=register)
     assert result.text == published
-    kayla = draft.index("Kayla")  # the child's name is still the identifier a replacement hides
-    assert any(r.core[0] <= kayla and kayla + 5 <= r.core[1] for r in result.decisions.replacements)
+    # the child's name is still an identifier a replacement hides
+    for kayla in (i for i in range(len(draft)) if draft.startswith("Kayla", i)):
+        assert any(r.core[0] <= kayla and kayla + 5 <= r.core[1] for r in result.decisions.replacements)
