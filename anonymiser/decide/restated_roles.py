@@ -32,7 +32,7 @@ def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
     """The index of a register person's replacement after reps[i] that starts at `pos`, if any: the
     family the label's role is of ('mother of Megan'), not someone the draft names in passing."""
     return next((j for j in range(i + 1, min(i + 4, len(reps))) if reps[j].start == pos
-                 and reps[j].entity == E.PERSON and reps[j].person and not reps[j].person.startswith("other:")), None)
+                 and reps[j].entity == E.PERSON and not (reps[j].person or "other:").startswith("other:")), None)
 
 
 def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[str]) -> tuple[int, list[int]] | None:
