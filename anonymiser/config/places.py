@@ -7,9 +7,11 @@ questions from the gazetteer's parent column and the local-authority list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
+from anonymiser.config import vocabulary
 from anonymiser.config.data import MODELS_DIR, load_list
 from anonymiser.config.lexicon import normalise
 from anonymiser.config.yamlfile import Node
@@ -57,6 +59,28 @@ def is_place(name: str) -> bool:
     """A UK town, district or area the gazetteer knows."""
     key = normalise(name)
     return key in _parents() or key in _areas()
+
+
+# Capitalised words joined by lower-case words and hyphens: 'Caister-on-Sea', 'Ashby-de-la-Zouch'.
+_HYPHENATED = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)((?:-[a-z]+)+-[A-Z][\w'’]*)(?![\w'’-])")
+
+
+@lru_cache(maxsize=4)
+def hyphenated(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end of the first part, end) of each hyphenated place `text` writes: one the gazetteer
+    knows, or capitalised words joined only by linking words (models/vocabulary/place_links.txt)."""
+    links = vocabulary.words("place_links")
+    return tuple((m.start(), m.end(1), m.end()) for m in _HYPHENATED.finditer(text)
+                 if is_place(m.group(0)) or all(w in links for w in m.group(2).split("-")[1:-1]))
+
+
+def named_in(text: str, word: str) -> bool:
+    """A place the gazetteer knows, or the first part of a hyphenated place `text` writes: 'Caister'
+    where the text writes 'Caister-on-Sea' (the gazetteer knows only the whole)."""
+    if is_place(word):
+        return True
+    key = normalise(word)
+    return any(normalise(text[s:f]) == key for s, f, _ in hyphenated(text))
 
 
 @lru_cache(maxsize=1)

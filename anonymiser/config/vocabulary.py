@@ -67,6 +67,13 @@ TIME_UNITS = having("time_words", "unit")  # 'day', 'week', 'month': what a dura
 OCCASIONS = having("time_words", "occasion")  # 'morning', 'night': a part of one day
 
 
+# --- where a place follows ----------------------------------------------------------------
+def place_before(reading: str, ignore_case: bool = True) -> re.Pattern[str]:
+    """A preposition of `reading` (a label of place_prepositions.txt) ending the text searched: the
+    word after it may be a place."""
+    return re.compile(rf"\b(?:{alternation(having('place_prepositions', reading))})\s+$", re.I if ignore_case else 0)
+
+
 # --- titles -------------------------------------------------------------------------------
 def titles(*labels: str) -> tuple[str, ...]:
     """The titles that carry any of `labels` (see models/README.md for what each label means)."""

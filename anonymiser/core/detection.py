@@ -10,7 +10,7 @@ class DetectionMeta:
     """What the detectors noted about a span, beyond its type and score; a field at its default was not noted."""
 
     register_person: str | None = None  # the register key of the person the span names
-    match: str | None = None  # how the register matched the name: "exact", "alias", "fuzzy" or "initials"
+    match: str | None = None  # how the register matched the name: "exact", "alias", "fuzzy", "initials" or "title" (a family surname the draft's titles give to one person)
     register_family: bool = False  # a surname the register's family shares: which member is unclear
     register_address: bool = False  # a register address, or part of one
     address_of: tuple[int, ...] = ()  # which register addresses (indices in register.addresses) it may be

@@ -16,7 +16,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
-from anonymiser.decide import aliases, dates, roles, wording
+from anonymiser.decide import alias_names, aliases, dates, roles, wording
 from anonymiser.decide.addresses import address_text
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
@@ -94,6 +94,8 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     if d.person in state.roles:
         return _by_role(state, d, rule)
     told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person)
+    if told is None and alias_names.ALIAS_PHRASE in d.detectors:
+        told = alias_names.said_alias(text, start, end)  # 'the boys called him "Spud"'
     if told is not None:
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
     start, core_start = wording.with_title(text, start)
@@ -182,6 +184,15 @@ def _surname_initial(text: str, end: int, who: Person) -> int:
     return end
 
 
+def _is_alias(written: str, who: Person, d: Detection) -> bool:
+    """The mention is a nickname of `who`, not their name: one of the register's aliases or one the
+    draft defines ('known as "Spud"'), which is none of the words of the name itself."""
+    low = " ".join(written.lower().split())
+    if low in who.name.lower().split() or low == who.name.lower():
+        return False
+    return alias_names.ALIAS_PHRASE in d.detectors or low in {a.lower() for a in who.aliases}
+
+
 def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -> Replacement:
     """The register's label for them; nothing where the role or an alias already stands beside the name."""
     text, start, end = state.text, d.start, d.end
@@ -198,11 +209,16 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
     if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
         alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
-    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person) if alias is None else None
+    review = alias_names.review_letters_before(text, start)  # 'known in this review as "R"': the label
+    told = aliases.predicate_alias(text, start, end, state.decisions.replacements, d.person) \
+        if alias is None and not review else None
+    if told is None and alias is None and _is_alias(text[start:end], who, d):
+        told = alias_names.said_alias(text, start, end)  # 'the older boys called him "RJ"'
     if told is not None:  # 'Kieran is known to his friends as Kez'
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (alias beside the name)")
     heading = aliases.role_heading(text, start, new) if mode == "role" and alias is None else None
-    if alias is None and heading is None and aliases.names_its_pseudonym(text, end, new):
+    if alias is None and heading is None and (aliases.names_its_pseudonym(text, end, new)
+                                              or alias_names.review_letters_after(text, end)):
         # 'Hope will be referred to as "Emily"' must not read 'Emily will be referred to as "Emily"'
         new = f"{'The' if aliases.opens_line(text, start) else 'the'} {who.role.lower()}"
         rule += " (the sentence naming the pseudonym)"

@@ -10,12 +10,11 @@ would only repeat the label ('Adult A, known as Adult A').
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
-from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.results import Replacement
+from anonymiser.decide.name_brackets import collapse_name_brackets
 from anonymiser.decide.wording import match_case
 
 _QUOTE = "\"'‘’“”"
@@ -86,7 +85,9 @@ def ends_in_alias_joint(text: str, start: int) -> bool:
 
 # 'Hope will be referred to as "Emily"': the sentence that names the pseudonym the report uses.
 # 'Tomos is referred to in the published review as **Baby T**' too: the label may stand in Markdown's bold.
-_PSEUDONYM_SENTENCE = (r"\s+(?:(?:will|shall|is\s+to|would)\s+be|is|are)\s+(?:referred\s+to|called|known|named)"
+# 'will be', 'has asked to be': the verb before the naming word.
+TO_BE = r"(?:(?:will|shall|is\s+to|would)\s+be|is|are|(?:(?:has|have|had)\s+)?(?:asked|chosen|chose|agreed|wished|wants|wanted|prefers|preferred)\s+to\s+be)"
+_PSEUDONYM_SENTENCE = (rf"\s+{TO_BE}\s+(?:referred\s+to|called|known|named)"
                        r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})")
 
 
@@ -211,30 +212,14 @@ def predicate_alias(text: str, start: int, end: int, done: list[Replacement], pe
     return as_word.start(), close
 
 
-def alias_detections(text: str, detections: list[Detection]) -> list[Detection]:
-    """'Liban Osman, known as "Bigs"': the name an alias phrase gives after a person is a name too,
-    though no detector found it there; its detection joins the person's (decide.people)."""
-    people = [d for d in detections if d.entity == E.PERSON]
-    found: list[Detection] = []
-    dropped: set[int] = set()
-    for d in people:
-        joint = _JOINT.match(text, d.end) or _PREDICATE.match(text, d.end)
-        if joint is None or joint.end() - d.end > 90:
-            continue
-        words = _ALIAS_WORDS.match(text, joint.end())
-        if words is None:
-            continue
-        s, e = words.span()
-        there = [o for o in detections + found if o.start < e and s < o.end]
-        if any(o.entity == E.PERSON or o.detectors != ("SpacyRecognizer",) for o in there):
-            continue  # found already as a name, or as something a pattern or the register vouches for
-        dropped |= {id(o) for o in there}  # the NER's guess of a kind ('Ffi' as an organisation) gives way
-        found.append(replace(d, start=s, end=e, detectors=("alias-phrase",), person=None, trail=(),
-                             meta=DetectionMeta(professional=d.meta.professional)))
-    if not found:
-        return detections
-    # in the text's order: the person action looks back at the replacement just made for the name before
-    return sorted([d for d in detections if id(d) not in dropped] + found, key=lambda d: (d.start, -d.end))
+def alias_words_after(text: str, end: int) -> tuple[int, int] | None:
+    """Where the alias lies that a phrase right after `end` gives ('Liban Osman, known as "Bigs"'):
+    one to three capitalised words; None when no alias phrase follows."""
+    joint = _JOINT.match(text, end) or _PREDICATE.match(text, end)
+    if joint is None or joint.end() - end > 90:
+        return None
+    words = _ALIAS_WORDS.match(text, joint.end())
+    return words.span() if words else None
 
 
 _INVERTED_GAP = re.compile(r",[ \t]*")
@@ -291,7 +276,7 @@ def collapse_inverted(text: str, replacements: list[Replacement], says: str) -> 
             continue
         out.append(r)
         i += 1
-    return out
+    return collapse_name_brackets(text, out, says)  # 'Mr and Mrs Hewson (Derek and Sandra)'
 
 
 _ALIAS_BRACKET = re.compile(rf"[ \t]*\([ \t]*[{_QUOTE}]?")

@@ -238,7 +238,7 @@ def evidence_of(text: str, r: Replacement, d: Detection | None, w: Weights,
         if meta.reviewer or REVIEWER in detectors:
             found.append(("reviewer", ""))
         if meta.register_person:
-            found.append({"alias": ("register-alias", ""), "initials": ("register-alias", ""),
+            found.append({"alias": ("register-alias", ""), "initials": ("register-alias", ""), "title": ("register-alias", ""),
                           "fuzzy": ("register-fuzzy", "")}.get(
                 meta.match or "", ("register-exact", "")))
         if meta.register_address:

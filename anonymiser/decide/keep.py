@@ -23,7 +23,7 @@ from anonymiser.decide.vehicles import is_vehicle
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
 # Words after which a street is a place being gone to or lived in, not a person ('at Harrow Lane').
-_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|along|near|to|from|into|off|outside)\s+$", re.I)
+_PLACE_BEFORE = vocabulary.place_before("street")
 # Words that carry no name on their own: a piece of a detection made only of these is dropped.
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "s", "with",
                             "from", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -338,7 +338,7 @@ class Keeper:
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
-        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.is_place(word)
+        if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.named_in(self.text, word)
                 and names[0].group(0).lower() not in _pool_names()
                 and _PLACE_BEFORE.search(self.text, max(0, s - 12), s)):
             # 'a flat in Reading' read as a person: a town the gazetteer knows, after a place word, is the town

@@ -4,10 +4,14 @@
   a marker is read by its words ('a [place] neighbour'), and a kind after one drops its 'the':
   'an Acme Ltd driver' -> 'an employer driver', not 'an the';
 - a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
+- a list of dates cut to their months says each month once: 'in October and November 2022'
+  (decide.date_lists);
+- a marker whose kind the words before it name says only 'removed': '(date of birth removed)';
 - a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
   would touch ('x_[name]', 'word[name]') goes whole into it;
-- capitals follow the position: the first word of a sentence, of a numbered heading or of a list
-  item starts with a capital ('5.2 Hollyfield Surgery' -> '5.2 The GP practice').
+- capitals follow the position: the first word of a sentence, of a numbered heading, of a list
+  item or of a table cell starts with a capital ('5.2 Hollyfield Surgery' -> '5.2 The GP practice',
+  'Hollyfield Surgery | General practice' -> 'The GP practice | General practice').
 
 Each function takes the text and the replacements in order of place and changes them in place,
 never across the replacement before or after; it returns the replacements it changed, so the step
@@ -20,7 +24,8 @@ import re
 
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
-from anonymiser.decide.wording import after_indefinite, article_for, starts_sentence
+from anonymiser.decide.date_lists import date_lists
+from anonymiser.decide.wording import after_indefinite, article_for, starts_cell, starts_sentence
 
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -99,18 +104,39 @@ def glued_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
     return changed
 
 
+# A marker that says what it stands for: '[date of birth removed]', '[NHS number removed]' (the profiles' texts).
+_MARKER_KIND = re.compile(r"\[(?P<kind>[^\[\]]+?) removed\]")
+
+
+def named_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """A marker whose kind the words just before it already name says only 'removed': '(date of birth
+    17/04/2009)' -> '(date of birth removed)', 'NHS number: 943 476 5919' -> 'NHS number: removed',
+    never '(date of birth [date of birth removed])'."""
+    changed = []
+    for i, r in enumerate(reps):
+        m = _MARKER_KIND.fullmatch(r.replacement)
+        if m is None:
+            continue
+        low, _ = _bounds(reps, i, len(text))
+        kind = r"\s+".join(re.escape(w) for w in m.group("kind").split())
+        if re.search(rf"(?<![\w'’-]){kind}[ \t]*:?[ \t]+$", text[max(low, r.start - 60):r.start], re.I):
+            r.replacement = "removed"
+            changed.append(r)
+    return changed
+
+
 def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
-    """A replacement that starts a sentence, a numbered heading or a list item starts with a capital."""
+    """A replacement that starts a sentence, a numbered heading, a list item or a table cell starts with a capital."""
     changed = []
     for r in reps:
         new = r.replacement
         if not new[:1].islower():
             continue
         first = next((c for c in r.original if c.isalpha()), "")
-        if first.isupper() and starts_sentence(text, r.start):
+        if first.isupper() and (starts_sentence(text, r.start) or starts_cell(text, r.start)):
             r.replacement = new[0].upper() + new[1:]
             changed.append(r)
     return changed
 
 
-MENDS = (glued_markers, possessives, articles, capitals)
+MENDS = (date_lists, glued_markers, named_markers, possessives, articles, capitals)

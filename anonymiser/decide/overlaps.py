@@ -196,8 +196,12 @@ def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detect
         # called'): the line holds words before it, so it is no list of one name a line.
         one_other_person = (prev is not None and prev.person is None and d.person is None
                             and (text[prev.end:d.start] == " " or _wrapped(text, prev.start, prev.end, d.start)))
+        # 'Sérgio' + 'Ferreira', a first name no register holds and the family's surname: someone else
+        # of that family (an uncle), one mention, not a letter label beside '[family name]'.
+        one_of_the_family = (prev is not None and prev.person is None and d.meta.register_family
+                             and text[prev.end:d.start] == " ")
         if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
-                and (one_register_person or one_other_person)):
+                and (one_register_person or one_other_person or one_of_the_family)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),
                               score=max(prev.score, d.score))
         else:

@@ -131,13 +131,13 @@ def _person_cue(text: str, s: int, e: int, wordlike: bool) -> bool:
 
 # Words after which a town is where something is ('lived in Chester'); 'to' and 'from' are not among
 # them, since people are spoken to and heard from ('spoke to Hope').
-_IN_PLACE = re.compile(r"\b(?:in|near|outside|around|across|throughout)\s+$", re.I)
+_IN_PLACE = vocabulary.place_before("town")
 
 
 def _the_place(text: str, s: int, e: int) -> bool:
     """'lived in Chester', where Liam Chester is someone: a town the gazetteer knows after a word of
     where is the town."""
-    return places.is_place(text[s:e]) and _IN_PLACE.search(text, max(0, s - 12), s) is not None
+    return places.named_in(text, text[s:e]) and _IN_PLACE.search(text, max(0, s - 12), s) is not None
 
 
 def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:

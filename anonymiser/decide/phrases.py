@@ -41,6 +41,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
+from anonymiser.decide.place_spans import whole_place
 from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
 from anonymiser.decide.surnames import is_kept_surname
 from anonymiser.decide.systems import system_names, system_spans
@@ -57,6 +58,8 @@ def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w, labels in labelled.items() if "head" in labels))
 
 
+_POLICE_SITE = re.compile(
+    rf"[ \t]*(?i:{vocabulary.alternation(vocabulary.having('local_organisation_words', 'police-site'))})(?![\w'’-])")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _FAMILY_WORDS = vocabulary.lower(vocabulary.FAMILY_WORDS)
 
@@ -166,10 +169,16 @@ class PhraseLayer:
                 if any(t[2] == "place" for t in body):
                     # a lone proper noun counts as a place only joined to a kept place by a connector
                     body = self._trim_propers(body)
-                if body and any(t[2] == "place" for t in body):
+                if body and any(t[2] == "place" for t in body) and not self._local_police_site(body):
                     out.append((body[0][0], body[-1][1]))
             i = j
         return out
+
+    def _local_police_site(self, body: list[tuple[int, int, str, str]]) -> bool:
+        """'Harwick Police| Station': a police site named after a place the profile does not keep is a
+        place of the force, not an agency; it goes as its kind (decide/local_organisations.py)."""
+        site = _POLICE_SITE.match(self.text, body[-1][0]) or _POLICE_SITE.match(self.text, body[-1][1])
+        return site is not None and any(t[2] == "place" and not self.keeper.kept_place(t[3]) for t in body)
 
     def _street_after(self, end: int) -> bool:
         """'Harrow Lane', 'Devon House': a place's name that begins a street's or building's is not the place."""
@@ -226,6 +235,7 @@ class PhraseLayer:
             if d.from_register or d.meta.reviewer:
                 out.append(d)
                 continue
+            d = whole_place(self.text, d)  # 'Caister' of 'Caister-on-Sea', 'Flat' of 'Flat 6'
             if E.ENTITY_TYPES[d.entity].structured:
                 # a code, address or link is never cut; only a section number read as one goes
                 if not any(s <= d.start and d.end <= e for s, e in overlapping(self.sections, d.start, d.end)):
@@ -319,7 +329,7 @@ class PhraseLayer:
             return d
         if word.lower() in _FAMILY_WORDS:
             return None
-        if places.is_place(word) and not is_first_name(word) and not is_surname(word):
+        if places.named_in(self.text, word) and not is_first_name(word) and not is_surname(word):
             return replace(d, entity=E.LOCATION)
         return d
 

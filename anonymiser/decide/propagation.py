@@ -70,7 +70,7 @@ def collision_hit(text: str, s: int, e: int) -> bool:
     return following is not None and following.group(1).lower() not in _NOT_AFTER_NAME
 
 
-def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
+def letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
     """Stand-alone mentions of a one-letter name: not part of initials ('A.K.'), codes or headings."""
     pattern = re.compile(r"(?<![\w.’'\-/])" + re.escape(letter) + r"(?:\.(?![\w]))?(?![\w’'\-/]|\.\w)")
     out = []
@@ -83,7 +83,7 @@ def _letter_hits(text: str, letter: str) -> list[tuple[int, int]]:
 
 
 # A capitalised word right before: the word after it belongs to a longer name ('Harrow Lane').
-_PRECEDED_BY_NAME_WORD = re.compile(
+PRECEDED_BY_NAME_WORD = re.compile(
     rf"(?<![.!?:]\s)\b(?!(?:{vocabulary.alternation(vocabulary.COMMON_TITLES)})\b)[A-Z][\w'’-]*[ \t]+$")
 _CODE_GOES_ON = re.compile(r"(?:[./-][A-Za-z0-9]+)+")
 
@@ -202,7 +202,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
             phrases += sorted(collision_words)
             if _LETTER_NAME.fullmatch(span.strip()) and ("letter", span[0]) not in seen_phrases:
                 seen_phrases.add(("letter", span[0]))
-                for s, e in _letter_hits(text, span[0]):
+                for s, e in letter_hits(text, span[0]):
                     if (s, e, d.entity) not in covered:
                         covered.add((s, e, d.entity))
                         found.append(replace(d, start=s, end=e, detectors=("propagation",),
@@ -223,7 +223,7 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
                     continue
                 if phrase in collision_words and not collision_hit(text, s, e):
                     continue
-                if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and _PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
+                if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
                     continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'
 
                 if (s, e, d.entity) in covered:

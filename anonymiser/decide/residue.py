@@ -51,7 +51,7 @@ RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
 # 'Self-Neglect', 'AB/12.3'); or dotted initials ('S.A.').
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_](?:[\w'’]*[^\W_])?)*")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|of)\s+$")
+_PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 # Digits that are not a code: ordinals, decades, times, measures, a year or a number.
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"

@@ -45,6 +45,11 @@ _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
 _CLOSING_COMMA = re.compile(
     r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or|known|called|nicknamed|also)\b)")
+# A name set off by commas after its role closes with its comma before 'and' or 'or' too: both commas
+# go with it ('chaired by the team manager, Jo Bell, and attended by' -> 'the team manager and attended
+# by'). After a role written after a name ('Jo Bell, the GP, and the nurse') the comma is the list's.
+_APPOSED_CLOSE = re.compile(
+    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is
@@ -141,7 +146,7 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             if "(" in joint:
                 close = _closing(text, end, True)  # '(Amina Begum' and more is no name alone
             elif not m.group("plural"):
-                comma = _CLOSING_COMMA.match(text, end) if "," in joint else None
+                comma = _APPOSED_CLOSE.match(text, end) if "," in joint else None
                 close = comma.end() if comma else end
             if "(" not in joint or close is not None:
                 stands = bool(m.group("det") or ":" in joint or _OWNED.search(text, window, window + m.start())

@@ -73,15 +73,15 @@
 13. streets-read-as-people: a person no register holds whose words are a street's ('Harrow Lane'),
    where they are a place or in an address elsewhere, is that place (decide.streets). After
    adjacent-names, which joins a street's words; before other-people, which would group it.
-14. other-people: everyone not on the register gets a key shared by all their mentions (a full
-   name, its first name, a title and surname, initials; initials only one register person's name
-   has are that person: decide.register_initials; 'Mr and Mrs Hewson', two, and 'Mr Hewson' and 'Mrs Hewson' no full name explains: decide.couples), an alias the draft gives a person ('William
-   Tanner, known as Will', 'whom Ms Adebayo calls Dan': decide.aliases) takes that person's key, and
-   who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
-   noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role
-   written beside a person's name ('the health visitor, Amina Begum') is read, and their label given
-   in order of first mention ('the health visitor', 'Health Visitor 2': decide.roles). After overlaps, so a person is defined by the spans that will be replaced; before
-   choose, which gives one label per key.
+14. other-people: everyone not on the register gets a key shared by all their mentions (a full name, its first name, a
+   title and surname, initials; initials only one register person's name has are that person:
+   decide.register_initials; 'Mr and Mrs Hewson', two, and 'Mr Hewson' and 'Mrs Hewson' no full name explains:
+   decide.couples), an alias the draft gives a person ('William Tanner, known as Will', 'whom Ms Adebayo calls Dan',
+   'known in this review as "R"': decide.aliases, decide.alias_names) takes that person's key at every mention of it,
+   and who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is noted. Where the
+   profile labels professionals by role (`people.professionals_by_role`), the role written beside a person's name
+   ('the health visitor, Amina Begum') is read, and their label given in order of first mention ('the health visitor',
+   'Health Visitor 2': decide.roles). After overlaps; before choose, which gives one label per key.
 15. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
@@ -136,7 +136,8 @@ from anonymiser.config.lexicon import phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
-from anonymiser.decide.aliases import alias_detections, collapse_inverted, collapse_variants, reword_restated
+from anonymiser.decide.alias_names import alias_names
+from anonymiser.decide.aliases import collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.couples import couples
 from anonymiser.decide.listed_organisations import listed_organisations
@@ -201,7 +202,8 @@ def listed_organisations_step(state: DecideState) -> None:
 
 def names_from_evidence(state: DecideState) -> None:
     if state.profile.detects(E.PERSON):
-        # Every kept phrase, not only the allowlisted ones: 'North' of 'North East and North Cumbria Integrated Care Board'.
+        # Every kept phrase, not only the allowlisted ones: the 'North' of 'North East and North
+        # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
         kept = state.phrases.spans
         state.detections = take_in_surnames(state.text, take_in_first_names(state.text, state.detections, kept), kept)
         state.detections = state.detections + name_words(state.text, state.detections, kept)
@@ -242,7 +244,7 @@ def adjacent_names(state: DecideState) -> None:
 
 
 def other_people(state: DecideState) -> None:
-    found = alias_detections(state.text, state.detections)  # 'Liban Osman, known as "Bigs"'
+    found = alias_names(state)  # 'Liban Osman, known as "Bigs"', and every 'Bigs' after
     found = register_initials(state.text, found, state.register)  # 'KA said', where Kayleigh Armstrong is the child
     found = couples(state.text, found, state.register)  # 'Mr and Mrs Hetherington': two people
     state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))

@@ -241,6 +241,19 @@ def starts_line_sentence(text: str, pos: int) -> bool:
         before, re.I)
 
 
+# A table row written as text ('Agency | Service'): where a cell's words begin, its line's start or a bar.
+_CELL_LEAD = re.compile(r"(?:^|\n|\|)[ \t]*$")
+
+
+def starts_cell(text: str, pos: int) -> bool:
+    """Whether `pos` begins a table cell's words: on a line that holds a cell bar ('|'), at its
+    start or right after a bar ('Oakfield Surgery | General practice')."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "|" in line and _CELL_LEAD.search(text, line_start - 1 if line_start else 0, pos) is not None
+
+
 # A sentence's end just before: its mark, any closing quote, bracket or emphasis ('.** ', '." '), a space.
 # A title's or an initial's full stop ('Dr. ', 'J. ') ends no sentence.
 _SENTENCE_END_BEFORE = re.compile(r"(?P<word>[\w'’-]*)[.!?][\"'’”)*_]*[ \t]+$")

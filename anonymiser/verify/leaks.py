@@ -16,6 +16,7 @@ from anonymiser.config.lexicon import after_space
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
 from anonymiser.core.textview import NormalisedText, view_of
+from anonymiser.decide.alias_names import aliases_in
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.register_births import find_register_births
 from anonymiser.detect.recognizers.register_references import find_references
@@ -172,7 +173,10 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             seen.add((start, found.lower()))
             leaks.append(Leak(f"{where}:{_context_line(text, start)}", found, why))
 
-    for original, entity in dict.fromkeys(originals or []):  # a name replaced 500 times is searched for once
+    searched = list(dict.fromkeys(originals or []))  # a name replaced 500 times is searched for once
+    # the alias a replaced phrase held (' (known as "Spud")') is a name of that person wherever it stands
+    searched += [(alias, entity) for original, entity in searched if entity == E.PERSON for alias in aliases_in(original)]
+    for original, entity in dict.fromkeys(searched):
         original = view_of(original)
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)
                 or original.lower() in replaced):

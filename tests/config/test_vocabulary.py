@@ -22,6 +22,7 @@ LABELS = {
                "full-stop"},
     "months": {"word", "verb"},
     "time_words": {"occasion", "unit"},
+    "place_prepositions": {"town", "street", "unexplained"},
     "child_roles": {"subject", "age"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),
@@ -40,7 +41,8 @@ LABELS = {
     "local_organisation_words": {"church", "club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
-                                 "takeaway"},
+                                 "takeaway", "police-site", "police-station", "police-investigation-centre",
+                                 "custody-suite", "custody-centre"},
 }
 
 
@@ -152,3 +154,18 @@ def test_an_unknown_list_in_a_profile_is_one_line_naming_the_file(tmp_path: Path
         load_profile(path)
     line = err.value.line()
     assert words in line and str(path) in line and "\n" not in line
+
+
+@pytest.mark.parametrize(("reading", "before", "follows"), [
+    ("town", "She had lived in ", True),
+    ("town", "He was seen near ", True),
+    ("town", "She spoke to ", False),  # 'spoke to Chester': Chester is someone
+    ("street", "incidents at ", True),
+    ("street", "a flat off ", True),
+    ("street", "who told ", False),
+    ("unexplained", "moved to ", True),
+    ("unexplained", "moved To ", False),  # only a lower-case preposition, so a heading's words prove nothing
+])
+def test_place_before_reads_each_labelled_preposition(reading: str, before: str, follows: bool) -> None:
+    assert (vocabulary.place_before(reading, ignore_case=reading != "unexplained").search(before) is not None) \
+        is follows

@@ -419,9 +419,12 @@ def test_a_name_ending_a_line_does_not_take_the_next_lines_label() -> None:
 
 def test_a_title_and_initial_say_which_of_a_family_is_meant(tmp_path: Path) -> None:
     register = _kayla_case(tmp_path, ("Gail Hewson", "foster carer", "female"), ("Grace Hewson", "foster carer's mother", "female"))
-    out = anonymise("Kayla met Mrs G. Hewson. Gail Hewson rang. Ms Grace Hewson wrote.", register=register).text
+    out = anonymise("Kayla met Mrs G. Hewson. Gail Hewson rang. Grace Hewson wrote.", register=register).text
     # two women of the family share the initial: the initial cannot tell them apart
     assert out == "Megan met [family name]. Foster Carer rang. Foster Carer's Mother wrote."
+    # the draft gives Grace another title: 'Mrs' is the other woman of the family
+    out = anonymise("Kayla met Mrs G. Hewson. Gail Hewson rang. Ms Grace Hewson wrote.", register=register).text
+    assert out == "Megan met Foster Carer. Foster Carer rang. Foster Carer's Mother wrote."
     out = anonymise("Kayla met Mrs G. Hewson.\nGail Hewson rang.", register=register).text
     assert "Hewson" not in out and "G." not in out
 

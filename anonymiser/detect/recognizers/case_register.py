@@ -19,6 +19,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
 from anonymiser.detect.date_context import date_context, is_month
+from anonymiser.detect.recognizers import register_titles
 
 NAME = "CaseRegister"
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
@@ -290,10 +291,11 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 taken.append((m.start(), m.end()))
 
         group: list[tuple[int, int, tuple[tuple[int, str], ...], str]] = []
+        titled: list[register_titles.Titled] = []
 
         def flush() -> None:
             if group:
-                results.extend(self._group_results(text, group))
+                results.extend(self._group_results(text, group, titled))
                 group.clear()
 
         for start, end, word in self._words(text):
@@ -312,7 +314,15 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 flush()
             group.append((start, end, entries, how))
         flush()
-        return results
+        return self._titles_bound(text, results, titled) if any(t.ambiguous for t in titled) else results
+
+    def _titles_bound(self, text: str, results: list[RecognizerResult],
+                      titled: list[register_titles.Titled]) -> list[RecognizerResult]:
+        """The family-surname mentions the draft's own use of a title gives to one person."""
+        at = register_titles.decided(text, results, titled, self.register.people)
+        return [self._person_result(r.start, r.end, at[(r.start, r.end)], False, "title")
+                if (r.start, r.end) in at and (r.recognition_metadata or {}).get("register_family") else r
+                for r in results]
 
     def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of each word. A word hyphenated at a line's end is read whole ('Oka-' then
@@ -346,7 +356,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 if len(piece) > 1:
                     yield m.start() + a, m.start() + a + len(piece), piece
 
-    def _group_results(self, text: str, group: list) -> list[RecognizerResult]:
+    def _group_results(self, text: str, group: list, titled: list[register_titles.Titled]) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
         if len(group) == 1 and is_month(text[group[0][0]:group[0][1]]) \
                 and date_context(text, group[0][0], group[0][1], month=True):
@@ -357,7 +367,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if not common and len(group) > 1:
             out = []
             for item in group:
-                out += self._group_results(text, [item])
+                out += self._group_results(text, [item], titled)
             return out
         start, end = group[0][0], group[-1][1]
         title_m = TITLE_RE.search(text[max(0, start - 12):start]) or _TITLE_INITIAL_RE.search(text[max(0, start - 16):start])
@@ -372,6 +382,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return []
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
+        if title:
+            titled.append(register_titles.Titled(start, end, title, _strip_possessive(text[group[-1][0]:group[-1][1]]),
+                                                 frozenset(common), person, ambiguous and only_surname))
         how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"
         return [self._person_result(start, end, person, ambiguous and only_surname, how)]
 

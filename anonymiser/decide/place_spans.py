@@ -1,0 +1,36 @@
+"""A place's whole span: a hyphenated place is one place, and a flat with its number is an address.
+
+- 'Caister-on-Sea', 'Stratford-upon-Avon' (config/places.py finds them): a detection that ends inside
+  one, after its first part (propagation's 'Caister', the NER's 'Beach Road, Caister'), takes in the
+  rest, so no '-on-Sea' is left beside the replacement; a 'person' that lies within it is the place.
+- 'Flat 6', 'Unit 4B': a unit word (models/vocabulary/unit_words.txt) the NER read as a place or a
+  name, with the number after it, is part of an address and goes as one ('[address]'), so neither
+  '[place] 6' nor the number is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from anonymiser.config import places, vocabulary
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
+
+_UNIT_WORDS = vocabulary.lower(w.rstrip(".") for w in vocabulary.entries("unit_words"))
+_UNIT_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?(?![\w'’-])")
+_READINGS = (E.LOCATION, E.PERSON, E.ORGANISATION)  # what the NER or propagation may have taken it for
+
+
+def whole_place(text: str, d: Detection) -> Detection:
+    """`d` widened to the hyphenated place it ends inside, or to the flat and number it names."""
+    if d.from_register or d.meta.reviewer or d.entity not in _READINGS:
+        return d
+    for start, first_end, end in places.hyphenated(text):
+        if d.start < first_end <= d.end < end:
+            entity = E.LOCATION if d.entity == E.PERSON and d.start >= start else d.entity
+            return replace(d, start=min(d.start, start), end=end, entity=entity)
+    number = _UNIT_NUMBER.match(text, d.end)
+    if number and text[d.start:d.end].rstrip(".").lower() in _UNIT_WORDS:
+        return replace(d, end=number.end(), entity=E.ADDRESS)
+    return d

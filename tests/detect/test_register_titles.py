@@ -1,0 +1,73 @@
+"""Which register person a title and a shared surname mean, from the draft's own use of the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser import anonymise
+from anonymiser.core.register import Person, Register
+from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
+
+FAMILY = Register("CSPR 2033-02", (
+    Person("Zofia Kowalczyk", "subject child", "female"),
+    Person("Ewa Kowalczyk", "mother", "female"),
+    Person("Halina Kowalczyk", "maternal grandmother", "female", ("Babcia",)),
+    Person("Jan Kowalczyk", "maternal grandfather", "male"),
+))
+
+
+def people(text: str) -> dict[str, str | None]:
+    rec = CaseRegisterRecognizer(FAMILY)
+    out: dict[str, str | None] = {}
+    for r in sorted(rec.analyze(text, ["PERSON"]), key=lambda r: r.start):
+        meta = r.recognition_metadata or {}
+        out[text[r.start:r.end]] = None if meta.get("register_family") else meta.get("register_person")
+    return out
+
+
+def test_a_title_with_no_evidence_stays_the_family_surname() -> None:
+    # two adult women share the surname and nothing in the draft says which one 'Mrs Kowalczyk' is
+    assert people("Mrs Kowalczyk rang the school twice.")["Mrs Kowalczyk"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Halina Kowalczyk cared for the children after school. Mrs Kowalczyk said she was tired.",
+    "Mrs Kowalczyk said she was tired. Mrs Halina Kowalczyk cared for the children after school.",
+    "The grandparents, Mr and Mrs Kowalczyk (Jan and Halina), live nearby. Mrs Kowalczyk said she was tired.",
+    "Mrs Kowalczyk, whom the children call Babcia, said she was tired.",
+    "Mrs Kowalczyk (known as Babcia) said she was tired.",
+])
+def test_the_draft_binds_a_title_and_surname_to_one_person(text: str) -> None:
+    assert people(text)["Mrs Kowalczyk"] == "register:halina kowalczyk"
+
+
+def test_another_title_of_the_same_gender_is_the_one_other_adult_of_that_surname() -> None:
+    found = people("Mrs Halina Kowalczyk lives nearby. Ms Kowalczyk was born in Gdynia and moved in 2012.")
+    assert found["Ms Kowalczyk"] == "register:ewa kowalczyk"
+
+
+def test_elimination_needs_the_other_title_to_be_bound_first() -> None:
+    # 'Ms' is not bound to anyone and no other title of that surname is: still either woman
+    assert people("Ms Kowalczyk was born in Gdynia and moved in 2012.")["Ms Kowalczyk"] is None
+
+
+def test_a_bracket_naming_someone_of_the_other_gender_binds_nothing() -> None:
+    assert people("Mrs Kowalczyk (Jan's wife) rang.")["Mrs Kowalczyk"] is None
+
+
+def test_the_publication_gives_each_woman_her_own_label_throughout() -> None:
+    text = ("3.4 The grandparents, Mr and Mrs Kowalczyk (Jan and Halina), live nearby. Ms Kowalczyk was born "
+            "in Gdynia. Mrs Kowalczyk collected Zofia from school most days, and Ms Kowalczyk worked nights.")
+    out = anonymise(text, register=FAMILY).text
+    assert "[family name]" not in out and "Kowalczyk" not in out
+    assert "Maternal Grandmother collected" in out and "Mother worked nights" in out
+    assert "Mother was born" in out
+
+
+def test_a_relative_off_the_register_with_the_family_surname_is_one_other_person() -> None:
+    text = ("Ewa's brother, Marek Kowalczyk, lives in the city. Marek Kowalczyk fell out with Zofia in 2031, "
+            "and Marek told Ewa why.")
+    out = anonymise(text, register=FAMILY).text
+    assert "Kowalczyk" not in out and "Marek" not in out and "[family name]" not in out
+    label = out.split("Mother's brother, ")[1].split(",")[0]
+    assert label.startswith("Adult ") and out.count(label) == 3
