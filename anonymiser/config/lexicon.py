@@ -143,6 +143,17 @@ def overlapping(intervals: list[tuple[int, int]], start: int, end: int) -> list[
     return out
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, sorted: the form `overlapping` searches."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _first_ending_after(intervals: list[tuple[int, int]], start: int) -> int:
     lo, hi = 0, len(intervals)
     while lo < hi:

@@ -86,6 +86,10 @@ MALE_TITLES = lower(titles("male"))
 NAME_TITLES = lower(titles("stripped"))
 # Every word of every title, in lower case ("det", "sgt" of "Det Sgt"): what no name or place name opens with.
 TITLE_WORDS = frozenset(w.lower() for t in entries("titles") for w in t.split())
+# The words of the titles written before a person's name ('WPC', 'Sergeant', 'Det', 'Sgt'), less 'St',
+# which opens a saint's or a place's name: a kept word right after one is a surname ('Sergeant English').
+PERSON_TITLE_WORDS = frozenset(w.lower() for t, labels in labelled("titles").items()
+                               if set(labels) - {"full-stop"} for w in t.split())
 # The commonest titles: never the first word of a street's, a school's or a place's name.
 COMMON_TITLES = titles("common")
 # Lady Justice, Mr Justice ...: the title before the post, and the post.

@@ -123,7 +123,12 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
         if written.side == "after":
             end = written.close
         elif label.startswith("the ") and written.stands:
+            lead, apposed = start, roles.apposed_role(text, d.end)  # 'Reviewer: Helen Ashdown, independent reviewer'
             start, end, new = written.phrase_end, written.close, ""  # the role as written stays
+            if apposed is not None and ":" in text[start:lead]:
+                start, end = lead, apposed[0]  # the field reads the role apposed: 'Reviewer: independent reviewer'
+            elif apposed is not None and apposed[1] is not None:
+                end = apposed[1]  # 'the reviewer, Jo Bell, an independent reviewer, met' -> 'the reviewer met'
         else:
             start, end = written.phrase_start, written.close
             if text[start:start + 1].isupper() and re.search(r"(?:^|[|\t\n])[ \t]*$", text[max(0, start - 8):start]):

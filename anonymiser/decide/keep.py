@@ -17,7 +17,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
 from anonymiser.decide.people import before_next_field
-from anonymiser.decide.surnames import is_kept_surname
+from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
 from anonymiser.decide.vehicles import is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -130,8 +130,9 @@ class Keeper:
     def trim_allowlisted(self, d: Detection) -> list[Detection]:
         """Cut allowlisted phrases out of a detection; what is left stays detected."""
         holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
-                 if not (d.entity == E.PERSON and (self._judicial_title(d, s, e)
-                                                   or is_kept_surname(self.text, d.start, d.end, s, e)))
+                 if not (d.entity == E.PERSON and (self._judicial_title(d, s, e) or is_kept_surname(
+                     self.text, d.start, d.end, s, e) or is_title_of_kept_surname(  # 'Ms Nurse', 'PC English'
+                     self.text, d.start, d.end, s, e, lambda w: w in self.allow or self.kept_place(w))))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
                  and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
         pieces = subtract(d.start, d.end, holes)
@@ -367,8 +368,6 @@ class Keeper:
         words = [t.group(0) for t in names]
         return (len(words) >= 2 and words[-1] in vocabulary.STREET_TYPE_WORDS
                 and words[0].lower() not in known_first_names())
-
-
 
 
 @lru_cache(maxsize=1)

@@ -12,13 +12,14 @@ from anonymiser.config.names import is_first_name, is_surname, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.aliases import is_alias_joint
+from anonymiser.decide.couples import both_genders, full_name_words, gendered_key
 from anonymiser.decide.propagation import person_tokens
 from anonymiser.decide.role_evidence import predicate_role, service_role
 
-# Titles that say someone is there in a professional capacity: the titles a name loses, less the
-# courtesy titles and honours ('Mrs', 'Sir').
-PROFESSIONAL_TITLES = vocabulary.NAME_TITLES - vocabulary.lower(
-    vocabulary.titles("female", "male", "neutral", "honour"))
+# Titles that say someone is there in a professional capacity: the titles a name loses other than
+# courtesy titles and honours ('Mrs', 'Sir'), with every one-word title of a post or rank ('WPC', 'Det').
+PROFESSIONAL_TITLES = (vocabulary.NAME_TITLES - vocabulary.lower(vocabulary.titles("female", "male", "neutral", "honour"))
+                       | {t.lower() for t in vocabulary.titles("professional", "rank") if " " not in t})
 # Words that, written as a person's role beside their name, say they are there in a professional capacity.
 _PROFESSIONAL_ROLE = rf"(?:{vocabulary.alternation(vocabulary.entries('professional_roles'))})s?"
 # The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
@@ -32,7 +33,7 @@ _ROLE_AFTER = re.compile(
 
 def _title(text: str, d: Detection) -> str | None:
     first = text[d.start:d.end].split()[0].lower().rstrip(".") if text[d.start:d.end].split() else ""
-    return first if first in vocabulary.NAME_TITLES else None
+    return first if first in vocabulary.PERSON_TITLE_WORDS else None
 
 
 def is_professional(text: str, d: Detection) -> bool:
@@ -78,7 +79,12 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
                 names.append((frozenset(t.lower() for t in toks) | _name_words(text[d.start:d.end]), key))
             by_initials.setdefault("".join(t[0] for t in toks).upper(), set()).add(key)
     assigned: dict[int, str] = {}
+    # 'Mr Qureshi' and 'Mrs Qureshi', where no full name has the surname, are a man and a woman
+    two = both_genders(text) - full_name_words(text, detections)
     for d in others:
+        if (gendered := gendered_key(text, d.start, d.end, two)) is not None:
+            assigned[id(d)] = gendered
+            continue
         words = {t.lower() for t in token_lists[id(d)]}
         if not words:
             words = {w.lower() for w in re.findall(r"\w+", text[d.start:d.end]) if w.lower() not in vocabulary.NAME_TITLES}

@@ -22,13 +22,13 @@ professional_roles, allowlist/roles); the name lists come from config.names.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from anonymiser.config import places, vocabulary
 from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
+from anonymiser.config.lexicon import merged as _merged
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
@@ -91,17 +91,6 @@ def _after_capital(text: str, s: int) -> bool:
     """Right after another capitalised word mid-sentence: part of a longer name or title ('Attorney General')."""
     m = _CAPITAL_BEFORE.search(text, max(0, s - 30), s)
     return m is not None and m.group(0).split()[0].lower().rstrip(".") not in vocabulary.NAME_TITLES
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans joined, sorted: the form `overlapping` searches."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _spans_taken(text: str, detections: list[Detection]) -> list[tuple[int, int]]:
@@ -378,21 +367,3 @@ def drop_spilled_people(text: str, detections: list[Detection], found: list[Dete
         out.append(d)
     return out
 
-
-_WORD_BEFORE = re.compile(r"([A-Z][a-z'’\-]+) $")
-
-
-def take_in_first_names(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
-    """A person the NER found by the surname alone ('Archer'), written after a first name the name
-    lists know ('Destiny Archer'), is the whole name: a first name that is also a common word
-    would otherwise be explained by the lexicon and kept beside its surname's label."""
-    taken = _merged([(d.start, d.end) for d in detections])
-    out = []
-    for d in detections:
-        m = _WORD_BEFORE.search(text, max(0, d.start - 30), d.start) if d.entity == E.PERSON else None
-        if (m is not None and not d.from_register and is_first_name(m.group(1))
-                and m.group(1).lower() not in vocabulary.NAME_TITLES
-                and not overlapping(taken, m.start(1), m.end(1)) and not overlapping(kept, m.start(1), m.end(1))):
-            d = replace(d, start=m.start(1))
-        out.append(d)
-    return out

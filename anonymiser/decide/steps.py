@@ -47,9 +47,10 @@
 8. names-from-evidence: the people the NER missed, decided once per distinct string from the
    name lists and the local context (decide.person_evidence): a first name that is also a month
    or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
-   born', not an acronym the text defines), and a first name the lists know written before a
-   surname the NER found alone ('Destiny Archer'). The name stands at every capitalised mention unless
-   the local context says otherwise ('June 2021', 'in June', 'Will you'). After propagation,
+   born', not an acronym the text defines), first names the lists know before a surname the NER found
+   alone ('Lily Rose Field'), a surname after a first name it found alone ('Kyle Judge', then 'Mr Judge':
+   decide.name_edges). The name stands at every capitalised mention unless the local context says
+   otherwise ('June 2021', 'in June', 'Will you'). After propagation,
    whose spreading knows no date context: this step spreads its own names with it, and sees
    every person the NER and propagation found, so it adds only what they missed.
 9. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
@@ -73,20 +74,22 @@
    where they are a place or in an address elsewhere, is that place (decide.streets). After
    adjacent-names, which joins a street's words; before other-people, which would group it.
 14. other-people: everyone not on the register gets a key shared by all their mentions (a full name, its first name, a
-   title and surname, initials; initials only one register person's name has are that person: decide.register_initials;
-   'Mr and Mrs Hewson', two: decide.couples), an alias the draft gives a person ('William Tanner, known as Will', 'whom
-   Ms Adebayo calls Dan', 'known in this review as "R"': decide.aliases, decide.alias_names) takes that person's key at
-   every mention of it, and who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is
-   noted. Where the profile labels professionals by role (`people.professionals_by_role`), the role written beside a
-   person's name ('the health visitor, Amina Begum') is read, and their label given in order of first mention ('the
-   health visitor', 'Health Visitor 2': decide.roles). After overlaps; before choose, which gives one label per key.
+   title and surname, initials; initials only one register person's name has are that person:
+   decide.register_initials; 'Mr and Mrs Hewson', two, and 'Mr Hewson' and 'Mrs Hewson' no full name explains:
+   decide.couples), an alias the draft gives a person ('William Tanner, known as Will', 'whom Ms Adebayo calls Dan',
+   'known in this review as "R"': decide.aliases, decide.alias_names) takes that person's key at every mention of it,
+   and who is met in a professional capacity, or said to be a child ('baby Kai', 'Kai (2)'), is noted. Where the
+   profile labels professionals by role (`people.professionals_by_role`), the role written beside a person's name
+   ('the health visitor, Amina Begum') is read, and their label given in order of first mention ('the health visitor',
+   'Health Visitor 2': decide.roles). After overlaps; before choose, which gives one label per key.
 15. choose: the profile's action for each detection (decide.actions) makes a replacement or a
    flag. A date cut to its month takes the words before its day with it ('On the morning of 14
    March' -> 'One morning in March': decide.dates); a register address becomes only what the
    register says of it (its label, the family home, another address: decide.addresses). What
    would only repeat the label goes: an alias with its phrase ('Adult A, known as Adult A'), a
    name after its role and a colon ('MOTHER: MOTHER'), a professional's name beside their role
-   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'); the sentence that gives the register's
+   label's role ('the health visitor, Amina Begum,' -> 'the health visitor'), a name between two roles ('Reviewer:
+   Helen Ashdown, independent reviewer' -> 'Reviewer: independent reviewer'); the sentence that gives the register's
    pseudonym names the role ('the subject child will be called "Emily"': decide.aliases).
    After every detection step: it needs each detection's final span, kind and person.
 16. residue: every kept token that could identify someone (a proper noun or unknown word
@@ -102,8 +105,9 @@
 18. name-variants: a quoted list of one person's names that would all read the same label
     ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
     "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
-    'a variant of the name', each noted in its rule (decide.aliases). After widened-overlaps: it joins final
-    replacements side by side.
+    'a variant of the name', each noted in its rule (decide.aliases); a role label with an apposition
+    that restates it ('Mother, mother of Megan,', 'Mother (Megan's mother)') reads 'Mother'
+    (decide.restated_roles). After widened-overlaps: it joins final replacements side by side.
 19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
@@ -139,6 +143,7 @@ from anonymiser.decide.couples import couples
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
+from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
 from anonymiser.decide.origins import places_before_countries
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import (
@@ -149,16 +154,11 @@ from anonymiser.decide.people import (
     professional_people,
     trim_field_labels,
 )
-from anonymiser.decide.person_evidence import (
-    drop_spilled_people,
-    initials,
-    listed_people,
-    name_words,
-    take_in_first_names,
-)
+from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
+from anonymiser.decide.restated_roles import drop_restated_roles
 from anonymiser.decide.roles import PersonRole, people_roles
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.streets import streets_read_as_people
@@ -205,7 +205,7 @@ def names_from_evidence(state: DecideState) -> None:
         # Every kept phrase, not only the allowlisted ones: the 'North' of 'North East and North
         # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
         kept = state.phrases.spans
-        state.detections = take_in_first_names(state.text, state.detections, kept)
+        state.detections = take_in_surnames(state.text, take_in_first_names(state.text, state.detections, kept), kept)
         state.detections = state.detections + name_words(state.text, state.detections, kept)
         state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
 
@@ -345,8 +345,8 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
-    state.decisions.replacements = collapse_inverted(
-        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step)
+    state.decisions.replacements = collapse_inverted(state.text, drop_restated_roles(  # 'Mother, mother of Megan'
+        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step), state.step)
     reword_restated(state.text, state.decisions.replacements, state.step)
 
 

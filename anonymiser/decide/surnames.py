@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
@@ -11,6 +12,8 @@ from anonymiser.config.names import is_first_name, is_surname
 # The word right before a kept word, with only spaces between: 'Kelly Nurse', never 'Kelly, nurse'.
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*\.?)[ \t]+$")
 _WORDS = re.compile(r"[^\W_][\w'’-]*")
+# The one capitalised word after a title, to the span's end: ' English' of 'PC English', "'s" aside.
+_ONE_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*?)(?:['’]s)?")
 
 
 def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: int) -> bool:
@@ -27,8 +30,21 @@ def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: 
         if m is None:
             return False
         before = m.group(1)
-        return (before.lower().rstrip(".") in vocabulary.NAME_TITLES or is_first_name(before)
+        return (before.lower().rstrip(".") in vocabulary.PERSON_TITLE_WORDS or is_first_name(before)
                 or (not before.isupper() and word_class(before) is WordClass.UNKNOWN))
     after = _WORDS.findall(text[word_end:end])
     return (not text[start:word_start].strip() and not word.isupper()
             and word.lower().rstrip(".") not in vocabulary.NAME_TITLES and len(after) == 1 and is_surname(after[0]))
+
+
+def is_title_of_kept_surname(text: str, start: int, end: int, title_start: int, title_end: int,
+                             kept: Callable[[str], bool]) -> bool:
+    """Whether the kept phrase at title_start:title_end ('PC', 'DC': an allowlisted rank's letters)
+    is the title that opens the person span start:end before one word `kept` keeps alone ('PC
+    English', 'DC Cornwall'). Cut off, the word would stand alone and be kept as a language or a
+    place; after the title it is the surname, so the title stays in the span as the evidence."""
+    title = text[title_start:title_end].lower().replace(".", " ").split()
+    if title_start != start or not title or any(w not in vocabulary.PERSON_TITLE_WORDS for w in title):
+        return False
+    m = _ONE_WORD_AFTER.fullmatch(text, title_end, end)
+    return m is not None and kept(m.group(1)) and is_kept_surname(text, start, end, m.start(1), m.end(1))

@@ -435,3 +435,36 @@ def test_a_title_and_an_initial_name_the_one_of_the_family_they_fit(tmp_path: Pa
                     "Mrs G. Hewson, foster carer - met once\n", register=register).text
     assert out == ("Megan met Foster Carer 1 and Foster Carer 2. Foster Carer 1 rang.\n\nPeople met:\n"
                    "Foster Carer 1 - met once\n")
+
+
+def test_a_couple_no_register_holds_is_a_man_and_a_woman_at_every_mention() -> None:
+    out = anonymise("Mr and Mrs Qureshi lived next door. Mrs Qureshi told the health visitor she was worried. "
+                    "Mr Qureshi later called the police.").text
+    assert out == ("Adult A and Adult B lived next door. Adult B told the health visitor she was worried. "
+                   "Adult A later called the police.")
+
+
+def test_a_man_and_a_woman_of_one_surname_no_register_holds_are_two_people() -> None:
+    out = anonymise("Mrs Okafor-Bright rang the school. Ms Okafor-Bright was upset; Mr Okafor-Bright was not there.").text
+    assert out == "Adult A rang the school. Adult A was upset; Adult B was not there."
+
+
+def test_a_full_name_of_the_surname_leaves_the_titled_mentions_to_the_grouping() -> None:
+    out = anonymise("Sadia Qureshi lived next door. Mrs Qureshi told the health visitor she was worried.").text
+    assert out == "Adult A lived next door. Adult A told the health visitor she was worried."
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("Gail Hewson, mother of Kayla, attended the meeting.", "Mother attended the meeting."),
+    ("Present: Gail Hewson, the mother of Kayla; Rob Hewson, Kayla's father.", "Present: Mother; Father."),
+    ("Gail Hewson (Kayla's mother) said she was tired.", "Mother said she was tired."),
+    # an apposition that says more than the label stays
+    ("Gail Hewson, mother of three, moved to the town.", "Mother, mother of three, moved to the town."),
+])
+def test_an_apposition_that_restates_the_role_label_goes(tmp_path: Path, draft: str, published: str) -> None:
+    register = _kayla_case(tmp_path, ("Gail Hewson", "mother", "female"), ("Rob Hewson", "father", "male"))
+    result = anonymise(draft, register=register)
+    assert result.text == published
+    # the child's name is still an identifier a replacement hides
+    for kayla in (i for i in range(len(draft)) if draft.startswith("Kayla", i)):
+        assert any(r.core[0] <= kayla and kayla + 5 <= r.core[1] for r in result.decisions.replacements)

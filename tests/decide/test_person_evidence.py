@@ -179,7 +179,7 @@ def test_end_to_end_the_names_go_and_the_months_and_agencies_stay() -> None:
 
 
 def test_a_first_name_that_is_a_common_word_is_taken_in_before_its_surname() -> None:
-    from anonymiser.decide.person_evidence import take_in_first_names
+    from anonymiser.decide.name_edges import take_in_first_names
 
     text = "Later that week Destiny Archer moved in; Archer was quiet. Court Archer was closed."
     archer = text.index("Archer")

@@ -271,3 +271,16 @@ def test_a_role_inside_a_longer_noun_phrase_reads_as_written_once_the_name_goes(
                     "We spoke to the very experienced health visitor, Amina Begum, in May.").text
     assert out == ("I met her twice, with a Somali interpreter. The interpreter was kind. "
                    "We spoke to the very experienced health visitor in May.")
+
+
+@pytest.mark.parametrize("draft, published", [
+    # a field's role and the role apposed to the name: the field reads the apposed role
+    ("Reviewer: Carys Penhallow, independent reviewer\nDate: June 2023",
+     "Reviewer: independent reviewer\nDate: June 2023"),
+    ("Chair: Carys Penhallow, the independent chair of the panel.", "Chair: the independent chair of the panel."),
+    # a role before the name and one after it: one mention, the role as written first
+    ("The panel chair, Carys Penhallow, the independent chair, opened the meeting.",
+     "The panel chair opened the meeting."),
+])
+def test_a_name_between_two_roles_leaves_no_role_beside_itself(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published

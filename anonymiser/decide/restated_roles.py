@@ -1,0 +1,86 @@
+"""A role label followed by an apposition that only restates it: 'Mother, mother of Megan,' -> 'Mother'."""
+
+from __future__ import annotations
+
+import re
+
+from anonymiser.config.names import is_first_name
+from anonymiser.core import entities as E
+from anonymiser.core.results import Replacement
+
+# What opens the apposition right after the label, and what may stand before its role.
+_OPEN = re.compile(r"[ \t]*(?P<mark>[,(])[ \t]*")
+_DET = re.compile(r"(?:the|her|his|their)[ \t]+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?[ \t]+")
+_OF = re.compile(r"[ \t]+of[ \t]+", re.I)
+# Where an apposition opened by a comma ends: its own comma before the sentence goes on, or the
+# clause's end (kept); one opened by a bracket ends at the bracket.
+_CLOSE_COMMA = re.compile(r"[ \t]*,|[ \t]*(?=[.;:!?\n]|$)")
+_CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+
+
+def _role(label: str) -> re.Pattern[str] | None:
+    """The label as a role written in running text ('Mother' -> 'mother'); None for a name or a
+    numbered label, which no apposition restates."""
+    words = label.removeprefix("the ").split()
+    if not words or any(len(w) < 2 or not w.isalpha() for w in words) or (len(words) == 1 and is_first_name(words[0])):
+        return None  # 'Adult A', 'Foster Carer 1'; a pseudonym ('Megan')
+    return re.compile(r"[ \t]+".join(map(re.escape, words)) + r"(?![\w'’-])", re.I)
+
+
+def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
+    """The index of a register person's replacement after reps[i] that starts at `pos`, if any: the
+    family the label's role is of ('mother of Megan'), not someone the draft names in passing."""
+    return next((j for j in range(i + 1, min(i + 4, len(reps))) if reps[j].start == pos
+                 and reps[j].entity == E.PERSON and not (reps[j].person or "other:").startswith("other:")), None)
+
+
+def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[str]) -> tuple[int, list[int]] | None:
+    """Where the apposition after reps[i] that says only its role ends ('mother of Megan', "Megan's
+    mother", 'the mother'), with the people replaced inside it; None if it says more."""
+    opened = _OPEN.match(text, reps[i].end)
+    if opened is None:
+        return None
+    pos, inner = opened.end(), []
+    det = _DET.match(text, pos)
+    pos = det.end() if det else pos
+    owner = _person_at(reps, i, pos)  # "Megan's mother"
+    if owner is not None:
+        own = _POSSESSIVE.match(text, reps[owner].end)
+        if own is None:
+            return None
+        pos, inner = own.end(), [owner]
+    said = role.match(text, pos)
+    if said is None:
+        return None
+    pos = said.end()
+    of = _OF.match(text, pos) if not inner else None  # 'mother of Megan'
+    if of is not None:
+        child = _person_at(reps, i, of.end())
+        if child is None:
+            return None
+        pos, inner = reps[child].end, [child]
+    close = (_CLOSE_BRACKET if opened.group("mark") == "(" else _CLOSE_COMMA).match(text, pos)
+    return (close.end(), inner) if close else None
+
+
+def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """A person's role label with an apposition after it that says the same role of the same family
+    ('Dawn Ames, mother of Kayla,' would read 'Mother, mother of Megan,'): the apposition goes with the
+    name, as an alias phrase does ('Mother attended'), noted in the rule. In order of place."""
+    reps = sorted(replacements, key=lambda r: (r.start, r.end))
+    gone: set[int] = set()
+    for i, r in enumerate(reps):
+        role = _role(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
+        found = _restatement(text, reps, i, role) if role else None
+        if found is None:
+            continue
+        end, inner = found
+        for j in inner:
+            gone.add(j)
+            r.core = (min(r.core[0], reps[j].core[0]), max(r.core[1], reps[j].core[1]))
+        r.end = end
+        r.original = text[r.start:r.end]
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"
+    return [r for j, r in enumerate(reps) if j not in gone]
