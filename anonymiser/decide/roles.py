@@ -154,7 +154,7 @@ def apposed_role(text: str, end: int) -> tuple[int, int | None] | None:
     """A role in an apposition with a comma right after a mention: where its words begin and where the
     apposition closes, if it does (', independent reviewer' of 'Reviewer: Helen Ashdown, independent reviewer')."""
     m = _AFTER.match(text, end)
-    if m is None or "(" in m.group("joint") or _normalise(m.group("mods"), m.group("role")) is None:
+    if m is None or "(" in m.group("joint") or normalise(m.group("mods"), m.group("role")) is None:
         return None
     return m.end("joint"), _closing(text, m.end(), False)
 
