@@ -120,8 +120,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     last = _LAST_WORD.search(text, max(0, lead - 40), lead)
     word = last.group(1).lower() if last else ""
     m = _BEFORE.search(text[window:lead]) if word in _LAST_WORDS or word[:-1] in _LAST_WORDS else None
-    if m and _after_a_name(text, window + m.start()):
-        m = None
+    if m and m.group("joint").strip() and _after_a_name(text, window + m.start()):
+        m = None  # 'Jo Bell, the health visitor, Amina Begum': whose role it is is unclear; 'the GP Amina Begum' is hers
     if m:
         role = normalise(m.group("mods"), m.group("role"))
         joint = m.group("joint")

@@ -104,3 +104,10 @@ def test_a_worker_named_with_an_agency_that_lists_no_worker_is_a_professional() 
 def test_a_service_before_a_generic_role_is_that_services_worker(text: str, out: str) -> None:
     # the role as written stays beside no name, and every other mention reads the same worker
     assert anonymise(text, register=REGISTER).text == out
+
+
+def test_in_a_list_a_role_written_tight_before_a_name_is_that_names() -> None:
+    # not the role of 'Mr Penrose' before the comma: 'the YOT officer' stays and Dan Shore's name goes
+    out = anonymise("The meeting was attended by Mr Penrose, the YOT officer Dan Shore and the police. Dan Shore "
+                    "from the YOT rang.", register=REGISTER).text
+    assert ", the YOT officer and the police." in out and out.endswith("The youth offending worker rang.")
