@@ -41,13 +41,16 @@ _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P
 # The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
+# What follows such a comma is a word of the sentence going on: lower case, and no e-mail or web address
+# ('Jo Bell, independent reviewer, jo.bell@example.org': the comma is the list's).
+_GOES_ON = r"(?=\s*[a-z][a-z'’-]*(?![\w@]|\.\w))"
 _CLOSING_COMMA = re.compile(
-    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or|known|called|nicknamed|also)\b)")
+    rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|and|or|known|called|nicknamed|also)\b)")
 # A name set off by commas after its role closes with its comma before 'and' or 'or' too: both commas
 # go with it ('chaired by the team manager, Jo Bell, and attended by' -> 'the team manager and attended
 # by'). After a role written after a name ('Jo Bell, the GP, and the nurse') the comma is the list's.
 _APPOSED_CLOSE = re.compile(
-    r"[ \t]*,(?=\s*[a-z])(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
+    rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is

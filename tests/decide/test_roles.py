@@ -284,3 +284,8 @@ def test_a_role_inside_a_longer_noun_phrase_reads_as_written_once_the_name_goes(
 ])
 def test_a_name_between_two_roles_leaves_no_role_beside_itself(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
+
+
+def test_the_comma_after_a_role_before_an_email_is_the_lists() -> None:
+    out = anonymise("Contact: Priya Lund, independent reviewer, priya.lund@example.org, 07700 900123.").text
+    assert out == "Contact: The independent reviewer, [email removed], [phone number removed]."
