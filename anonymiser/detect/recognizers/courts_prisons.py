@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern
-
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
 _COURT = rf"(?:{vocabulary.alternation(vocabulary.having('court_kinds', 'named'))})\s+Courts?(?:\s+Centre)?"
@@ -24,10 +22,10 @@ class CourtsPrisonsRecognizer(UkPatternRecognizer):
 
     ENTITY = E.ORGANISATION
     PATTERNS = [
-        Pattern("named court", rf"\b{_NAME}\s+{_COURT}", 0.75),
-        Pattern("prison title", rf"\b(?:HMP|HMYOI|HM\s+Prison|Her\s+Majesty[’']s\s+Prison|HM\s+Young\s+Offender"
+        UkPattern("named court", rf"\b{_NAME}\s+{_COURT}", 0.75),
+        UkPattern("prison title", rf"\b(?:HMP|HMYOI|HM\s+Prison|Her\s+Majesty[’']s\s+Prison|HM\s+Young\s+Offender"
                                 rf"\s+Institution)\s+{_NAME}", 0.8),
-        Pattern("named prison", rf"\b{_NAME}\s+{_PRISON}\b", 0.6),
+        UkPattern("named prison", rf"\b{_NAME}\s+{_PRISON}\b", 0.6),
     ]
 
     FLAGS = re.MULTILINE

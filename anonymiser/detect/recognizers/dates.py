@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import regex as re
-from presidio_analyzer import Pattern
 
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import DATE
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Full names and abbreviations, in Title Case or capitals: "may" and "march" are words.
 _MONTH_NAMES = vocabulary.MONTHS
@@ -73,68 +72,68 @@ class UkDateRecognizer(UkPatternRecognizer):
 
     ENTITY = DATE
     PATTERNS = [
-        Pattern(
+        UkPattern(
             "Day month year",
             rf"{_day_month(_MONTH_BEFORE_YEAR)},?[\s-]+{_ANY_YEAR}{_NO_DIGIT_AFTER}",
             0.9,
         ),
-        Pattern("Month day, year", rf"{_MONTH_DAY},?\s+{_YEAR}{_NO_DIGIT_AFTER}", 0.9),
-        Pattern(
+        UkPattern("Month day, year", rf"{_MONTH_DAY},?\s+{_YEAR}{_NO_DIGIT_AFTER}", 0.9),
+        UkPattern(
             "Numeric date, four-digit year",
             rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{_YEAR}{_NO_DIGIT_AFTER}",
             0.85,
         ),
-        Pattern(
+        UkPattern(
             "Numeric date, two-digit year",
             rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}/\d{{1,2}}/\d{{2}}{_NO_DIGIT_AFTER}",
             0.75,
         ),
         # Hyphens and dots with a two-digit year are also section and version numbers.
-        Pattern(
+        UkPattern(
             "Numeric date, two-digit year, dots or hyphens",
             rf"{_NOT_A_SECTION}{_NO_DIGIT_BEFORE}\d{{1,2}}([.-])\d{{1,2}}\1\d{{2}}{_NO_DIGIT_AFTER}",
             0.55,
         ),
         # With its time, as systems export it ("2023-03-14T09:30"): the time goes with the date.
-        Pattern(
+        UkPattern(
             "ISO date",
             rf"{_NO_DIGIT_BEFORE}{_YEAR}([/-])[01]?\d\1[0-3]?\d(?:{_ISO_TIME})?{_NO_DIGIT_AFTER}",
             0.85,
         ),
         # "20230314" is as often a case or crime number as a date: below every profile's
         # threshold unless a context word ("DOB", "dated") stands beside it.
-        Pattern(
+        UkPattern(
             "Compact ISO date",
             rf"(?<![\w/.£$-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
             COMPACT_SCORE,
         ),
-        Pattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
-        Pattern("Month day", _MONTH_DAY, 0.6),
-        Pattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}", 0.7),
-        Pattern("Month year, short", rf"{_MONTH}[-'’]\s?\d\d(?![\d/])", 0.6),
-        Pattern(
+        UkPattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
+        UkPattern("Month day", _MONTH_DAY, 0.6),
+        UkPattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}", 0.7),
+        UkPattern("Month year, short", rf"{_MONTH}[-'’]\s?\d\d(?![\d/])", 0.6),
+        UkPattern(
             "Season year",
             rf"(?:(?i:early|mid|late)[\s-]+)?(?i:{vocabulary.alternation(vocabulary.SEASONS)})"
             rf"(?:\s+(?i:(?:half[\s-]?)?term|holidays?))?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}",
             0.6,
         ),
-        Pattern(
+        UkPattern(
             "Month alone",
             rf"(?<=\b(?i:in|during|by|since|until|till|early|mid|late|last|next|this|that"
             rf"|following|previous|of)\s+(?:(?i:early|mid|late)[\s-]+)?){_MONTH_ALONE}",
             0.4,
         ),
-        Pattern(
+        UkPattern(
             "Academic or financial year",
             rf"{_NO_DIGIT_BEFORE}{_YEAR}[/-]\d\d(?:\d\d)?{_NO_DIGIT_AFTER}",
             0.5,
         ),
-        Pattern(
+        UkPattern(
             "Year alone",
             rf"(?<![\w/.£$-]){_YEAR}(?![\w/]|[.-]\d)",
             YEAR_ONLY_SCORE,
         ),
-        Pattern(
+        UkPattern(
             "Time",
             r"(?<![\w.:])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s?(?i:[ap]\.?m\.?|hrs|hours)"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d|(?:1[0-2]|0?[1-9])\s?(?i:[ap]\.?m\.?)"

@@ -12,14 +12,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex as re
-from presidio_analyzer import Pattern
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import lowered
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.names import is_surname
 from anonymiser.core.entities import PERSON
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _GROUP = vocabulary.alternation(vocabulary.entries("group_words"))
 _SURNAME = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
@@ -36,7 +35,7 @@ class FamilyGroupRecognizer(UkPatternRecognizer):
 
     ENTITY = PERSON
     REQUIRES_ANY_CASE = tuple(vocabulary.entries("group_words"))
-    PATTERNS = [Pattern("the X family", rf"\b(?i:the)\s+\K{_SURNAME}(?=\s+(?i:{_GROUP})\b)", 0.85)]
+    PATTERNS = [UkPattern("the X family", rf"\b(?i:the)\s+\K{_SURNAME}(?=\s+(?i:{_GROUP})\b)", 0.85)]
     FLAGS = re.DOTALL | re.MULTILINE
 
     def invalidate_result(self, pattern_text: str) -> bool:

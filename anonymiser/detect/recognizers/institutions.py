@@ -8,12 +8,12 @@ is the caller's to handle.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core.entities import GP_PRACTICE, HOSPITAL_WARD, NURSERY, ORGANISATION, SCHOOL
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _FLAGS = re.DOTALL | re.MULTILINE  # case-sensitive: capitals are what make a proper name
 
@@ -81,7 +81,7 @@ class SchoolRecognizer(_NotAPersonOf):
 
     ENTITY = SCHOOL
     REQUIRES = ("School", "Academy", "College", "Primary", "Juniors", "Infants", "PRU", "Pupil")
-    PATTERNS = [Pattern("Named school", _named(_SCHOOL_TYPE, _SCHOOL_STOP), 0.85)]
+    PATTERNS = [UkPattern("Named school", _named(_SCHOOL_TYPE, _SCHOOL_STOP), 0.85)]
     CONTEXT = ["school", "pupil", "teacher", "headteacher", "attended", "dsl", "class"]
 
 
@@ -98,7 +98,7 @@ class NurseryRecognizer(_NotAPersonOf):
     ENTITY = NURSERY
     REQUIRES = ("Nursery", "chool", "Playgroup", "Play", "Kindergarten", "Montessori", "Creche", "Crèche",
                 "Centre")
-    PATTERNS = [Pattern("Named nursery", _named(_NURSERY_TYPE, _NURSERY_STOP), 0.85)]
+    PATTERNS = [UkPattern("Named nursery", _named(_NURSERY_TYPE, _NURSERY_STOP), 0.85)]
     CONTEXT = ["nursery", "childcare", "early years", "key worker", "setting"]
 
 
@@ -118,10 +118,10 @@ class GpPracticeRecognizer(_NotAPersonOf):
     ENTITY = GP_PRACTICE
     REQUIRES = ("Surgery", "Centre", "Center", "Practice", "Group")
     PATTERNS = [
-        Pattern("Named GP practice", _named(_GP_TYPE, _GP_STOP), 0.85),
+        UkPattern("Named GP practice", _named(_GP_TYPE, _GP_STOP), 0.85),
         # "Practice" alone only when no capitalised word follows ("Practice Review", "Practice
         # Manager" are something else).
-        Pattern(
+        UkPattern(
             "Named practice",
             _named("Practice", _GP_STOP, after=r"(?!\s+[A-Z])"),
             0.7,
@@ -142,17 +142,17 @@ class HospitalWardRecognizer(UkPatternRecognizer):
     ENTITY = HOSPITAL_WARD
     REQUIRES = ("Ward", "ward")
     PATTERNS = [
-        Pattern("Numbered ward", r"\bWard\s+(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2})(?![\w'’-])", 0.85),
+        UkPattern("Numbered ward", r"\bWard\s+(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2})(?![\w'’-])", 0.85),
         # Nobody's surname is written "ward" in lower case.
-        Pattern("Named ward, lower case", rf"{_WARD_NAME}\s+ward{_END}", 0.8),
+        UkPattern("Named ward, lower case", rf"{_WARD_NAME}\s+ward{_END}", 0.8),
         # "Rainbow Ward" is shaped like the person "Sarah Ward"; a preposition or "the"
         # in front makes it a place.
-        Pattern(
+        UkPattern(
             "Named ward after preposition",
             rf"(?<=\b{_WARD_PLACE_WORDS}\s{{1,3}}){_WARD_NAME}\s+Ward{_END}",
             0.6,
         ),
-        Pattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),
+        UkPattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),
     ]
     # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
     CONTEXT = ["ward", "admitted", "discharged"]
@@ -175,6 +175,6 @@ class HospitalRecognizer(UkPatternRecognizer):
     ENTITY = ORGANISATION
     REQUIRES = tuple(w.title() for w in vocabulary.having("local_organisation_words", "institution"))
     # After a title the words are a person's name ('Dr Jane Hospital'), not a hospital's.
-    PATTERNS = [Pattern("Named hospital", _AFTER_NO_TITLE + _named(_HOSPITAL_TYPE, _HOSPITAL_STOP, after=_NOT_A_TRUST),
+    PATTERNS = [UkPattern("Named hospital", _AFTER_NO_TITLE + _named(_HOSPITAL_TYPE, _HOSPITAL_STOP, after=_NOT_A_TRUST),
                         0.8)]
     CONTEXT = ["hospital", "admitted", "discharged", "attended", "paediatric", "emergency"]

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
-
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import PERSON
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Words after which a bracketed letter labels a part of something, not a person.
 _LABEL_WORDS = vocabulary.alternation(vocabulary.entries("document_parts", "label_words"))
@@ -24,19 +22,19 @@ class LetterPersonRecognizer(UkPatternRecognizer):
 
     ENTITY = PERSON
     PATTERNS = [
-        Pattern(
+        UkPattern(
             "Letter in quotes or brackets",
             rf"(?<=(?:\p{{Ll}}|,)\s{{1,3}}{_OPEN})(?<!\b(?i:{_LABEL_WORDS})\s{{1,3}}{_OPEN}){_LETTER}(?={_CLOSE})",
             0.6,
         ),
         # "[M.] was complaining": an editor's bracketed letter for a name, before a verb.
-        Pattern(
+        UkPattern(
             "Bracketed letter before a verb",
             rf"(?<=\[){_LETTER}(?=\]\s+(?:was|were|is|had|has|said|told|did|would|could|gave|made|went)\b)",
             0.6,
         ),
         # A case named after a party known by initials: "M.S. v. Sweden" -> "M.S. v." (the state
         # is a place, found as one).
-        Pattern("Initials of a party to a case", r"(?<![\w.])(?:\p{Lu}\.){1,3}\s+v\.?(?=\s+(?:the\s+)?\p{Lu})", 0.6),
+        UkPattern("Initials of a party to a case", r"(?<![\w.])(?:\p{Lu}\.){1,3}\s+v\.?(?=\s+(?:the\s+)?\p{Lu})", 0.6),
     ]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import NhsRecognizer
 
 from anonymiser.core.entities import NHS_NUMBER
+from anonymiser.detect.recognizers._pattern import UkPattern, compile_patterns
 
 
 class NhsNumberRecognizer(NhsRecognizer):
@@ -15,7 +15,7 @@ class NhsNumberRecognizer(NhsRecognizer):
     # One separator used consistently, and no digit, slash or hyphen either side, so pieces of
     # longer numbers (phone numbers, crime references) are never taken for an NHS number.
     PATTERNS = [
-        Pattern(
+        UkPattern(
             "NHS number",
             r"(?<![\w/+-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w/]|-\d)",
             0.5,
@@ -32,6 +32,7 @@ class NhsNumberRecognizer(NhsRecognizer):
             name=type(self).__name__,
         )
         self.global_regex_flags = re.DOTALL | re.MULTILINE
+        compile_patterns(self.PATTERNS, self.global_regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = "".join(ch for ch in pattern_text if ch.isdigit())

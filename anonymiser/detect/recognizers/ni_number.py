@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UkNinoRecognizer
 
 from anonymiser.core.entities import NI_NUMBER
+from anonymiser.detect.recognizers._pattern import UkPattern, compile_patterns
 
 # HMRC never issues D, F, I, Q, U or V first, nor D, F, I, O, Q, U or V second, nor the
 # prefixes BG, GB, KN, NK, NT, TN, ZZ. QQ is HMRC's own specimen prefix, which drafts copy
@@ -19,9 +19,9 @@ class NiNumberRecognizer(UkNinoRecognizer):
     """NI numbers such as QQ 12 34 56 C, QQ123456C or qq123456c."""
 
     PATTERNS = [
-        Pattern("NI number", rf"\b{_PREFIX}[ -]?{_DIGITS}[ -]?[A-D]\b", 0.85),
+        UkPattern("NI number", rf"\b{_PREFIX}[ -]?{_DIGITS}[ -]?[A-D]\b", 0.85),
         # Some records drop the suffix letter; without it the shape is weaker.
-        Pattern("NI number, no suffix", rf"\b{_PREFIX}[ -]?{_DIGITS}\b(?![ -]?[A-D]\b)", 0.4),
+        UkPattern("NI number, no suffix", rf"\b{_PREFIX}[ -]?{_DIGITS}\b(?![ -]?[A-D]\b)", 0.4),
     ]
     CONTEXT = ["national insurance", "ni number", "ni no", "nino", "nin"]
 
@@ -35,3 +35,4 @@ class NiNumberRecognizer(UkNinoRecognizer):
         )
         # Case-insensitive on purpose: typed case notes often write NI numbers in lower case.
         self.global_regex_flags = re.DOTALL | re.MULTILINE | re.IGNORECASE
+        compile_patterns(self.PATTERNS, self.global_regex_flags)

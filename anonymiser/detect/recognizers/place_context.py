@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymiser.config import places, vocabulary
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.core.entities import LOCATION
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Capitalised words that follow "in", "at" or "from" without being a place.
 _NOT_A_PLACE = "(?:" + vocabulary.alternation(
@@ -55,24 +55,24 @@ class PlaceContextRecognizer(UkPatternRecognizer):
 
     ENTITY = LOCATION
     PATTERNS = [
-        Pattern(
+        UkPattern(
             "Place after living or moving",
             rf"\b{_RESIDENCE}\s{{1,3}}(?:back\s{{1,3}})?(?:(?:in|at|to|from|near|into)\s{{1,3}})?\K{_PLACE}{_PLACE_END}",
             0.65,
         ),
-        Pattern(
+        UkPattern(
             _AFTER_PREPOSITION,
             rf"[\p{{Ll}},;]\s{{1,3}}(?:in|at|from|near)\s{{1,3}}\K{_PLACE}{_PLACE_END}{_CLAUSE_END}",
             0.6,
         ),
         # "the Waterlees area", "the Longheath estate": the name without the noun.
-        Pattern(
+        UkPattern(
             "Named area",
             rf"\b[Tt]he\s{{1,3}}\K{_PLACE}(?=\s+(?:{_AREA})\b)",
             0.65,
         ),
         # "Siverek village", "Limerick city", "the village of Trypimeni", "the District of Famagusta".
-        Pattern(
+        UkPattern(
             "Settlement",
             # The look-ahead lets the engine give up at once at a capital with no settlement word in reach.
             rf"(?<![\w'’-])(?=\p{{Lu}}[\p{{L}}'’ -]{{0,60}}?\s(?:{_SETTLEMENT})\b)"
@@ -82,9 +82,9 @@ class PlaceContextRecognizer(UkPatternRecognizer):
             0.65,
         ),
         # Irish and Northern Irish counties: "Patrickswell, Co. Limerick".
-        Pattern("County", rf"(?<![\w'’-])Co\.?\s+{_PLACE}{_PLACE_END}", 0.75),
+        UkPattern("County", rf"(?<![\w'’-])Co\.?\s+{_PLACE}{_PLACE_END}", 0.75),
         # "the north of the country": lower case, so the filters keep it only by that mark.
-        Pattern("Part of an unnamed area", rf"\b[Tt]he\s{{1,3}}\K{_COMPASS}\s+of\s+the\s+(?:{_UNNAMED_AREA})\b", 0.65),
+        UkPattern("Part of an unnamed area", rf"\b[Tt]he\s{{1,3}}\K{_COMPASS}\s+of\s+the\s+(?:{_UNNAMED_AREA})\b", 0.65),
     ]
 
     # Case-sensitive: a capital letter is the evidence for a name.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UkPostcodeRecognizer
 
 from anonymiser.core.entities import POSTCODE
+from anonymiser.detect.recognizers._pattern import UkPattern, compile_patterns
 
 # Royal Mail's letter rules for each position; an outward code alone ("CR7") is not taken,
 # because on its own it is too like a vehicle, a form or a grade reference.
@@ -27,10 +27,10 @@ class PostcodeRecognizer(UkPostcodeRecognizer):
     """Full UK postcodes: CR7 8QT, CR78QT, SW1A 1AA, and lower-case m1 1ae at a lower score."""
 
     PATTERNS = [
-        Pattern("Postcode", _STANDALONE, 0.9),
+        UkPattern("Postcode", _STANDALONE, 0.9),
         # Lower-case forms are rarer and more often typing slips ("y10 2nd"), so they need
         # context to clear a profile's threshold.
-        Pattern("Postcode, any case", f"(?i:{_STANDALONE})", 0.45),
+        UkPattern("Postcode, any case", f"(?i:{_STANDALONE})", 0.45),
     ]
     CONTEXT = ["postcode", "post code", "address", "lives", "lived", "moved", "road", "street"]
 
@@ -44,3 +44,4 @@ class PostcodeRecognizer(UkPostcodeRecognizer):
         )
         # Case matters: the upper-case pattern earns the high score.
         self.global_regex_flags = re.DOTALL | re.MULTILINE
+        compile_patterns(self.PATTERNS, self.global_regex_flags)

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern
-
 from anonymiser.core import entities as E
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Numbers written as words. 'Several' is not one: it says only that there were a few, which counts nothing.
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -35,14 +33,14 @@ class QuantityRecognizer(UkPatternRecognizer):
 
     ENTITY = E.QUANTITY
     PATTERNS = [
-        Pattern("currency code before", rf"\b{_CURRENCY_CODE}\s?(?:{_NUMERAL})\b", 0.8),
-        Pattern("currency sign", rf"[£€$]\s?(?:{_NUMERAL})(?:\s?(?:million|billion|m|bn)\b)?", 0.8),
-        Pattern("amount in words",
+        UkPattern("currency code before", rf"\b{_CURRENCY_CODE}\s?(?:{_NUMERAL})\b", 0.8),
+        UkPattern("currency sign", rf"[£€$]\s?(?:{_NUMERAL})(?:\s?(?:million|billion|m|bn)\b)?", 0.8),
+        UkPattern("amount in words",
                 rf"\b(?:{_NUMERAL})\s+(?:million\s+|billion\s+)?(?:[A-Z][a-z]+\s+)?{_CURRENCY_WORDS}"
                 rf"(?:\s*\({_CURRENCY_CODE}\))?", 0.8),
-        Pattern("measure", rf"\b(?:{_NUMERAL})\s?{_UNIT}", 0.6),
-        Pattern("counted things", rf"\b(?:{_NUMERAL}|(?i:{_NUMBER_WORDS}))\s+{_COUNTED}", 0.45),
-        Pattern("one thing", r"\b(?i:one)\s+(?:offence|count|charge|occasion|child|person|hearing)\b", 0.45),
+        UkPattern("measure", rf"\b(?:{_NUMERAL})\s?{_UNIT}", 0.6),
+        UkPattern("counted things", rf"\b(?:{_NUMERAL}|(?i:{_NUMBER_WORDS}))\s+{_COUNTED}", 0.45),
+        UkPattern("one thing", r"\b(?i:one)\s+(?:offence|count|charge|occasion|child|person|hearing)\b", 0.45),
     ]
 
     FLAGS = re.MULTILINE

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import REFERENCE_NUMBER
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # The words that introduce a reference in police, health and children's-social-care records.
 _SYSTEM = (
@@ -65,25 +65,25 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
 
     ENTITY = REFERENCE_NUMBER
     PATTERNS = [
-        Pattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
+        UkPattern("Reference after keyword", rf"{_LEAD}\K{_CODE}{_END}", 0.85),
         # Groups of digits with single spaces after the keyword are one number: "NHS number 485 777 3456".
-        Pattern("Spaced number after keyword", rf"{_LEAD}\K\d{{2,5}}(?: \d{{2,5}}){{1,3}}{_END}", 0.85),
+        UkPattern("Spaced number after keyword", rf"{_LEAD}\K\d{{2,5}}(?: \d{{2,5}}){{1,3}}{_END}", 0.85),
         # A series in capitals before the code is part of it, and a bare "Ref" with them one
         # reference: "Ref KDHR 2019/20-05", "Our ref: SCR 19-4" (a NER reads "Ref KDHR" as a name).
-        Pattern("Lettered reference after keyword",
+        UkPattern("Lettered reference after keyword",
                 rf"(?<![\w-]){_BARE_REF}(?!(?i:{_KEYWORD})\b){_SERIES}[ \t]{{1,3}}{_CODE}{_END}", 0.85),
-        Pattern("Collar number", _COLLAR, 0.7),
-        Pattern("Neutral citation", _NEUTRAL_CITATION, 0.85),
+        UkPattern("Collar number", _COLLAR, 0.7),
+        UkPattern("Neutral citation", _NEUTRAL_CITATION, 0.85),
         # Number/two-digit-year codes (application, crime and case numbers): "5019284/23", "57592/08".
         # Four digits or more before the slash, so a date ("13/03") or a blood pressure ("120/80") stays out.
-        Pattern("Number and year", r"(?<![\w/.-])\d{4,8}/\d{2}(?![\w/-]|\.\d)", 0.5),
+        UkPattern("Number and year", r"(?<![\w/.-])\d{4,8}/\d{2}(?![\w/-]|\.\d)", 0.5),
         # Four or more numeric groups joined by slashes: no date has that many ("74/1996/693/885").
-        Pattern("Slashed number groups", r"(?<![\w/.-])\d{1,6}(?:/\d{1,6}){3,}(?![\w/-]|\.\d)", 0.6),
+        UkPattern("Slashed number groups", r"(?<![\w/.-])\d{1,6}(?:/\d{1,6}){3,}(?![\w/-]|\.\d)", 0.6),
         # Force/number/year crime references, which no date or phone number looks like.
-        Pattern("Crime reference shape", r"(?<![\w/-])\d{2}/\d{5,8}/\d{2}(?![\w/-])", 0.6),
+        UkPattern("Crime reference shape", r"(?<![\w/-])\d{2}/\d{5,8}/\d{2}(?![\w/-])", 0.6),
         # Letters and digits run together with / or -: "CR/2019/004512", "LA-2019-00123".
         # Upper case only and four digits or more, so "Covid-19" and "5-year-old" stay out.
-        Pattern(
+        UkPattern(
             "Mixed code",
             rf"(?<![\w/-])(?!{_DATE_WITH_MONTH_WORD}|{_ISO_DATE_TIME})(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){{4}})"
             r"[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?:\.[A-Z0-9]+)*(?![\w/-]|\.\w)",

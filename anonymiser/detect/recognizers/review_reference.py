@@ -13,11 +13,10 @@ weekday or a part of a document in capitals ('JUNE 4 2019', 'ARTICLE 8 2019') is
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import REFERENCE_NUMBER
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _REVIEW_TYPES = vocabulary.alternation(vocabulary.entries("review_types"), gap=r"[\s-]+")
 _REVIEW = rf"(?i:{_REVIEW_TYPES})s?"
@@ -37,8 +36,8 @@ class ReviewReferenceRecognizer(UkPatternRecognizer):
     PATTERNS = [
         # The number word goes with the number ('Review [reference removed]'): left alone, a NER reads
         # 'Case' as a name.
-        Pattern("Review number", rf"\b{_REVIEW}\s+\K{_NUMBER_WORD}\s{{0,3}}[:#]?\s{{0,3}}{_REVIEW_NUMBER}{_END}", 0.85),
-        Pattern("Series code, number and year",
+        UkPattern("Review number", rf"\b{_REVIEW}\s+\K{_NUMBER_WORD}\s{{0,3}}[:#]?\s{{0,3}}{_REVIEW_NUMBER}{_END}", 0.85),
+        UkPattern("Series code, number and year",
                 rf"(?<![\w/-])(?!(?:{_NOT_A_SERIES})\s)[A-Z][A-Z]{{1,7}}\s+\d{{1,4}}\s+{_YEAR}(?![\w/-]|\.\d)", 0.7),
     ]
     REQUIRES_MATCH = r"\d"

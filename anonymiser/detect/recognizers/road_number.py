@@ -9,10 +9,9 @@ junction written after its road ('the M4 near junction 47') goes as well.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 
 from anonymiser.core.entities import LOCATION
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _ROAD = r"[AMB][1-9]\d{0,3}(?:\s?\(M\))?"
 _END = r"(?![\w/\-]|\.\w)"
@@ -26,10 +25,10 @@ class RoadNumberRecognizer(UkPatternRecognizer):
     ENTITY = LOCATION
     REQUIRES_MATCH = r"\b[AMB][1-9]"
     PATTERNS = [
-        Pattern("road number after a road lead", rf"{_LEAD}\K{_ROAD}{_END}", 0.85),
-        Pattern("road number before a road word", rf"\b{_ROAD}{_END}(?={_ROAD_WORD})", 0.85),
+        UkPattern("road number after a road lead", rf"{_LEAD}\K{_ROAD}{_END}", 0.85),
+        UkPattern("road number before a road word", rf"\b{_ROAD}{_END}(?={_ROAD_WORD})", 0.85),
         # The junction of a road just named locates as closely as the road does: 'the M4 near junction 47'.
-        Pattern("junction after a road number",
+        UkPattern("junction after a road number",
                 rf"\b{_ROAD}(?:,?\s+(?i:at|near|by|off|past|between))?\s+\K(?i:junction|jct\.?|j)\s?\d{{1,2}}[A-Za-z]?{_END}",
                 0.8),
     ]

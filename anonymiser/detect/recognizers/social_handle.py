@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 
 from anonymiser.core.entities import SOCIAL_MEDIA_HANDLE
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 _PLATFORM = (
     r"(?i:snap\s?chat|snap|instagram|insta|tik\s?tok|facebook|fb|messenger|twitter|whats\s?app"
@@ -56,22 +55,22 @@ class SocialHandleRecognizer(UkPatternRecognizer):
     )
     PATTERNS = [
         # An @ not preceded by a word character, so email addresses are left alone.
-        Pattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
-        Pattern(
+        UkPattern("@handle", rf"(?<![\w@.+-]){_AT_HANDLE}(?![\w@]|\.\w)", 0.8),
+        UkPattern(
             "Platform, quoted handle",
             rf"{_LEAD}{_QUOTE_OPEN}\K{_TOKEN}(?={_QUOTE_CLOSE})",
             0.85,
         ),
-        Pattern("Platform, handle", rf"{_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.85),
-        Pattern(
+        UkPattern("Platform, handle", rf"{_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.85),
+        UkPattern(
             "Username, quoted",
             rf"{_KEYWORD_LEAD}{_QUOTE_OPEN}\K{_TOKEN}(?={_QUOTE_CLOSE})",
             0.85,
         ),
-        Pattern("Username, handle", rf"{_KEYWORD_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.8),
+        UkPattern("Username, handle", rf"{_KEYWORD_LEAD}\K{_HANDLE_LIKE}(?![\w@])", 0.8),
         # "Snapchat: kaylab" - a colon straight after the platform or keyword introduces the
         # handle itself; still insist on lower case so "Snapchat: She said" is not taken.
-        Pattern("Platform or username, colon", rf"{_COLON_LEAD}\K{_LOWER_TOKEN}(?![\w@])", 0.6),
+        UkPattern("Platform or username, colon", rf"{_COLON_LEAD}\K{_LOWER_TOKEN}(?![\w@])", 0.6),
     ]
     CONTEXT = [
         "snapchat", "instagram", "tiktok", "facebook", "twitter", "handle", "username", "account",

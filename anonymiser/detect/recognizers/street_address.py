@@ -9,7 +9,7 @@ from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
 from anonymiser.config.places import is_place
 from anonymiser.core.entities import ADDRESS, LOCATION
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer, compile_patterns
 from anonymiser.detect.recognizers.postcode import POSTCODE_REGEX
 
 # Words that end a street name. A house number in front makes even the looser ones
@@ -141,13 +141,13 @@ class StreetAddressRecognizer(UkPatternRecognizer):
 
     ENTITY = ADDRESS
     PATTERNS = [
-        Pattern("Numbered address", _NUMBERED_ADDRESS, 0.85),
-        Pattern("Numbered address in a flat or building", _UNIT_OR_BUILDING_ADDRESS, 0.85),
-        Pattern("Flat in a named building", _FLAT_IN_BUILDING, 0.75),
-        Pattern("Unit on a named site", _UNIT_ON_SITE, 0.85),
-        Pattern("Named site to a postcode", _SITE_TO_POSTCODE, 0.85),
-        Pattern("Building or street without a number, to a postcode", _NUMBERLESS_TO_POSTCODE, 0.85),
-        Pattern(_STREETLESS_NAME, _STREETLESS_ADDRESS, 0.8),
+        UkPattern("Numbered address", _NUMBERED_ADDRESS, 0.85),
+        UkPattern("Numbered address in a flat or building", _UNIT_OR_BUILDING_ADDRESS, 0.85),
+        UkPattern("Flat in a named building", _FLAT_IN_BUILDING, 0.75),
+        UkPattern("Unit on a named site", _UNIT_ON_SITE, 0.85),
+        UkPattern("Named site to a postcode", _SITE_TO_POSTCODE, 0.85),
+        UkPattern("Building or street without a number, to a postcode", _NUMBERLESS_TO_POSTCODE, 0.85),
+        UkPattern(_STREETLESS_NAME, _STREETLESS_ADDRESS, 0.8),
     ]
     # The slow patterns: each needs a postcode, or a house-numbered address, somewhere in the text.
     PATTERN_REQUIRES = {
@@ -155,15 +155,15 @@ class StreetAddressRecognizer(UkPatternRecognizer):
         "Named site to a postcode": POSTCODE_REGEX,
         "Building or street without a number, to a postcode": POSTCODE_REGEX,
     }
-    STREET_PATTERNS = [
+    STREET_PATTERNS: list[Pattern] = [
         # After "on", "to", "near"... a street name is almost always a place.
-        Pattern(
+        UkPattern(
             "Street after preposition",
             rf"\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?\K{_NUMBERLESS}",
             0.65,
         ),
-        Pattern("Street name", _NUMBERLESS, 0.45),
-        Pattern("Site after preposition", rf"\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?\K{_SITE}", 0.65),
+        UkPattern("Street name", _NUMBERLESS, 0.45),
+        UkPattern("Site after preposition", rf"\b{_PLACE_PREPOSITION}\s{{1,3}}(?:the\s{{1,3}})?\K{_SITE}", 0.65),
     ]
     CONTEXT = ["address", "lived", "lives", "living", "moved", "home", "property", "resided"]
 
@@ -180,6 +180,7 @@ class StreetAddressRecognizer(UkPatternRecognizer):
             context=self.CONTEXT,
             global_regex_flags=self.FLAGS,
         )
+        compile_patterns(self.STREET_PATTERNS, self.FLAGS)
         self.supported_entities = [ADDRESS, LOCATION]
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:

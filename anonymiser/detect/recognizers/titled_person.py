@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import PERSON
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Titles a professional or officer holds; the person is "Professional A", not family.
 PROFESSIONAL_TITLES = vocabulary.titles("professional")
@@ -57,7 +57,7 @@ class TitledPersonRecognizer(UkPatternRecognizer):
     PROFESSIONAL_KEY = "professional"
 
     PATTERNS = [
-        Pattern(
+        UkPattern(
             "Title and name",
             rf"(?<![\w'’-]){_NOT_A_COMPUTER}(?:{_TITLE})\s+{_COLLAR}"
             rf"(?!{_NOT_A_NAME}){_NAME}{_NAME_END}",
@@ -65,14 +65,14 @@ class TitledPersonRecognizer(UkPatternRecognizer):
         ),
         # Capitals throughout, as in a copied record; only with initials, so a heading
         # ("MR SMITH STATED") is left to the register: "REFERRER: DR H ASHCROFT".
-        Pattern(
+        UkPattern(
             "Title and name in capitals",
             rf"(?<![\w'’-])(?:{_CAPS_TITLE})\.?\s+(?:\p{{Lu}}\.?\s+){{1,3}}(?:MA?C)?\p{{Lu}}{{2,}}"
             rf"(?:{_HYPHEN}\p{{Lu}}{{2,}})*(?![\w'’-])",
             0.85,
         ),
         # English judges by surname and post: "Tugendhat J", "Thorpe LJ", "Sir Mark Potter P" is left out.
-        Pattern(
+        UkPattern(
             "Judge's surname and post",
             rf"(?<![\w'’.-])(?!{_ROLE_WORDS}){_NAME_WORD}\s+(?:{_JUDGES_SUFFIX})(?![\w'’-]|\.\w)",
             0.85,

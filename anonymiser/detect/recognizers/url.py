@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import UrlRecognizer as PresidioUrlRecognizer
 
 from anonymiser.core.entities import URL
-from anonymiser.detect.recognizers._pattern import UkPatternRecognizer
+from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 from anonymiser.detect.recognizers._tld import offline_extractor
 
 _BASE = PresidioUrlRecognizer.BASE_URL_REGEX
@@ -25,9 +25,9 @@ class UrlRecognizer(UkPatternRecognizer):
     # Every web address has a dot before its suffix's letters ("example.org").
     REQUIRES_MATCH = r"\.[A-Za-z]{2}"
     PATTERNS = [
-        Pattern("URL with scheme", rf"(?i){_BEFORE}https?://{_BASE}{_AFTER}", 0.85),
-        Pattern("URL starting www", rf"(?i){_BEFORE}(?=www\d{{0,3}}\.){_BASE}{_AFTER}", 0.85),
-        Pattern("URL, bare domain", rf"(?i){_BEFORE}{_BASE}{_AFTER}", 0.6),
+        UkPattern("URL with scheme", rf"(?i){_BEFORE}https?://{_BASE}{_AFTER}", 0.85),
+        UkPattern("URL starting www", rf"(?i){_BEFORE}(?=www\d{{0,3}}\.){_BASE}{_AFTER}", 0.85),
+        UkPattern("URL, bare domain", rf"(?i){_BEFORE}{_BASE}{_AFTER}", 0.6),
     ]
     CONTEXT = ["url", "website", "web site", "link", "page", "site"]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UkVehicleRegistrationRecognizer
 
 from anonymiser.core.entities import VEHICLE_REGISTRATION
+from anonymiser.detect.recognizers._pattern import UkPattern, compile_patterns
 
 # DVLA letter sets: I, Q and Z are not used in the area/random letters, and year letters
 # skip I, O, Q, U and Z.
@@ -32,11 +32,11 @@ class VehicleRegistrationRecognizer(UkVehicleRegistrationRecognizer):
     """Registration marks in capitals; a keyword before (registration, reg, car, VRM) scores high."""
 
     PATTERNS = [
-        Pattern("Registration after keyword", rf"(?<={_LEAD}){_mark(_ANY)}", 0.85),
-        Pattern("Registration (current)", _mark(_CURRENT), 0.6),
+        UkPattern("Registration after keyword", rf"(?<={_LEAD}){_mark(_ANY)}", 0.85),
+        UkPattern("Registration (current)", _mark(_CURRENT), 0.6),
         # The older shapes are short enough to meet in capitalised headings and codes.
-        Pattern("Registration (prefix)", _mark(_PREFIX), 0.3),
-        Pattern("Registration (suffix)", _mark(_SUFFIX), 0.2),
+        UkPattern("Registration (prefix)", _mark(_PREFIX), 0.3),
+        UkPattern("Registration (suffix)", _mark(_SUFFIX), 0.2),
     ]
     CONTEXT = ["registration", "reg", "vehicle", "car", "vrm", "vrn", "number plate", "dvla", "van"]
 
@@ -50,6 +50,7 @@ class VehicleRegistrationRecognizer(UkVehicleRegistrationRecognizer):
         )
         # Marks are written in capitals; ignoring case would turn "was 12 men" into a mark.
         self.global_regex_flags = re.DOTALL | re.MULTILINE
+        compile_patterns(self.PATTERNS, self.global_regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # Presidio's check turns a valid current mark into score 1.0; only its veto is wanted,
