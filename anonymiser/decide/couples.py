@@ -73,6 +73,9 @@ def couples(text: str, detections: list[Detection], register: Register) -> list[
             continue
         surname, gender = m.group("surname"), _gender(m.group("first"))
         same = [p for p in register.people if p.surname == surname and (gender is None or p.gender == gender)]
+        adults = [p for p in same if not vocabulary.is_child_role(p.role)]
+        if len(same) > 1 and len(adults) == 1:
+            same = adults  # 'Mr and Mrs Thwaite' with a boy of that surname: the titles are the adults'
         if len(same) == 1:
             key = same[0].key
             out.append(Detection(m.start("first"), m.end("first"), E.PERSON, 0.85, ("couple",), key,

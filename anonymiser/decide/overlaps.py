@@ -183,6 +183,13 @@ def _wrapped(text: str, start: int, end: int, next_start: int) -> bool:
     return bool(re.search(r"[a-z]", line))
 
 
+def _register_surname_alone(text: str, d: Detection) -> bool:
+    """The mention is a register person's surname and nothing more ('Brindle' of Kyle Brindle; a key is
+    'register:' and the register name in lower case)."""
+    return bool(d.meta.register_person) and d.person == d.meta.register_person \
+        and text[d.start:d.end].lower() == (d.person or "").rsplit(" ", 1)[-1] and " " in (d.person or "")
+
+
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
     """'Amara' + 'Okafer' found separately but side by side for one register person, or two pieces
     of a name no register holds with one space between ('Hope' + 'Banda'), become one mention."""
@@ -197,9 +204,9 @@ def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detect
         one_other_person = (prev is not None and prev.person is None and d.person is None
                             and (text[prev.end:d.start] == " " or _wrapped(text, prev.start, prev.end, d.start)))
         # 'Sérgio' + 'Ferreira', a first name no register holds and the family's surname: someone else
-        # of that family (an uncle), one mention, not a letter label beside '[family name]'.
-        one_of_the_family = (prev is not None and prev.person is None and d.meta.register_family
-                             and text[prev.end:d.start] == " ")
+        # of that family (an uncle), one mention, not a letter label beside '[family name]' or 'Father'.
+        one_of_the_family = (prev is not None and prev.person is None and text[prev.end:d.start] == " "
+                             and (d.meta.register_family or _register_surname_alone(text, d)))
         if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
                 and (one_register_person or one_other_person or one_of_the_family)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),

@@ -71,3 +71,25 @@ def test_a_relative_off_the_register_with_the_family_surname_is_one_other_person
     assert "Kowalczyk" not in out and "Marek" not in out and "[family name]" not in out
     label = out.split("Mother's brother, ")[1].split(",")[0]
     assert label.startswith("Adult ") and out.count(label) == 3
+
+
+def test_a_couple_of_the_family_is_its_adults_whatever_children_share_the_surname() -> None:
+    register = Register("CSPR 2033-02", FAMILY.people + (Person("Piotr Kowalczyk", "half-brother", "male"),))
+    out = anonymise("The grandparents, Mr and Mrs Kowalczyk (Jan and Halina), live nearby. Mr and Mrs Kowalczyk "
+                    "were seen together.", register=register).text
+    assert out.endswith("Maternal Grandfather and Maternal Grandmother were seen together.")
+
+
+def test_the_draft_that_says_which_title_is_whose_binds_them() -> None:
+    found = people("The report refers to the mother as Ms Kowalczyk and to the maternal grandmother as Mrs "
+                   "Kowalczyk. Later Mrs Kowalczyk rang, and Ms Kowalczyk wrote.")
+    assert found["Mrs Kowalczyk"] == "register:halina kowalczyk" and found["Ms Kowalczyk"] == "register:ewa kowalczyk"
+
+
+def test_a_relative_off_the_register_with_one_register_persons_surname_is_someone_else() -> None:
+    register = Register("CSPR 2033-02", (Person("Zofia Nowak", "subject child", "female"),
+                                          Person("Adam Brzeski", "father", "male")))
+    out = anonymise("Zofia's father lives with his brother, Tomasz Brzeski. Tomasz Brzeski told the review he "
+                    "had seen nothing.", register=register).text
+    assert "Brzeski" not in out and "Father" not in out and "Tomasz" not in out
+    assert out.count("Adult A") == 2

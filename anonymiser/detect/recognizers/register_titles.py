@@ -4,7 +4,8 @@ Where register people share a surname, 'Mrs Ferreira' alone cannot say which of 
 mention is left as the family's surname. The draft often says it elsewhere:
 - the title with a first name: 'Mrs Fernanda Ferreira';
 - a name of one of them right after it: 'Mr and Mrs Ferreira (Manuel and Fernanda)', 'Mrs Ferreira,
-  whom the children call Nanda', 'Mrs Ferreira (known as Nanda)'.
+  whom the children call Nanda', 'Mrs Ferreira (known as Nanda)', 'Mrs Ferreira (née Lopes)';
+- the register role right before it: 'the report refers to the grandmother as Mrs Ferreira'.
 A title so bound names that person at every mention. Drafts give one person one title, so another
 title of the same gender with the same surname is someone else: where 'Mrs Ferreira' is the
 grandmother, 'Ms Ferreira' is the one other adult woman of that surname, if there is only one.
@@ -24,7 +25,7 @@ from anonymiser.core.register import Person
 # What may stand between a titled surname and a name of the same person that follows it: an opening
 # bracket, or a comma and a clause that gives another name ('whom the children call', 'known as').
 _NAME_FOLLOWS = re.compile(
-    r"[ \t]*(?:\([ \t]*(?:known[ \t]+as[ \t]+|also[ \t]+)?"
+    r"[ \t]*(?:\([ \t]*(?:known[ \t]+as[ \t]+|also[ \t]+|n[ée]e[ \t]+|formerly[ \t]+)?"
     r"|,[ \t]*(?:(?:who|whom)[ \t]+(?:[\w'’-]+[ \t]+){0,4}(?:call|calls|called)[ \t]+"
     r"|(?:also[ \t]+)?(?:known|called|named)[ \t]+(?:as[ \t]+)?))[\"“‘']?",
     re.IGNORECASE)
@@ -79,6 +80,14 @@ def _named_after(text: str, mention: Titled, named: Sequence[tuple[int, int, int
     return out
 
 
+def _role_before(text: str, mention: Titled, people: Sequence[Person]) -> set[int]:
+    """The candidates whose register role the draft writes right before the mention with 'as': 'refers
+    to the maternal grandmother as Mrs Ferreira'."""
+    before = text[max(0, mention.start - 60):mention.start]
+    return {p for p in mention.candidates if people[p].role
+            and re.search(rf"\bthe[ \t]+{re.escape(people[p].role)}[ \t]+as[ \t]+$", before, re.IGNORECASE)}
+
+
 def bindings(text: str, titled: Sequence[Titled], named: Sequence[tuple[int, int, int]],
              people: Sequence[Person]) -> dict[tuple[str, str], int]:
     """(title, surname) -> the register person the draft's own evidence binds it to. `named` holds
@@ -89,7 +98,7 @@ def bindings(text: str, titled: Sequence[Titled], named: Sequence[tuple[int, int
             found.setdefault(t.key, set()).add(t.person)
             continue
         gender = _gender(t.title)
-        after = {p for p in _named_after(text, t, named)
+        after = {p for p in _named_after(text, t, named) | _role_before(text, t, people)
                  if p in t.candidates and (gender is None or people[p].gender == gender)}
         if len(after) == 1:
             found.setdefault(t.key, set()).update(after)
