@@ -7,9 +7,12 @@ The contracts between stages are import-linter's (pyproject.toml, `lint-imports`
 from __future__ import annotations
 
 import ast
+import re
+import subprocess
 from pathlib import Path
 
 import grimp
+import pytest
 
 import anonymiser
 
@@ -146,3 +149,25 @@ def test_modules_stay_under_the_line_limit() -> None:
 def test_the_top_of_the_package_holds_only_the_entry_points() -> None:
     files = {p.name for p in PACKAGE.iterdir() if p.is_file()}
     assert files <= TOP_LEVEL_FILES, f"move {sorted(files - TOP_LEVEL_FILES)} into a stage package"
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.M)
+
+
+def _tracked_text_files() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.split()
+    return [ROOT / f for f in listed if f.endswith((".py", ".md", ".txt", ".yaml", ".yml", ".toml", ".cfg", ".html"))
+            and (ROOT / f).is_file()]
+
+
+def test_no_file_holds_a_merge_conflict_marker() -> None:
+    files = _tracked_text_files()
+    if not files:
+        pytest.skip("not a git checkout: no tracked files to read")
+    marked = [str(f.relative_to(ROOT)) for f in files if _CONFLICT.search(f.read_text(encoding="utf-8", errors="replace"))]
+    assert marked == []
+
+
+def test_a_conflict_marker_is_found() -> None:
+    assert _CONFLICT.search("a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> branch\n")
+    assert not _CONFLICT.search("| table | row |\n========\nheading\n")
