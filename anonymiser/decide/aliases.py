@@ -252,7 +252,7 @@ def collapse_inverted(text: str, replacements: list[Replacement], says: str) -> 
             out.append(nxt)
             i = j
             continue
-        aside = _naming_aside(text, r, reps[i + 1:])
+        aside = _naming_aside(text, r, reps, i + 1)  # not a copy of the rest per replacement: quadratic
         if aside is not None:
             # 'Faadumo (she sometimes spells her name Fadumo, and some records have Faduma)' would read
             # 'Mother (she sometimes spells her name Mother, ...)': an aside that only gives spellings goes
@@ -290,9 +290,10 @@ records record she sometimes some spell spells spelled spelt spelling the their 
 uses use was written writes write also elsewhere often usually""".split())
 
 
-def _naming_aside(text: str, r: Replacement, after: list[Replacement]) -> tuple[int, int] | None:
+def _naming_aside(text: str, r: Replacement, reps: list[Replacement], first: int) -> tuple[int, int] | None:
     """Where a bracket right after `r` ends, and how many replacements it holds, when it holds only
-    spellings of the same person (each reading as `r` does) and words about naming."""
+    spellings of the same person (each reading as `r` does) and words about naming. `reps[first:]`
+    are the replacements after `r`, in order of their start."""
     opening = re.match(r"[ \t]*\(", text[r.end:r.end + 3])
     if not r.person or not r.replacement or opening is None:
         return None
@@ -300,7 +301,10 @@ def _naming_aside(text: str, r: Replacement, after: list[Replacement]) -> tuple[
     close = text.find(")", start, start + 120)
     if close < 0 or "\n\n" in text[start:close] or "(" in text[start:close]:
         return None
-    inside = [a for a in after if a.start < close]
+    inside = []
+    while first < len(reps) and reps[first].start < close:
+        inside.append(reps[first])
+        first += 1
     if not inside or any(a.end > close or a.person != r.person or a.replacement.lower() != r.replacement.lower()
                          for a in inside):
         return None

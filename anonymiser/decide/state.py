@@ -15,6 +15,7 @@ from anonymiser.core.results import Decisions, Replacement
 from anonymiser.decide.keep import Keeper
 from anonymiser.decide.phrases import PhraseLayer
 from anonymiser.decide.roles import PersonRole
+from anonymiser.decide.written import WrittenLabels
 from anonymiser.pseudonymise.case_map import CaseMap
 
 
@@ -60,6 +61,11 @@ class DecideState:
     def written_labels(self) -> frozenset[str]:
         """Labels the draft itself writes ('Child B', 'Adult AB'): a word, a space and one or two capitals."""
         return frozenset(re.findall(r"(?<![\w-])[A-Z][a-z]+ [A-Z]{1,2}(?![\w-])", self.text))
+
+    @cached_property
+    def writes(self) -> WrittenLabels:
+        """Whether the draft itself writes a label ('Health Visitor 1' is then someone else's)."""
+        return WrittenLabels(self.text)
 
     def rule(self, d: Detection, says: str) -> str:
         """The audit rule for a decision on `d`: the steps that made or changed it, this one, what it says."""

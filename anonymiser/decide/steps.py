@@ -129,7 +129,6 @@ rule names that trail and the step that made it: 'propagation > other-people > c
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from anonymiser.config.lexicon import phrase_index
@@ -251,13 +250,10 @@ def other_people(state: DecideState) -> None:
     state.professionals = professional_people(state.text, state.detections)
     if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
         # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met
-        def written(label: str) -> bool:  # 'Health Visitor 1' the draft itself writes is someone else's
-            return re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", state.text, re.I) is not None
-
         register_roles = {p.role.lower() for p in state.register.people}  # 'Social Worker' is taken
         for key, role in people_roles(state.text, state.detections).items():
             alone = role.alone and not role.restated and role.role.lower() not in register_roles
-            state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, written))
+            state.roles[key] = (role, state.case_map.role_label(key, role.role, alone, state.writes))
         for key in {d.person for d in state.detections if d.person and d.person.startswith("other:")} - set(state.roles):
             stored = state.case_map.stored_role_label(key)
             if stored is not None:  # labelled by role in an earlier document of the case: it holds here too

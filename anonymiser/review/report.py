@@ -43,6 +43,8 @@ def low_confidence_line() -> float:
 # is two names, and a reviewer should see each.
 _CONNECTORS = frozenset({"of", "for", "the", "&", "on", "upon", "in", "de", "la", "le", "du", "von", "van"})
 _TOKEN = re.compile(r"[^\W_]+(?:[.,:/'’\-][^\W_]+)*|&")
+# Between two words of one capitalised run: spaces and tabs, or one no-break space among them.
+_JOINING_GAP = re.compile(r"[ \t]+|[ \t]*\u00a0[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,9 @@ def kept_as_is(publication_text: str, items: list[ReportItem]) -> tuple[list[Kep
 
         for m in _TOKEN.finditer(text, start, end):
             tok, s = m.group(0), m.start()
-            gap = text[run[-1][1]:s] if run else ""
-            joined = bool(run) and re.fullmatch(r"[ \t]+|[ \t]*\u00a0[ \t]*", gap) is not None
-            if any(c.isdigit() for c in tok):
+            joined = bool(run) and _JOINING_GAP.fullmatch(text, run[-1][1], s) is not None
+            # a word of letters holds no digit: the test per character is left for the rest
+            if not tok.isalpha() and any(c.isdigit() for c in tok):
                 close()
                 numbers[tok] += 1
                 continue

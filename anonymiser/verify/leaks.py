@@ -20,6 +20,7 @@ from anonymiser.decide.alias_names import aliases_in
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.register_births import find_register_births
 from anonymiser.detect.recognizers.register_references import find_references
+from anonymiser.verify.references import find_recorded_references
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
@@ -197,7 +198,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     for start, end in find_references(text, register.known_references):
         add(start, end, "register reference", True)
     recorded = [o for o, e in originals or [] if e == E.REFERENCE_NUMBER and searchable(o)]
-    for start, end in find_references(text, recorded):
+    for start, end in find_recorded_references(text, recorded):
         add(start, end, "original reference number from the audit", True)
     # The structured recognizers need no language model, so verifying costs no second NER pass.
     for recognizer, wanted in _structured_recognizers():
