@@ -289,3 +289,13 @@ def test_a_name_between_two_roles_leaves_no_role_beside_itself(draft: str, publi
 def test_the_comma_after_a_role_before_an_email_is_the_lists() -> None:
     out = anonymise("Contact: Priya Lund, independent reviewer, priya.lund@example.org, 07700 900123.").text
     assert out == "Contact: The independent reviewer, [email removed], [phone number removed]."
+
+
+@pytest.mark.parametrize("text, out", [
+    ("Priya Lund, Independent Scrutineer, chaired the panel. Ms Lund thanked the family.",
+     "The independent scrutineer chaired the panel. The independent scrutineer thanked the family."),
+    ("The class teacher, Mr Tom Ashe, noted that the boy was hungry. Mr Ashe told the head.",
+     "The class teacher noted that the boy was hungry. The class teacher told the head."),
+])
+def test_a_scrutineer_and_a_class_teacher_are_labelled_by_role(text: str, out: str) -> None:
+    assert anonymise(text).text == out
