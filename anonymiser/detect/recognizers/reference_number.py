@@ -36,7 +36,8 @@ _CODE = r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)*"
 _END = r"(?![\w/-]|\.\w)"
 # Capitals naming a series, before a code with digits: the "KDHR" of "Ref KDHR 2019/20-05".
 _SERIES = r"[A-Z][A-Z0-9]{1,7}(?![a-z])"  # never itself a keyword ('CRIS')
-_BARE_REF = r"\b(?i:(?:our[ \t]+|your[ \t]+)?ref(?:erence)?)\.?(?:[ \t]{0,3}[:#])?[ \t]{0,3}"
+# With a colon or '#' after it the word is a field's label and stays ('Review reference: [reference removed]').
+_BARE_REF = r"\b(?i:(?:our[ \t]+|your[ \t]+)?ref(?:erence)?)\.?(?:[ \t]{0,3}[:#][ \t]{0,3}\K|[ \t]{0,3})"
 # "no. 57592/08", "nos. 26480/95": an abbreviated "number" always has its full stop, so the
 # word "no" ("no one came") never counts.
 _NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"

