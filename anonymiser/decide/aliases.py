@@ -15,7 +15,7 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.name_brackets import collapse_name_brackets
-from anonymiser.decide.restated_aliases import reword_restated_aliases
+from anonymiser.decide.restated_aliases import VARIANT, WORDINGS, reword_restated_aliases
 from anonymiser.decide.wording import match_case
 
 _QUOTE = "\"'‘’“”"
@@ -321,9 +321,9 @@ _RECORDED_AS = re.compile(rf"{RECORDED_AS}\s+$", re.I)
 _RECORDED_AS_UNQUOTED = re.compile(rf"{RECORDED_AS}[ \t]+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # What a restated name reads as, by what it names.
-_VARIANT = {E.PERSON: "a variant of the name"}
+_VARIANT = {E.PERSON: VARIANT}
 _VARIANT_OTHER = "a variant of it"
-RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER})  # they name no one person
+RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER, *WORDINGS})  # they name no one person
 
 
 def _sentence_out(text: str, start: int, end: int, replacements: list[Replacement]) -> str:

@@ -27,6 +27,7 @@ _SAME_CLOSE = re.compile(r"[ \t]*\)")
 ANOTHER_NAME_KNOWN = "known by another name"
 ANOTHER_NAME_BARE = "another name"
 VARIANT = "a variant of the name"
+WORDINGS = frozenset({ANOTHER_NAME_KNOWN, ANOTHER_NAME_BARE, VARIANT})  # they name no one person
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -45,7 +45,8 @@ def _rules(result: Anonymised, replacement: str) -> list[str]:
 def test_another_name_after_recorded_as_reads_as_a_variant(case: Path) -> None:
     result = anonymise("4.1 Kai started school in 2020 and appears in some records as Kai Rowe.", register=case)
     assert result.text == "4.1 Oscar started school in 2020 and appears in some records as a variant of the name."
-    assert all("would repeat its sentence's label 'Oscar'" in n for n in _rules(result, "a variant of the name"))
+    rules = _rules(result, "a variant of the name")
+    assert len(rules) == 1 and "would repeat its sentence's label 'Oscar'" in rules[0]
 
 
 def test_the_name_itself_or_a_name_in_another_sentence_after_recorded_as_is_left(case: Path) -> None:
