@@ -1,5 +1,6 @@
 """Another name of someone their sentence has already named, and a bracket that reads as the mention
-before it (decide.restated_aliases). All on invented review text."""
+before it (decide.restated_aliases); a copula whose subject is the label's role (decide.restated_roles).
+All on invented review text."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ people:
   - name: Tara Penn
     role: mother
     gender: female
+  - name: Sam Reed
+    role: father
+    gender: male
 """
 
 
@@ -79,3 +83,17 @@ def test_a_bracket_that_reads_as_the_mention_before_it_goes(case: Path) -> None:
     assert any("a bracket that reads as the mention before it" in r.rule for r in result.decisions.replacements)
     out = anonymise("4.8 Kai lives in Leeds (Headingley).", register=case).text
     assert "(" in out  # a bracket that reads otherwise stays
+
+
+def test_a_copula_whose_subject_is_the_labels_role_puts_the_label_first(case: Path) -> None:
+    result = anonymise("5.1 Kai's father is Sam Reed (born 1990). Everyone knew that his mother was Tara Penn.",
+                       register=case)
+    assert result.text.startswith("5.1 Father is Oscar's father (born ")
+    assert result.text.endswith("Everyone knew that Mother was his mother.")
+    assert sum("the sentence's subject is the label's role" in r.rule for r in result.decisions.replacements) == 2
+
+
+def test_a_copula_with_another_role_or_the_label_first_is_left(case: Path) -> None:
+    out = anonymise("5.2 Kai's uncle is Sam Reed. Sam Reed was Kai's father. Tara Penn's mother is Joanne Penn.",
+                    register=case).text
+    assert out == "5.2 Oscar's uncle is Father. Father was Oscar's father. Mother's mother is Paternal Grandmother."
