@@ -90,7 +90,8 @@ def reword_restated_aliases(text: str, replacements: list[Replacement], says: st
                 _note(r, says, f"another name in a bracket after the mention would repeat the label '{label}'")
                 changed.append(r)
                 continue
-        if prev is not None and label and prev.replacement.strip().lower() == label.lower() \
+        # a marker names a kind, not one thing ('[reference removed] ([reference removed])' is two references)
+        if prev is not None and label and not label.startswith("[") and prev.replacement.strip().lower() == label.lower() \
                 and prev.entity == r.entity and (r.entity != E.PERSON or prev.person == r.person):
             opening = _SAME_BRACKET.match(text, prev.end)
             close = _SAME_CLOSE.match(text, r.end) if opening and opening.end() == r.start else None
