@@ -29,11 +29,14 @@ _REVIEW_NAMING = rf"(?:referred\s+to(?:\s+{_IN_REVIEW})?|(?:known|called|named)\
 _REVIEW_NAME_AFTER = re.compile(rf"\s+{TO_BE}\s+{_REVIEW_NAMING}[{_OPEN}](?P<letters>{_INITIALS})[{_SHUT}]", re.I)
 _REVIEW_NAME_BEFORE = re.compile(rf"{_REVIEW_NAMING}[{_OPEN}]$", re.I)
 # What makes an alias what its sentence says: 'is known as', 'known to his friends as', 'called
-# him', 'calls her', 'nicknamed'.
+# him', 'calls her', 'is called "Ro"', 'nicknamed'.
 _NAMING_BEFORE = re.compile(
     r"(?:\b(?:known|called|nicknamed|referred\s+to)(?:\s+(?:to|in|among|by|within|at)\s+[^,.;:()\n]{1,40}?)?\s+(?P<as>as)\s+"
     r"|\b(?:call|calls|called|calling|name|names|named|nickname|nicknames|nicknamed)\s+(?:him|her|them|me|you|us)\s+"
     r"|\bwhom\s+[^,.;:()\n]{0,40}?\b(?:call|calls|called|know|knows|knew)\s+(?:as\s+)?"
+    # 'he is called "Ro" by his grandfather': a nickname in quotes after a passive 'called' (not
+    # 'will be called "Sam"', the pseudonym a review chooses)
+    rf"|\b(?:is|was|are|were|gets|got)\s+(?:(?:often|usually|sometimes|also|still)\s+)?called\s+[{_OPEN}]"
     rf"|\bnicknamed\s+)[{_OPEN}]?$", re.I)
 _CALENDAR = vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # 'Ash Road': the word is part of a longer name there

@@ -15,6 +15,7 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.name_brackets import collapse_name_brackets
+from anonymiser.decide.restated_aliases import VARIANT, WORDINGS, reword_restated_aliases
 from anonymiser.decide.wording import match_case
 
 _QUOTE = "\"'‘’“”"
@@ -321,11 +322,12 @@ def _naming_aside(text: str, r: Replacement, reps: list[Replacement], first: int
 RECORDED_AS = (rf"\b(?:{vocabulary.alternation(vocabulary.entries('record_verbs'))})"
                r"(?:[ \t]+[\w'’\"“”-]+){0,4}?[ \t]+as")
 _RECORDED_AS = re.compile(rf"{RECORDED_AS}\s+$", re.I)
+_RECORDED_AS_UNQUOTED = re.compile(rf"{RECORDED_AS}[ \t]+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # What a restated name reads as, by what it names.
-_VARIANT = {E.PERSON: "a variant of the name"}
+_VARIANT = {E.PERSON: VARIANT}
 _VARIANT_OTHER = "a variant of it"
-RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER})  # they name no one person
+RESTATED_WORDINGS = frozenset({*_VARIANT.values(), _VARIANT_OTHER, *WORDINGS})  # they name no one person
 
 
 def _sentence_out(text: str, start: int, end: int, replacements: list[Replacement]) -> str:
@@ -362,4 +364,5 @@ def reword_restated(text: str, replacements: list[Replacement], says: str) -> li
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the name after 'recorded as' would repeat its sentence's label '{label}' ({rest})"
         changed.append(r)
-    return changed
+    # 'as Kai Rowe' unquoted, 'Mr Penn, "Pip" to his friends', '(Jojo Penn in older records)', 'Ward 6 (Elm Ward)'
+    return changed + reword_restated_aliases(text, replacements, says, _RECORDED_AS_UNQUOTED)

@@ -1,4 +1,5 @@
-"""A role label followed by an apposition that only restates it: 'Mother, mother of Megan,' -> 'Mother'."""
+"""A role label followed by an apposition that only restates it: 'Mother, mother of Megan,' -> 'Mother';
+and a copula whose subject is the label's role: "Megan's mother is Mother" -> "Mother is Megan's mother"."""
 
 from __future__ import annotations
 
@@ -83,4 +84,51 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"
+    return swap_restated_copulas(text, [r for j, r in enumerate(reps) if j not in gone], says)
+
+
+# "Megan's mother is ", 'Her father was ': a possessive, the role, and a copula right before the label.
+_COPULA = r"(?P<subject>(?<![\w'’-])(?:her|his|their)|['’]s?)[ \t]+(?P<role>{role})[ \t]+(?P<copula>is|was)[ \t]+$"
+
+
+def _owner(text: str, reps: list[Replacement], i: int, subject_start: int) -> tuple[int, str] | None:
+    """Where the possessive subject before reps[i] starts, and how it reads: a person's replacement
+    with its "'s" right before it (another person than the label's), or a possessive pronoun."""
+    word = text[subject_start:subject_start + 6]
+    if word[:1] not in "'’":
+        return subject_start, word.split()[0].lower() if word else ""
+    q = reps[i - 1] if i else None
+    if q is None or q.entity != E.PERSON or q.person == reps[i].person or not q.replacement.strip():
+        return None
+    if q.end == subject_start:
+        return q.start, q.replacement + text[subject_start:subject_start + 2].rstrip()
+    if q.end == subject_start + 2 and q.original[-2:-1] in "'’":  # "Kai's" replaced whole
+        return q.start, q.replacement
+    return None
+
+
+def swap_restated_copulas(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """"Megan's father is Father": a sentence that gives the label's role as its subject and the
+    label after 'is' or 'was' says nothing once replaced; the label and the subject change places
+    ('Father is Megan's father'), as a review introduces a label. In order of place."""
+    reps = sorted(replacements, key=lambda r: (r.start, r.end))
+    gone: set[int] = set()
+    for i, r in enumerate(reps):
+        label = r.replacement.strip()
+        role = _role(label) if r.entity == E.PERSON and label[:1].isupper() else None
+        m = re.search(_COPULA.format(role=role.pattern), text[max(0, r.start - 80):r.start], re.I) if role else None
+        if m is None:
+            continue
+        base = max(0, r.start - 80)
+        owner = _owner(text, reps, i, base + m.start("subject"))
+        if owner is None or (i and reps[i - 1].end > owner[0] and reps[i - 1].start != owner[0]):
+            continue
+        start, whose = owner
+        if i and reps[i - 1].start == start:
+            gone.add(i - 1)
+            r.core = (reps[i - 1].core[0], r.core[1])
+        r.replacement = f"{label} {m.group('copula')} {whose} {m.group('role')}"
+        r.start, r.original = start, text[start:r.end]
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the sentence's subject is the label's role: label first ({rest})"
     return [r for j, r in enumerate(reps) if j not in gone]

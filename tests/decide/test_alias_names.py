@@ -103,6 +103,16 @@ def test_said_alias_spans() -> None:
     assert said_alias("Ro said no.", 0, 2) is None
 
 
+def test_a_quoted_nickname_after_a_passive_called_reads_by_another_name(case: Path) -> None:
+    out = anonymise('3.2 Rhys is called "Ro" by his nan. Rhys will be called "Kacper" in this review.', register=case).text
+    assert out.startswith("3.2 Kacper is called by another name by his nan.")
+    text = 'he is called "Ro" by his nan; he will be called "Ro"; is called Ro'
+    first, second, third = text.index("Ro"), text.index("Ro", 20), text.rindex("Ro")
+    assert said_alias(text, first, first + 2) == (first - 1, first + 3)
+    assert said_alias(text, second, second + 2) is None  # a pseudonym the review chooses, not a nickname
+    assert said_alias(text, third, third + 2) is None  # no quotes: 'is called Ro' may be a clause's subject
+
+
 # --- a bracket that only names the people before it ----------------------------------------------
 
 def test_a_bracket_of_the_first_names_of_the_couple_just_named_goes(case: Path) -> None:

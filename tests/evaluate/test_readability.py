@@ -202,3 +202,11 @@ def test_a_restated_name_reworded_as_a_variant_is_no_second_label() -> None:
     assert two_labels(o) == []
     assert [d.kind for d in two_labels(out(text, ("Fairbairn", "Father", "f"), ("Fairburn", "Adult A", "f")))] \
         == ["two-labels"]
+
+
+def test_a_nickname_reworded_as_another_name_is_no_second_label() -> None:
+    text = 'Mr Fay, "Fizz" to his mates, and Fay (Fizzy in old notes) left.'
+    o = out(text, ("Mr Fay", "Father", "f"), ('"Fizz"', "known by another name", "f"), ("Fay", "Father", "f"),
+            ("Fizzy", "another name", "f"))
+    assert two_labels(o) == []
+    assert [d.kind for d in two_labels(out(text, ("Mr Fay", "Father", "f"), ('"Fizz"', "Adult B", "f")))] == ["two-labels"]
