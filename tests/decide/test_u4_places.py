@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from anonymiser.api import anonymise
+from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person, Register
+from anonymiser.decide.places_by_context import places_by_context
 
 REGISTER = Register("CSPR 2032-07", (Person("Isla Penhallow", "subject child", "female"),))
 
@@ -31,3 +34,60 @@ def test_a_club_named_by_its_ending_goes_as_its_kind(text: str, expected: str) -
 ])
 def test_united_alone_is_no_club(text: str) -> None:
     assert _out(text) == text
+
+
+# --------------------------------------------------------------------------- places by context
+
+def _det(text: str, span: str, entity: str, detector: str = "SpacyRecognizer", nth: int = 0) -> Detection:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(span, start + 1)
+    return Detection(start, start + len(span), entity, 0.85, (detector,))
+
+
+def _read(text: str, dets: list[Detection]) -> list[tuple[str, str]]:
+    return [(text[d.start:d.end], d.entity) for d in places_by_context(text, dets)]
+
+
+def test_a_name_after_an_institution_and_a_comma_is_its_place() -> None:
+    text = "Isla attended Bramble Wood Nursery, Kettle Ness, from May 2030."
+    dets = [_det(text, "Bramble Wood Nursery", E.NURSERY, "NurseryRecognizer"),
+            _det(text, "Kettle Ness", E.ORGANISATION)]
+    assert _read(text, dets)[1] == ("Kettle Ness", E.LOCATION)
+
+
+def test_a_name_after_an_institution_that_goes_on_is_left_alone() -> None:
+    text = "Isla attended Bramble Wood Nursery, Kettle Ness said."
+    dets = [_det(text, "Bramble Wood Nursery", E.NURSERY, "NurseryRecognizer"),
+            _det(text, "Kettle Ness", E.PERSON)]
+    assert _read(text, dets)[1] == ("Kettle Ness", E.PERSON)
+
+
+def test_the_members_of_a_list_with_a_known_place_are_places() -> None:
+    text = "She covered families across Carlisle, Kettle Ness and Marram Sands."
+    dets = [_det(text, "Carlisle, Kettle Ness", E.ORGANISATION), _det(text, "Marram Sands", E.PERSON)]
+    assert _read(text, dets) == [("Carlisle", E.LOCATION), ("Kettle Ness", E.LOCATION),
+                                 ("Marram Sands", E.LOCATION)]
+
+
+@pytest.mark.parametrize("text", [
+    "She met Tom Ness, Ann Marram and Joe Sands.",  # no place among them
+    "She met Ms Ness, Carlisle and Joe Sands.",  # a title: a person may stand in the list
+])
+def test_a_list_without_a_known_place_or_with_a_person_is_left_alone(text: str) -> None:
+    dets = [_det(text, "Joe Sands", E.PERSON)]
+    assert _read(text, dets) == [("Joe Sands", E.PERSON)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("She went to a drop-in at the Marram youth centre in 2031.", E.LOCATION),
+    ("She went to the Marram library on Fridays.", E.LOCATION),
+    ("She went to the Marram family on Fridays.", E.PERSON),  # a family is no facility
+])
+def test_a_name_between_the_and_a_facility_noun_is_a_place(text: str, entity: str) -> None:
+    assert _read(text, [_det(text, "Marram", E.PERSON)]) == [("Marram", entity)]
+
+
+def test_a_list_of_places_reads_as_places_end_to_end() -> None:
+    out = _out("Isla's health visitor covered families across Carlisle, Kettle Ness and Marram Sands.")
+    assert "Kettle Ness" not in out and "Marram Sands" not in out and "Adult" not in out
