@@ -91,3 +91,12 @@ def test_a_name_between_the_and_a_facility_noun_is_a_place(text: str, entity: st
 def test_a_list_of_places_reads_as_places_end_to_end() -> None:
     out = _out("Isla's health visitor covered families across Carlisle, Kettle Ness and Marram Sands.")
     assert "Kettle Ness" not in out and "Marram Sands" not in out and "Adult" not in out
+
+
+@pytest.mark.parametrize("building", ["County Hall", "Town Hall", "Civic Centre"])
+def test_a_civic_building_is_no_person_though_a_surname_matches(building: str) -> None:
+    text = (f"The nursery manager, Jane {building.split()[1]}, rang. The panel met at {building}, Carlisle, "
+            f"in May 2031. Ms {building.split()[1]} attended.")
+    out = _out(text)
+    assert f"met at {building}," in out
+    assert "Jane" not in out and f"Ms {building.split()[1]}" not in out
