@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from anonymiser.api import anonymise
@@ -9,6 +11,8 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person, Register
 from anonymiser.decide.places_by_context import places_by_context
+from anonymiser.detect.recognizers.register_units import another_unit_before, unit_of
+from anonymiser.run.register import load_register
 
 REGISTER = Register("CSPR 2032-07", (Person("Isla Penhallow", "subject child", "female"),))
 
@@ -100,3 +104,27 @@ def test_a_civic_building_is_no_person_though_a_surname_matches(building: str) -
     out = _out(text)
     assert f"met at {building}," in out
     assert "Jane" not in out and f"Ms {building.split()[1]}" not in out
+
+
+# --------------------------------------------------------------------------- another flat, same street
+
+def test_another_flat_before_the_register_street_is_another_address(tmp_path: Path) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text("case: CSPR 2032-07\npeople:\n  - name: Isla Penhallow\n    role: subject child\n"
+                    "addresses:\n  - address: Flat 2, 14 Quayside Road, Carlisle\n    residents: [Isla Penhallow]\n")
+    text = ("Isla lived at Flat 2, 14 Quayside Road. A neighbour in the flat below, Flat 1, 14 Quayside Road, "
+            "rang at night. Police went to 14 Quayside Road.")
+    out = anonymise(text, register=load_register(path)).text
+    assert "Quayside" not in out
+    assert "flat below, [address], rang" in out
+    assert out.count("the family home") == 2
+
+
+@pytest.mark.parametrize("address, text, other", [
+    ("Flat 2, 14 Quayside Road", "at Flat 1, 14 Quayside Road", True),
+    ("Flat 2, 14 Quayside Road", "at flat 2, 14 Quayside Road", False),
+    ("Apt. 3B, 14 Quayside Road", "at Apt 3b, 14 Quayside Road", False),
+    ("14 Quayside Road", "at Flat 1, 14 Quayside Road", False),  # the register names no flat
+])
+def test_another_unit_before(address: str, text: str, other: bool) -> None:
+    assert another_unit_before(text, text.index("14"), unit_of(address)) is other
