@@ -143,7 +143,6 @@ from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
-from anonymiser.decide.origins import places_before_countries
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import (
     child_people,
@@ -154,6 +153,7 @@ from anonymiser.decide.people import (
     trim_field_labels,
 )
 from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
+from anonymiser.decide.places_by_context import places_by_context
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
@@ -165,7 +165,7 @@ from anonymiser.detect.recognizers.register_births import find_register_births, 
 
 
 def keep_rules(state: DecideState) -> None:
-    state.detections = state.keeper.filter(places_before_countries(state.text, state.detections))
+    state.detections = state.keeper.filter(places_by_context(state.text, state.detections))
 
 
 def local_organisations(state: DecideState) -> None:

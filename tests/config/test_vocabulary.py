@@ -42,7 +42,8 @@ LABELS = {
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
                                  "takeaway", "police-site", "police-station", "police-investigation-centre",
-                                 "custody-suite", "custody-centre", "hospital", "hospice", "institution"},
+                                 "custody-suite", "custody-centre", "hospital", "hospice", "institution",
+                                 "football-club", "rugby-club"},
     # a service's worker noun ends in a role of the list ('youth_offending_worker', 'health_visitor')
     "agency_workers": {label for labels in vocabulary.labelled("agency_workers").values() for label in labels
                        if any(label.lower().endswith(role.lower().replace(" ", "_"))

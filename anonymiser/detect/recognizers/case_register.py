@@ -20,6 +20,7 @@ from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
 from anonymiser.detect.date_context import date_context, is_month
 from anonymiser.detect.recognizers import register_titles
+from anonymiser.detect.recognizers.register_units import another_unit_before, unit_of
 
 NAME = "CaseRegister"
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
@@ -187,6 +188,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         # each pattern with the register address it is of (its index in register.addresses)
         self.addresses = [(address_pattern(a), i) for i, a in enumerate(addresses)]
         self.address_parts = [(address_pattern(part), i) for i, a in enumerate(addresses) for part in sub_addresses(a)]
+        self.units = [unit_of(a) for a in addresses]  # 'Flat 1, <the street of Flat 2>' is another flat
         super().__init__(supported_entities=[E.PERSON, E.ADDRESS], name=NAME, supported_language="en")
 
     def _add(self, token: str, person: int, part: str) -> None:
@@ -270,7 +272,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if E.ADDRESS in entities:
             found: dict[tuple[int, int], list[int]] = {}
             for pattern, i in self.addresses + self.address_parts:
-                for m in pattern.finditer(text):
+                for m in (m for m in pattern.finditer(text) if not another_unit_before(text, m.start(), self.units[i])):
                     found.setdefault((m.start(), m.end()), []).append(i)
             for (start, end), which in found.items():
                 # a street two register addresses share ('41 Marlowe Crescent' of two flats) is either
