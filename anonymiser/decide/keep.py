@@ -17,6 +17,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
 from anonymiser.decide.people import before_next_field
+from anonymiser.decide.scores import a_score_not_a_person
 from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
 from anonymiser.decide.vehicles import is_vehicle
 
@@ -230,8 +231,8 @@ class Keeper:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""
         span = self.text[d.start:d.end]
         words = _WORD.findall(span)
-        if is_citation(span):
-            return True  # 'Rule 21 § 4': a citation, cut off a name at its bracket, names nothing
+        if is_citation(span) or a_score_not_a_person(d, span):
+            return True  # 'Rule 21 § 4', 'E2 V2 M4': a citation (cut off a name at its bracket) or a score
         if d.entity == E.DEMOGRAPHIC and self._of_the_state(d):
             return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):

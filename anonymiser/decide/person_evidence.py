@@ -182,6 +182,22 @@ def _defined_acronyms(text: str) -> frozenset[str]:
     return frozenset(a.replace(".", "") for a in found)
 
 
+# A glossary's entry, bold or not: '**CT**: computed tomography', 'ED - Emergency Department'.
+_GLOSSARY_ENTRY = re.compile(r"(?<![\w.])\**([A-Z]{2,6})\**\s*[:=–-]\s+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
+
+
+def _glossed_acronyms(text: str) -> frozenset[str]:
+    """Acronyms a glossary spells out in words that are not a person's name: '**CT**: computed
+    tomography' ('c', 't' open its words; 'Kyle' of 'KM: Kyle Matthews' is a first name)."""
+    out = set()
+    for m in _GLOSSARY_ENTRY.finditer(text):
+        letters, words = m.group(1), re.split(r"[\s-]+", m.group(2))
+        initial = "".join(w[0] for w in words[:len(letters)]).upper()
+        if initial == letters and not any(is_first_name(w) for w in words[:len(letters)]):
+            out.add(letters)
+    return frozenset(out)
+
+
 def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
     if letters in allow or letters.lower() in vocabulary.NAME_TITLES:
         return True
@@ -199,6 +215,7 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
         d.detectors == ("SpacyRecognizer",) and d.entity in (E.ORGANISATION, E.LOCATION)
         and _INITIALS.fullmatch(text, d.start, d.end))])
     defined = _defined_acronyms(text)
+    glossed = _glossed_acronyms(text)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _INITIALS.finditer(text):
         s, e = m.span()
@@ -206,8 +223,8 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
     named = _name_initials(text, detections)
     out: list[Detection] = []
     for letters, spans in mentions.items():
-        if letters in allow or letters.lower() in vocabulary.NAME_TITLES:
-            continue
+        if letters in allow or letters.lower() in vocabulary.NAME_TITLES or letters in glossed:
+            continue  # 'CT: computed tomography' stands for no one, though Callum Thwaite is named
         if letters.upper() in named and all(_free(s, e, taken, kept) for s, e in spans):
             # 'Kyle Matthews ("KM")', 'KW (Kirsty Walsh)': a person's own initials, even where the
             # lexicon knows the letters as a word or unit ('km'), or the name reads as their expansion
