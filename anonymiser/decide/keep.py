@@ -133,7 +133,8 @@ class Keeper:
         holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
                  if not (d.entity == E.PERSON and (self._judicial_title(d, s, e) or is_kept_surname(
                      self.text, d.start, d.end, s, e) or is_title_of_kept_surname(  # 'Ms Nurse', 'PC English'
-                     self.text, d.start, d.end, s, e, lambda w: w in self.allow or self.kept_place(w))))
+                     self.text, d.start, d.end, s, e,  # 'DC Kent': a council's area alone would read as the place
+                     lambda w: w in self.allow or self.kept_place(w) or normalise(w) in self._local_authorities)))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
                  and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
         pieces = subtract(d.start, d.end, holes)
@@ -318,10 +319,8 @@ class Keeper:
         names = [t for t in tokens if t.group(0)[0].isupper() and (  # a title or kept word as surname: 'Ms Nurse'
             (t.group(0).lower() not in vocabulary.NAME_TITLES and t.group(0) not in self.allow)
             or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
-        if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
-            return None  # 'Instagram told police': a platform, never a person
-        if "\n\n" in span:
-            return None
+        if not names or "\n\n" in span or all(t.group(0).lower() in _PLATFORMS for t in names):
+            return None  # 'Instagram told police': a platform, never a person; nor a span across a blank line
         piece = self._beside_dash(d)
         if piece is not d:
             return self._clean_person(piece) if piece is not None else None
