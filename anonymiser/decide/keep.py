@@ -19,7 +19,7 @@ from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFT
 from anonymiser.decide.people import before_next_field
 from anonymiser.decide.scores import a_score_not_a_person
 from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
-from anonymiser.decide.vehicles import is_vehicle
+from anonymiser.decide.vehicles import is_model, is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
@@ -333,8 +333,8 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
-        if d.detectors == ("SpacyRecognizer",) and is_vehicle(self.text, s, e):
-            return None  # 'a white Citroën van' read as a person
+        if d.detectors == ("SpacyRecognizer",) and (is_vehicle(self.text, s, e) or is_model(self.text, s, e)):
+            return None  # 'a white Citroën van', 'the Corsa' (a 'grey Vauxhall Corsa') read as a person
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person

@@ -42,7 +42,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
 from anonymiser.decide.origins import before_country
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
-from anonymiser.decide.vehicles import is_vehicle, model_after_make
+from anonymiser.decide.vehicles import is_model, is_vehicle
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -272,7 +272,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
-        if kind == "name" and (model_after_make(text, s) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
+        if kind == "name" and (is_model(text, s, e) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
             kind = None  # 'a silver Vauxhall Astra': the make and model of a car; 'Kia's car' is hers
         if kind is None:
             i += 1
