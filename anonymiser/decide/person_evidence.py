@@ -207,6 +207,18 @@ def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
     return letters in places
 
 
+_POSTNOMINAL_SET = frozenset(vocabulary.entries("postnominals"))  # as written: 'MA', never 'Ma'
+_POSTNOMINALS_AFTER = re.compile(
+    rf"(?:[ \t]*,[ \t]*(?:{vocabulary.alternation(_POSTNOMINAL_SET)})(?![\w'’-]))+")
+# A post-nominal after a name and its comma, or after another: 'Jo Bell, MA', 'Jo Bell, BA, MA'.
+_AFTER_NAME_COMMA = re.compile(r"[A-Z][\w'’-]*\.?,[ \t]*$")
+
+
+def _postnominal_at(text: str, s: int, e: int) -> bool:
+    """'MA' of 'Jo Bell, MA, CQSW': a degree or qualification after a name is no one's initials."""
+    return text[s:e] in _POSTNOMINAL_SET and bool(_AFTER_NAME_COMMA.search(text, max(0, s - 40), s))
+
+
 def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]], allow: PhraseIndex) -> list[Detection]:
     """Two or three capitals that stand for a person, wherever the document shows it."""
     p = _patterns()
@@ -219,7 +231,8 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _INITIALS.finditer(text):
         s, e = m.span()
-        mentions.setdefault(m.group(0).replace(".", ""), []).append((s, e))
+        if not _postnominal_at(text, s, e):
+            mentions.setdefault(m.group(0).replace(".", ""), []).append((s, e))
     named = _name_initials(text, detections)
     out: list[Detection] = []
     for letters, spans in mentions.items():
@@ -359,7 +372,8 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
             if cue or under:
                 got = pair_at(start, line, m.start(), in_block=False)
                 if got is not None:
-                    found.append((*got, "named-author"))
+                    after = _POSTNOMINALS_AFTER.match(text, got[1])  # 'Jo Bell, MA, CQSW': hers, no one else's
+                    found.append((got[0], after.end() if after else got[1], "named-author"))
                 break
         previous = line
     return [_person(s, e, rule) for s, e, rule in found]

@@ -152,6 +152,13 @@ def test_a_named_author_or_chair(text: str, name: str) -> None:
     assert texts(text, listed_people(text, [], [])) == [name]
 
 
+def test_postnominals_after_a_name_are_its_own_never_initials() -> None:
+    text = "Chair: Nadia Okoro, BA, MSc\n\nMark Baines attended. Brenda Ames spoke.\n"
+    assert texts(text, listed_people(text, [], [])) == ["Nadia Okoro, BA, MSc"]
+    # 'BA' would be Brenda Ames's initials, but after a name and its comma it is a degree
+    assert initials(text, [at(text, "Brenda Ames", E.PERSON)], [], NO_ALLOWLIST) == []
+
+
 def test_no_author_cue_no_author() -> None:
     text = "The report was shared by Social Care with the family.\n"
     assert listed_people(text, [], []) == []
