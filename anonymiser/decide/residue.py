@@ -53,8 +53,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_]
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
-# Digits that are not a code: ordinals, decades, times, measures, a year or a number.
+# Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
+                       r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
 # The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
