@@ -17,8 +17,9 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
 from anonymiser.decide.people import before_next_field
+from anonymiser.decide.scores import a_score_not_a_person
 from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
-from anonymiser.decide.vehicles import is_vehicle
+from anonymiser.decide.vehicles import is_model, is_vehicle
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _WORD = re.compile(r"\w+")
@@ -132,7 +133,8 @@ class Keeper:
         holes = [(s, e) for s, e in overlapping(self.allowed_spans, d.start, d.end)
                  if not (d.entity == E.PERSON and (self._judicial_title(d, s, e) or is_kept_surname(
                      self.text, d.start, d.end, s, e) or is_title_of_kept_surname(  # 'Ms Nurse', 'PC English'
-                     self.text, d.start, d.end, s, e, lambda w: w in self.allow or self.kept_place(w))))
+                     self.text, d.start, d.end, s, e,  # 'DC Kent': a council's area alone would read as the place
+                     lambda w: w in self.allow or self.kept_place(w) or normalise(w) in self._local_authorities)))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
                  and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
         pieces = subtract(d.start, d.end, holes)
@@ -230,8 +232,8 @@ class Keeper:
         """NER output that names nobody and nothing: generic public bodies, citations, durations."""
         span = self.text[d.start:d.end]
         words = _WORD.findall(span)
-        if is_citation(span):
-            return True  # 'Rule 21 § 4': a citation, cut off a name at its bracket, names nothing
+        if is_citation(span) or a_score_not_a_person(d, span):
+            return True  # 'Rule 21 § 4', 'E2 V2 M4': a citation (cut off a name at its bracket) or a score
         if d.entity == E.DEMOGRAPHIC and self._of_the_state(d):
             return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):
@@ -317,10 +319,8 @@ class Keeper:
         names = [t for t in tokens if t.group(0)[0].isupper() and (  # a title or kept word as surname: 'Ms Nurse'
             (t.group(0).lower() not in vocabulary.NAME_TITLES and t.group(0) not in self.allow)
             or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
-        if not names or all(t.group(0).lower() in _PLATFORMS for t in names):
-            return None  # 'Instagram told police': a platform, never a person
-        if "\n\n" in span:
-            return None
+        if not names or "\n\n" in span or all(t.group(0).lower() in _PLATFORMS for t in names):
+            return None  # 'Instagram told police': a platform, never a person; nor a span across a blank line
         piece = self._beside_dash(d)
         if piece is not d:
             return self._clean_person(piece) if piece is not None else None
@@ -333,8 +333,8 @@ class Keeper:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 e -= len(suffix)
-        if d.detectors == ("SpacyRecognizer",) and is_vehicle(self.text, s, e):
-            return None  # 'a white Citroën van' read as a person
+        if d.detectors == ("SpacyRecognizer",) and (is_vehicle(self.text, s, e) or is_model(self.text, s, e)):
+            return None  # 'a white Citroën van', 'the Corsa' (a 'grey Vauxhall Corsa') read as a person
         if d.detectors == ("SpacyRecognizer",) and self._street_name(names) and _PLACE_BEFORE.search(
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person

@@ -10,6 +10,7 @@ organisation or a saint's name the NER ended just before its head word ('St Aida
 Church') takes the head word in, so the replacement leaves no 'Church' behind; one the NER ended
 before a company's legal ending ('Ltd', 'LLP', models/vocabulary/company_suffixes.txt) takes that in,
 with a place in brackets between ('Marlowe Print (Leeds) Ltd'), so 'Ltd' is never read as a name.
+An 'organisation' opened by a courtesy title ('Ms Church', 'Dr Temple') is a person and a surname.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
 _SAINT = frozenset({"st", "saint", "ss"})
 _PERSON_TITLES = vocabulary.TITLE_WORDS - _SAINT
+# 'Mr', 'Ms', 'Dr': a courtesy title right before one to three capitalised words opens a person's name,
+# so 'Ms Church' the NER called an organisation is a person and a surname, never 'the church'.
+_COURTESY_TITLED = re.compile(
+    rf"(?:{vocabulary.alternation(vocabulary.COMMON_TITLES)})\.?[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}")
 _HEAD_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{_HEAD.pattern})")
 # A company's legal ending after the NER's organisation, a place in brackets perhaps between them:
 # 'Contact Print| (Leeds) Ltd'. It ends the employer's name.
@@ -102,6 +107,9 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
     """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
     out = []
     for d in detections:
+        if (not d.from_register and not d.meta.reviewer and d.entity == E.ORGANISATION
+                and _COURTESY_TITLED.fullmatch(text, d.start, d.end)):
+            d = replace(d, entity=E.PERSON)
         if not d.from_register and not d.meta.reviewer and d.entity == E.ORGANISATION:
             company = _COMPANY_AFTER.match(text, d.end)
             if company is not None:

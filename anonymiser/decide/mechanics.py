@@ -6,7 +6,8 @@
 - a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
 - a list of dates cut to their months says each month once: 'in October and November 2022'
   (decide.date_lists);
-- a marker whose kind the words before it name says only 'removed': '(date of birth removed)';
+- a marker whose kind the words before it name says only 'removed' after a colon or in brackets:
+  '(date of birth removed)', 'NHS number: removed'; in running text it stays whole;
 - a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
   would touch ('x_[name]', 'word[name]') goes whole into it;
 - capitals follow the position: the first word of a sentence, of a numbered heading, of a list
@@ -108,6 +109,12 @@ def glued_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
 _MARKER_KIND = re.compile(r"\[(?P<kind>[^\[\]]+?) removed\]")
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """A bracket opens before `start` on its line, none closes before it, and one closes right at `end`."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return line.rfind("(") > line.rfind(")") and text[end:].lstrip(" \t").startswith(")")
+
+
 def named_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
     """A marker whose kind the words just before it already name says only 'removed': '(date of birth
     17/04/2009)' -> '(date of birth removed)', 'NHS number: 943 476 5919' -> 'NHS number: removed',
@@ -119,7 +126,10 @@ def named_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
             continue
         low, _ = _bounds(reps, i, len(text))
         kind = r"\s+".join(re.escape(w) for w in m.group("kind").split())
-        if re.search(rf"(?<![\w'’-]){kind}[ \t]*:?[ \t]+$", text[max(low, r.start - 60):r.start], re.I):
+        named = re.search(rf"(?<![\w'’-]){kind}[ \t]*(:)?[ \t]+$", text[max(low, r.start - 60):r.start], re.I)
+        # 'removed' reads as a sentence only after a colon or in brackets that close with the marker:
+        # 'under crime reference removed.' does not, so running text keeps the whole marker
+        if named and (named.group(1) or _in_brackets(text, max(low, r.start - 60) + named.start(), r.end)):
             r.replacement = "removed"
             changed.append(r)
     return changed

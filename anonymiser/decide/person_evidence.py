@@ -182,6 +182,22 @@ def _defined_acronyms(text: str) -> frozenset[str]:
     return frozenset(a.replace(".", "") for a in found)
 
 
+# A glossary's entry, bold or not: '**CT**: computed tomography', 'ED - Emergency Department'.
+_GLOSSARY_ENTRY = re.compile(r"(?<![\w.])\**([A-Z]{2,6})\**\s*[:=–-]\s+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,7})")
+
+
+def _glossed_acronyms(text: str) -> frozenset[str]:
+    """Acronyms a glossary spells out in words that are not a person's name: '**CT**: computed
+    tomography' ('c', 't' open its words; 'Kyle' of 'KM: Kyle Matthews' is a first name)."""
+    out = set()
+    for m in _GLOSSARY_ENTRY.finditer(text):
+        letters, words = m.group(1), re.split(r"[\s-]+", m.group(2))
+        initial = "".join(w[0] for w in words[:len(letters)]).upper()
+        if initial == letters and not any(is_first_name(w) for w in words[:len(letters)]):
+            out.add(letters)
+    return frozenset(out)
+
+
 def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
     if letters in allow or letters.lower() in vocabulary.NAME_TITLES:
         return True
@@ -189,6 +205,18 @@ def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
         return True  # 'IT', 'US', 'AM': words the lexicon lists
     places = phrase_index("gazetteer", ("countries", "nationalities", "local_authorities"))
     return letters in places
+
+
+_POSTNOMINAL_SET = frozenset(vocabulary.entries("postnominals"))  # as written: 'MA', never 'Ma'
+_POSTNOMINALS_AFTER = re.compile(
+    rf"(?:[ \t]*,[ \t]*(?:{vocabulary.alternation(_POSTNOMINAL_SET)})(?![\w'’-]))+")
+# A post-nominal after a name and its comma, or after another: 'Jo Bell, MA', 'Jo Bell, BA, MA'.
+_AFTER_NAME_COMMA = re.compile(r"[A-Z][\w'’-]*\.?,[ \t]*$")
+
+
+def _postnominal_at(text: str, s: int, e: int) -> bool:
+    """'MA' of 'Jo Bell, MA, CQSW': a degree or qualification after a name is no one's initials."""
+    return text[s:e] in _POSTNOMINAL_SET and bool(_AFTER_NAME_COMMA.search(text, max(0, s - 40), s))
 
 
 def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]], allow: PhraseIndex) -> list[Detection]:
@@ -199,15 +227,17 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
         d.detectors == ("SpacyRecognizer",) and d.entity in (E.ORGANISATION, E.LOCATION)
         and _INITIALS.fullmatch(text, d.start, d.end))])
     defined = _defined_acronyms(text)
+    glossed = _glossed_acronyms(text)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _INITIALS.finditer(text):
         s, e = m.span()
-        mentions.setdefault(m.group(0).replace(".", ""), []).append((s, e))
+        if not _postnominal_at(text, s, e):
+            mentions.setdefault(m.group(0).replace(".", ""), []).append((s, e))
     named = _name_initials(text, detections)
     out: list[Detection] = []
     for letters, spans in mentions.items():
-        if letters in allow or letters.lower() in vocabulary.NAME_TITLES:
-            continue
+        if letters in allow or letters.lower() in vocabulary.NAME_TITLES or letters in glossed:
+            continue  # 'CT: computed tomography' stands for no one, though Callum Thwaite is named
         if letters.upper() in named and all(_free(s, e, taken, kept) for s, e in spans):
             # 'Kyle Matthews ("KM")', 'KW (Kirsty Walsh)': a person's own initials, even where the
             # lexicon knows the letters as a word or unit ('km'), or the name reads as their expansion
@@ -342,7 +372,8 @@ def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, 
             if cue or under:
                 got = pair_at(start, line, m.start(), in_block=False)
                 if got is not None:
-                    found.append((*got, "named-author"))
+                    after = _POSTNOMINALS_AFTER.match(text, got[1])  # 'Jo Bell, MA, CQSW': hers, no one else's
+                    found.append((got[0], after.end() if after else got[1], "named-author"))
                 break
         previous = line
     return [_person(s, e, rule) for s, e, rule in found]

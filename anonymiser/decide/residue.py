@@ -42,7 +42,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
 from anonymiser.decide.origins import before_country
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
-from anonymiser.decide.vehicles import is_vehicle, model_after_make
+from anonymiser.decide.vehicles import is_model, is_vehicle
 
 RESIDUE = "residue"  # the detector name residue replacements carry; the report lists them first
 RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
@@ -53,8 +53,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_]
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
-# Digits that are not a code: ordinals, decades, times, measures, a year or a number.
+# Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
+                       r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
 # The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
@@ -272,7 +273,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             s, token = s + joined.end(1), joined.group(2)
         e = s + len(token)
         kind = None if inside(s, e) or _word(token) in explained_words else _token_unexplained(t, token, s, expanded)
-        if kind == "name" and (model_after_make(text, s) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
+        if kind == "name" and (is_model(text, s, e) or (is_vehicle(text, s, e) and not _POSSESSIVE.search(token))):
             kind = None  # 'a silver Vauxhall Astra': the make and model of a car; 'Kia's car' is hers
         if kind is None:
             i += 1

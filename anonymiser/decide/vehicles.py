@@ -55,3 +55,19 @@ def model_after_make(text: str, start: int) -> bool:
     make_start = start - len(m.group(0))
     model = _MODEL_AFTER.match(text, make_start + len(m.group(1)))
     return model is not None and is_vehicle(text, make_start, model.end())
+
+
+@lru_cache(maxsize=4)
+def _models_in(text: str) -> frozenset[str]:
+    """The words the text writes as a model after its make ('Corsa' of 'a grey Vauxhall Corsa')."""
+    out = set()
+    for m in re.finditer(r"(?<![\w'’-])([A-Z][\w-]*)[ \t]+([A-Z][\w-]*)", text):
+        if m.group(1).lower() in vehicle_makes() and model_after_make(text, m.start(2)):
+            out.add(m.group(2))
+    return frozenset(out)
+
+
+def is_model(text: str, start: int, end: int) -> bool:
+    """The span is a car's model: written after its make here, or elsewhere in the text ('the Corsa'
+    after 'a grey Vauxhall Corsa'), where the make and its vehicle context show what the word is."""
+    return model_after_make(text, start) or text[start:end] in _models_in(text)

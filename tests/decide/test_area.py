@@ -83,3 +83,11 @@ def test_a_council_area_read_as_a_person_is_a_location_to_the_keep_rules() -> No
     d = Detection(s, s + 5, E.PERSON, 0.85, ("SpacyRecognizer",))
     keeper = Keeper(load_profile("safeguarding-review"), text, "Devon")
     assert [x.entity for x in keeper.filter([d])] == [E.LOCATION]
+
+
+def test_a_council_area_after_a_rank_is_the_officers_surname() -> None:
+    text = "DS Priya Shah and DC Peter Devon saw the boy. The next day DC Devon took his statement."
+    keeper = Keeper(load_profile("safeguarding-review"), text, "Cornwall")
+    s = text.rindex("DC Devon")
+    d = Detection(s, s + 8, E.PERSON, 0.85, ("SpacyRecognizer",))
+    assert [(text[x.start:x.end], x.entity) for x in keeper.filter([d])] == [("DC Devon", E.PERSON)]

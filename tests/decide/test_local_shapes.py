@@ -66,6 +66,16 @@ def test_a_head_word_just_after_an_organisation_or_a_saint_is_part_of_it() -> No
         ("Jane", E.PERSON, None)]
 
 
+def test_a_courtesy_title_before_a_head_word_makes_a_person_not_an_organisation() -> None:
+    from anonymiser.decide.local_organisations import read_local_organisations
+
+    text = "The midwife, Mrs Chapel, called; Dr Temple saw him; the Grace Chapel hall was shut."
+    got = read_local_organisations(text, [_d(text, "Mrs Chapel", E.ORGANISATION), _d(text, "Dr Temple", E.ORGANISATION),
+                                          _d(text, "Grace Chapel", E.ORGANISATION)])
+    assert [(d.entity, d.meta.local_kind) for d in got] == [
+        (E.PERSON, None), (E.PERSON, None), (E.ORGANISATION, "the church")]
+
+
 def test_an_organisation_of_no_local_kind_is_left_to_the_profile() -> None:
     from anonymiser.decide.local_organisations import read_local_organisations
 

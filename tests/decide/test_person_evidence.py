@@ -92,6 +92,15 @@ def test_a_defined_acronym_or_an_english_word_is_never_a_persons_initials() -> N
     assert initials(text, [], [], NO_ALLOWLIST) == []
 
 
+def test_an_acronym_a_glossary_spells_out_in_words_is_no_named_persons_initials() -> None:
+    text = ("Paul Tate was seen. A PT session was done and the nurse said PT was calm.\n\n"
+            "**PT**: physical therapy.")
+    assert initials(text, [at(text, "Paul Tate", E.PERSON)], [], NO_ALLOWLIST) == []
+    # a person's name as the expansion does not excuse the initials
+    text = "Paul Tate was seen. The nurse said PT was calm.\n\n**PT**: Paul Tate."
+    assert texts(text, initials(text, [at(text, "Paul Tate", E.PERSON)], [], NO_ALLOWLIST)) == ["PT", "PT"]
+
+
 def test_initials_with_dots_are_found_like_initials_without() -> None:
     text = "Her partner S.A. had moved in. S.A. refused to meet the social worker."
     assert texts(text, initials(text, [], [], NO_ALLOWLIST)) == ["S.A.", "S.A."]
@@ -141,6 +150,13 @@ def test_two_lines_are_no_list() -> None:
 ])
 def test_a_named_author_or_chair(text: str, name: str) -> None:
     assert texts(text, listed_people(text, [], [])) == [name]
+
+
+def test_postnominals_after_a_name_are_its_own_never_initials() -> None:
+    text = "Chair: Nadia Okoro, BA, MSc\n\nMark Baines attended. Brenda Ames spoke.\n"
+    assert texts(text, listed_people(text, [], [])) == ["Nadia Okoro, BA, MSc"]
+    # 'BA' would be Brenda Ames's initials, but after a name and its comma it is a degree
+    assert initials(text, [at(text, "Brenda Ames", E.PERSON)], [], NO_ALLOWLIST) == []
 
 
 def test_no_author_cue_no_author() -> None:

@@ -122,6 +122,15 @@ def test_a_marker_after_the_words_naming_its_kind_says_only_removed() -> None:
     assert len(changed) == 2
 
 
+def test_in_running_text_a_marker_after_its_kind_stays_whole() -> None:
+    text = "The theft was logged under crime reference 44/10293/31. Her date of birth 04/05/2019 was wrong."
+    reps = [rep(text, "44/10293/31", "[reference removed]", E.REFERENCE_NUMBER),
+            rep(text, "04/05/2019", "[date of birth removed]", E.DATE_OF_BIRTH)]
+    assert mechanics.named_markers(text, reps) == []
+    assert applied(text, reps) == ("The theft was logged under crime reference [reference removed]. "
+                                   "Her date of birth [date of birth removed] was wrong.")
+
+
 # --- an apposed name after a role -----------------------------------------------------------------
 def test_an_apposed_name_after_a_role_goes_with_both_its_commas_before_and() -> None:
     text = ("Kerensa Polglaze was discussed at a strategy meeting. The meeting was chaired by the team "

@@ -70,7 +70,8 @@ def test_an_alphanumeric_code_or_long_digit_run_is_replaced(code):
 
 @pytest.mark.parametrize("text", ["She was seen on the 21st and in the 1990s.\n",
                                   "Section 3.1 and paragraph 14.2 apply; she paid 250 pounds.\n",
-                                  "He had COVID-19 in Year-6.\n"])
+                                  "He had COVID-19 in Year-6.\n",
+                                  "The nurse rang at 10.25am, again at 21:45hrs and at 6.50pm.\n"])
 def test_numbers_that_are_not_codes_are_kept(text):
     assert residue_of(text) == []
 

@@ -111,6 +111,16 @@ def test_a_car_is_no_person_and_its_model_is_no_name() -> None:
     assert "Ford" not in anonymise("The landlord, Mr Ford, had not been told. Ford said so.").text
 
 
+def test_a_model_written_after_its_make_is_the_model_at_every_mention() -> None:
+    text = "Her father drove off in a grey Vauxhall Corsa before the police came; the Corsa was found later."
+    assert anonymise(text).text == text
+
+
+def test_an_everyday_thing_named_after_someone_is_kept_and_the_name_alone_is_not() -> None:
+    out = anonymise("Ava slept in a Moses basket beside the bed. Moses Adeyemi, a lodger, said so.").text
+    assert "a Moses basket" in out and "Adeyemi" not in out
+
+
 def test_a_kept_phrase_inside_a_schools_name_does_not_break_it() -> None:
     text = "Lily's sister attended St Cuthbert's Church of England Junior School until 2029."
     out = anonymise(text, register=REGISTER).text
