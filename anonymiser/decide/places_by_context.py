@@ -36,14 +36,19 @@ def _guess(d: Detection) -> bool:
     return d.entity in (E.PERSON, E.ORGANISATION) and d.detectors == _NER and not d.from_register
 
 
-def _after_institution(text: str, d: Detection, detections: list[Detection]) -> bool:
+def _institution_ends(detections: list[Detection]) -> frozenset[int]:
+    """Where each named institution ends: one set, so each guess is one look-up, not a scan of all."""
+    return frozenset(o.end for o in detections
+                     if o.entity in _INSTITUTIONS or _INSTITUTION_DETECTORS & set(o.detectors))
+
+
+def _after_institution(text: str, d: Detection, institution_ends: frozenset[int]) -> bool:
     """'<named institution>, <d>' with the clause ending after d."""
     m = re.search(r",[ \t]+$", text[max(0, d.start - 3):d.start])
     if m is None or _CLAUSE_END.match(text, d.end) is None:
         return False
     comma = d.start - (len(text[max(0, d.start - 3):d.start]) - m.start())
-    return any(o.end == comma and (o.entity in _INSTITUTIONS or _INSTITUTION_DETECTORS & set(o.detectors))
-               for o in detections)
+    return comma in institution_ends
 
 
 def _before_facility(text: str, d: Detection) -> bool:
@@ -82,7 +87,8 @@ def _lists_of_places(text: str, detections: list[Detection]) -> list[Detection]:
 def places_by_context(text: str, detections: list[Detection]) -> list[Detection]:
     """The NER's persons and organisations the words round them show are places (decide/origins.py too)."""
     detections = places_before_countries(text, detections)
+    ends = _institution_ends(detections)
     out = [replace(d, entity=E.LOCATION)
-           if _guess(d) and (_after_institution(text, d, detections) or _before_facility(text, d)) else d
+           if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d)) else d
            for d in detections]
     return _lists_of_places(text, out)

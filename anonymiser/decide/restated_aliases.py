@@ -46,8 +46,12 @@ def _other_name(r: Replacement) -> bool:
 def _named_before(reps: list[Replacement], i: int, start: int) -> bool:
     """The person of reps[i] is replaced with the same label earlier in the sentence (from `start`)."""
     r = reps[i]
-    return any(q.person == r.person and q.replacement.lower() == r.replacement.lower() and q.start >= start
-               for q in reps[:i])
+    for q in (reps[j] for j in range(i - 1, -1, -1)):
+        if q.start < start:
+            return False  # in order of place: every earlier one lies before the sentence too
+        if q.person == r.person and q.replacement.lower() == r.replacement.lower():
+            return True
+    return False
 
 
 def _note(r: Replacement, says: str, why: str) -> None:
