@@ -36,7 +36,6 @@ _KIN = vocabulary.alternation(vocabulary.entries("family_words", "child_roles") 
 _KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_KIN})s?['’]?[ \t]*,?[ \t]*$", re.I)
 _KIN_AFTER = re.compile(rf"[ \t]*[,(][ \t]*(?:{DET}[ \t]+)?(?:[\w'’-]+[ \t]+)?(?:{_KIN})(?![\w'’-])", re.I)
 
-_WORKERS = SERVICE_WORKERS
 _SERVICE = rf"(?:{vocabulary.alternation(vocabulary.entries('agency_workers'))})"
 _HEADS = vocabulary.alternation(vocabulary.having("agency_words", "head"))
 # 'from the Youth Offending Service', 'of Cumbria Early Help', '(Early Help)': a service or an agency
@@ -75,7 +74,7 @@ def service_role(text: str, end: int) -> ServiceRole | None:
     if m is None:
         agency = _AGENCY_AFTER.match(text, end)
         return ServiceRole(PROFESSIONAL, agency.start(), None) if agency else None
-    role = _WORKERS.get(" ".join(m.group("service").lower().split()), PROFESSIONAL)
+    role = SERVICE_WORKERS.get(" ".join(m.group("service").lower().split()), PROFESSIONAL)
     if "(" not in m.group("joint"):
         return ServiceRole(role, m.start(), m.end())
     closes = _BRACKET_CLOSES.match(text, m.end())  # '(Early Help)' goes with the name; '(Early Help, Carlisle)' not

@@ -16,6 +16,7 @@ from anonymiser.decide import mechanics
 from anonymiser.decide.date_lists import date_lists
 from anonymiser.decide.place_spans import whole_place
 from anonymiser.decide.wording import starts_cell
+from tests.decide.test_mechanics import applied
 
 REGISTER = Register("CSPR 2031-04", (Person("Kerensa Polglaze", "subject child", "female"),), area="Essex")
 
@@ -24,14 +25,6 @@ def rep(text: str, phrase: str, new: str, entity: str = "DATE", nth: int = 0) ->
     start = [m.start() for m in re.finditer(re.escape(phrase), text)][nth]
     return Replacement(start, start + len(phrase), phrase, new, entity, ("test",), 1.0, "choose: test",
                        core=(start, start + len(phrase)))
-
-
-def applied(text: str, reps: list[Replacement]) -> str:
-    out, pos = [], 0
-    for r in sorted(reps, key=lambda r: r.start):
-        out += [text[pos:r.start], r.replacement]
-        pos = r.end
-    return "".join(out) + text[pos:]
 
 
 def found(text: str, phrase: str, entity: str, detector: str = "SpacyRecognizer") -> Detection:
