@@ -309,6 +309,10 @@ def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str
             rule += " (already named)"
     else:
         new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
+    dwelling = wording.dwelling_echo(state.text, start, end) if d.entity == E.ADDRESS and new else None
+    if dwelling is not None:  # 'her grandmother's house at 16 Ashdown Close': the house is named already
+        (start, end), new = dwelling, ""
+        rule += " (named by its kind before it)"
     return _replacement(state, d, start, end, new, rule)
 
 

@@ -113,7 +113,9 @@ _NAME_WORDS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
 
 def people_read_as_organisations(text: str, detections: list[Detection]) -> list[Detection]:
     """'Kia Jones' that the NER called an organisation, where 'Jones' is found as a person: the
-    whole name is the person's, so no first name is left showing beside the label."""
+    whole name is the person's, so no first name is left showing beside the label. A place or an
+    organisation the NER found that opens with a title no place's name opens with ('Mrs Alison',
+    'Dr Okoro') is a person too."""
     people = sorted((d.start, d.end) for d in detections if d.entity == E.PERSON)
     starts = [s for s, _ in people]
     # The surnames the draft gives a title elsewhere ('Mr Harries'): 'Aled Harries' is that man.
@@ -121,7 +123,11 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
               for m in [_TITLED.fullmatch(text, d.start, d.end)] if m}
     out = []
     for d in detections:
-        if d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
+        if d.entity in (E.ORGANISATION, E.LOCATION) and d.detectors == ("SpacyRecognizer",) \
+                and _TITLED_NAME.fullmatch(text, d.start, d.end) and not ORGANISATION_WORD.search(text, d.start, d.end) \
+                and text[d.start:d.end].split()[-1] not in _PLACE_ENDS:
+            d = replace(d, entity=E.PERSON)
+        elif d.entity == E.ORGANISATION and d.detectors == ("SpacyRecognizer",):
             lead = _ROLE_ACRONYM.match(text, d.start, d.end)  # 'HV June Ellis': the role's letters stay
             start = lead.end() if lead else d.start
             opener = _opening_word(text, start, d.end)  # 'Later Mrs Bibi', 'Later Mr Harries': the sentence's first word stays
@@ -138,6 +144,9 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
     return out
 
 
+# A title that opens no place's name, then one or two name words: what the NER took for a place is a person.
+_TITLED_NAME = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('not-place'))})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_PLACE_ENDS = vocabulary.STREET_TYPE_WORDS | frozenset(vocabulary.entries("building_words"))  # 'Lord Nelson Court'
 _TITLED = re.compile(rf"(?i:{vocabulary.alternation(sorted(vocabulary.NAME_TITLES))})\.?\s+([A-Z][\w'’-]+)")
 def _opening_word(text: str, start: int, end: int) -> re.Match[str] | None:
     """A sentence's opening word the NER ran into the name after it ('Later Mrs Bibi', 'Later, Mr

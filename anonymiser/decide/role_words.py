@@ -28,7 +28,8 @@ PHRASE = rf"(?P<mods>{_MODS})(?P<role>{ROLE}(?:\s+{ROLE})*)(?P<plural>s)?(?![\w'
 
 def normalise(mods: str, chain: str) -> str | None:
     """The role the words read as, or None when they are no role alone ('the worker', 'housing')."""
-    words = [w.lower() for w in mods.split() if w.lower() not in _QUALIFIERS]
+    written = [w for w in mods.split() if w.lower() not in _QUALIFIERS]
+    words = [w.lower() for w in written]
     entries = [m.group(0) for m in re.finditer(ROLE, chain, re.I)]
     if not entries:
         return None
@@ -36,11 +37,14 @@ def normalise(mods: str, chain: str) -> str | None:
     if service in SERVICE_WORKERS and len(entries) == 1 and "generic" in _BY_LOWER.get(entries[0].lower(), ("", ()))[1]:
         return SERVICE_WORKERS[service]  # 'the YOT officer', 'an Early Help worker': the service's worker
     parts = []
-    for written in entries:
-        entry, labels = _BY_LOWER.get(" ".join(written.lower().split()), (written.lower(), ()))
+    for entry_written in entries:
+        entry, labels = _BY_LOWER.get(" ".join(entry_written.lower().split()), (entry_written.lower(), ()))
         reads = next((lb.removeprefix("reads=").replace("_", " ") for lb in labels if lb.startswith("reads=")), None)
         parts.append(reads or entry)
     last = _BY_LOWER.get(" ".join(entries[-1].lower().split()), ("", ()))[1]
     if "modifier" in last or ("generic" in last and not words and len(entries) == 1):
         return None
-    return " ".join(words + parts)
+    # an initialism keeps its capitals ('the MASH social worker'), unless the whole role is in capitals
+    # ('THE ALLOCATED SOCIAL WORKER')
+    shouting = any(e.isupper() and len(e) > 4 for e in entries)
+    return " ".join([w if len(w) > 1 and w.isupper() and not shouting else w.lower() for w in written] + parts)

@@ -51,6 +51,18 @@ _CLOSING_COMMA = re.compile(
 # by'). After a role written after a name ('Jo Bell, the GP, and the nurse') the comma is the list's.
 _APPOSED_CLOSE = re.compile(
     rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
+# The role, with its article, then what it is at or who it is, set off by a comma before the name: 'her
+# class teacher at Fernlea Primary School, Mrs Hartley'; 'the MASH social worker who screened it, Priya
+# Sandhu'. The place ends in an organisation's word, which no person is; the clause holds no article or
+# possessive, so no noun phrase in it can be a person the name is apposed to ('who visited the mother, Jo').
+_POST_DETS = r"(?:the|an?|her|his|their|its|this|that|these|those|my|our|your|[a-z]+['’]s)"
+_BEFORE_POST = re.compile(
+    rf"(?<![\w'’-])(?P<det>{DET})\s+{PHRASE}"
+    rf"(?P<post>[ \t]+(?-i:at|from|in|of|with)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?"
+    rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words'))})"
+    rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}(?![\w'’-]))(?-i:[a-z]+)){{1,4}})"
+    rf"(?P<joint>[ \t]*,[ \t]*)$", re.I)
+_POST_WINDOW = 160
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # 'Amina Begum, the health visitor, Jo Bell, the GP': a role in an apposition after another name is
@@ -123,6 +135,11 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     last = _LAST_WORD.search(text, max(0, lead - 40), lead)
     word = last.group(1).lower() if last else ""
     m = _BEFORE.search(text[window:lead]) if word in _LAST_WORDS or word[:-1] in _LAST_WORDS else None
+    if m is None and text[max(0, lead - 3):lead].rstrip().endswith(","):
+        window = max(0, lead - _POST_WINDOW)
+        m = _BEFORE_POST.search(text[window:lead])
+        if m and m.group("plural"):
+            m = None
     if m and m.group("joint").strip() and _after_a_name(text, window + m.start()):
         m = None  # 'Jo Bell, the health visitor, Amina Begum': whose role it is is unclear; 'the GP Amina Begum' is hers
     if m:

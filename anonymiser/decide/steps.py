@@ -107,7 +107,8 @@
     "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
     'a variant of the name', each noted in its rule (decide.aliases); a role label with an apposition
     that restates it ('Mother, mother of Megan,', 'Mother (Megan's mother)') reads 'Mother'
-    (decide.restated_roles). After widened-overlaps: it joins final replacements side by side.
+    (decide.restated_roles); a former surname beside a mention ('(née Parr)') goes with it
+    (decide.former_names). After widened-overlaps: it joins final replacements side by side.
 19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
     'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
     in a '+' or the rest of a word it would touch ('[phone number removed]', never
@@ -139,6 +140,7 @@ from anonymiser.decide.alias_names import alias_names
 from anonymiser.decide.aliases import collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.couples import couples
+from anonymiser.decide.former_names import drop_former_names
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
@@ -341,8 +343,9 @@ def _name_step(replacements: list[Replacement], changed: set[int], step: str) ->
 
 def name_variants(state: DecideState) -> None:
     """A quoted list of one person's names that would all read the same label is one mention."""
-    state.decisions.replacements = collapse_inverted(state.text, drop_restated_roles(  # 'Mother, mother of Megan'
-        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step), state.step)
+    state.decisions.replacements = drop_former_names(state.text, collapse_inverted(state.text, drop_restated_roles(
+        state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step), state.step),
+        state.step)  # 'Mother, mother of Megan'; 'Mother (née Parr)'
     reword_restated(state.text, state.decisions.replacements, state.step)
 
 

@@ -160,6 +160,22 @@ def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | N
     return found if found is not None and "(" in text[found[0]:start] else None
 
 
+_DWELLING_AT = re.compile(
+    rf"(?<![\w'’-])(?:the|an?|her|his|their|its|our|this|that|[\w-]+['’]s?)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?"
+    rf"(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})(?P<at>[ \t]+at[ \t]+)$", re.I)
+
+
+_ADDRESS_ENDS = re.compile(r"[ \t]*(?:[.;:!?)\n]|,?[ \t]+[a-z]|$)")
+
+
+def dwelling_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'moved to her grandmother's house at 16 Ashdown Close' -> 'moved to her grandmother's house':
+    where a noun for a home stands before the address with 'at', the address goes with its 'at'."""
+    m = _DWELLING_AT.search(text, max(0, start - 60), start)
+    # only an address that ends there: a town or a postcode after it is still the address's
+    return (m.start("at"), end) if m and _ADDRESS_ENDS.match(text, end) else None
+
+
 def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """'moved into the family home at 14 Elm Road in 2021' -> 'moved into the family home in 2021':
     where the label already stands before the address, the address goes with what joins it."""

@@ -115,3 +115,18 @@ def test_two_homes_of_the_child_are_told_apart_only_by_their_labels(tmp_path: Pa
                             f"    residents: [subject child]\n    label: their first home\n  - address: {HOME}")
     out = anonymise(draft, register=_register(tmp_path, labelled)).text
     assert out == "In 2020 the family moved from their first home to the family home."
+
+
+@pytest.mark.parametrize("draft, published", [
+    # a noun for a home before the address says what it is: the address goes with its 'at'
+    ("In May 2021 she moved to her aunt's house at 16 Quarry Bank Close with the baby.",
+     "In May 2021 she moved to her aunt's house with the baby."),
+    ("She moved to a flat at 9 Tinsel Row in June.", "She moved to a flat in June."),
+    # a town or a postcode after the street is still the address's: it stays a marker
+    ("The family lived in a flat at Flat 2, 9 Tinsel Row, Hebden Royd HX7 5PL.",
+     "The family lived in a flat at [address] [postcode removed]."),
+    # no noun for a home before it: the marker says what it is
+    ("Police attended 16 Quarry Bank Close at 2am.", "Police attended [address] at 2am."),
+])
+def test_an_address_after_a_noun_for_a_home_goes_with_its_at(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published
