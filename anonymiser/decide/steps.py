@@ -44,15 +44,15 @@
    the keep rules and the phrase layer too. A section number of the text ('2.1') read once as a
    reference is not spread to its other uses. After the keep rules and dates of birth, so only what
    goes is spread, and as its final kind.
-8. names-from-evidence: the people the NER missed, decided once per distinct string from the
-   name lists and the local context (decide.person_evidence): a first name that is also a month
-   or a word ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was
-   born', not an acronym the text defines), first names the lists know before a surname the NER found
-   alone ('Lily Rose Field'), a surname after a first name it found alone ('Kyle Judge', then 'Mr Judge':
-   decide.name_edges). The name stands at every capitalised mention unless the local context says
-   otherwise ('June 2021', 'in June', 'Will you'). After propagation,
-   whose spreading knows no date context: this step spreads its own names with it, and sees
-   every person the NER and propagation found, so it adds only what they missed.
+8. names-from-evidence: the people the NER missed, decided once per distinct string from the name
+   lists and the local context (decide.person_evidence): a first name that is also a month or a word
+   ('June refused', "Hope's mother") and initials of a person ('his mother SR', 'HD was born', not an
+   acronym the text defines), first names the lists know before a surname the NER found alone ('Lily
+   Rose Field'), a surname after a first name it found alone ('Kyle Judge', then 'Mr Judge':
+   decide.name_edges), a word of a found name alone before a person's verb ('Jordan told' after 'Mr
+   Jordan Pearson': decide.kept_name_words). The name stands at every capitalised mention unless the
+   context says otherwise ('June 2021', 'in June', 'Will you'). After propagation, whose spreading knows
+   no date context: it spreads its own names, and sees all the NER and propagation found, to add the rest.
 9. reviewer-additions: the spans the reviewer added. After the keep rules and propagation: a
    reviewer's addition beats the allowlists, and already stands at every place its words appear.
 10. people-read-as-organisations: 'Kia Jones' that the NER called an organisation, where 'Jones'
@@ -102,19 +102,18 @@
     undoes what it replaces (after the decide stage).
 17. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
     one before; the wider one wins. After choose and residue, which do the widening.
-18. name-variants: a quoted list of one person's names that would all read the same label
-    ('"Lily Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of
-    "Sophie"', and a quoted name after 'recorded as' that would repeat its sentence's label reads
-    'a variant of the name', each noted in its rule (decide.aliases); a role label with an apposition
-    that restates it ('Mother, mother of Megan,', 'Mother (Megan's mother)') reads 'Mother'
-    (decide.restated_roles); a former surname beside a mention ('(née Parr)') goes with it
-    (decide.former_names). After widened-overlaps: it joins final replacements side by side.
-19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or
-    'an' agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes
-    in a '+' or the rest of a word it would touch ('[phone number removed]', never
-    '+[phone number removed]'), and the first word of a sentence, a numbered heading or a list
-    item keeps its capital ('5.2 The GP practice'). After name-variants: it needs each final
-    span, and widens one only up to its neighbours.
+18. name-variants: a quoted list of one person's names that would all read the same label ('"Lily
+    Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of "Sophie"', and a
+    quoted name after 'recorded as' that would repeat its sentence's label reads 'a variant of the name',
+    each noted in its rule (decide.aliases); a role label with an apposition that restates it ('Mother,
+    mother of Megan,', 'Mother (Megan's mother)') reads 'Mother' (decide.restated_roles); a former
+    surname beside it ('(née Parr)') goes with it (decide.former_names). After widened-overlaps: it
+    joins final replacements side by side.
+19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or 'an'
+    agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes in a
+    '+' or the rest of a word it would touch ('[phone number removed]', never '+[phone number removed]'),
+    and the first word of a sentence, a numbered heading or a list item keeps its capital ('5.2 The GP
+    practice'). After name-variants: it needs each final span, and widens one only up to its neighbours.
 20. flag-lists: the profile's flag lists (ethnicities) flag what no replacement covers. After
     every replacement is made: it needs the final replacements.
 21. confidence: each replacement's confidence is combined from its evidence (decide.confidence,
@@ -141,6 +140,7 @@ from anonymiser.decide.aliases import collapse_inverted, collapse_variants, rewo
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.couples import couples
 from anonymiser.decide.former_names import drop_former_names
+from anonymiser.decide.kept_name_words import kept_name_words
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
@@ -207,8 +207,8 @@ def names_from_evidence(state: DecideState) -> None:
         # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
         kept = state.phrases.spans
         state.detections = take_in_surnames(state.text, take_in_first_names(state.text, state.detections, kept), kept)
-        state.detections = state.detections + name_words(state.text, state.detections, kept)
-        state.detections = state.detections + initials(state.text, state.detections, kept, state.allow)
+        state.detections += name_words(state.text, state.detections, kept) + kept_name_words(state.text, state.detections)
+        state.detections += initials(state.text, state.detections, kept, state.allow)
 
 
 def propagation(state: DecideState) -> None:

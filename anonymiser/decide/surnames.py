@@ -20,7 +20,7 @@ def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: 
     """Whether the kept word at word_start:word_end (a role, a place, a nationality) is the surname of
     the person span start:end: it ends the span right after a first name, a title or a capitalised
     name English does not know ('Kelly Nurse', 'Ms Nurse', 'PC English', 'Siân Powys'), or opens a
-    two-word span before a surname ('Devon Ashworth'). Cut out, it would be published beside the
+    two-word span before a surname, after a title or none ('Devon Ashworth', 'Mr Jordan Pearson'). Cut out, it would be published beside the
     label ('Adult A Nurse')."""
     word = text[word_start:word_end]
     if not word[:1].isupper():
@@ -33,8 +33,12 @@ def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: 
         return (before.lower().rstrip(".") in vocabulary.PERSON_TITLE_WORDS or is_first_name(before)
                 or (not before.isupper() and word_class(before) is WordClass.UNKNOWN))
     after = _WORDS.findall(text[word_end:end])
-    return (not text[start:word_start].strip() and not word.isupper()
-            and word.lower().rstrip(".") not in vocabulary.NAME_TITLES and len(after) == 1 and is_surname(after[0]))
+    # what stands before it in the span is nothing or a title: 'Devon Ashworth', 'Mr Jordan Pearson'
+    lead = text[start:word_start].lower().replace(".", " ").split()
+    # after a title the word before a capitalised one is a name whatever the lists know of the surname
+    return (all(w in vocabulary.PERSON_TITLE_WORDS for w in lead) and not word.isupper()
+            and word.lower().rstrip(".") not in vocabulary.NAME_TITLES and len(after) == 1
+            and (is_surname(after[0]) or bool(lead) and after[0][:1].isupper()))
 
 
 def is_title_of_kept_surname(text: str, start: int, end: int, title_start: int, title_end: int,
