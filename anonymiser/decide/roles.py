@@ -35,7 +35,10 @@ from anonymiser.decide.role_words import DET, PHRASE, ROLES, normalise
 from anonymiser.decide.wording import with_title
 
 # The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
-_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{DET})\s+)?{PHRASE}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
+# A role spelled out may carry its initialism in brackets before the joint: 'an Independent Domestic
+# Violence Advisor (IDVA), Ms Carol Whitby,'.
+_INITIALISM = r"(?:[ \t]*\((?-i:[A-Z][A-Za-z]{1,7})\))?"
+_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{DET})\s+)?{PHRASE}{_INITIALISM}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
 # The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
 _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{DET})\s+)?{PHRASE}", re.I)
 # The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
@@ -53,13 +56,13 @@ _APPOSED_CLOSE = re.compile(
     rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
 # The role, with its article, then what it is at or who it is, set off by a comma before the name: 'her
 # class teacher at Fernlea Primary School, Mrs Hartley'; 'the MASH social worker who screened it, Priya
-# Sandhu'. The place ends in an organisation's word, which no person is; the clause holds no article or
-# possessive, so no noun phrase in it can be a person the name is apposed to ('who visited the mother, Jo').
+# Sandhu'. The place ends in an organisation's word or a local body's ('FC'), which no person is; the
+# clause holds no article or possessive, so no noun phrase in it can be a person the name is apposed to ('who visited the mother, Jo').
 _POST_DETS = r"(?:the|an?|her|his|their|its|this|that|these|those|my|our|your|[a-z]+['’]s)"
 _BEFORE_POST = re.compile(
-    rf"(?<![\w'’-])(?P<det>{DET})\s+{PHRASE}"
+    rf"(?<![\w'’-])(?P<det>{DET}|(?-i:[A-Z][a-z]+)['’]s)\s+{PHRASE}"
     rf"(?P<post>[ \t]+(?-i:at|from|in|of|with)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?"
-    rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words'))})"
+    rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words') + vocabulary.entries('local_organisation_words'))})"
     rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}(?![\w'’-]))(?-i:[a-z]+)){{1,4}})"
     rf"(?P<joint>[ \t]*,[ \t]*)$", re.I)
 _POST_WINDOW = 160
@@ -76,7 +79,9 @@ _OWNED = re.compile(r"['’]s?[ \t]+$")
 _QUALIFIED = re.compile(r"(?<![\w'’-])(?:a|an|the|her|his|their|our|its|this|that|another)[ \t]+(?:[\w'’-]+[ \t]+){1,3}$", re.I)  # "Dr Brynmor's practice manager, Ceri Vale": the role has its owner
 # The last word of every role, for a quick look before the full search ('visitor', 'GP', 'midwives').
 _LAST_WORDS = frozenset(e.split()[-1].lower() for e in ROLES)
-_LAST_WORD = re.compile(r"([\w-]+)[ \t]*[,:(]?[ \t]*$")
+# A title in the mention's span that is a role's last word: 'Nurse' of 'Nurse Polly Hanlon'.
+_ROLE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[ \t]*$")
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -140,6 +145,10 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         m = _BEFORE_POST.search(text[window:lead])
         if m and m.group("plural"):
             m = None
+    head = _ROLE_TITLE.match(text, start, end)
+    if head and head.group(1).lower() in _LAST_WORDS and head.group(1).lower() in vocabulary.NAME_TITLES \
+            and (m is None or normalise(m.group("mods"), m.group("role")) is None):
+        m = _BEFORE.search(text[window:head.end()]) or m  # 'Staff Nurse Polly Hanlon': the title ends the role
     if m and m.group("joint").strip() and _after_a_name(text, window + m.start()):
         m = None  # 'Jo Bell, the health visitor, Amina Begum': whose role it is is unclear; 'the GP Amina Begum' is hers
     if m:
