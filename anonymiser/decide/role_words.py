@@ -18,8 +18,11 @@ ROLE = rf"(?:{vocabulary.alternation(ROLES)})"
 # A service's worker noun (models/vocabulary/agency_workers.txt): 'the YOT officer' is its worker.
 SERVICE_WORKERS = {e.lower(): labels[0].replace("_", " ")
                    for e, labels in vocabulary.labelled("agency_workers").items() if labels}
+# A role's words run on one line or a hard-wrapped one, never across a blank line: a table's cells and
+# paragraphs are parted by one, and 'Primary School' / 'Class teacher Jo Bell' is no 'school class teacher'.
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)(?!\n)"
 _MODS = (rf"(?:(?:{vocabulary.alternation(vocabulary.entries('role_modifiers'))}"
-         rf"|(?-i:{vocabulary.alternation(vocabulary.entries('agency_workers'))}))\s+){{0,3}}")
+         rf"|(?-i:{vocabulary.alternation(vocabulary.entries('agency_workers'))})){_GAP}){{0,3}}")
 # What stands before a role: an article, a possessive pronoun, or a lower-case possessive ('the
 # family's support worker'); never a capitalised one, which could be a name ('Amara's health visitor').
 DET = r"(?:(?:the\s+)?(?-i:[a-z]+)['’]s|the|an?|her|his|their|our|its|another|this|that)"
