@@ -224,9 +224,9 @@ def article_for(new: str) -> str | None:
     return "an" if _VOWEL_SOUND.match(w) else "a"
 
 
-# What may stand before a line's first word: spaces, a section or list number, a bullet, a heading's
-# marks, bold.
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]+)?"
+# What may stand before a line's first word: spaces, a section or list number (a letter in it too:
+# '5A.2'), a bullet, a heading's marks, bold.
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]+)?"
                         r"(?:\*\*|__)?[ \t]*$")
 
 
@@ -235,7 +235,7 @@ def line_content_start(text: str, pos: int) -> bool:
     return _LINE_LEAD.search(text, max(0, text.rfind("\n", 0, pos)), pos) is not None
 
 
-_NUMBERED_LEAD = re.compile(r"[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]")
+_NUMBERED_LEAD = re.compile(r"[ \t]*(?:\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)*\.?|\(?[a-z]\)|\(?[ivx]{1,4}\)|[-*•#>]+)[ \t]")
 
 
 def starts_line_sentence(text: str, pos: int) -> bool:
