@@ -200,6 +200,9 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
         # 'The Balogs reported her missing': the household, not one of them
         start = wording.absorb_article(text, start)
         return _replacement(state, d, start, end, "the family", rule + " (family surname, plural)")
+    group = wording.family_group_surname(text, start, end, who.surname)
+    if group is not None:  # 'the Tregothnan family': the household, and no one person's label
+        return _replacement(state, d, start, group, "", rule + " (family surname before a group word)")
     end = _surname_initial(text, end, who)  # 'Denisa H.': the initial is the surname's
     mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
     new = state.case_map.register_label(who, state.register, mode, text)

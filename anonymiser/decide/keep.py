@@ -15,7 +15,8 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
-from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER, area_spans, own_areas
+from anonymiser.decide.local_teams import in_agency_name, place_in_agency_name
+from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas
 from anonymiser.decide.people import before_next_field
 from anonymiser.decide.scores import a_score_not_a_person
 from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
@@ -58,18 +59,6 @@ _RELATIVE_DATE_WORDS = vocabulary.words("relative_date_words")
 _PLATFORMS = lowered("gazetteer", ("online_platforms",))
 # What a state has ('Government', 'army', 'Code'): after a nationality, the nationality is the state's.
 _STATE_BODY = vocabulary.words("state_body_words")
-
-
-# What follows a council's name when it names the partnership's own agencies (decide.partnership_area).
-_OWN_AGENCY_AFTER = OWN_AGENCY_AFTER
-# The same, or another place joined to it first: "Boston Borough Council", "Torbay and South Devon NHS
-# Foundation Trust". A place written so is part of an agency's name, which is kept.
-_AGENCY_AFTER = re.compile(r"(?:\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){1,3}?)?" + _OWN_AGENCY_AFTER.pattern, re.I)
-
-
-def in_agency_name(text: str, end: int) -> bool:
-    """The place ending at `end` begins an agency's name ('Boston| Borough Council')."""
-    return _AGENCY_AFTER.match(text, end) is not None
 
 
 def allow_index(profile: Profile) -> PhraseIndex:
@@ -164,7 +153,7 @@ class Keeper:
 
     def _agency_place(self, part: str, end: int) -> bool:
         """A known place that begins an agency's name: 'Boston' of 'Boston Borough Council'."""
-        return places.is_place(part.strip()) and in_agency_name(self.text, end)
+        return places.is_place(part.strip()) and place_in_agency_name(self.text, end - len(part), end)
 
     def _state_title(self, text: str) -> bool:
         """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""
@@ -204,6 +193,9 @@ class Keeper:
                 pieces = [c for p in pieces for c in cut_at_unbalanced(self.text, p)]
                 pieces = [q for q in (self._trim_article(p) for p in pieces) if q and not self._noise(q)]
             for p in pieces:
+                if p.entity == E.ORGANISATION and p is not d and places.is_place(self.text[p.start:p.end]):
+                    # 'Dewsbury' left of 'Early Help' once the agency is cut out: the town, not a body
+                    p = replace(p, entity=E.LOCATION)
                 if p.entity == E.LOCATION:
                     out.extend(self._split_places(p))
                 elif p.entity == E.PERSON and not p.from_register:

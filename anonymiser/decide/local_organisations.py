@@ -135,10 +135,12 @@ def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]
     and the head word become one organisation of that kind. What the NER or a place's context alone
     saw inside the name (a 'place' or a 'person') is taken in; any other detection leaves it alone."""
     out = list(detections)
+    names: dict[str, str] = {}  # each club's name, without its ending, and its kind
     for m in _NAMED_BUSINESS.finditer(text):
         s, e = m.start(), m.end()
         inside = [d for d in out if d.start < e and s < d.end]
-        if any(not set(d.detectors) <= _GUESSES or d.start < s - 4 or d.end > e for d in inside):
+        if any(not (set(d.detectors) <= _GUESSES or _school_of_a_club(d, m)) or d.start < s - 4 or d.end > e
+               for d in inside):
             continue
         if text[s:m.end(1)].split()[0].lower() in _SENTENCE_WORDS:
             s = m.start(1) + len(text[s:m.end(1)].split()[0]) + 1  # 'The Spice Garden takeaway' opens a sentence
@@ -147,4 +149,14 @@ def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]
         head = " ".join(text[m.end(1):e].lower().split())
         out = [d for d in out if d not in inside]
         out.append(Detection(s, e, E.ORGANISATION, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind="the " + _KIND[head])))
+        names["".join(text[s:m.end(1)].split()).lower()] = "the " + _KIND[head]
+    # 'his coach at Fellside Juniors' after 'Fellside Juniors ARLFC': the club's name alone is the club
+    out = [replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=names[key]))
+           if d.entity == E.SCHOOL and (key := "".join(text[d.start:d.end].split()).lower()) in names else d
+           for d in out]
     return sorted(out, key=lambda d: (d.start, -d.end))
+
+
+def _school_of_a_club(d: Detection, m: re.Match[str]) -> bool:
+    """'Fellside Juniors' of 'Fellside Juniors ARLFC': a school's word the club's name holds ('Juniors')."""
+    return d.entity == E.SCHOOL and d.end <= m.end(1) and _KIND[" ".join(m.group(0)[m.end(1) - m.start():].lower().split())].endswith("club")

@@ -7,6 +7,8 @@
   (an NER span that took in several members is split into one place each).
 - 'the Westgate youth centre': a capitalised name between 'the' and a lower-case facility noun
   (models/vocabulary/facility_words.txt) names the facility or its place, not a person.
+- 'their previous address in Holmcroft': one word after a dwelling noun and 'in'
+  (models/vocabulary/dwelling_words.txt) is where the home is.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)]|$)", re.M)
 _FACILITY = re.compile(
     rf"[ \t]+(?:{vocabulary.alternation(vocabulary.entries('facility_words'))})(?![\w'’-])")
 _THE = re.compile(r"\bthe[ \t]+$", re.I)
+# 'their previous address in Holmcroft', 'a flat in Holmcroft': a dwelling noun and 'in' before the name.
+_DWELLING_IN = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})s?[ \t]+in[ \t]+$", re.I)
 
 
 def _guess(d: Detection) -> bool:
@@ -56,6 +61,12 @@ def _before_facility(text: str, d: Detection) -> bool:
     return (d.entity == E.PERSON and " " not in text[d.start:d.end].strip()
             and _THE.search(text, max(0, d.start - 5), d.start) is not None
             and _FACILITY.match(text, d.end) is not None)
+
+
+def _after_dwelling_in(text: str, d: Detection) -> bool:
+    """'the address in <d>': where a home is, not a person or a body; one word, no title."""
+    return (" " not in text[d.start:d.end].strip()
+            and _DWELLING_IN.search(text, max(0, d.start - 40), d.start) is not None)
 
 
 def _known_place(text: str, s: int, e: int, detections: list[Detection]) -> bool:
@@ -89,6 +100,7 @@ def places_by_context(text: str, detections: list[Detection]) -> list[Detection]
     detections = places_before_countries(text, detections)
     ends = _institution_ends(detections)
     out = [replace(d, entity=E.LOCATION)
-           if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d)) else d
+           if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d) or _after_dwelling_in(text, d))
+           else d
            for d in detections]
     return _lists_of_places(text, out)

@@ -285,3 +285,18 @@ def starts_sentence(text: str, pos: int) -> bool:
         return False
     word = m.group("word")
     return not (word.lower() in vocabulary.NAME_TITLES or (len(word) == 1 and word.isupper()))
+
+
+_GROUP_AFTER = re.compile(rf"[ \t]+(?:{vocabulary.alternation(vocabulary.entries('group_words'))})\b", re.I)
+
+
+def family_group_surname(text: str, start: int, end: int, surname: str | None) -> int | None:
+    """'the Tregothnan family': a register surname between 'the' and a group word names the household,
+    not one of them; where the words to drop end (the space after the surname), else None."""
+    if not surname or text[start:end].lower() != surname.lower():
+        return None
+    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is None:
+        return None
+    m = _GROUP_AFTER.match(text, end)
+    return end + len(m.group(0)) - len(m.group(0).lstrip()) if m else None
+

@@ -144,8 +144,7 @@ SPOT = {
         "PSNI", "British Transport Police", "Children's Social Care", "CAMHS", "NSPCC", "Barnardo's",
         "Dr Barnardo's", "Cafcass", "Ofsted", "MASH", "Multi-Agency Safeguarding Hub", "the Samaritans",
         "Croydon Health Services NHS Trust", "Great Ormond Street Hospital for Children NHS Foundation Trust",
-        "South London and Maudsley NHS Foundation Trust", "Croydon University Hospital",
-        "Royal London Hospital", "Alder Hey Children's Hospital", "London Ambulance Service",
+        "South London and Maudsley NHS Foundation Trust", "London Ambulance Service",
     ],
     "allowlist/roles.txt": [
         "Social Worker", "Health Visitor", "GP", "Designated Safeguarding Lead", "Detective Constable",

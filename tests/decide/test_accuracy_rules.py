@@ -81,7 +81,7 @@ def test_an_unnamed_area_is_a_place_though_not_capitalised() -> None:
 
 
 def test_a_register_name_that_is_also_an_allowlisted_word_is_still_the_name() -> None:
-    text = "Mind, known to all as Mind, visited. The baby was taken to Alder Hey Children's Hospital."
+    text = "Mind, known to all as Mind, visited. The baby was seen by Alder Hey Children's NHS Foundation Trust."
     keeper = Keeper(load_profile(), text)
     name = _det(text, "Mind", E.PERSON, "CaseRegister", nth=1, register_person="mind alder")
     inside_agency = _det(text, "Alder", E.PERSON, "CaseRegister", register_person="mind alder")
