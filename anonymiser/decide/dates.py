@@ -36,7 +36,8 @@ _LEAD = re.compile(
     r"|before|after)\s+)?"
     rf"(?:(?P<the>the)\s+(?:(?P<part>{_OCCASIONS})|(?P<hours>(?:early|small)\s+hours))\s+of\s+)?"
     r"(?:the\s+)?"
-    rf"(?P<days>(?:\b{_DAY}\s*,\s*)+(?:{_DAY}\s*(?:,\s*)?(?:and|&)\s+)?)?$",
+    # a number after a digit and a point is a decimal's or version's ('version 0.4, 14 October'), no day
+    rf"(?P<days>(?:(?<!\d[.,])\b{_DAY}\s*,\s*)+(?:{_DAY}\s*(?:,\s*)?(?:and|&)\s+)?)?$",
     re.I,
 )
 # A range or list of days in one month at the date's start: '3 and 5 May', '3-5 May', '3 to 5 May'.
