@@ -21,8 +21,11 @@ from anonymiser.decide.wording import match_case
 _QUOTE = "\"'‘’“”"
 # What stands between a name and its alias: an apposition or a bracket saying the second is what the
 # first is known as, called or referred to as ('known to her family as', 'also called', 'nicknamed').
-_AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:known|called|referred\s+to|nicknamed)" \
-      rf"(?:\s+(?:to|in|among|by|within)\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)?\s+[{_QUOTE}]?"
+# 'Known' and 'referred to' name only with their 'as' ('was referred to CAMHS' names a service, not
+# an alias); 'called' and 'nicknamed' name with or without it ('also called Dan').
+_AS_PHRASE = r"(?:\s+(?:to|in|among|by|within)\s+[^,.;:()\n]{1,40}?\s+as|\s+as)"
+_AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?" \
+      rf"(?:(?:known|referred\s+to){_AS_PHRASE}|(?:called|nicknamed){_AS_PHRASE}?)\s+[{_QUOTE}]?"
 _JOINTS = (
     rf",\s*{_AS}",
     rf"\s*\(\s*{_AS}",

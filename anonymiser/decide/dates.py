@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
+from anonymiser.detect.named_days import is_named_day, named_day_spans
 
 _OCCASIONS = vocabulary.alternation(vocabulary.OCCASIONS)
 _CALENDAR_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
@@ -35,7 +36,8 @@ _LEAD = re.compile(
     r"|before|after)\s+)?"
     rf"(?:(?P<the>the)\s+(?:(?P<part>{_OCCASIONS})|(?P<hours>(?:early|small)\s+hours))\s+of\s+)?"
     r"(?:the\s+)?"
-    rf"(?P<days>(?:\b{_DAY}\s*,\s*)+(?:{_DAY}\s*(?:,\s*)?(?:and|&)\s+)?)?$",
+    # a number after a digit and a point is a decimal's or version's ('version 0.4, 14 October'), no day
+    rf"(?P<days>(?:(?<!\d[.,])\b{_DAY}\s*,\s*)+(?:{_DAY}\s*(?:,\s*)?(?:and|&)\s+)?)?$",
     re.I,
 )
 # A range or list of days in one month at the date's start: '3 and 5 May', '3-5 May', '3 to 5 May'.
@@ -56,13 +58,18 @@ class Framed:
 def core_start(text: str, start: int, end: int) -> int:
     """Where the date itself begins in a detected span: after 'on', 'the morning of', 'between'."""
     m = _CORE.search(text, start, end)
-    return m.start() if m else start
+    # a named day begins the date too: 'after Good Friday 2021' begins at 'Good', not its year
+    found = [m.start()] if m else []
+    found += [start + s for s, _ in named_day_spans(text[start:end])[:1]]
+    return min(found) if found else start
 
 
 def frame(text: str, start: int, end: int, month: str) -> Framed | None:
     """The words before a day-level date at text[start:end] fitted to its coarsened form `month`
     ('March 2023'), or None when nothing before it needs to change ('dated 14/03/2023')."""
     core = core_start(text, start, end)
+    if is_named_day(text[core:end]):
+        return _named_day(text, start, end, month)
     window = max(0, min(start, core) - _LOOK_BACK)
     m = _LEAD.search(text, window, core)
     if m is None or m.start() > start or m.start() == m.end():
@@ -85,6 +92,22 @@ def frame(text: str, start: int, end: int, month: str) -> Framed | None:
     first = days and m.start("days")
     plain = bool(m.group("on")) and not (part or days or in_one_month or " or " in m.group("on"))
     return Framed(m.start(), first if first else core, cased(text[m.start():end], new), plain)
+
+
+# Before a named day: a preposition that takes the month as it took the day ('on Christmas Eve'
+# -> 'in December'), or a determiner, where the day names something ('the Christmas Eve incident').
+_NAMED_DAY_TAKES_MONTH = re.compile(
+    rf"(?:\b(?:on|in|during|over|{vocabulary.alternation(vocabulary.entries('determiners'))})|['’]s?)\s+$", re.I)
+
+
+def _named_day(text: str, start: int, end: int, month: str) -> Framed | None:
+    """'spent Boxing Day at home' -> 'spent a day in December at home': the month alone would say he
+    spent the month; after 'on' or 'the' the plain coarsened date reads true ('in December')."""
+    if _NAMED_DAY_TAKES_MONTH.search(text, max(0, start - 20), start):
+        return None
+    opens = re.search(r"(?:^|[.!?:]\s)\s*$", text[max(0, start - 3):start]) is not None
+    new = f"a day in {month}"
+    return Framed(start, start, new[0].upper() + new[1:] if opens else new)
 
 
 def cased(original: str, new: str) -> str:

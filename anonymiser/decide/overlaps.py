@@ -48,6 +48,8 @@ def _rank(d: Detection) -> tuple:
         # A one-edit guess ('Hollin' for Hollis) must not break up a named school or a street
         # ('Hollin Brook Primary'), which the institution and address detectors see whole.
         base = max(base, PRIORITY[E.PERSON] + 1 if d.meta.match == "fuzzy" else PRIORITY["register"])
+    if d.entity == E.REFERENCE_NUMBER and "CaseRegister" in d.detectors:
+        base = max(base, PRIORITY["register"])  # the register's own reference, whole: no NI number inside it
     if d.meta.reviewer:
         base = max(base, PRIORITY["reviewer"])
     if d.meta.local_kind:

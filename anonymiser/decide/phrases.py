@@ -42,7 +42,14 @@ from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.place_spans import whole_place
-from anonymiser.decide.shapes import common_words_only, expansion_start, labels, plain, section_numbers
+from anonymiser.decide.shapes import (
+    common_words_only,
+    expansion_start,
+    heading_words_common,
+    labels,
+    plain,
+    section_numbers,
+)
 from anonymiser.decide.surnames import is_kept_surname
 from anonymiser.decide.systems import system_names, system_spans
 
@@ -307,7 +314,7 @@ class PhraseLayer:
             s, e = s + lead, e - (len(line) - len(line.rstrip()))
             if e <= s:
                 continue
-            if common_words_only(self.text[s:e]) and not self._person_cue(s, e) and not self._street(s, e) \
+            if (common_words_only(self.text[s:e]) or heading_words_common(self.text, s, e)) and not self._person_cue(s, e) and not self._street(s, e) \
                     and not _gazetteer().find(self.text[s:e]) \
                     and not (d.entity == E.PERSON and _named(self.text[s:e])) \
                     and not (d.entity == E.LOCATION and places.is_place(self.text[s:e])):

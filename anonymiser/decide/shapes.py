@@ -86,6 +86,26 @@ def common_words_only(text: str) -> bool:
     return bool(content) and all(_is_common(w) for w in content)
 
 
+def heading_words_common(text: str, start: int, end: int) -> bool:
+    """A span in a heading written all in capitals ('BACKGROUND PRIOR TO THE PERIOD') whose every
+    word the draft also writes out of capitals ('Background Prior to the Period', 'prior') is
+    judged as written there: capitals in such a heading are its style, not a name's. A word the
+    draft writes only in capitals is still no evidence either way."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not re.search(r"[A-Z]{2}", line) or re.search(r"[a-z]", line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text[start:end]) if w.lower() not in FUNCTION_WORDS]
+    return bool(words) and all(_written_out_of_capitals(text, w) for w in words) \
+        and common_words_only(text[start:end].title())
+
+
+def _written_out_of_capitals(text: str, word: str) -> bool:
+    return any(not m.group(0).isupper() for m in
+               re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE))
+
+
 def expansion_start(text: str, paren: int, acronym: str) -> int | None:
     """Where the words before '(ACR)' spell its capitals in order, function words skipped; None if they do not."""
     letters = [c for c in acronym if c.isupper()]

@@ -13,6 +13,7 @@ from anonymiser.core.register import Register
 from anonymiser.detect.capitals import capitals_runs
 from anonymiser.detect.chunking import chunks
 from anonymiser.detect.engine import build_analyzer
+from anonymiser.detect.named_days import named_day_spans
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
 from anonymiser.detect.recognizers.register_references import NAME as REFERENCES_NAME
@@ -75,7 +76,11 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
     if register.known_references and E.REFERENCE_NUMBER in wanted:
         for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
             _add(seen, r, REFERENCES_NAME)
-    return sorted(seen.values(), key=lambda d: (d.start, -d.end))
+    # 'Boxing Day', 'Valentine's Day': a NER's person, place or body there is the named day, a date.
+    days = named_day_spans(text)
+    named = {id(d) for d in seen.values() if d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION)
+             and d.detectors == ("SpacyRecognizer",) and any(s <= d.start and d.end <= e for s, e in days)}
+    return sorted((d for d in seen.values() if id(d) not in named), key=lambda d: (d.start, -d.end))
 
 
 # What a line in capitals is looked at again for: the kinds found by their capital letters.

@@ -11,6 +11,7 @@ from functools import lru_cache
 from dateutil import parser as dateutil_parser
 
 from anonymiser.config import vocabulary
+from anonymiser.detect import named_days
 
 # Two defaults that differ in every field: a field that comes back different between the two
 # parses was missing from the text. Both years are leap years and both months have 31 days,
@@ -106,6 +107,8 @@ def month_year(text: str) -> str | None:
         rest = month_year(written[qualifier.end():])
         return None if rest is None else qualifier.group(0) + rest
     cleaned = _clean(text)
+    if named_days.has_named_day(cleaned):
+        return "spring"  # 'Good Friday' with no year: Easter falls in March or April, always in spring
     season = _SEASON.match(cleaned) if cleaned else None
     if season:
         # Already no finer than a month and year: kept as written ('the summer of 2019').
@@ -179,7 +182,7 @@ def same_date(text: str, date: dt.date, *, allow_missing_year: bool = False) -> 
 
 
 def _clean(text: str) -> str:
-    cleaned = " ".join(text.split()).strip(" ,.;:()[]")
+    cleaned = named_days.written_as_date(" ".join(text.split()).strip(" ,.;:()[]"))
     cleaned = _LEADING_WORDS.sub("", cleaned)
     cleaned = _ORDINAL.sub("", cleaned)
     # "14-16 March 2019", "13/14 March": dateutil would read the first day as a year; the range

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from pathlib import Path
 
@@ -26,6 +27,9 @@ LABELS = {
     "child_roles": {"subject", "age"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),
+    # a month and day that exists, or days from Easter Sunday
+    "named_days": {f"{m:02}-{d:02}" for m in range(1, 13) for d in range(1, calendar.monthrange(2000, m)[1] + 1)}
+                  | {f"easter{n:+}" for n in range(-63, 64)},
     "court_kinds": {"street", "named"},
     "family_words": {"parent"},
     "system_words": {"after", "before"},

@@ -159,3 +159,11 @@ def test_verify_searches_the_alias_a_replaced_phrase_held() -> None:
     leaks = find_leaks('She was scared of "Spud".', "out.txt", Register(case="t", people=()),
                        [("Liam Voss", E.PERSON), (' (known as "Spud")', E.PERSON)], {"Adult A", ""})
     assert [leak.text for leak in leaks] == ["Spud"]
+
+
+def test_a_service_someone_is_referred_to_is_no_alias_of_theirs(case: Path) -> None:
+    # 'referred to' names an alias only with its 'as': the service after it is kept as written.
+    out = anonymise("Rhys was referred to YISP by his school in 2019. Later Rhys was referred to as R.",
+                    register=case).text
+    assert "referred to YISP by his school" in out
+    assert "Rhys" not in out

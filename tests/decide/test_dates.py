@@ -105,3 +105,9 @@ def test_a_school_or_financial_year_is_no_day_and_no_code() -> None:
     # the two dates are one list of months: 'in' heads it once (decide.date_lists)
     assert out == ("She was in Year 10 in 2020/21, under the 2019/2020 plan; seen in December 2021 and "
                    "December 2020; crime number [reference removed].")
+
+
+def test_a_version_number_before_a_date_is_no_day_of_its_list() -> None:
+    assert anonymise("Draft for the panel, version 2.7, 9 March 2022").text == \
+        "Draft for the panel, version 2.7, March 2022"
+    assert anonymise("Seen on 2, 7 and 9 March 2022.").text == "Seen in March 2022."

@@ -196,3 +196,15 @@ def test_nothing_inside_a_kept_phrase_is_spread() -> None:
     assert "Subject A and Subject B" in out
     assert "2.1 The panel" in out
     assert "Oyelaran-Pike" not in out
+
+
+def test_a_common_word_of_a_heading_in_capitals_is_judged_as_the_draft_writes_it_elsewhere() -> None:
+    text = ("CONTENTS\n3. Background Prior to the Period Under Review\n\n"
+            "3. BACKGROUND PRIOR TO THE PERIOD UNDER REVIEW\n3.1 The family lived with Dawn Pike in Leeds.\n")
+    out = anonymise(text).text
+    assert "3. BACKGROUND PRIOR TO THE PERIOD UNDER REVIEW" in out
+    assert "Background Prior to the Period" in out
+    assert "Dawn" not in out and "Pike" not in out
+    # A surname the draft gives a person stays a name in a heading in capitals.
+    out = anonymise("4. THE PRIOR FAMILY\n4.1 The family moved in 2019 and Mrs Prior said so.\n").text
+    assert "PRIOR" not in out and "Prior" not in out

@@ -178,3 +178,10 @@ def test_many_recorded_references_are_found_as_each_ones_own_pattern_finds_them(
     assert all(any(s <= a and b <= e for s, e in found) for a, b in expected)  # none left out
     assert text[found[-2][0]:found[-2][1]] == "CR-007-41" and text[found[-1][0]:found[-1][1]] == "CR00741"
     assert "pn 2022 40111" in [text[s:e] for s, e in found]
+
+
+def test_a_register_reference_goes_whole_though_a_piece_of_it_has_an_ni_numbers_shape() -> None:
+    # 'JK-775120' alone has an NI number's shape; the register says the whole code is one reference.
+    register = Register("CSPR 2026-03", FAMILY, references=("HBC-JK-775120",))
+    out = anonymise("The family's case number is HBC-JK-775120 on the system.", register=register).text
+    assert out == "The family's case number is [reference removed] on the system."

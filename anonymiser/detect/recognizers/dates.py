@@ -8,6 +8,7 @@ import regex as re
 
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import DATE
+from anonymiser.detect.named_days import NAMED_DAY
 from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
 # Full names and abbreviations, in Title Case or capitals: "may" and "march" are words.
@@ -107,6 +108,8 @@ class UkDateRecognizer(UkPatternRecognizer):
             rf"(?<![\w/.£$-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
             COMPACT_SCORE,
         ),
+        # 'Christmas Eve', 'Boxing Day 2020': a name that fixes one day is an exact date.
+        UkPattern("Named day", rf"(?<![\w'’]){NAMED_DAY}(?:,?\s+{_YEAR}{_NO_DIGIT_AFTER})?", 0.85),
         UkPattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
         UkPattern("Month day", _MONTH_DAY, 0.6),
         UkPattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}", 0.7),

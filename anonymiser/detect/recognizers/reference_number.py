@@ -42,6 +42,11 @@ _BARE_REF = r"\b(?i:(?:our[ \t]+|your[ \t]+)?ref(?:erence)?)\.?(?:[ \t]{0,3}[:#]
 # word "no" ("no one came") never counts.
 _NUMBER_ABBREVIATION = r"(?<![A-Za-z])(?:[Nn]o|[Nn]os|NO|NOS|[Nn]r|[Nn]um)\.\s{0,3}"
 _AFTER_NUMBER_ABBREVIATION = re.compile(rf"{_NUMBER_ABBREVIATION}({_CODE}){_END}")
+# A record's own keyword, a system then a word for its number ('log reference', 'crime number',
+# 'incident no.'), is never prose citing a year: the number after it is the record's even where it
+# looks like one ('log reference 1987 of 26/09/2020'). A bare 'reference 2018' still cites guidance.
+_RECORD_KEYWORD = rf"\b(?i:(?:{_SYSTEM})(?:\s+(?:ref(?:erence)?|number|no|id|identifier|log|#)\.?)+)(?![A-Za-z])"
+_YEAR_SHAPED_RECORD = re.compile(rf"{_RECORD_KEYWORD}\.?[ \t]{{0,3}}(?:[:#=]|\bis\b|\bwas\b)?[ \t]{{0,3}}((?:19|20)\d\d){_END}")
 _LEGAL_PART_BEFORE = re.compile(rf"\b(?i:{vocabulary.alternation(vocabulary.entries('document_parts'))})\s*$")
 # A police officer's collar (shoulder) number between rank and name: "PC 6187 Marsh".
 _COLLAR_TITLES = vocabulary.alternation(vocabulary.titles("reference-collar"))
@@ -109,6 +114,12 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
                                                                   "recognizer_identifier": self.id,
                                                                   "short_codes": True}))
             seen.add((m.start(1), m.end(1)))
+        for m in _YEAR_SHAPED_RECORD.finditer(text):
+            if (m.start(1), m.end(1)) not in seen:
+                results.append(RecognizerResult(REFERENCE_NUMBER, m.start(1), m.end(1), 0.85,
+                                                recognition_metadata={"recognizer_name": self.name,
+                                                                      "recognizer_identifier": self.id}))
+                seen.add((m.start(1), m.end(1)))
         # Lists of codes after one keyword: every item is a code, not only the first.
         extra = []
         for r in results:

@@ -73,3 +73,17 @@ def test_a_number_after_nhs_number_goes_whether_or_not_its_check_digit_holds() -
     assert anonymise("Her NHS number is 943 476 5919.").text == "Her NHS number is [NHS number removed]."
     # A mistyped NHS number fails its check digit, but it is still the child's number.
     assert anonymise("Her NHS number is 943 476 5918.").text == "Her NHS number is [reference removed]."
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The call (incident log 2006 of 3 March 2021) was passed on.", "2006"),
+        ("Officers raised crime number 1994 that night.", "1994"),
+        ("Her hospital ID: 2011 was on the wristband.", "2011"),
+    ],
+)
+def test_a_year_shaped_number_after_a_records_keyword_is_its_number(
+        rec: ReferenceNumberRecognizer, text: str, code: str) -> None:
+    # A system's own keyword is never prose citing a year; a bare 'reference 2018' still is (above).
+    assert spans(rec, text) == [code]
