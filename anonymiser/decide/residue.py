@@ -58,6 +58,12 @@ _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lb
                        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
+# Compiled once: the scan asks these of every capitalised token of a text, and a pattern given as a
+# string is looked up in the re module's cache at each call.
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_CONTRACTION = re.compile(r"I['’][a-z]+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_NAME_JOINS = re.compile(r"[\-/]")
 # The words public bodies are named with ('Assize', 'Cassation', 'Inspectorate'): not a name on their own.
 _INSTITUTION_WORDS = vocabulary.words("generic_institution_words")
 # A capitalised word typed into the small word before it, as PDFs and hurried typing leave it
@@ -202,11 +208,11 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
     word = _word(token)
     if not word or not word[0].isupper():
         return None
-    if re.fullmatch(r"I['’][a-z]+", word):
+    if _CONTRACTION.fullmatch(word):
         return None  # "I'm", "I'd"
-    if re.fullmatch(r"[A-Z]{2,}s", word):
+    if _PLURAL_ACRONYM.fullmatch(word):
         return None  # 'SARs', 'LSCBs': a plural acronym names no one
-    if "." in word and not re.fullmatch(r"(?:[A-Z]\.){2,3}", word):
+    if "." in word and not _DOTTED_INITIALS.fullmatch(word):
         return None  # 'E.g', 'St.John': an abbreviation
     letters = _initialism(word)
     if letters is not None:
@@ -227,7 +233,7 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
         word = word.capitalize()  # capitals say nothing about a word in a capitals line
     if len(word) == 1:
         return None  # 'Child C', 'Mr B': a letter is already a label
-    parts = re.split(r"[\-/]", word)
+    parts = _NAME_JOINS.split(word)
     pos = start
     for part in parts:
         if len(part) > 1 and part[0].isupper() and _name_part_unexplained(t, part, pos):
@@ -267,7 +273,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
     while i < len(tokens):
         m = tokens[i]
         s, e = m.start(), m.end()
-        token = m.group(0).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(0)) else m.group(0)
+        token = m.group(0).rstrip(".") if not _DOTTED_INITIALS.fullmatch(m.group(0)) else m.group(0)
         joined = _JOINED.fullmatch(token)
         if joined:
             s, token = s + joined.end(1), joined.group(2)

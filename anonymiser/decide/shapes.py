@@ -64,8 +64,12 @@ def _name_after(rest: str) -> bool:
         and word_class(word) is not WordClass.COMMON
 
 
+# Compiled once: asked of most capitalised words of a text.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def plain(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def _is_common(word: str) -> bool:

@@ -157,12 +157,15 @@ class UkDateRecognizer(UkPatternRecognizer):
 
 _TIME_PART = re.compile(rf"{_ISO_TIME}$")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+# Compiled once: this check runs on every date match, and a pattern given as a string is looked up
+# in the regex module's cache each time.
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 
 
 def _impossible_numeric_date(text: str) -> bool:
     """True for "31/02/2019" or "14.13.19": numeric shapes that are no date in either order."""
     text = _TIME_PART.sub("", text.strip())
-    if re.fullmatch(r"\d{8}", text):
+    if _EIGHT_DIGITS.fullmatch(text):
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     match = _NUMERIC.match(text)
     if not match or match.group(3) is None:
