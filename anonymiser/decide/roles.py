@@ -82,6 +82,10 @@ _LAST_WORDS = frozenset(e.split()[-1].lower() for e in ROLES)
 # A title in the mention's span that is a role's last word: 'Nurse' of 'Nurse Polly Hanlon'.
 _ROLE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[ \t]*$")
+# A police officer's title or rank opening the mention ('PC Jo Bell', 'Det Sgt Bell'; titles.txt 'police'):
+# with no other role beside the name it is the role, so several officers are numbered alike.
+_POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
+POLICE_OFFICER = "police officer"
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -173,6 +177,9 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         if role and close is not None:
             return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
                                bool(m.group("plural")))
+    police = _POLICE_TITLE.match(text, lead)
+    if police is not None and police.end() <= end:
+        return WrittenRole(POLICE_OFFICER, "before", lead, police.end(), end)  # 'PC Jo Bell' -> 'Police Officer 2'
     service = service_role(text, end)  # 'Tara Quinn from the Youth Offending Service': its worker
     if service is not None and service.role:
         return WrittenRole(service.role, "after", service.start, service.close or service.start, service.close)
