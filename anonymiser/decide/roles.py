@@ -31,7 +31,7 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.role_evidence import predicate_role, service_role
-from anonymiser.decide.role_words import DET, PHRASE, ROLES, normalise
+from anonymiser.decide.role_words import DET, PHRASE, ROLES, SERVICE_WORKERS, normalise
 from anonymiser.decide.wording import with_title
 
 # The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
@@ -209,6 +209,32 @@ def _lists(text: str, people: list[Detection]) -> list[list[int]]:
     return [r for r in runs if len(r) > 1]
 
 
+# The words of a role that name the team or service it sits in ('the MASH social worker'), not which role
+# it is: an agency's name (agency_workers.txt) that role_modifiers.txt does not list.
+_KINDS = vocabulary.lower(vocabulary.entries("role_modifiers"))
+_SERVICE_WORDS = frozenset(w for w in SERVICE_WORKERS if w not in _KINDS)
+
+
+def _bare(role: str) -> str:
+    """The role less the services named before it: 'MASH social worker' -> 'social worker'; the role as
+    it is where what is left is no role alone ('housing officer', never 'officer')."""
+    words = role.split()
+    while len(words) > 1 and words[0].lower() in _SERVICE_WORDS:
+        words = words[1:]
+    bare = " ".join(words)
+    return bare if normalise("", bare) == bare else role
+
+
+def _one_kind(chosen: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """People whose roles differ only by the service named before one ('the MASH social worker', 'the
+    social worker') hold one role, so they are numbered alike ('Social Worker 1', 'Social Worker 2')."""
+    kinds: dict[str, set[str]] = {}
+    for role, _ in chosen.values():
+        kinds.setdefault(_bare(role), set()).add(role)
+    return {key: ((_bare(role), (*also, role)) if len(kinds[_bare(role)]) > 1 else (role, also))
+            for key, (role, also) in chosen.items()}
+
+
 def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole]:
     """Each person not on the register whose mentions carry a role, by key, in order of first mention."""
     seen: dict[str, list[str]] = {}
@@ -240,6 +266,7 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         counts = Counter(roles)
         best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
         chosen[key] = best, tuple(r for r in counts if r != best)
+    chosen = _one_kind(chosen)
     holders = Counter(role for role, _ in chosen.values())
     return {key: PersonRole(role, also, holders[role] == 1 and role not in shared, role in said.get(key, ()))
             for key, (role, also) in chosen.items()}

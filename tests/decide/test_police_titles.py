@@ -1,4 +1,4 @@
-"""Police officers known by their title or rank ('PC Jo Bell', 'DS Bell') are numbered alike
+"""Police officers known by their title or rank ('PC Jo Bell', 'DS Bell') are numbered alike, as are roles that differ only by a service
 (decide.roles), on invented review text."""
 
 from __future__ import annotations
@@ -37,3 +37,19 @@ def test_several_constables_are_numbered_alike() -> None:
     labels = re.findall(r"Police Officer (\d)", out)
     assert labels == ["1", "2", "2", "1", "3"]
     assert "Professional" not in out
+
+
+def test_roles_that_differ_only_by_a_service_are_numbered_as_one_role() -> None:
+    text = ("The MASH social worker, Ms Elen Rhydderch, rang Lowri. Ms Rhydderch then left the team.\n\n"
+            "The social worker, Mr Hefin Garmon, visited Osian. Mr Garmon saw him alone.")
+    out = anonymise(text, register=REGISTER).text
+    assert "Rhydderch" not in out and "Garmon" not in out
+    assert "Social Worker 1 rang" in out and "Social Worker 2 visited" in out
+
+
+def test_roles_of_two_kinds_stay_apart() -> None:
+    # 'housing' names a service, but 'officer' alone is no role: the housing officer keeps her role
+    text = ("The housing officer, Ms Elen Rhydderch, rang Lowri.\n\n"
+            "The probation officer, Mr Hefin Garmon, visited Osian.")
+    out = anonymise(text, register=REGISTER).text
+    assert "The housing officer rang" in out and "The probation officer visited" in out
