@@ -125,6 +125,9 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
         elif label.startswith("the ") and written.stands:
             lead, apposed = start, roles.apposed_role(text, d.end)  # 'Reviewer: Helen Ashdown, independent reviewer'
             start, end, new = written.phrase_end, written.close, ""  # the role as written stays
+            listed = roles.next_name_in_list(text, d.end, state.detections) if end == d.end else None
+            if listed is not None:
+                end, new = listed, " and "  # 'the manager, Jo Bell, DS Amy Lowe' -> 'the manager and Police Officer 1'
             if apposed is not None and ":" in text[start:lead]:
                 start, end = lead, apposed[0]  # the field reads the role apposed: 'Reviewer: independent reviewer'
             elif apposed is not None and apposed[1] is not None:

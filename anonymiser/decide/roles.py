@@ -186,6 +186,23 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     return None
 
 
+_NEXT_ITEM = re.compile(r"[ \t]*,[ \t]*")
+
+
+def next_name_in_list(text: str, end: int, detections: list[Detection]) -> int | None:
+    """Where the comma ends that parts the name ending at `end` from another person's name in a list
+    ('the team manager, Jo Bell, DS Amy Lowe of ..., and ...'), if one does: once role and name read as
+    one mention, that comma would set the next name in apposition to the role, as if one person."""
+    comma = _NEXT_ITEM.match(text, end)
+    if comma is None:
+        return None
+    nxt = next((d for d in detections if d.entity == E.PERSON and comma.end() <= d.start <= comma.end() + 30
+                and with_title(text, d.start)[0] == comma.end()), None)  # 'DS Amy Lowe': the title may lie outside the span
+    if nxt is None or _POSSESSIVE.match(text, nxt.end):
+        return None  # 'Jo Bell, Amy Lowe's manager': an apposition about Jo Bell
+    return comma.end()
+
+
 def apposed_role(text: str, end: int) -> tuple[int, int | None] | None:
     """A role in an apposition with a comma right after a mention: where its words begin and where the
     apposition closes, if it does (', independent reviewer' of 'Reviewer: Helen Ashdown, independent reviewer')."""

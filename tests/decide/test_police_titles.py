@@ -1,5 +1,5 @@
-"""Police officers known by their title or rank ('PC Jo Bell', 'DS Bell') are numbered alike, as are roles that differ only by a service
-(decide.roles), on invented review text."""
+"""Police officers known by their title or rank ('PC Jo Bell', 'DS Bell') are numbered alike,
+as are roles that differ only by a service (decide.roles), on invented review text."""
 
 from __future__ import annotations
 
