@@ -209,7 +209,8 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     rule += f" (register {who.role}: {mode})"
     echo = (wording.role_echo(text, start, end, new) or wording.kin_echo(text, start, end)) if mode == "role" else None
     after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
-    alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
+    done = state.decisions.replacements
+    alias = wording.alias_beside(text, start, end, _end_of_last_mention(done, d.person), done[-1].start if done else None)
     if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
         alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
     review = alias_names.review_letters_before(text, start)  # 'known in this review as "R"': the label
