@@ -86,6 +86,8 @@ _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[
 # with no other role beside the name it is the role, so several officers are numbered alike.
 _POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
 POLICE_OFFICER = "police officer"
+# An aside after an apposed name that speaks only of the name (name_asides.txt), to its closing comma.
+_NAME_ASIDE = re.compile(rf"[ \t]*(?:{vocabulary.alternation(vocabulary.entries('name_asides'))})(?![\w'’-])[^,.;:\n()]{{0,80}},", re.I)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -165,6 +167,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             elif not m.group("plural"):
                 comma = _APPOSED_CLOSE.match(text, end) if "," in joint else None
                 close = comma.end() if comma else end
+                aside = _NAME_ASIDE.match(text, close) if comma else None
+                close = aside.end() if aside else close  # 'Jo Bell, no relation to the GP of that name,': of the name only
             if "(" not in joint or close is not None:
                 stands = bool(m.group("det") or ":" in joint or _OWNED.search(text, window, window + m.start())
                               or _QUALIFIED.search(text, window, window + m.start()))

@@ -52,3 +52,11 @@ def test_the_two_namesakes_are_published_under_their_own_roles() -> None:
     assert "Tegid" not in out and "Rhian" not in out
     assert "told the practice nurse that" in out and "the practice nurse made a note" in out.lower()
     assert "practice nurse weighed" not in out.lower()  # the health visitor is not the nurse
+
+
+def test_an_aside_about_the_name_goes_with_it() -> None:
+    text = ("The housing officer, Ms Gwenllian Tudur, rang. A second health visitor, Ms Seren Aeron, "
+            "no relation to the housing officer, visited. Ms Aeron wrote.")
+    out = anonymise(text).text
+    assert "Aeron" not in out and "no relation" not in out
+    assert "A second health visitor visited." in out
