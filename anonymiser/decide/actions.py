@@ -125,6 +125,9 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
         elif label.startswith("the ") and written.stands:
             lead, apposed = start, roles.apposed_role(text, d.end)  # 'Reviewer: Helen Ashdown, independent reviewer'
             start, end, new = written.phrase_end, written.close, ""  # the role as written stays
+            listed = roles.next_name_in_list(text, d.end, state.detections) if end == d.end else None
+            if listed is not None:
+                end, new = listed, " and "  # 'the manager, Jo Bell, DS Amy Lowe' -> 'the manager and Police Officer 1'
             if apposed is not None and ":" in text[start:lead]:
                 start, end = lead, apposed[0]  # the field reads the role apposed: 'Reviewer: independent reviewer'
             elif apposed is not None and apposed[1] is not None:
@@ -209,7 +212,8 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     rule += f" (register {who.role}: {mode})"
     echo = (wording.role_echo(text, start, end, new) or wording.kin_echo(text, start, end)) if mode == "role" else None
     after = wording.role_after(text, end, new) if mode == "role" and echo is None else None
-    alias = wording.alias_beside(text, start, end, _end_of_last_mention(state.decisions.replacements, d.person))
+    done = state.decisions.replacements
+    alias = wording.alias_beside(text, start, end, _end_of_last_mention(done, d.person), done[-1].start if done else None)
     if alias is None:  # '(known as Aga)', 'whom Ms Adebayo calls Dan', 'who prefers to be called Ty'
         alias = aliases.alias_after_mention(text, start, end, state.decisions.replacements, d.person)
     review = alias_names.review_letters_before(text, start)  # 'known in this review as "R"': the label

@@ -31,7 +31,7 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.role_evidence import predicate_role, service_role
-from anonymiser.decide.role_words import DET, PHRASE, ROLES, normalise
+from anonymiser.decide.role_words import DET, PHRASE, ROLES, SERVICE_WORKERS, normalise
 from anonymiser.decide.wording import with_title
 
 # The role right before the mention, joined by spaces, a comma, a colon or a bracket on one line.
@@ -82,6 +82,12 @@ _LAST_WORDS = frozenset(e.split()[-1].lower() for e in ROLES)
 # A title in the mention's span that is a role's last word: 'Nurse' of 'Nurse Polly Hanlon'.
 _ROLE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[ \t]*$")
+# A police officer's title or rank opening the mention ('PC Jo Bell', 'Det Sgt Bell'; titles.txt 'police'):
+# with no other role beside the name it is the role, so several officers are numbered alike.
+_POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
+POLICE_OFFICER = "police officer"
+# An aside after an apposed name that speaks only of the name (name_asides.txt), to its closing comma.
+_NAME_ASIDE = re.compile(rf"[ \t]*(?:{vocabulary.alternation(vocabulary.entries('name_asides'))})(?![\w'’-])[^,.;:\n()]{{0,80}},", re.I)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -161,6 +167,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             elif not m.group("plural"):
                 comma = _APPOSED_CLOSE.match(text, end) if "," in joint else None
                 close = comma.end() if comma else end
+                aside = _NAME_ASIDE.match(text, close) if comma else None
+                close = aside.end() if aside else close  # 'Jo Bell, no relation to the GP of that name,': of the name only
             if "(" not in joint or close is not None:
                 stands = bool(m.group("det") or ":" in joint or _OWNED.search(text, window, window + m.start())
                               or _QUALIFIED.search(text, window, window + m.start()))
@@ -173,10 +181,30 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         if role and close is not None:
             return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
                                bool(m.group("plural")))
+    police = _POLICE_TITLE.match(text, lead)
+    if police is not None and police.end() <= end:
+        return WrittenRole(POLICE_OFFICER, "before", lead, police.end(), end)  # 'PC Jo Bell' -> 'Police Officer 2'
     service = service_role(text, end)  # 'Tara Quinn from the Youth Offending Service': its worker
     if service is not None and service.role:
         return WrittenRole(service.role, "after", service.start, service.close or service.start, service.close)
     return None
+
+
+_NEXT_ITEM = re.compile(r"[ \t]*,[ \t]*")
+
+
+def next_name_in_list(text: str, end: int, detections: list[Detection]) -> int | None:
+    """Where the comma ends that parts the name ending at `end` from another person's name in a list
+    ('the team manager, Jo Bell, DS Amy Lowe of ..., and ...'), if one does: once role and name read as
+    one mention, that comma would set the next name in apposition to the role, as if one person."""
+    comma = _NEXT_ITEM.match(text, end)
+    if comma is None:
+        return None
+    nxt = next((d for d in detections if d.entity == E.PERSON and comma.end() <= d.start <= comma.end() + 30
+                and with_title(text, d.start)[0] == comma.end()), None)  # 'DS Amy Lowe': the title may lie outside the span
+    if nxt is None or _POSSESSIVE.match(text, nxt.end):
+        return None  # 'Jo Bell, Amy Lowe's manager': an apposition about Jo Bell
+    return comma.end()
 
 
 def apposed_role(text: str, end: int) -> tuple[int, int | None] | None:
@@ -200,6 +228,32 @@ def _lists(text: str, people: list[Detection]) -> list[list[int]]:
         else:
             runs.append([i])
     return [r for r in runs if len(r) > 1]
+
+
+# The words of a role that name the team or service it sits in ('the MASH social worker'), not which role
+# it is: an agency's name (agency_workers.txt) that role_modifiers.txt does not list.
+_KINDS = vocabulary.lower(vocabulary.entries("role_modifiers"))
+_SERVICE_WORDS = frozenset(w for w in SERVICE_WORKERS if w not in _KINDS)
+
+
+def _bare(role: str) -> str:
+    """The role less the services named before it: 'MASH social worker' -> 'social worker'; the role as
+    it is where what is left is no role alone ('housing officer', never 'officer')."""
+    words = role.split()
+    while len(words) > 1 and words[0].lower() in _SERVICE_WORDS:
+        words = words[1:]
+    bare = " ".join(words)
+    return bare if normalise("", bare) == bare else role
+
+
+def _one_kind(chosen: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """People whose roles differ only by the service named before one ('the MASH social worker', 'the
+    social worker') hold one role, so they are numbered alike ('Social Worker 1', 'Social Worker 2')."""
+    kinds: dict[str, set[str]] = {}
+    for role, _ in chosen.values():
+        kinds.setdefault(_bare(role), set()).add(role)
+    return {key: ((_bare(role), (*also, role)) if len(kinds[_bare(role)]) > 1 else (role, also))
+            for key, (role, also) in chosen.items()}
 
 
 def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole]:
@@ -233,6 +287,7 @@ def people_roles(text: str, detections: list[Detection]) -> dict[str, PersonRole
         counts = Counter(roles)
         best = max(counts, key=lambda r: (counts[r], -roles.index(r)))  # the most frequent; the first on a tie
         chosen[key] = best, tuple(r for r in counts if r != best)
+    chosen = _one_kind(chosen)
     holders = Counter(role for role, _ in chosen.values())
     return {key: PersonRole(role, also, holders[role] == 1 and role not in shared, role in said.get(key, ()))
             for key, (role, also) in chosen.items()}

@@ -145,11 +145,10 @@ from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
+from anonymiser.decide.namesakes import people_keys
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import (
     child_people,
-    cluster_others,
-    link_aliases,
     people_read_as_organisations,
     professional_people,
     trim_field_labels,
@@ -248,7 +247,7 @@ def other_people(state: DecideState) -> None:
     found = alias_names(state)  # 'Liban Osman, known as "Bigs"', and every 'Bigs' after
     found = register_initials(state.text, found, state.register)  # 'KA said', where Kayleigh Armstrong is the child
     found = couples(state.text, found, state.register)  # 'Mr and Mrs Hetherington': two people
-    state.detections = link_aliases(state.text, cluster_others(state.text, found, state.allow))
+    state.detections = people_keys(state.text, found, state.allow)
     state.professionals = professional_people(state.text, state.detections)
     if state.profile.professionals_by_role and state.profile.policy(E.PERSON).action == "person":
         # labels given here, in order of first mention, so 'Health Visitor 1' is the first one met

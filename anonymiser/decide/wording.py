@@ -185,15 +185,18 @@ def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
 
 
-def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None) -> tuple[int, int] | None:
+def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None,
+                 mention_start: int | None = None) -> tuple[int, int] | None:
     """'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33', not 'Mother, known as Mother, is 33':
     the nickname goes with its apposition when the same person's mention ends just before it
-    (`same_person_just_before` is where that mention ends, or None)."""
+    (`same_person_just_before` is where that mention ends, or None; `mention_start` where it begins)."""
     known = _KNOWN_AS.search(text[max(0, start - 70):start])
     if not known or same_person_just_before != start - len(known.group(0)):
         return None
     quote = 1 if text[end:end + 1] in ("\"", "'", "’", "”") else 0
     comma = re.match(_APPOSITION_CLOSE, text[end + quote:end + quote + 12])
+    if comma and mention_start is not None and text[max(0, mention_start - 40):mention_start].rstrip().endswith(","):
+        comma = None  # 'her sister, Kerry Brennan, known as Kez, wrote': the comma closes the first apposition too
     closing_end = quote + (1 if comma else 0)
     return start - len(known.group(0)), end + closing_end
 

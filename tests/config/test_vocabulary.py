@@ -18,7 +18,7 @@ NAMES = sorted(p.stem for p in (MODELS_DIR / "vocabulary").glob("*.txt"))
 
 # The labels each labelled list may carry; a typo in a label would silently drop a word from a job.
 LABELS = {
-    "titles": {"female", "male", "neutral", "honour", "clergy", "professional", "rank", "judge", "judge-post",
+    "titles": {"female", "male", "neutral", "honour", "clergy", "professional", "rank", "police", "judge", "judge-post",
                "collar", "reference-collar", "capitals", "stripped", "absorbed", "not-place", "common",
                "full-stop"},
     "months": {"word", "verb"},
