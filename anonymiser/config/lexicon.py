@@ -61,10 +61,25 @@ class PhraseIndex:
         return out
 
 
+# Gazetteer lists of words for peoples ('Catholic', 'Nigerian'): each one-word entry stands for its plural
+# too ('Catholics', 'Nigerians'), which names no one either.
+_PEOPLES_LISTS = frozenset({"nationalities", "faiths_languages_festivals"})
+
+
+def list_entries(folder: str, name: str) -> tuple[str, ...]:
+    """A models/ list's entries, with the plurals of a peoples' gazetteer list's one-word entries."""
+    entries = load_list(folder, name)
+    if folder != "gazetteer" or name not in _PEOPLES_LISTS:
+        return entries
+    plurals = tuple(e + "s" for e in entries if " " not in e and e[-1:].isalpha() and e[-1:] not in "sxz"
+                    and not e.endswith(("sh", "ch")))
+    return entries + plurals
+
+
 @lru_cache(maxsize=32)
 def phrase_index(folder: str, names: tuple[str, ...]) -> PhraseIndex:
     """The union of several models/ lists as one index."""
-    return PhraseIndex(tuple(e for n in names for e in load_list(folder, n)))
+    return PhraseIndex(tuple(e for n in names for e in list_entries(folder, n)))
 
 
 class WordIndex:

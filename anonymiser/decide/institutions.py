@@ -57,4 +57,6 @@ def institution_text(entity: str, name: str) -> str:
         return "the school"
     if entity == E.NURSERY and re.search(r"\bchildren['’]?s\s+centre\b", name, re.I):
         return "the children's centre"
+    if entity == E.HOSPITAL_WARD and re.search(r"\bUnit$", name):
+        return "the unit"  # 'the Acorn Unit': a unit of a hospital, not a ward
     return INSTITUTION_TEXT.get(entity, "the setting")

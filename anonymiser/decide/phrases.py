@@ -39,6 +39,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.eponyms import eponym_names
+from anonymiser.decide.initialled_bodies import initialled_body
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.place_spans import whole_place
@@ -176,7 +177,8 @@ class PhraseLayer:
                 if any(t[2] == "place" for t in body):
                     # a lone proper noun counts as a place only joined to a kept place by a connector
                     body = self._trim_propers(body)
-                if body and any(t[2] == "place" for t in body) and not self._local_police_site(body):
+                if body and (any(t[2] == "place" for t in body) or initialled_body([t[3] for t in body])) \
+                        and not self._local_police_site(body):
                     out.append((body[0][0], body[-1][1]))
             i = j
         return out

@@ -40,6 +40,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
+from anonymiser.decide.initialled_bodies import agency_after
 from anonymiser.decide.origins import before_country
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
 from anonymiser.decide.vehicles import is_model, is_vehicle
@@ -226,6 +227,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
             return None  # 'IT', 'US', 'OK' in capitals
         if t.beside_acronym(start, start + len(token)):
             return None  # 'the NI SN number': one of a run of acronyms, a code's letters
+        if agency_after(t.text, start + len(token)):
+            return None  # 'BSW Integrated Care Board': a body's initials (decide/initialled_bodies.py)
         return "initials"
     if word.isupper() and len(word) > 1:
         if not t.capitals_line(start):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
-from anonymiser.config.lexicon import PhraseIndex
+from anonymiser.config.lexicon import PhraseIndex, list_entries
 from anonymiser.config.profile import Profile
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
@@ -64,7 +64,7 @@ def _explaining(allowlists: tuple[str, ...], gazetteers: tuple[str, ...], keep_t
         phrases += load_list("allowlist", name)
     for name in dict.fromkeys((*gazetteers, "countries", "nationalities", "local_authorities",
                                  "online_platforms", "faiths_languages_festivals")):
-        phrases += load_list("gazetteer", name)
+        phrases += list_entries("gazetteer", name)  # 'Catholics' as 'Catholic'
     phrases += makes_never_surnames()
     return PhraseIndex((*phrases, *keep_terms))
 

@@ -22,6 +22,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
     from anonymiser.detect.recognizers.institutions import (
         GpPracticeRecognizer,
         HospitalRecognizer,
+        HospitalUnitRecognizer,
         HospitalWardRecognizer,
         NurseryRecognizer,
         SchoolRecognizer,
@@ -61,6 +62,7 @@ def uk_recognizers(language: str = "en") -> list[EntityRecognizer]:
         NurseryRecognizer,
         GpPracticeRecognizer,
         HospitalWardRecognizer,
+        HospitalUnitRecognizer,
         HospitalRecognizer,
         TitledPersonRecognizer,
         FamilyGroupRecognizer,

@@ -7,6 +7,8 @@ is the caller's to handle.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 from presidio_analyzer import RecognizerResult
 
@@ -156,6 +158,51 @@ class HospitalWardRecognizer(UkPatternRecognizer):
     ]
     # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
     CONTEXT = ["ward", "admitted", "discharged"]
+
+
+
+# 'the Acorn Unit' in a sentence about a hospital: a unit's own name points to its hospital, so it goes as
+# 'the unit'. Only in a hospital's sentence, and only after 'the': 'Kirklees Child Safeguarding Unit' is a
+# police unit, an agency, and 'the Neonatal Unit' or 'the Safeguarding Unit' are kinds (ward stop words,
+# agency words and roles never name one).
+_UNIT_NAME = rf"(?<=\bthe\s{{1,3}}){_WARD_NAME}\s+Unit{_END}(?![ \t]+[A-Z])"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+@lru_cache(maxsize=1)
+def _hospital_cues() -> frozenset[str]:
+    """Words that put a sentence in a hospital: its kinds ('hospital', 'infirmary') and hospital_cues.txt."""
+    return frozenset(w.lower() for w in vocabulary.having("local_organisation_words", "institution")) | \
+        vocabulary.lower(vocabulary.entries("hospital_cues"))
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """Words that make 'X Unit' a kind or an agency's unit, never a name: 'Assessment', 'Safeguarding'."""
+    roles = (w for r in vocabulary.entries("professional_roles") for w in r.split())
+    return vocabulary.lower(vocabulary.entries("agency_words")) | vocabulary.lower(roles) | vocabulary.lower(
+        vocabulary.having("institution_stop_words", "ward", "any"))
+
+
+class HospitalUnitRecognizer(UkPatternRecognizer):
+    """A hospital unit with a proper name, in a sentence that names a hospital: "the Acorn Unit"."""
+
+    ENTITY = HOSPITAL_WARD
+    REQUIRES = ("Unit",)
+    PATTERNS = [UkPattern("Named hospital unit", _UNIT_NAME, 0.8)]
+
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        cues, kinds = _hospital_cues(), _kind_words()
+        kept = []
+        for r in results:
+            if any(w.lower() in kinds for w in text[r.start:r.end].split()[:-1]):
+                continue
+            starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, r.start)]
+            stop = _SENTENCE_END.search(text, r.end)
+            sentence = text[starts[-1] if starts else 0:stop.start() if stop else len(text)]
+            if cues & {w.lower() for w in re.findall(r"[\w'’-]+", sentence)}:
+                kept.append(r)
+        return kept
 
 
 

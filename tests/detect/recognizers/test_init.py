@@ -18,7 +18,7 @@ def test_one_instance_of_each_recognizer() -> None:
     assert all(isinstance(r, EntityRecognizer) for r in recognizers)
     assert all(r.supported_language == "en" for r in recognizers)
     counts = Counter(type(r).__name__ for r in recognizers)
-    assert len(counts) == 24 and set(counts.values()) == {1}
+    assert len(counts) == 25 and set(counts.values()) == {1}
 
 
 def test_every_entity_is_a_known_type() -> None:
@@ -35,7 +35,7 @@ def test_recognizers_register_with_presidio() -> None:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in uk_recognizers():
         registry.add_recognizer(recognizer)
-    assert len(registry.get_recognizers(language="en", all_fields=True)) == 24
+    assert len(registry.get_recognizers(language="en", all_fields=True)) == 25
 
 
 def test_importing_the_package_loads_no_presidio() -> None:

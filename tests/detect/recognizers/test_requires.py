@@ -19,7 +19,7 @@ TEXTS.append(
     "his sister went to Little Acorns Day Nursery, Busy Bees Pre-school, Rainbow Playgroup, Sunshine "
     "Children's Centre and Tiny Steps Crèche. The family were registered at Birchwood Surgery, then at "
     "The Limes Medical Practice, Parkside Health Centre and Elm Tree Practice. He was on Rainbow Ward, "
-    "then Ward 7 and the puffin ward, and at Ashcombe General Hospital and the Fellbeck Infirmary. His Snapchat was kayla.b2010, TikTok account 'lilmiss_k', "
+    "then Ward 7 and the puffin ward, and the consultant saw him at the Wren Unit, and at Ashcombe General Hospital and the Fellbeck Infirmary. His Snapchat was kayla.b2010, TikTok account 'lilmiss_k', "
     "username: jaydenx_99, X account @jay_x, gamer tag dragon_77 and he emailed jo.bloggs@example.org. "
     "The page www.example.co.uk/help and https://example.org/a?b=1 were shared. "
     "They drove along the A361 and off the M5, and the Pemberton children were in the car. "
