@@ -16,6 +16,9 @@ _WORDS = re.compile(r"[^\W_][\w'’-]*")
 _ONE_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*?)(?:['’]s)?")
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.?[ \t]+$")
+
+
 def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: int) -> bool:
     """Whether the kept word at word_start:word_end (a role, a place, a nationality) is the surname of
     the person span start:end: it ends the span right after a first name, a title or a capitalised
@@ -35,6 +38,9 @@ def is_kept_surname(text: str, start: int, end: int, word_start: int, word_end: 
     after = _WORDS.findall(text[word_end:end])
     # what stands before it in the span is nothing or a title: 'Devon Ashworth', 'Mr Jordan Pearson'
     lead = text[start:word_start].lower().replace(".", " ").split()
+    if not lead:  # the title may stand just before the span ('PC' of 'PC Mali Tudur', where the span is the name)
+        title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+        lead = [title.group(1).lower()] if title and title.group(1).lower() in vocabulary.PERSON_TITLE_WORDS else []
     # after a title the word before a capitalised one is a name whatever the lists know of the surname
     return (all(w in vocabulary.PERSON_TITLE_WORDS for w in lead) and not word.isupper()
             and word.lower().rstrip(".") not in vocabulary.NAME_TITLES and len(after) == 1

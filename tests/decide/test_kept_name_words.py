@@ -26,3 +26,12 @@ def test_a_country_as_a_first_name_goes_with_the_name_and_again_before_a_persons
     assert "Jordan told" not in out
     assert "from Jordan in 2015" in out  # the country stays where no person's verb follows it
     assert "worker, who was new" in out  # the name and its commas go together, the title with them
+
+
+def test_a_kept_word_after_a_title_outside_the_span_is_a_first_name_too() -> None:
+    text = "PC Chad Withnell attended"
+    s = text.index("Chad")
+    assert is_kept_surname(text, s, len("PC Chad Withnell"), s, s + len("Chad"))  # the span is the name alone
+    out = anonymise("PC Mali Tudwell attended with DC Chad Ormerod. PC Tudwell spoke to the neighbour.").text
+    assert "Mali" not in out and "Chad" not in out and "Tudwell" not in out and "Ormerod" not in out
+    assert "She visited Mali in 2019." in anonymise("She visited Mali in 2019.").text  # the country alone stays
