@@ -76,6 +76,16 @@ def test_numbers_that_are_not_codes_are_kept(text):
     assert residue_of(text) == []
 
 
+@pytest.mark.parametrize("measure", ["2.9kg", "175ml", "37.8C", "12.5cm", "4.2lbs", "500mg"])
+def test_a_number_with_its_unit_of_measure_is_no_code(measure):
+    assert residue_of(f"The baby was weighed and given {measure} of it at the clinic.\n") == []
+
+
+@pytest.mark.parametrize("code", ["44190213C", "12345kg"])
+def test_a_long_number_before_a_unit_letter_is_still_a_code(code):
+    assert residue_of(f"The incident log was filed as {code} by the officer.\n") == [(code, "REFERENCE_NUMBER")]
+
+
 def test_after_in_at_to_from_the_label_is_a_place():
     text = "The family then moved to Quarrendon Vale.\n"
     assert residue_of(text) == [("Quarrendon Vale", "LOCATION")]
