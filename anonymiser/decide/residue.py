@@ -61,6 +61,7 @@ _NOT_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|am|pm|k|hrs?|mins?|yrs?|x)|{_MEASU
                        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$", re.I)
 # Compiled once: the scan asks these of every capitalised token of a text, and a pattern given as a
 # string is looked up in the re module's cache at each call.
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -229,6 +230,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
             return None  # 'IT', 'US', 'OK' in capitals
         if t.beside_acronym(start, start + len(token)):
             return None  # 'the NI SN number': one of a run of acronyms, a code's letters
+        if _INDEFINITE_BEFORE.search(t.text, max(0, start - 4), start):
+            return None  # 'it was a TV', 'an MRI': a thing; a person's initials take no 'a'
         return "initials"
     if word.isupper() and len(word) > 1:
         if not t.capitals_line(start):
