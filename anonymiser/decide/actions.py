@@ -98,6 +98,9 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         told = alias_names.said_alias(text, start, end)  # 'the boys called him "Spud"'
     if told is not None:
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
+    pet = wording.pet_echo(text, start, end)
+    if pet is not None:  # 'his dog, Tyson': a pet's name identifies the family, and is no adult
+        return _replacement(state, d, pet[0], pet[1], "", rule + " (not on register) (a pet's name)")
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)
