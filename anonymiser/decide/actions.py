@@ -272,7 +272,8 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     if on is not None and not new.startswith("["):
         return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
     if (not new.startswith("[") and _DAY_LEVEL.search(_YEAR_SPAN.sub(" ", original)) and _bare_date_before(text, start)
-            and original.split()[0].lower() not in _DATE_GOVERNORS):  # 'between 3 May and 9 June' has its own
+            and original.split()[0].lower() not in _DATE_GOVERNORS  # 'between 3 May and 9 June' has its own
+            and not _RANGE_TO_DATE.match(text, d.end) and not _RANGE_IN.search(new)):  # 'is 1 May to 30 June': the range is what it is
         new = "in " + new  # 'was interviewed 02/09/2022': a day stood alone there; a month needs its 'in'
     return _replacement(state, d, start, d.end, new, rule)
 
@@ -284,6 +285,11 @@ _BARE_DATE_BEFORE = re.compile(
 _DATE_GOVERNORS = vocabulary.words("determiners") | frozenset({
     "on", "in", "by", "of", "to", "and", "or", "from", "until", "till", "since", "before", "after", "between",
     "the", "dated", "during", "than", "around", "about", "circa", "c", "approximately", "date"})
+
+
+# A date's range goes on to another: 'the period is 1 January 2020 to 30 June 2021' needs no 'in'.
+_RANGE_TO_DATE = re.compile(rf"[ \t]*(?:to|until|till|[-–—])[ \t]*(?:\d|(?:{_MONTH_WORDS})\b)", re.I)
+_RANGE_IN = re.compile(r"\s(?:to|until|till|[-–—])\s", re.I)  # 'May 2021 - June 2021': still a range
 
 
 def _bare_date_before(text: str, start: int) -> bool:

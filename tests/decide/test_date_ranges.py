@@ -1,0 +1,19 @@
+"""Dates cut to their months read in their sentence: a range opens with no 'in', a range of one month
+says it once, and a month is not called 'the date on which'."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.api import anonymise
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("The scope of this review is 4 February 2019 to 28 August 2020.",
+     "The scope of this review is February 2019 to August 2020."),
+    ("The review covers 4 February 2019 until 28 August 2020.", "The review covers February 2019 until August 2020."),
+    ("It ran 4/2/2019 - 28/8/2020 in all.", "It ran February 2019 - August 2020 in all."),
+    ("She was interviewed 04/02/2019 by the police.", "She was interviewed in February 2019 by the police."),
+])
+def test_a_range_opens_with_no_in(text: str, out: str) -> None:
+    assert anonymise(text).text == out
