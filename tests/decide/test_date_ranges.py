@@ -17,3 +17,13 @@ from anonymiser.api import anonymise
 ])
 def test_a_range_opens_with_no_in(text: str, out: str) -> None:
     assert anonymise(text).text == out
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("11/10/2022 to 14/10/2022 | the boy was unwell", "October 2022 | the boy was unwell"),
+    ("He stayed with his aunt from 11 October 2022 to 14 October 2022.", "He stayed with his aunt in October 2022."),
+    ("He stayed there between 11 October 2022 and 14 October 2022.", "He stayed there in October 2022."),
+    ("He stayed there from 11 October 2022 to 2 November 2022.", "He stayed there from October 2022 to November 2022."),
+])
+def test_a_range_of_one_month_says_it_once(text: str, out: str) -> None:
+    assert anonymise(text).text == out
