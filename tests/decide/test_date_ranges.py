@@ -27,3 +27,12 @@ def test_a_range_opens_with_no_in(text: str, out: str) -> None:
 ])
 def test_a_range_of_one_month_says_it_once(text: str, out: str) -> None:
     assert anonymise(text).text == out
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("The period ends on 9 March 2023, the date on which the boy moved.", "The period ends in March 2023, when the boy moved."),
+    ("She left on 9 March 2023, the day that the boy moved.", "She left in March 2023, when the boy moved."),
+    ("She left in 2023, the year in which the boy moved.", "She left in 2023, the year in which the boy moved."),
+])
+def test_a_month_is_not_called_the_date_on_which(text: str, out: str) -> None:
+    assert anonymise(text).text == out
