@@ -98,6 +98,9 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         told = alias_names.said_alias(text, start, end)  # 'the boys called him "Spud"'
     if told is not None:
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
+    pet = wording.pet_echo(text, start, end)
+    if pet is not None:  # 'his dog, Tyson': a pet's name identifies the family, and is no adult
+        return _replacement(state, d, pet[0], pet[1], "", rule + " (not on register) (a pet's name)")
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)
@@ -273,7 +276,8 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
     if on is not None and not new.startswith("["):
         return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
     if (not new.startswith("[") and _DAY_LEVEL.search(_YEAR_SPAN.sub(" ", original)) and _bare_date_before(text, start)
-            and original.split()[0].lower() not in _DATE_GOVERNORS):  # 'between 3 May and 9 June' has its own
+            and original.split()[0].lower() not in _DATE_GOVERNORS  # 'between 3 May and 9 June' has its own
+            and not _RANGE_TO_DATE.match(text, d.end) and not _RANGE_IN.search(new)):  # 'is 1 May to 30 June': the range is what it is
         new = "in " + new  # 'was interviewed 02/09/2022': a day stood alone there; a month needs its 'in'
     return _replacement(state, d, start, d.end, new, rule)
 
@@ -285,6 +289,11 @@ _BARE_DATE_BEFORE = re.compile(
 _DATE_GOVERNORS = vocabulary.words("determiners") | frozenset({
     "on", "in", "by", "of", "to", "and", "or", "from", "until", "till", "since", "before", "after", "between",
     "the", "dated", "during", "than", "around", "about", "circa", "c", "approximately", "date"})
+
+
+# A date's range goes on to another: 'the period is 1 January 2020 to 30 June 2021' needs no 'in'.
+_RANGE_TO_DATE = re.compile(rf"[ \t]*(?:to|until|till|[-–—])[ \t]*(?:\d|(?:{_MONTH_WORDS})\b)", re.I)
+_RANGE_IN = re.compile(r"\s(?:to|until|till|[-–—])\s", re.I)  # 'May 2021 - June 2021': still a range
 
 
 def _bare_date_before(text: str, start: int) -> bool:

@@ -5,7 +5,8 @@
   'an Acme Ltd driver' -> 'an employer driver', not 'an the';
 - a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
 - a list of dates cut to their months says each month once: 'in October and November 2022'
-  (decide.date_lists);
+  (decide.date_lists), and a range whose ends are one month says it once: 'May 2021' (decide.date_ranges);
+- a month is no day: 'January 2022, the date on which' reads 'January 2022, when' (decide.date_apposition);
 - a marker whose kind the words before it name says only 'removed' after a colon or in brackets:
   '(date of birth removed)', 'NHS number: removed'; in running text it stays whole;
 - a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
@@ -25,7 +26,9 @@ import re
 
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
+from anonymiser.decide.date_apposition import day_appositions
 from anonymiser.decide.date_lists import date_lists
+from anonymiser.decide.date_ranges import same_month_ranges
 from anonymiser.decide.wording import after_indefinite, article_for, starts_cell, starts_sentence
 
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
@@ -149,4 +152,4 @@ def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
     return changed
 
 
-MENDS = (date_lists, glued_markers, named_markers, possessives, articles, capitals)
+MENDS = (same_month_ranges, date_lists, day_appositions, glued_markers, named_markers, possessives, articles, capitals)

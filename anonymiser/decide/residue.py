@@ -55,10 +55,14 @@ _POSSESSIVE = re.compile(r"['’][sS]?$")
 _PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 # Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
-_NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|m|g|kg|mg|ml|cm|mm|km|lb|lbs|hrs?|mins?|yrs?|mph|x)"
+# A measure is a short number, whole or decimal, with its unit run on ('3.1kg', '37.5C'): a longer
+# run of digits before a letter is a code.
+_MEASURE = rf"\d{{1,4}}(?:[.,]\d{{1,3}})?(?:{vocabulary.alternation(vocabulary.entries('measure_units'))})"
+_NOT_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|am|pm|k|hrs?|mins?|yrs?|x)|{_MEASURE}"
                        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$", re.I)
 # Compiled once: the scan asks these of every capitalised token of a text, and a pattern given as a
 # string is looked up in the re module's cache at each call.
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -229,6 +233,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
             return None  # 'the NI SN number': one of a run of acronyms, a code's letters
         if agency_after(t.text, start + len(token)):
             return None  # 'BSW Integrated Care Board': a body's initials (decide/initialled_bodies.py)
+        if _INDEFINITE_BEFORE.search(t.text, max(0, start - 4), start):
+            return None  # 'it was a TV', 'an MRI': a thing; a person's initials take no 'a'
         return "initials"
     if word.isupper() and len(word) > 1:
         if not t.capitals_line(start):

@@ -136,6 +136,29 @@ def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _already_named(text, start, end, (text[text.rfind(" ", 0, kin_end) + 1:kin_end],), r"\s+")
 
 
+# 'his dog', 'the family's two cats', 'a puppy called': a pet noun with whose it is, before its name.
+_PET = vocabulary.alternation(vocabulary.entries("pet_words"))
+_OWNED_PET = re.compile(rf"\b(?:(?i:his|her|their|the|a|an|its|our|my)|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z-]+\s+)?"
+                        rf"(?:{_PET})s?(?P<joint>\s+(?:called|named)\s+|,\s*|\s+|\s*\(\s*)$")
+
+
+def pet_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'his dog, Tyson.' -> 'his dog.': a name after a pet noun with whose it is names the pet, which
+    identifies the family and is no person to label. The span to remove, its joint and apposition with it."""
+    m = _OWNED_PET.search(text, max(0, start - 50), start)
+    if m is None:
+        return None
+    joint = m.group("joint")
+    if "(" in joint:
+        close = re.match(r"\s*\)", text[end:end + 4])
+        return (start - len(joint), end + close.end()) if close else None
+    if "," in joint:  # the apposition's closing comma goes with it, unless a list or clause goes on
+        return start - len(joint), end + (1 if re.match(_APPOSITION_CLOSE, text[end:end + 12]) else 0)
+    if joint.strip() or re.match(r"\s*(?:[,.;:!?)\n]|$)", text[end:end + 2]):
+        return start - len(joint), end  # 'a puppy called Bruno'; 'the family dog Tyson.'
+    return None  # 'the dog Sarah had bought': the name opens a clause of its own
+
+
 def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
     """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
     where the role follows the name as an apposition, the role as written replaces both.

@@ -16,6 +16,7 @@ from anonymiser.detect.engine import build_analyzer
 from anonymiser.detect.named_days import named_day_spans
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
+from anonymiser.detect.recognizers.register_house_numbers import house_number_results
 from anonymiser.detect.recognizers.register_references import NAME as REFERENCES_NAME
 from anonymiser.detect.recognizers.register_references import RegisterReferenceRecognizer
 from anonymiser.detect.recognizers.titled_person import TitledPersonRecognizer
@@ -73,6 +74,9 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
         rec = CaseRegisterRecognizer(register)
         for r in rec.analyze(text, [e for e in (E.PERSON, E.ADDRESS) if e in wanted]):
             _add(seen, r, "CaseRegister")
+        if E.ADDRESS in wanted:
+            for r in house_number_results(text, register):
+                _add(seen, r, "CaseRegister")
     if register.known_references and E.REFERENCE_NUMBER in wanted:
         for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
             _add(seen, r, REFERENCES_NAME)

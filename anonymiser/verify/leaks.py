@@ -139,6 +139,17 @@ def _reads_as_date(text: str, start: int, end: int) -> bool:
 _MONTHS = vocabulary.lower(vocabulary.MONTHS)
 
 
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _audit_why(original: str, entity: str) -> str:
+    """Why an audit original found again is a leak; a date of birth that was a year alone says so,
+    since 'original date of birth' sends an officer looking for a day and month ('married in 2008')."""
+    if entity == E.DATE_OF_BIRTH and _BARE_YEAR.fullmatch(original.strip()):
+        return "a year matching a year of birth removed elsewhere (from the audit)"
+    return f"original {E.ENTITY_TYPES[entity].label} from the audit"
+
+
 def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,
                replacements: set[str] | None = None, allowlists: tuple[str, ...] = (),
                inserted: list[tuple[int, int]] | None = None) -> list[Leak]:
@@ -185,8 +196,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
         for start, end in _original_hits(index, original):
             if _reads_as_date(text, start, end):
                 continue
-            add(start, end, f"original {E.ENTITY_TYPES[entity].label} from the audit",
-                E.ENTITY_TYPES[entity].structured)
+            add(start, end, _audit_why(original, entity), E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:
         for r in CaseRegisterRecognizer(register).analyze(text, [E.PERSON, E.ADDRESS]):
             if text[r.start:r.end].lower() not in replaced:

@@ -76,6 +76,26 @@ def test_numbers_that_are_not_codes_are_kept(text):
     assert residue_of(text) == []
 
 
+@pytest.mark.parametrize("measure", ["2.9kg", "175ml", "37.8C", "12.5cm", "4.2lbs", "500mg"])
+def test_a_number_with_its_unit_of_measure_is_no_code(measure):
+    assert residue_of(f"The baby was weighed and given {measure} of it at the clinic.\n") == []
+
+
+@pytest.mark.parametrize("code", ["44190213C", "12345kg"])
+def test_a_long_number_before_a_unit_letter_is_still_a_code(code):
+    assert residue_of(f"The incident log was filed as {code} by the officer.\n") == [(code, "REFERENCE_NUMBER")]
+
+
+@pytest.mark.parametrize("text", ["The stepfather said the noise was a TV left on.\n",
+                                  "She was sent for an MRI and a CT scan; the DVD was seized.\n"])
+def test_an_everyday_initialism_or_one_after_an_indefinite_article_is_a_thing(text):
+    assert residue_of(text) == []
+
+
+def test_initials_without_an_article_are_still_a_person():
+    assert residue_of("The neighbour said JT was shouting.\n") == [("JT", "PERSON")]
+
+
 def test_after_in_at_to_from_the_label_is_a_place():
     text = "The family then moved to Quarrendon Vale.\n"
     assert residue_of(text) == [("Quarrendon Vale", "LOCATION")]

@@ -37,3 +37,12 @@ def test_a_name_left_in_an_output_is_reported_in_each_case_the_check_reads():
     leaks = find_leaks(text, "out.txt", EMPTY_REGISTER, [("Amara", "PERSON"), ("Amara Okafor", "PERSON")], {"Adult A"})
     assert sorted((leak.where, leak.text) for leak in leaks) == [
         ("out.txt:1", "AMARA"), ("out.txt:2", "Amara"), ("out.txt:2", "Amara Okafor")]
+
+
+def test_a_year_of_birth_found_again_says_it_is_a_year_not_a_date_of_birth():
+    text = "Her parents married in 2011. She was born in [date of birth removed].\n"
+    leaks = find_leaks(text, "out.txt", EMPTY_REGISTER, [("2011", "DATE_OF_BIRTH")], set())
+    assert [(leak.text, leak.why) for leak in leaks] == [
+        ("2011", "a year matching a year of birth removed elsewhere (from the audit)")]
+    leaks = find_leaks("Seen on 14/03/2011.\n", "out.txt", EMPTY_REGISTER, [("14/03/2011", "DATE_OF_BIRTH")], set())
+    assert [leak.why for leak in leaks] == ["original date of birth from the audit"]

@@ -17,6 +17,10 @@ from anonymiser.detect.date_parsing import parse_uk_date, same_date
 _CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)"
                       r"(?:[^\w\n]{0,6}(\w+[^\w\n]+){0,2}|\W{0,6})$", re.I)
 
+# The second of two births in one sentence, its verb left out: 'Kai was born in 2008 and Mia in 2013'.
+_SECOND_BIRTH = re.compile(r"\bborn\s+(?:in|on)\s+[^.;:\n]{1,30}?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                           r"\s+(?:in|on)\s+$")
+
 _FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%-d/%-m/%Y", "%-d/%-m/%y", "%d.%m.%Y", "%d.%m.%y", "%-d.%-m.%y",
             "%-d.%-m.%Y", "%d-%m-%Y", "%d-%m-%y", "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%-d %B %Y", "%d %b %Y", "%-d %b %Y",
             "%B %-d, %Y", "%B %-d %Y")
@@ -54,8 +58,9 @@ def mark_dates_of_birth(text: str, detections: list[Detection], register: Regist
         if d.entity == E.DATE:
             span = text[d.start:d.end]
             before = text[max(0, d.start - 40):d.start]
+            second = _SECOND_BIRTH.search(text, max(0, d.start - 80), d.start) is not None
             # After 'born' only a point in the calendar is a birth date: 'born at 36 weeks' is a gestation.
-            if any(same_date(span, b) for b in births) or (_CONTEXT.search(before) and parse_uk_date(span) is not None):
+            if any(same_date(span, b) for b in births) or ((_CONTEXT.search(before) or second) and parse_uk_date(span) is not None):
                 d = replace(d, entity=E.DATE_OF_BIRTH)
         out.append(d)
     return out
