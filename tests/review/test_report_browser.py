@@ -237,8 +237,8 @@ Child Safeguarding Practice Review: Amara
 family went to grace fellowship church. Amara went to tiny steps before she started at oakfield
 juniors, and she was registered at the parkside practice.
 
-2. In 2019 Amara spent two nights on dolphin at the hospital. Her date of birth was recorded as new
-year's eve, and the health visitor saw her on bonfire night. The family then lived by the rec near
+2. In 2019 Amara spent two nights on dolphin at the hospital. Her date of birth was recorded as the
+day after the storm, and the health visitor saw her on sports day. The family then lived by the rec near
 Flat 3, and her mother drove a red car with the plate kx09.
 
 3. Her mother's friend was known as big tee. The family is of yoruba heritage. Her mother lent the
@@ -247,7 +247,7 @@ com, posted on sals_world and on okaforfamily dot blog. The health number ended 
 insurance number ended 56C. The family lived near cr7 and was on file 7731 with the council.
 """
 # One missed detail of each kind in the page's list, as a reviewer would add it.
-MISSED = {"PERSON": "big tee", "DATE": "bonfire night", "DATE_OF_BIRTH": "new year's eve", "ADDRESS": "Flat 3",
+MISSED = {"PERSON": "big tee", "DATE": "sports day", "DATE_OF_BIRTH": "day after the storm", "ADDRESS": "Flat 3",
           "POSTCODE": "cr7", "LOCATION": "the rec", "SCHOOL": "oakfield juniors", "NURSERY": "tiny steps",
           "GP_PRACTICE": "parkside practice", "HOSPITAL_WARD": "dolphin", "ORGANISATION": "grace fellowship church",
           "NHS_NUMBER": "919", "NI_NUMBER": "56C", "PHONE_NUMBER": "4471",
