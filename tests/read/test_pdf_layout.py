@@ -502,3 +502,21 @@ def test_a_glossary_in_two_columns_is_not_taken_for_prose_columns(tmp_path: Path
         pdf.cell(136, 6, meaning, new_x="LMARGIN", new_y="NEXT")
     doc = read_pdf(_save(pdf, tmp_path / "glossary-columns.pdf"))
     assert [s.text.split("\t")[0] for s in doc.segments] == ["CIN", "CP", "DSL", "EHA", "GP", "MARAC", "PLO"]
+
+
+def test_a_numbered_paragraph_with_a_tab_after_its_number_is_one_paragraph(tmp_path: Path) -> None:
+    # Word's numbered paragraph: the number at the margin, a tab, the text, and the lines after it
+    # back at the margin; the gap after the number is no column.
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(16, 6, "3.4")
+    pdf.cell(0, 6, "The school nurse saw Riley twice in the spring term and wrote to the", new_x="LMARGIN",
+             new_y="NEXT")
+    pdf.multi_cell(0, 6, "GP about his weight, which had fallen since the autumn. The letter was not answered.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    _para(pdf, "The next paragraph starts here.")
+    doc = read_pdf(_save(pdf, tmp_path / "tabbed.pdf"))
+    texts = [s.text for s in doc.segments if s.text.strip() and "Castleford" not in s.text and "Page" not in s.text]
+    assert texts[0].startswith("3.4") and texts[0].endswith("The letter was not answered.")
+    assert texts[1] == "The next paragraph starts here."

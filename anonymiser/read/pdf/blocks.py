@@ -257,9 +257,20 @@ def _starts_item(prev: Line | None, cur: Line, para: _Paragraph | None, spacing:
             or (prev.page == cur.page and _gap_breaks(prev, cur, spacing)))
 
 
+# A section number and the tab after it ('1.1<tab>This review ...', '5A.2<tab>'): Word's numbered
+# paragraph, whose first line is no row of columns.
+_NUMBER_TAB = re.compile(r"\(?\d{1,3}[A-Z]?(?:\.\d{1,3})*[.)]?\t")
+
+
+def _columned(line: Line) -> bool:
+    """Does the line hold columns, other than the gap after a leading section number?"""
+    lead = _NUMBER_TAB.match(line.text)
+    return "\t" in (line.text[lead.end():] if lead else line.text)
+
+
 def _continues(para: _Paragraph, prev: Line, cur: Line, spacing: float | None, frame: _Frame, longest: int) -> bool:
     """Does `cur` (not a new list item) carry on the paragraph whose last line is `prev`?"""
-    if prev.style != cur.style or prev.columns or cur.columns:
+    if prev.style != cur.style or _columned(prev) or cur.columns:
         return False
     tolerance = INDENT * cur.size
     if para.kind and abs(cur.x0 - para.item_x) > tolerance:
