@@ -100,7 +100,12 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
         return _replacement(state, d, told[0], told[1], ANOTHER_NAME, rule + " (not on register) (alias beside the name)")
     pet = wording.pet_echo(text, start, end)
     if pet is not None:  # 'his dog, Tyson': a pet's name identifies the family, and is no adult
+        state.pets.setdefault(d.person or "", wording.pet_noun(text, start) or "pet")
         return _replacement(state, d, pet[0], pet[1], "", rule + " (not on register) (a pet's name)")
+    if d.person in state.pets:  # 'playing with Tyson' after 'his dog, Tyson': the pet, by its noun
+        start = wording.absorb_article(text, start)
+        new = wording.match_case(text[start:end], f"the {state.pets[d.person or '']}", text, start)
+        return _replacement(state, d, start, end, new, rule + " (not on register) (a pet's name, by its noun)")
     start, core_start = wording.with_title(text, start)
     stem = (state.profile.others_professional if d.person in state.professionals
             else state.profile.others_child if d.person in state.children else state.profile.others)

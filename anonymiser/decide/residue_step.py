@@ -119,6 +119,20 @@ def _case_like(text: str, start: int, end: int, replacement: str) -> str:
                               replacement.split()[0].lower() == "the" else replacement, text, start)
 
 
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern[str]:
+    """Up to three more capitalised words (with 'of', 'the', 'and' between) and an organisation's word."""
+    heads = vocabulary.alternation(sorted(org_words()))
+    return re.compile(rf"(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{heads})(?![\w'’-])")
+
+
+def _organisation_run(text: str, end: int) -> int | None:
+    """Where the capitalised name that the word ending at `end` opens ends, if its head is an organisation's
+    word ('Redeemer Assembly' after 'Christ'); None otherwise."""
+    m = _run_pattern().match(text, end)
+    return m.end() if m and text[m.end() - 1:m.end()].isalpha() and text[m.start():m.end()].split()[-1][:1].isupper() else None
+
+
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -183,10 +197,18 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         covered = SpanSet([(r.start, r.end) for r in replacements] + [(f.start, f.end) for f in keep_flags])
     for m in made:
         covered.add(m.start, m.end)
+    replaced = SpanSet([(r.start, r.end) for r in replacements] + [(m.start, m.end) for m in made])
     for r in find_residue(scan, covered=covered, explained_words=explained_words):
         if not profile.detects(r.entity):
             continue
         s, e = r.start, r.end
+        run = _organisation_run(text, e)
+        if run is not None and r.entity in (E.PERSON, E.ORGANISATION) and not replaced.overlaps(e, run):
+            # 'Christ Redeemer Assembly': the unexplained word opens a name whose head is an organisation's
+            # word, so the whole name goes as its kind, not the first word as a person beside the rest
+            e = run
+            r = replace(r, end=e, entity=E.ORGANISATION, why=f"{r.why}, opening an organisation's name")
+            keep_flags = [f for f in keep_flags if not (s <= f.start and f.end <= e)]  # replaced now, not kept
         core = (s, e)
         if r.entity == E.LOCATION and _POSSESSIVE_END.sub("", text[s:e]).lower() in alone:
             r = replace(r, entity=E.PERSON)  # "at Tibor's" where Tibor Gaži is named: his home, not a place

@@ -35,6 +35,7 @@ class DecideState:
     children: set[str] = field(default_factory=set)  # keys of other people the draft says are children
     # other people labelled by the role written beside them (decide.roles), with the label each has
     roles: dict[str, tuple[PersonRole, str]] = field(default_factory=dict)
+    pets: dict[str, str] = field(default_factory=dict)  # key of a name given to a pet -> its pet noun ('dog')
     decisions: Decisions = field(default_factory=Decisions)
     # the detection each replacement was made from, by the replacement's id, with the replacement
     # itself (so an id is never another's): choose writes it, and the confidence step reads the

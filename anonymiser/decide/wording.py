@@ -138,8 +138,14 @@ def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # 'his dog', 'the family's two cats', 'a puppy called': a pet noun with whose it is, before its name.
 _PET = vocabulary.alternation(vocabulary.entries("pet_words"))
-_OWNED_PET = re.compile(rf"\b(?:(?i:his|her|their|the|a|an|its|our|my)|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z-]+\s+)?"
-                        rf"(?:{_PET})s?(?P<joint>\s+(?:called|named)\s+|,\s*|\s+|\s*\(\s*)$")
+_OWNED_PET = re.compile(rf"\b(?:(?i:his|her|their|the|a|an|its|our|my)|[A-Z][\w'’-]*['’]s?)\s+(?:[\w-]+\s+){{0,2}}?"
+                        rf"(?P<pet>{_PET})s?(?P<joint>\s+(?:called|named)\s+|,\s*|\s+|\s*\(\s*)$")
+
+
+def pet_noun(text: str, start: int) -> str | None:
+    """The pet noun before a pet's name ('dog' of 'his dog, Tyson'), if one stands there."""
+    m = _OWNED_PET.search(text, max(0, start - 50), start)
+    return m.group("pet").lower() if m else None
 
 
 def pet_echo(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -28,3 +28,10 @@ def test_a_name_that_opens_a_clause_after_a_pet_noun_is_a_person() -> None:
 def test_a_person_after_a_word_that_is_no_pet_keeps_a_label() -> None:
     out = anonymise("He talked about his friend, Tyson Brereton, every week.").text
     assert "Tyson" not in out and "Adult" in out
+
+
+def test_a_pets_name_is_the_pet_by_its_noun_at_every_later_mention() -> None:
+    out = anonymise("They kept a cocker spaniel called Biscuitt. The toddler fell while playing with Biscuitt. "
+                    "Biscuitt was rehomed in May.").text
+    assert "Biscuitt" not in out and "Adult" not in out
+    assert "playing with the spaniel" in out and "The spaniel was rehomed" in out

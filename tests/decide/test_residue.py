@@ -238,3 +238,13 @@ def test_in_a_long_draft_each_bodys_initials_go_with_it_or_stay_with_it():
         assert body in out and "".join(w[0] for w in body.split()[:3]) + " staff" in out
     for body in _INVENTED:  # replaced: nothing explains their initials any more
         assert body.split()[0] not in out and "".join(w[0] for w in body.split()) not in out
+
+
+def test_an_unexplained_word_opening_an_organisations_name_takes_the_whole_name_with_it() -> None:
+    # no detector finds the name; 'Christ' alone is unexplained, and 'Harvest Tabernacle Assembly' is made of
+    # words English knows and would be left beside a person's label
+    result = anonymise("Her aunt attends a church, Christ Harvest Tabernacle Assembly, in the town.")
+    assert result.text == "Her aunt attends a church, the assembly, in the town."
+    assert not any("Tabernacle" in f.text for f in result.decisions.flags)  # replaced, so no longer flagged as kept
+    # a name whose head is no organisation's word is a person's, as before
+    assert "Zelnor" not in anonymise("She met Zelnor Harbottle on Sunday.").text
