@@ -26,11 +26,64 @@ _COMMA_CLOSE = re.compile(r"[ \t]*,(?=[ \t]*[a-z])")
 _APPOSITION_END = re.compile(r"[ \t]*(?:,|[.;:!?\n]|$)")
 
 
+# 'under her maiden name, Efua Asante,': the name the phrase already says is another one goes with its
+# apposition; 'under the name Mihai Clarke': the label would say the record held the pseudonym.
+_NAME_KIND = r"(?:(?:maiden|birth|former|previous|married|old|earlier)[ \t]+(?:sur)?name)"
+_NAMED_BEFORE = re.compile(rf"(?<![\w'’-])(?:her|his|their|the|a)[ \t]+{_NAME_KIND}(?P<joint>[ \t]*,[ \t]*|[ \t]+)$", re.I)
+_UNDER_NAME = re.compile(r"(?<![\w'’-])(?P<lead>under[ \t]+(?:the|a)[ \t]+(?:sur)?name[ \t]+)$", re.I)
+ANOTHER = "another name"
+_NAME_KINDS = (E.PERSON, E.LOCATION, E.ORGANISATION)
+# A clause the apposition's closing comma leads into, which keeps its comma ('her maiden name, which').
+_CLAUSE_AFTER = re.compile(r"[ \t]*(?:which|who|whom|whose|where|when|and|but|so|although|though|while)\b", re.I)
+
+
+def _named_kind(text: str, r: Replacement, says: str) -> bool:
+    """'her maiden name, X' and 'under the name X': reworded in place; whether `r` was."""
+    named = _NAMED_BEFORE.search(text, max(0, r.start - 40), r.start)
+    if named is not None:
+        joint = named.group("joint")
+        close = _COMMA_CLOSE.match(text, r.end) if "," in joint else None
+        if "," in joint and close is None and not _APPOSITION_END.match(text, r.end):
+            return False
+        if "," not in joint and not _APPOSITION_END.match(text, r.end):
+            return False
+        r.start, r.end = named.start("joint"), close.end() if close else r.end
+        # 'her maiden name, X, which' -> 'her maiden name, which': the comma that goes on stays
+        goes_on = _CLAUSE_AFTER.match(text, r.end) if close is not None else None
+        r.original, r.replacement = text[r.start:r.end], ("," if "," in joint and goes_on else "")
+        _note(r, says, "the name after a phrase saying it is another name goes with it")
+        return True
+    under = _UNDER_NAME.search(text, max(0, r.start - 24), r.start)
+    if under is not None:
+        r.start = under.start("lead")
+        r.original, r.replacement = text[r.start:r.end], f"under {ANOTHER}"
+        _note(r, says, "a record's other name would read as the label")
+        return True
+    return False
+
+
+def _note(r: Replacement, says: str, why: str) -> None:
+    trail, _, rest = r.rule.partition(": ")
+    r.rule = f"{trail} > {says}: {why} ({rest})"
+
+
 def drop_former_names(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
     """`replacements` (in order of place), with each former name beside a person's mention gone with
     its cue and its bracket or commas."""
     out: list[Replacement] = []
+    reworded: Replacement | None = None  # the mention just reworded: a name's next word goes with it
     for r in replacements:
+        # the next word of the name, whatever a detector took it for ('Mensworth' read as a place)
+        if reworded is not None and r.entity in _NAME_KINDS and not text[reworded.end:r.start].strip(" \t") \
+                and r.start >= reworded.end:
+            reworded.end, reworded.original = r.end, text[reworded.start:r.end]  # 'under the name Mihai Clarke'
+            reworded.core = (min(reworded.core[0], r.core[0]), max(reworded.core[1], r.core[1]))
+            continue
+        reworded = None
+        if r.entity == E.PERSON and r.replacement.strip() and _named_kind(text, r, says):
+            reworded = r
+            out.append(r)
+            continue
         prev = out[-1] if out else None
         cue = _CUE.fullmatch(text, prev.end, r.start) if prev and r.entity == E.PERSON == prev.entity \
             and prev.end <= r.start else None

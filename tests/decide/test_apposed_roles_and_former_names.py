@@ -94,3 +94,22 @@ def test_a_word_of_a_former_name_that_opens_no_apposition_of_a_name_stays() -> N
     assert [(r.start, r.end, r.replacement) for r in out] == [(0, 6, "X"), (19, 28, "X")]
     anonymised = anonymise("Leanne Garroway, previously Pauline Quennell-Hart's lodger, left.", register=REGISTER).text
     assert "lodger" in anonymised and "Quennell" not in anonymised
+
+
+NAMED = Register("CSPR 2031-11", (
+    Person("Abena Dunsford", "mother", "female", aliases=("Abena Quarshie",)),
+    Person("Tobiah Dunsford", "subject child", "male", pseudonym="Rory"),
+))
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("Abena was registered at the practice under her maiden name, Abena Quarshie, which she never updated.",
+     "Mother was registered at the practice under her maiden name, which she never updated."),
+    ("Her birth name, Quarshie, was on the file.", "Her birth name was on the file."),
+    # the label would say the record held the pseudonym; the second word of the name goes with the first
+    ("Tobiah was registered at the nursery under the name Tobiah Mensworth.",
+     "Rory was registered at the nursery under another name."),
+])
+def test_a_name_the_phrase_before_it_says_is_another_goes_or_reads_as_another_name(draft: str,
+                                                                                   published: str) -> None:
+    assert anonymise(draft, register=NAMED).text == published
