@@ -122,7 +122,10 @@ def _case_like(text: str, start: int, end: int, replacement: str) -> str:
 @lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern[str]:
     """Up to three more capitalised words (with 'of', 'the', 'and' between) and an organisation's word."""
-    heads = vocabulary.alternation(sorted(org_words()))
+    # not an agency's head ('Partnership', 'Council', 'Trust'): an agency's name is kept, and only its
+    # unexplained word goes ('Dartmoor Community Safety Partnership')
+    agency_heads = vocabulary.lower(vocabulary.having("agency_words", "head"))
+    heads = vocabulary.alternation(sorted(org_words() - agency_heads))
     return re.compile(rf"(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)?[A-Z][\w'’-]*){{0,3}}?[ \t]+(?i:{heads})(?![\w'’-])")
 
 

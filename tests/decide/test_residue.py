@@ -248,3 +248,11 @@ def test_an_unexplained_word_opening_an_organisations_name_takes_the_whole_name_
     assert not any("Tabernacle" in f.text for f in result.decisions.flags)  # replaced, so no longer flagged as kept
     # a name whose head is no organisation's word is a person's, as before
     assert "Zelnor" not in anonymise("She met Zelnor Harbottle on Sunday.").text
+
+
+def test_an_agencys_head_is_no_organisations_name_for_the_word_before_it() -> None:
+    from anonymiser.decide.residue_step import _organisation_run
+
+    assert _organisation_run("Christ Harvest Tabernacle Assembly met", len("Christ")) == len("Christ Harvest Tabernacle Assembly")
+    # an agency's name is kept, and only its unexplained word goes
+    assert _organisation_run("Quorlby Community Safety Partnership met", len("Quorlby")) is None
