@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from anonymiser.config import vocabulary
+from anonymiser.config.places import is_place
 from anonymiser.config.profile import ACTIONS as ACTION_NAMES
 from anonymiser.config.profile import EntityPolicy
 from anonymiser.core import entities as E
@@ -314,7 +315,16 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     if echo is not None:  # 'the nursery (the Easton Early Years Centre)' would read 'the nursery (the nursery)'
         return _replacement(state, d, echo[0], echo[1], "", rule + " (already named)")
     start, new = wording.after_indefinite(state.text, start, new)
-    return _replacement(state, d, start, d.end, new, rule)
+    end = d.end
+    place = _PLACE_AFTER.match(state.text, end)
+    if place and is_place(place.group(1)):
+        end = place.end()  # 'University Hospital Lewisham': the place it is named after is part of its name
+        rule += " (its place with it)"
+    return _replacement(state, d, start, end, new, rule)
+
+
+# One capitalised word after the name and nothing capitalised after it ('Leeds Road' is a street).
+_PLACE_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
 
 
 def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement:

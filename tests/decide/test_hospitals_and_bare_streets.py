@@ -88,3 +88,15 @@ def test_an_institution_opened_by_the_kept_area_goes_whole(name: str, kind: str)
     out = anonymise(f"Cumberland Council children's social care received a referral. Isla was seen at {name} "
                     "in May 2031.", register=REGISTER).text
     assert out.endswith(f"was seen at {kind} in May 2031.")
+
+
+def test_a_place_written_after_a_hospitals_name_goes_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    register = tmp_path / "case.register.yaml"
+    register.write_text("area: Derbyshire\npeople:\n  - name: Tamsin Garroway\n    role: subject child\n", "utf-8")
+    # the partnership's area is kept alone, but after the hospital's name it is part of the name
+    result = anonymise("She was brought to University Hospital Derbyshire early one morning.", register=register)
+    assert result.text == "She was brought to the hospital early one morning."
+    assert any("(its place with it)" in r.rule for r in result.decisions.replacements)
+    # a capitalised word after the place says the place opens something else ('Ashbourne Road'): not taken
+    result = anonymise("He was seen at University Hospital Derbyshire Road.", register=register)
+    assert not any("(its place with it)" in r.rule for r in result.decisions.replacements)
