@@ -14,6 +14,7 @@ import re
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
+from anonymiser.decide.restated_aliases import note
 
 _CUE = re.compile(rf"[ \t]*(?P<open>[(,])[ \t]*(?:{vocabulary.alternation(vocabulary.entries('former_name_cues'))})[ \t]+",
                   re.I)
@@ -43,28 +44,21 @@ def _named_kind(text: str, r: Replacement, says: str) -> bool:
     if named is not None:
         joint = named.group("joint")
         close = _COMMA_CLOSE.match(text, r.end) if "," in joint else None
-        if "," in joint and close is None and not _APPOSITION_END.match(text, r.end):
-            return False
-        if "," not in joint and not _APPOSITION_END.match(text, r.end):
-            return False
+        if close is None and not _APPOSITION_END.match(text, r.end):
+            return False  # the name runs on into more than an apposition
         r.start, r.end = named.start("joint"), close.end() if close else r.end
         # 'her maiden name, X, which' -> 'her maiden name, which': the comma that goes on stays
         goes_on = _CLAUSE_AFTER.match(text, r.end) if close is not None else None
         r.original, r.replacement = text[r.start:r.end], ("," if "," in joint and goes_on else "")
-        _note(r, says, "the name after a phrase saying it is another name goes with it")
+        note(r, says, "the name after a phrase saying it is another name goes with it")
         return True
     under = _UNDER_NAME.search(text, max(0, r.start - 24), r.start)
     if under is not None:
         r.start = under.start("lead")
         r.original, r.replacement = text[r.start:r.end], f"under {ANOTHER}"
-        _note(r, says, "a record's other name would read as the label")
+        note(r, says, "a record's other name would read as the label")
         return True
     return False
-
-
-def _note(r: Replacement, says: str, why: str) -> None:
-    trail, _, rest = r.rule.partition(": ")
-    r.rule = f"{trail} > {says}: {why} ({rest})"
 
 
 def drop_former_names(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -94,8 +88,7 @@ def drop_former_names(text: str, replacements: list[Replacement], says: str) -> 
                 continue
             r.start, r.end = prev.end, close.end() if close else r.end
             r.original, r.replacement = text[r.start:r.end], ""
-            trail, _, rest = r.rule.partition(": ")
-            r.rule = f"{trail} > {says}: a former name beside the mention goes with it ({rest})"
+            note(r, says, "a former name beside the mention goes with it")
         out.append(r)
     return out
 

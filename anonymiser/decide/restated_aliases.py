@@ -54,7 +54,8 @@ def _named_before(reps: list[Replacement], i: int, start: int) -> bool:
     return False
 
 
-def _note(r: Replacement, says: str, why: str) -> None:
+def note(r: Replacement, says: str, why: str) -> None:
+    """The step's name and why on the rule of a replacement the step reworded."""
     trail, _, rest = r.rule.partition(": ")
     r.rule = f"{trail} > {says}: {why} ({rest})"
 
@@ -76,7 +77,7 @@ def reword_restated_aliases(text: str, replacements: list[Replacement], says: st
             if recorded_as.search(text, max(0, r.start - 60), r.start) and text[r.start - 1:r.start] not in _OPEN:
                 # 'appears in some records as Kai Rowe' (a quoted one is decide.aliases.reword_restated's)
                 r.replacement = VARIANT
-                _note(r, says, f"another name after 'recorded as' would repeat its sentence's label '{label}'")
+                note(r, says, f"another name after 'recorded as' would repeat its sentence's label '{label}'")
                 changed.append(r)
                 continue
             if prev is not None and prev.person == r.person and _APPOSED_QUOTE.fullmatch(text, prev.end, r.start) \
@@ -84,14 +85,14 @@ def reword_restated_aliases(text: str, replacements: list[Replacement], says: st
                 # 'Mr Penn, "Pip" to his friends,': the quoted nickname apposed to the person's mention
                 r.start, r.end = r.start - 1, r.end + 1
                 r.original, r.replacement = text[r.start:r.end], ANOTHER_NAME_KNOWN
-                _note(r, says, f"a quoted nickname after the mention would repeat the label '{label}'")
+                note(r, says, f"a quoted nickname after the mention would repeat the label '{label}'")
                 changed.append(r)
                 continue
             if prev is not None and prev.person == r.person and _BRACKET_OPEN.fullmatch(text, prev.end, r.start) \
                     and _WHERE_USED.match(text, r.end):
                 # 'Jo Penn (Jojo Penn in older records)'
                 r.replacement = ANOTHER_NAME_BARE
-                _note(r, says, f"another name in a bracket after the mention would repeat the label '{label}'")
+                note(r, says, f"another name in a bracket after the mention would repeat the label '{label}'")
                 changed.append(r)
                 continue
         # a marker names a kind, not one thing ('[reference removed] ([reference removed])' is two references)
@@ -103,7 +104,7 @@ def reword_restated_aliases(text: str, replacements: list[Replacement], says: st
                 # 'Ward 6 (Elm Ward)' would read 'the ward (the ward)': one mention
                 prev.end, prev.original = close.end(), text[prev.start:close.end()]
                 prev.core = (prev.core[0], max(prev.core[1], r.core[1]))
-                _note(prev, says, "a bracket that reads as the mention before it: one mention")
+                note(prev, says, "a bracket that reads as the mention before it: one mention")
                 changed.append(prev)
                 gone.add(i)
     replacements[:] = [r for j, r in enumerate(replacements) if j not in gone]
