@@ -12,6 +12,7 @@ class DetectionMeta:
     register_person: str | None = None  # the register key of the person the span names
     match: str | None = None  # how the register matched the name: "exact", "alias", "fuzzy", "initials" or "title" (a family surname the draft's titles give to one person)
     register_family: bool = False  # a surname the register's family shares: which member is unclear
+    surname_alone: bool = False  # a register person's surname written without their first name or a title
     register_address: bool = False  # a register address, or part of one
     address_of: tuple[int, ...] = ()  # which register addresses (indices in register.addresses) it may be
     register_dob: str | None = None  # the register key of the person whose date of birth this is

@@ -286,8 +286,10 @@ class Keeper:
         return out
 
     def _everyday(self, word: str) -> bool:
-        """The text itself uses the word in lower case at least twice, and it is no known first name."""
-        if word.lower() in known_first_names():
+        """The text itself uses the word in lower case at least twice, and it is no known first name. Typed
+        in capitals, a word the lexicon lists only in lower case is that word though a name list knows it:
+        'MOTHER SAID', where Said is a name too."""
+        if word.lower() in known_first_names() and not (word.isupper() and word_class(word) is WordClass.COMMON):
             return False
         if self._lower_counts is None:
             counts: dict[str, int] = {}

@@ -185,11 +185,10 @@ def _wrapped(text: str, start: int, end: int, next_start: int) -> bool:
     return bool(re.search(r"[a-z]", line))
 
 
-def _register_surname_alone(text: str, d: Detection) -> bool:
-    """The mention is a register person's surname and nothing more ('Brindle' of Kyle Brindle; a key is
-    'register:' and the register name in lower case)."""
-    return bool(d.meta.register_person) and d.person == d.meta.register_person \
-        and text[d.start:d.end].lower() == (d.person or "").rsplit(" ", 1)[-1] and " " in (d.person or "")
+def _register_surname_alone(d: Detection) -> bool:
+    """The mention is a register person's surname and nothing more ('Brindle' of Kyle Brindle), as the
+    register recognizer noted it."""
+    return d.meta.surname_alone and d.person == d.meta.register_person
 
 
 def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detection]:
@@ -208,7 +207,7 @@ def merge_adjacent_people(detections: list[Detection], text: str) -> list[Detect
         # 'Sérgio' + 'Ferreira', a first name no register holds and the family's surname: someone else
         # of that family (an uncle), one mention, not a letter label beside '[family name]' or 'Father'.
         one_of_the_family = (prev is not None and prev.person is None and text[prev.end:d.start] == " "
-                             and (d.meta.register_family or _register_surname_alone(text, d)))
+                             and (d.meta.register_family or _register_surname_alone(d)))
         if (prev and prev.entity == E.PERSON and d.entity == E.PERSON
                 and (one_register_person or one_other_person or one_of_the_family)):
             out[-1] = replace(prev, end=d.end, detectors=tuple(dict.fromkeys(prev.detectors + d.detectors)),

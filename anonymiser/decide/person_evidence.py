@@ -1,6 +1,6 @@
 """People the detectors missed, found from evidence: a name list, the local context, the layout.
 
-Three shapes, each one decision per distinct string in a document:
+Two shapes here, each one decision per distinct string in a document:
 
 - a first name that is also a month or a word ('June', 'Hope', 'Will'): a person when some
   mention carries person evidence (a possessive, a verb that takes a person after it, a role
@@ -11,9 +11,7 @@ Three shapes, each one decision per distinct string in a document:
   document defines ('(HD)'), not on an allowlist, gazetteer or title list and not an English
   word, with person evidence at some mention (a role word before: 'his mother SR', 'Child HD';
   'was born', 'died' after; a possessive before a family word: "KW's mother");
-- people listed with their roles or agencies: a block of three or more lines that each open with
-  a first name and a second capitalised word (a panel list), or a name after 'by:' / 'Author:'
-  or under an 'Author' or 'Chair' line. The name is the person; the agency after it stays.
+- people listed with their roles or agencies: decide/listed_people.py.
 
 The cue words are data (models/vocabulary/person_cues.txt, family_words, child_roles,
 professional_roles, allowlist/roles); the name lists come from config.names.
@@ -29,10 +27,9 @@ from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index
 from anonymiser.config.lexicon import merged as _merged
-from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.decide.people import ORGANISATION_WORD
 from anonymiser.decide.propagation import collision_hit
 from anonymiser.detect.date_context import date_context
 
@@ -51,7 +48,7 @@ def _cue(label: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
+def role_words() -> frozenset[str]:
     """Words that name a person's role or relation ('mother', 'partner', 'child', 'nurse'): the
     one-word roles of the lists, and the last word of a longer role when it is one of them
     ('social worker' gives 'worker'), never 'service' of 'Probation Service'."""
@@ -73,7 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = vocabulary.alternation(_cue("verb"))
     strong_verbs = vocabulary.alternation(tuple(v for v in _cue("verb") if v not in _cue("weak")))
     initial_verbs = vocabulary.alternation(_cue("initials"))
-    nouns = vocabulary.alternation(tuple(_role_words()) + _cue("noun"))
+    nouns = vocabulary.alternation(tuple(role_words()) + _cue("noun"))
     return {
         "verb": re.compile(rf"(?:['’]s?)?\s+(?:(?:also|then|later|had|has|was|would|could|never|not)\s+)?(?:{verbs})\b"),
         "strong_verb": re.compile(rf"(?:['’]s?)?\s+(?:(?:also|then|later|had|has|was|would|could|never|not)\s+)?(?:{strong_verbs})\b"),
@@ -96,7 +93,7 @@ def _after_capital(text: str, s: int) -> bool:
 def _spans_taken(text: str, detections: list[Detection]) -> list[tuple[int, int]]:
     """Spans of detections a person found here must not break: anything but a date or a person.
     A possessive ending is not part of one ("Liberty's" the NER called an organisation is 'Liberty')."""
-    return _merged([(d.start, _strip_possessive(text, d.start, d.end)) for d in detections
+    return _merged([(d.start, strip_possessive(text, d.start, d.end)) for d in detections
                     if d.entity not in (E.DATE, E.PERSON)])
 
 
@@ -106,11 +103,11 @@ def _free(s: int, e: int, taken: list[tuple[int, int]], kept: list[tuple[int, in
     return all(t == (s, e) for t in overlapping(taken, s, e)) and not overlapping(kept, s, e)
 
 
-def _person(s: int, e: int, rule: str) -> Detection:
+def evidence_person(s: int, e: int, rule: str) -> Detection:
     return Detection(s, e, E.PERSON, SCORE, (DETECTOR, rule))
 
 
-def _strip_possessive(text: str, s: int, e: int) -> int:
+def strip_possessive(text: str, s: int, e: int) -> int:
     m = _POSSESSIVE.search(text, s, e)
     return m.start() if m and m.end() == e else e
 
@@ -148,7 +145,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
     mentions: dict[str, list[tuple[int, int]]] = {}
     for m in _NAME_WORD.finditer(text):
         word = m.group(0)
-        e = _strip_possessive(text, m.start(), m.end())
+        e = strip_possessive(text, m.start(), m.end())
         word = text[m.start():e]
         if len(word) > 2 and is_first_name(word):
             mentions.setdefault(word, []).append((m.start(), e))
@@ -170,7 +167,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
                 continue
             if wordlike and (s, e) not in strong and not (collision_hit(text, s, e) and not _after_capital(text, s)):
                 continue  # 'Will you', 'Hope is' at a sentence start, 'Attorney General': the word
-            out.append(_person(s, e, "name-word"))
+            out.append(evidence_person(s, e, "name-word"))
     return out
 
 
@@ -208,7 +205,7 @@ def _known_acronym(letters: str, allow: PhraseIndex) -> bool:
 
 
 _POSTNOMINAL_SET = frozenset(vocabulary.entries("postnominals"))  # as written: 'MA', never 'Ma'
-_POSTNOMINALS_AFTER = re.compile(
+POSTNOMINALS_AFTER = re.compile(
     rf"(?:[ \t]*,[ \t]*(?:{vocabulary.alternation(_POSTNOMINAL_SET)})(?![\w'’-]))+")
 # A post-nominal after a name and its comma, or after another: 'Jo Bell, MA', 'Jo Bell, BA, MA'.
 _AFTER_NAME_COMMA = re.compile(r"[A-Z][\w'’-]*\.?,[ \t]*$")
@@ -241,7 +238,7 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
         if letters.upper() in named and all(_free(s, e, taken, kept) for s, e in spans):
             # 'Kyle Matthews ("KM")', 'KW (Kirsty Walsh)': a person's own initials, even where the
             # lexicon knows the letters as a word or unit ('km'), or the name reads as their expansion
-            out.extend(_person(s, e, "initials") for s, e in spans)
+            out.extend(evidence_person(s, e, "initials") for s, e in spans if not _word_in_capitals(text, s, e))
             continue
         if letters in defined:
             continue
@@ -266,8 +263,19 @@ def initials(text: str, detections: list[Detection], kept: list[tuple[int, int]]
             continue
         for s, e in spans:
             if _free(s, e, taken, kept):
-                out.append(_person(s, e, "initials"))
+                out.append(evidence_person(s, e, "initials"))
     return out
+
+
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+
+
+def _word_in_capitals(text: str, s: int, e: int) -> bool:
+    """'VEH ON DRIVE': a common word between words in capitals is that word typed in capitals, though
+    Oskar Nowak's initials are 'ON'."""
+    return (word_class(text[s:e]) is WordClass.COMMON and bool(_CAPITALS_BEFORE.search(text, max(0, s - 30), s))
+            and bool(_CAPITALS_AFTER.match(text, e)))
 
 
 # 'identified as J.P.', 'known only as "DW"': what a person is called, written just before.
@@ -286,115 +294,3 @@ def _name_initials(text: str, detections: list[Detection]) -> frozenset[str]:
         if 2 <= len(words) <= 3:
             out.add("".join(w[0] for w in words).upper())
     return frozenset(out)
-
-
-# A cue that the name after it is the author, chair or a member: 'Report by:', 'Author:', 'Chair:'.
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:produced|written|prepared|compiled|authored|chaired|led|undertaken|conducted)\s+by\s*:?"
-    r"|\b(?:by|author|chair|reviewer|writer|chairperson)\s*:)\s*$", re.I)
-_CUE_LINE = re.compile(
-    r"^\s*(?:(?:report|lead|independent|overview)\s+)*(?:author|chair|chairperson|reviewer|writer)s?\s*:?\s*$", re.I)
-_PAIR = re.compile(r"([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)")
-_LEAD = re.compile(r"[ \t\u2022*•·\-–]*")
-
-
-
-
-def _titled_name_at(line: str, at: int) -> bool:
-    """The line opens with one or more titles and then a name ('Dr Amal Rahim', 'Det Sgt Karl Pettifer')."""
-    words = re.findall(r"[\w.'’-]+", line[at:at + 60])
-    i = 0
-    while i < len(words) and words[i].lower().rstrip(".") in vocabulary.TITLE_WORDS:
-        i += 1
-    return 0 < i < len(words) and words[i][:1].isupper()
-
-
-def _pair_ok(first: str, second: str, in_block: bool) -> bool:
-    """'Maya Trelawny': a word that is a first name or no common word, then a surname-like word.
-    In a list of such lines the first word may be a common word too ('Moss Pennick') when the
-    second is a surname or unknown to the lexicon."""
-    if first.lower().rstrip(".") in vocabulary.TITLE_WORDS or second.lower().rstrip(".") in vocabulary.TITLE_WORDS:
-        return False  # 'Mr Martin Eaton', 'Det Sgt Karl Pettifer': the NER reads titled names whole
-    if word_class(first) is WordClass.COMMON and not is_first_name(first):
-        if not in_block or not (is_surname(second) or word_class(second) is WordClass.UNKNOWN):
-            return False
-    words = (first.lower(), second.lower())
-    if any(w in _role_words() or w in vocabulary.lower(vocabulary.STREET_TYPES) for w in words):
-        return False
-    sc = word_class(second)
-    return sc in (WordClass.UNKNOWN, WordClass.PROPER) or is_surname(second)
-
-
-def listed_people(text: str, detections: list[Detection], kept: list[tuple[int, int]]) -> list[Detection]:
-    """People listed with their roles or agencies, and named authors and chairs.
-
-    A NER organisation or place over the name and its agency does not stop it: the person wins
-    the overlap, the agency keeps the rest."""
-    taken = _merged([(d.start, d.end) for d in detections
-                     if d.entity not in (E.DATE, E.PERSON) and d.detectors != ("SpacyRecognizer",)])
-    places = phrase_index("gazetteer", ("local_authorities", "countries")).find(text)
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]*", text) if m.group(0).strip()]
-    found: list[tuple[int, int, str]] = []
-
-    def pair_at(start: int, line: str, at: int, in_block: bool) -> tuple[int, int] | None:
-        m = _PAIR.match(line, at)
-        if not m or not _pair_ok(m.group(1), m.group(2), in_block):
-            return None
-        s = start + m.start()
-        e = _strip_possessive(text, s, start + m.end())
-        if overlapping(places, s, e) or overlapping(kept, s, e) or overlapping(taken, s, e):
-            return None
-        return s, e
-
-    # a block of three or more lines that each open with a name: a panel or a list of contributors
-    run: list[tuple[int, int]] = []
-    named = titled = 0
-    for start, line in lines + [(len(text), "")]:
-        lead = _LEAD.match(line)
-        at = lead.end() if lead else 0
-        got = pair_at(start, line, at, in_block=True) if line else None
-        if got is not None:
-            run.append(got)
-            named += is_first_name(text[got[0]:got[1]].split()[0])
-            continue
-        if line and _titled_name_at(line, at):
-            titled += 1  # 'Det Sgt Karl Pettifer (Police)': a member of the list the NER reads whole
-            continue
-        if run and len(run) + titled >= 3 and named * 2 >= len(run):
-            found.extend((s, e, "people-list") for s, e in run)
-        run, named, titled = [], 0, 0
-    # a name after a cue on its line or under a cue line
-    previous = ""
-    for start, line in lines:
-        for m in _PAIR.finditer(line):
-            cue = _CUE_BEFORE.search(line, 0, m.start())
-            under = _CUE_LINE.match(previous) and not line[:m.start()].strip(" \t•*-–")
-            if cue or under:
-                got = pair_at(start, line, m.start(), in_block=False)
-                if got is not None:
-                    after = _POSTNOMINALS_AFTER.match(text, got[1])  # 'Jo Bell, MA, CQSW': hers, no one else's
-                    found.append((got[0], after.end() if after else got[1], "named-author"))
-                break
-        previous = line
-    return [_person(s, e, rule) for s, e, rule in found]
-
-
-def drop_spilled_people(text: str, detections: list[Detection], found: list[Detection],
-                        kept: list[tuple[int, int]]) -> list[Detection]:
-    """A NER person that ran from a listed name into the agency after it ('Trelawny Kent', where Kent
-    is a council's name), or across a line into the role before it, is dropped; the listed name
-    stands for it. One that ran on into more of
-    the name ('Oya Ersoy Ataman') stays, and keeps what the listed name does not cover."""
-    spans = _merged([(d.start, d.end) for d in found])
-    places = phrase_index("gazetteer", ("local_authorities", "countries")).find(text)
-    out = []
-    for d in detections:
-        if d.entity == E.PERSON and not d.from_register:
-            hits = overlapping(spans, d.start, d.end)
-            spilled = [(e, d.end) for _, e in hits[-1:] if d.end > e] + [(d.start, s) for s, _ in hits[:1] if d.start < s]
-            if any("\n" in text[a:b] or overlapping(places, a, b) or overlapping(kept, a, b)
-                   or ORGANISATION_WORD.search(text, a, b) for a, b in spilled):
-                continue
-        out.append(d)
-    return out
-

@@ -57,7 +57,7 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('st
 # Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
 # A measure is a short number, whole or decimal, with its unit run on ('3.1kg', '37.5C'): a longer
 # run of digits before a letter is a code.
-_MEASURE = rf"\d{{1,4}}(?:[.,]\d{{1,3}})?(?:{vocabulary.alternation(vocabulary.entries('measure_units'))})"
+_MEASURE = rf"\d{{1,4}}(?:[.,]\d{{1,3}})?(?:{vocabulary.alternation(vocabulary.having('measure_units', 'run_on'))})"
 _NOT_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|am|pm|k|hrs?|mins?|yrs?|x)|{_MEASURE}"
                        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)

@@ -142,6 +142,7 @@ from anonymiser.decide.couples import couples
 from anonymiser.decide.former_names import drop_former_names
 from anonymiser.decide.kept_name_words import kept_name_words
 from anonymiser.decide.listed_organisations import listed_organisations
+from anonymiser.decide.listed_people import drop_spilled_people, listed_people
 from anonymiser.decide.local_organisations import read_local_organisations
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
@@ -153,7 +154,7 @@ from anonymiser.decide.people import (
     professional_people,
     trim_field_labels,
 )
-from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
+from anonymiser.decide.person_evidence import initials, name_words
 from anonymiser.decide.places_by_context import places_by_context
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.register_initials import labeller, register_initials

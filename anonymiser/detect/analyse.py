@@ -31,6 +31,7 @@ def _noted(result: RecognizerResult, capitals: bool = False) -> DetectionMeta:
         register_person=person if isinstance(person, str) else None,
         match=match if isinstance(match, str) else None,
         register_family=bool(notes.get("register_family")),
+        surname_alone=bool(notes.get("surname_alone")),
         register_address=bool(notes.get("register_address")),
         address_of=tuple(notes.get("register_address_of") or ()),
         professional=professional if isinstance(professional, bool) else None,

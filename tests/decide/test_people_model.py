@@ -468,3 +468,37 @@ def test_an_apposition_that_restates_the_role_label_goes(tmp_path: Path, draft: 
     # the child's name is still an identifier a replacement hides
     for kayla in (i for i in range(len(draft)) if draft.startswith("Kayla", i)):
         assert any(r.core[0] <= kayla and kayla + 5 <= r.core[1] for r in result.decisions.replacements)
+
+
+def test_an_unregistered_first_name_and_a_register_surname_are_one_relative(case: Path) -> None:
+    """'Tomasz Kowalczyk', where only the mother is a Kowalczyk on the register: her relative, one
+    mention and one label, never a letter label beside 'Mother'."""
+    out = anonymise("6.1 Her uncle Tomasz Kowalczyk visited the flat.", register=case).text
+    assert out == "6.1 Her uncle Adult A visited the flat."
+
+
+def test_a_title_of_the_other_gender_is_not_the_register_person(case: Path) -> None:
+    """'Mr Kowalczyk', where the one Kowalczyk on the register is the mother: a man of her family, the
+    Tomasz Kowalczyk the draft names, and never 'Mother'."""
+    out = anonymise("6.1 Her uncle Tomasz Kowalczyk visited. Mr Kowalczyk said he saw bruises. Mrs Kowalczyk "
+                    "denied it.", register=case).text
+    assert out == "6.1 Her uncle Adult A visited. Adult A said he saw bruises. Mother denied it."
+    alone = anonymise("6.2 Mr Pennock shouted at the grandmother.", register=case)
+    assert "Pennock" not in alone.text and "Grandmother shouted" not in alone.text
+
+
+def test_a_role_word_one_letter_from_a_register_surname_does_not_split_the_name_after_it(tmp_path: Path) -> None:
+    """'MOTHER AGNIESZKA NOWAK' in a log typed in capitals, where 'MOTHER' is one letter from a register
+    'Mather': the name after it is one mention of the mother, and goes with the role before it."""
+    register = tmp_path / "c.register.yaml"
+    register.write_text("case: t\npeople:\n  - name: Agnieszka Nowak\n    role: mother\n    gender: female\n"
+                        "  - name: Oskar Nowak\n    role: sibling\n    gender: male\n"
+                        "  - name: Craig Mather\n    role: mother's partner\n    gender: male\n", encoding="utf-8")
+    out = anonymise('The log reads: "FOUND ALONE - MOTHER AGNIESZKA NOWAK - VEH ON DRIVE".', register=register)
+    assert out.text == 'The log reads: "FOUND ALONE - MOTHER - VEH ON DRIVE".'
+
+
+def test_a_common_word_typed_in_capitals_is_no_name_though_a_name_list_holds_it() -> None:
+    """'MOTHER SAID SHE WAS TIRED', in a draft that writes 'said' in lower case: the word, not a man called Said."""
+    out = anonymise("6.3 The note reads: MOTHER SAID SHE WAS TIRED. The nurse said she looked tired and said so.")
+    assert out.text == "6.3 The note reads: MOTHER SAID SHE WAS TIRED. The nurse said she looked tired and said so."

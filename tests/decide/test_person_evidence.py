@@ -8,7 +8,8 @@ import pytest
 from anonymiser.api import anonymise
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
-from anonymiser.decide.person_evidence import drop_spilled_people, initials, listed_people, name_words
+from anonymiser.decide.listed_people import drop_spilled_people, listed_people
+from anonymiser.decide.person_evidence import initials, name_words
 from anonymiser.decide.steps import STEPS
 from tests.decide.test_people import NO_ALLOWLIST
 
@@ -115,6 +116,15 @@ def test_initials_the_ner_took_for_a_place_are_read_as_the_person() -> None:
     text = "His mother DW had two older children. DW refused support."
     dets = [at(text, "DW", E.LOCATION)]
     assert texts(text, initials(text, dets, [], NO_ALLOWLIST)) == ["DW", "DW"]
+
+
+def test_a_common_word_typed_among_capitals_is_no_named_persons_initials() -> None:
+    """'VEH ON DRIVE' in a police log is the word 'on', though Oskar Nowak's initials are 'ON'; his 'ON'
+    in a sentence is still him."""
+    text = 'Oskar Nowak was seen. The log reads: "MOTHER AT HOME - VEH ON DRIVE". Later ON said he left.'
+    found = texts(text, initials(text, [at(text, "Oskar Nowak", E.PERSON)], [], NO_ALLOWLIST))
+    assert found == ["ON"] and text.index("Later ON") + 6 == next(d.start for d in initials(
+        text, [at(text, "Oskar Nowak", E.PERSON)], [], NO_ALLOWLIST))
 
 
 # --- people listed with their roles or agencies --------------------------------------------

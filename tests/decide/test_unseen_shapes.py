@@ -183,7 +183,7 @@ def test_a_register_surname_written_as_another_persons_first_name() -> None:
 
 
 def test_a_titled_member_does_not_break_a_list_of_people() -> None:
-    from anonymiser.decide.person_evidence import listed_people
+    from anonymiser.decide.listed_people import listed_people
     text = ("The review panel:\n* Grace Okonjo (Named Nurse)\n* Det Sgt Karl Pettimore (Police)\n"
             "* Siobhan Rourke (Service Manager)\n")
     found = [text[d.start:d.end] for d in listed_people(text, [], [])]

@@ -10,11 +10,12 @@ import pytest
 
 from anonymiser.api import anonymise
 from anonymiser.core.register import Person, Register
-from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer, sub_addresses
+from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.dates import UkDateRecognizer
 from anonymiser.detect.recognizers.letter_person import LetterPersonRecognizer
 from anonymiser.detect.recognizers.place_context import PlaceContextRecognizer
 from anonymiser.detect.recognizers.reference_number import ReferenceNumberRecognizer
+from anonymiser.detect.recognizers.register_address_forms import sub_addresses
 from tests.detect.recognizers._support import spans
 
 # --------------------------------------------------------------------------- codes

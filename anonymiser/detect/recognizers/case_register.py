@@ -20,6 +20,7 @@ from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
 from anonymiser.detect.date_context import date_context, is_month
 from anonymiser.detect.recognizers import register_titles
+from anonymiser.detect.recognizers.register_address_forms import address_pattern, sub_addresses
 from anonymiser.detect.recognizers.register_units import another_unit_before, unit_of
 
 NAME = "CaseRegister"
@@ -58,36 +59,6 @@ def everyday_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_list("names", "everyday_words"))
 
 
-# Street types and the abbreviations drafts use for them ("Marlowe Cres", "Creek Fen Rd").
-STREET_TYPES = vocabulary.street_abbreviations()
-_STREET_NUMBER = re.compile(r"^\s*\d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s+\S")
-
-
-def _street_token(token: str) -> str:
-    """A regex for one address word: a street type also matches its abbreviations, with or without '.'."""
-    low = token.lower()
-    for full, short in STREET_TYPES.items():
-        if low == full or low in short:
-            return "(?:" + vocabulary.alternation((full,) + short) + r")\.?"
-    return re.escape(token)
-
-
-def sub_addresses(address: str) -> list[str]:
-    """The shorter forms a full address is written in: every run of its comma parts that holds the
-    house number and street ('41 Marlowe Crescent', '41 Marlowe Crescent, Thornton Heath'), and the
-    street alone once the flat is dropped. The full address itself is not repeated."""
-    parts = [p.strip() for p in address.split(",") if p.strip()]
-    street = next((i for i, p in enumerate(parts) if _STREET_NUMBER.match(p)), None)
-    if street is None:
-        return [parts[0]] if len(parts) > 1 else []
-    out = []
-    for i in range(0, street + 1):
-        for j in range(street + 1, len(parts) + 1):
-            if (i, j) != (0, len(parts)):
-                out.append(", ".join(parts[i:j]))
-    return out
-
-
 def _camel_pieces(word: str) -> list[tuple[int, int]]:
     """(start, end) of each piece of a word whose words run together in capitals: 'AmaraOkafor'."""
     cuts = [0] + [j for j in range(1, len(word)) if word[j - 1].islower() and word[j].isupper()] + [len(word)]
@@ -106,12 +77,6 @@ def _strip_possessive(word: str) -> str:
         if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
     return word
-
-
-def address_pattern(address: str) -> re.Pattern[str]:
-    """A register address in any spacing, case or punctuation, street types full or abbreviated."""
-    tokens = re.findall(r"\w+", address)
-    return re.compile(r"(?<!\w)" + r"[\s,.\-'’]*".join(map(_street_token, tokens)) + r"(?!\w)", re.IGNORECASE)
 
 
 # An alias written as dotted initials: 'I.H.', 'K. J.'.
@@ -257,8 +222,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return next(iter(candidates)), False
         people = self.register.people
         if title:
-            gender = ("female" if title.lower() in vocabulary.FEMALE_TITLES
-                      else "male" if title.lower() in vocabulary.MALE_TITLES else None)
+            gender = register_titles.title_gender(title)
             fits = [i for i in sorted(candidates) if gender is None or people[i].gender == gender]
             adults = [i for i in fits if not vocabulary.is_child_role(people[i].role)]
             if adults or fits:
@@ -367,10 +331,11 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname
         common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
         if not common and len(group) > 1:
-            out = []
-            for item in group:
-                out += self._group_results(text, [item], titled)
-            return out
+            # 'MOTHER AGNIESZKA NOWAK', where 'MOTHER' is one letter from a register 'Mather': the longest
+            # run from the start that one person fits is one mention, and the rest is looked at again.
+            cut = next(i for i in range(len(group) - 1, 0, -1)
+                       if set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group[:i])))
+            return self._group_results(text, group[:cut], titled) + self._group_results(text, group[cut:], titled)
         start, end = group[0][0], group[-1][1]
         title_m = TITLE_RE.search(text[max(0, start - 12):start]) or _TITLE_INITIAL_RE.search(text[max(0, start - 16):start])
         title = title_m.group(1) if title_m else None
@@ -384,15 +349,22 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return []
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
+        if only_surname and len(common) == 1 and register_titles.other_gender(title, self.register.people[person].gender):
+            # 'Mr Kowalczyk' where the one Kowalczyk on the register is a woman: another of her family, the
+            # 'Tomasz Kowalczyk' the draft names, or a letter label; never her.
+            return [self._result(E.PERSON, start, end, {})]
         if title:
             titled.append(register_titles.Titled(start, end, title, _strip_possessive(text[group[-1][0]:group[-1][1]]),
                                                  frozenset(common), person, ambiguous and only_surname))
         how = "fuzzy" if any(h == "fuzzy" for *_, h in group) else "exact"
-        return [self._person_result(start, end, person, ambiguous and only_surname, how)]
+        return [self._person_result(start, end, person, ambiguous and only_surname, how, only_surname and not title)]
 
-    def _person_result(self, start: int, end: int, i: int, family: bool, how: str) -> RecognizerResult:
+    def _person_result(self, start: int, end: int, i: int, family: bool, how: str,
+                       surname_alone: bool = False) -> RecognizerResult:
         p: Person = self.register.people[i]
         meta: dict[str, str | bool] = {"register_person": p.key, "match": how}
         if family:
             meta["register_family"] = True
+        if surname_alone:
+            meta["surname_alone"] = True
         return self._result(E.PERSON, start, end, meta)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 
@@ -22,10 +23,9 @@ _CURRENCY_WORDS = (r"(?:pounds(?:\s+sterling)?|euros?|dollars?|kroner|kronor|kro
 # quantity: in 'six months’ imprisonment' the noun after the possessive is what the count measures (a
 # sentence, leave, notice), no part of the amount, and 'six months' is a duration the dates find.
 _COUNTED = r"(?:other\s+)?(?:[a-z]{3,}s|children|people|men|women)\b"
-# Units of measure: a floor area or a distance can single out a property.
-_UNIT = (r"(?:sq\.?\s?m\b\.?|sq\.?\s?(?:ft|km|metres|meters)\b|square\s+(?:metres|meters|feet|kilometres|miles)|"
-         r"m2|m²|km2|km²|hectares?|ha\b|acres?|km\b|kilometres?|kilometers?|miles?|metres?|meters?|cm\b|mm\b|"
-         r"kg\b|kilos?|kilograms?|grams?|g\b|tonnes?|tons?|litres?|liters?|ml\b|feet|ft\b|inches|stone)")
+# Units of measure: a floor area or a distance can single out a property. The unit ends at the word's end,
+# so '3 milestones' is no distance.
+_UNIT = rf"(?:{vocabulary.alternation(vocabulary.having('measure_units', 'amount'))})(?![^\W_])"
 
 
 class QuantityRecognizer(UkPatternRecognizer):

@@ -10,7 +10,8 @@ from presidio_analyzer import RecognizerResult
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register
-from anonymiser.detect.recognizers.case_register import NAME, address_pattern
+from anonymiser.detect.recognizers.case_register import NAME
+from anonymiser.detect.recognizers.register_address_forms import address_pattern
 
 _CUE = vocabulary.alternation(sorted({w.rstrip(".") for w in vocabulary.entries("house_number_words")}))
 # A house number opens a comma part of the address and a street follows it: '42 Ings Crescent'.

@@ -55,9 +55,16 @@ def title_key(title: str) -> str:
     return title.lower().rstrip(".")
 
 
-def _gender(title: str) -> str | None:
-    low = title_key(title)
+def title_gender(title: str | None) -> str | None:
+    """'female' for 'Mrs', 'male' for 'Mr.', None for 'Dr' or no title."""
+    low = title_key(title or "")
     return "female" if low in vocabulary.FEMALE_TITLES else "male" if low in vocabulary.MALE_TITLES else None
+
+
+def other_gender(title: str | None, gender: str | None) -> bool:
+    """The title says a man and the register a woman, or the other way round."""
+    said = title_gender(title)
+    return bool(said and gender and said != gender)
 
 
 def _named_after(text: str, mention: Titled, named: Sequence[tuple[int, int, int]]) -> set[int]:
@@ -97,7 +104,7 @@ def bindings(text: str, titled: Sequence[Titled], named: Sequence[tuple[int, int
         if not t.ambiguous:
             found.setdefault(t.key, set()).add(t.person)
             continue
-        gender = _gender(t.title)
+        gender = title_gender(t.title)
         after = {p for p in _named_after(text, t, named) | _role_before(text, t, people)
                  if p in t.candidates and (gender is None or people[p].gender == gender)}
         if len(after) == 1:
@@ -114,12 +121,12 @@ def resolve(titled: Sequence[Titled], bound: dict[tuple[str, str], int], people:
         if t.key in bound and bound[t.key] in t.candidates:
             out[i] = bound[t.key]
             continue
-        gender = _gender(t.title)
+        gender = title_gender(t.title)
         if gender is None:
             continue
         fits = {p for p in t.candidates if people[p].gender == gender and not vocabulary.is_child_role(people[p].role)}
         elsewhere = {p for (title, surname), p in bound.items()
-                     if surname == t.key[1] and title != t.key[0] and _gender(title) == gender}
+                     if surname == t.key[1] and title != t.key[0] and title_gender(title) == gender}
         left = fits - elsewhere
         if len(left) == 1 and elsewhere & fits:
             out[i] = next(iter(left))

@@ -17,12 +17,21 @@ def spans(rec, text: str) -> list[str]:
     ("She was paid £250 a week.", "£250"),
     ("The award was 68,000 Danish kroner (DKK).", "68,000 Danish kroner (DKK)"),
     ("The flat measured 56 sq. m in all.", "56 sq. m"),
+    ("The bedsit was 18sqm.", "18sqm"),
+    ("The house stood in 4 hectares of land.", "4 hectares"),
+    ("The unit had 120 square metres of floor space.", "120 square metres"),
+    ("He lived 3 miles from the school.", "3 miles"),
     ("He faced eight counts of assault.", "eight counts"),
     ("The mother cared for two children alone.", "two children"),
     ("Four other men were arrested.", "Four other men"),
 ])
 def test_quantities(text: str, expected: str) -> None:
     assert expected in spans(QuantityRecognizer(), text)
+
+
+def test_a_unit_ends_at_the_word_end() -> None:
+    """'4 grammar schools' holds no '4 gram': a unit is a whole word."""
+    assert spans(QuantityRecognizer(), "He had attended 4 grammar schools.") == []
 
 
 def test_no_quantity_without_a_number() -> None:
