@@ -76,8 +76,9 @@ def flag(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> F
 def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | Flag:
     """A register person by pseudonym or role; anyone else by a letter label ('Professional A')."""
     text, start, end = state.text, d.start, d.end
-    if d.person not in state.people and text[start:end] in state.chosen and _quoted(text, start, end):
-        # 'Tyler will be called "Sam"': the register's chosen pseudonym is already safe.
+    if text[start:end] in state.chosen and (aliases.introduces_pseudonym(text, start)
+                                            or (d.person not in state.people and _quoted(text, start, end))):
+        # 'Tyler will be called "Sam"', 'Tobi is referred to as Jack': the register's chosen pseudonym is safe.
         why = "the register's chosen pseudonym: kept"
         return Flag(start, end, text[start:end], d.entity, why, state.rule(d, why))
     if d.person in state.people:

@@ -41,6 +41,7 @@ _PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},|,(?=\s*who\b))?\s*(?:who\s+)?(
 _AS_WORD = re.compile(r"\bas\s+[\"'‘’“”]?$", re.I)
 # An alias after a phrase: one to three capitalised words, perhaps in quotes ('known as "Bigs"').
 _ALIAS_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}")
+_ORGANISATION_WORDS = vocabulary.lower(vocabulary.entries("organisation_words"))  # 'Police', 'Council': no one's alias
 _ENDS_JOINT = re.compile("(?:" + "|".join(f"(?:{j})" for j in _JOINTS) + ")$", re.I)
 # How the phrase closes after the alias: its quote, then the bracket or the apposition's comma,
 # unless the comma goes on to a list's next item, a clause or another apposition ('known as Will, aged 28').
@@ -91,8 +92,17 @@ def ends_in_alias_joint(text: str, start: int) -> bool:
 # 'Tomos is referred to in the published review as **Baby T**' too: the label may stand in Markdown's bold.
 # 'will be', 'has asked to be': the verb before the naming word.
 TO_BE = r"(?:(?:will|shall|is\s+to|would)\s+be|is|are|(?:(?:has|have|had)\s+)?(?:asked|chosen|chose|agreed|wished|wants|wanted|prefers|preferred)\s+to\s+be)"
+# Unquoted, the label follows 'as': 'Tobi is referred to as Jack.'
 _PSEUDONYM_SENTENCE = (rf"\s+{TO_BE}\s+(?:referred\s+to|called|known|named)"
-                       r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})")
+                       r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})"
+                       r"|\s+as\s+{label}(?![\w'’-]))")
+_NAMES_A_PSEUDONYM = re.compile(r"\b(?:referred\s+to|called|known|named)(?:\s+(?:in|throughout)\s+[^.;:\n]{1,40}?)?\s+as\s+$",
+                                re.I)
+
+
+def introduces_pseudonym(text: str, start: int) -> bool:
+    """'Tobi is referred to as Jack': the word at `start` is what a naming phrase right before it says."""
+    return _NAMES_A_PSEUDONYM.search(text, max(0, start - 80), start) is not None
 
 
 def names_its_pseudonym(text: str, end: int, label: str) -> bool:
@@ -223,7 +233,9 @@ def alias_words_after(text: str, end: int) -> tuple[int, int] | None:
     if joint is None or joint.end() - end > 90:
         return None
     words = _ALIAS_WORDS.match(text, joint.end())
-    return words.span() if words else None
+    if words is None or any(w.lower() in _ORGANISATION_WORDS for w in words.group(0).split()):
+        return None  # 'an Eileen Stott, called Staffordshire Police to report': a body she telephoned
+    return words.span()
 
 
 _INVERTED_GAP = re.compile(r",[ \t]*")

@@ -2,7 +2,8 @@
 
 A named church, mosque, temple, gurdwara, club or care provider (its head word in
 models/vocabulary/local_organisation_words.txt), or an organisation written as someone's employer
-('worked for Fairfield Logistics': models/vocabulary/employment_cues.txt), is replaced by its kind
+('worked for Fairfield Logistics': models/vocabulary/employment_cues.txt; 'works as a driver for
+Fairfield Logistics'), is replaced by its kind
 ('the church', 'the care provider', 'the employer') even where the profile only flags organisations.
 A 'person' or 'place' the NER found that ends in such a head word ('St Mary's Church', 'at Riverside
 Boxing Club') is that organisation, unless it is a first name and a surname ('Jane Church'). An
@@ -40,6 +41,9 @@ _WORSHIP = vocabulary.words("worship_words")
 
 _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
+# 'works shifts as a forklift driver for', 'worked part time as a cleaner at': a job, then whom it is for.
+_JOB_BEFORE = re.compile(r"\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?"
+                         r"\b(?:for|at|with)\s+(?:the\s+)?$", re.I)
 _SAINT = frozenset({"st", "saint", "ss"})
 _PERSON_TITLES = vocabulary.TITLE_WORDS - _SAINT
 # 'Mr', 'Ms', 'Dr': a courtesy title right before one to three capitalised words opens a person's name,
@@ -67,9 +71,21 @@ def local_kind(text: str, d: Detection) -> str | None:
     heads = _heads(span)
     if heads:
         return "the " + _KIND[" ".join(heads[-1].lower().split())]
-    if _EMPLOYMENT_BEFORE.search(text, max(0, d.start - 40), d.start):
+    if _employed_before(text, d.start):
         return "the employer"
     return None
+
+
+def _employed_before(text: str, start: int) -> bool:
+    """'worked for ', 'works shifts as a forklift driver for ': whom someone works for follows."""
+    return bool(_EMPLOYMENT_BEFORE.search(text, max(0, start - 40), start) or _JOB_BEFORE.search(text, max(0, start - 110), start))
+
+
+def _employer_read_as_a_place(text: str, d: Detection) -> bool:
+    """'worked for Pennant Haulage', which the NER took for a place: two capitalised words or more that
+    someone works for, read from the words round them, are the employer."""
+    return (d.entity == E.LOCATION and set(d.detectors) <= _GUESSES and len(_WORD.findall(text[d.start:d.end])) > 1
+            and _employed_before(text, d.start))
 
 
 def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
@@ -119,7 +135,9 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
             if end is not None:
                 d = replace(d, end=end, entity=E.ORGANISATION)
         if not d.from_register and not d.meta.reviewer:
-            if d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
+            if _employer_read_as_a_place(text, d):
+                d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind="the employer"))
+            elif d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
                 kind = local_kind(text, d)
                 d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=kind))
             elif d.entity == E.ORGANISATION and _has_a_name(text[d.start:d.end]):

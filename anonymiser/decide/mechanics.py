@@ -1,6 +1,7 @@
 """The mechanics of the final replacements: each one joined to the words round it as English reads.
 
-- 'a'/'an' agree with the replacement: 'a Merlin report' -> 'an Adult I report', not 'a Adult I',
+- 'a'/'an' agree with the replacement: 'a Merlin report' -> 'an Adult I report', not 'a Adult I', and
+  the article of 'a certain' person goes with the name: 'A Mr Gallacher was listed' -> 'Adult A was listed';
   a marker is read by its words ('a [place] neighbour'), and a kind after one drops its 'the':
   'an Acme Ltd driver' -> 'an employer driver', not 'an the';
 - a possessive survives: "Mr Tanner's mobile" -> "Adult A's mobile", "Mr Jones' van" -> "Adult B's van";
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.date_apposition import day_appositions
@@ -60,6 +62,12 @@ def articles(text: str, reps: list[Replacement]) -> list[Replacement]:
             continue
         want = article_for(r.replacement) if r.replacement.strip() else None
         m = _ARTICLE.search(text, max(low, r.start - 4), r.start)
+        if m is not None and want is not None and _a_certain_person(text, r):
+            # 'A Mr S Gallacher was listed', 'an Eileen Stott, called': 'a certain' person, whom a label names
+            new = r.replacement[:1].upper() + r.replacement[1:] if m.group(1)[0] == "A" else r.replacement
+            _widen(text, r, m.start(), r.end, new)
+            changed.append(r)
+            continue
         if want is None or m is None or m.group(1).lower() == want:
             continue
         if m.group(1)[0] == "A" and not starts_sentence(text, m.start()):
@@ -68,6 +76,19 @@ def articles(text: str, reps: list[Replacement]) -> list[Replacement]:
         _widen(text, r, m.start(), r.end, article + m.group(2) + r.replacement)
         changed.append(r)
     return changed
+
+
+_NAME_TITLE_FIRST = re.compile(rf"(?:{vocabulary.alternation(vocabulary.NAME_TITLES)})\.?\s", re.I)
+
+
+def _a_certain_person(text: str, r: Replacement) -> bool:
+    """'a Mr Gallacher', 'an Eileen Stott,': the article is the person's own, 'a certain' one, where the
+    name is titled, or is a full name with nothing after it but punctuation; in 'a Merlin report' it is
+    the report's, and in 'he was a Fenwick' it says which family."""
+    if r.entity != E.PERSON:
+        return False
+    return bool(_NAME_TITLE_FIRST.match(r.original)) or (
+        len(r.original.split()) > 1 and bool(re.match(r"\s*(?:[,;:.)]|$)", text[r.end:r.end + 2])))
 
 
 def possessives(text: str, reps: list[Replacement]) -> list[Replacement]:

@@ -272,10 +272,14 @@ _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 
 
 def _word_in_capitals(text: str, s: int, e: int) -> bool:
-    """'VEH ON DRIVE': a common word between words in capitals is that word typed in capitals, though
-    Oskar Nowak's initials are 'ON'."""
-    return (word_class(text[s:e]) is WordClass.COMMON and bool(_CAPITALS_BEFORE.search(text, max(0, s - 30), s))
-            and bool(_CAPITALS_AFTER.match(text, e)))
+    """'VEH ON DRIVE', 'BY PHONE 07700 900538 AT 02:20': a common word beside a word in capitals, or on a
+    line typed in capitals, is that word, though Oskar Nowak's initials are 'ON' and Anwen Treharne's 'AT'."""
+    if word_class(text[s:e]) not in (WordClass.COMMON, WordClass.BOTH):
+        return False
+    line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
+    letters = [c for c in line if c.isalpha()]
+    return (bool(_CAPITALS_BEFORE.search(text, max(0, s - 30), s)) or bool(_CAPITALS_AFTER.match(text, e))
+            or (len(letters) > 12 and all(c.isupper() for c in letters)))
 
 
 # 'identified as J.P.', 'known only as "DW"': what a person is called, written just before.

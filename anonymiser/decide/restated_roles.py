@@ -1,5 +1,7 @@
 """A role label followed by an apposition that only restates it: 'Mother, mother of Megan,' -> 'Mother';
-and a copula whose subject is the label's role: "Megan's mother is Mother" -> "Mother is Megan's mother"."""
+a bracket that only gives the name of the role its line has just written: 'Mother – mother of Child T
+(Roxanne Pemberton)' -> 'Mother – mother of Child T'; and a copula whose subject is the label's role:
+"Megan's mother is Mother" -> "Mother is Megan's mother"."""
 
 from __future__ import annotations
 
@@ -84,7 +86,63 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"
-    return swap_restated_copulas(text, [r for j, r in enumerate(reps) if j not in gone], says)
+    kept = drop_restated_namings(text, [r for j, r in enumerate(reps) if j not in gone], says)
+    return swap_restated_copulas(text, drop_restated_brackets(text, kept, says), says)
+
+
+_NAMING_AFTER = (r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will[ \t]+be)[ \t]+"
+                 r"(?:referred[ \t]+to|called|known|named)(?:[ \t]+(?:in|throughout)[ \t]+[^.;:,\n]{{1,40}}?)?[ \t]+as[ \t]+"
+                 r"[\"'‘“]?{label}[\"'’”]?(?![\w'’-])")
+
+
+def drop_restated_namings(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'14 Quarry Bank Road, which is referred to in this report as the family home' would read 'the
+    family home, which is referred to in this report as the family home': a clause that names the
+    replacement by its own label goes, noted in the rule."""
+    for r in replacements:
+        label = r.replacement.strip()
+        if len(label) < 3 or label.startswith("["):
+            continue
+        m = re.compile(_NAMING_AFTER.format(label=re.escape(label)), re.I).match(text, r.end)
+        if m is None:
+            continue
+        r.end = m.end()
+        r.original = text[r.start:r.end]
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: a clause that names it by its own label goes ({rest})"
+    return replacements
+
+
+_BRACKET_BEFORE = re.compile(r"(?:[ \t]+[–—-])?[ \t]*\([ \t]*$")  # a dash that only led to it goes too
+_BRACKET_AFTER = re.compile(r"[ \t]*\)")
+
+
+def drop_restated_brackets(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
+    """'Father – father of Child T (Callum Gallacher, known as Cal)' would read 'Father – father of Child T
+    (Father)': a bracket holding only a person, whose role label its line has already written before the
+    bracket, goes whole, noted in the rule. In order of place."""
+    reps = sorted(replacements, key=lambda r: (r.start, r.end))
+    gone: set[int] = set()
+    for i, r in enumerate(reps):
+        role = _role(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
+        line_start = text.rfind("\n", 0, r.start) + 1
+        opened = _BRACKET_BEFORE.search(text, line_start, r.start) if role else None
+        if role is None or opened is None or not role.search(text, line_start, opened.start()):
+            continue
+        k = i + 1  # the alias phrase inside the bracket, already emptied: 'known as Cal'
+        while k < len(reps) and reps[k].start == reps[k - 1].end and reps[k].person == r.person \
+                and not reps[k].replacement:
+            k += 1
+        closed = _BRACKET_AFTER.match(text, reps[k - 1].end)
+        if closed is None:
+            continue
+        gone.update(range(i + 1, k))
+        r.core = (r.core[0], max(x.core[1] for x in reps[i:k]))
+        r.start, r.end, r.replacement = opened.start(), closed.end(), ""
+        r.original = text[r.start:r.end]
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: a bracket that only names the role its line gives: it goes ({rest})"
+    return [r for j, r in enumerate(reps) if j not in gone]
 
 
 # "Megan's mother is ", 'Her father was ': a possessive, the role, and a copula right before the label.

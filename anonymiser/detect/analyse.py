@@ -7,6 +7,8 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
+from anonymiser.config import vocabulary
+from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
@@ -94,9 +96,24 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _two_name_words(span: str) -> bool:
-    """'Jane Smith', not 'Child H' (a heading) or 'Ni Sn' (codes: a word without a vowel)."""
+    """'Jane Smith' or a title and a name ('Pc 5128 Hardcastle'), not 'Child H' (a heading) or 'Ni Sn'
+    (codes: a word without a vowel)."""
     words = _NAME_WORD.findall(span)
+    if len(words) >= 2 and words[0].lower() in vocabulary.NAME_TITLES:
+        words = words[1:]
+        return bool(words) and all(re.search(r"[aeiouyAEIOUY]", w) for w in words) and len(words[-1]) > 2
     return len(words) >= 2 and all(re.search(r"[aeiouyAEIOUY]", w) for w in words)
+
+
+def _without_trailing_words(span: str) -> int:
+    """How much of a person found in capitals is the name: 'Mr Jones Attended' is 'Mr Jones', since every
+    word of the run is capitalised there and a word only the lexicon knows ('Attended') names no one."""
+    end = len(span)
+    for m in reversed(list(_NAME_WORD.finditer(span))):
+        if not only_a_word(m.group(0)):
+            break
+        end = m.start()
+    return len(span[:end].rstrip(" \t,;:-"))
 
 
 def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> None:  # noqa: ANN001
@@ -122,7 +139,9 @@ def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> Non
             offset, line = lines[i]
             if r_end > starts[i] + len(line):
                 continue  # runs on into the next run
-            if r.entity_type == E.PERSON and not _two_name_words(shadow[r_start:r_end]):
-                continue
+            if r.entity_type == E.PERSON:
+                r.end = r.start + _without_trailing_words(shadow[r_start:r_end])
+                if not _two_name_words(shadow[r.start + chunk_offset:r.end + chunk_offset]):
+                    continue
             _add(seen, r, "unknown", offset + chunk_offset - starts[i], capitals=True)
 

@@ -343,7 +343,12 @@ class CaseRegisterRecognizer(EntityRecognizer):
             start -= len(title_m.group(0))
             initial = title_m.groupdict().get("initial")
             if initial:  # 'Mrs G. Hetherington': the initial says which of the family
-                common = {i for i in common if self.register.people[i].first_name[:1].upper() == initial.upper()} or common
+                fits = {i for i in common if self.register.people[i].first_name[:1].upper() == initial.upper()}
+                if not fits and len(group) == 1 and all(part == "surname" for _, _, entries, _ in group
+                                                         for _, part in entries):
+                    # 'Mr S Gallacher', where the one Gallacher a title fits is Callum: another of the family
+                    return [self._result(E.PERSON, start, end, {})]
+                common = fits or common
         if len(group) == 1 and _given_name_as_surname(text, group[0][0], group[0][2], title, self.register.people,
                                                       lambda w: bool(self._lookup(w)[0])):
             return []

@@ -41,11 +41,21 @@ _BEFORE_OF = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})of\s+(?=[A-Z])")
 _TITLE_WORDS = vocabulary.TITLE_WORDS - {"st", "saint", "ss"}  # a saint's name may open a school's
 
 
+# An institution's own kind word, then 'and': the name before it is a second institution, in a list
+# ('Bumblebee Day Nursery and Meadowcroft Primary School'), never part of this one's name.
+_LISTED_BEFORE = re.compile(r".*\b(?:Nursery|School|Surgery|Centre|Center|Practice|Academy|College|Hospital|Playgroup)"
+                            r"\s+(?:and|&)\s+(?=[A-Z])", re.DOTALL)
+
+
 class _NotAPersonOf(UkPatternRecognizer):
-    """An institution's name does not begin with a person 'of' it: the span starts after the 'of'."""
+    """An institution's name does not begin with a person 'of' it, nor with another institution listed
+    before it: the span starts after the 'of' or the 'and'."""
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         for r in results:
+            listed = _LISTED_BEFORE.match(text, r.start, r.end)
+            if listed is not None:
+                r.start = listed.end()
             m = _BEFORE_OF.match(text, r.start, r.end)
             if m is None:
                 continue

@@ -24,7 +24,8 @@ def _street_token(token: str) -> str:
 def sub_addresses(address: str) -> list[str]:
     """The shorter forms a full address is written in: every run of its comma parts that holds the
     house number and street ('41 Marlowe Crescent', '41 Marlowe Crescent, Thornton Heath'), and the
-    street alone once the flat is dropped. The full address itself is not repeated."""
+    street alone once the flat is dropped; a flat in a named building without its street ('Flat 6, Brindley
+    Court', perhaps with its town). The full address itself is not repeated."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
     street = next((i for i, p in enumerate(parts) if _STREET_NUMBER.match(p)), None)
     if street is None:
@@ -34,6 +35,9 @@ def sub_addresses(address: str) -> list[str]:
         for j in range(street + 1, len(parts) + 1):
             if (i, j) != (0, len(parts)):
                 out.append(", ".join(parts[i:j]))
+    if street >= 2:
+        # 'Flat 6, Brindley Court' without its street, and with the town after it: 'FLAT 6 BRINDLEY COURT HANLEY'
+        out += [", ".join(parts[:street] + parts[street + 1:j]) for j in range(street + 1, len(parts) + 1)]
     return out
 
 
