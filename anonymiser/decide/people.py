@@ -25,7 +25,7 @@ _PROFESSIONAL_ROLE = rf"(?:{vocabulary.alternation(vocabulary.entries('professio
 # The role right before the name ("the health visitor, Amina Begum"), or in an apposition or
 # brackets right after it ("Amina Begum, the allocated health visitor,", "Amina Begum (IRO)").
 # A role word elsewhere in the sentence ("Mrs Robinson told the reviewer") is someone else's.
-_ROLE_BEFORE = re.compile(rf"\b{_PROFESSIONAL_ROLE}\b[\s,:(–-]*$", re.I)
+_ROLE_BEFORE = re.compile(rf"\b{_PROFESSIONAL_ROLE}\b(?:[\s,:(–-]*|\s+(?:is|was)\s+)$", re.I)  # "her teacher is Mr Hale" too
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|\(|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the|a|an|her|his|their|our)?\s*"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_PROFESSIONAL_ROLE}\b", re.I)

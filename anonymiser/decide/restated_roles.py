@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
@@ -25,7 +26,8 @@ _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
 def _role(label: str) -> re.Pattern[str] | None:
     """The label as a role written in running text ('Mother' -> 'mother'); None for a name or a
     numbered label, which no apposition restates."""
-    words = label.removeprefix("the ").split()
+    words = label.split()
+    words = words[1:] if words[:1] in (["the"], ["The"]) else words
     if not words or any(len(w) < 2 or not w.isalpha() for w in words) or (len(words) == 1 and is_first_name(words[0])):
         return None  # 'Adult A', 'Foster Carer 1'; a pseudonym ('Megan')
     return re.compile(r"[ \t]+".join(map(re.escape, words)) + r"(?![\w'’-])", re.I)
@@ -87,12 +89,16 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"
     kept = drop_restated_namings(text, [r for j, r in enumerate(reps) if j not in gone], says)
+    drop_names_after_kinship(text, kept, says)
     return swap_restated_copulas(text, drop_restated_brackets(text, kept, says), says)
 
 
 _NAMING_AFTER = (r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will[ \t]+be)[ \t]+"
                  r"(?:referred[ \t]+to|called|known|named)(?:[ \t]+(?:in|throughout)[ \t]+[^.;:,\n]{{1,40}}?)?[ \t]+as[ \t]+"
                  r"[\"'‘“]?{label}[\"'’”]?(?![\w'’-])")
+
+
+_LINE_UNDER = re.compile(r"[ \t]*\n[ \t]*(?=(?P<line>[^\n]*))")
 
 
 def drop_restated_namings(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -102,6 +108,17 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
     for r in replacements:
         label = r.replacement.strip()
         if len(label) < 3 or label.startswith("["):
+            continue
+        role = _role(label) if r.entity == E.PERSON else None
+        under = _LINE_UNDER.match(text, r.end) if role else None
+        if role and under and role.fullmatch(text, under.end(), under.end() + len(under.group("line").rstrip())) \
+                and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip():
+            # 'Fiona Galbraith' over 'Independent Reviewer' in a signature would read the role twice: the
+            # name's line goes, and the role's line says who signed
+            r.end, r.replacement = under.end(), ""
+            r.original = text[r.start:r.end]
+            trail, _, rest = r.rule.partition(": ")
+            r.rule = f"{trail} > {says}: the line under the name gives its label ({rest})"
             continue
         m = re.compile(_NAMING_AFTER.format(label=re.escape(label)), re.I).match(text, r.end)
         if m is None:
@@ -190,3 +207,22 @@ def swap_restated_copulas(text: str, replacements: list[Replacement], says: str)
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the sentence's subject is the label's role: label first ({rest})"
     return [r for j, r in enumerate(reps) if j not in gone]
+
+
+_KINSHIP_BEFORE = re.compile(rf"(?<![\w'’-])(?:{vocabulary.alternation(vocabulary.FAMILY_WORDS)})([ \t]+)$", re.I)
+
+
+def drop_names_after_kinship(text: str, replacements: list[Replacement], says: str) -> None:
+    """'"Daddy Cal" had come' would read '"Daddy Father"': a name after a kinship word, whose label is a
+    role, goes, and the kinship word says who it is ('"Daddy" had come'). A letter label stays: 'Uncle
+    Adult A'. In place, noted in the rule."""
+    for r in replacements:
+        if r.entity != E.PERSON or not r.replacement.strip() or _role(r.replacement.strip()) is None:
+            continue
+        m = _KINSHIP_BEFORE.search(text, max(0, r.start - 12), r.start)
+        if m is None or not m.group(0)[:1].isupper():
+            continue
+        r.start, r.replacement = m.start(1), ""
+        r.original = text[r.start:r.end]
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the kinship word before the name says who it is ({rest})"

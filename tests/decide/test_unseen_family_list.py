@@ -106,3 +106,18 @@ def test_a_flat_in_a_named_building_is_the_register_address_without_its_street(c
 def test_two_institutions_in_a_list_are_two(case: Path) -> None:
     out = run("2.1 It drew on Little Wrens Day Nursery and Castlecroft Primary School.", case)
     assert out == "2.1 It drew on the nursery and the primary school."
+
+
+def test_a_kinship_word_before_a_name_says_who_it_is(case: Path) -> None:
+    out = run('4.5 Olly told the nurse that "Daddy Deano" had shouted and that Nanny Brenda had cried.', case)
+    assert out == '4.5 Ben told the nurse that "Daddy" had shouted and that Nanny had cried.'
+
+
+def test_a_professional_named_after_is_is_a_professional() -> None:
+    out = anonymise("3.2 Her class teacher is Mr Alwyn Pargeter and her mother is Ms Kerry Vowles.").text
+    assert out == "3.2 Her class teacher is Professional A and her mother is Adult B."
+
+
+def test_a_signature_whose_next_line_gives_the_label_keeps_the_role_line_alone() -> None:
+    draft = "Independent reviewer: Morwenna Tallis\n\n6.1 Text.\n\nMorwenna Tallis\nIndependent Reviewer\n"
+    assert anonymise(draft).text == "Independent reviewer\n\n6.1 Text.\n\nIndependent Reviewer\n"
