@@ -317,6 +317,8 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
         return _replacement(state, d, echo[0], echo[1], "", rule + " (already named)")
     start, new = wording.after_indefinite(state.text, start, new)
     end = d.end
+    if new.lower().startswith("the ") and _WORKPLACE_AFTER.match(state.text, end):
+        new += "'s"  # 'the Acme Freight depot' -> "the employer's depot"
     place = _PLACE_AFTER.match(state.text, end)
     if place and is_place(place.group(1)):
         end = place.end()  # 'University Hospital Lewisham': the place it is named after is part of its name
@@ -324,6 +326,7 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     return _replacement(state, d, start, end, new, rule)
 
 
+_WORKPLACE_AFTER = re.compile(rf"[ \t]+(?:{vocabulary.alternation(vocabulary.entries('workplace_words'))})(?![\w'’-])", re.I)
 # One capitalised word after the name and nothing capitalised after it ('Leeds Road' is a street).
 _PLACE_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.keep import known_first_name
@@ -44,6 +45,10 @@ _EMPLOYMENT_BEFORE = re.compile(
 # 'works shifts as a forklift driver for', 'worked part time as a cleaner at': a job, then whom it is for.
 _JOB_BEFORE = re.compile(r"\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?"
                          r"\b(?:for|at|with)\s+(?:the\s+)?$", re.I)
+_EMPLOYMENT_CUE = re.compile(rf"\b(?:(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+"
+                             r"|(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?"
+                             r"\b(?:for|at|with)\s+)", re.I)
+_OF_NAME = re.compile(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})+")
 _SAINT = frozenset({"st", "saint", "ss"})
 _PERSON_TITLES = vocabulary.TITLE_WORDS - _SAINT
 # 'Mr', 'Ms', 'Dr': a courtesy title right before one to three capitalised words opens a person's name,
@@ -79,6 +84,39 @@ def local_kind(text: str, d: Detection) -> str | None:
 def _employed_before(text: str, start: int) -> bool:
     """'worked for ', 'works shifts as a forklift driver for ': whom someone works for follows."""
     return bool(_EMPLOYMENT_BEFORE.search(text, max(0, start - 40), start) or _JOB_BEFORE.search(text, max(0, start - 110), start))
+
+
+# A name of one to four capitalised words, perhaps joined by '&' or 'and' ('Acme Freight', 'Hart & Sons').
+_EMPLOYER_NAME = re.compile(r"[A-Z][\w'’&-]*(?:[ \t]+(?:(?:&|and)[ \t]+)?[A-Z][\w'’&-]*){0,3}(?![\w'’-])")
+_LEADING_THE = re.compile(r"(?:the[ \t]+)?", re.I)
+
+
+def named_employers(text: str, detections: list[Detection]) -> list[Detection]:
+    """'worked at the Acme Freight depot', 'works shifts as a driver for Keystone Freight': capitalised words
+    right after an employment cue that no detector but the NER took are the employer's name
+    (the keep rules then drop an agency's). Not a person's name ('works for Mr Hale', 'for Jane Hale'),
+    nor a sentence's own first word."""
+    taken = sorted((d.start, d.end) for d in detections if not set(d.detectors) <= _GUESSES)
+    found: list[Detection] = []
+    for m in _EMPLOYMENT_CUE.finditer(text):
+        at = _LEADING_THE.match(text, m.end()).end()
+        name = _EMPLOYER_NAME.match(text, at)
+        if name is None or any(s < name.end() and name.start() < e for s, e in taken):
+            continue
+        words = name.group(0).split()
+        first = words[0].lower().rstrip(".")
+        if first in _PERSON_TITLES or first in _SENTENCE_WORDS or (len(words) == 2 and is_first_name(words[0])
+                                                                    and is_surname(words[1])):
+            continue
+        found.append(Detection(name.start(), name.end(), E.ORGANISATION, 0.6, (DETECTOR,),
+                               meta=DetectionMeta(local_kind="the employer")))
+    return found
+
+
+def with_employers(detections: list[Detection], employers: list[Detection]) -> list[Detection]:
+    """The detections with `employers` in, and without the NER's guesses inside them ('Sons' of 'Hart & Sons')."""
+    return [d for d in detections if not (set(d.detectors) <= _GUESSES and any(
+        e.start < d.end and d.start < e.end for e in employers))] + employers
 
 
 def _employer_read_as_a_place(text: str, d: Detection) -> bool:
@@ -144,6 +182,9 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
                 kind = local_kind(text, d)
                 if kind:
                     d = replace(d, meta=replace(d.meta, local_kind=kind))
+            if d.meta.local_kind and _HEAD.fullmatch(_WORD.findall(text[d.start:d.end])[-1] if _WORD.search(
+                    text, d.start, d.end) else "") and (more := _OF_NAME.match(text, d.end)):
+                d = replace(d, end=more.end())  # 'New Testament Church| of God': the rest of its name
         out.append(d)
     return _named_businesses(text, out)
 

@@ -181,12 +181,18 @@ def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
 
 
 def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
-    """'the nursery (the Easton Early Years Centre) noticed' -> 'the nursery noticed': where an
-    institution's kind stands just before its name in brackets, the bracket goes. Only a bracket:
-    'the nursery, Little Acorns, said' keeps its apposition's kind as written."""
+    """'the nursery (the Easton Early Years Centre) noticed' -> 'the nursery noticed', 'a hotel, the
+    Seaview Hotel, in 2021' -> 'a hotel in 2021': where an institution's kind stands just before its name
+    in brackets or in an apposition the comma or the sentence closes, the name goes with its joint. A comma
+    that goes on to the next item of a list ('the nursery, Little Acorns and the GP') keeps the name."""
     word = kind.split()[-1] if kind.split() else ""
     found = _already_named(text, start, end, (word,), r"(?!)") if word else None
-    return found if found is not None and "(" in text[found[0]:start] else None
+    if found is None or "(" in text[found[0]:start]:
+        return found
+    return found if _KIND_APPOSITION_CLOSE.match(text, end) else None
+
+
+_KIND_APPOSITION_CLOSE = re.compile(r",(?![ \t]*(?:and|or|&)\b)|[ \t]*(?:[.;:!?\n]|$)")
 
 
 _DWELLING_AT = re.compile(
