@@ -99,8 +99,8 @@ def named_employers(text: str, detections: list[Detection]) -> list[Detection]:
     taken = sorted((d.start, d.end) for d in detections if not set(d.detectors) <= _GUESSES)
     found: list[Detection] = []
     for m in _EMPLOYMENT_CUE.finditer(text):
-        at = _LEADING_THE.match(text, m.end()).end()
-        name = _EMPLOYER_NAME.match(text, at)
+        the = _LEADING_THE.match(text, m.end())
+        name = _EMPLOYER_NAME.match(text, the.end() if the else m.end())
         if name is None or any(s < name.end() and name.start() < e for s, e in taken):
             continue
         words = name.group(0).split()
