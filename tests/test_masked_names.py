@@ -115,3 +115,12 @@ def test_verify_shows_a_file_named_after_the_child_masked(tmp_path) -> None:
     assert result.exit_code == 1
     assert "[name].anonymised.txt:1: register name" in result.output
     assert "jayden" not in result.output.lower()
+
+
+def test_a_single_letter_in_a_file_name_is_the_reviews_letter_not_a_name() -> None:
+    """'child-m.md', where the draft's '"M"' is the child's chosen letter: the output keeps 'child-m'."""
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.core.results import Replacement
+
+    found = [Replacement(10, 11, "M", "Alfie", "PERSON", ("alias-phrase",), 0.9, "register alias", "register:milo", (10, 11))]
+    assert safe_stem("child-m", found, EMPTY_REGISTER).lower() == "child-m"

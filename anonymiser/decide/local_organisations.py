@@ -186,7 +186,39 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
                     text, d.start, d.end) else "") and (more := _OF_NAME.match(text, d.end)):
                 d = replace(d, end=more.end())  # 'New Testament Church| of God': the rest of its name
         out.append(d)
-    return _named_businesses(text, out)
+    return _named_again(text, _named_businesses(text, out))
+
+
+def _short_names(name: str) -> list[str]:
+    """The names a local organisation goes by without its head word: 'Spice Lounge' of 'the Spice Lounge
+    takeaway', and 'Castleton Rovers' of 'Castleton Rovers Junior Football Club' (less the everyday words
+    at its end). Two words at least: one word alone ('Ali's') is too often someone's."""
+    words = [w for w in _HEAD.sub(" ", name).split() if w.lower() not in ("the", "of")]
+    out = []
+    while len(words) >= 2 and all(w[:1].isupper() for w in words):
+        out.append(" ".join(words))
+        if word_class(words[-1]) not in (WordClass.COMMON, WordClass.BOTH):
+            break
+        words = words[:-1]
+    return out
+
+
+def _named_again(text: str, detections: list[Detection]) -> list[Detection]:
+    """'arrested at the Spice Lounge', after 'the Spice Lounge takeaway': a local organisation's name met
+    again without its head word is that organisation, one decision for the string. Where the NER or a
+    place's context alone saw something there, the organisation wins."""
+    kinds = {short: d.meta.local_kind for d in detections if d.meta.local_kind and not d.from_register
+             for short in _short_names(text[d.start:d.end])}
+    if not kinds:
+        return detections
+    surer = sorted((d.start, d.end) for d in detections if d.meta.local_kind or not set(d.detectors) <= _GUESSES)
+    found: list[Detection] = []
+    for short, kind in sorted(kinds.items(), key=lambda k: -len(k[0])):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in surer + [(f.start, f.end) for f in found]):
+                found.append(Detection(m.start(), m.end(), E.ORGANISATION, 0.6, (DETECTOR,),
+                                       meta=DetectionMeta(local_kind=kind)))
+    return sorted(with_employers(detections, found), key=lambda d: (d.start, -d.end))
 
 
 def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]:

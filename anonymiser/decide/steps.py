@@ -131,7 +131,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from anonymiser.config.lexicon import phrase_index
+from anonymiser.config.lexicon import merged, phrase_index
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
@@ -204,9 +204,9 @@ def listed_organisations_step(state: DecideState) -> None:
 
 def names_from_evidence(state: DecideState) -> None:
     if state.profile.detects(E.PERSON):
-        # Every kept phrase, not only the allowlisted ones: the 'North' of 'North East and North
-        # Cumbria Integrated Care Board' (an agency by its shape) is no first name.
-        kept = state.phrases.spans
+        # Every kept and allowlisted phrase: the 'North' of 'North East and North Cumbria Integrated Care
+        # Board' (an agency by its shape) and the 'Early' of 'Early Help' are no first names.
+        kept = merged(state.phrases.spans + list(state.keeper.allowed_spans))
         state.detections = take_in_surnames(state.text, take_in_first_names(state.text, state.detections, kept), kept)
         state.detections += name_words(state.text, state.detections, kept) + kept_name_words(state.text, state.detections)
         state.detections += initials(state.text, state.detections, kept, state.allow)

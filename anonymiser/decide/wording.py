@@ -192,6 +192,15 @@ def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | N
     return found if _KIND_APPOSITION_CLOSE.match(text, end) else None
 
 
+def kind_echo_after(text: str, end: int, kind: str) -> int | None:
+    """'admitted to Kingfisher Ward, the children's ward, under' -> 'admitted to the children's ward, under':
+    where an apposition right after the name says its kind, the name goes with its comma; where that ends."""
+    word = kind.split()[-1] if kind.split() else ""
+    m = re.match(rf",[ \t]*(?=(?:the|an?)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{re.escape(word)}(?![\w'’-]))", text[end:end + 80],
+                 re.I) if word else None
+    return end + m.end() if m else None
+
+
 _KIND_APPOSITION_CLOSE = re.compile(r",(?![ \t]*(?:and|or|&)\b)|[ \t]*(?:[.;:!?\n]|$)")
 
 

@@ -68,8 +68,8 @@ def safe_stem(stem: str, replacements: list[Replacement], register: Register) ->
     # has tens of thousands of replacements and a file name a few words.
     distinct = dict.fromkeys((tuple(words), replacement) for words, replacement in found)
     for words, replacement in sorted(distinct, key=lambda f: -len(" ".join(f[0]))):
-        if not words or words[0].lower() not in spaced.lower():
-            continue
+        if not words or words[0].lower() not in spaced.lower() or len("".join(words)) < 2:
+            continue  # a single letter ('child-m', the review's 'Child M') names no one
         pattern = r"(?<![^\W_])" + r"[\s_\-.]+".join(map(re.escape, words)) + r"(?![^\W_])"
         spaced = re.sub(pattern, " " + _slug(replacement) + " ", spaced, flags=re.I)
     for start, end in _register_spans(spaced, register):

@@ -35,3 +35,21 @@ def test_a_kind_its_apposition_restates_is_said_once(draft: str, published: str)
 def test_a_church_named_with_of_goes_whole() -> None:
     assert anonymise("4.3 She attended the Living Stones Church of God each week.").text == \
         "4.3 She attended the church each week."
+
+
+def test_a_local_organisations_name_met_again_without_its_kind_word_is_that_organisation() -> None:
+    out = anonymise("2.3 He cooks at the Saffron Palace takeaway on weekdays. He was arrested at the Saffron Palace "
+                    "in 2031. He coached at Wetherby Dale Junior Football Club. Wetherby Dale won.").text
+    assert out == ("2.3 He cooks at the takeaway on weekdays. He was arrested at the takeaway in 2031. "
+                   "He coached at the club. The club won.")
+
+
+def test_an_apposition_that_says_the_kind_takes_the_names_place() -> None:
+    assert anonymise("4.1 He was admitted to Heron Ward, the children's ward, under a consultant.").text == \
+        "4.1 He was admitted to the children's ward, under a consultant."
+
+
+def test_an_allowlisted_agency_after_a_role_holds_no_first_name() -> None:
+    """'Early' is a first name too, but 'Early Help' is a service the allowlist keeps."""
+    out = anonymise("The family support worker, Early Help, visited. Tanisha Brook began Early Help sessions.").text
+    assert out == "The family support worker, Early Help, visited. Adult A began Early Help sessions."

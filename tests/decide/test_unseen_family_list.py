@@ -121,3 +121,9 @@ def test_a_professional_named_after_is_is_a_professional() -> None:
 def test_a_signature_whose_next_line_gives_the_label_keeps_the_role_line_alone() -> None:
     draft = "Independent reviewer: Morwenna Tallis\n\n6.1 Text.\n\nMorwenna Tallis\nIndependent Reviewer\n"
     assert anonymise(draft).text == "Independent reviewer\n\n6.1 Text.\n\nIndependent Reviewer\n"
+
+
+def test_a_flat_word_before_the_register_address_is_no_other_flat(case: Path) -> None:
+    """'his own flat at Flat 4, Kestrel Court, ...': 'flat at' names no other unit of the building."""
+    out = run("3.1 He kept the tenancy of his own flat at Flat 4, Kestrel Court, 17 Mill Street, Bilston, WV14 0ZZ.", case)
+    assert out == "3.1 He kept the tenancy of his own flat."

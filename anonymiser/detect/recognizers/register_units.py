@@ -9,7 +9,8 @@ from anonymiser.config import vocabulary
 
 _UNIT = rf"(?:{vocabulary.alternation(sorted({w.rstrip('.') for w in vocabulary.entries('unit_words')}))})\.?"
 _UNIT_OPENING = re.compile(rf"^\s*{_UNIT}\s*(\w+)\s*,", re.IGNORECASE)
-_UNIT_BEFORE = re.compile(rf"(?<![\w'’-]){_UNIT}\s*(\w+)[\s,]*$", re.IGNORECASE)
+# A unit's number has a digit or is one letter ('Flat 2', 'Flat 2B', 'Flat B'): 'his own flat at' has none.
+_UNIT_BEFORE = re.compile(rf"(?<![\w'’-]){_UNIT}\s*(\d\w*|[A-Za-z]\d*)[\s,]*$", re.IGNORECASE)
 
 
 def unit_of(address: str) -> str | None:
