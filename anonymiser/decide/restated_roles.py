@@ -6,6 +6,7 @@ a bracket that only gives the name of the role its line has just written: 'Mothe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
@@ -90,6 +91,7 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
         r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"
     kept = drop_restated_namings(text, [r for j, r in enumerate(reps) if j not in gone], says)
     drop_names_after_kinship(text, kept, says)
+    mark_restated_cells(text, kept, says)
     return swap_restated_copulas(text, drop_restated_brackets(text, kept, says), says)
 
 
@@ -99,6 +101,11 @@ _NAMING_AFTER = (r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will
 
 
 _LINE_UNDER = re.compile(r"[ \t]*\n[ \t]*(?=(?P<line>[^\n]*))")
+
+
+@lru_cache(maxsize=1024)
+def _naming_after(label: str) -> re.Pattern[str]:
+    return re.compile(_NAMING_AFTER.format(label=re.escape(label)), re.I)
 
 
 def drop_restated_namings(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -120,7 +127,7 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
             trail, _, rest = r.rule.partition(": ")
             r.rule = f"{trail} > {says}: the line under the name gives its label ({rest})"
             continue
-        m = re.compile(_NAMING_AFTER.format(label=re.escape(label)), re.I).match(text, r.end)
+        m = _naming_after(label).match(text, r.end)
         if m is None:
             continue
         r.end = m.end()
@@ -226,3 +233,22 @@ def drop_names_after_kinship(text: str, replacements: list[Replacement], says: s
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the kinship word before the name says who it is ({rest})"
+
+NAME_REMOVED = "[name removed]"
+_CELL_BEFORE = re.compile(r"\|([^|\n]*)\|[ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*\|")
+
+
+def mark_restated_cells(text: str, replacements: list[Replacement], says: str) -> None:
+    """'| Mother | Shannon Reilly | 28 |' would read '| Mother | Mother | 28 |': a name alone in a table cell,
+    whose role label the cell before it already gives, reads '[name removed]'. In place, noted in the rule."""
+    for r in replacements:
+        role = _role(r.replacement.strip()) if r.entity == E.PERSON and r.replacement.strip() else None
+        line_start = text.rfind("\n", 0, r.start) + 1
+        before = _CELL_BEFORE.search(text, line_start, r.start) if role else None
+        if role is None or before is None or not _CELL_AFTER.match(text, r.end) \
+                or not role.fullmatch(before.group(1).strip()):
+            continue
+        r.replacement = NAME_REMOVED
+        trail, _, rest = r.rule.partition(": ")
+        r.rule = f"{trail} > {says}: the cell before gives the label ({rest})"

@@ -127,3 +127,10 @@ def test_a_flat_word_before_the_register_address_is_no_other_flat(case: Path) ->
     """'his own flat at Flat 4, Kestrel Court, ...': 'flat at' names no other unit of the building."""
     out = run("3.1 He kept the tenancy of his own flat at Flat 4, Kestrel Court, 17 Mill Street, Bilston, WV14 0ZZ.", case)
     assert out == "3.1 He kept the tenancy of his own flat."
+
+
+def test_a_name_cell_whose_row_gives_the_role_reads_name_removed(case: Path) -> None:
+    table = ("| Relationship | Name |\n|---|---|\n| Mother | Natalie Hurst |\n| Subject child | Oliver Thackray |\n"
+             "| Father | Dean Thackray |\n")
+    assert run(table, case) == ("| Relationship | Name |\n|---|---|\n| Mother | [name removed] |\n"
+                                "| Subject child | Ben |\n| Father | [name removed] |\n")
