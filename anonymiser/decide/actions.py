@@ -315,9 +315,9 @@ def institution(state: DecideState, d: Detection, policy: EntityPolicy, rule: st
     echo = wording.kind_echo(state.text, start, d.end, new)
     if echo is not None:  # 'the nursery (the Easton Early Years Centre)' would read 'the nursery (the nursery)'
         return _replacement(state, d, echo[0], echo[1], "", rule + " (already named)")
-    told = wording.kind_echo_after(state.text, d.end, new)
+    told = wording.kind_echo_after(state.text, start, d.end, new)
     if told is not None:  # 'Kingfisher Ward, the children's ward,' would read 'the ward, the children's ward,'
-        return _replacement(state, d, start, told, "", rule + " (named after)")
+        return _replacement(state, d, start, told[0], told[1], rule + " (named after)")
     start, new = wording.after_indefinite(state.text, start, new)
     end = d.end
     if new.lower().startswith("the ") and _WORKPLACE_AFTER.match(state.text, end):

@@ -192,13 +192,20 @@ def kind_echo(text: str, start: int, end: int, kind: str) -> tuple[int, int] | N
     return found if _KIND_APPOSITION_CLOSE.match(text, end) else None
 
 
-def kind_echo_after(text: str, end: int, kind: str) -> int | None:
+def kind_echo_after(text: str, start: int, end: int, kind: str) -> tuple[int, str] | None:
     """'admitted to Kingfisher Ward, the children's ward, under' -> 'admitted to the children's ward, under':
-    where an apposition right after the name says its kind, the name goes with its comma; where that ends."""
+    where an apposition right after the name says its kind, the name goes with its comma. At a sentence's
+    start the apposition's own comma goes too: 'Kingfisher Ward, the children's ward, was' -> 'The
+    children's ward was'. Where the replacement ends, and what it reads."""
     word = kind.split()[-1] if kind.split() else ""
-    m = re.match(rf",[ \t]*(?=(?:the|an?)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{re.escape(word)}(?![\w'’-]))", text[end:end + 80],
-                 re.I) if word else None
-    return end + m.end() if m else None
+    m = re.match(rf",[ \t]*(?P<kind>(?:the|an?)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{re.escape(word)}(?![\w'’-]))(?P<close>,?)",
+                 text[end:end + 80], re.I) if word else None
+    if m is None:
+        return None
+    if m.group("close") and starts_sentence(text, start):
+        said = m.group("kind")
+        return end + m.end(), said[:1].upper() + said[1:]
+    return end + m.start("kind"), ""
 
 
 _KIND_APPOSITION_CLOSE = re.compile(r",(?![ \t]*(?:and|or|&)\b)|[ \t]*(?:[.;:!?\n]|$)")

@@ -53,3 +53,13 @@ def test_an_allowlisted_agency_after_a_role_holds_no_first_name() -> None:
     """'Early' is a first name too, but 'Early Help' is a service the allowlist keeps."""
     out = anonymise("The family support worker, Early Help, visited. Tanisha Brook began Early Help sessions.").text
     assert out == "The family support worker, Early Help, visited. Adult A began Early Help sessions."
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("4.3 Heron Ward was busy that night.", "4.3 The ward was busy that night."),
+    ("4.3 Heron Ward, the children's ward, was busy.", "4.3 The children's ward was busy."),
+    ("4.4 Jane Ward said he was settled.", "4.4 Adult A said he was settled."),
+    ("4.5 Nurse Sarah Ward said so.", "4.5 The nurse said so."),
+])
+def test_a_ward_named_with_no_first_name_is_a_ward(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published

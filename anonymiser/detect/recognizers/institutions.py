@@ -169,6 +169,15 @@ class HospitalWardRecognizer(UkPatternRecognizer):
     # Not "nurse" or "hospital": "Nurse Sarah Ward" would lift a person into a ward.
     CONTEXT = ["ward", "admitted", "discharged"]
 
+    def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
+        """'Kingfisher Ward was busy': a name before 'Ward' that holds no first name and no title is a
+        ward's, though no preposition stands before it; 'Sarah Ward' and 'Nurse Sarah Ward' stay people."""
+        for r in results:
+            words = re.findall(r"[A-Za-z]+", text[r.start:r.end])[:-1]
+            if r.score < 0.6 and words and not any(is_first_name(w) or w.lower() in _TITLE_WORDS for w in words):
+                r.score = 0.6
+        return results
+
 
 
 # 'the Acorn Unit' in a sentence about a hospital: a unit's own name points to its hospital, so it goes as
