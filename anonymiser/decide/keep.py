@@ -18,6 +18,7 @@ from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.local_teams import in_agency_name, place_in_agency_name
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas
 from anonymiser.decide.people import before_next_field
+from anonymiser.decide.residue_scan import acronyms
 from anonymiser.decide.scores import a_score_not_a_person
 from anonymiser.decide.surnames import is_kept_surname, is_title_of_kept_surname
 from anonymiser.decide.vehicles import is_model, is_vehicle
@@ -315,6 +316,8 @@ class Keeper:
             or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
         if not names or "\n\n" in span or all(t.group(0).lower() in _PLATFORMS for t in names):
             return None  # 'Instagram told police': a platform, never a person; nor a span across a blank line
+        if all(t.group(0) in acronyms() for t in names):
+            return None  # 'Draft CSPR', 'CALL FROM NWAS': an acronym of the trade, as written, is nobody's name
         piece = self._beside_dash(d)
         if piece is not d:
             return self._clean_person(piece) if piece is not None else None

@@ -237,6 +237,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
             return None  # 'it was a TV', 'an MRI': a thing; a person's initials take no 'a'
         return "initials"
     if word.isupper() and len(word) > 1:
+        if word in acronyms():
+            return None  # 'CALL FROM NWAS' in a capitals line: the ambulance service, as written
         if not t.capitals_line(start):
             return None  # 'CARM', 'ABWOR': an acronym longer than a person's initials
         word = word.capitalize()  # capitals say nothing about a word in a capitals line

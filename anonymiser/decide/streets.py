@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
@@ -26,11 +27,22 @@ def streets_read_as_people(text: str, detections: list[Detection]) -> list[Detec
     words are read as a place or written inside an address elsewhere in the text, is that place: one
     string, one kind, so a street is never 'Adult A' in one sentence and '[place]' in the next."""
     places = [text[d.start:d.end] for d in detections if d.entity in _PLACES]
-    out = []
+    out: list[Detection] = []
+    streets: list[tuple[int, int]] = []
     for d in detections:
         span = text[d.start:d.end]
         if (d.entity == E.PERSON and not d.from_register and _street_like(span)
                 and any(span in p for p in places)):
             d = replace(d, entity=E.LOCATION, person=None)
+        elif d.entity == E.PERSON and d.detectors == ("propagation",) and (typed := _STREET_TYPE_AFTER.match(text, d.end)) \
+                and _street_like(span + typed.group(0)):
+            # 'Ravensworth' spread from a person the NER saw in 'Ravensworth Walk', before 'Road' or 'Walk':
+            # a street's name, never someone's; the street, whole, takes the place of what was left of it
+            d = replace(d, end=typed.end(), entity=E.LOCATION, person=None)
+            streets.append((d.start, d.end))
         out.append(d)
-    return out
+    return [d for d in out if not (d.entity in _PLACES and any(s <= d.start and d.end <= e and (d.start, d.end) != (s, e)
+                                                                 for s, e in streets))]
+
+
+_STREET_TYPE_AFTER = re.compile(rf" (?:{vocabulary.alternation(vocabulary.STREET_TYPE_WORDS)})(?![\w'’-])")

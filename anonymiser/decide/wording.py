@@ -213,7 +213,7 @@ _KIND_APPOSITION_CLOSE = re.compile(r",(?![ \t]*(?:and|or|&)\b)|[ \t]*(?:[.;:!?\
 
 _DWELLING_AT = re.compile(
     rf"(?<![\w'’-])(?:the|an?|her|his|their|its|our|this|that|[\w-]+['’]s?)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?"
-    rf"(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})(?P<at>[ \t]+at[ \t]+)$", re.I)
+    rf"(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})(?P<at>[ \t]+at[ \t]+|[ \t]*,[ \t]*)$", re.I)
 
 
 _ADDRESS_ENDS = re.compile(r"[ \t]*(?:[.;:!?)\n]|,?[ \t]+[a-z]|$)")
@@ -221,10 +221,13 @@ _ADDRESS_ENDS = re.compile(r"[ \t]*(?:[.;:!?)\n]|,?[ \t]+[a-z]|$)")
 
 def dwelling_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
     """'moved to her grandmother's house at 16 Ashdown Close' -> 'moved to her grandmother's house':
-    where a noun for a home stands before the address with 'at', the address goes with its 'at'."""
+    where a noun for a home stands before the address with 'at' or a comma, the address goes with it."""
     m = _DWELLING_AT.search(text, max(0, start - 60), start)
     # only an address that ends there: a town or a postcode after it is still the address's
-    return (m.start("at"), end) if m and _ADDRESS_ENDS.match(text, end) else None
+    if m is None or not _ADDRESS_ENDS.match(text, end):
+        return None
+    closing = "," in m.group("at") and text[end:end + 1] == ","  # 'her house, 14 Elm Road, with': both commas go
+    return m.start("at"), end + (1 if closing else 0)
 
 
 def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -138,7 +138,10 @@ def _analyse_capitals(engine, text: str, entities: list[str], seen: dict) -> Non
             i = bisect.bisect_right(starts, r_start) - 1
             offset, line = lines[i]
             if r_end > starts[i] + len(line):
-                continue  # runs on into the next run
+                if r.entity_type != E.PERSON:
+                    continue  # runs on into the next run
+                r_end = starts[i] + len(line)  # a name at a run's end, read on into the next: 'Okonjo Deployed\nLog'
+                r.end = r_end - chunk_offset
             if r.entity_type == E.PERSON:
                 r.end = r.start + _without_trailing_words(shadow[r_start:r_end])
                 if not _two_name_words(shadow[r.start + chunk_offset:r.end + chunk_offset]):

@@ -21,6 +21,7 @@ from anonymiser.core.textview import view_of
 from anonymiser.detect.date_context import date_context, is_month
 from anonymiser.detect.recognizers import register_titles
 from anonymiser.detect.recognizers.register_address_forms import address_pattern, sub_addresses
+from anonymiser.detect.recognizers.register_misspellings import WORD_BEFORE, misspellings_again, misspelt_first_name
 from anonymiser.detect.recognizers.register_units import another_unit_before, unit_of
 
 NAME = "CaseRegister"
@@ -206,7 +207,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
         street's or a school's, not a misspelling of the family's."""
         m = _NEXT_WORD_RE.match(text, end)
         # in capitals ('MARGRET HOLIS DOB') the next word may be a field's label
-        return m is not None and not m.group(1).isupper() and self._lookup(m.group(1))[1] != "exact"
+        # a register word next, even misspelt ('Rafel Oduyah'), goes on with the name
+        return m is not None and not m.group(1).isupper() and not self._lookup(m.group(1))[0]
 
     def _continuation(self, word: str, before: tuple[tuple[int, str], ...]) -> tuple[tuple[tuple[int, str], ...], str]:
         """A lower-case everyday word right after a register first name is that person's next name
@@ -250,6 +252,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
 
     def _people(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
+        self._misspelt: dict[str, int] = {}  # a first name as this text misspells it -> the register person
         taken: list[tuple[int, int]] = []
         for pattern, i in self.phrases:
             for m in pattern.finditer(text):
@@ -280,6 +283,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 flush()
             group.append((start, end, entries, how))
         flush()
+        results += misspellings_again(text, results, self._misspelt,
+                                      lambda a, b, i: self._person_result(a, b, i, False, "fuzzy"))
         return self._titles_bound(text, results, titled) if any(t.ambiguous for t in titled) else results
 
     def _titles_bound(self, text: str, results: list[RecognizerResult],
@@ -352,6 +357,13 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if len(group) == 1 and _given_name_as_surname(text, group[0][0], group[0][2], title, self.register.people,
                                                       lambda w: bool(self._lookup(w)[0])):
             return []
+        before = None if title or len(group) > 1 else WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and all(part == "surname" for _, _, entries, _ in group for _, part in entries) \
+                and not self._lookup(before.group(1))[0]:
+            misspelt = misspelt_first_name(before.group(1), common, self.register.people)
+            if misspelt is not None:  # 'Kyro Quadri', the baby's name as the ambulance record spelled it
+                self._misspelt[before.group(1).lower()] = misspelt
+                return [self._person_result(before.start(1), end, misspelt, False, "fuzzy")]
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
         if only_surname and len(common) == 1 and register_titles.other_gender(title, self.register.people[person].gender):
