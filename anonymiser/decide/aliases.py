@@ -93,11 +93,12 @@ def ends_in_alias_joint(text: str, start: int) -> bool:
 # 'will be', 'has asked to be': the verb before the naming word.
 TO_BE = r"(?:(?:will|shall|is\s+to|would)\s+be|is|are|(?:(?:has|have|had)\s+)?(?:asked|chosen|chose|agreed|wished|wants|wanted|prefers|preferred)\s+to\s+be)"
 # Unquoted, the label follows 'as': 'Tobi is referred to as Jack.'
-_PSEUDONYM_SENTENCE = (rf"\s+{TO_BE}\s+(?:referred\s+to|called|known|named)"
-                       r"(?:\s+(?:in|throughout)\s+[^.;:\n]{{1,40}}?)?(?:(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})"
+# 'referred to', 'known in this review': the words that give the name a review uses for someone.
+NAMING = r"(?:referred\s+to|called|known|named)(?:\s+(?:in|throughout)\s+[^.;:,\n]{1,40}?)?"
+_PSEUDONYM_SENTENCE = (rf"\s+{TO_BE}\s+{NAMING.replace('{', '{{').replace('}', '}}')}"
+                       r"(?:(?:\s+as)?\s+(?:[{q}]|[*_]{{1,2}}){label}(?:[{q}]|[*_]{{1,2}})"
                        r"|\s+as\s+{label}(?![\w'’-]))")
-_NAMES_A_PSEUDONYM = re.compile(r"\b(?:referred\s+to|called|known|named)(?:\s+(?:in|throughout)\s+[^.;:\n]{1,40}?)?\s+as\s+$",
-                                re.I)
+_NAMES_A_PSEUDONYM = re.compile(rf"\b{NAMING}\s+as\s+$", re.I)
 
 
 def introduces_pseudonym(text: str, start: int) -> bool:

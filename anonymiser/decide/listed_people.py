@@ -26,8 +26,6 @@ _PAIR = re.compile(r"([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)")
 _LEAD = re.compile(r"[ \t\u2022*•·\-–]*")
 
 
-
-
 def _titled_name_at(line: str, at: int) -> bool:
     """The line opens with one or more titles and then a name ('Dr Amal Rahim', 'Det Sgt Karl Pettifer')."""
     words = re.findall(r"[\w.'’-]+", line[at:at + 60])

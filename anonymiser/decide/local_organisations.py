@@ -22,6 +22,7 @@ from dataclasses import replace
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.config.places import is_place
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.keep import known_first_name
@@ -43,13 +44,15 @@ _WORSHIP = vocabulary.words("worship_words")
 _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
 # 'works shifts as a forklift driver for', 'worked part time as a cleaner at': a job, then whom it is for.
-_JOB_BEFORE = re.compile(r"\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?"
-                         r"\b(?:for|at|with)\s+(?:the\s+)?$", re.I)
-_EMPLOYMENT_CUE = re.compile(rf"\b(?:(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+"
-                             r"|(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?"
-                             r"\b(?:for|at|with)\s+)", re.I)
+_JOB = r"\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?\b(?:for|at|with)\s+"
+_JOB_BEFORE = re.compile(rf"{_JOB}(?:the\s+)?$", re.I)
+_EMPLOYMENT_CUE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+|{_JOB}", re.I)
 _OF_NAME = re.compile(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})+")
 _SAINT = frozenset({"st", "saint", "ss"})
+_COMPASS = vocabulary.lower(vocabulary.entries("compass_words"))
+# Words that open a time, never an employer's name: months, weekdays, named days ('Christmas', 'Easter').
+_CALENDAR_WORDS = vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS) | frozenset(
+    w.lower() for day in vocabulary.entries("named_days") for w in day.split()[:1])
 _PERSON_TITLES = vocabulary.TITLE_WORDS - _SAINT
 # 'Mr', 'Ms', 'Dr': a courtesy title right before one to three capitalised words opens a person's name,
 # so 'Ms Church' the NER called an organisation is a person and a surname, never 'the church'.
@@ -105,9 +108,10 @@ def named_employers(text: str, detections: list[Detection]) -> list[Detection]:
             continue
         words = name.group(0).split()
         first = words[0].lower().rstrip(".")
-        if first in _PERSON_TITLES or first in _SENTENCE_WORDS or (len(words) == 2 and is_first_name(words[0])
-                                                                    and is_surname(words[1])):
-            continue
+        if first in _PERSON_TITLES or first in _SENTENCE_WORDS or first in _CALENDAR_WORDS or (
+                len(words) == 1 and word_class(words[0]) in (WordClass.COMMON, WordClass.BOTH)) or (
+                len(words) == 2 and is_first_name(words[0]) and is_surname(words[1])):
+            continue  # 'as a waitress at Christmas', 'at Weekends', 'works for Jane Hale': no employer's name
         found.append(Detection(name.start(), name.end(), E.ORGANISATION, 0.6, (DETECTOR,),
                                meta=DetectionMeta(local_kind="the employer")))
     return found
@@ -196,6 +200,8 @@ def _short_names(name: str) -> list[str]:
     words = [w for w in _HEAD.sub(" ", name).split() if w.lower() not in ("the", "of")]
     out = []
     while len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if words[0].lower().rstrip(".") in _SAINT | _COMPASS or is_place(" ".join(words)):
+            break  # 'St Mary's', 'North Leeds': a saint's or a place's name, written for itself elsewhere
         out.append(" ".join(words))
         if word_class(words[-1]) not in (WordClass.COMMON, WordClass.BOTH):
             break

@@ -83,13 +83,15 @@ _NAME_TITLE_FIRST = re.compile(rf"(?:{vocabulary.alternation(vocabulary.NAME_TIT
 
 def _a_certain_person(text: str, r: Replacement) -> bool:
     """'a Mr Gallacher', 'an Eileen Stott,': the article is the person's own, 'a certain' one, where the
-    name is titled, or a relative clause follows it ('a Jordan who'), or it is a full name with nothing after
-    it but punctuation; in 'a Merlin report' it is
+    name is titled, or is a full name with a relative clause or nothing but punctuation after it ('an Ivy
+    Brennand who'); in 'a Merlin report' it is
     the report's, and in 'he was a Fenwick' it says which family."""
     if r.entity != E.PERSON:
         return False
-    return bool(_NAME_TITLE_FIRST.match(r.original)) or bool(_WHO_AFTER.match(text, r.end)) or (
-        len(r.original.split()) > 1 and bool(re.match(r"\s*(?:[,;:.)]|$)", text[r.end:r.end + 2])))
+    if _NAME_TITLE_FIRST.match(r.original):
+        return True
+    return len(r.original.split()) > 1 and bool(_WHO_AFTER.match(text, r.end) or re.match(r"\s*(?:[,;:.)]|$)",
+                                                                                       text[r.end:r.end + 2]))
 
 
 _WHO_AFTER = re.compile(r"[ \t]+(?:who|whom|whose)\b")  # 'A Jordan who presented as calm'

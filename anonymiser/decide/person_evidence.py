@@ -272,14 +272,19 @@ _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 
 
 def _word_in_capitals(text: str, s: int, e: int) -> bool:
-    """'VEH ON DRIVE', 'BY PHONE 07700 900538 AT 02:20': a common word beside a word in capitals, or on a
-    line typed in capitals, is that word, though Oskar Nowak's initials are 'ON' and Anwen Treharne's 'AT'."""
+    """'VEH ON DRIVE', 'BY PHONE 07700 900538 AT 02:20': a common word between two words in capitals, or on
+    a line typed in capitals, is that word, though Oskar Nowak's initials are 'ON' and Anwen Treharne's
+    'AT'. Beside a title or in a sentence ('HV AT visited', 'DC ON attended') they are the person's."""
     if word_class(text[s:e]) not in (WordClass.COMMON, WordClass.BOTH):
         return False
     line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
     letters = [c for c in line if c.isalpha()]
-    return (bool(_CAPITALS_BEFORE.search(text, max(0, s - 30), s)) or bool(_CAPITALS_AFTER.match(text, e))
-            or (len(letters) > 12 and all(c.isupper() for c in letters)))
+    if len(letters) > 12 and all(c.isupper() for c in letters):
+        return True
+    before = _CAPITALS_BEFORE.search(text, max(0, s - 30), s)
+    after = _CAPITALS_AFTER.match(text, e)
+    return before is not None and after is not None and not any(
+        m.group(0).strip().lower() in vocabulary.NAME_TITLES for m in (before, after))
 
 
 # 'identified as J.P.', 'known only as "DW"': what a person is called, written just before.

@@ -12,6 +12,7 @@ from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
+from anonymiser.decide.aliases import NAMING
 
 # What opens the apposition right after the label, and what may stand before its role.
 _OPEN = re.compile(r"[ \t]*(?P<mark>[,(])[ \t]*")
@@ -96,8 +97,7 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
 
 
 _NAMING_AFTER = (r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will[ \t]+be)[ \t]+"
-                 r"(?:referred[ \t]+to|called|known|named)(?:[ \t]+(?:in|throughout)[ \t]+[^.;:,\n]{{1,40}}?)?[ \t]+as[ \t]+"
-                 r"[\"'‘“]?{label}[\"'’”]?(?![\w'’-])")
+                 + NAMING.replace("{", "{{").replace("}", "}}") + r"[ \t]+as[ \t]+[\"'‘“]?{label}[\"'’”]?(?![\w'’-])")
 
 
 _LINE_UNDER = re.compile(r"[ \t]*\n[ \t]*(?=(?P<line>[^\n]*))")
@@ -139,6 +139,7 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
 
 _BRACKET_BEFORE = re.compile(r"(?:[ \t]+[–—-])?[ \t]*\([ \t]*$")  # a dash that only led to it goes too
 _BRACKET_AFTER = re.compile(r"[ \t]*\)")
+_LIST_LEAD = re.compile(r"[ \t]*(?:[-*•–]|\d+(?:\.\d+)*\.?|\(?[a-z]\))?[ \t]*")
 
 
 def drop_restated_brackets(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -151,8 +152,9 @@ def drop_restated_brackets(text: str, replacements: list[Replacement], says: str
         role = _role(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
         line_start = text.rfind("\n", 0, r.start) + 1
         opened = _BRACKET_BEFORE.search(text, line_start, r.start) if role else None
-        if role is None or opened is None or not role.search(text, line_start, opened.start()):
-            continue
+        lead = _LIST_LEAD.match(text, line_start)
+        if role is None or opened is None or not role.match(text, lead.end() if lead else line_start, opened.start()):
+            continue  # the role opens the line, as in a family list; 'A neighbour (Natalie Hurst)' is no list
         k = i + 1  # the alias phrase inside the bracket, already emptied: 'known as Cal'
         while k < len(reps) and reps[k].start == reps[k - 1].end and reps[k].person == r.person \
                 and not reps[k].replacement:
@@ -233,6 +235,7 @@ def drop_names_after_kinship(text: str, replacements: list[Replacement], says: s
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the kinship word before the name says who it is ({rest})"
+
 
 NAME_REMOVED = "[name removed]"
 _CELL_BEFORE = re.compile(r"\|([^|\n]*)\|[ \t]*$")

@@ -198,7 +198,10 @@ def kind_echo_after(text: str, start: int, end: int, kind: str) -> tuple[int, st
     start the apposition's own comma goes too: 'Kingfisher Ward, the children's ward, was' -> 'The
     children's ward was'. Where the replacement ends, and what it reads."""
     word = kind.split()[-1] if kind.split() else ""
-    m = re.match(rf",[ \t]*(?P<kind>(?:the|an?)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{re.escape(word)}(?![\w'’-]))(?P<close>,?)",
+    # only modifiers between the article and the kind, and the apposition closes there: 'Heron Ward, the
+    # nurse on the ward said' is a new clause
+    m = re.match(rf",[ \t]*(?P<kind>(?:the|an?)[ \t]+(?:(?!(?:of|on|in|at|to|the|an?)\b)[\w'’-]+[ \t]+){{0,3}}?"
+                 rf"{re.escape(word)}(?![\w'’-]))(?P<close>,|(?=[ \t]*(?:[.;:!?\n]|$)))",
                  text[end:end + 80], re.I) if word else None
     if m is None:
         return None
@@ -216,6 +219,7 @@ _DWELLING_AT = re.compile(
     rf"(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})(?P<at>[ \t]+at[ \t]+|[ \t]*,[ \t]*)$", re.I)
 
 
+_APPOSED_ADDRESS_ENDS = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")
 _ADDRESS_ENDS = re.compile(r"[ \t]*(?:[.;:!?)\n]|,?[ \t]+[a-z]|$)")
 
 
@@ -226,7 +230,10 @@ def dwelling_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
     # only an address that ends there: a town or a postcode after it is still the address's
     if m is None or not _ADDRESS_ENDS.match(text, end):
         return None
-    closing = "," in m.group("at") and text[end:end + 1] == ","  # 'her house, 14 Elm Road, with': both commas go
+    apposed = "," in m.group("at")
+    if apposed and not _APPOSED_ADDRESS_ENDS.match(text, end):
+        return None  # 'They left the hostel, 14 Elm Road became their home': the address begins a clause
+    closing = apposed and text[end:end + 1] == ","  # 'her house, 14 Elm Road, with': both commas go
     return m.start("at"), end + (1 if closing else 0)
 
 

@@ -63,3 +63,22 @@ def test_an_allowlisted_agency_after_a_role_holds_no_first_name() -> None:
 ])
 def test_a_ward_named_with_no_first_name_is_a_ward(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
+
+
+@pytest.mark.parametrize("draft", [
+    "She worked as a waitress at Christmas and at Easter.",
+    "She worked as a cleaner at Weekends.",
+])
+def test_a_time_after_a_job_is_no_employer(draft: str) -> None:
+    assert anonymise(draft).text == draft
+
+
+def test_a_place_or_a_saint_short_of_an_organisations_name_is_not_the_organisation() -> None:
+    out = anonymise("He attended North Leeds Community Church. The family lived in North Leeds. "
+                    "She was christened at St Brigid's Church and born at St Brigid's.").text
+    assert "lived in the church" not in out and "born at the church" not in out
+
+
+def test_a_clause_after_an_institution_is_no_apposition_of_its_kind() -> None:
+    out = anonymise("4.1 He was admitted to Heron Ward, the nurse on the ward said he was settled.").text
+    assert out == "4.1 He was admitted to the ward, the nurse on the ward said he was settled."

@@ -46,12 +46,12 @@ def test_a_line_starts_a_sentence_after_a_number_a_bullet_a_blank_line_or_a_full
 def test_the_article_of_a_certain_person_goes_with_the_name() -> None:
     """'A Mr S Gallacher was listed', 'an Eileen Stott, who': 'a certain' person, whose label needs no article."""
     text = ("A Mr Pellington was listed. She met an Orla Fenwick, who lived below. It was a Quayle report. "
-            "A Jordan who was calm.")
+            "A Jordan Pelling who was calm. He was a Thackray who never gave up.")
     reps = [rep(text, "Mr Pellington", "Adult H"), rep(text, "Orla Fenwick", "Adult C"), rep(text, "Quayle", "Adult D"),
-            rep(text, "Jordan", "Mother's Partner")]
+            rep(text, "Jordan Pelling", "Mother's Partner"), rep(text, "Thackray", "Adult B")]
     mechanics.articles(text, reps)
     assert applied(text, reps) == ("Adult H was listed. She met Adult C, who lived below. It was an Adult D report. "
-                                   "Mother's Partner who was calm.")
+                                   "Mother's Partner who was calm. He was an Adult B who never gave up.")
 
 
 def test_the_article_agrees_with_the_replacement() -> None:

@@ -66,3 +66,14 @@ def test_an_officer_at_the_end_of_a_capitals_run_is_a_professional() -> None:
 def test_a_title_before_a_misspelt_surname_is_never_learned_as_a_first_name(case: Path) -> None:
     out = anonymise("5.1 Mrs Oduyah called. Ms Fenwick, the health visitor, told the reviewer.", register=case).text
     assert "Paternal Grandmother Fenwick" not in out and "Fenwick" not in out and " Ms " not in out
+
+
+def test_an_english_word_before_a_register_surname_is_no_misspelt_first_name(case: Path) -> None:
+    out = anonymise("5.2 Both Oduya children were seen. Both parents attended. Rafe Oduya was not there.",
+                    register=case).text
+    assert out.count("Both") == 2 and "Oduya" not in out
+
+
+def test_initials_beside_a_title_or_in_a_sentence_are_still_the_person() -> None:
+    out = anonymise("Anwen Treharne (AT) is the health visitor. HV AT visited the home. DC ON attended.").text
+    assert " AT " not in out

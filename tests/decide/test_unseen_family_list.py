@@ -134,3 +134,15 @@ def test_a_name_cell_whose_row_gives_the_role_reads_name_removed(case: Path) -> 
              "| Father | Dean Thackray |\n")
     assert run(table, case) == ("| Relationship | Name |\n|---|---|\n| Mother | [name removed] |\n"
                                 "| Subject child | Ben |\n| Father | [name removed] |\n")
+
+
+def test_a_bracketed_name_in_a_sentence_is_no_family_list_row(case: Path) -> None:
+    """'The GP wrote to the mother. A neighbour (Natalie Hurst) then called.': the role is the sentence's,
+    not the line's label, so the bracket stays and says who called."""
+    out = run("6.1 The GP wrote to the mother. A neighbour (Natalie Hurst) then called.", case)
+    assert out == "6.1 The GP wrote to the mother. A neighbour (Mother) then called."
+
+
+def test_an_address_opening_a_clause_after_a_home_noun_stays_replaced(case: Path) -> None:
+    out = run("3.4 They left the hostel, 22 Tanyard Lane became their home.", case)
+    assert out == "3.4 They left the hostel, the family home became their home."

@@ -252,7 +252,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
 
     def _people(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        self._misspelt: dict[str, int] = {}  # a first name as this text misspells it -> the register person
+        misspelt: dict[str, int] = {}  # a first name as this text misspells it -> the register person
         taken: list[tuple[int, int]] = []
         for pattern, i in self.phrases:
             for m in pattern.finditer(text):
@@ -264,7 +264,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
 
         def flush() -> None:
             if group:
-                results.extend(self._group_results(text, group, titled))
+                results.extend(self._group_results(text, group, titled, misspelt))
                 group.clear()
 
         for start, end, word in self._words(text):
@@ -283,7 +283,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 flush()
             group.append((start, end, entries, how))
         flush()
-        results += misspellings_again(text, results, self._misspelt,
+        results += misspellings_again(text, results, misspelt,
                                       lambda a, b, i: self._person_result(a, b, i, False, "fuzzy"))
         return self._titles_bound(text, results, titled) if any(t.ambiguous for t in titled) else results
 
@@ -327,7 +327,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 if len(piece) > 1:
                     yield m.start() + a, m.start() + a + len(piece), piece
 
-    def _group_results(self, text: str, group: list, titled: list[register_titles.Titled]) -> list[RecognizerResult]:
+    def _group_results(self, text: str, group: list, titled: list[register_titles.Titled],
+                       misspelt: dict[str, int]) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
         if len(group) == 1 and is_month(text[group[0][0]:group[0][1]]) \
                 and date_context(text, group[0][0], group[0][1], month=True):
@@ -340,7 +341,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
             # run from the start that one person fits is one mention, and the rest is looked at again.
             cut = next(i for i in range(len(group) - 1, 0, -1)
                        if set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group[:i])))
-            return self._group_results(text, group[:cut], titled) + self._group_results(text, group[cut:], titled)
+            return (self._group_results(text, group[:cut], titled, misspelt)
+                    + self._group_results(text, group[cut:], titled, misspelt))
         start, end = group[0][0], group[-1][1]
         title_m = TITLE_RE.search(text[max(0, start - 12):start]) or _TITLE_INITIAL_RE.search(text[max(0, start - 16):start])
         title = title_m.group(1) if title_m else None
@@ -360,10 +362,10 @@ class CaseRegisterRecognizer(EntityRecognizer):
         before = None if title or len(group) > 1 else WORD_BEFORE.search(text, max(0, start - 30), start)
         if before is not None and all(part == "surname" for _, _, entries, _ in group for _, part in entries) \
                 and not self._lookup(before.group(1))[0]:
-            misspelt = misspelt_first_name(before.group(1), common, self.register.people)
-            if misspelt is not None:  # 'Kyro Quadri', the baby's name as the ambulance record spelled it
-                self._misspelt[before.group(1).lower()] = misspelt
-                return [self._person_result(before.start(1), end, misspelt, False, "fuzzy")]
+            person_of = misspelt_first_name(before.group(1), common, self.register.people)
+            if person_of is not None:  # 'Kyro Quadri', the baby's name as the ambulance record spelled it
+                misspelt[before.group(1).lower()] = person_of
+                return [self._person_result(before.start(1), end, person_of, False, "fuzzy")]
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
         if only_surname and len(common) == 1 and register_titles.other_gender(title, self.register.people[person].gender):

@@ -43,8 +43,9 @@ _TITLE_WORDS = vocabulary.TITLE_WORDS - {"st", "saint", "ss"}  # a saint's name 
 
 # An institution's own kind word, then 'and': the name before it is a second institution, in a list
 # ('Bumblebee Day Nursery and Meadowcroft Primary School'), never part of this one's name.
-_LISTED_BEFORE = re.compile(r".*\b(?:Nursery|School|Surgery|Centre|Center|Practice|Academy|College|Hospital|Playgroup)"
-                            r"\s+(?:and|&)\s+(?=[A-Z])", re.DOTALL)
+_LISTED_BEFORE = re.compile(
+    rf".*\b(?:{vocabulary.alternation([w.title() for w in vocabulary.entries('organisation_words') if len(w) > 3])})"
+    r"\s+(?:and|&)\s+(?=[A-Z])", re.DOTALL)
 
 
 class _NotAPersonOf(UkPatternRecognizer):
@@ -148,6 +149,9 @@ _WARD_NAME = rf"(?<![\w'’-])(?!(?:{_FUNCTION_WORDS}|{_WARD_STOP})\b)[A-Z][a-z]
 _WARD_PLACE_WORDS = r"(?i:on|onto|to|from|in|at|of|the|into|via|between)"
 
 
+_NAMED_WARD = 0.6  # the score of a named ward after a preposition
+
+
 class HospitalWardRecognizer(UkPatternRecognizer):
     """Hospital wards: "Rainbow Ward", "Puffin ward", "Ward 7"."""
 
@@ -162,7 +166,7 @@ class HospitalWardRecognizer(UkPatternRecognizer):
         UkPattern(
             "Named ward after preposition",
             rf"(?<=\b{_WARD_PLACE_WORDS}\s{{1,3}}){_WARD_NAME}\s+Ward{_END}",
-            0.6,
+            _NAMED_WARD,
         ),
         UkPattern("Named ward", rf"{_WARD_NAME}\s+Ward{_END}", 0.3),
     ]
@@ -173,9 +177,9 @@ class HospitalWardRecognizer(UkPatternRecognizer):
         """'Kingfisher Ward was busy': a name before 'Ward' that holds no first name and no title is a
         ward's, though no preposition stands before it; 'Sarah Ward' and 'Nurse Sarah Ward' stay people."""
         for r in results:
-            words = re.findall(r"[A-Za-z]+", text[r.start:r.end])[:-1]
-            if r.score < 0.6 and words and not any(is_first_name(w) or w.lower() in _TITLE_WORDS for w in words):
-                r.score = 0.6
+            words = re.findall(r"[^\W\d_]+", text[r.start:r.end])[:-1]
+            if r.score < _NAMED_WARD and words and not any(is_first_name(w) or w.lower() in _TITLE_WORDS for w in words):
+                r.score = _NAMED_WARD  # as sure as a ward after 'on' or 'to'
         return results
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from presidio_analyzer import RecognizerResult
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.names import is_first_name
 from anonymiser.core.register import Person
 from anonymiser.core.textview import view_of
@@ -19,9 +20,10 @@ WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z'’-]+)[ \t]+$")
 def misspelt_first_name(word: str, candidates: set[int], people: Sequence[Person]) -> int | None:
     """'Kyro' before 'Quadri', where Kairo Qadri is on the register: a word no name list knows, close to the
     first name of the one person of that surname it could be (same first letter, two edits at most), is a
-    misspelling of that name. A name the lists know ('Shane', 'Tomasz') is someone else of the family."""
-    if is_first_name(word) or len(word) < 3:
-        return None
+    misspelling of that name. A name the lists know ('Shane', 'Tomasz') is someone else of the family, and
+    an English word ('Both', 'Then') is that word."""
+    if is_first_name(word) or len(word) < 3 or word_class(word) in (WordClass.COMMON, WordClass.BOTH):
+        return None  # 'Both Oduya children': a word of the lexicon is that word
     low = word.lower()
     fits = {i for i in candidates for name in (view_of(people[i].first_name), *map(view_of, people[i].aliases))
             if name[:1].lower() == low[:1] and OSA.distance(name.lower(), low) <= 2

@@ -18,6 +18,8 @@ def spans(rec, text: str) -> list[str]:
     ("The award was 68,000 Danish kroner (DKK).", "68,000 Danish kroner (DKK)"),
     ("The flat measured 56 sq. m in all.", "56 sq. m"),
     ("The bedsit was 18sqm.", "18sqm"),
+    ("The flat was 56 sq. metres.", "56 sq. metres"),
+    ("The flat was 56 sq.metres.", "56 sq.metres"),
     ("The house stood in 4 hectares of land.", "4 hectares"),
     ("The unit had 120 square metres of floor space.", "120 square metres"),
     ("He lived 3 miles from the school.", "3 miles"),
