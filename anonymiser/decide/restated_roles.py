@@ -25,6 +25,7 @@ _CLOSE_COMMA = re.compile(r"[ \t]*,|[ \t]*(?=[.;:!?\n]|$)")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
 
 
+@lru_cache(maxsize=4096)
 def _role(label: str) -> re.Pattern[str] | None:
     """The label as a role written in running text ('Mother' -> 'mother'); None for a name or a
     numbered label, which no apposition restates."""
@@ -96,16 +97,20 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
     return swap_restated_copulas(text, drop_restated_brackets(text, kept, says), says)
 
 
-_NAMING_AFTER = (r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will[ \t]+be)[ \t]+"
-                 + NAMING.replace("{", "{{").replace("}", "}}") + r"[ \t]+as[ \t]+[\"'‘“]?{label}[\"'’”]?(?![\w'’-])")
-
-
+# 'which is referred to in this report as ': what stands before a name a clause gives the thing just named.
+_NAMING_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:(?:which|who|that)[ \t]+)?(?:is|are|was|will[ \t]+be)[ \t]+"
+                           + NAMING + r"[ \t]+as[ \t]+[\"'‘“]?", re.I)
+_NAMED_CLOSE = re.compile(r"[\"'’”]?(?![\w'’-])")
 _LINE_UNDER = re.compile(r"[ \t]*\n[ \t]*(?=(?P<line>[^\n]*))")
 
 
-@lru_cache(maxsize=1024)
-def _naming_after(label: str) -> re.Pattern[str]:
-    return re.compile(_NAMING_AFTER.format(label=re.escape(label)), re.I)
+def _names_itself(text: str, end: int, label: str) -> int | None:
+    """Where a clause right after `end` that names the thing by `label` ends, or None."""
+    m = _NAMING_AFTER.match(text, end)
+    if m is None or text[m.end():m.end() + len(label)].lower() != label.lower():
+        return None
+    close = _NAMED_CLOSE.match(text, m.end() + len(label))
+    return close.end() if close else None
 
 
 def drop_restated_namings(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -127,10 +132,10 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
             trail, _, rest = r.rule.partition(": ")
             r.rule = f"{trail} > {says}: the line under the name gives its label ({rest})"
             continue
-        m = _naming_after(label).match(text, r.end)
-        if m is None:
+        named_end = _names_itself(text, r.end, label)
+        if named_end is None:
             continue
-        r.end = m.end()
+        r.end = named_end
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: a clause that names it by its own label goes ({rest})"
