@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,14 @@ def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
     from anonymiser.read import convert
 
     monkeypatch.setattr(convert, "find_soffice", lambda: None)
+
+
+@pytest.fixture(scope="session")
+def register_file(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    """Write an invented case register (its YAML text) to a file named `<stem>.register.yaml`."""
+
+    def write(text: str, stem: str) -> Path:
+        path = tmp_path_factory.mktemp("case") / f"{stem}.register.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+    return write

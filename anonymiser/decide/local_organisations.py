@@ -117,10 +117,10 @@ def named_employers(text: str, detections: list[Detection]) -> list[Detection]:
     return found
 
 
-def with_employers(detections: list[Detection], employers: list[Detection]) -> list[Detection]:
-    """The detections with `employers` in, and without the NER's guesses inside them ('Sons' of 'Hart & Sons')."""
+def with_found(detections: list[Detection], found: list[Detection]) -> list[Detection]:
+    """The detections with `found` in, and without the NER's guesses inside them ('Sons' of 'Pryce & Sons')."""
     return [d for d in detections if not (set(d.detectors) <= _GUESSES and any(
-        e.start < d.end and d.start < e.end for e in employers))] + employers
+        e.start < d.end and d.start < e.end for e in found))] + found
 
 
 def _employer_read_as_a_place(text: str, d: Detection) -> bool:
@@ -224,7 +224,7 @@ def _named_again(text: str, detections: list[Detection]) -> list[Detection]:
             if not any(s < m.end() and m.start() < e for s, e in surer + [(f.start, f.end) for f in found]):
                 found.append(Detection(m.start(), m.end(), E.ORGANISATION, 0.6, (DETECTOR,),
                                        meta=DetectionMeta(local_kind=kind)))
-    return sorted(with_employers(detections, found), key=lambda d: (d.start, -d.end))
+    return sorted(with_found(detections, found), key=lambda d: (d.start, -d.end))
 
 
 def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]:

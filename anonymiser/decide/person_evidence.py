@@ -31,6 +31,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.propagation import collision_hit
+from anonymiser.decide.wording import line_in_capitals
 from anonymiser.detect.date_context import date_context
 
 DETECTOR = "PersonEvidence"
@@ -277,9 +278,7 @@ def _word_in_capitals(text: str, s: int, e: int) -> bool:
     'AT'. Beside a title or in a sentence ('HV AT visited', 'DC ON attended') they are the person's."""
     if word_class(text[s:e]) not in (WordClass.COMMON, WordClass.BOTH):
         return False
-    line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) > 12 and all(c.isupper() for c in letters):
+    if line_in_capitals(text, s, least=12):
         return True
     before = _CAPITALS_BEFORE.search(text, max(0, s - 30), s)
     after = _CAPITALS_AFTER.match(text, e)

@@ -143,7 +143,7 @@ from anonymiser.decide.former_names import drop_former_names
 from anonymiser.decide.kept_name_words import kept_name_words
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.listed_people import drop_spilled_people, listed_people
-from anonymiser.decide.local_organisations import named_employers, read_local_organisations, with_employers
+from anonymiser.decide.local_organisations import named_employers, read_local_organisations, with_found
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
 from anonymiser.decide.namesakes import people_keys
@@ -172,7 +172,7 @@ def keep_rules(state: DecideState) -> None:
 
 def local_organisations(state: DecideState) -> None:
     employers = state.keeper.filter(named_employers(state.text, state.detections))  # an agency's name stays
-    state.detections = read_local_organisations(state.text, with_employers(state.detections, employers))
+    state.detections = read_local_organisations(state.text, with_found(state.detections, employers))
 
 
 def kept_phrases(state: DecideState) -> None:

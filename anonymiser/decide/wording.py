@@ -20,7 +20,7 @@ def match_case(original: str, new: str, text: str, start: int) -> str:
     # Initials ('SB', 'I.H.') are capitals by their shape, not shouting: 'Father', not 'FATHER'.
     initials = len(letters) <= 3 or "." in original
     if len(letters) > 1 and all(c.isupper() for c in letters) and not new.startswith("["):
-        if (not new[:1].islower() and not initials) or _line_in_capitals(text, start):
+        if (not new[:1].islower() and not initials) or line_in_capitals(text, start):
             return new.upper()
     if new[:1].islower() and _starts_sentence(text, start):
         return new[:1].upper() + new[1:]
@@ -35,11 +35,12 @@ def _starts_sentence(text: str, start: int) -> bool:
     return starts_line_sentence(text, start) if line_content_start(text, start) else True
 
 
-def _line_in_capitals(text: str, pos: int) -> bool:
+def line_in_capitals(text: str, pos: int, least: int = 0) -> bool:
+    """The line holding `pos` is typed in capitals, with more than `least` letters."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return all(c.isupper() for c in letters)
+    return len(letters) > least and all(c.isupper() for c in letters)
 
 
 def after_indefinite(text: str, start: int, new: str) -> tuple[int, str]:

@@ -4,6 +4,7 @@ child, and words that are no one's name left alone. All on invented review text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,8 @@ people:
 
 
 @pytest.fixture(scope="module")
-def case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("case") / "child-r.register.yaml"
-    path.write_text(CASE, encoding="utf-8")
-    return path
+def case(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(CASE, "child-r")
 
 
 def labels_of(result, *originals: str) -> set[str]:  # type: ignore[no-untyped-def]

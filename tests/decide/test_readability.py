@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,8 @@ from tests.okafor_case import REGISTER
 
 
 @pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("case") / "okafor.register.yaml"
-    path.write_text(REGISTER, encoding="utf-8")
-    return path
+def register(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(REGISTER, "okafor")
 
 
 @pytest.mark.parametrize("draft, published_part", [
@@ -137,10 +136,8 @@ people:
 
 
 @pytest.fixture(scope="module")
-def child_t(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("case") / "child-t.register.yaml"
-    path.write_text(CHILD_T, encoding="utf-8")
-    return path
+def child_t(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(CHILD_T, "child-t")
 
 
 def test_a_nickname_beside_the_name_goes_with_it(child_t: Path) -> None:

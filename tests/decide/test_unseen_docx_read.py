@@ -4,6 +4,7 @@ at a capitals run's end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,8 @@ addresses:
 
 
 @pytest.fixture(scope="module")
-def case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("case") / "child-v.register.yaml"
-    path.write_text(CASE, encoding="utf-8")
-    return path
+def case(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(CASE, "child-v")
 
 
 def test_a_records_misspelling_of_the_childs_name_is_the_child(case: Path) -> None:

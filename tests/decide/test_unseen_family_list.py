@@ -4,6 +4,7 @@ a police log typed in capitals, an employer after a job, and a force someone tel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,8 @@ addresses:
 
 
 @pytest.fixture(scope="module")
-def case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("case") / "child-w.register.yaml"
-    path.write_text(CASE, encoding="utf-8")
-    return path
+def case(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(CASE, "child-w")
 
 
 def run(text: str, register: Path) -> str:
