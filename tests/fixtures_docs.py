@@ -12,6 +12,7 @@ import shutil
 import struct
 import zipfile
 import zlib
+from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -132,6 +133,10 @@ def make_rich_docx(path: Path, tracked: bool = True) -> Path:
     props.comments = f"Draft 3 - {MOTHER} to see before publication"
     props.category = "Okafor family"
     props.identifier = "CSPR-2026-07-Okafor"
+    props.created = datetime(2026, 3, 14, 9, 41, 7, tzinfo=timezone.utc)  # the day of a strategy meeting
+    props.modified = datetime(2026, 5, 2, 16, 5, 0, tzinfo=timezone.utc)
+    props.last_printed = datetime(2026, 5, 1, 11, 30, 0, tzinfo=timezone.utc)
+    props.revision = 47
 
     hidden_style = document.styles.add_style("Reviewer Note", WD_STYLE_TYPE.CHARACTER)
     hidden_style.font.hidden = True

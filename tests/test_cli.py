@@ -257,3 +257,13 @@ def test_run_keeps_the_keep_lists_terms_and_verify_counts_unexplained_tokens(tmp
     checked = CliRunner().invoke(main, ["verify", str(out), "--keep", str(keep)])
     assert "unexplained kept tokens: 1" in checked.output
     assert "Quorven" not in checked.output  # the console names no one unless --show-text
+
+
+def test_the_console_counts_each_kind_by_the_reports_name_and_names_the_publication_text(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("1.1 The school wrote to tessa.marlow@example.org in 2030.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "Replacements: email 1" in result.output  # as the report and the index say, not 'email address'
+    assert "-> draft.anonymised.txt: 1 replacements; ready for review" in result.output
+    assert "Do not publish" not in result.output

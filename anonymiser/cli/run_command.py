@@ -20,6 +20,7 @@ from anonymiser.cli.common import (
     profile_with_keep,
     read_password,
 )
+from anonymiser.core import entities as E
 from anonymiser.core.errors import AnonymiserError
 
 if TYPE_CHECKING:
@@ -104,13 +105,17 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                 "beside it): family names are found only by the detectors.")
         total = sum(o.result.counts.values())
         status = "ready for review" if o.result.ready else "NOT READY: verification found possible leaks"
-        main_out = next((p for p in o.result.outputs if p.suffix == ".docx"), o.result.outputs[0])
+        published = " and ".join(p.name for p in o.result.outputs if ".anonymised." in p.name) or o.result.outputs[0].name
         via = f" (read through LibreOffice from .{o.result.converted_from})" if o.result.converted_from else ""
-        say(f"{o.label} -> {main_out.name}{via}: {total} replacements; {status}")
+        say(f"{o.label} -> {published}{via}: {total} replacements; {status}")
         for w in o.result.warnings:
             say(f"  warning: {o.masked(w)}")
         for leak in o.result.leaks:
-            say(f"  leak: {leak.console_line()} (the report shows what was found)")
+            say(f"  leak: {leak.console_line()}")
+        if o.result.leaks:
+            say("  to clear: open its report (.report.html), add each word it shows under Verification as a missed "
+                "string, or reject the replacement that removed it elsewhere; export the decisions and run again "
+                "with --decisions")
         progress.advance(task)
 
     with Progress(TextColumn("anonymising"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -142,10 +147,16 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
                f"output in {out_dir}")
     if counts:
-        click.echo("Replacements: " + ", ".join(f"{k.lower().replace('_', ' ')} {v}" for k, v in sorted(counts.items())))
+        # the report's and the index's names for each kind, so the three counts can be compared
+        click.echo("Replacements: " + ", ".join(f"{E.ENTITY_TYPES[k].label if k in E.ENTITY_TYPES else k.lower()} {v}"
+                                                for k, v in sorted(counts.items())))
     if index.exists():
         click.echo(f"Index of every document: {index} (confidential: it links to the reports)")
-    click.echo("Publish only the *.anonymised.* files: audit logs and the pseudonym map hold real names.")
+    if summary.not_ready:
+        click.echo(f"Do not publish the {len(summary.not_ready)} NOT READY draft{'s' if len(summary.not_ready) != 1 else ''} "
+                   "until each one's report is cleared and a new run says ready.")
+    click.echo("Publish only the *.anonymised.* files, after a reviewer has read each report: audit logs and the "
+               "pseudonym map hold real names.")
     if summary.failed or found.draft_like:
         sys.exit(EXIT_BAD_INPUT)
     if summary.not_ready:

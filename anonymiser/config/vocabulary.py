@@ -109,8 +109,10 @@ SENTENCE_STARTERS = words("determiners", "clause_openers", "pronouns", "sentence
 # - a capitalised word may be capitalised only as a sentence's first word: also after ';' and
 #   list or heading marks, so a name-like word there proves nothing (propagation);
 SENTENCE_START_FOR_NAMES = re.compile(r"(?:^|[.!?:;]|\n)[\s\"“‘'(\[*#-]*$")
-# - a replacement gets a capital where the draft starts a sentence or a list item (wording);
-SENTENCE_START_FOR_CAPITALS = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*)$")
+# - a replacement gets a capital where the draft starts a sentence or a list item (wording), or quoted
+#   words after a sentence's end, a colon or a line's start ('said: "Dean lied"' -> '"The youth worker lied"'),
+#   not after a comma, which lists quoted forms ('recorded as "x", "y" and "z"');
+SENTENCE_START_FOR_CAPITALS = re.compile(r"(^|[.!?:]\s+|\n\s*|^\s*[-*#]+\s*|(?:^|[.!?:]|\n)\s*[\"“‘'])$")
 # - in the publication text: also after a numbered or bulleted item or an opening quote (review).
 SENTENCE_START_IN_OUTPUT = re.compile(r"(?:[.!?:;]\s+|\n\s*|\n\s*[-*#>•\d.()]+\s+|[\"“‘(]\s*)$")
 

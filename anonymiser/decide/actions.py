@@ -294,7 +294,7 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
 _BARE_DATE_BEFORE = re.compile(
     r"(?:(?<![\w'’-])(?P<word>[a-z][a-z'’-]*)|(?:^|[.!?][ \t]+)[ \t]*(?P<opening>[A-Z][a-z]+))[ \t]+$", re.M)
 _DATE_GOVERNORS = vocabulary.words("determiners") | frozenset({
-    "on", "in", "by", "of", "to", "and", "or", "from", "until", "till", "since", "before", "after", "between",
+    "on", "in", "at", "by", "of", "to", "and", "or", "from", "until", "till", "since", "before", "after", "between",
     "the", "dated", "during", "than", "around", "about", "circa", "c", "approximately", "date"})
 
 

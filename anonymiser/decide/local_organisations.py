@@ -44,7 +44,11 @@ _WORSHIP = vocabulary.words("worship_words")
 _EMPLOYMENT_BEFORE = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+(?:the\s+)?$", re.I)
 # 'works shifts as a forklift driver for', 'worked part time as a cleaner at': a job, then whom it is for.
-_JOB = r"\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?\b(?:for|at|with)\s+"
+# 'is a porter at', 'her partner, a delivery driver for': a job (models/vocabulary/occupations.txt),
+# lower-case words before it, then whom it is for.
+_OCCUPATION = rf"\ban?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{vocabulary.alternation(vocabulary.entries('occupations'))})s?\s+(?:for|at|with)\s+"
+_JOB = (r"(?:\b(?:works?|worked|working|employed)\b[^.;:\n]{0,30}?\bas\s+an?\s+[^.;:,\n]{1,40}?\b(?:for|at|with)\s+"
+        rf"|{_OCCUPATION})")
 _JOB_BEFORE = re.compile(rf"{_JOB}(?:the\s+)?$", re.I)
 _EMPLOYMENT_CUE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('employment_cues'))})[\s,:]+|{_JOB}", re.I)
 _OF_NAME = re.compile(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})+")
@@ -62,6 +66,7 @@ _HEAD_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(
 # A company's legal ending after the NER's organisation, a place in brackets perhaps between them:
 # 'Contact Print| (Leeds) Ltd'. It ends the employer's name.
 COMPANY_SUFFIXES = frozenset(vocabulary.entries("company_suffixes"))
+_COMPANY_ENDINGS = frozenset(w.rstrip(".").lower() for w in COMPANY_SUFFIXES)
 _COMPANY_AFTER = re.compile(
     rf"(?:[ \t]+\([A-Z][\w'’ -]{{1,30}}\))?[ \t]+(?i:{vocabulary.alternation(COMPANY_SUFFIXES)})\b\.?")
 
@@ -73,13 +78,15 @@ def _heads(span: str, name: str | None = None) -> list[str]:
     return [h for h in _HEAD.findall(span) if worship or " ".join(h.lower().split()) not in _NEEDS_WORSHIP]
 
 
-def local_kind(text: str, d: Detection) -> str | None:
-    """What a named local organisation becomes ('the church'), or None for any other organisation."""
+def local_kind(text: str, d: Detection, institutions: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """What a named local organisation becomes ('the church'), or None for any other organisation.
+    A name someone works at that is also a named school, nursery, practice or ward (`institutions`)
+    keeps that kind: 'a teaching assistant at Fernlea Primary School' is at the primary school."""
     span = text[d.start:d.end]
     heads = _heads(span)
     if heads:
         return "the " + _KIND[" ".join(heads[-1].lower().split())]
-    if _employed_before(text, d.start):
+    if _employed_before(text, d.start) and not any(s < d.end and d.start < e for s, e in institutions):
         return "the employer"
     return None
 
@@ -107,6 +114,8 @@ def named_employers(text: str, detections: list[Detection]) -> list[Detection]:
         if name is None or any(s < name.end() and name.start() < e for s, e in taken):
             continue
         words = name.group(0).split()
+        if _heads(name.group(0)):
+            continue  # 'a cleaner at St Anne's Church': the church, read by its head word
         first = words[0].lower().rstrip(".")
         if first in _PERSON_TITLES or first in _SENTENCE_WORDS or first in _CALENDAR_WORDS or (
                 len(words) == 1 and word_class(words[0]) in (WordClass.COMMON, WordClass.BOTH)) or (
@@ -127,7 +136,7 @@ def _employer_read_as_a_place(text: str, d: Detection) -> bool:
     """'worked for Pennant Haulage', which the NER took for a place: two capitalised words or more that
     someone works for, read from the words round them, are the employer."""
     return (d.entity == E.LOCATION and set(d.detectors) <= _GUESSES and len(_WORD.findall(text[d.start:d.end])) > 1
-            and _employed_before(text, d.start))
+            and not _heads(text[d.start:d.end]) and _employed_before(text, d.start))
 
 
 def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
@@ -164,6 +173,7 @@ def _has_a_name(span: str) -> bool:
 def read_local_organisations(text: str, detections: list[Detection]) -> list[Detection]:
     """Mark each named local organisation with its kind; a 'person' that is one becomes it."""
     out = []
+    institutions = tuple((d.start, d.end) for d in detections if d.entity in E.INSTITUTIONS)
     for d in detections:
         if (not d.from_register and not d.meta.reviewer and d.entity == E.ORGANISATION
                 and _COURTESY_TITLED.fullmatch(text, d.start, d.end)):
@@ -180,10 +190,10 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
             if _employer_read_as_a_place(text, d):
                 d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind="the employer"))
             elif d.entity in (E.PERSON, E.LOCATION) and _named_like_a_place_of_its_kind(text, d):
-                kind = local_kind(text, d)
+                kind = local_kind(text, d, institutions)
                 d = replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=kind))
             elif d.entity == E.ORGANISATION and _has_a_name(text[d.start:d.end]):
-                kind = local_kind(text, d)
+                kind = local_kind(text, d, institutions)
                 if kind:
                     d = replace(d, meta=replace(d.meta, local_kind=kind))
             if d.meta.local_kind and _HEAD.fullmatch(_WORD.findall(text[d.start:d.end])[-1] if _WORD.search(
@@ -198,6 +208,8 @@ def _short_names(name: str) -> list[str]:
     takeaway', and 'Castleton Rovers' of 'Castleton Rovers Junior Football Club' (less the everyday words
     at its end). Two words at least: one word alone ('Ali's') is too often someone's."""
     words = [w for w in _HEAD.sub(" ", name).split() if w.lower() not in ("the", "of")]
+    while words and words[-1].rstrip(".").lower() in _COMPANY_ENDINGS:
+        words = words[:-1]  # 'Corrigan Haulage' of 'Corrigan Haulage Ltd': the legal ending is seldom written twice
     out = []
     while len(words) >= 2 and all(w[:1].isupper() for w in words):
         if words[0].lower().rstrip(".") in _SAINT | _COMPASS or is_place(" ".join(words)):

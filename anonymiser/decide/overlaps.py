@@ -13,6 +13,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.keep import FUNCTION_WORDS
 from anonymiser.decide.residue_scan import acronyms
+from anonymiser.detect.recognizers.house_numbers import NAME as HOUSE_NUMBER
 
 _WORD = re.compile(r"\w+")
 
@@ -39,7 +40,8 @@ PRIORITY = {
 
 # A named court or prison holds a place name ('Sheffield Crown Court'): the whole name outranks
 # the place inside it, as a named school does.
-RECOGNIZER_PRIORITY = {"CourtsPrisonsRecognizer": PRIORITY[E.SCHOOL]}
+# A house by its number ('outside No. 7') is that whole: its number is no reference inside it.
+RECOGNIZER_PRIORITY = {"CourtsPrisonsRecognizer": PRIORITY[E.SCHOOL], HOUSE_NUMBER: PRIORITY[E.REFERENCE_NUMBER] + 1}
 
 
 def _rank(d: Detection) -> tuple:

@@ -131,7 +131,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from anonymiser.config.lexicon import merged, phrase_index
+from anonymiser.config.lexicon import merged
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
@@ -139,6 +139,7 @@ from anonymiser.decide.alias_names import alias_names
 from anonymiser.decide.aliases import collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
 from anonymiser.decide.couples import couples
+from anonymiser.decide.ethnicity_flags import ethnicity_flags
 from anonymiser.decide.former_names import drop_former_names
 from anonymiser.decide.kept_name_words import kept_name_words
 from anonymiser.decide.listed_organisations import listed_organisations
@@ -352,10 +353,8 @@ def name_variants(state: DecideState) -> None:
 
 def flag_lists(state: DecideState) -> None:
     if state.profile.flag_lists:
-        for s, e in phrase_index("gazetteer", state.profile.flag_lists).find(state.text):
-            if not any(r.start <= s < r.end for r in state.decisions.replacements):
-                why = "ethnicity: kept; check it is needed"
-                state.decisions.flags.append(Flag(s, e, state.text[s:e], E.DEMOGRAPHIC, why, f"{state.step}: {why}"))
+        state.decisions.flags += ethnicity_flags(state.text, state.decisions.replacements, state.profile.flag_lists,
+                                                 state.step)
     state.decisions.flags.sort(key=lambda f: f.start)
 
 

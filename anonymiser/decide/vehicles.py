@@ -71,3 +71,12 @@ def is_model(text: str, start: int, end: int) -> bool:
     """The span is a car's model: written after its make here, or elsewhere in the text ('the Corsa'
     after 'a grey Vauxhall Corsa'), where the make and its vehicle context show what the word is."""
     return model_after_make(text, start) or text[start:end] in _models_in(text)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+
+
+def colour_of_a_vehicle(text: str, end: int) -> bool:
+    """'a black Vauxhall', 'the white van': the colour word ending at `end` is a vehicle's, no ethnicity."""
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and (word.group(1).lower() in vehicle_makes() or bool(_VEHICLE_WORD.fullmatch(word.group(1))))

@@ -16,6 +16,7 @@ from anonymiser.detect.capitals import capitals_runs
 from anonymiser.detect.chunking import chunks
 from anonymiser.detect.engine import build_analyzer
 from anonymiser.detect.named_days import named_day_spans
+from anonymiser.detect.recognizers import house_numbers
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
 from anonymiser.detect.recognizers.register_house_numbers import house_number_results
@@ -80,6 +81,10 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
         if E.ADDRESS in wanted:
             for r in house_number_results(text, register):
                 _add(seen, r, "CaseRegister")
+    if E.ADDRESS in wanted:
+        register_houses = {(d.start, d.end) for d in seen.values() if d.entity == E.ADDRESS}
+        for r in house_numbers.house_number_results(text, register_houses):
+            _add(seen, r, house_numbers.NAME)
     if register.known_references and E.REFERENCE_NUMBER in wanted:
         for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
             _add(seen, r, REFERENCES_NAME)

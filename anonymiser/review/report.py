@@ -274,6 +274,8 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
     for key, g in index.items():
         its = [items[i] for i in members[g]]
         written = Counter(" ".join(it.original.split()) for it in its)
+        # the commas and colons of an apposition that went with a name are no part of how it is written
+        seen = Counter(w.strip(" ,;:–—-") for w in written.elements() if w.strip(" ,;:–—-"))
         shown = Counter(it.original if it.rejected else it.replacement for it in its)
         label = main_label(it.replacement for it in its if not it.rejected)
         types = Counter(it.entity_type for it in its)
@@ -284,7 +286,7 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
             # the fullest form names the row best: 'Amara Okafor' rather than 'Amara'
             "name": max(written, key=lambda w: (len(w.split()), len(w))),
             "entity": entity, "label": _label(entity), "count": len(its),
-            "written": written.most_common(), "shown": shown.most_common(),
+            "written": (seen or written).most_common(), "shown": shown.most_common(),
             # only people are renamed in the page; decisions files may still relabel anything by original
             "renamable": label is not None and is_person,
             "main": label,  # the usual replacement, which a rename changes (see ReviewerDecisions.apply)

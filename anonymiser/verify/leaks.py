@@ -44,8 +44,29 @@ class Leak:
         return f"{self.where}: '{self.text}' ({self.why})"
 
     def console_line(self) -> str:
-        """Without the text found, which is an original: consoles are often logged."""
-        return f"{self.where}: {self.why}, {len(self.text)} characters"
+        """Without the text found, which is an original: consoles are often logged. A Word file's
+        part is named as its reader knows it: 'x.docx:170, in the main text', not 'x.docx:word/document.xml:170'."""
+        return f"{plain_where(self.where)}: {self.why}, {len(self.text)} characters"
+
+
+# What each part of a Word file is to the person who reads it; any other part keeps its own name.
+_PART_WORDS = (
+    (re.compile(r"word/document\d*\.xml"), "the main text"), (re.compile(r"word/header\d*\.xml"), "a header"),
+    (re.compile(r"word/footer\d*\.xml"), "a footer"), (re.compile(r"word/footnotes\.xml"), "the footnotes"),
+    (re.compile(r"word/endnotes\.xml"), "the endnotes"), (re.compile(r"word/comments\w*\.xml"), "the comments"),
+    (re.compile(r"docProps/\w+\.xml"), "the document properties (File > Info)"),
+    (re.compile(r"word/charts/.*"), "a chart"), (re.compile(r"word/diagrams/.*"), "a SmartArt diagram"),
+)
+
+
+def plain_where(where: str) -> str:
+    """'x.anonymised.docx:word/header1.xml:3' as 'x.anonymised.docx:3, in a header'; a text file's place as it is."""
+    parts = where.split(":")
+    if len(parts) != 3:
+        return where
+    name, part, line = parts
+    words = next((w for pattern, w in _PART_WORDS if pattern.fullmatch(part)), part.strip("()"))
+    return f"{name}:{line}, in {words}"
 
 
 def _context_line(text: str, offset: int) -> int:
@@ -146,8 +167,8 @@ def _audit_why(original: str, entity: str) -> str:
     """Why an audit original found again is a leak; a date of birth that was a year alone says so,
     since 'original date of birth' sends an officer looking for a day and month ('married in 2008')."""
     if entity == E.DATE_OF_BIRTH and _BARE_YEAR.fullmatch(original.strip()):
-        return "a year matching a year of birth removed elsewhere (from the audit)"
-    return f"original {E.ENTITY_TYPES[entity].label} from the audit"
+        return "a year matching a year of birth removed elsewhere in the draft"
+    return f"a {E.ENTITY_TYPES[entity].label} replaced elsewhere in the draft is still written here"
 
 
 def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,

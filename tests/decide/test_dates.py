@@ -111,3 +111,7 @@ def test_a_version_number_before_a_date_is_no_day_of_its_list() -> None:
     assert anonymise("Draft for the panel, version 2.7, 9 March 2022").text == \
         "Draft for the panel, version 2.7, March 2022"
     assert anonymise("Seen on 2, 7 and 9 March 2022.").text == "Seen in March 2022."
+
+
+def test_a_date_after_at_takes_no_second_preposition() -> None:
+    assert anonymise("2.1 Ages are given as at 3 July 2031.").text == "2.1 Ages are given as at July 2031."

@@ -19,6 +19,32 @@ def test_an_employer_after_a_cue_is_the_employer(draft: str, published: str) -> 
     assert anonymise(draft).text == published
 
 
+@pytest.mark.parametrize("draft, published", [
+    ("4.2 Her partner is a porter at Tarrow Foods.", "4.2 Her partner is a porter at the employer."),
+    ("4.2 Her partner, a kitchen porter at the Jade Orchid, was at home.",
+     "4.2 Her partner, a kitchen porter at the employer, was at home."),
+    ("4.2 He was a delivery driver for Mellor Parcels in 2030.", "4.2 He was a delivery driver for the employer in 2030."),
+])
+def test_an_employer_after_a_job_is_the_employer(draft: str, published: str) -> None:
+    """A job from models/vocabulary/occupations.txt, with or without a verb of working, says whom it is for."""
+    assert anonymise(draft).text == published
+
+
+@pytest.mark.parametrize("draft, published", [
+    ("4.2 She worked as a teaching assistant at Ferncombe Primary School.",
+     "4.2 She worked as a teaching assistant at the primary school."),
+    ("4.2 He worked as a cleaner at St Brannoc's Church.", "4.2 He worked as a cleaner at the church."),
+    ("4.2 He is a cleaner at Holloway Lane Mosque.", "4.2 He is a cleaner at the mosque."),
+])
+def test_a_school_or_a_church_someone_works_at_keeps_its_kind(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published
+
+
+def test_a_job_at_a_time_names_no_employer() -> None:
+    assert anonymise("4.2 She was a waitress at Christmas and a cleaner at weekends.").text == \
+        "4.2 She was a waitress at Christmas and a cleaner at weekends."
+
+
 def test_a_person_or_an_agency_someone_works_for_is_not_an_employer_label() -> None:
     out = anonymise("4.3 He works for Jane Hale as a cleaner. She works for the NHS.").text
     assert out == "4.3 He works for Adult A as a cleaner. She works for the NHS."
@@ -82,3 +108,10 @@ def test_a_place_or_a_saint_short_of_an_organisations_name_is_not_the_organisati
 def test_a_clause_after_an_institution_is_no_apposition_of_its_kind() -> None:
     out = anonymise("4.1 He was admitted to Heron Ward, the nurse on the ward said he was settled.").text
     assert out == "4.1 He was admitted to the ward, the nurse on the ward said he was settled."
+
+
+def test_an_employers_name_met_again_without_its_legal_ending_is_the_employer() -> None:
+    out = anonymise("2.4 He worked as a driver for Tamsin Haulage Ltd.\n\n"
+                    "3.1 His line manager at Tamsin Haulage said he was reliable.").text
+    assert out == "2.4 He worked as a driver for the employer.\n\n3.1 His line manager at the employer said he was reliable."
+

@@ -330,3 +330,16 @@ def test_the_document_text_is_written_as_the_template_wrote_it():
     expected = env.from_string(_TEMPLATE_DOCUMENT).render(pieces=pieces, items=items, flags=flags, label=_label)
     assert str(_document_html(pieces, items, flags)) == expected
     assert "&lt;Tom&gt;" in expected and "&#34;check&#34;" in expected  # escaped, as the page needs
+
+
+def test_the_people_table_shows_a_name_without_the_commas_of_its_apposition() -> None:
+    text = "1.1 The nurse, Tamsin Irvine, saw him. Tamsin Irvine wrote to the GP."
+    first, second = text.index(", Tamsin Irvine,"), text.rindex("Tamsin Irvine")
+    reps = [Replacement(first, first + 16, ", Tamsin Irvine,", "", E.PERSON, ("SpacyRecognizer",), 0.85,
+                        "safeguarding-review: PERSON -> test", "other:tamsin irvine", (first + 2, first + 15)),
+            Replacement(second, second + 13, "Tamsin Irvine", "the nurse", E.PERSON, ("SpacyRecognizer",), 0.85,
+                        "safeguarding-review: PERSON -> test", "other:tamsin irvine", (second, second + 13))]
+    page = render_report(document="note.txt", publication_text=anonymise_text(text, reps), items=report_items(reps),
+                         flags=[], profile="safeguarding-review", verification=[], warnings=[])
+    rows = {r[0]: r for r in parse(page).rows if r}
+    assert list(rows) == ["Tamsin Irvine"] and rows["Tamsin Irvine"][2] == "2"  # one way of writing it, twice

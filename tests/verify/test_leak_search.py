@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from anonymiser.config.lexicon import WordIndex
 from anonymiser.core.register import EMPTY_REGISTER
 from anonymiser.verify.leaks import _original_hits, _original_pattern, find_leaks
@@ -43,6 +45,19 @@ def test_a_year_of_birth_found_again_says_it_is_a_year_not_a_date_of_birth():
     text = "Her parents married in 2011. She was born in [date of birth removed].\n"
     leaks = find_leaks(text, "out.txt", EMPTY_REGISTER, [("2011", "DATE_OF_BIRTH")], set())
     assert [(leak.text, leak.why) for leak in leaks] == [
-        ("2011", "a year matching a year of birth removed elsewhere (from the audit)")]
+        ("2011", "a year matching a year of birth removed elsewhere in the draft")]
     leaks = find_leaks("Seen on 14/03/2011.\n", "out.txt", EMPTY_REGISTER, [("14/03/2011", "DATE_OF_BIRTH")], set())
-    assert [leak.why for leak in leaks] == ["original date of birth from the audit"]
+    assert [leak.why for leak in leaks] == ["a date of birth replaced elsewhere in the draft is still written here"]
+
+
+@pytest.mark.parametrize("where, plain", [
+    ("notes.anonymised.docx:word/document.xml:170", "notes.anonymised.docx:170, in the main text"),
+    ("notes.anonymised.docx:word/footer2.xml:1", "notes.anonymised.docx:1, in a footer"),
+    ("notes.anonymised.docx:docProps/core.xml:2", "notes.anonymised.docx:2, in the document properties (File > Info)"),
+    ("notes.anonymised.docx:word/media/image1.png:1", "notes.anonymised.docx:1, in word/media/image1.png"),
+    ("notes.anonymised.txt:4", "notes.anonymised.txt:4"),
+])
+def test_a_console_line_names_a_word_files_part_as_its_reader_knows_it(where: str, plain: str) -> None:
+    from anonymiser.verify.leaks import Leak
+
+    assert Leak(where, "Tamsin", "register name").console_line() == f"{plain}: register name, 6 characters"

@@ -67,6 +67,8 @@ def test_side_doors_are_closed(rich: Path, tmp_path: Path) -> None:
     assert "Company" not in app and "Manager" not in app and "TitlesOfParts" not in app and "Template" not in app
     core = docx.Document(out).core_properties
     assert core.author == "" and core.last_modified_by == "" and core.identifier == ""
+    assert (core.created.isoformat(), core.modified.isoformat()) == ("2026-03-01T00:00:00+00:00", "2026-05-01T00:00:00+00:00")
+    assert core.last_printed is None and core.revision == 1 and "lastPrinted" not in parts["docProps/core.xml"]
     assert core.title == "CSPR concerning [REDACTED] [REDACTED]"
     footer = next(text for name, text in parts.items() if "PAGE" in text and name.startswith("word/footer"))
     assert "fldChar" in footer  # page numbers stay live fields

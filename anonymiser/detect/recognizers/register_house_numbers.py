@@ -7,19 +7,14 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register
 from anonymiser.detect.recognizers.case_register import NAME
+from anonymiser.detect.recognizers.house_numbers import CUE, PLACE_BEFORE, STREET_AFTER
 from anonymiser.detect.recognizers.register_address_forms import address_pattern
 
-_CUE = vocabulary.alternation(sorted({w.rstrip(".") for w in vocabulary.entries("house_number_words")}))
 # A house number opens a comma part of the address and a street follows it: '42 Ings Crescent'.
 _HOUSE = re.compile(r"^\s*(\d+[A-Za-z]?)\s+(\S.*?)\s*$")
-# Only after a preposition of place ('at', 'outside'), so 'bus number 42' or 'Recommendation No. 4' is not a house.
-_PLACE_BEFORE = vocabulary.place_before("street")
-# A capitalised word after the number names another street: 'at number 42 Mill Lane'.
-_STREET_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _houses(register: Register) -> list[tuple[str, str, int]]:
@@ -41,9 +36,9 @@ def house_number_results(text: str, register: Register) -> list[RecognizerResult
     for number, street, i in _houses(register):
         if not address_pattern(street).search(text):
             continue  # nothing ties a bare number to this house
-        pattern = re.compile(rf"(?<![\w.])(?:{_CUE})\.?[ \t]*{re.escape(number)}(?![\w/.\-]\w|\w)", re.I)
+        pattern = re.compile(rf"(?<![\w.])(?:{CUE})\.?[ \t]*{re.escape(number)}(?![\w/.\-]\w|\w)", re.I)
         for m in pattern.finditer(text):
-            if _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _STREET_AFTER.match(text, m.end()):
+            if PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not STREET_AFTER.match(text, m.end()):
                 found.setdefault((m.start(), m.end()), []).append(i)
     meta = {"recognizer_name": NAME, "register_address": True}
     return [RecognizerResult(E.ADDRESS, s, e, 1.0, recognition_metadata={**meta, "register_address_of": tuple(which)})

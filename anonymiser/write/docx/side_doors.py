@@ -41,12 +41,27 @@ SAFE_FIELDS = {
 CLEARED_PROPERTIES = ("author", "last_modified_by", "identifier", "content_status", "version")
 
 
+def _coarsen_times(properties: Any) -> None:
+    """Keep the document's dates no finer than the text's: created and modified to their month.
+
+    An exact creation or print time is a day-date like any other (often the day of a meeting
+    about the family), and the revision count tells how long the draft was worked on.
+    """
+    for name in ("created", "modified"):
+        when = getattr(properties, name)
+        if when is not None:
+            setattr(properties, name, when.replace(day=1, hour=0, minute=0, second=0, microsecond=0))
+    properties._element._remove_lastPrinted()
+    properties.revision = 1
+
+
 def close_side_doors(source: DocxSource) -> None:
     """Remove or neutralise everything that carries text outside the visible page."""
     document = source.document
     properties = document.core_properties
     for name in CLEARED_PROPERTIES:
         setattr(properties, name, "")
+    _coarsen_times(properties)
     _drop_rels(document.part.package, PACKAGE_DROPS)
     _drop_rels(document.part, DOCUMENT_DROPS)
     for story in source.stories:
