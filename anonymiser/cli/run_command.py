@@ -148,7 +148,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
                f"output in {out_dir}")
     if counts:
         # the report's and the index's names for each kind, so the three counts can be compared
-        click.echo("Replacements: " + ", ".join(f"{E.ENTITY_TYPES[k].label if k in E.ENTITY_TYPES else k.lower()} {v}"
+        click.echo("Replacements: " + ", ".join(f"{E.label(k)} {v}"
                                                 for k, v in sorted(counts.items())))
     if index.exists():
         click.echo(f"Index of every document: {index} (confidential: it links to the reports)")

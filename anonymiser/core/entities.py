@@ -88,3 +88,9 @@ def entity_type(name: str) -> EntityType:
     except KeyError:
         known = ", ".join(sorted(ENTITY_TYPES))
         raise KeyError(f"unknown entity type {name!r}; known types: {known}") from None
+
+
+def label(name: str) -> str:
+    """How people read an entity type's name ('place' for LOCATION); an unknown name in lower case."""
+    t = ENTITY_TYPES.get(name)
+    return t.label if t else name.replace("_", " ").lower()

@@ -263,7 +263,7 @@ def evidence_of(text: str, r: Replacement, d: Detection | None, w: Weights,
         found.append(("pattern", f"{patterns[0]} {detector_score:.2f}"))
     if SPACY in own:
         name = _NER_EVIDENCE.get(r.entity, "ner-other")
-        label = E.ENTITY_TYPES[r.entity].label if r.entity in E.ENTITY_TYPES else r.entity.lower()
+        label = E.label(r.entity)
         found.append((name, f"{label} {detector_score:.2f}" if not patterns else label))
     if len([x for x in own if x[:1].isupper()]) >= 2:
         found.append(("agreement", ", ".join(x for x in own if x[:1].isupper())))

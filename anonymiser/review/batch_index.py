@@ -55,12 +55,7 @@ class IndexEntry:
     def kinds(self) -> list[tuple[str, str, int]]:
         """(entity, label, count), in the entity list's order, then any unknown types."""
         order = [e for e in E.ENTITY_TYPES if e in self.counts] + sorted(e for e in self.counts if e not in E.ENTITY_TYPES)
-        return [(e, _label(e), self.counts[e]) for e in order]
-
-
-def _label(entity: str) -> str:
-    t = E.ENTITY_TYPES.get(entity)
-    return t.label if t else entity.replace("_", " ").lower()
+        return [(e, E.label(e), self.counts[e]) for e in order]
 
 
 def _is_anonymised_name(name: object, stem: str) -> bool:

@@ -199,11 +199,6 @@ def type_colours(present: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _label(entity: str) -> str:
-    t = E.ENTITY_TYPES.get(entity)
-    return t.label if t else entity.replace("_", " ").lower()
-
-
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     return Environment(loader=PackageLoader("anonymiser.review", "templates"), autoescape=True,
@@ -253,7 +248,7 @@ def _document_html(pieces: list[dict], items: list[ReportItem], flags: list[dict
         out.append(f'<mark class="{classes}" id="r{i}" data-i="{i}" data-original="{original}" '
                    f'data-type="{escape(it.entity_type)}" data-detectors="{detectors}" '
                    f'data-score="{escape("%.2f" % it.score)}" data-rule="{rule}" tabindex="0" '
-                   f'title="Original: {original} · {escape(_label(it.entity_type))} · found by {detectors} · '
+                   f'title="Original: {original} · {escape(E.label(it.entity_type))} · found by {detectors} · '
                    f'confidence {int(round(it.score * 100, 0))}%{evidence} · {rule}">{text}</mark>')
     return Markup("".join(out))
 
@@ -285,7 +280,7 @@ def _groups(items: list[ReportItem]) -> tuple[list[dict], list[int]]:
             "id": g, "key": key, "person": its[0].person, "original": " ".join(its[0].original.split()),
             # the fullest form names the row best: 'Amara Okafor' rather than 'Amara'
             "name": max(written, key=lambda w: (len(w.split()), len(w))),
-            "entity": entity, "label": _label(entity), "count": len(its),
+            "entity": entity, "label": E.label(entity), "count": len(its),
             "written": (seen or written).most_common(), "shown": shown.most_common(),
             # only people are renamed in the page; decisions files may still relabel anything by original
             "renamable": label is not None and is_person,
@@ -337,7 +332,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
     # one row per flagged span, even when two rules flagged it (a DEMOGRAPHIC policy and a gazetteer)
     merged: dict[tuple[int, int], dict] = {}
     for f in sorted(flags, key=lambda f: (f.start, f.end)):
-        row = merged.setdefault((f.start, f.end), {"text": f.text, "label": _label(f.entity), "reasons": []})
+        row = merged.setdefault((f.start, f.end), {"text": f.text, "label": E.label(f.entity), "reasons": []})
         if f.reason not in row["reasons"]:
             row["reasons"].append(f.reason)
     flag_rows, flag_spans = [], []
@@ -352,7 +347,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
     counts = Counter(it.entity_type for it in replaced)
     top = max(counts.values(), default=1)
     order = [e for e in E.ENTITY_TYPES if counts[e]] + [e for e in counts if e not in E.ENTITY_TYPES]
-    chart = [{"entity": e, "label": _label(e), "count": counts[e], "pct": round(100 * counts[e] / top, 1)}
+    chart = [{"entity": e, "label": E.label(e), "count": counts[e], "pct": round(100 * counts[e] / top, 1)}
              for e in order]
 
     kept_words, kept_numbers = kept_as_is(publication_text, replaced)
@@ -372,7 +367,7 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         "file_stem": Path(document).stem or "document",
         "items": [{
             "original": it.original, "replacement": it.replacement, "type": it.entity_type,
-            "label": _label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
+            "label": E.label(it.entity_type), "detectors": list(it.detectors), "score": it.score, "rule": it.rule,
             "evidence": list(it.evidence), "person": it.person, "offset": it.in_start, "group": group_of[i],
             "relabel": bool(it.replacement) and it.replacement.casefold() == groups[group_of[i]]["main"],
             "same": same_original[normalise(it.original)], "low": it.low_confidence,
@@ -391,5 +386,5 @@ def render_report(*, document: str, publication_text: str, items: list[ReportIte
         groups=groups, group_of=group_of, low=low, residue=residue, flags=flag_rows, chart=chart, kept_words=kept_words,
         kept_numbers=kept_numbers, verification=verification, warnings=warnings, colours=colours,
         types=[{"name": t.name, "label": t.label} for t in E.ENTITY_TYPES.values()], people=people,
-        label=_label, data=data, low_threshold=low_confidence_line(),
+        label=E.label, data=data, low_threshold=low_confidence_line(),
     )

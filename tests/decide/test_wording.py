@@ -157,3 +157,12 @@ def test_alias_beside_needs_the_same_person_just_before() -> None:
 def test_on_date(text: str, expected: str | None) -> None:
     on = wording.on_date(text, text.index("14"))
     assert (text[on:] if on is not None else None) == expected
+
+
+def test_a_label_opening_a_quoted_sentence_takes_a_capital_but_not_a_quoted_form_after_a_comma() -> None:
+    from anonymiser.api import anonymise
+
+    out = anonymise('4.1 The health visitor, Lorcan Tierney, visited.\n\n'
+                    '4.2 Jem said: "Lorcan never lied to me." Later, "Lorcan" was all he said.').text
+    assert out == ('4.1 The health visitor visited.\n\n'
+                   '4.2 Adult A said: "The health visitor never lied to me." Later, "the health visitor" was all he said.')

@@ -312,7 +312,7 @@ _TEMPLATE_DOCUMENT = (
 def test_the_document_text_is_written_as_the_template_wrote_it():
     from jinja2 import Environment, StrictUndefined
 
-    from anonymiser.review.report import ReportItem, _document_html, _label, _pieces
+    from anonymiser.review.report import ReportItem, _document_html, _pieces
 
     text = 'Mrs "O\'Neil" & <Tom> met Jo at 3 Elm St.\nShe is Black British; he said "fine" & left.\n'
     items = [
@@ -327,7 +327,7 @@ def test_the_document_text_is_written_as_the_template_wrote_it():
     at = text.index("Black British")
     pieces = _pieces(text, items, [(at, at + len("Black British"), 0)])
     env = Environment(autoescape=True, undefined=StrictUndefined)
-    expected = env.from_string(_TEMPLATE_DOCUMENT).render(pieces=pieces, items=items, flags=flags, label=_label)
+    expected = env.from_string(_TEMPLATE_DOCUMENT).render(pieces=pieces, items=items, flags=flags, label=E.label)
     assert str(_document_html(pieces, items, flags)) == expected
     assert "&lt;Tom&gt;" in expected and "&#34;check&#34;" in expected  # escaped, as the page needs
 
