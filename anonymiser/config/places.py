@@ -61,6 +61,33 @@ def is_place(name: str) -> bool:
     return key in _parents() or key in _areas()
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> frozenset[Key]:
+    """The first part of each gazetteer name joined by linking words: 'Barrow' of 'Barrow in Furness',
+    'Stratford' of 'Stratford-upon-Avon', as people write them for short."""
+    links = vocabulary.words("place_links")
+    out = set()
+    for name, *_ in _rows():
+        words = re.split(r"[\s-]+", name)
+        if len(words) > 2 and words[1].lower() in links and len(words[0]) >= 3:
+            out.add(normalise(words[0]))
+    return frozenset(out)
+
+
+def is_short_name(name: str) -> bool:
+    """The short name of a UK place the gazetteer knows by a longer one: 'Barrow', 'Stratford'."""
+    return normalise(name) in _short_names()
+
+
+def short_name(name: str) -> str | None:
+    """The first part of a place name joined by linking words ('Barrow' of 'Barrow-in-Furness'), or None."""
+    words = re.split(r"[\s-]+", name.strip())
+    links = vocabulary.words("place_links")
+    if len(words) > 2 and words[1].lower() in links and len(words[0]) >= 3 and words[0][0].isupper():
+        return words[0]
+    return None
+
+
 # Capitalised words joined by lower-case words and hyphens: 'Caister-on-Sea', 'Ashby-de-la-Zouch'.
 _HYPHENATED = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+)((?:-[a-z]+)+-[A-Z][\w'’]*)(?![\w'’-])")
 

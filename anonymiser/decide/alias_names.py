@@ -15,9 +15,10 @@ from dataclasses import replace
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
-from anonymiser.decide.aliases import TO_BE, alias_words_after
+from anonymiser.decide.aliases import TO_BE, WHERE_KNOWN, alias_words_after
 from anonymiser.decide.propagation import PRECEDED_BY_NAME_WORD, collision_hit, letter_hits
 from anonymiser.decide.state import DecideState
+from anonymiser.decide.unnamed_aliases import unnamed_aliases, without_other_readings
 
 ALIAS_PHRASE = "alias-phrase"  # the detector name of a name found through an alias phrase
 _OPEN, _SHUT = "\"'‘“", "\"'’”"
@@ -30,13 +31,18 @@ _REVIEW_NAME_AFTER = re.compile(rf"\s+{TO_BE}\s+{_REVIEW_NAMING}[{_OPEN}](?P<let
 _REVIEW_NAME_BEFORE = re.compile(rf"{_REVIEW_NAMING}[{_OPEN}]$", re.I)
 # What makes an alias what its sentence says: 'is known as', 'known to his friends as', 'called
 # him', 'calls her', 'is called "Ro"', 'nicknamed'.
+_OBJECT = r"(?:him|her|them|me|you|us)"
 _NAMING_BEFORE = re.compile(
-    r"(?:\b(?:known|called|nicknamed|referred\s+to)(?:\s+(?:to|in|among|by|within|at)\s+[^,.;:()\n]{1,40}?)?\s+(?P<as>as)\s+"
-    r"|\b(?:call|calls|called|calling|name|names|named|nickname|nicknames|nicknamed)\s+(?:him|her|them|me|you|us)\s+"
+    # 'known on the street as', 'everyone knows me as'
+    rf"(?:\b(?:known|called|nicknamed|referred\s+to|(?:know|knows|knew|knowing)\s+{_OBJECT})"
+    rf"(?:\s+{WHERE_KNOWN}\s+[^,.;:()\n]{{1,40}}?)?\s+(?P<as>as)\s+"
+    rf"|\b(?:call|calls|called|calling|name|names|named|nickname|nicknames|nicknamed)\s+{_OBJECT}\s+"
+    # 'he goes by Sparky', 'went by the name of'
+    r"|\b(?:go|goes|went|going|gone)\s+(?P<by>by\s+(?:the\s+(?:nick)?name\s+(?:of\s+)?)?)"
     r"|\bwhom\s+[^,.;:()\n]{0,40}?\b(?:call|calls|called|know|knows|knew)\s+(?:as\s+)?"
     # 'he is called "Ro" by his grandfather': a nickname in quotes after a passive 'called' (not
     # 'will be called "Sam"', the pseudonym a review chooses)
-    rf"|\b(?:is|was|are|were|gets|got)\s+(?:(?:often|usually|sometimes|also|still)\s+)?called\s+[{_OPEN}]"
+    rf"|\b(?:is|was|are|were|gets|got|being|been)\s+(?:(?:\w+ly|first|still|also|later|then|soon|now|once|even|only)\s+)?called\s+[{_OPEN}]"
     rf"|\bnicknamed\s+)[{_OPEN}]?$", re.I)
 _CALENDAR = vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # 'Ash Road': the word is part of a longer name there
@@ -62,7 +68,7 @@ def said_alias(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None or review_letters_before(text, start):
         return None
     quoted = start > 0 and text[start - 1] in _OPEN and text[end:end + 1] in _SHUT
-    first = m.start("as") if m.group("as") else start - 1 if quoted else start
+    first = m.start("as") if m.group("as") else m.start("by") if m.group("by") else start - 1 if quoted else start
     return first, end + 1 if quoted else end
 
 
@@ -132,8 +138,10 @@ def alias_names(state: DecideState) -> list[Detection]:
     which pass the keep rules and kept phrases as propagation's finds do."""
     text = state.text
     found, named = _review_letters(text, _phrase_aliases(text, state.detections))
+    nicknames = unnamed_aliases(text, found)  # 'One of the men, known as "Ghost"': no other name given
+    found = without_other_readings(text, found, nicknames) + nicknames
     people = {(d.start, d.end): d for d in found if d.entity == E.PERSON}
-    sources = {text[d.start:d.end]: d for d in named}
+    sources = {text[d.start:d.end]: d for d in named + nicknames}
     for d in list(people.values()):
         span = alias_words_after(text, d.end)
         if span in people and people[span].detectors == (ALIAS_PHRASE,):

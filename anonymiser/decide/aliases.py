@@ -23,7 +23,9 @@ _QUOTE = "\"'‘’“”"
 # first is known as, called or referred to as ('known to her family as', 'also called', 'nicknamed').
 # 'Known' and 'referred to' name only with their 'as' ('was referred to CAMHS' names a service, not
 # an alias); 'called' and 'nicknamed' name with or without it ('also called Dan').
-_AS_PHRASE = r"(?:\s+(?:to|in|among|by|within)\s+[^,.;:()\n]{1,40}?\s+as|\s+as)"
+# The words that say where or among whom a name is used: 'known to her family', 'on the street', 'round here'.
+WHERE_KNOWN = r"(?:to|in|on|at|among|amongst|around|round|across|by|within|throughout)"
+_AS_PHRASE = rf"(?:\s+{WHERE_KNOWN}\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)"
 _AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?" \
       rf"(?:(?:known|referred\s+to){_AS_PHRASE}|(?:called|nicknamed){_AS_PHRASE}?)\s+[{_QUOTE}]?"
 _JOINTS = (

@@ -10,7 +10,9 @@ introduce it to the coarser date, so the sentence keeps its grammar:
 - 'between 3 and 5 May 2022', 'from 3 to 5 May 2022', 'on 3, 5 and 9 May 2022' -> 'in May
   2022': days of one month are that month, and a list of days goes with the last of them;
 - 'in the early hours of 5 January' -> 'early one morning in January';
-- a weekday ('on Tuesday 14 March') goes with its day.
+- a weekday ('on Tuesday 14 March') goes with its day;
+- 'after 9 June' -> 'after a date in June', 'before 12 October' -> 'before a date in October': the
+  month alone would move the bound to the month's end or start, a wrong fact.
 
 The capital follows the draft's own at that place: 'On' at a sentence's start gives 'In', a
 lower-case 'on' at a wrapped line's start stays 'in'. What no frame here fits is left to the
@@ -85,6 +87,9 @@ def frame(text: str, start: int, end: int, month: str) -> Framed | None:
         new = f"in {month}"
     elif days:
         new = (prep + " " if prep else "") + month
+    elif prep and prep.lower() in ("before", "after") and not in_one_month:
+        # 'after 9 June' is not 'after June' (July on): the day stays a day, only unnamed
+        new = f"{prep} a date in {month}"
     else:
         # 'the 14th of March' with 'the' outside the span: 'the' goes with the day; the rest stays
         the = re.search(r"\bthe\s+$", text[max(window, start - 5):start], re.I)

@@ -9,6 +9,8 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.decide.people import ORGANISATION_WORD
 
+# Words of a sports club's name ('Rovers', 'Athletic'): a 'school' holding one is the club.
+CLUB_WORDS = frozenset(vocabulary.having("club_words", "name"))
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
@@ -39,6 +41,8 @@ def organisation_text(name: str) -> str:
     if not kinds:
         return "the organisation"
     kind = kinds[-1].lower()  # the head of an English name comes last: 'Church Road Boxing Club'
+    if kinds[0].isupper() and bare.startswith(kinds[0]) and not bare.isupper():
+        kind = kinds[0].lower()  # but an initialism before the name is its kind: 'HMP Forest Bank' is a prison
     if _KIND_AS_WRITTEN.get(kind) == "company" and len(kinds) > 1:
         kind = kinds[-2].lower()  # 'Horizon Care Services CIC' is the service; the legal form says less
     return "the " + _KIND_AS_WRITTEN.get(kind, kind)
@@ -50,6 +54,10 @@ def institution_text(entity: str, name: str) -> str:
         return organisation_text(name)
     if entity == E.SCHOOL:
         low = name.lower()
+        if re.search(r"\b(?:pupil\s+referral\s+unit|pru)\b", low):
+            return "the pupil referral unit"  # a unit for excluded pupils, not a school
+        if any(w in CLUB_WORDS for w in re.findall(r"[^\W\d_]+", name)):
+            return "the club"  # 'Fellside Rovers Juniors': a club's name, read by the school pattern for 'Juniors'
         if re.search(r"\b(primary|infant|junior|first)\b", low):
             return "the primary school"
         if re.search(r"\b(high|secondary|academy|college|grammar|upper)\b", low):

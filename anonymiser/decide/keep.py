@@ -16,7 +16,8 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
 from anonymiser.decide.local_teams import in_agency_name, place_in_agency_name
-from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas
+from anonymiser.decide.not_people import not_a_person
+from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas, with_agency_areas
 from anonymiser.decide.people import before_next_field
 from anonymiser.decide.residue_scan import acronyms
 from anonymiser.decide.scores import a_score_not_a_person
@@ -89,7 +90,7 @@ class Keeper:
         # it and the areas round it are kept; a place inside it, or anywhere else, is not.
         self.area = area or profile.area
         if self.area:
-            self.own_areas = places.larger({normalise(self.area)}) | places.regions()
+            self.own_areas = places.larger(with_agency_areas(text, normalise(self.area))) | places.regions()
         elif LOCAL_AUTHORITIES in profile.keep_places:
             self.own_areas = places.larger(own_areas(text)) | places.regions()
         else:
@@ -318,6 +319,9 @@ class Keeper:
             return None  # 'Instagram told police': a platform, never a person; nor a span across a blank line
         if all(t.group(0) in acronyms() for t in names):
             return None  # 'Draft CSPR', 'CALL FROM NWAS': an acronym of the trade, as written, is nobody's name
+        if d.detectors == ("SpacyRecognizer",) and len(names) == 1 and not_a_person(
+                self.text, d.start + names[0].start(), d.start + names[0].end()):
+            return None  # 'a Greggs', 'OT (out of town)': a shop, a term its bracket spells (decide/not_people.py)
         piece = self._beside_dash(d)
         if piece is not d:
             return self._clean_person(piece) if piece is not None else None

@@ -25,6 +25,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.config.places import is_place
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.institution_names import read_institution_names
 from anonymiser.decide.keep import known_first_name
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -200,7 +201,8 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
                     text, d.start, d.end) else "") and (more := _OF_NAME.match(text, d.end)):
                 d = replace(d, end=more.end())  # 'New Testament Church| of God': the rest of its name
         out.append(d)
-    return _named_again(text, _named_businesses(text, out))
+    # a club the school pattern took, and a school's short name alone (decide/institution_names.py)
+    return _named_again(text, read_institution_names(text, _named_businesses(text, out)))
 
 
 def _short_names(name: str) -> list[str]:

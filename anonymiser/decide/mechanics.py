@@ -32,6 +32,7 @@ from anonymiser.decide.date_apposition import day_appositions
 from anonymiser.decide.date_lists import date_lists
 from anonymiser.decide.date_ranges import same_month_ranges
 from anonymiser.decide.wording import after_indefinite, article_for, starts_cell, starts_sentence
+from anonymiser.detect.recognizers.register_births import DOB_WORDS
 
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -148,7 +149,7 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def named_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
     """A marker whose kind the words just before it already name says only 'removed': '(date of birth
     17/04/2009)' -> '(date of birth removed)', 'NHS number: 943 476 5919' -> 'NHS number: removed',
-    never '(date of birth [date of birth removed])'."""
+    never '(date of birth [date of birth removed])'; in running text the marker takes the words in."""
     changed = []
     for i, r in enumerate(reps):
         m = _MARKER_KIND.fullmatch(r.replacement)
@@ -156,12 +157,20 @@ def named_markers(text: str, reps: list[Replacement]) -> list[Replacement]:
             continue
         low, _ = _bounds(reps, i, len(text))
         kind = r"\s+".join(re.escape(w) for w in m.group("kind").split())
-        named = re.search(rf"(?<![\w'’-]){kind}[ \t]*(:)?[ \t]+$", text[max(low, r.start - 60):r.start], re.I)
+        if m.group("kind") == "date of birth":
+            kind = DOB_WORDS
+        window = max(low, r.start - 60)
+        named = re.search(rf"(?<![\w'’-])(?:{kind})[ \t]*(:)?[ \t]+$", text[window:r.start], re.I)
+        if named is None:
+            continue
         # 'removed' reads as a sentence only after a colon or in brackets that close with the marker:
-        # 'under crime reference removed.' does not, so running text keeps the whole marker
-        if named and (named.group(1) or _in_brackets(text, max(low, r.start - 60) + named.start(), r.end)):
+        # 'under crime reference removed.' does not, so in running text the marker takes the words in
+        # ('Kai, date of birth [date of birth removed],' -> 'Kai, [date of birth removed],')
+        if named.group(1) or _in_brackets(text, window + named.start(), r.end):
             r.replacement = "removed"
-            changed.append(r)
+        else:
+            _widen(text, r, window + named.start(), r.end, r.replacement)
+        changed.append(r)
     return changed
 
 

@@ -72,17 +72,28 @@ def _groups(text: str) -> list[tuple[int, int, list[Key]]]:
     return out
 
 
-def own_areas(text: str) -> frozenset[Key]:
-    """The local authorities the review names as its own, by their agencies; see the module's doc."""
-    groups = _groups(text)
+def agency_areas(text: str) -> frozenset[Key]:
+    """The local authorities the text names by their agencies ('Cumbria Constabulary'), none if none."""
     own: set[Key] = set()
-    for s, end, keys in groups:
+    for s, end, keys in _groups(text):
         if (OWN_AGENCY_AFTER.match(text, end) or _AGENCY_RUN_AFTER.match(text, end)
                 or _AGENCY_BEFORE.search(text, max(0, s - 60), s)):
             own.update(keys)
+    return frozenset(own)
+
+
+def with_agency_areas(text: str, area: Key) -> frozenset[Key]:
+    """The given area and each other the text names an agency by ('Cumbria Constabulary'): public
+    wherever the agency is kept, so kept alone too; one inside the area still locates the family."""
+    return frozenset({area} | {k for k in agency_areas(text) if not places.inside(" ".join(k), {area})})
+
+
+def own_areas(text: str) -> frozenset[Key]:
+    """The local authorities the review names as its own, by their agencies; see the module's doc."""
+    own = agency_areas(text)
     if own:
-        return frozenset(own)
-    named = {k for _, _, keys in groups for k in keys}
+        return own
+    named = {k for _, _, keys in _groups(text) for k in keys}
     inner = {k for k in named if any(k != a and a in places.larger({k}) for a in named)}
     return every_authority() - inner
 

@@ -192,12 +192,14 @@ _AGE_AFTER = re.compile(
     re.I)
 _SCHOOL_YEAR_AFTER = re.compile(r"^\s*[,(]\s*(?:(?:then|now)\s+)?(?:in\s+)?(?:Year\s+\d{1,2}|Reception)\b")
 ADULT_AGE = 18
+# 'a 17-year-old, Reece Talbot,': the age before the name, as a noun or before one ('a 15-year-old boy').
+_AGE_BEFORE = re.compile(r"\b(\d{1,2})[- ]year[- ]old(?:\s+[a-z-]+){0,2}[\s,:(]*$", re.I)
 
 
 def child_people(text: str, detections: list[Detection]) -> set[str]:
     """Keys of other people the draft says are children at some mention: an age word before the
-    name ('baby Kai', 'the toddler, Kai'), an age under 18 or in months after it ('Kai (2)', 'Kai,
-    aged 18 months'), or a school year ('Kai, in Year 3'). 'Will, aged 28' is an adult."""
+    name ('baby Kai', 'the toddler, Kai', 'a 17-year-old, Kai'), an age under 18 or in months after it
+    ('Kai (2)', 'Kai, aged 18 months'), or a school year ('Kai, in Year 3'). 'Will, aged 28' is an adult."""
     out: set[str] = set()
     for d in detections:
         if d.entity != E.PERSON or not d.person or not d.person.startswith("other:") or d.person in out:
@@ -205,8 +207,10 @@ def child_people(text: str, detections: list[Detection]) -> set[str]:
         before = text[max(0, d.start - 30):d.start]
         after = text[d.end:d.end + 30]
         age = _AGE_AFTER.match(after)
+        told = _AGE_BEFORE.search(before)
         if (_CHILD_BEFORE.search(before) or _SCHOOL_YEAR_AFTER.match(after)
-                or (age and (age.group(2) or int(age.group(1)) < ADULT_AGE))):
+                or (age and (age.group(2) or int(age.group(1)) < ADULT_AGE))
+                or (told and int(told.group(1)) < ADULT_AGE)):
             out.add(d.person)
     return out
 

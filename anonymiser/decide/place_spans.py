@@ -3,6 +3,7 @@
 - 'Caister-on-Sea', 'Stratford-upon-Avon' (config/places.py finds them): a detection that ends inside
   one, after its first part (propagation's 'Caister', the NER's 'Beach Road, Caister'), takes in the
   rest, so no '-on-Sea' is left beside the replacement; a 'person' that lies within it is the place.
+- 'Manchester city centre': the NER's 'Manchester city' is 'Manchester', the rest the centre's.
 - 'Flat 6', 'Unit 4B': a unit word (models/vocabulary/unit_words.txt) the NER read as a place or a
   name, with the number after it, is part of an address and goes as one ('[address]'), so neither
   '[place] 6' nor the number is left.
@@ -22,10 +23,19 @@ _UNIT_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?(?![\w'’-])")
 _READINGS = (E.LOCATION, E.PERSON, E.ORGANISATION)  # what the NER or propagation may have taken it for
 
 
+# 'Manchester city centre', 'Bolton town centre': the settlement word is the centre's, not the name's.
+_CENTRE = re.compile(rf"[ \t]+(?-i:{vocabulary.alternation(vocabulary.having('place_words', 'settlement'))})$")
+_CENTRE_AFTER = re.compile(r"[ \t]+cent(?:re|er)\b")
+
+
 def whole_place(text: str, d: Detection) -> Detection:
-    """`d` widened to the hyphenated place it ends inside, or to the flat and number it names."""
+    """`d` widened to the hyphenated place it ends inside, or to the flat and number it names; a town's
+    centre left outside it ('[place] city centre')."""
     if d.from_register or d.meta.reviewer or d.entity not in _READINGS:
         return d
+    centre = _CENTRE.search(text, d.start, d.end)
+    if d.entity == E.LOCATION and centre and centre.start() > d.start and _CENTRE_AFTER.match(text, d.end):
+        return replace(d, end=centre.start())
     for start, first_end, end in places.hyphenated(text):
         if d.start < first_end <= d.end < end:
             entity = E.LOCATION if d.entity == E.PERSON and d.start >= start else d.entity

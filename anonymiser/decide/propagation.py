@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
@@ -209,6 +209,9 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
                                              meta=DetectionMeta(propagated_from=span[0]), score=max(d.score, 0.7)))
         elif len(span.strip()) >= MIN_TOKEN and span.strip().rstrip(".") not in structure:
             phrases.append(" ".join(span.split()))
+            short = places.short_name(span) if d.entity == E.LOCATION else None
+            if short:
+                phrases.append(short)  # 'Barrow' wherever the draft has written 'Barrow-in-Furness'
         for phrase in phrases:
             if (d.entity, phrase) in seen_phrases:
                 continue

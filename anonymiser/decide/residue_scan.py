@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.data import load_list
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, list_entries
 from anonymiser.config.profile import Profile
 from anonymiser.decide.eponyms import eponym_names
@@ -29,6 +30,17 @@ def defined_in_brackets(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def acronyms() -> frozenset[str]:
     return frozenset(load_list("allowlist", "acronyms"))
+
+
+def a_term(span: str, defined: Container[str] = frozenset()) -> bool:
+    """'CAD', 'MACE', 'Housing', 'the Panel': an acronym of the trade (or one the text defines), or one
+    English word, which names no body; 'Larkstone', 'Velora Care' do."""
+    words = re.findall(r"[^\W\d_][\w&'’-]*", re.sub(r"^(?:the|a|an)\s+", "", span.strip(), flags=re.I))
+    if not words:
+        return False
+    if all(w in acronyms() or w in defined for w in words):
+        return True
+    return len(words) == 1 and not words[0].isupper() and word_class(words[0]) is WordClass.COMMON
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from anonymiser.decide import wording
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.local_organisations import COMPANY_SUFFIXES
 from anonymiser.decide.residue import RESIDUE, RESIDUE_SCORE, find_residue
-from anonymiser.decide.residue_scan import Scan, explaining_index, org_words
+from anonymiser.decide.residue_scan import Scan, a_term, explaining_index, org_words
 
 # A family or child role just before: 'Child HD', 'his mother SR' keep the role and lose the initials.
 _LABEL_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('child_roles', 'family_words'))})\s+$", re.I)
@@ -180,7 +180,8 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
             continue  # 'SR' the NER called an organisation: initials, replaced as a person below
         named = _named_organisation(text[f.start:f.end])
         if not inner and not named:
-            keep_flags.append(f)
+            if not a_term(text[f.start:f.end], scan.defined):
+                keep_flags.append(f)  # a term of the trade ('CAD', 'Housing') names no body to check
             covered.add(f.start, f.end)
             continue
         why = "an organisation no allowlist or keep list explains" if inner else \

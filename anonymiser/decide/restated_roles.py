@@ -23,6 +23,10 @@ _OF = re.compile(r"[ \t]+of[ \t]+", re.I)
 # clause's end (kept); one opened by a bracket ends at the bracket.
 _CLOSE_COMMA = re.compile(r"[ \t]*,|[ \t]*(?=[.;:!?\n]|$)")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+# Another name after the comma, and so on to an 'and': the apposition's 'of' takes a list.
+_LIST_GOES_ON = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'’-]*(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
+# The mention opens a line of a list or table of fields ('- Dean Price, paternal uncle, DOB ...').
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -68,8 +72,15 @@ def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[st
         if child is None:
             return None
         pos, inner = reps[child].end, [child]
+        if _LIST_GOES_ON.match(text, pos):
+            return None  # 'mother of Kai, Summer and Hope': a list of her children, not one
     close = (_CLOSE_BRACKET if opened.group("mark") == "(" else _CLOSE_COMMA).match(text, pos)
-    return (close.end(), inner) if close else None
+    if close is None:
+        return None
+    if opened.group("mark") == "," and close.group(0).strip() == "," and _ITEM_START.search(
+            text, max(0, reps[i].start - 8), reps[i].start):
+        return pos, inner  # '- Dean Price, paternal uncle, date of birth ...': the comma parts the item's fields
+    return close.end(), inner
 
 
 def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -234,7 +245,7 @@ def drop_names_after_kinship(text: str, replacements: list[Replacement], says: s
         if r.entity != E.PERSON or not r.replacement.strip() or _role(r.replacement.strip()) is None:
             continue
         m = _KINSHIP_BEFORE.search(text, max(0, r.start - 12), r.start)
-        if m is None or not m.group(0)[:1].isupper():
+        if m is None:
             continue
         r.start, r.replacement = m.start(1), ""
         r.original = text[r.start:r.end]

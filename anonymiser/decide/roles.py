@@ -63,7 +63,10 @@ _BEFORE_POST = re.compile(
     rf"(?<![\w'’-])(?P<det>{DET}|(?-i:[A-Z][a-z]+)['’]s)\s+{PHRASE}"
     rf"(?P<post>[ \t]+(?-i:at|from|in|of|with)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?"
     rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words') + vocabulary.entries('local_organisation_words'))})"
-    rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}(?![\w'’-]))(?-i:[a-z]+)){{1,4}})"
+    rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}(?![\w'’-]))(?-i:[a-z]+)){{1,4}}"
+    # or a place's name alone, of capitalised words, where it works ('the support worker at Oakfield
+    # House, Ben Platt'): no possessive in it, so no name in it owns the role ('at Jo Bell's, ...')
+    rf"|[ \t]+(?-i:at|from|in)[ \t]+(?:the[ \t]+)?(?-i:[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,4}}))"
     rf"(?P<joint>[ \t]*,[ \t]*)$", re.I)
 _POST_WINDOW = 160
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")
@@ -166,6 +169,11 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                 close = _closing(text, end, True)  # '(Amina Begum' and more is no name alone
             elif not m.group("plural"):
                 comma = _APPOSED_CLOSE.match(text, end) if "," in joint else None
+                service = service_role(text, end) if "," in joint and comma is None else None
+                if service is not None and service.close is not None:
+                    # 'the youth offending worker, Leon Platt of the Youth Justice Service, began': the
+                    # service is said by the role already, and no comma is left before the verb
+                    comma = _APPOSED_CLOSE.match(text, service.close)
                 close = comma.end() if comma else end
                 aside = _NAME_ASIDE.match(text, close) if comma else None
                 close = aside.end() if aside else close  # 'Jo Bell, no relation to the GP of that name,': of the name only

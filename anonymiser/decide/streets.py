@@ -40,6 +40,13 @@ def streets_read_as_people(text: str, detections: list[Detection]) -> list[Detec
             # a street's name, never someone's; the street, whole, takes the place of what was left of it
             d = replace(d, end=typed.end(), entity=E.LOCATION, person=None)
             streets.append((d.start, d.end))
+        elif (d.entity == E.PERSON and d.from_register and " " not in span
+              and (typed := _STREET_TYPE_AFTER.match(text, d.end))
+              and not any(o.from_register and o.start <= d.start and typed.end() <= o.end for o in detections)):
+            # 'a flat on Hope Street' where Hope is the register's baby: a register name before a street
+            # type is the street's, unless the register's whole name is those words ('Kerry Lane')
+            d = replace(d, end=typed.end(), entity=E.LOCATION, person=None, meta=replace(d.meta, register_person=None))
+            streets.append((d.start, d.end))
         out.append(d)
     return [d for d in out if not (d.entity in _PLACES and any(s <= d.start and d.end <= e and (d.start, d.end) != (s, e)
                                                                  for s, e in streets))]

@@ -12,6 +12,7 @@ from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.core.register import Register
+from anonymiser.detect.breaks import split_at_breaks
 from anonymiser.detect.capitals import capitals_runs
 from anonymiser.detect.chunking import chunks
 from anonymiser.detect.engine import build_analyzer
@@ -88,6 +89,14 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
     if register.known_references and E.REFERENCE_NUMBER in wanted:
         for r in RegisterReferenceRecognizer(register).analyze(text, [E.REFERENCE_NUMBER]):
             _add(seen, r, REFERENCES_NAME)
+    # A span over a blank line joins two cells or paragraphs: each block is read again on its own.
+    kept, again = split_at_breaks(text, list(seen.values()),
+                                  lambda block: engine.analyze(block, language="en", entities=entities))
+    seen = {}
+    for d in kept:
+        seen.setdefault((d.start, d.end, d.entity), d)
+    for block_offset, r in again:
+        _add(seen, r, "unknown", block_offset)
     # 'Boxing Day', 'Valentine's Day': a NER's person, place or body there is the named day, a date.
     days = named_day_spans(text)
     named = {id(d) for d in seen.values() if d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION)

@@ -17,10 +17,16 @@ _MONTH_BEFORE = re.compile(
     rf"|(?:end|beginning|start|middle|rest|course|{vocabulary.alternation(vocabulary.TIME_UNITS + vocabulary.OCCASIONS)})"
     r"\s+of)\s*-?\s*$", re.I)
 _MONTHS = vocabulary.lower(vocabulary.MONTHS)
+_SEASONS = vocabulary.lower(vocabulary.SEASONS)
 
 
 def is_month(word: str) -> bool:
     return word.lower() in _MONTHS
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or a season ('Summer 2022'): a time where a year or day stands beside it."""
+    return word.lower() in _MONTHS or word.lower() in _SEASONS
 
 
 def date_context(text: str, s: int, e: int, month: bool) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.lexicon import after_space
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
@@ -163,6 +163,20 @@ _MONTHS = vocabulary.lower(vocabulary.MONTHS)
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def _in_longer_place(text: str, start: int, end: int) -> bool:
+    """'Manchester' of 'Greater Manchester', 'York' of 'North Yorkshire' no: the word with a capitalised
+    neighbour names another place the gazetteer knows, as it does for a partnership's larger area."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _WORD_AFTER.match(text, end)
+    longer = [text[before.start(1):end]] if before else []
+    longer += [text[start:after.end(1)]] if after else []
+    return any(places.is_place(name) or places.known_area(name) for name in longer)
+
+
 def _audit_why(original: str, entity: str) -> str:
     """Why an audit original found again is a leak; a date of birth that was a year alone says so,
     since 'original date of birth' sends an officer looking for a day and month ('married in 2008')."""
@@ -215,7 +229,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
                 or original.lower() in replaced):
             continue
         for start, end in _original_hits(index, original):
-            if _reads_as_date(text, start, end):
+            if _reads_as_date(text, start, end) or (entity == E.LOCATION and _in_longer_place(text, start, end)):
                 continue
             add(start, end, _audit_why(original, entity), E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:

@@ -38,6 +38,7 @@ LABELS = {
     "place_words": {"area", "settlement", "unnamed"},
     "organisation_words": {"company", "service", "centre", "care-provider", "housing-provider", "prison", "hospital"},
     "person_cues": {"verb", "weak", "initials", "noun"},
+    "club_words": {"name", "cue"},
     "agency_words": {"head"},
     # a role's reading is itself a role of the list, written with underscores for its spaces
     "professional_roles": {"modifier", "generic"} | {"reads=" + e.replace(" ", "_")

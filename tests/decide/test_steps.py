@@ -87,7 +87,7 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
     p = "safeguarding-review"
     assert rules == {
         "Amara Okafer": f"adjacent-names > choose: {p}: PERSON -> person (register subject child: pseudonym)",
-        "14/03/2015": f"dates-of-birth > choose: {p}: DATE_OF_BIRTH -> remove",
+        "14/03/2015": f"dates-of-birth > choose > mechanics: {p}: DATE_OF_BIRTH -> remove",
         "Sam Hollis": f"other-people > choose: {p}: PERSON -> person (not on register)",
         "Hollis": f"propagation > other-people > choose: {p}: PERSON -> person (not on register)",
         "Kia Jones": f"people-read-as-organisations > other-people > choose: {p}: PERSON -> person (not on register)",
@@ -128,7 +128,7 @@ def test_the_published_words_come_from_the_actions() -> None:
     got = {r.original: r.replacement for r in decisions.replacements}
     assert {k: got[k] for k in ("14/03/2015", "on 2 May 2021", "Hollybush", "Oakfield Primary School",
                                 "Riverside Café", "Kia Jones", "Jones", "PC 6187 Dunmore")} == {
-        "14/03/2015": "[date of birth removed]", "on 2 May 2021": "in May 2021", "Hollybush": "[place]",
+        "14/03/2015": "removed", "on 2 May 2021": "in May 2021", "Hollybush": "[place]",
         "Oakfield Primary School": "the primary school", "Riverside Café": "[place]",
         "Kia Jones": "Adult B", "Jones": "Adult B", "PC 6187 Dunmore": "Adult C"}
     assert got["Amara Okafer"] == got["Amara"] and got["Amara"] not in ("Amara", "Okafor")

@@ -110,6 +110,8 @@ def test_two_institutions_in_a_list_are_two(case: Path) -> None:
 def test_a_kinship_word_before_a_name_says_who_it_is(case: Path) -> None:
     out = run('4.5 Olly told the nurse that "Daddy Deano" had shouted and that Nanny Brenda had cried.', case)
     assert out == '4.5 Ben told the nurse that "Daddy" had shouted and that Nanny had cried.'
+    lower = run('4.6 The midwife noted that "dad Deano" was present and engaged well.', case)
+    assert lower == '4.6 The midwife noted that "dad" was present and engaged well.'
 
 
 def test_a_professional_named_after_is_is_a_professional() -> None:

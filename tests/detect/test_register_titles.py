@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from anonymiser import anonymise
@@ -93,3 +95,41 @@ def test_a_relative_off_the_register_with_one_register_persons_surname_is_someon
                     "had seen nothing.", register=register).text
     assert "Brzeski" not in out and "Father" not in out and "Tomasz" not in out
     assert out.count("Adult A") == 2
+
+
+def _born_years_ago(years: int) -> dt.date:
+    today = dt.date.today()
+    return today.replace(year=today.year - years, day=min(today.day, 28))
+
+
+def test_a_courtesy_title_is_never_a_register_child_of_that_surname() -> None:
+    # The register's only Okafor woman is a baby: 'Ms Okafor' is the social worker the draft introduced.
+    reg = Register("CSPR 2033-05", (
+        Person("Tobi Okafor", "half-sister", "female", date_of_birth=_born_years_ago(1)),
+        Person("Liam Reed", "subject child", "male"),
+    ))
+    text = ("The social worker, Joy Okafor, was allocated. Ms Okafor is no relation of the baby. "
+            "Liam spoke to Ms Okafor, and Tobi slept.")
+    out = anonymise(text, register=reg).text
+    assert "Okafor" not in out and "Tobi" not in out
+    baby = anonymise("Tobi slept.", register=reg).text.split()[0]
+    assert baby not in out.split("and ")[0]  # the baby's pseudonym is nowhere the social worker is meant
+
+
+def test_an_adult_sister_by_her_date_of_birth_may_be_written_with_a_title() -> None:
+    reg = Register("CSPR 2033-06", (
+        Person("Erin Walsh", "sister", "female", date_of_birth=_born_years_ago(24)),
+        Person("Liam Reed", "subject child", "male"),
+    ))
+    rec = CaseRegisterRecognizer(reg)
+    text = "Ms Walsh looked after Liam."
+    metas = [r.recognition_metadata or {} for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "Ms Walsh"]
+    assert metas and metas[0].get("register_person")
+
+
+def test_a_register_name_that_is_a_season_or_month_is_the_time_beside_a_year() -> None:
+    reg = Register("CSPR 2033-08", (Person("Summer Lane", "sister", "female"), Person("June Lane", "mother", "female"),
+                                    Person("Liam Reed", "subject child", "male")))
+    out = anonymise("Summer 2022 to the incident\n\nIn June 2022 June and Summer moved away.", register=reg).text
+    assert out.startswith("Summer 2022 to the incident\n\nIn June 2022 ")
+    assert "June and Summer" not in out

@@ -379,6 +379,7 @@ def test_dump_loads_back_as_the_same_decisions(tmp_path: Path) -> None:
     ("Parkside Surgery", "the GP practice"), ("Oakfield Primary School", "the primary school"),
     ("the Beeches Nursery", "the nursery"), ("Rainbow Ward", "the ward"), ("Hope Community Services", "the service"),
     ("Redeemed Christian Church of God", "the church"), ("Tesco", "the organisation"), ("Bright Futures", "the organisation"),
+    ("HMP Forest Bank", "the prison"), ("Stonefield Prison", "the prison"), ("CHURCH ROAD BOXING CLUB", "the club"),
 ])
 def test_an_added_organisation_is_named_by_its_kind(name: str, kind: str) -> None:
     from anonymiser.decide.institutions import organisation_text

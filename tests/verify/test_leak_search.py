@@ -61,3 +61,11 @@ def test_a_console_line_names_a_word_files_part_as_its_reader_knows_it(where: st
     from anonymiser.verify.leaks import Leak
 
     assert Leak(where, "Tamsin", "register name").console_line() == f"{plain}: register name, 6 characters"
+
+
+def test_a_replaced_place_inside_a_longer_place_name_is_that_other_place() -> None:
+    # 'Manchester' the city was replaced; 'Greater Manchester', a larger area, is another place, kept.
+    out = "He moved to Greater Manchester in 2015, and later to Manchester Road in [place]. Manchester was busy."
+    leaks = find_leaks(out, "x", EMPTY_REGISTER, [("Manchester", "LOCATION")], set(), ())
+    assert [leak.where for leak in leaks] == ["x:1", "x:1"]
+    assert len(leaks) == 2  # the road named after it, and the city alone

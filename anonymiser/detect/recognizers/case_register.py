@@ -18,7 +18,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.register import Person, Register
 from anonymiser.core.textview import view_of
-from anonymiser.detect.date_context import date_context, is_month
+from anonymiser.detect.date_context import date_context, is_calendar_word, is_month
 from anonymiser.detect.recognizers import register_titles
 from anonymiser.detect.recognizers.register_address_forms import address_pattern, sub_addresses
 from anonymiser.detect.recognizers.register_misspellings import WORD_BEFORE, misspellings_again, misspelt_first_name
@@ -330,9 +330,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
     def _group_results(self, text: str, group: list, titled: list[register_titles.Titled],
                        misspelt: dict[str, int]) -> list[RecognizerResult]:
         """Consecutive name words become one mention when one person fits them all."""
-        if len(group) == 1 and is_month(text[group[0][0]:group[0][1]]) \
-                and date_context(text, group[0][0], group[0][1], month=True):
-            return []  # 'in April 2024' is the month, though April Lawson is on the register
+        if len(group) == 1 and is_calendar_word(text[group[0][0]:group[0][1]]) \
+                and date_context(text, group[0][0], group[0][1], month=is_month(text[group[0][0]:group[0][1]])):
+            return []  # 'in April 2024', 'Summer 2022' are the time, though April Lawson is on the register
         if len(group) == 1 and _first_name_of_another(text, group[0]):
             return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname
         common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
@@ -368,6 +368,10 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return [self._person_result(before.start(1), end, person_of, False, "fuzzy")]
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
+        if only_surname and register_titles.courtesy_child(title, sorted(common), self.register.people):
+            # 'Ms Carter' where the only Carter a title fits is a baby: another of that name (the social
+            # worker the draft introduced as 'Karen Carter', or a letter label), never the child.
+            return [self._result(E.PERSON, start, end, {})]
         if only_surname and len(common) == 1 and register_titles.other_gender(title, self.register.people[person].gender):
             # 'Mr Kowalczyk' where the one Kowalczyk on the register is a woman: another of her family, the
             # 'Tomasz Kowalczyk' the draft names, or a letter label; never her.

@@ -19,7 +19,8 @@ _NOT_A_PLACE = "(?:" + vocabulary.alternation(
     + vocabulary.FAMILY_WORDS + vocabulary.entries("place_stop_words")
 ) + r")\b"
 # A place name: one to three capitalised words, any alphabet, "King's Lynn", "Stoke-on-Trent".
-_WORD = r"\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:(?:upon|on|under|le|en)-)?\p{Lu}\p{Ll}+)*"
+_LINKS = vocabulary.alternation(vocabulary.entries("place_links"))
+_WORD = rf"\p{{Lu}}\p{{Ll}}+(?:['’]s)?(?:-(?:(?:{_LINKS})-){{0,3}}\p{{Lu}}\p{{Ll}}+)*"
 _PLACE = rf"(?!{_NOT_A_PLACE}){_WORD}(?:[ ](?!{_NOT_A_PLACE}){_WORD}){{0,2}}"
 # Verbs of living and moving, whose object is a place.
 _RESIDENCE = rf"(?:{vocabulary.alternation(vocabulary.entries('residence_words'))})"
@@ -92,10 +93,14 @@ class PlaceContextRecognizer(UkPatternRecognizer):
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
         seen = {(r.start, r.end) for r in results}
+        for start, _, end in places.hyphenated(text):
+            # 'Barrow-in-Furness', 'Stoke-on-Trent': known whole wherever written, with no context needed.
+            if (start, end) not in seen and places.is_place(text[start:end]):
+                seen.add((start, end))
+                results.append(self._result(start, end))
         for m in _GAZETTEER_AFTER_PREPOSITION.finditer(text):
             if (m.start(), m.end()) not in seen and _known_place(m.group(0)):
-                results.append(RecognizerResult(LOCATION, m.start(), m.end(), 0.6, recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                results.append(self._result(m.start(), m.end()))
         out = []
         for result in results:
             explanation = result.analysis_explanation
@@ -107,12 +112,18 @@ class PlaceContextRecognizer(UkPatternRecognizer):
             out.append(result)
         return out
 
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(LOCATION, start, end, 0.6, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
 
 def _common_words(span: str) -> bool:
     """After a bare preposition a capital is the only sign of a name: words the lexicon lists only in
-    lower case ('Bankruptcy') are words, unless the UK places gazetteer knows the name ('Street')."""
+    lower case ('Bankruptcy') are words, unless the UK places gazetteer knows the name ('Street') or
+    knows it as the short name of a longer one ('in Barrow' for Barrow-in-Furness)."""
     words = re.findall(r"[^\W\d_]+", span)
-    return bool(words) and all(word_class(w) is WordClass.COMMON for w in words) and not places.is_place(span)
+    return bool(words) and all(word_class(w) is WordClass.COMMON for w in words) and not (
+        places.is_place(span) or places.is_short_name(span))
 
 
 def _known_place(name: str) -> bool:

@@ -14,7 +14,9 @@ from anonymiser.detect.date_parsing import parse_uk_date, same_date
 # Up to two words may stand between the cue and the date on its line ('DOB: approx. 12/3/15'); across
 # a line break only the date itself may follow, as a table's next cell ('DOB' then 'Address in 2023'
 # is a header row, not a birth year).
-_CONTEXT = re.compile(r"(\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth|\bborn(\s+on)?|\bbirthday)"
+# The words that name a date of birth: 'DOB', 'D.O.B.', 'date of birth'.
+DOB_WORDS = r"\bD\.?\s?O\.?\s?B\.?|\bdate\s+of\s+birth"
+_CONTEXT = re.compile(rf"({DOB_WORDS}|\bborn(\s+on)?|\bbirthday)"
                       r"(?:[^\w\n]{0,6}(\w+[^\w\n]+){0,2}|\W{0,6})$", re.I)
 
 # The second of two births in one sentence, its verb left out: 'Kai was born in 2008 and Mia in 2013'.

@@ -13,6 +13,7 @@ grandmother, 'Ms Ferreira' is the one other adult woman of that surname, if ther
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,32 @@ class Titled:
     @property
     def key(self) -> tuple[str, str]:
         return title_key(self.title), self.surname.lower()
+
+
+# The titles an adult is written with ('Ms', 'Mr', 'Dr'); not 'Master', which a boy may be given.
+_COURTESY = vocabulary.lower(vocabulary.COMMON_TITLES)
+# Under this age a register person is a child, whatever the register's role says.
+CHILD_YEARS = 16
+
+
+def is_child(person: Person, today: dt.date | None = None) -> bool:
+    """Under CHILD_YEARS by the date of birth, where the register gives one; else a child's role
+    ('sister', 'baby'), which an adult sister may also have."""
+    born = person.date_of_birth
+    if born is None:
+        return vocabulary.is_child_role(person.role)
+    today = today or dt.date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day)) < CHILD_YEARS
+
+
+def courtesy_child(title: str | None, candidates: Sequence[int], people: Sequence[Person]) -> bool:
+    """A courtesy title ('Ms', 'Mr', 'Dr') whose surname, of the title's gender, only register children
+    have: never one of them, since a draft writes no child so, but another of that name."""
+    if title is None or title_key(title) not in _COURTESY:
+        return False
+    gender = title_gender(title)
+    fits = [p for p in candidates if gender is None or people[p].gender in (gender, "unknown", None)]
+    return bool(fits) and all(is_child(people[p]) for p in fits)
 
 
 def title_key(title: str) -> str:

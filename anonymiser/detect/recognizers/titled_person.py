@@ -23,6 +23,7 @@ _TITLE = (
 )
 # Words that follow a title without being a name: "Mr Speaker", "Dr Barnardo's" (a charity).
 _NOT_A_NAME = rf"(?:{vocabulary.alternation(vocabulary.entries('not_names_after_titles'))})\b"
+_KIN = rf"(?i:{vocabulary.alternation(vocabulary.FAMILY_WORDS)})\b"
 # Words that stop a name, so "Dr Rao Consultant Paediatrician" keeps to "Dr Rao".
 _ROLE_WORDS = "(?:" + vocabulary.alternation(
     vocabulary.entries("name_stop_words") + vocabulary.titles("common", "judge")) + r")\b"
@@ -74,7 +75,8 @@ class TitledPersonRecognizer(UkPatternRecognizer):
         # English judges by surname and post: "Tugendhat J", "Thorpe LJ", "Sir Mark Potter P" is left out.
         UkPattern(
             "Judge's surname and post",
-            rf"(?<![\w'’.-])(?!{_ROLE_WORDS}){_NAME_WORD}\s+(?:{_JUDGES_SUFFIX})(?![\w'’-]|\.\w)",
+            # not a kinship word: 'Uncle J' is a name a phone was saved under, not a judge
+            rf"(?<![\w'’.-])(?!{_ROLE_WORDS}|{_KIN}){_NAME_WORD}\s+(?:{_JUDGES_SUFFIX})(?![\w'’-]|\.\w)",
             0.85,
         ),
     ]

@@ -104,3 +104,9 @@ def test_is_professional() -> None:
     assert is_professional("PCSO Lee")
     assert is_professional("Detective Constable Evans")
     assert not is_professional("Mrs Okafor")
+
+
+def test_a_kinship_word_and_a_letter_is_no_judge_and_post() -> None:
+    text = 'Calls came from a number saved as "Uncle J", and Tugendhat J later heard the case.'
+    found = [text[r.start:r.end] for r in TitledPersonRecognizer().analyze(text, ["PERSON"])]
+    assert found == ["Tugendhat J"]

@@ -1,0 +1,48 @@
+"""Clubs taken for schools, a school's short name met alone, shops after 'a', and terms a bracket
+spells out (decide/institution_names.py, decide/not_people.py). On invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymiser.api import anonymise
+from anonymiser.decide.not_people import shop_after_article, spelt_in_brackets
+
+
+def test_a_football_club_read_as_a_school_is_the_club() -> None:
+    out = anonymise("From the age of nine he played for Marshfield Rovers Juniors, where his coach praised him.").text
+    assert "Marshfield" not in out and "the school" not in out
+    assert "played for the club" in out
+
+
+def test_a_pupil_referral_unit_is_one_unit_under_its_full_and_short_name() -> None:
+    out = anonymise("He was placed at Larkmoor Pupil Referral Unit in March. At Larkmoor his attendance was 40%. "
+                    "Larkmoor did not get the minutes.").text
+    assert "Larkmoor" not in out
+    assert "placed at the pupil referral unit" in out
+    assert "Adult" not in out  # the unit is no person
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He would get me a Nando's after school.", "Nando"),
+    ("They met outside a Greggs most days.", "Greggs"),
+])
+def test_a_shop_after_an_article_is_no_person(text: str, word: str) -> None:
+    start = text.index(word)
+    end = start + len(word)
+    assert shop_after_article(text, start, end)
+    assert "Adult" not in anonymise(text).text
+
+
+def test_a_surname_after_an_article_may_still_be_someone() -> None:
+    text = "She was a Jones before she married."
+    start = text.index("Jones")
+    assert not shop_after_article(text, start, start + 5)
+
+
+def test_a_term_its_bracket_spells_out_is_no_persons_initials() -> None:
+    text = "He was sent OT (out of town) twice that month."
+    assert spelt_in_brackets(text, text.index("OT"), text.index("OT") + 2)
+    other = "The note was signed JS (Jo Smith)."
+    assert not spelt_in_brackets(other, other.index("JS"), other.index("JS") + 2)
+    assert "OT (out of town)" in anonymise(text).text
