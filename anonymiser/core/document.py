@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,11 @@ class Segment:
     origin: str  # where a reviewer finds it: "line 12", "page 3", "table 1, row 2, cell 3"
     separator: str = "\n\n"  # what follows it in the document's flat text
     handle: Any = None  # the reader's own object, for its writer (a docx paragraph, say)
+
+
+# A table cell's origin ('page 3, table 1, row 5, cell 1', 'table 2, row 4, cell 1, paragraph 2'): its row
+# is all before ', cell', the innermost table's where tables nest.
+_CELL = re.compile(r"^(?P<row>.*table \d+, row \d+), cell (?P<cell>\d+)(?:, paragraph \d+)?$")
 
 
 @dataclass
@@ -81,6 +87,19 @@ class Document:
                 pieces.append((i, s, e))
             i += 1
         return pieces
+
+    def table_rows(self) -> list[list[tuple[int, int]]]:
+        """Each table row's cells, in order, as spans of the flat text (a cell of several paragraphs
+        is one span): the rows only the segments' origins tell, where the flat text shows none."""
+        rows: dict[str, dict[int, tuple[int, int]]] = {}
+        for seg, start in zip(self.segments, self.starts):
+            m = _CELL.match(seg.origin)
+            if m is None:
+                continue
+            cells = rows.setdefault(m.group("row"), {})
+            s, e = cells.get(int(m.group("cell")), (start, start + len(seg.text)))
+            cells[int(m.group("cell"))] = (min(s, start), max(e, start + len(seg.text)))
+        return [[cells[c] for c in sorted(cells)] for cells in rows.values() if len(cells) > 1]
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from anonymiser.pseudonymise.case_map import CaseMap
 
 
 def decide(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap,
-           reviewer_added: list[Detection] | tuple[Detection, ...] = ()) -> Decisions:
-    """Apply the profile's policy, allowlists and propagation to raw detections: decide.steps.STEPS in order."""
+           reviewer_added: list[Detection] | tuple[Detection, ...] = (),
+           rows: tuple[tuple[tuple[int, int], ...], ...] = ()) -> Decisions:
+    """Apply the profile's policy, allowlists and propagation to raw detections: decide.steps.STEPS in
+    order; `rows` are a Word or PDF table's rows, each cell's span of `text`."""
     state = DecideState(text, profile, register, case_map, allow=allow_index(profile),
                         keeper=Keeper(profile, text, register.area), detections=list(raw),
-                        reviewer_added=tuple(reviewer_added))
+                        reviewer_added=tuple(reviewer_added), rows=rows)
     run_steps(state)
     return state.decisions

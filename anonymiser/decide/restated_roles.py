@@ -30,7 +30,7 @@ _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]+$")
 
 
 @lru_cache(maxsize=4096)
-def _role(label: str) -> re.Pattern[str] | None:
+def role_pattern(label: str) -> re.Pattern[str] | None:
     """The label as a role written in running text ('Mother' -> 'mother'); None for a name or a
     numbered label, which no apposition restates."""
     words = label.split()
@@ -90,7 +90,7 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
     reps = sorted(replacements, key=lambda r: (r.start, r.end))
     gone: set[int] = set()
     for i, r in enumerate(reps):
-        role = _role(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
+        role = role_pattern(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
         found = _restatement(text, reps, i, role) if role else None
         if found is None:
             continue
@@ -132,7 +132,7 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
         label = r.replacement.strip()
         if len(label) < 3 or label.startswith("["):
             continue
-        role = _role(label) if r.entity == E.PERSON else None
+        role = role_pattern(label) if r.entity == E.PERSON else None
         under = _LINE_UNDER.match(text, r.end) if role else None
         if role and under and role.fullmatch(text, under.end(), under.end() + len(under.group("line").rstrip())) \
                 and not text[text.rfind("\n", 0, r.start) + 1:r.start].strip():
@@ -165,7 +165,7 @@ def drop_restated_brackets(text: str, replacements: list[Replacement], says: str
     reps = sorted(replacements, key=lambda r: (r.start, r.end))
     gone: set[int] = set()
     for i, r in enumerate(reps):
-        role = _role(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
+        role = role_pattern(r.replacement.strip()) if r.entity == E.PERSON and i not in gone else None
         line_start = text.rfind("\n", 0, r.start) + 1
         opened = _BRACKET_BEFORE.search(text, line_start, r.start) if role else None
         lead = _LIST_LEAD.match(text, line_start)
@@ -215,7 +215,7 @@ def swap_restated_copulas(text: str, replacements: list[Replacement], says: str)
     gone: set[int] = set()
     for i, r in enumerate(reps):
         label = r.replacement.strip()
-        role = _role(label) if r.entity == E.PERSON and label[:1].isupper() else None
+        role = role_pattern(label) if r.entity == E.PERSON and label[:1].isupper() else None
         m = re.search(_COPULA.format(role=role.pattern), text[max(0, r.start - 80):r.start], re.I) if role else None
         if m is None:
             continue
@@ -242,7 +242,7 @@ def drop_names_after_kinship(text: str, replacements: list[Replacement], says: s
     role, goes, and the kinship word says who it is ('"Daddy" had come'). A letter label stays: 'Uncle
     Adult A'. In place, noted in the rule."""
     for r in replacements:
-        if r.entity != E.PERSON or not r.replacement.strip() or _role(r.replacement.strip()) is None:
+        if r.entity != E.PERSON or not r.replacement.strip() or role_pattern(r.replacement.strip()) is None:
             continue
         m = _KINSHIP_BEFORE.search(text, max(0, r.start - 12), r.start)
         if m is None:
@@ -262,7 +262,7 @@ def mark_restated_cells(text: str, replacements: list[Replacement], says: str) -
     """'| Mother | Shannon Reilly | 28 |' would read '| Mother | Mother | 28 |': a name alone in a table cell,
     whose role label the cell before it already gives, reads '[name removed]'. In place, noted in the rule."""
     for r in replacements:
-        role = _role(r.replacement.strip()) if r.entity == E.PERSON and r.replacement.strip() else None
+        role = role_pattern(r.replacement.strip()) if r.entity == E.PERSON and r.replacement.strip() else None
         line_start = text.rfind("\n", 0, r.start) + 1
         before = _CELL_BEFORE.search(text, line_start, r.start) if role else None
         if role is None or before is None or not _CELL_AFTER.match(text, r.end) \

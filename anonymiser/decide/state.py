@@ -31,6 +31,7 @@ class DecideState:
     keeper: Keeper
     detections: list[Detection]
     reviewer_added: tuple[Detection, ...] = ()
+    rows: tuple[tuple[tuple[int, int], ...], ...] = ()  # a Word or PDF table's rows: each cell's span
     professionals: set[str] = field(default_factory=set)  # keys of other people met in a professional capacity
     children: set[str] = field(default_factory=set)  # keys of other people the draft says are children
     # other people labelled by the role written beside them (decide.roles), with the label each has

@@ -106,9 +106,9 @@
     Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of "Sophie"', and a
     quoted name after 'recorded as' that would repeat its sentence's label reads 'a variant of the name',
     each noted in its rule (decide.aliases); a role label with an apposition that restates it ('Mother,
-    mother of Megan,', 'Mother (Megan's mother)') reads 'Mother' (decide.restated_roles); a former
-    surname beside it ('(née Parr)') goes with it (decide.former_names). After widened-overlaps: it
-    joins final replacements side by side.
+    mother of Megan,', 'Mother (Megan's mother)') reads 'Mother' (decide.restated_roles), and a Word or PDF
+    table's name cell beside its role cell '[name removed]' (decide.row_cells); a former surname beside it
+    ('(née Parr)') goes with it (decide.former_names). After widened-overlaps: it joins final replacements.
 19. mechanics: each final replacement is joined to the words round it (decide.mechanics): 'a' or 'an'
     agrees with it ('an Adult A'), a person's "'s" survives ("Adult A's mobile"), a marker takes in a
     '+' or the rest of a word it would touch ('[phone number removed]', never '+[phone number removed]'),
@@ -149,12 +149,7 @@ from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
 from anonymiser.decide.namesakes import people_keys
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
-from anonymiser.decide.people import (
-    child_people,
-    people_read_as_organisations,
-    professional_people,
-    trim_field_labels,
-)
+from anonymiser.decide.people import child_people, people_read_as_organisations, professional_people, trim_field_labels
 from anonymiser.decide.person_evidence import initials, name_words
 from anonymiser.decide.places_by_context import places_by_context
 from anonymiser.decide.propagation import propagate
@@ -162,6 +157,7 @@ from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.restated_roles import drop_restated_roles
 from anonymiser.decide.roles import PersonRole, people_roles
+from anonymiser.decide.row_cells import mark_restated_row_cells
 from anonymiser.decide.state import DecideState, Step
 from anonymiser.decide.streets import streets_read_as_people
 from anonymiser.detect.recognizers.register_births import find_register_births, mark_dates_of_birth
@@ -349,6 +345,7 @@ def name_variants(state: DecideState) -> None:
         state.text, collapse_variants(state.text, state.decisions.replacements, state.step), state.step), state.step),
         state.step)  # 'Mother, mother of Megan'; 'Mother (née Parr)'
     reword_restated(state.text, state.decisions.replacements, state.step)
+    mark_restated_row_cells(state.text, state.rows, state.decisions.replacements, state.step)
 
 
 def flag_lists(state: DecideState) -> None:

@@ -35,13 +35,14 @@ from anonymiser.write.replace import anonymise_text, segment_edits
 
 
 def decide_with_reviewer(text: str, raw: list[Detection], profile: Profile, register: Register, case_map: CaseMap,
-                         reviewer: ReviewerDecisions | None) -> Decisions:
+                         reviewer: ReviewerDecisions | None,
+                         rows: tuple[tuple[tuple[int, int], ...], ...] = ()) -> Decisions:
     """The decide stage, with the reviewer's additions passed in and their rejections and renamings
     applied to what it decided."""
     if reviewer is None:
-        return decide(text, raw, profile, register, case_map)
+        return decide(text, raw, profile, register, case_map, rows=rows)
     reviewer.check_pseudonyms(register)
-    decisions = decide(text, raw, profile, register, case_map, reviewer.extra_detections(text, register))
+    decisions = decide(text, raw, profile, register, case_map, reviewer.extra_detections(text, register), rows)
     return reviewer.apply(text, decisions, case_map)
 
 
@@ -58,8 +59,9 @@ def detect_document(doc: Document, profile: Profile, register: Register, case_ma
     view = NormalisedText(doc.text)
     raw = analyse(view.text, register, wanted)
     in_view = reviewer_in_view(view, reviewer)
+    rows = tuple(tuple((view.to_view(s), view.to_view(e)) for s, e in row) for row in doc.table_rows())
     with case_map:
-        decisions = decide_with_reviewer(view.text, raw, profile, register, case_map, in_view)
+        decisions = decide_with_reviewer(view.text, raw, profile, register, case_map, in_view, rows)
     count_back(view, reviewer, in_view)
     return view.decisions_to_original(decisions)
 

@@ -520,3 +520,18 @@ def test_a_numbered_paragraph_with_a_tab_after_its_number_is_one_paragraph(tmp_p
     texts = [s.text for s in doc.segments if s.text.strip() and "Castleford" not in s.text and "Page" not in s.text]
     assert texts[0].startswith("3.4") and texts[0].endswith("The letter was not answered.")
     assert texts[1] == "The next paragraph starts here."
+
+
+def test_a_word_a_narrow_cell_broke_without_a_hyphen_is_whole_again(tmp_path: Path) -> None:
+    pdf = _pdf()
+    _para(pdf, "2.1 The family at the time of the incident.")
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(col_widths=(14, 120, 30), text_align="LEFT") as table:
+        for row in (("Relationship", "Name and notes", "Age"), ("Brother", "Riley Amadi, to day and to night", "9")):
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    doc = read_pdf(_save(pdf, tmp_path / "narrow.pdf"))
+    texts = [s.text for s in doc.segments if isinstance(s.handle, PdfCell)]
+    assert "Relationship" in texts  # not 'Relationshi p', whose first half a detector may take for a name
+    assert "Riley Amadi, to day and to night" in texts  # two words on two lines stay two words

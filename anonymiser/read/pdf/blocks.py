@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, is_common_word, word_class
 from anonymiser.core.document import Segment
 from anonymiser.read.pdf.handles import MM_PER_POINT, PdfCell, PdfLayout, PdfParagraph
-from anonymiser.read.pdf.layout import BOLD, Line, Page, Table, Word, is_column_gap
+from anonymiser.read.pdf.layout import BOLD, Cell, Line, Page, Table, Word, is_column_gap
 from anonymiser.read.pdf.markers import mark
 from anonymiser.read.pdf.running import split_running
 
@@ -119,19 +120,36 @@ def build_segments(pages: list[Page]) -> list[Segment]:
     flows = [_flow(lines, page.tables) for lines, page in zip(bodies, pages)]
     frame = _frame(body_lines)
     tables = 0
+    last_cells: dict[int, Segment] = {}  # the cells of the table's last row so far, by column
+    merged = 0  # rows of this table that only went on with the row above over a page break
     for block in _blocks(flows, _line_spacing(bodies), frame):
         if isinstance(block, tuple):
             table, goes_on, first_row = block
             tables += not goes_on
+            if not goes_on:
+                last_cells, merged = {}, 0
+            carried = _carried_row(table) if goes_on else None
+            if carried is not None and carried.col in last_cells:
+                # The first cell of a row went on over the page break: it is the row above's.
+                above = last_cells[carried.col]
+                above.text = join_lines(above.text, _cell_text(carried.lines))
+                table = Table(table.page, table.top, table.bottom, table.rows, table.cols,
+                              [c for c in table.cells if c.row != carried.row])
+                merged += 1
+            last_row = max((c.row for c in table.cells), default=0)
+            ends: dict[int, Segment] = {}
             for cell in table.cells:
                 text = _cell_text(cell.lines)
                 if text:
-                    row = first_row + cell.row
+                    row = first_row + cell.row - merged
                     segments.append(Segment(text=text, origin=f"page {table.page}, table {tables}, row {row}, "
                                                                f"cell {cell.col}",
                                             handle=PdfCell(page=table.page, table=tables, row=row, col=cell.col,
                                                            width=frame.share(cell.width), row_span=cell.row_span,
                                                            col_span=cell.col_span, cols=table.cols)))
+                    if cell.row == last_row:
+                        ends[cell.col] = segments[-1]
+            last_cells = ends if table.cells else last_cells
             continue
         first = block.lines[0]
         style = first.style
@@ -158,6 +176,19 @@ def _flow(lines: list[Line], tables: list[Table]) -> list[Line | Table]:
     return flow + pending
 
 
+def _carried_row(table: Table) -> Cell | None:
+    """The first row of a table going on from the page before, when only its first cell has text (and
+    spans one column): that cell's text went on over the page break ('("Jo")' under a name)."""
+    if not table.cells:
+        return None
+    top = min(c.row for c in table.cells)
+    row = [c for c in table.cells if c.row == top]
+    filled = [c for c in row if _cell_text(c.lines)]
+    if len(row) < 2 or len(filled) != 1 or filled[0].col != 1 or filled[0].col_span != 1:
+        return None
+    return filled[0]
+
+
 def _running(line: Line) -> Segment:
     return Segment(text=line.text.replace("\t", " "), origin="page header/footer",
                    handle=PdfParagraph(page=line.page, running=True))
@@ -167,8 +198,24 @@ def _cell_text(lines: list[Line]) -> str:
     text = ""
     for line in lines:
         part = line.text.replace("\t", " ")
-        text = join_lines(text, part) if text else part
+        text = (_rejoined(text, part) or join_lines(text, part)) if text else part
     return text
+
+
+_LAST_WORD, _FIRST_WORD = re.compile(r"[^\W\d_]+$"), re.compile(r"[^\W\d_]+")
+
+
+def _rejoined(first: str, second: str) -> str | None:
+    """A word a narrow cell broke over two lines without a hyphen ('Relationshi' / 'p to'), whole again:
+    the two halves are one lexicon word, at least one half is no word, and the second goes on in lower
+    case. None when the lines are two words ('to' / 'day', 'Date of' / 'birth')."""
+    head, tail = _LAST_WORD.search(first), _FIRST_WORD.match(second)
+    if head is None or tail is None or not tail.group(0).islower():
+        return None
+    whole = head.group(0) + tail.group(0)
+    if not is_common_word(whole) or WordClass.UNKNOWN not in (word_class(head.group(0)), word_class(tail.group(0))):
+        return None
+    return first + second
 
 
 def _bold(word: Word) -> bool:
