@@ -135,6 +135,7 @@ def street_abbreviations() -> dict[str, tuple[str, ...]]:
 
 # --- people -------------------------------------------------------------------------------
 FAMILY_WORDS = entries("family_words")
+SURNAME_PARTICLES = words("surname_particles")  # 'de', 'van', 'bin': lower-case words inside a name
 PARENT_WORDS = having("family_words", "parent")
 CHILD_ROLES = words("child_roles")
 

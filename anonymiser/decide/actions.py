@@ -18,7 +18,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide import alias_names, aliases, dates, roles, wording
-from anonymiser.decide.addresses import address_text
+from anonymiser.decide.addresses import address_closing_comma, address_text
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
@@ -115,6 +115,10 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     return _replacement(state, d, start, end, new, rule + " (not on register)", core_start)
 
 
+# An article, then capitalised words naming a service or a place, right before a role ('The Bolton').
+_NAMED_SERVICE_BEFORE = re.compile(r"\b(?i:the|a|an)[ \t]+(?:[A-Z][\w'’&-]*[ \t]+)+$")
+
+
 def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
     """A professional by the role written beside their name ('the health visitor', 'Health Visitor 2');
     where the role stands beside this mention, role and name read as one mention: 'the health
@@ -142,6 +146,10 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
                 start, end = lead, apposed[0]  # the field reads the role apposed: 'Reviewer: independent reviewer'
             elif apposed is not None and apposed[1] is not None:
                 end = apposed[1]  # 'the reviewer, Jo Bell, an independent reviewer, met' -> 'the reviewer met'
+        elif _NAMED_SERVICE_BEFORE.search(text, max(0, written.phrase_start - 60), written.phrase_start):
+            # 'The Integrated Front Door social worker, Ms Ahmed, screened': the numbered label in the
+            # apposition, the service's words kept ('... social worker, Social Worker 1, screened')
+            start = core_start
         else:
             start, end = written.phrase_start, written.close
             if text[start:start + 1].isupper() and re.search(r"(?:^|[|\t\n])[ \t]*$", text[max(0, start - 8):start]):
@@ -351,6 +359,8 @@ def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str
     if dwelling is not None:  # 'her grandmother's house at 16 Ashdown Close': the house is named already
         (start, end), new = dwelling, ""
         rule += " (named by its kind before it)"
+    if d.entity == E.ADDRESS:  # 'at 15 Elm Road, Leigh, until May': the comma closed the address only
+        end = address_closing_comma(state.text, start, end, state.text[d.start:d.end])
     return _replacement(state, d, start, end, new, rule)
 
 

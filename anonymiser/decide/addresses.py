@@ -16,6 +16,8 @@ if they agree, and the plain text if they do not."""
 
 from __future__ import annotations
 
+import re
+
 from anonymiser.config import vocabulary
 from anonymiser.config.profile import EntityPolicy
 from anonymiser.core import entities as E
@@ -63,3 +65,19 @@ def address_text(register: Register, which: tuple[int, ...], policy: EntityPolic
     if len({text for text, _ in said}) == 1:
         return said.pop()
     return _plain(policy), "two register addresses" if said else "whose home the register does not say"
+
+
+# What a comma after an address keeps: a relative clause or a clause joined on ('the family home, which
+# ...', ', and then'), or a list's next item (a capital, a digit, a quote).
+_COMMA_GOES_ON = re.compile(r",[ \t]*(?:(?:who|whom|whose|which|where|when|and|but|or|so|yet|while|whilst|although|"
+                            r"though)(?![\w'’-])|[^a-z \t])")
+
+
+def address_closing_comma(text: str, start: int, end: int, address: str) -> int:
+    """Where a replaced address ends, its closing comma with it: 'lived at 15 Elm Road, Leigh, until
+    May' -> 'lived at the family home until May'. The comma goes only when it closed an address of
+    parts (a comma inside it), no comma opened it, and what follows it is no clause of its own."""
+    if text[end:end + 1] != "," or "," not in address or text[:start].rstrip().endswith(",") \
+            or _COMMA_GOES_ON.match(text, end):
+        return end
+    return end + 1

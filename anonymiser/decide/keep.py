@@ -99,10 +99,9 @@ class Keeper:
         self.own_area_spans = area_spans(text, self.own_areas) if self.own_areas else []
 
     def council_not_kept(self, start: int, end: int) -> bool:
-        """text[start:end] is a council's or county's name the profile keeps only as the partnership's
-        own area or a larger one, and it is neither, nor the start of an agency's name. Only where the
-        area is given (register or profile): an area guessed from the agencies a text names is too
-        uncertain to unkeep every other council's name by."""
+        """text[start:end] is a council's or county's name the profile keeps only as the partnership's own
+        area or a larger one, and it is neither, nor the start of an agency's name. Only where the area is
+        given (register or profile): a guessed area is too uncertain to unkeep other councils' names by."""
         key = normalise(self.text[start:end])
         return (bool(self.area) and key in self._local_authorities and key not in self.own_areas
                 and not in_agency_name(self.text, end) and not self.kept_place(self.text[start:end]))
@@ -328,7 +327,8 @@ class Keeper:
         titled = any(t.group(0).lower().rstrip(".") in vocabulary.NAME_TITLES for t in tokens)
         if d.detectors == ("SpacyRecognizer",) and not titled and all(self._everyday(t.group(0)) for t in names):
             return None  # 'Family Background' in a heading: words this very text uses in lower case ('Ms Nurse' is someone)
-        s = d.start + tokens[0].start()
+        lead = next((t for t in tokens if t.group(0)[0].isupper() or t.group(0) in vocabulary.SURNAME_PARTICLES), tokens[0])
+        s = d.start + lead.start()  # 'rang Ms Lowe' is Ms Lowe; 'de Souza' keeps its 'de'
         e = d.start + tokens[-1].end()
         word = self.text[s:e]
         for suffix in ("'s", "’s"):
@@ -365,9 +365,9 @@ class Keeper:
 
     @staticmethod
     def _street_name(names: list[re.Match[str]]) -> bool:
-        """A street the NER took for a person: 'Harrow Lane', but not 'Diane Lane' or 'Mrs Lane'."""
+        """A street or building the NER took for a person: 'Harrow Lane', 'Magdalen House', not 'Diane Lane'."""
         words = [t.group(0) for t in names]
-        return (len(words) >= 2 and words[-1] in vocabulary.STREET_TYPE_WORDS
+        return (len(words) >= 2 and (words[-1] in vocabulary.STREET_TYPE_WORDS or words[-1].lower() in vocabulary.words("building_words"))
                 and words[0].lower() not in known_first_names())
 
 

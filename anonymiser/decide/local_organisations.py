@@ -205,7 +205,7 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
     return _named_again(text, read_institution_names(text, _named_businesses(text, out)))
 
 
-def _short_names(name: str) -> list[str]:
+def short_names(name: str) -> list[str]:
     """The names a local organisation goes by without its head word: 'Spice Lounge' of 'the Spice Lounge
     takeaway', and 'Castleton Rovers' of 'Castleton Rovers Junior Football Club' (less the everyday words
     at its end). Two words at least: one word alone ('Ali's') is too often someone's."""
@@ -228,13 +228,13 @@ def _named_again(text: str, detections: list[Detection]) -> list[Detection]:
     again without its head word is that organisation, one decision for the string. Where the NER or a
     place's context alone saw something there, the organisation wins."""
     kinds = {short: d.meta.local_kind for d in detections if d.meta.local_kind and not d.from_register
-             for short in _short_names(text[d.start:d.end])}
+             for short in short_names(text[d.start:d.end])}
     if not kinds:
         return detections
     surer = sorted((d.start, d.end) for d in detections if d.meta.local_kind or not set(d.detectors) <= _GUESSES)
     found: list[Detection] = []
     for short, kind in sorted(kinds.items(), key=lambda k: -len(k[0])):
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?:(?![\w'’-])|(?=['’]s\b))", text):  # "X's yard" too
             if not any(s < m.end() and m.start() < e for s, e in surer + [(f.start, f.end) for f in found]):
                 found.append(Detection(m.start(), m.end(), E.ORGANISATION, 0.6, (DETECTOR,),
                                        meta=DetectionMeta(local_kind=kind)))

@@ -4,6 +4,8 @@ meal deal') and a term its bracket spells out ('sent OT (out of town)').
 - After 'a' or 'an', a capitalised word in the possessive ('a McDonald's', 'a Nando's') is a shop or
   a chain's meal, a thing: a person's possessive takes no 'a'. So is one ending in 's' that no name
   list knows ('a Greggs'); 'a Jones' may be one of the family, so a listed surname stays a name.
+- Capitalised words that are an ethnicity the gazetteer lists, but for common words beside it, as
+  the NER may cut it ('Mixed White' of 'mixed White British'), are no person's name.
 - A token whose letters are the initials of the words in the bracket right after it ('OT (out of
   town)', 'CIN (child in need)') is a term the draft explains, never someone's initials.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from anonymiser.config.english import WordClass, word_class
+from anonymiser.config.lexicon import phrase_index
 from anonymiser.config.names import is_first_name, is_surname
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$", re.I)
@@ -62,3 +65,16 @@ def _spells(letters: list[str], words: list[str]) -> bool:
 def not_a_person(text: str, start: int, end: int) -> bool:
     """The word at text[start:end] is a shop after 'a' or a term its bracket spells out."""
     return shop_after_article(text, start, end) or spelt_in_brackets(text, start, end)
+
+
+def in_ethnicity(text: str, start: int, end: int) -> bool:
+    """text[start:end] is words of an ethnicity written round it ('White British'), common words aside."""
+    window = max(0, start - 40)
+    terms = [(s + window, e + window) for s, e in phrase_index("gazetteer", ("ethnicities",)).find(text[window:end + 40])]
+    inside = [(max(s, start), min(e, end)) for s, e in terms if s < end and start < e]
+    if not inside:
+        return False
+    rest = text[start:end]
+    for s, e in sorted(inside, reverse=True):
+        rest = rest[:s - start] + " " + rest[e - start:]
+    return all(word_class(w) is WordClass.COMMON for w in re.findall(r"[^\W\d_]+", rest))

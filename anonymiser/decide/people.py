@@ -135,10 +135,10 @@ def people_read_as_organisations(text: str, detections: list[Detection]) -> list
                 start = opener.end()
             span = text[start:d.end]
             words = span.split()
-            if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and (
+            if _NAME_WORDS.match(span) and not ORGANISATION_WORD.search(span) and words[-1] not in _PLACE_ENDS and (
                     any(e <= d.end for _, e in people[bisect.bisect_left(starts, start):bisect.bisect_left(starts, d.end)])
                     or (len(words) == 2 and is_first_name(words[0]) and is_surname(words[1]))
-                    or (len(words) == 2 and words[1].lower() in titled)):
+                    or (len(words) == 2 and words[1].lower() in titled)):  # not 'Magdalen House', a building
                 d = replace(d, start=start, entity=E.PERSON)
         out.append(d)
     return out

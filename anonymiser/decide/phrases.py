@@ -42,6 +42,8 @@ from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.initialled_bodies import initialled_body
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
 from anonymiser.decide.legislation import legislation_names
+from anonymiser.decide.nhs_trusts import nhs_trust_names
+from anonymiser.decide.not_people import in_ethnicity
 from anonymiser.decide.place_spans import whole_place
 from anonymiser.decide.shapes import (
     common_words_only,
@@ -101,7 +103,7 @@ class PhraseLayer:
         places = [(s, e) for s, e in self._places if keeper.kept_place(text[s:e]) and not self._street_after(e)]
         self._place_spans = frozenset(places)
         spans += places
-        spans += self._agency_names()
+        spans += self._agency_names() + nhs_trust_names(text)
         spans += legislation_names(text)
         spans += eponym_names(text)
         spans += system_spans(text, system_names(text))  # 'a Merlin report': a record system, no one
@@ -329,6 +331,8 @@ class PhraseLayer:
         'Traveller') names nobody, a family word ('Nan', 'Mam') is a role, and a UK town the name
         lists do not know ('Bridgwater') is a place. None drops it; `d` itself means no other reading."""
         word = _POSSESSIVE_END.sub("", self.text[d.start:d.end].strip())
+        if d.entity == E.PERSON and in_ethnicity(self.text, d.start, d.end):
+            return None  # 'Mixed White' of 'mixed White British': an ethnicity names nobody
         if not word or " " in word:
             return d
         if _not_named().find(word) == [(0, len(word))]:

@@ -3,6 +3,8 @@
 - 'Caister-on-Sea', 'Stratford-upon-Avon' (config/places.py finds them): a detection that ends inside
   one, after its first part (propagation's 'Caister', the NER's 'Beach Road, Caister'), takes in the
   rest, so no '-on-Sea' is left beside the replacement; a 'person' that lies within it is the place.
+- 'HMP Forest Bank': a place or a name the NER saw after an organisation's kind in capitals is that
+  organisation, whole ('the prison').
 - 'Manchester city centre': the NER's 'Manchester city' is 'Manchester', the rest the centre's.
 - 'Flat 6', 'Unit 4B': a unit word (models/vocabulary/unit_words.txt) the NER read as a place or a
   name, with the number after it, is part of an address and goes as one ('[address]'), so neither
@@ -26,6 +28,9 @@ _READINGS = (E.LOCATION, E.PERSON, E.ORGANISATION)  # what the NER or propagatio
 # 'Manchester city centre', 'Bolton town centre': the settlement word is the centre's, not the name's.
 _CENTRE = re.compile(rf"[ \t]+(?-i:{vocabulary.alternation(vocabulary.having('place_words', 'settlement'))})$")
 _CENTRE_AFTER = re.compile(r"[ \t]+cent(?:re|er)\b")
+# A word in capitals right before the name that is an organisation's kind ('HMP', 'HMYOI').
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{3,6})[ \t]+$")
+_ORGANISATION_WORDS = vocabulary.words("organisation_words")
 
 
 def whole_place(text: str, d: Detection) -> Detection:
@@ -33,6 +38,9 @@ def whole_place(text: str, d: Detection) -> Detection:
     centre left outside it ('[place] city centre')."""
     if d.from_register or d.meta.reviewer or d.entity not in _READINGS:
         return d
+    kind = _CAPITALS_BEFORE.search(text, max(0, d.start - 12), d.start)
+    if kind and kind.group(1).lower() in _ORGANISATION_WORDS and d.entity in (E.LOCATION, E.PERSON):
+        return replace(d, start=kind.start(), entity=E.ORGANISATION)  # 'HMP Forest Bank': the prison, whole
     centre = _CENTRE.search(text, d.start, d.end)
     if d.entity == E.LOCATION and centre and centre.start() > d.start and _CENTRE_AFTER.match(text, d.end):
         return replace(d, end=centre.start())

@@ -13,6 +13,7 @@ from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.not_people import in_ethnicity
 from anonymiser.decide.residue_scan import acronyms
 from anonymiser.detect.recognizers.case_register import word_collisions
 
@@ -178,10 +179,11 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
     covered = {(d.start, d.end, d.entity) for d in detections}
     found: list[Detection] = []
     seen_phrases: set[tuple[str, str]] = set()
-    # The register's word on an address beats a NER that read part of it as a person ('Withy Lane
-    # Traveller Site'): such a 'person' is never spread, or every 'Traveller' would become one.
+    # The register's or an address pattern's word on an address beats a NER that read part of it as a
+    # person ('Withy Lane Traveller Site', 'Magdalen House, 30 Trinity Road'): such a 'person' is never
+    # spread, or every 'Traveller' would become one.
     inside_register_address = _containment([(d.start, d.end) for d in detections
-                                            if d.entity == E.ADDRESS and d.from_register])
+                                            if d.entity == E.ADDRESS and d.detectors != ("SpacyRecognizer",)])
     for d in detections:
         span = text[d.start:d.end]
         if d.entity == E.ADDRESS:
@@ -226,6 +228,9 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
                     continue
                 if phrase in collision_words and not collision_hit(text, s, e):
                     continue
+                if d.entity == E.PERSON and in_ethnicity(text, s, e):
+                    continue  # Mr White's 'White' is not the 'White' of 'White British'
+
                 if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
                     continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'
 

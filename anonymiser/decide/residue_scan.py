@@ -16,6 +16,7 @@ from anonymiser.config.lexicon import PhraseIndex, list_entries
 from anonymiser.config.profile import Profile
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
+from anonymiser.decide.nhs_trusts import nhs_trust_names
 from anonymiser.decide.systems import system_names, system_spans
 from anonymiser.decide.vehicles import makes_never_surnames
 
@@ -94,7 +95,8 @@ class Scan:
         merged: list[tuple[int, int]] = []
         # A record system's name ('a Merlin report') names no one.
         systems = system_spans(text, system_names(text))
-        for s, e in sorted(set(self.explained_spans) | set(eponym_names(text)) | set(systems)):
+        # An NHS trust's name is kept whole, so its words are explained ('Alder Hey ... NHS Foundation Trust').
+        for s, e in sorted(set(self.explained_spans) | set(eponym_names(text)) | set(systems) | set(nhs_trust_names(text))):
             if merged and s <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], e))
             else:

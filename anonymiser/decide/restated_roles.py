@@ -50,7 +50,12 @@ def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
 def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[str]) -> tuple[int, list[int]] | None:
     """Where the apposition after reps[i] that says only its role ends ('mother of Megan', "Megan's
     mother", 'the mother'), with the people replaced inside it; None if it says more."""
-    opened = _OPEN.match(text, reps[i].end)
+    at, gone = reps[i].end, list[int]()
+    while i + 1 + len(gone) < len(reps) and reps[i + 1 + len(gone)].start == at \
+            and not reps[i + 1 + len(gone)].replacement.strip():
+        at = reps[i + 1 + len(gone)].end  # ' (known as Deano)' gone already: the apposition follows it
+        gone.append(i + 1 + len(gone))
+    opened = _OPEN.match(text, at)
     if opened is None:
         return None
     pos, inner = opened.end(), []
@@ -79,8 +84,8 @@ def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[st
         return None
     if opened.group("mark") == "," and close.group(0).strip() == "," and _ITEM_START.search(
             text, max(0, reps[i].start - 8), reps[i].start):
-        return pos, inner  # '- Dean Price, paternal uncle, date of birth ...': the comma parts the item's fields
-    return close.end(), inner
+        return pos, inner + gone  # '- Dean Price, paternal uncle, date of birth ...': the comma parts the item's fields
+    return close.end(), inner + gone
 
 
 def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:

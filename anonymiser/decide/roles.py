@@ -40,7 +40,7 @@ from anonymiser.decide.wording import with_title
 _INITIALISM = r"(?:[ \t]*\((?-i:[A-Z][A-Za-z]{1,7})\))?"
 _BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{DET})\s+)?{PHRASE}{_INITIALISM}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
 # The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
-_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+)?(?:(?P<det>{DET})\s+)?{PHRASE}", re.I)
+_AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+|as\s+)?(?:(?P<det>{DET})\s+)?{PHRASE}", re.I)
 # The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').
@@ -90,7 +90,10 @@ _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[
 _POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
 POLICE_OFFICER = "police officer"
 # An aside after an apposed name that speaks only of the name (name_asides.txt), to its closing comma.
-_NAME_ASIDE = re.compile(rf"[ \t]*(?:{vocabulary.alternation(vocabulary.entries('name_asides'))})(?![\w'’-])[^,.;:\n()]{{0,80}},", re.I)
+_ASIDES = vocabulary.alternation(vocabulary.entries('name_asides'))
+_NAME_ASIDE = re.compile(rf"[ \t]*(?:{_ASIDES})(?![\w'’-])[^,.;:\n()]{{0,80}},", re.I)
+# The same aside in brackets right after the name, then the apposition's comma: '(no relation to ...),'.
+_BRACKET_ASIDE = re.compile(rf"[ \t]*\([ \t]*(?:{_ASIDES})(?![\w'’-])[^()\n]{{0,80}}\)(?=[ \t]*,)", re.I)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -168,7 +171,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             if "(" in joint:
                 close = _closing(text, end, True)  # '(Amina Begum' and more is no name alone
             elif not m.group("plural"):
-                comma = _APPOSED_CLOSE.match(text, end) if "," in joint else None
+                bracket = _BRACKET_ASIDE.match(text, end) if "," in joint else None
+                comma = _APPOSED_CLOSE.match(text, bracket.end() if bracket else end) if "," in joint else None
                 service = service_role(text, end) if "," in joint and comma is None else None
                 if service is not None and service.close is not None:
                     # 'the youth offending worker, Leon Platt of the Youth Justice Service, began': the

@@ -101,7 +101,8 @@
     choose: only the final decisions show what is really kept. A reviewer's rejection still
     undoes what it replaces (after the decide stage).
 17. widened-overlaps: a replacement widened to take in a title, 'the' or 'on' can reach into the
-    one before; the wider one wins. After choose and residue, which do the widening.
+    one before; the wider one wins. After choose and residue, which do the widening. Then a second
+    place of one kind reads 'another hospital' (decide.kinds_apart), on the final spans.
 18. name-variants: a quoted list of one person's names that would all read the same label ('"Lily
     Harding", "Lily Nowak" and "Lily Nowak-Harding"') becomes one mention, 'variants of "Sophie"', and a
     quoted name after 'recorded as' that would repeat its sentence's label reads 'a variant of the name',
@@ -142,6 +143,7 @@ from anonymiser.decide.couples import couples
 from anonymiser.decide.ethnicity_flags import ethnicity_flags
 from anonymiser.decide.former_names import drop_former_names
 from anonymiser.decide.kept_name_words import kept_name_words
+from anonymiser.decide.kinds_apart import tell_kinds_apart
 from anonymiser.decide.listed_organisations import listed_organisations
 from anonymiser.decide.listed_people import drop_spilled_people, listed_people
 from anonymiser.decide.local_organisations import named_employers, read_local_organisations, with_found
@@ -319,6 +321,7 @@ def widened_overlaps(state: DecideState) -> None:
             out.append(r)
     _name_step(out, met, state.step)
     state.decisions.replacements = out
+    tell_kinds_apart(state.text, out, state.step)  # a second hospital is 'another hospital'
 
 
 def mechanics(state: DecideState) -> None:

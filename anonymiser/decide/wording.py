@@ -118,12 +118,23 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     last = label.split()[-1] if label.split() else label
     kin = tuple(w for w in vocabulary.FAMILY_WORDS if len(last) >= 4 and w.lower().startswith(last.lower()))
     words = tuple(dict.fromkeys((label, last, *kin)))
-    return _already_named(text, start, end, words, r"\s+")
+    found = _already_named(text, start, end, words, r"\s+")
+    if found is None and len(last) >= 4:
+        # 'The neighbour at number 24, Mrs Pauline Fenwick, and ...': where the role is held, then the name
+        post = re.search(rf"\b{re.escape(last)}[ \t]+(?:at|from|in|on|of)[ \t]+[^,.;:()\n]{{1,40}}?(,[ \t]*)$",
+                         text[max(0, start - len(last) - 50):start], re.I)
+        if post:
+            closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
+            found = start - len(post.group(1)), end + (1 if closing else 0)
+    return found
 
 
 # 'his mother Donna', "Chelsea's aunt, Gwen Lloyd,": a relation written with whose it is, right before a name.
 _KIN = vocabulary.alternation(sorted({*vocabulary.FAMILY_WORDS, *vocabulary.entries("child_roles")}, key=len, reverse=True))
 _OWNED_KIN = re.compile(rf"\b(?:his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:{_KIN})$", re.I)
+
+
+_LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
 
 
 def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -133,6 +144,8 @@ def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = re.search(r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - 6):start])
     if m is None or not _OWNED_KIN.search(text, max(0, start - len(m.group(1)) - 40), start - len(m.group(1))):
         return None
+    if "," in m.group(1) and _LIST_AFTER.match(text, end):
+        return None  # 'lives with her father, Chloe and Will': a list of three, Chloe no apposition
     kin_end = start - len(m.group(1))
     return _already_named(text, start, end, (text[text.rfind(" ", 0, kin_end) + 1:kin_end],), r"\s+")
 
@@ -244,6 +257,7 @@ def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     return _already_named(text, start, end, (label,), r"\s+at\s+")
 
 
+_TO_WHOM = re.compile(r"[ \t]+to[ \t]+(?:the|her|his|their)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?(?=[ \t]*,)", re.I)
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
 
 
@@ -253,6 +267,12 @@ def alias_beside(text: str, start: int, end: int, same_person_just_before: int |
     the nickname goes with its apposition when the same person's mention ends just before it
     (`same_person_just_before` is where that mention ends, or None; `mention_start` where it begins)."""
     known = _KNOWN_AS.search(text[max(0, start - 70):start])
+    to_whom = _TO_WHOM.match(text, end) if known is None else None
+    lead = re.search(r",[ \t]*$", text[max(0, start - 4):start])
+    if to_whom is not None and lead is not None and same_person_just_before == start - len(lead.group(0)):
+        # 'Grace Okoye, Nana Grace to the children, said': the name the children use, in apposition
+        comma = re.match(_APPOSITION_CLOSE, text[to_whom.end():to_whom.end() + 12])
+        return same_person_just_before, to_whom.end() + (1 if comma else 0)
     if not known or same_person_just_before != start - len(known.group(0)):
         return None
     quote = 1 if text[end:end + 1] in ("\"", "'", "’", "”") else 0

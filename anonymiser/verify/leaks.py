@@ -11,12 +11,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from anonymiser.config import places, vocabulary
+from anonymiser.config import places
 from anonymiser.config.lexicon import after_space
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register, searchable
 from anonymiser.core.textview import NormalisedText, view_of
 from anonymiser.decide.alias_names import aliases_in
+from anonymiser.decide.local_organisations import COMPANY_SUFFIXES, short_names
+from anonymiser.decide.nhs_trusts import nhs_trust_names
+from anonymiser.decide.wording import article_for
+from anonymiser.detect.date_context import date_context, is_calendar_word
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.register_births import find_register_births
 from anonymiser.detect.recognizers.register_references import find_references
@@ -150,14 +154,9 @@ def _structured_recognizers() -> tuple[tuple[EntityRecognizer, list[str]], ...]:
 
 
 def _reads_as_date(text: str, start: int, end: int) -> bool:
-    """'May 2023' or '14 March' in an output is a month, even if a person May or the town March was replaced."""
-    word = text[start:end]
-    if word.lower() not in _MONTHS:
-        return False
-    return bool(re.match(r"\s*\d", text[end:end + 3]) or re.search(r"\d(st|nd|rd|th)?\s*$", text[max(0, start - 6):start]))
-
-
-_MONTHS = vocabulary.lower(vocabulary.MONTHS)
+    """'May 2023', '14 March' or 'Summer 2022' in an output is the time, even if a person May or Summer,
+    or the town March, was replaced."""
+    return is_calendar_word(text[start:end]) and date_context(text, start, end, month=False)
 
 
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -182,7 +181,8 @@ def _audit_why(original: str, entity: str) -> str:
     since 'original date of birth' sends an officer looking for a day and month ('married in 2008')."""
     if entity == E.DATE_OF_BIRTH and _BARE_YEAR.fullmatch(original.strip()):
         return "a year matching a year of birth removed elsewhere in the draft"
-    return f"a {E.ENTITY_TYPES[entity].label} replaced elsewhere in the draft is still written here"
+    label = E.ENTITY_TYPES[entity].label
+    return f"{article_for(label)} {label} replaced elsewhere in the draft is still written here"
 
 
 def find_leaks(text: str, where: str, register: Register, originals: list[tuple[str, str]] | None = None,
@@ -196,7 +196,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak,
     nor is anything inside the text the tool itself `inserted` ('THE FAMILY HOME').
     """
-    from anonymiser.config.lexicon import WordIndex, overlapping, phrase_index
+    from anonymiser.config.lexicon import WordIndex, merged, overlapping, phrase_index
 
     # Searched as detection sees text, so 'Sa\u200brah' or a Cyrillic 'а' in 'Sarah' is found;
     # line breaks are kept in the view, so line numbers are the output's own.
@@ -204,6 +204,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     text = view.text
     inserted = [(view.to_view(s), view.to_view(e)) for s, e in inserted or ()]
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
+    allowed = merged(allowed + nhs_trust_names(text))  # a kept trust's name holds its hospital's
     own = sorted(inserted or ())
     index = WordIndex(text)
     replaced = {view_of(r).lower() for r in replacements or set()}
@@ -223,6 +224,9 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     searched = list(dict.fromkeys(originals or []))  # a name replaced 500 times is searched for once
     # the alias a replaced phrase held (' (known as "Spud")') is a name of that person wherever it stands
     searched += [(alias, entity) for original, entity in searched if entity == E.PERSON for alias in aliases_in(original)]
+    # and the name a replaced company goes by without its legal ending ('Dockside Scaffolding' of '... Ltd')
+    searched += [(short, entity) for original, entity in searched if entity == E.ORGANISATION
+                 and original.split()[-1].rstrip(".") in COMPANY_SUFFIXES for short in short_names(original)[:1]]
     for original, entity in dict.fromkeys(searched):
         original = view_of(original)
         if (len(original.strip()) < MIN_ORIGINAL or entity in (E.DATE, E.QUANTITY, E.DEMOGRAPHIC)

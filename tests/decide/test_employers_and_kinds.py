@@ -115,3 +115,15 @@ def test_an_employers_name_met_again_without_its_legal_ending_is_the_employer() 
                     "3.1 His line manager at Tamsin Haulage said he was reliable.").text
     assert out == "2.4 He worked as a driver for the employer.\n\n3.1 His line manager at the employer said he was reliable."
 
+
+
+def test_an_employers_short_name_in_the_possessive_is_the_employer_and_verify_looks_for_it() -> None:
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.verify.leaks import find_leaks
+
+    out = anonymise("2.4 He works as a scaffolder for Marsden Scaffolding Ltd.\n\n"
+                    "3.1 He was arrested at Marsden Scaffolding's yard.").text
+    assert out.endswith("3.1 He was arrested at the employer's yard.")
+    leaks = find_leaks("He was arrested at Marsden Scaffolding's yard.", "x", EMPTY_REGISTER,
+                       [("Marsden Scaffolding Ltd", "ORGANISATION")], set(), ())
+    assert [leak.text for leak in leaks] == ["Marsden Scaffolding"]

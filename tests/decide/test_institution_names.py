@@ -46,3 +46,11 @@ def test_a_term_its_bracket_spells_out_is_no_persons_initials() -> None:
     other = "The note was signed JS (Jo Smith)."
     assert not spelt_in_brackets(other, other.index("JS"), other.index("JS") + 2)
     assert "OT (out of town)" in anonymise(text).text
+
+
+def test_an_ethnicity_the_ner_cut_is_no_person_and_no_namesake_spreads_into_it() -> None:
+    text = ("Name | Ethnicity\nAMY FORD | Mixed White British / Black African\n\n"
+            "Amy is a girl of mixed White British heritage. Mr Tom White, a neighbour, was seen. White said no.")
+    out = anonymise(text).text
+    assert "| Mixed White British / Black African" in out and "mixed White British heritage" in out
+    assert "Tom White" not in out and "White said" not in out

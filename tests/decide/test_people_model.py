@@ -466,6 +466,7 @@ def test_a_full_name_of_the_surname_leaves_the_titled_mentions_to_the_grouping()
     ("- Gail Hewson, mother of Kayla, Tom and Ellie, works nights.", "- Mother, mother of Megan, Adult A and Adult B, works nights."),
     # in a list of fields the closing comma parts the next field
     ("- Rob Hewson, father of Kayla, aged 40", "- Father, aged 40"),
+    ("- Rob Hewson (known as Robbie), father of Kayla, aged 40", "- Father, aged 40"),  # after an alias that went
 ])
 def test_an_apposition_that_restates_the_role_label_goes(tmp_path: Path, draft: str, published: str) -> None:
     register = _kayla_case(tmp_path, ("Gail Hewson", "mother", "female"), ("Rob Hewson", "father", "male"))
@@ -508,3 +509,8 @@ def test_a_common_word_typed_in_capitals_is_no_name_though_a_name_list_holds_it(
     """'MOTHER SAID SHE WAS TIRED', in a draft that writes 'said' in lower case: the word, not a man called Said."""
     out = anonymise("6.3 The note reads: MOTHER SAID SHE WAS TIRED. The nurse said she looked tired and said so.")
     assert out.text == "6.3 The note reads: MOTHER SAID SHE WAS TIRED. The nurse said she looked tired and said so."
+
+
+def test_a_verb_the_ner_took_into_a_name_leaves_two_people_and_the_verb() -> None:
+    out = anonymise("Ms Brennan rang Ms Lowe and left a voicemail. Ms Lowe did not reply.").text
+    assert out == "Adult A rang Adult B and left a voicemail. Adult B did not reply."

@@ -110,3 +110,19 @@ def test_a_copula_with_another_role_or_the_label_first_is_left(case: Path) -> No
 def test_each_way_of_giving_a_street_name_or_nickname_reads_as_another_name(case: Path, draft: str,
                                                                           published: str) -> None:
     assert anonymise(draft, register=case).text == published
+
+
+def test_a_relation_before_a_list_of_names_is_no_apposition(case: Path) -> None:
+    out = anonymise("Kai lives with his grandfather, Tara and Sam in the town. His grandfather Derek visits.",
+                    register=case).text
+    assert out == "Oscar lives with his grandfather, Mother and Father in the town. His grandfather visits."
+
+
+def test_a_register_role_with_where_it_is_held_before_the_name_says_who_it_is(case: Path) -> None:
+    out = anonymise("Her grandmother at the flat next door, Joanne Penn, and a friend both helped.", register=case).text
+    assert out == "Her grandmother at the flat next door and a friend both helped."
+
+
+def test_the_name_the_children_use_in_apposition_goes_with_the_name(case: Path) -> None:
+    out = anonymise("Joanne Penn, Jojo to the children, said that the church had prayed for Kai.", register=case).text
+    assert out == "Paternal Grandmother said that the church had prayed for Oscar."

@@ -313,6 +313,11 @@ def test_a_scrutineer_and_a_class_teacher_are_labelled_by_role(text: str, out: s
      "The youth offending worker began work. The youth offending worker was kind."),
     ("His teaching assistant, Mrs Carol Platt, saw him. Mrs Platt was worried.",
      "His teaching assistant saw him. The teaching assistant was worried."),
+    # an aside in brackets that speaks only of the name goes with it
+    ("The midwife, Jo Platt (no relation to the father), came. Ms Platt stayed.", "The midwife came. The midwife stayed."),
+    # the role in an apposition with 'as'
+    ("The team manager, Gareth Pryce, chaired it. Mr Pryce, as team manager, signed off the plan.",
+     "The team manager chaired it. The team manager signed off the plan."),
 ])
 def test_each_kind_of_worker_beside_a_name_is_the_label(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
@@ -323,3 +328,10 @@ def test_a_priest_called_father_is_one_person_under_one_label() -> None:
     assert "Nowak" not in out and "Father Adult" not in out
     label = out.split("At Mass, ")[1].split(" saw her")[0]
     assert out.count(label) == 2 and "The father was away." in out
+
+
+def test_a_numbered_label_after_a_named_service_stands_in_apposition() -> None:
+    out = anonymise("The Integrated Front Door social worker, Ms Jasmine Ahmed, screened it. The allocated social "
+                    "worker, Ms Rita Lowe, visited. Ms Ahmed closed it.").text
+    assert out == ("The Integrated Front Door social worker, Social Worker 1, screened it. Social Worker 2 visited. "
+                   "Social Worker 1 closed it.")

@@ -133,3 +133,20 @@ def test_a_register_name_that_is_a_season_or_month_is_the_time_beside_a_year() -
     out = anonymise("Summer 2022 to the incident\n\nIn June 2022 June and Summer moved away.", register=reg).text
     assert out.startswith("Summer 2022 to the incident\n\nIn June 2022 ")
     assert "June and Summer" not in out
+
+
+def test_a_courtesy_title_no_register_adult_of_its_gender_fits_is_someone_else() -> None:
+    # The register's Turners are a man and a boy: 'Mrs Turner' is the health visitor of that name.
+    reg = Register("CSPR 2033-10", (Person("Liam Turner", "stepfather", "male"),
+                                    Person("Will Turner", "half-brother", "male", date_of_birth=_born_years_ago(1)),
+                                    Person("Faith Okoro", "subject child", "female")))
+    out = anonymise("The health visitor, Karen Turner, visited. Mrs Turner recorded that Liam Turner answered "
+                    "the door.", register=reg).text
+    assert out == "The health visitor visited. The health visitor recorded that Stepfather answered the door."
+
+
+def test_a_month_of_a_date_before_a_register_first_name_is_no_first_name() -> None:
+    reg = Register("CSPR 2033-11", (Person("Faith Okoro", "subject child", "female"),))
+    out = anonymise("On Tuesday 9 May Faith told her teacher. Faith was seen.", register=reg).text
+    assert "Faith" not in out
+    assert out.split()[2] == out.split()[-3]  # one pseudonym at both mentions

@@ -69,3 +69,9 @@ def test_a_replaced_place_inside_a_longer_place_name_is_that_other_place() -> No
     leaks = find_leaks(out, "x", EMPTY_REGISTER, [("Manchester", "LOCATION")], set(), ())
     assert [leak.where for leak in leaks] == ["x:1", "x:1"]
     assert len(leaks) == 2  # the road named after it, and the city alone
+
+
+def test_a_season_or_month_beside_a_year_is_the_time_not_a_replaced_name() -> None:
+    out = "Summer 2022 to the incident. In May 2023 the family moved. Summer said no."
+    leaks = find_leaks(out, "x", EMPTY_REGISTER, [("Summer", "PERSON"), ("May", "PERSON")], set(), ())
+    assert [leak.text for leak in leaks] == ["Summer"]  # only the name

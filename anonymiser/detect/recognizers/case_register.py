@@ -113,6 +113,8 @@ def _given_name_as_surname(text: str, start: int, entries: tuple, title: str | N
             and all(vocabulary.is_child_role(people[p].role) for p, _ in entries):
         return True
     prev = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if prev is not None and is_calendar_word(prev.group(1)) and date_context(text, prev.start(1), prev.end(1), True):
+        return False  # 'On Tuesday 9 May Faith told': the month of a date, no first name
     return prev is not None and is_first_name(prev.group(1)) and not known(prev.group(1))
 
 
@@ -161,8 +163,10 @@ class CaseRegisterRecognizer(EntityRecognizer):
         token = _strip_possessive(token.strip(".,"))
         if len(token) > 1:
             keys = {token.lower(), _unaccented(token.lower())}  # 'Zoë' is written 'Zoe' as often
-            # Each half of a double-barrelled name names the person alone ('the Nkemelu family').
-            keys |= {piece.lower() for piece in token.split("-") if len(piece) > 2 and "-" in token}
+            # Each half of a double-barrelled surname names the person alone ('the Nkemelu family'); of a
+            # first name only the first does ('Kerry' of 'Kerry-Ann'; 'Ann House' is someone else).
+            pieces = token.split("-")[:1] if part == "first" else token.split("-")
+            keys |= {piece.lower() for piece in pieces if len(piece) > 2 and "-" in token}
             keys |= {_unaccented(k) for k in list(keys)}
             for key in keys:
                 self.index.setdefault(key, []).append((person, part))
@@ -368,9 +372,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return [self._person_result(before.start(1), end, person_of, False, "fuzzy")]
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
-        if only_surname and register_titles.courtesy_child(title, sorted(common), self.register.people):
-            # 'Ms Carter' where the only Carter a title fits is a baby: another of that name (the social
-            # worker the draft introduced as 'Karen Carter', or a letter label), never the child.
+        if only_surname and register_titles.title_fits_no_adult(title, sorted(common), self.register.people):
+            # 'Ms Carter' where the only Carters are a baby and a man: another of that name (the social
+            # worker the draft introduced as 'Karen Carter', or a letter label), never one of them.
             return [self._result(E.PERSON, start, end, {})]
         if only_surname and len(common) == 1 and register_titles.other_gender(title, self.register.people[person].gender):
             # 'Mr Kowalczyk' where the one Kowalczyk on the register is a woman: another of her family, the

@@ -68,14 +68,15 @@ def is_child(person: Person, today: dt.date | None = None) -> bool:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day)) < CHILD_YEARS
 
 
-def courtesy_child(title: str | None, candidates: Sequence[int], people: Sequence[Person]) -> bool:
-    """A courtesy title ('Ms', 'Mr', 'Dr') whose surname, of the title's gender, only register children
-    have: never one of them, since a draft writes no child so, but another of that name."""
+def title_fits_no_adult(title: str | None, candidates: Sequence[int], people: Sequence[Person]) -> bool:
+    """A courtesy title ('Ms', 'Mr', 'Dr') whose surname no register adult of the title's gender has,
+    only children or people of the other gender: never one of them, since a draft writes no child so,
+    but another of that name ('Mrs Turner' the health visitor, where the Turners are a man and a boy)."""
     if title is None or title_key(title) not in _COURTESY:
         return False
     gender = title_gender(title)
     fits = [p for p in candidates if gender is None or people[p].gender in (gender, "unknown", None)]
-    return bool(fits) and all(is_child(people[p]) for p in fits)
+    return all(is_child(people[p]) for p in fits)
 
 
 def title_key(title: str) -> str:
