@@ -267,3 +267,20 @@ def test_the_console_counts_each_kind_by_the_reports_name_and_names_the_publicat
     assert "Replacements: email 1" in result.output  # as the report and the index say, not 'email address'
     assert "-> draft.anonymised.txt: 1 replacements; ready for review" in result.output
     assert "Do not publish" not in result.output
+
+
+def test_a_not_ready_run_says_how_to_clear_each_kind_of_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from anonymiser.run import pipeline
+    from anonymiser.verify.leaks import Leak
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("1.1 The review began in May 2023.\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "find_leaks", lambda *a, **k: [Leak("draft.anonymised.txt:1", "Kestrel",
+                                                                    "a place replaced elsewhere in the draft is still written here")])
+    result = CliRunner().invoke(main, ["run", str(draft), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "leak: draft.anonymised.txt:1: a place replaced elsewhere in the draft is still written here, 7 characters" \
+        in result.output and "Kestrel" not in result.output
+    assert "If it names someone or somewhere, add it as a missed string" in result.output
+    assert "if it is rightly kept (an ethnicity, an agency, a common word), reject the replacement" in result.output
+    assert "Do not publish the 1 NOT READY draft" in result.output

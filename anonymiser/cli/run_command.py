@@ -113,9 +113,10 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
         for leak in o.result.leaks:
             say(f"  leak: {leak.console_line()}")
         if o.result.leaks:
-            say("  to clear: open its report (.report.html), add each word it shows under Verification as a missed "
-                "string, or reject the replacement that removed it elsewhere; export the decisions and run again "
-                "with --decisions")
+            say("  to clear: open its report (.report.html) and look at each word under Verification. If it names "
+                "someone or somewhere, add it as a missed string; if it is rightly kept (an ethnicity, an agency, a "
+                "common word), reject the replacement that removed it elsewhere. Then export the decisions and run "
+                "again with --decisions")
         progress.advance(task)
 
     with Progress(TextColumn("anonymising"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

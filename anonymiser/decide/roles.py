@@ -56,14 +56,19 @@ _APPOSED_CLOSE = re.compile(
     rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
 # The role, with its article, then what it is at or who it is, set off by a comma before the name: 'her
 # class teacher at Fernlea Primary School, Mrs Hartley'; 'the MASH social worker who screened it, Priya
-# Sandhu'. The place ends in an organisation's word or a local body's ('FC'), which no person is; the
-# clause holds no article or possessive, so no noun phrase in it can be a person the name is apposed to ('who visited the mother, Jo').
+# Sandhu', 'the social worker who took over the case, Marcus Fielding'. The place ends in an organisation's
+# word or a local body's ('FC'), which no person is; the clause holds no noun for a person after an article
+# or a possessive, which the name could be apposed to ('who visited the mother, Jo').
 _POST_DETS = r"(?:the|an?|her|his|their|its|this|that|these|those|my|our|your|[a-z]+['’]s)"
+# A noun for a person, which the name after the clause may be apposed to ('who visited the mother, Jo').
+_PEOPLE = vocabulary.alternation(sorted({*vocabulary.entries("family_words", "child_roles"),
+                                         *vocabulary.having("person_cues", "noun"),
+                                         *(e.split()[-1] for e in ROLES)}, key=len, reverse=True))
 _BEFORE_POST = re.compile(
     rf"(?<![\w'’-])(?P<det>{DET}|(?-i:[A-Z][a-z]+)['’]s)\s+{PHRASE}"
     rf"(?P<post>[ \t]+(?-i:at|from|in|of|with)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?"
     rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words') + vocabulary.entries('local_organisation_words'))})"
-    rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}(?![\w'’-]))(?-i:[a-z]+)){{1,4}}"
+    rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}[ \t]+(?:[a-z-]+[ \t]+)?(?:{_PEOPLE})s?(?![\w'’-]))(?-i:[a-z]+)){{1,5}}"
     # or a place's name alone, of capitalised words, where it works ('the support worker at Oakfield
     # House, Ben Platt'): no possessive in it, so no name in it owns the role ('at Jo Bell's, ...')
     rf"|[ \t]+(?-i:at|from|in)[ \t]+(?:the[ \t]+)?(?-i:[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,4}}))"
@@ -138,8 +143,8 @@ def _closing(text: str, pos: int, bracket: bool) -> int | None:
     comma = _CLOSING_COMMA.match(text, pos)
     if comma:
         return comma.end()
-    if re.match(r"[ \t]*,", text[pos:pos + 3]) or _ENDS_CLAUSE.match(text, pos):
-        return pos  # the comma goes on to the next item: keep it
+    if re.match(r"[ \t]*(?:,|[–—][ \t]|-[ \t])", text[pos:pos + 3]) or _ENDS_CLAUSE.match(text, pos):
+        return pos  # the comma goes on to the next item, or a dash to the next part of a line: keep it
     return None
 
 

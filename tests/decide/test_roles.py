@@ -313,6 +313,12 @@ def test_a_scrutineer_and_a_class_teacher_are_labelled_by_role(text: str, out: s
      "The youth offending worker began work. The youth offending worker was kind."),
     ("His teaching assistant, Mrs Carol Platt, saw him. Mrs Platt was worried.",
      "His teaching assistant saw him. The teaching assistant was worried."),
+    # a short clause with an article, but no person in it the name could be apposed to
+    ("Later the social worker who took over the case, Marcus Platt, visited. Mr Platt wrote it up.",
+     "Later the social worker who took over the case visited. The social worker wrote it up."),
+    # a role after the name, before a dash that goes on to the line's next part
+    ("Draft 3 – prepared by Helen Platt, independent reviewer – not for circulation\n\n1.1 Ms Platt met them.",
+     "Draft 3 – prepared by the independent reviewer – not for circulation\n\n1.1 The independent reviewer met them."),
     # an aside in brackets that speaks only of the name goes with it
     ("The midwife, Jo Platt (no relation to the father), came. Ms Platt stayed.", "The midwife came. The midwife stayed."),
     # the role in an apposition with 'as'
