@@ -74,6 +74,17 @@ def _short_names() -> frozenset[Key]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _settlements() -> frozenset[Key]:
+    return frozenset(normalise(name) for name, *_ in _rows())
+
+
+def is_settlement(key: Key) -> bool:
+    """A town, village or district the gazetteer lists as a place people live ('Blackpool'), not only as
+    an area round others ('Cumbria', 'Greater Manchester')."""
+    return key in _settlements()
+
+
 def is_short_name(name: str) -> bool:
     """The short name of a UK place the gazetteer knows by a longer one: 'Barrow', 'Stratford'."""
     return normalise(name) in _short_names()

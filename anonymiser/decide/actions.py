@@ -353,6 +353,10 @@ def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str
         if echo is not None:
             (start, end), new = echo, ""
             rule += " (already named)"
+        elif re.search(rf"\b{re.escape(new)}[ \t]+(?:was|is|had been|has been|became)[ \t]+$",
+                       state.text[max(0, start - 60):start], re.I):
+            new = policy.text or "[address]"  # 'The family home was 14 Elm Road': not 'was the family home'
+            rule += " (its label is the sentence's subject)"
     else:
         new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
     dwelling = wording.dwelling_echo(state.text, start, end) if d.entity == E.ADDRESS and new else None

@@ -29,6 +29,7 @@ _PLAYS_FOR = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.having('club_
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer", "propagation"})
 _SHORT_NAMED = (E.SCHOOL, E.NURSERY, E.GP_PRACTICE)
+_LONGER_NAME = re.compile(r"[ \t]+[A-Z]")
 _SAINT = frozenset({"st", "saint", "ss"})
 
 
@@ -75,8 +76,8 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
     found: list[Detection] = []
     for short, (entity, kind) in shorts.items():
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
-            if any(s < m.end() and m.start() < e for s, e in surer):
-                continue
+            if any(s < m.end() and m.start() < e for s, e in surer) or _LONGER_NAME.match(text, m.end()):
+                continue  # 'Hollybank Road', 'Hollybank Pupil Referral Unit': a longer name, read for itself
             found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind)))
     if not found:
         return out

@@ -33,6 +33,8 @@ def _places(reps: list[Replacement]) -> list[list[Replacement]]:
     groups: list[tuple[set[frozenset[str]], list[Replacement]]] = []
     for r in reps:
         words = _name_words(r.original)
+        if not words:
+            continue  # 'the Hospital': no name to tell one place from another by
         group = next((g for g in groups if words and any(words <= w or w <= words for w in g[0] if w)), None)
         if group is None:
             groups.append(({words}, [r]))

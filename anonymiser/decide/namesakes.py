@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.core.register import Person
 from anonymiser.decide.people import cluster_others, link_aliases
 from anonymiser.decide.roles import written_role
 
@@ -53,3 +55,31 @@ def people_keys(text: str, detections: list[Detection], allow: PhraseIndex) -> l
     """Every mention of a person not on the register keyed to one person: grouped by name, joined to
     the names given as aliases, and namesakes parted."""
     return part_namesakes(text, link_aliases(text, cluster_others(text, detections, allow)))
+
+
+_TITLED_SURNAME = re.compile(r"([A-Z][a-z]{1,3})\.?[ \t]+([A-Z][\w'’-]+?)(?:['’]s)?")
+
+
+def professionals_of_a_family_surname(text: str, detections: list[Detection], people: dict[str, Person]) -> list[Detection]:
+    """'Ms Baker (the health visitor)', where the register's Ms Baker is the mother: a title and the
+    family's surname written with a professional's role that is not the register person's is the
+    professional, and so is every mention of that title and surname, since a draft gives one person
+    one title ('Mrs Turner recorded' after 'Mrs Turner (health visitor)')."""
+    professional: set[tuple[str, str]] = set()
+    for d in detections:
+        m = _TITLED_SURNAME.fullmatch(text, d.start, d.end)
+        who = people.get(d.person or "") if m else None
+        if m and who and m.group(1).lower() in vocabulary.NAME_TITLES and m.group(2) == who.surname:
+            role = written_role(text, d.start, d.end)
+            if role is not None and role.role.lower() not in who.role.lower():
+                professional.add((m.group(1).lower(), m.group(2)))
+    if not professional:
+        return detections
+    out = []
+    for d in detections:
+        m = _TITLED_SURNAME.fullmatch(text, d.start, d.end)
+        if m and d.from_register and (m.group(1).lower(), m.group(2)) in professional:
+            d = replace(d, person=None, meta=replace(d.meta, register_person=None, surname_alone=False,
+                                                     register_family=False))
+        out.append(d)
+    return out

@@ -83,9 +83,11 @@ def agency_areas(text: str) -> frozenset[Key]:
 
 
 def with_agency_areas(text: str, area: Key) -> frozenset[Key]:
-    """The given area and each other the text names an agency by ('Cumbria Constabulary'): public
-    wherever the agency is kept, so kept alone too; one inside the area still locates the family."""
-    return frozenset({area} | {k for k in agency_areas(text) if not places.inside(" ".join(k), {area})})
+    """The given area and each county or region the text names an agency by ('Cumbria Constabulary'):
+    public wherever the agency is kept, so kept alone too. A town an agency is named by ('Blackpool
+    Council') still locates the family ('moved from Blackpool'), and so does one inside the area."""
+    return frozenset({area} | {k for k in agency_areas(text)
+                               if not places.is_settlement(k) and not places.inside(" ".join(k), {area})})
 
 
 def own_areas(text: str) -> frozenset[Key]:

@@ -3,7 +3,7 @@
 - 'Caister-on-Sea', 'Stratford-upon-Avon' (config/places.py finds them): a detection that ends inside
   one, after its first part (propagation's 'Caister', the NER's 'Beach Road, Caister'), takes in the
   rest, so no '-on-Sea' is left beside the replacement; a 'person' that lies within it is the place.
-- 'HMP Forest Bank': a place or a name the NER saw after an organisation's kind in capitals is that
+- 'HMP Forest Bank': a place the NER saw after an initialism that is an organisation's kind is that
   organisation, whole ('the prison').
 - 'Manchester city centre': the NER's 'Manchester city' is 'Manchester', the rest the centre's.
 - 'Flat 6', 'Unit 4B': a unit word (models/vocabulary/unit_words.txt) the NER read as a place or a
@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import places, vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 
@@ -39,7 +40,8 @@ def whole_place(text: str, d: Detection) -> Detection:
     if d.from_register or d.meta.reviewer or d.entity not in _READINGS:
         return d
     kind = _CAPITALS_BEFORE.search(text, max(0, d.start - 12), d.start)
-    if kind and kind.group(1).lower() in _ORGANISATION_WORDS and d.entity in (E.LOCATION, E.PERSON):
+    if kind and d.entity == E.LOCATION and kind.group(1).lower() in _ORGANISATION_WORDS \
+            and word_class(kind.group(1)) is WordClass.UNKNOWN:  # an initialism ('HMP'), not 'POLICE Jo Bell'
         return replace(d, start=kind.start(), entity=E.ORGANISATION)  # 'HMP Forest Bank': the prison, whole
     centre = _CENTRE.search(text, d.start, d.end)
     if d.entity == E.LOCATION and centre and centre.start() > d.start and _CENTRE_AFTER.match(text, d.end):

@@ -20,6 +20,8 @@ from anonymiser.detect.recognizers.case_register import word_collisions
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _FAMILY = vocabulary.lower(vocabulary.FAMILY_WORDS)
 MIN_TOKEN = 3
+_POSSESSIVE_S = re.compile(r"['’]s?$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 
 
 def person_tokens(name: str, allow: PhraseIndex, collisions: bool = False) -> list[str]:
@@ -202,6 +204,10 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
             phrases += tokens
             collision_words = {t for t in person_tokens(name, allow, collisions=True) if t not in tokens}
             phrases += sorted(collision_words)
+            words = span.split()
+            if len(words) >= 2 and words[0].lower().rstrip(".") in vocabulary.NAME_TITLES and words[-1][:1].isupper():
+                # 'Mrs Pilling' again in any case ('MRS PILLING'), though 'pilling' alone is a word
+                phrases.append(words[0] + " " + _POSSESSIVE_S.sub("", words[-1]))
             if _LETTER_NAME.fullmatch(span.strip()) and ("letter", span[0]) not in seen_phrases:
                 seen_phrases.add(("letter", span[0]))
                 for s, e in letter_hits(text, span[0]):
@@ -230,6 +236,8 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
                     continue
                 if d.entity == E.PERSON and in_ethnicity(text, s, e):
                     continue  # Mr White's 'White' is not the 'White' of 'White British'
+                if (d.entity in E.INSTITUTIONS or d.entity == E.ORGANISATION) and _NAME_GOES_ON.match(text, e):
+                    continue  # the unit's 'Hollybank' is not the 'Hollybank' of 'Hollybank Road'
 
                 if d.entity == E.PERSON and phrase in vocabulary.STREET_TYPE_WORDS and PRECEDED_BY_NAME_WORD.search(text, max(0, s - 30), s):
                     continue  # the 'Lane' of Kerry Lane is not the 'Lane' of 'Harrow Lane'

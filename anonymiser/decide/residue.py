@@ -182,10 +182,11 @@ def explained_expansions(t: Scan, acronym: str) -> list[tuple[int, int]]:
     return got
 
 
-def _parts_explained(t: Scan, token: str, start: int) -> bool:
-    """Each part of a hyphenated word is explained by a phrase or is a common word in lower case."""
+def _parts_explained(t: Scan, token: str, start: int, joint: str = "-") -> bool:
+    """Each part of a hyphenated word (or one joined by `joint`: 'Polish/British') is explained by a
+    phrase or is a common word in lower case."""
     pos = 0
-    for part in token.split("-"):
+    for part in token.split(joint):
         if not part:
             return False
         at = start + pos
@@ -209,6 +210,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
         return None  # 'NHS England's': the possessive is no part of the explained name
     if "-" in token and not any(c.isdigit() for c in token) and _parts_explained(t, token, start):
         return None  # 'Yoruba-speaking', 'Polish-born': an explained word joined to a common one
+    if "/" in token and _parts_explained(t, token, start, "/"):
+        return None  # 'Polish/British': two explained words
     if any(c.isdigit() for c in token):
         return "code" if _code(token) else None
     word = _word(token)

@@ -149,7 +149,7 @@ from anonymiser.decide.listed_people import drop_spilled_people, listed_people
 from anonymiser.decide.local_organisations import named_employers, read_local_organisations, with_found
 from anonymiser.decide.mechanics import MENDS
 from anonymiser.decide.name_edges import take_in_first_names, take_in_surnames
-from anonymiser.decide.namesakes import people_keys
+from anonymiser.decide.namesakes import people_keys, professionals_of_a_family_surname
 from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import child_people, people_read_as_organisations, professional_people, trim_field_labels
 from anonymiser.decide.person_evidence import initials, name_words
@@ -245,6 +245,7 @@ def adjacent_names(state: DecideState) -> None:
 
 
 def other_people(state: DecideState) -> None:
+    state.detections = professionals_of_a_family_surname(state.text, state.detections, state.people)  # 'Ms Baker (the HV)'
     found = alias_names(state)  # 'Liban Osman, known as "Bigs"', and every 'Bigs' after
     found = register_initials(state.text, found, state.register)  # 'KA said', where Kayleigh Armstrong is the child
     found = couples(state.text, found, state.register)  # 'Mr and Mrs Hetherington': two people

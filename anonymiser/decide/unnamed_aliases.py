@@ -14,6 +14,7 @@ import re
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.aliases import WHERE_KNOWN
 
 NICKNAME_PHRASE = "nickname-phrase"  # the detector name of a nickname found after its phrase
 _NOUN_WORDS = vocabulary.having("person_cues", "noun")
@@ -24,7 +25,7 @@ _IN_REVIEW = re.compile(r"\b(?:review|report|publication|document)\b", re.I)
 _NICKNAME = re.compile(
     rf"(?<![\w'’-])(?:{_NOUNS})s?(?![\w'’-])(?:[ \t]+[a-z][\w'’-]*){{0,3}}?[ \t]*,?[ \t]*"
     r"(?:(?:who|whom)[ \t]+(?:is|was|were|are)[ \t]+)?"
-    r"(?:(?:known|referred[ \t]+to)(?:[ \t]+[a-z]+ly)?(?:[ \t]+(?:to|in|among|by|on)[ \t]+[^,.;:()\n\"“]{1,40}?)?[ \t]+as|called|nicknamed|named)"
+    rf"(?:(?:known|referred[ \t]+to)(?:[ \t]+[a-z]+ly)?(?:[ \t]+{WHERE_KNOWN}[ \t]+[^,.;:()\n\"“]{{1,40}}?)?[ \t]+as|called|nicknamed|named)"
     r"[ \t]+[\"“‘'](?P<alias>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2})[\"”’']", re.I)
 
 

@@ -2,9 +2,10 @@
 
 A NER or a pattern reads the flat text, where one table cell follows another after a blank line, so
 it may take the end of one cell and the start of the next for one name ('Jo Bell' + 'Hospital, ...'
-as one organisation). Such a span is read again one block at a time, each block on its own; a span
-the register or a pattern of the case found keeps its type in each block it reached, so nothing it
-found is lost.
+as one organisation). Such a span is read again one block at a time, each block on its own, by the
+same analyser; a span the register or a house-number pattern found keeps its type in each block it
+reached, since reading again would not find it. What the second reading misses is left to the
+residue rule, which still sees every kept capitalised word.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _block_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole block (between blank lines, or the text's ends) that holds text[start:end]."""
     before = [m.end() for m in BREAK.finditer(text, max(0, start - 4000), start)]
     after = BREAK.search(text, end)
-    return (before[-1] if before else max(0, start - 4000)), (after.start() if after else len(text))
+    return (before[-1] if before else max(0, start - 4000)), (after.start() if after else min(len(text), end + 4000))
 
 
 def split_at_breaks(text: str, found: list[Detection],

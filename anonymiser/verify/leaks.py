@@ -196,7 +196,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     breaks, one-edit misspellings); what lies inside an allowlisted term ('Mother') is not a leak,
     nor is anything inside the text the tool itself `inserted` ('THE FAMILY HOME').
     """
-    from anonymiser.config.lexicon import WordIndex, merged, overlapping, phrase_index
+    from anonymiser.config.lexicon import WordIndex, overlapping, phrase_index
 
     # Searched as detection sees text, so 'Sa\u200brah' or a Cyrillic 'а' in 'Sarah' is found;
     # line breaks are kept in the view, so line numbers are the output's own.
@@ -204,7 +204,7 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
     text = view.text
     inserted = [(view.to_view(s), view.to_view(e)) for s, e in inserted or ()]
     allowed = phrase_index("allowlist", allowlists).find(text) if allowlists else []
-    allowed = merged(allowed + nhs_trust_names(text))  # a kept trust's name holds its hospital's
+    trusts = nhs_trust_names(text)  # a kept trust's name holds its hospital's, and only that
     own = sorted(inserted or ())
     index = WordIndex(text)
     replaced = {view_of(r).lower() for r in replacements or set()}
@@ -234,6 +234,8 @@ def find_leaks(text: str, where: str, register: Register, originals: list[tuple[
             continue
         for start, end in _original_hits(index, original):
             if _reads_as_date(text, start, end) or (entity == E.LOCATION and _in_longer_place(text, start, end)):
+                continue
+            if entity in (E.ORGANISATION, E.LOCATION) and any(s <= start and end <= e for s, e in trusts):
                 continue
             add(start, end, _audit_why(original, entity), E.ENTITY_TYPES[entity].structured)
     if register.people or register.addresses:

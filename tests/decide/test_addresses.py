@@ -130,3 +130,9 @@ def test_two_homes_of_the_child_are_told_apart_only_by_their_labels(tmp_path: Pa
 ])
 def test_an_address_after_a_noun_for_a_home_goes_with_its_at(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
+
+
+def test_an_address_whose_label_is_its_sentences_subject_reads_as_the_plain_marker(tmp_path: Path) -> None:
+    path = _register(tmp_path, f"  - address: {HOME}\n    residents: [Nia Fairbrother, Lorna Fairbrother]\n")
+    out = anonymise(f"2.3 The family home was {HOME}. Nia lived at {HOME} with her mother.", register=path).text
+    assert out == "2.3 The family home was [address]. Emily lived at the family home with her mother."

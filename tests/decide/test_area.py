@@ -126,3 +126,8 @@ def test_a_place_written_whole_once_is_replaced_under_its_short_name_too() -> No
 def test_a_city_centre_keeps_its_centre_words_outside_the_place() -> None:
     text = "He worked in Manchester city centre. He was born in Limerick city."
     assert _published(text, "Devon") == "He worked in [place] city centre. He was born in [place]."
+
+
+def test_a_town_an_agency_is_named_by_still_locates_the_family() -> None:
+    text = "The family moved to Exeter from Blackpool in 2019. Blackpool Council closed the case."
+    assert _published(text, "Devon") == "The family moved to [place] from [place] in 2019. Blackpool Council closed the case."

@@ -54,3 +54,14 @@ def test_an_ethnicity_the_ner_cut_is_no_person_and_no_namesake_spreads_into_it()
     out = anonymise(text).text
     assert "| Mixed White British / Black African" in out and "mixed White British heritage" in out
     assert "Tom White" not in out and "White said" not in out
+
+
+def test_two_nationalities_joined_by_a_slash_are_kept_and_an_unknown_word_so_joined_is_not() -> None:
+    out = anonymise("| Amy | 5 | White Other (Polish/British) |\n| Ben | 2 | White Other (Polish/Wardle) |\n").text
+    assert "(Polish/British)" in out and "Wardle" not in out
+
+
+def test_a_units_short_name_inside_a_longer_name_is_that_name_not_the_unit() -> None:
+    out = anonymise("He was placed at Larkmoor Pupil Referral Unit. At Larkmoor he settled. He lived on Larkmoor Road.").text
+    assert "Larkmoor" not in out and "the pupil referral unit [place]" not in out
+    assert out.endswith("He lived on [place].")

@@ -45,3 +45,19 @@ def test_a_place_the_ner_saw_after_a_kind_in_capitals_is_that_organisation() -> 
     other = "The report from CCTV Forest Bank was read."  # capitals that are no organisation's kind
     s = other.index("Forest")
     assert whole_place(other, Detection(s, s + 11, E.LOCATION, 0.85, ("SpacyRecognizer",))).start == s
+
+
+def test_an_nhs_trusts_name_never_runs_back_over_a_sentence_a_field_or_a_person() -> None:
+    from anonymiser.core.register import EMPTY_REGISTER
+    from anonymiser.verify.leaks import find_leaks
+
+    out = anonymise("The case was allocated to Jo Platt. Leeds Teaching Hospitals NHS Trust said nothing. He was "
+                    "discharged on 14 March 2022. Torbridge NHS Trust closed the case.\n\nJane Smith\tNamed Nurse\t"
+                    "Bolton NHS Foundation Trust\n\nKai told Amy Platt Torbridge NHS Trust was slow.",
+                    register=DEVON).text
+    for original in ("Jo Platt", "Jane Smith", "Amy Platt", "14 March"):
+        assert original not in out
+    assert "Leeds Teaching Hospitals NHS Trust said nothing" in out
+    leaks = find_leaks("Seen: Dawn Ames Royal Bolton Hospital NHS Foundation Trust", "x", EMPTY_REGISTER,
+                       [("Dawn Ames", "PERSON")], set(), ())
+    assert [leak.text for leak in leaks] == ["Dawn Ames"]

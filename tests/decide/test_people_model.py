@@ -514,3 +514,9 @@ def test_a_common_word_typed_in_capitals_is_no_name_though_a_name_list_holds_it(
 def test_a_verb_the_ner_took_into_a_name_leaves_two_people_and_the_verb() -> None:
     out = anonymise("Ms Brennan rang Ms Lowe and left a voicemail. Ms Lowe did not reply.").text
     assert out == "Adult A rang Adult B and left a voicemail. Adult B did not reply."
+
+
+def test_a_titled_surname_that_is_also_a_word_is_found_again_in_capitals() -> None:
+    out = anonymise("Mrs Pilling made a referral. MRS PILLING was not invited to contribute. "
+                    "The jumper showed pilling.").text
+    assert out == "Adult A made a referral. ADULT A was not invited to contribute. The jumper showed pilling."

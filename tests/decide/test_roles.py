@@ -313,6 +313,9 @@ def test_a_scrutineer_and_a_class_teacher_are_labelled_by_role(text: str, out: s
      "The youth offending worker began work. The youth offending worker was kind."),
     ("His teaching assistant, Mrs Carol Platt, saw him. Mrs Platt was worried.",
      "His teaching assistant saw him. The teaching assistant was worried."),
+    # a role after the name with whose it is: one mention, no role said twice
+    ("Steve Platt, Mr Sobczak's probation officer, had recorded it. Mr Platt told the review.",
+     "The probation officer had recorded it. The probation officer told the review."),
     # a short clause with an article, but no person in it the name could be apposed to
     ("Later the social worker who took over the case, Marcus Platt, visited. Mr Platt wrote it up.",
      "Later the social worker who took over the case visited. The social worker wrote it up."),

@@ -163,10 +163,9 @@ class CaseRegisterRecognizer(EntityRecognizer):
         token = _strip_possessive(token.strip(".,"))
         if len(token) > 1:
             keys = {token.lower(), _unaccented(token.lower())}  # 'Zoë' is written 'Zoe' as often
-            # Each half of a double-barrelled surname names the person alone ('the Nkemelu family'); of a
-            # first name only the first does ('Kerry' of 'Kerry-Ann'; 'Ann House' is someone else).
-            pieces = token.split("-")[:1] if part == "first" else token.split("-")
-            keys |= {piece.lower() for piece in pieces if len(piece) > 2 and "-" in token}
+            # Each half of a double-barrelled name names the person alone ('the Nkemelu family', 'Mae' of
+            # 'Lily-Mae'): recall first, though 'Ann' of 'Kerry-Ann' may be someone else.
+            keys |= {piece.lower() for piece in token.split("-") if len(piece) > 2 and "-" in token}
             keys |= {_unaccented(k) for k in list(keys)}
             for key in keys:
                 self.index.setdefault(key, []).append((person, part))
