@@ -38,6 +38,7 @@ def test_a_title_with_no_evidence_stays_the_family_surname() -> None:
     "The grandparents, Mr and Mrs Kowalczyk (Jan and Halina), live nearby. Mrs Kowalczyk said she was tired.",
     "Mrs Kowalczyk, whom the children call Babcia, said she was tired.",
     "Mrs Kowalczyk (known as Babcia) said she was tired.",
+    "Mrs Kowalczyk, known to the children as \"Babcia\", said she was tired.",
 ])
 def test_the_draft_binds_a_title_and_surname_to_one_person(text: str) -> None:
     assert people(text)["Mrs Kowalczyk"] == "register:halina kowalczyk"

@@ -28,7 +28,7 @@ from anonymiser.core.register import Person
 _NAME_FOLLOWS = re.compile(
     r"[ \t]*(?:\([ \t]*(?:known[ \t]+as[ \t]+|also[ \t]+|n[ée]e[ \t]+|formerly[ \t]+)?"
     r"|,[ \t]*(?:(?:who|whom)[ \t]+(?:[\w'’-]+[ \t]+){0,4}(?:call|calls|called)[ \t]+"
-    r"|(?:also[ \t]+)?(?:known|called|named)[ \t]+(?:(?:to|by|among)[ \t]+[^,.;:\n()\"“]{1,40}?[ \t]+)?(?:as[ \t]+)?))[\"“‘']?",
+    r"|(?:also[ \t]+)?(?:known|called|named)[ \t]+(?:(?:to|by|among)[ \t]+[^,.;:\n()\"“]{1,40}?[ \t]+as[ \t]+|(?:as[ \t]+)?)))[\"“‘']?",
     re.IGNORECASE)
 # A bracket of first names, 'and' between them: '(Manuel and Fernanda)'.
 _BRACKET_GAP = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*")
