@@ -65,13 +65,7 @@ def is_place(name: str) -> bool:
 def _short_names() -> frozenset[Key]:
     """The first part of each gazetteer name joined by linking words: 'Barrow' of 'Barrow in Furness',
     'Stratford' of 'Stratford-upon-Avon', as people write them for short."""
-    links = vocabulary.words("place_links")
-    out = set()
-    for name, *_ in _rows():
-        words = re.split(r"[\s-]+", name)
-        if len(words) > 2 and words[1].lower() in links and len(words[0]) >= 3:
-            out.add(normalise(words[0]))
-    return frozenset(out)
+    return frozenset(normalise(short) for name, *_ in _rows() if (short := short_name(name)))
 
 
 @lru_cache(maxsize=1)

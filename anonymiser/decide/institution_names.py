@@ -20,7 +20,7 @@ from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.config.places import is_place
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
-from anonymiser.decide.institutions import CLUB_WORDS, institution_text
+from anonymiser.decide.institutions import club_name, institution_text
 
 CLUB = "the club"
 DETECTOR = "InstitutionShortName"
@@ -31,11 +31,6 @@ _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer", "propagation"
 _SHORT_NAMED = (E.SCHOOL, E.NURSERY, E.GP_PRACTICE)
 _LONGER_NAME = re.compile(r"[ \t]+[A-Z]")
 _SAINT = frozenset({"st", "saint", "ss"})
-
-
-def club_name(name: str) -> bool:
-    """'Fellside Rovers Juniors': a school's pattern round a name that holds a club's word."""
-    return any(w in CLUB_WORDS for w in _WORD.findall(name))
 
 
 def a_club(text: str, d: Detection) -> bool:

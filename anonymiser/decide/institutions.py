@@ -11,6 +11,11 @@ from anonymiser.decide.people import ORGANISATION_WORD
 
 # Words of a sports club's name ('Rovers', 'Athletic'): a 'school' holding one is the club.
 CLUB_WORDS = frozenset(vocabulary.having("club_words", "name"))
+
+
+def club_name(name: str) -> bool:
+    """'Fellside Rovers Juniors': a name that holds a club's word."""
+    return any(w in CLUB_WORDS for w in re.findall(r"[^\W\d_]+", name))
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
@@ -56,7 +61,7 @@ def institution_text(entity: str, name: str) -> str:
         low = name.lower()
         if re.search(r"\b(?:pupil\s+referral\s+unit|pru)\b", low):
             return "the pupil referral unit"  # a unit for excluded pupils, not a school
-        if any(w in CLUB_WORDS for w in re.findall(r"[^\W\d_]+", name)):
+        if club_name(name):
             return "the club"  # 'Fellside Rovers Juniors': a club's name, read by the school pattern for 'Juniors'
         if re.search(r"\b(primary|infant|junior|first)\b", low):
             return "the primary school"

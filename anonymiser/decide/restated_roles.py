@@ -13,6 +13,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.aliases import NAMING
+from anonymiser.decide.wording import LIST_GOES_ON
 
 # What opens the apposition right after the label, and what may stand before its role.
 _OPEN = re.compile(r"[ \t]*(?P<mark>[,(])[ \t]*")
@@ -23,8 +24,6 @@ _OF = re.compile(r"[ \t]+of[ \t]+", re.I)
 # clause's end (kept); one opened by a bracket ends at the bracket.
 _CLOSE_COMMA = re.compile(r"[ \t]*,|[ \t]*(?=[.;:!?\n]|$)")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
-# Another name after the comma, and so on to an 'and': the apposition's 'of' takes a list.
-_LIST_GOES_ON = re.compile(r"[ \t]*,[ \t]*[A-Z][\w'’-]*(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
 # The mention opens a line of a list or table of fields ('- Dean Price, paternal uncle, DOB ...').
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]+$")
 
@@ -77,7 +76,7 @@ def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[st
         if child is None:
             return None
         pos, inner = reps[child].end, [child]
-        if _LIST_GOES_ON.match(text, pos):
+        if LIST_GOES_ON.match(text, pos):
             return None  # 'mother of Kai, Summer and Hope': a list of her children, not one
     close = (_CLOSE_BRACKET if opened.group("mark") == "(" else _CLOSE_COMMA).match(text, pos)
     if close is None:

@@ -134,7 +134,8 @@ _KIN = vocabulary.alternation(sorted({*vocabulary.FAMILY_WORDS, *vocabulary.entr
 _OWNED_KIN = re.compile(rf"\b(?:his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:{_KIN})$", re.I)
 
 
-_LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
+# More names after a name, to an 'and': ', Summer and Hope', ' and Will'.
+LIST_GOES_ON = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w'’-]*)*[ \t]+(?:and|&)[ \t]+[A-Z]")
 
 
 def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -144,7 +145,7 @@ def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = re.search(r"(\s+|,\s*|\s*\(\s*)$", text[max(0, start - 6):start])
     if m is None or not _OWNED_KIN.search(text, max(0, start - len(m.group(1)) - 40), start - len(m.group(1))):
         return None
-    if "," in m.group(1) and _LIST_AFTER.match(text, end):
+    if "," in m.group(1) and LIST_GOES_ON.match(text, end):
         return None  # 'lives with her father, Chloe and Will': a list of three, Chloe no apposition
     kin_end = start - len(m.group(1))
     return _already_named(text, start, end, (text[text.rfind(" ", 0, kin_end) + 1:kin_end],), r"\s+")
