@@ -23,6 +23,7 @@ class DetectionMeta:
     propagated_from: str | None = None  # another mention of this detected phrase
     address_town: bool = False  # the town of a detected address, found elsewhere
     local_kind: str | None = None  # a named local organisation's kind as it is written: 'the church'
+    pet: str | None = None  # a pet's name the draft gives with its noun ('Biscuit is their dog'): 'dog'
 
     @property
     def from_register(self) -> bool:

@@ -18,7 +18,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide import alias_names, aliases, dates, roles, wording
-from anonymiser.decide.addresses import address_closing_comma, address_text
+from anonymiser.decide.addresses import address_closing_comma, address_text, label_in_place
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
@@ -104,6 +104,8 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     if pet is not None:  # 'his dog, Tyson': a pet's name identifies the family, and is no adult
         state.pets.setdefault(d.person or "", wording.pet_noun(text, start) or "pet")
         return _replacement(state, d, pet[0], pet[1], "", rule + " (not on register) (a pet's name)")
+    if d.meta.pet:  # 'Biscuit is the family's dog'
+        state.pets.setdefault(d.person or "", d.meta.pet)
     if d.person in state.pets:  # 'playing with Tyson' after 'his dog, Tyson': the pet, by its noun
         start = wording.absorb_article(text, start)
         new = wording.match_case(text[start:end], f"the {state.pets[d.person or '']}", text, start)
@@ -357,6 +359,8 @@ def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str
                        state.text[max(0, start - 60):start], re.I):
             new = policy.text or "[address]"  # 'The family home was 14 Elm Road': not 'was the family home'
             rule += " (its label is the sentence's subject)"
+        else:
+            start, end = label_in_place(state.text, start, end, new)
     else:
         new = policy.text or f"[{E.ENTITY_TYPES[d.entity].label}]"
     dwelling = wording.dwelling_echo(state.text, start, end) if d.entity == E.ADDRESS and new else None

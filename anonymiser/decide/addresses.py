@@ -81,3 +81,16 @@ def address_closing_comma(text: str, start: int, end: int, address: str) -> int:
             or _COMMA_GOES_ON.match(text, end):
         return end
     return end + 1
+
+
+def label_in_place(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """The span a definite label ('the refuge') replaces, with the article and the kind the draft wrote
+    round the name: 'the Ashgrove House refuge' -> 'the refuge', never 'the the refuge refuge'."""
+    words = label.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return start, end
+    before = re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5):start])
+    if before:
+        start -= len(before.group(0))
+    after = re.match(rf"[ \t]+{re.escape(words[-1])}(?![\w'’-])", text[end:], re.I)
+    return start, end + (after.end() if after else 0)

@@ -25,7 +25,8 @@ _QUOTE = "\"'‘’“”"
 # an alias); 'called' and 'nicknamed' name with or without it ('also called Dan').
 # The words that say where or among whom a name is used: 'known to her family', 'on the street', 'round here'.
 WHERE_KNOWN = r"(?:to|in|on|at|among|amongst|around|round|across|by|within|throughout)"
-_AS_PHRASE = rf"(?:\s+{WHERE_KNOWN}\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)"
+# An adverb of manner may stand before it: 'known locally as', 'known affectionately to them as'.
+_AS_PHRASE = rf"(?:\s+[a-z]+ly)?(?:\s+{WHERE_KNOWN}\s+[^,.;:()\n]{{1,40}}?\s+as|\s+as)"
 _AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?" \
       rf"(?:(?:known|referred\s+to){_AS_PHRASE}|(?:called|nicknamed){_AS_PHRASE}?)\s+[{_QUOTE}]?"
 _JOINTS = (

@@ -16,9 +16,11 @@ from anonymiser.config import vocabulary
 from anonymiser.config.names import is_first_name
 
 _HEADS = vocabulary.alternation(vocabulary.entries("medical_heads"))
+_PARTICLE = rf"(?:(?i:{vocabulary.alternation(vocabulary.SURNAME_PARTICLES)})[ \t]+)"
 _EPONYM = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][\w'’–-]*[ \t]+){{1,3}})(?i:{_HEADS})s?(?![\w'’-])")
+    rf"(?<![\w'’-])((?:{_PARTICLE}?[A-Z][\w'’–-]*[ \t]+){{1,3}})(?i:{_HEADS})s?(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TEST_AFTER = rf"[ \t]+(?i:{vocabulary.alternation(vocabulary.entries('medical_tests'))})(?![\w'’-])"
 
 
 @lru_cache(maxsize=4)
@@ -30,10 +32,23 @@ def eponym_names(text: str) -> tuple[tuple[int, int], ...]:
         words = m.group(1).split()
         if any(_POSSESSIVE.search(w) and is_first_name(_POSSESSIVE.sub("", w)) for w in words):
             continue
-        if len(words) >= 2 and is_first_name(words[0]) and words[0].lower() not in vocabulary.SENTENCE_STARTERS:
+        if len(words) >= 2 and is_first_name(words[0]) and words[0].lower() not in vocabulary.SENTENCE_STARTERS \
+                and words[0].lower() not in vocabulary.SURNAME_PARTICLES:
             continue  # 'Kyle Smith disease': a person's full name first
         start = m.start()
         if words[0].lower() in vocabulary.SENTENCE_STARTERS:  # 'The Diogenes syndrome': not the article
             start += len(words[0]) + 1
         out.append((start, m.end()))
-    return tuple(out)
+    return tuple(sorted(set(out) | set(_named_again(text, out))))
+
+
+def _named_again(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name of each eponym written again before a test for its condition ('von Willebrand disease',
+    then 'a von Willebrand screen')."""
+    names = {m.group(1).strip() for s, e in found if (m := _EPONYM.match(text, s))}
+    out = []
+    for name in names:
+        if len(name) < 4 or is_first_name(name):
+            continue
+        out += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?={_TEST_AFTER})", text)]
+    return out

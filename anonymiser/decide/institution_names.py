@@ -31,6 +31,7 @@ _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer", "propagation"
 _SHORT_NAMED = (E.SCHOOL, E.NURSERY, E.GP_PRACTICE)
 _LONGER_NAME = re.compile(r"[ \t]+[A-Z]")
 _SAINT = frozenset({"st", "saint", "ss"})
+_STREET_TYPES = vocabulary.lower(vocabulary.STREET_TYPES)
 
 
 def a_club(text: str, d: Detection) -> bool:
@@ -49,6 +50,8 @@ def _short_name(name: str) -> str | None:
         lead.append(w)
     if not lead or len(lead) == len(words) or lead[0].lower().rstrip(".") in _SAINT:
         return None
+    if words[len(lead)].lower() in _STREET_TYPES:
+        return None  # 'Harlescott Lane Surgery': named after its street, whose first word is the district's
     if any(is_first_name(w) or is_surname(w) or len(w) < 4 or w.isupper() for w in lead):
         return None
     short = " ".join(lead)
@@ -60,11 +63,17 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
     out = [replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=CLUB))
            if not d.from_register and not d.meta.reviewer and a_club(text, d) else d for d in detections]
     shorts: dict[str, tuple[str, str]] = {}
+    names: set[str] = set()  # every named institution's name, to see which a short name begins
     for d in out:
         if d.entity in _SHORT_NAMED and not d.from_register and not d.meta.reviewer:
+            names.add(" ".join(text[d.start:d.end].lower().split()))
             short = _short_name(text[d.start:d.end])
             if short is not None:
                 shorts.setdefault(short, (d.entity, d.meta.local_kind or institution_text(d.entity, text[d.start:d.end])))
+    # A name that begins two institutions' names ('Ashby Grange School', 'Ashby Nursery') is the place
+    # both are named after, not the short name of either.
+    shorts = {short: kind for short, kind in shorts.items()
+              if sum(n.startswith(short.lower() + " ") for n in names) == 1}
     if not shorts:
         return out
     surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES]

@@ -152,7 +152,7 @@ def _named_like_a_place_of_its_kind(text: str, d: Detection) -> bool:
     return not (len(words) == 2 and person_like and first.lower() not in _SAINT)
 
 
-def _head_after(text: str, d: Detection) -> int | None:
+def head_after(text: str, d: Detection) -> int | None:
     """Where a head word just after the span ends: the NER's 'St Aidan's' of 'St Aidan's Church'. Only
     an organisation, or a saint's name, takes it in: 'Jane' before 'Church' is a person and a surname."""
     # 'St Joseph's Catholic Church', 'St John's Methodist Church': a few capitalised words may stand between.
@@ -184,7 +184,7 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
             if company is not None:
                 d = replace(d, end=company.end() - (1 if company.group(0).endswith(".") else 0))
         if not d.from_register and not d.meta.reviewer and d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION):
-            end = _head_after(text, d)
+            end = head_after(text, d)
             if end is not None:
                 d = replace(d, end=end, entity=E.ORGANISATION)
         if not d.from_register and not d.meta.reviewer:

@@ -1,7 +1,7 @@
 """Names the NER alone read as a person or an organisation that the sentence shows are places.
 
-- 'Little Acorns Nursery, Hest Bank': a name written after a named school, nursery, practice or
-  hospital and a comma, the clause ending after it, is where that institution is.
+- 'Little Acorns Nursery, Hest Bank': a name written after a named school, nursery, practice,
+  hospital or local organisation (a church, an employer) and a comma, the clause ending after it, is where that institution is.
 - 'across Morecambe, Hest Bank and Silverdale': in a list of names joined by commas and 'and' where
   one member is a place the gazetteer or a detector knows, the NER's other members are places too
   (an NER span that took in several members is split into one place each).
@@ -19,6 +19,7 @@ from dataclasses import replace
 from anonymiser.config import places, vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.local_organisations import head_after, local_kind
 from anonymiser.decide.origins import places_before_countries
 
 _NER = ("SpacyRecognizer",)
@@ -41,10 +42,14 @@ def _guess(d: Detection) -> bool:
     return d.entity in (E.PERSON, E.ORGANISATION) and d.detectors == _NER and not d.from_register
 
 
-def _institution_ends(detections: list[Detection]) -> frozenset[int]:
-    """Where each named institution ends: one set, so each guess is one look-up, not a scan of all."""
-    return frozenset(o.end for o in detections
-                     if o.entity in _INSTITUTIONS or _INSTITUTION_DETECTORS & set(o.detectors))
+def _institution_ends(text: str, detections: list[Detection]) -> frozenset[int]:
+    """Where each named institution or local organisation ('Holy Trinity Church', an employer) ends: one
+    set, so each guess is one look-up, not a scan of all."""
+    ends = {o.end for o in detections if o.entity in _INSTITUTIONS or _INSTITUTION_DETECTORS & set(o.detectors)
+            or (o.entity == E.ORGANISATION and local_kind(text, o) is not None)}
+    # the NER's 'St Aldric's' of 'St Aldric's Church': the organisation ends after its head word
+    ends |= {end for o in detections if o.entity == E.ORGANISATION and (end := head_after(text, o)) is not None}
+    return frozenset(ends)
 
 
 def _after_institution(text: str, d: Detection, institution_ends: frozenset[int]) -> bool:
@@ -98,7 +103,7 @@ def _lists_of_places(text: str, detections: list[Detection]) -> list[Detection]:
 def places_by_context(text: str, detections: list[Detection]) -> list[Detection]:
     """The NER's persons and organisations the words round them show are places (decide/origins.py too)."""
     detections = places_before_countries(text, detections)
-    ends = _institution_ends(detections)
+    ends = _institution_ends(text, detections)
     out = [replace(d, entity=E.LOCATION)
            if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d) or _after_dwelling_in(text, d))
            else d

@@ -199,6 +199,9 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
         if d.entity == E.PERSON:
             name = " ".join(w for w in span.split() if w.lower().rstrip(".") not in vocabulary.NAME_TITLES)
             tokens = person_tokens(name, allow)
+            written = name.split()
+            if len(written) > len(tokens) > 0 and all(w[:1].isupper() for w in written):
+                phrases.append(" ".join(written))  # 'Sorrel Pike' whole, though 'Sorrel' alone is a word
             if len(tokens) > 1:
                 phrases.append(" ".join(tokens))
             phrases += tokens

@@ -37,6 +37,7 @@ from anonymiser.config.data import load_list
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.names import is_first_name
+from anonymiser.config.places import is_place
 from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
@@ -323,6 +324,9 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
         end = s + len(_POSSESSIVE.sub("", text[s:end])) if not text[s:end].endswith(".") else end - 1
         if kind == "name" and i and _first_name_before(t, tokens[i - 1], s, inside):
             s = tokens[i - 1].start()  # 'Patience Osei': a first name that is also a word, before the surname
+        elif kind == "name" and i and text[tokens[i - 1].end():s] == " " and not inside(tokens[i - 1].start(), s) \
+                and is_place(text[tokens[i - 1].start():end]):
+            s = tokens[i - 1].start()  # 'Market Drayton': a place whose first word is a common word
         run_words = [_word(x.group(0)).lower() for x in tokens[i:j + 1]]
         # an organisation word at the end, or just after: 'Larkstone Housing', 'Velora Care'
         head = j + 1 < len(tokens) and text[tokens[j].end():tokens[j + 1].start()] == " " \
@@ -332,6 +336,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             j += 1
         if head or (len(run_words) > 1 and run_words[-1] in org_words()):
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
+        elif kind == "name" and not _TITLE_BEFORE.search(text, max(0, s - 8), s) and is_place(text[s:end]):
+            out.append(Residue(s, end, E.LOCATION, "a place the gazetteer knows"))
         elif kind == "name" and (before_country(text, end) or (
                 _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
                 and not text[max(0, s - 4):s].endswith("of "))):

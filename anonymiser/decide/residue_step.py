@@ -176,8 +176,8 @@ def residue_replacements(text: str, profile: Profile, replacements: list[Replace
         if _POSSESSIVE_END.sub("", text[f.start:f.end]).lower() in alone:
             continue  # "at Tibor's", the NER's organisation: the man of that name, replaced below as a person
         inner = find_residue(scan, covered=covered, explained_words=explained_words, within=(f.start, f.end))
-        if len(inner) == 1 and inner[0].entity == E.PERSON and (inner[0].start, inner[0].end) == (f.start, f.end):
-            continue  # 'SR' the NER called an organisation: initials, replaced as a person below
+        if len(inner) == 1 and inner[0].entity in (E.PERSON, E.LOCATION) and (inner[0].start, inner[0].end) == (f.start, f.end):
+            continue  # 'SR', 'Telford' the NER called an organisation: initials or a place, replaced below as such
         named = _named_organisation(text[f.start:f.end])
         if not inner and not named:
             if not a_term(text[f.start:f.end], scan.defined):

@@ -13,6 +13,7 @@ from anonymiser.config.names import is_first_name
 from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.aliases import NAMING
+from anonymiser.decide.roles import ROLE_QUALIFIER
 from anonymiser.decide.wording import LIST_GOES_ON
 
 # What opens the apposition right after the label, and what may stand before its role.
@@ -24,6 +25,8 @@ _OF = re.compile(r"[ \t]+of[ \t]+", re.I)
 # clause's end (kept); one opened by a bracket ends at the bracket.
 _CLOSE_COMMA = re.compile(r"[ \t]*,|[ \t]*(?=[.;:!?\n]|$)")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+# The rest of a bracket after the role and a comma: '(housing officer, Shire Council)'.
+_BRACKET_REST = re.compile(r"[ \t]*,[ \t]*()(?=[^()\n]{1,80}\))")
 # The mention opens a line of a list or table of fields ('- Dean Price, paternal uncle, DOB ...').
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]+$")
 
@@ -46,9 +49,33 @@ def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
                  and reps[j].entity == E.PERSON and not (reps[j].person or "other:").startswith("other:")), None)
 
 
-def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[str]) -> tuple[int, list[int]] | None:
+def _qualified(text: str, reps: list[Replacement], i: int, pos: int,
+               mark: str) -> tuple[int, list[int], str] | None:
+    """After the restated role at `pos`, what the apposition says of it besides, the replacements inside
+    it, and where the span that goes then ends: ' from the Trust,' (kept, with what is replaced in it,
+    and the closing comma goes: 'The health visitor from the Trust carried out'), or ', Shire Council)'
+    of a bracket (kept: 'The housing officer (Shire Council)'). None where it is no qualifier."""
+    if mark == "(":
+        m = _BRACKET_REST.match(text, pos)
+        return (m.end(1), [], " (") if m and not any(pos <= q.start < m.end(1) for q in reps[i + 1:i + 3]) else None
+    m = ROLE_QUALIFIER.match(text, pos)
+    if m is None:
+        return None
+    inside = [j for j in range(i + 1, min(i + 8, len(reps))) if pos <= reps[j].start < m.end()]
+    if any(reps[j].end > m.end(1) for j in inside):
+        return None
+    tail, at = "", pos
+    for j in inside:
+        tail += text[at:reps[j].start] + reps[j].replacement
+        at = reps[j].end
+    return m.end(), inside, tail + text[at:m.end(1)]
+
+
+def _restatement(text: str, reps: list[Replacement], i: int,
+                 role: re.Pattern[str]) -> tuple[int, list[int], str] | None:
     """Where the apposition after reps[i] that says only its role ends ('mother of Megan', "Megan's
-    mother", 'the mother'), with the people replaced inside it; None if it says more."""
+    mother", 'the mother'), with the people replaced inside it and what of it reads on after the label
+    (a qualifier: ' from the Trust'); None if it says more."""
     at, gone = reps[i].end, list[int]()
     while i + 1 + len(gone) < len(reps) and reps[i + 1 + len(gone)].start == at \
             and not reps[i + 1 + len(gone)].replacement.strip():
@@ -80,11 +107,12 @@ def _restatement(text: str, reps: list[Replacement], i: int, role: re.Pattern[st
             return None  # 'mother of Kai, Summer and Hope': a list of her children, not one
     close = (_CLOSE_BRACKET if opened.group("mark") == "(" else _CLOSE_COMMA).match(text, pos)
     if close is None:
-        return None
+        qualified = _qualified(text, reps, i, pos, opened.group("mark")) if not inner else None
+        return None if qualified is None else (qualified[0], qualified[1] + gone, qualified[2])
     if opened.group("mark") == "," and close.group(0).strip() == "," and _ITEM_START.search(
             text, max(0, reps[i].start - 8), reps[i].start):
-        return pos, inner + gone  # '- Dean Price, paternal uncle, date of birth ...': the comma parts the item's fields
-    return close.end(), inner + gone
+        return pos, inner + gone, ""  # '- Dean Price, paternal uncle, date of birth ...': the comma parts the item's fields
+    return close.end(), inner + gone, ""
 
 
 def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -> list[Replacement]:
@@ -98,11 +126,11 @@ def drop_restated_roles(text: str, replacements: list[Replacement], says: str) -
         found = _restatement(text, reps, i, role) if role else None
         if found is None:
             continue
-        end, inner = found
+        end, inner, tail = found
         for j in inner:
             gone.add(j)
             r.core = (min(r.core[0], reps[j].core[0]), max(r.core[1], reps[j].core[1]))
-        r.end = end
+        r.end, r.replacement = end, r.replacement + tail
         r.original = text[r.start:r.end]
         trail, _, rest = r.rule.partition(": ")
         r.rule = f"{trail} > {says}: the apposition after the label '{r.replacement.strip()}' restates it ({rest})"

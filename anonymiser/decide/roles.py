@@ -55,6 +55,10 @@ _CLOSING_COMMA = re.compile(
 # by'). After a role written after a name ('Jo Bell, the GP, and the nurse') the comma is the list's.
 _APPOSED_CLOSE = re.compile(
     rf"[ \t]*,{_GOES_ON}(?!\s*(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b)")
+# What an apposition after a name may say of its role besides, up to its closing comma and the sentence
+# going on, or the clause's end: 'Jo Bell, the health visitor from the Trust, carried out'.
+ROLE_QUALIFIER = re.compile(r"([ \t]+(?:from|at|in|with|for|of|on)[ \t]+[^,;:.!?()\n\"“]{1,80}?)"
+                            r"(?:[ \t]*,(?=[ \t]+[a-z])|(?=[ \t]*(?:[.;:!?\n]|$)))")
 # The role, with its article, then what it is at or who it is, set off by a comma before the name: 'her
 # class teacher at Fernlea Primary School, Mrs Hartley'; 'the MASH social worker who screened it, Priya
 # Sandhu', 'the social worker who took over the case, Marcus Fielding'. The place ends in an organisation's
@@ -199,6 +203,10 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         if role and close is not None:
             return WrittenRole(role, "after", m.start(), m.end(), None if m.group("plural") else close,
                                bool(m.group("plural")))
+        if role and "(" not in m.group("joint") and ROLE_QUALIFIER.match(text, m.end()):
+            # 'Jo Bell, the health visitor from the Trust, carried out': hers, the qualifier kept with it
+            # (decide/restated_roles.py), so no one mention of role and name
+            return WrittenRole(role, "after", m.start(), m.end(), None, bool(m.group("plural")))
     police = _POLICE_TITLE.match(text, lead)
     if police is not None and police.end() <= end:
         return WrittenRole(POLICE_OFFICER, "before", lead, police.end(), end)  # 'PC Jo Bell' -> 'Police Officer 2'

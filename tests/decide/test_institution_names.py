@@ -65,3 +65,20 @@ def test_a_units_short_name_inside_a_longer_name_is_that_name_not_the_unit() -> 
     out = anonymise("He was placed at Larkmoor Pupil Referral Unit. At Larkmoor he settled. He lived on Larkmoor Road.").text
     assert "Larkmoor" not in out and "the pupil referral unit [place]" not in out
     assert out.endswith("He lived on [place].")
+
+
+@pytest.mark.parametrize("text", [
+    # the practice is named after its street, and the street after the district
+    "She was registered at Brackenmoor Lane Surgery. He was later seen drinking in Brackenmoor.",
+    # two institutions named after one district: the district is the name they share
+    "He attends Quarnford Vale Primary School and she attends Quarnford Nursery. He was seen drinking in Quarnford.",
+])
+def test_a_district_an_institution_is_named_after_is_no_short_name_of_it(text: str) -> None:
+    out = anonymise(text).text
+    assert "Brackenmoor" not in out and "Quarnford" not in out
+    assert not out.endswith(("in the GP practice.", "in the nursery."))
+
+
+def test_a_short_name_one_institution_alone_begins_is_still_that_institution() -> None:
+    out = anonymise("He attends Quarnford Primary School. At Quarnford he settled.").text
+    assert out == "He attends the primary school. At the primary school he settled."

@@ -308,7 +308,7 @@ def test_a_person_of_an_institution_is_not_part_of_its_name() -> None:
 def test_a_care_kind_with_no_name_is_no_care_provider() -> None:
     out = anonymise("Ms Leeming, Cabinet Member for Care Services, agreed with Lily's social worker.",
                     register=REGISTER).text
-    assert "Cabinet Member for Care Services, agreed" in out
+    assert "for Care Services" in out and "care provider" not in out
 
 
 def test_a_motorway_junction_goes_with_its_road() -> None:

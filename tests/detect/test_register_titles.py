@@ -159,3 +159,15 @@ def test_a_titled_family_surname_written_with_a_professionals_role_is_the_profes
                     "lived there. Ms Baker visited again. Agata said no.", register=reg).text
     assert out.endswith("The health visitor did not record who lived there. The health visitor visited again. "
                         "Mother said no.")
+
+
+def test_an_age_is_measured_when_the_drafts_events_end_not_on_the_day_it_is_run() -> None:
+    # Born in 2008, the girl was thirteen in the draft's 2021 and is an adult on any day from 2024: run then,
+    # 'Mrs Lowe' must still be the social worker the draft introduced, never her.
+    reg = Register("CSPR 2033-14", (Person("Dean Lowe", "stepfather", "male"),
+                                    Person("Kai Lowe", "half-sister", "female", date_of_birth=dt.date(2008, 3, 4)),
+                                    Person("Ruby Hart", "subject child", "female")))
+    text = ("In March 2021 the social worker, Janet Lowe, visited. Mrs Lowe recorded that Dean Lowe answered "
+            "the door.")
+    out = anonymise(text, register=reg).text
+    assert out == "In March 2021 the social worker visited. The social worker recorded that Stepfather answered the door."

@@ -254,6 +254,7 @@ class CaseRegisterRecognizer(EntityRecognizer):
         return RecognizerResult(entity, start, end, 1.0, recognition_metadata=meta)
 
     def _people(self, text: str) -> list[RecognizerResult]:
+        self._as_of = register_titles.as_of(text)
         results: list[RecognizerResult] = []
         misspelt: dict[str, int] = {}  # a first name as this text misspells it -> the register person
         taken: list[tuple[int, int]] = []
@@ -371,7 +372,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
                 return [self._person_result(before.start(1), end, person_of, False, "fuzzy")]
         person, ambiguous = self._person_for(common, title)
         only_surname = all(part == "surname" for _, _, entries, _ in group for p, part in entries if p == person)
-        if only_surname and register_titles.title_fits_no_adult(title, sorted(common), self.register.people):
+        if only_surname and register_titles.title_fits_no_adult(title, sorted(common), self.register.people,
+                                                                        self._as_of):
             # 'Ms Carter' where the only Carters are a baby and a man: another of that name (the social
             # worker the draft introduced as 'Karen Carter', or a letter label), never one of them.
             return [self._result(E.PERSON, start, end, {})]

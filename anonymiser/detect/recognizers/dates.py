@@ -36,8 +36,8 @@ _WEEKDAY = (
 )
 # The ordinal may stand apart from its number, as typed in published reviews: "11 th December".
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:[ ]?(?:st|nd|rd|th)(?![A-Za-z]))?"
-_YEAR = r"(?:19|20)\d\d"
-_ANY_YEAR = rf"(?:{_YEAR}|['’]\d\d)"
+YEAR = r"(?:19|20)\d\d"  # a year a review writes
+_ANY_YEAR = rf"(?:{YEAR}|['’]\d\d)"
 _NO_DIGIT_BEFORE = r"(?<![\d/.£$-])"
 _NO_DIGIT_AFTER = r"(?![\d/]|[.-]\d)"
 _WEEKDAY_LEAD = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
@@ -78,10 +78,10 @@ class UkDateRecognizer(UkPatternRecognizer):
             rf"{_day_month(_MONTH_BEFORE_YEAR)},?[\s-]+{_ANY_YEAR}{_NO_DIGIT_AFTER}",
             0.9,
         ),
-        UkPattern("Month day, year", rf"{_MONTH_DAY},?\s+{_YEAR}{_NO_DIGIT_AFTER}", 0.9),
+        UkPattern("Month day, year", rf"{_MONTH_DAY},?\s+{YEAR}{_NO_DIGIT_AFTER}", 0.9),
         UkPattern(
             "Numeric date, four-digit year",
-            rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{_YEAR}{_NO_DIGIT_AFTER}",
+            rf"{_WEEKDAY_OR_DIGIT}{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}\d{{1,2}}([/.-])\d{{1,2}}\1{YEAR}{_NO_DIGIT_AFTER}",
             0.85,
         ),
         UkPattern(
@@ -98,26 +98,26 @@ class UkDateRecognizer(UkPatternRecognizer):
         # With its time, as systems export it ("2023-03-14T09:30"): the time goes with the date.
         UkPattern(
             "ISO date",
-            rf"{_NO_DIGIT_BEFORE}{_YEAR}([/-])[01]?\d\1[0-3]?\d(?:{_ISO_TIME})?{_NO_DIGIT_AFTER}",
+            rf"{_NO_DIGIT_BEFORE}{YEAR}([/-])[01]?\d\1[0-3]?\d(?:{_ISO_TIME})?{_NO_DIGIT_AFTER}",
             0.85,
         ),
         # "20230314" is as often a case or crime number as a date: below every profile's
         # threshold unless a context word ("DOB", "dated") stands beside it.
         UkPattern(
             "Compact ISO date",
-            rf"(?<![\w/.£$-]){_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
+            rf"(?<![\w/.£$-]){YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)",
             COMPACT_SCORE,
         ),
         # 'Christmas Eve', 'Boxing Day 2020': a name that fixes one day is an exact date.
-        UkPattern("Named day", rf"(?<![\w'’]){NAMED_DAY}(?:,?\s+{_YEAR}{_NO_DIGIT_AFTER})?", 0.85),
+        UkPattern("Named day", rf"(?<![\w'’]){NAMED_DAY}(?:,?\s+{YEAR}{_NO_DIGIT_AFTER})?", 0.85),
         UkPattern("Day month", _day_month(_MONTH_NEAR_DAY), 0.7),
         UkPattern("Month day", _MONTH_DAY, 0.6),
-        UkPattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}", 0.7),
+        UkPattern("Month year", rf"{_MONTH},?\s+(?:of\s+)?{YEAR}{_NO_DIGIT_AFTER}", 0.7),
         UkPattern("Month year, short", rf"{_MONTH}[-'’]\s?\d\d(?![\d/])", 0.6),
         UkPattern(
             "Season year",
             rf"(?:(?i:early|mid|late)[\s-]+)?(?i:{vocabulary.alternation(vocabulary.SEASONS)})"
-            rf"(?:\s+(?i:(?:half[\s-]?)?term|holidays?))?\s+(?:of\s+)?{_YEAR}{_NO_DIGIT_AFTER}",
+            rf"(?:\s+(?i:(?:half[\s-]?)?term|holidays?))?\s+(?:of\s+)?{YEAR}{_NO_DIGIT_AFTER}",
             0.6,
         ),
         UkPattern(
@@ -128,12 +128,12 @@ class UkDateRecognizer(UkPatternRecognizer):
         ),
         UkPattern(
             "Academic or financial year",
-            rf"{_NO_DIGIT_BEFORE}{_YEAR}[/-]\d\d(?:\d\d)?{_NO_DIGIT_AFTER}",
+            rf"{_NO_DIGIT_BEFORE}{YEAR}[/-]\d\d(?:\d\d)?{_NO_DIGIT_AFTER}",
             0.5,
         ),
         UkPattern(
             "Year alone",
-            rf"(?<![\w/.£$-]){_YEAR}(?![\w/]|[.-]\d)",
+            rf"(?<![\w/.£$-]){YEAR}(?![\w/]|[.-]\d)",
             YEAR_ONLY_SCORE,
         ),
         UkPattern(

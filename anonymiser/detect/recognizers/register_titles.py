@@ -22,6 +22,7 @@ from presidio_analyzer import RecognizerResult
 
 from anonymiser.config import vocabulary
 from anonymiser.core.register import Person
+from anonymiser.detect.recognizers.dates import YEAR
 
 # What may stand between a titled surname and a name of the same person that follows it: an opening
 # bracket, or a comma and a clause that gives another name ('whom the children call', 'known as').
@@ -58,17 +59,28 @@ _COURTESY = vocabulary.lower(vocabulary.COMMON_TITLES)
 CHILD_YEARS = 16
 
 
-def is_child(person: Person, today: dt.date | None = None) -> bool:
-    """Under CHILD_YEARS by the date of birth, where the register gives one; else a child's role
-    ('sister', 'baby'), which an adult sister may also have."""
+_DRAFT_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+
+def as_of(text: str) -> dt.date | None:
+    """The end of the latest year the draft writes: when its events end, so that an age measured then
+    is the same whenever the draft is run (None where it writes no year)."""
+    years = [int(m.group(0)) for m in _DRAFT_YEAR.finditer(text)]
+    return dt.date(max(years), 12, 31) if years else None
+
+
+def is_child(person: Person, when: dt.date | None = None) -> bool:
+    """Under CHILD_YEARS on `when` (today if not given) by the date of birth, where the register gives
+    one; else a child's role ('sister', 'baby'), which an adult sister may also have."""
     born = person.date_of_birth
     if born is None:
         return vocabulary.is_child_role(person.role)
-    today = today or dt.date.today()
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day)) < CHILD_YEARS
+    when = when or dt.date.today()
+    return when.year - born.year - ((when.month, when.day) < (born.month, born.day)) < CHILD_YEARS
 
 
-def title_fits_no_adult(title: str | None, candidates: Sequence[int], people: Sequence[Person]) -> bool:
+def title_fits_no_adult(title: str | None, candidates: Sequence[int], people: Sequence[Person],
+                        when: dt.date | None = None) -> bool:
     """A courtesy title ('Ms', 'Mr', 'Dr') whose surname no register adult of the title's gender has,
     only children or people of the other gender: never one of them, since a draft writes no child so,
     but another of that name ('Mrs Turner' the health visitor, where the Turners are a man and a boy)."""
@@ -76,7 +88,7 @@ def title_fits_no_adult(title: str | None, candidates: Sequence[int], people: Se
         return False
     gender = title_gender(title)
     fits = [p for p in candidates if gender is None or people[p].gender in (gender, "unknown", None)]
-    return all(is_child(people[p]) for p in fits)
+    return all(is_child(people[p], when) for p in fits)
 
 
 def title_key(title: str) -> str:

@@ -1,0 +1,95 @@
+"""How a replacement reads in its sentence: places the NER or the residue took for people, a register
+label with the article and kind round it, a role restated with what it is from, a nickname 'known
+locally', an eponym's test, a pet's name. On invented text."""
+
+from __future__ import annotations
+
+from anonymiser.api import anonymise
+from anonymiser.core.register import AddressNote, Person, Register
+
+FAMILY = Register("CSPR 2034-01", (Person("Tilly Rowe", "subject child", "female"),
+                                   Person("Gemma Rowe", "mother", "female"),
+                                   Person("Dean Maddox", "mother's partner", "male")),
+                  addresses=("Rowan Lodge",), address_notes=(AddressNote(label="the refuge"),), area="Shropshire")
+
+
+def test_a_place_the_gazetteer_knows_is_a_place_not_a_person() -> None:
+    out = anonymise("In May she moved to a flat in Wellington, Telford, with Tilly.", register=FAMILY).text
+    assert "Telford" not in out and "Adult" not in out and "organisation" not in out
+
+
+def test_a_place_whose_first_word_is_a_common_word_goes_whole() -> None:
+    out = anonymise("Gemma worked at a warehouse in Market Drayton; the shifts were long.", register=FAMILY).text
+    assert "Market" not in out and "Drayton" not in out and "Adult" not in out
+
+
+def test_a_name_after_a_named_church_and_a_comma_is_where_it_is() -> None:
+    out = anonymise("Gemma attends St Aldric's Church, Wollerton Brace, where Tilly was christened.",
+                    register=FAMILY).text
+    assert out.startswith("Mother attends the church, [place], where ")
+
+
+def test_a_register_label_takes_in_the_article_and_kind_round_the_name() -> None:
+    out = anonymise("In June she moved with Tilly to the Rowan Lodge refuge in Shrewsbury.", register=FAMILY).text
+    assert "the refuge in" in out
+    assert "the the" not in out and "refuge refuge" not in out
+
+
+def test_a_role_apposed_with_what_it_is_from_reads_once() -> None:
+    out = anonymise("Janet Colley, the health visitor from Midshire Community Health NHS Trust, carried out "
+                    "the check. Janet Colley, the health visitor from the trust, then left.").text
+    assert out == ("The health visitor from Midshire Community Health NHS Trust carried out the check. "
+                   "The health visitor from the trust then left.")
+
+
+def test_a_restated_role_keeps_what_is_replaced_in_its_qualifier() -> None:
+    out = anonymise("Ellen Quartermaine, the school nurse at Brackwood Primary School, saw him.").text
+    assert out == "The school nurse at the primary school saw him."
+
+
+def test_a_bracket_that_restates_the_role_keeps_the_rest() -> None:
+    out = anonymise("Tobias Wrenfield (housing officer, Midshire Council) arranged the placement.").text
+    assert out == "The housing officer (Midshire Council) arranged the placement."
+
+
+def test_a_role_apposed_without_a_qualifier_still_reads_once() -> None:
+    out = anonymise("Amina Okafor, the health visitor, visited.").text
+    assert out == "The health visitor visited."
+
+
+def test_a_nickname_known_locally_reads_as_another_name() -> None:
+    reg = Register("CSPR 2034-02", (Person("Dean Maddox", "mother's partner", "male", ("Maddo",)),))
+    out = anonymise('Dean is known locally as "Maddo" and drives a van.', register=reg).text
+    assert out == "Mother's Partner is known locally by another name and drives a van."
+
+
+def test_an_eponyms_name_before_a_test_is_the_condition() -> None:
+    out = anonymise("The paediatrician asked for a von Falkenrath screen. Von Falkenrath disease was "
+                    "ruled out; von Falkenrath disease is rare.").text
+    assert "a von Falkenrath screen" in out and "Adult" not in out
+
+
+def test_a_name_after_a_test_word_that_no_eponym_gives_is_still_a_person() -> None:
+    out = anonymise("Dr Halloran took a blood test. Greta Halloran test results came back.").text
+    assert "Halloran" not in out
+
+
+def test_a_pets_name_the_draft_gives_is_the_pet_at_every_mention() -> None:
+    out = anonymise('"I hide under my bed with Crumble." Crumble is the family\'s dog. Later Crumble barked.').text
+    assert "Crumble" not in out and "Adult" not in out
+    assert out.startswith('"I hide under my bed with the dog."')
+
+
+def test_a_person_whose_job_names_an_animal_is_no_pet() -> None:
+    out = anonymise("Sorrel Pike is their dog walker. Sorrel Pike said no.").text
+    assert "Sorrel" not in out and "the dog said" not in out
+
+
+def test_a_full_name_whose_first_name_is_a_word_is_found_whole_again() -> None:
+    out = anonymise("Sorrel Pike is their dog walker. Sorrel Pike said no.").text
+    assert "Sorrel" not in out and "Pike" not in out
+
+
+def test_a_senior_police_rank_before_a_name_is_the_officers_role() -> None:
+    out = anonymise("Detective Superintendent Rhodri Vance chaired the panel. PC Hana Moss attended.").text
+    assert out == "The detective superintendent chaired the panel. The police officer attended."
