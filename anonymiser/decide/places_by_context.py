@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import places, vocabulary
+from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.local_organisations import head_after, local_kind
@@ -33,6 +34,7 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)]|$)", re.M)
 _FACILITY = re.compile(
     rf"[ \t]+(?:{vocabulary.alternation(vocabulary.entries('facility_words'))})(?![\w'’-])")
 _THE = re.compile(r"\bthe[ \t]+$", re.I)
+_LONE_WORD_BEFORE = vocabulary.place_before("lone-word", ignore_case=False)
 # 'their previous address in Holmcroft', 'a flat in Holmcroft': a dwelling noun and 'in' before the name.
 _DWELLING_IN = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.entries('dwelling_words'))})s?[ \t]+in[ \t]+$", re.I)
@@ -74,6 +76,16 @@ def _after_dwelling_in(text: str, d: Detection) -> bool:
             and _DWELLING_IN.search(text, max(0, d.start - 40), d.start) is not None)
 
 
+def _lone_word_after_preposition(text: str, d: Detection) -> bool:
+    """'seen drinking in Quarnford': one word no name list knows, the NER's person, after a preposition
+    of place written in lower case (models/vocabulary/place_prepositions.txt, 'lone-word'); not one in
+    the possessive ("in Tilly's room")."""
+    word = text[d.start:d.end].strip()
+    return (d.entity == E.PERSON and " " not in word and word[:1].isupper()
+            and not is_first_name(word) and not is_surname(word) and not re.search(r"['’]", text[d.start:d.end + 1])
+            and _LONE_WORD_BEFORE.search(text, max(0, d.start - 12), d.start) is not None)
+
+
 def _known_place(text: str, s: int, e: int, detections: list[Detection]) -> bool:
     return places.is_place(text[s:e]) or any(
         o.start == s and o.end == e and o.entity == E.LOCATION and o.detectors != _NER for o in detections)
@@ -105,7 +117,8 @@ def places_by_context(text: str, detections: list[Detection]) -> list[Detection]
     detections = places_before_countries(text, detections)
     ends = _institution_ends(text, detections)
     out = [replace(d, entity=E.LOCATION)
-           if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d) or _after_dwelling_in(text, d))
+           if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d) or _after_dwelling_in(text, d)
+                             or _lone_word_after_preposition(text, d))
            else d
            for d in detections]
     return _lists_of_places(text, out)

@@ -340,7 +340,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             out.append(Residue(s, end, E.LOCATION, "a place the gazetteer knows"))
         elif kind == "name" and (before_country(text, end) or (
                 _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
-                and not text[max(0, s - 4):s].endswith("of "))):
+                and not text[max(0, s - 4):s].endswith("of ") and text[end:end + 1] not in "'’"
+                and not is_first_name(text[s:end]))):  # "in Tilly's room": hers
             out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))
         else:
             why = "initials no list or definition explains" if kind == "initials" else \

@@ -42,6 +42,12 @@ def role_pattern(label: str) -> re.Pattern[str] | None:
     return re.compile(r"[ \t]+".join(map(re.escape, words)) + r"(?![\w'’-])", re.I)
 
 
+def _same_kind(role: re.Pattern[str]) -> re.Pattern[str]:
+    """A role ending in the same noun as `role`, one or two words before it: 'triage nurse' for 'staff nurse'."""
+    head = role.pattern.split(r"[ \t]+")[-1]
+    return re.compile(rf"(?:[a-z][\w-]*[ \t]+){{1,2}}?{head}", re.I)
+
+
 def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
     """The index of a register person's replacement after reps[i] that starts at `pos`, if any: the
     family the label's role is of ('mother of Megan'), not someone the draft names in passing."""
@@ -94,6 +100,10 @@ def _restatement(text: str, reps: list[Replacement], i: int,
             return None
         pos, inner = own.end(), [owner]
     said = role.match(text, pos)
+    if said is None and det is not None and not inner and (reps[i].person or "").startswith("other:"):
+        # 'Staff Nurse Jo Bell, the triage nurse in the Emergency Department,': a professional's other
+        # role of the same kind, which the one label stands for
+        said = _same_kind(role).match(text, pos)
     if said is None:
         return None
     pos = said.end()
@@ -220,7 +230,9 @@ def drop_restated_brackets(text: str, replacements: list[Replacement], says: str
 
 
 # "Megan's mother is ", 'Her father was ': a possessive, the role, and a copula right before the label.
-_COPULA = r"(?P<subject>(?<![\w'’-])(?:her|his|their)|['’]s?)[ \t]+(?P<role>{role})[ \t]+(?P<copula>is|was)[ \t]+$"
+# One lower-case word may qualify the role: "Megan's birth father is".
+_COPULA = (r"(?P<subject>(?<![\w'’-])(?:her|his|their)|['’]s?)[ \t]+(?P<role>(?:[a-z]+[ \t]+)?{role})[ \t]+"
+           r"(?P<copula>is|was)[ \t]+$")
 
 
 def _owner(text: str, reps: list[Replacement], i: int, subject_start: int) -> tuple[int, str] | None:

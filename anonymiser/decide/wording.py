@@ -131,7 +131,8 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
 
 # 'his mother Donna', "Chelsea's aunt, Gwen Lloyd,": a relation written with whose it is, right before a name.
 _KIN = vocabulary.alternation(sorted({*vocabulary.FAMILY_WORDS, *vocabulary.entries("child_roles")}, key=len, reverse=True))
-_OWNED_KIN = re.compile(rf"\b(?:his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:{_KIN})$", re.I)
+# One lower-case word may qualify the relation: "Chelsea's maternal aunt", 'her older sister'.
+_OWNED_KIN = re.compile(rf"\b(?:his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:(?-i:[a-z][\w-]*)\s+)?(?:{_KIN})$", re.I)
 
 
 # More names after a name, to an 'and': ', Summer and Hope', ' and Will'.

@@ -23,7 +23,7 @@ LABELS = {
                "full-stop"},
     "months": {"word", "verb"},
     "time_words": {"occasion", "unit"},
-    "place_prepositions": {"town", "street", "unexplained"},
+    "place_prepositions": {"town", "street", "unexplained", "lone-word"},
     "child_roles": {"subject", "age"},
     "street_types": {"after-number"},
     "street_abbreviations": set(vocabulary.entries("street_types")),

@@ -93,3 +93,34 @@ def test_a_full_name_whose_first_name_is_a_word_is_found_whole_again() -> None:
 def test_a_senior_police_rank_before_a_name_is_the_officers_role() -> None:
     out = anonymise("Detective Superintendent Rhodri Vance chaired the panel. PC Hana Moss attended.").text
     assert out == "The detective superintendent chaired the panel. The police officer attended."
+
+
+def test_a_qualified_role_as_the_subject_of_a_copula_puts_the_label_first() -> None:
+    reg = Register("CSPR 2034-03", (Person("Tilly Rowe", "subject child", "female", pseudonym="Nell"),
+                                    Person("Bogdan Rowe", "father", "male")))
+    out = anonymise("Tilly's birth father is Bogdan Rowe, a Polish national.", register=reg).text
+    assert out == "Father is Nell's birth father, a Polish national."
+
+
+def test_a_professionals_other_role_of_the_same_kind_reads_as_the_one_label() -> None:
+    out = anonymise("Staff Nurse Orla Quennell, the triage nurse in the Emergency Department, noted bruising. "
+                    "Nurse Quennell called the police.").text
+    assert out == ("The staff nurse in the Emergency Department noted bruising. The staff nurse called the "
+                   "police.")
+
+
+def test_a_qualified_relation_with_whose_it_is_names_the_person_before_their_name() -> None:
+    reg = Register("CSPR 2034-04", (Person("Gemma Rowe", "mother", "female"),
+                                    Person("Edna Pryde", "maternal great-aunt", "female")))
+    out = anonymise("Gemma's maternal aunt, Edna Pryde, who lives nearby, helps.", register=reg).text
+    assert out == "Mother's maternal aunt, who lives nearby, helps."
+
+
+def test_one_unknown_word_the_ner_read_as_a_person_after_in_is_a_place() -> None:
+    out = anonymise("He attends Quarnford Vale Primary School. He was seen drinking in Quarnford.").text
+    assert out == "He attends the primary school. He was seen drinking in [place]."
+
+
+def test_a_first_name_after_a_preposition_of_place_is_still_a_person() -> None:
+    out = anonymise("She confided in Sam about it. He was found in Tilly's room.").text
+    assert "[place]" not in out and "Sam" not in out and "Tilly" not in out
