@@ -10,6 +10,8 @@
 - a month is no day: 'January 2022, the date on which' reads 'January 2022, when' (decide.date_apposition);
 - a marker whose kind the words before it name says only 'removed' after a colon or in brackets:
   '(date of birth removed)', 'NHS number: removed'; in running text it stays whole;
+- a place marker right after another, a comma between, goes with its comma: 'in [place]', not 'in
+  [place], [place]';
 - a marker never glues to a character: '+44 7700 900958' goes with its '+', and a word a marker
   would touch ('x_[name]', 'word[name]') goes whole into it;
 - capitals follow the position: the first word of a sentence, of a numbered heading, of a list
@@ -37,6 +39,7 @@ from anonymiser.detect.recognizers.register_births import DOB_WORDS
 _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
+_PLACE_GAP = re.compile(r",[ \t]*")
 _QUOTE_BEFORE = re.compile(r"(?:^|\s)['‘]$")  # 'called 'Jones'': a quotation mark closing, not a possessive
 
 
@@ -188,4 +191,18 @@ def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
     return changed
 
 
-MENDS = (same_month_ranges, date_lists, day_appositions, glued_markers, named_markers, possessives, articles, capitals)
+def place_runs(text: str, reps: list[Replacement]) -> list[Replacement]:
+    """'in Ovenden, Halifax' -> 'in [place]', not 'in [place], [place]': a place marker right after
+    another, a comma between, says nothing more; it goes with its comma."""
+    changed = []
+    for i in range(1, len(reps)):
+        r, before = reps[i], reps[i - 1]
+        if r.entity == E.LOCATION and before.entity == E.LOCATION and r.replacement.startswith("[") \
+                and r.replacement == before.replacement and _PLACE_GAP.fullmatch(text, before.end, r.start):
+            _widen(text, r, before.end, r.end, "")
+            changed.append(r)
+    return changed
+
+
+MENDS = (same_month_ranges, date_lists, day_appositions, glued_markers, named_markers, place_runs, possessives,
+         articles, capitals)

@@ -299,18 +299,23 @@ def drop_names_after_kinship(text: str, replacements: list[Replacement], says: s
 
 NAME_REMOVED = "[name removed]"
 _CELL_BEFORE = re.compile(r"\|([^|\n]*)\|[ \t]*$")
-_CELL_AFTER = re.compile(r"[ \t]*\|")
+_CELL_OPENS = re.compile(r"\|[ \t]*$")
+_NEXT_CELL = re.compile(r"[ \t]*\|([^|\n]*)(?=\||$)", re.M)
 
 
 def mark_restated_cells(text: str, replacements: list[Replacement], says: str) -> None:
     """'| Mother | Shannon Reilly | 28 |' would read '| Mother | Mother | 28 |': a name alone in a table cell,
-    whose role label the cell before it already gives, reads '[name removed]'. In place, noted in the rule."""
+    whose role label the cell before or after it already gives, reads '[name removed]'. In place, noted in the rule."""
     for r in replacements:
         role = role_pattern(r.replacement.strip()) if r.entity == E.PERSON and r.replacement.strip() else None
         line_start = text.rfind("\n", 0, r.start) + 1
         before = _CELL_BEFORE.search(text, line_start, r.start) if role else None
-        if role is None or before is None or not _CELL_AFTER.match(text, r.end) \
-                or not role.fullmatch(before.group(1).strip()):
+        after = _NEXT_CELL.match(text, r.end) if role else None
+        alone = _CELL_OPENS.search(text, line_start, r.start) is not None and after is not None
+        # '| Mother | Shannon Reilly |' or '| Shannon Reilly | Mother |': the cell beside gives the label
+        if role is None or not alone or not (
+                (before is not None and role.fullmatch(before.group(1).strip()))
+                or role.fullmatch(after.group(1).strip())):
             continue
         r.replacement = NAME_REMOVED
         trail, _, rest = r.rule.partition(": ")

@@ -41,7 +41,7 @@ _INITIALISM = r"(?:[ \t]*\((?-i:[A-Z][A-Za-z]{1,7})\))?"
 _BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<det>{DET})\s+)?{PHRASE}{_INITIALISM}(?P<joint>[ \t]*[,:(][ \t]*|[ \t]+)$", re.I)
 # The role in an apposition or brackets right after it ('Amina Begum, who was the health visitor,').
 _AFTER = re.compile(rf"(?P<joint>[ \t]*[,(][ \t]*)(?:who\s+(?:is|was)\s+|as\s+)?(?:(?P<det>{DET})\s+"
-                    rf"|(?P<owner>(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)['’]s\s+))?{PHRASE}", re.I)
+                    rf"|(?P<owner>(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)['’]s\s+))?{PHRASE}{_INITIALISM}", re.I)
 # The comma that closes an apposition before the sentence goes on ('the health visitor, Amina Begum,
 # visited'), not one that opens a list's next item, a clause or a date ('Amina Begum, the health
 # visitor, the GP and ...'; 'the health visitor, Amina Begum, who ...'; 'Jo Bell, Reviewer, 14 March').

@@ -21,6 +21,7 @@ from anonymiser.detect.recognizers import house_numbers
 from anonymiser.detect.recognizers.case_register import CaseRegisterRecognizer
 from anonymiser.detect.recognizers.place_context import UNNAMED_AREA_KEY
 from anonymiser.detect.recognizers.register_house_numbers import house_number_results
+from anonymiser.detect.recognizers.register_postcode_districts import district_results
 from anonymiser.detect.recognizers.register_references import NAME as REFERENCES_NAME
 from anonymiser.detect.recognizers.register_references import RegisterReferenceRecognizer
 from anonymiser.detect.recognizers.titled_person import TitledPersonRecognizer
@@ -81,6 +82,9 @@ def analyse(text: str, register: Register, wanted: list[str]) -> list[Detection]
             _add(seen, r, "CaseRegister")
         if E.ADDRESS in wanted:
             for r in house_number_results(text, register):
+                _add(seen, r, "CaseRegister")
+        if E.LOCATION in wanted:
+            for r in district_results(text, register):
                 _add(seen, r, "CaseRegister")
     if E.ADDRESS in wanted:
         register_houses = {(d.start, d.end) for d in seen.values() if d.entity == E.ADDRESS}

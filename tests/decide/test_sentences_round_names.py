@@ -124,3 +124,43 @@ def test_one_unknown_word_the_ner_read_as_a_person_after_in_is_a_place() -> None
 def test_a_first_name_after_a_preposition_of_place_is_still_a_person() -> None:
     out = anonymise("She confided in Sam about it. He was found in Tilly's room.").text
     assert "[place]" not in out and "Sam" not in out and "Tilly" not in out
+
+
+def test_a_place_marker_after_another_and_a_comma_goes_with_its_comma() -> None:
+    out = anonymise("They live in Ovenden, Halifax, with Tilly. He went to Ovenden and Halifax.", register=FAMILY).text
+    assert out.startswith("They live in [place], with ")
+    assert out.endswith("He went to [place] and [place].")
+
+
+def test_a_day_in_the_week_of_reads_as_one_week_of_the_month() -> None:
+    out = anonymise("He was seen twice in the week of 7 November 2022.").text
+    assert out == "He was seen twice one week in November 2022."
+
+
+def test_an_estate_the_ner_read_as_a_person_is_a_place() -> None:
+    out = anonymise("He ran with younger boys on the Quarnbrook estate.").text
+    assert out == "He ran with younger boys on the [place] estate."
+
+
+def test_a_role_after_the_name_with_its_initialism_is_read() -> None:
+    out = anonymise("Mrs Anita Kaurwell, designated safeguarding lead (DSL), rang. Mrs Kaurwell said no.").text
+    assert out == "The designated safeguarding lead rang. The designated safeguarding lead said no."
+
+
+def test_a_return_home_interviewer_is_labelled_by_the_role() -> None:
+    out = anonymise("Priya Mistral, return home interviewer from the charity, saw him.").text
+    assert out == "The return home interviewer from the charity saw him."
+
+
+def test_a_name_cell_before_its_role_cell_reads_name_removed() -> None:
+    reg = Register("CSPR 2034-05", (Person("Kerry Holbeck", "mother", "female"),))
+    out = anonymise("| Name | Relationship |\n|---|---|\n| Kerry Holbeck | Mother |\n", register=reg).text
+    assert "| [name removed] | Mother |" in out
+
+
+def test_a_register_postcodes_district_alone_is_a_place() -> None:
+    reg = Register("CSPR 2034-06", (Person("Kerry Holbeck", "mother", "female"),),
+                   addresses=("17 Cotswold Close, Chesterfield S41 8DX",))
+    out = anonymise('Graffiti reading "RUNS S41" was found. Kerry lives at 17 Cotswold Close, Chesterfield S41 8DX.',
+                    register=reg).text
+    assert "S41" not in out and 'reading "RUNS [place]"' in out

@@ -18,6 +18,7 @@ _OUTWARD = (
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 
+OUTWARD, INWARD = _OUTWARD, _INWARD  # register_postcode_districts.py reads a register postcode's parts
 # A full postcode in capitals, space optional; street_address.py reuses it for address tails.
 POSTCODE_REGEX = rf"(?:{_OUTWARD} ?{_INWARD}|GIR ?0AA)"
 _STANDALONE = rf"(?<![\w-]){POSTCODE_REGEX}(?![\w-])"
