@@ -313,7 +313,7 @@ def mark_restated_cells(text: str, replacements: list[Replacement], says: str) -
         after = _NEXT_CELL.match(text, r.end) if role else None
         alone = _CELL_OPENS.search(text, line_start, r.start) is not None and after is not None
         # '| Mother | Shannon Reilly |' or '| Shannon Reilly | Mother |': the cell beside gives the label
-        if role is None or not alone or not (
+        if role is None or after is None or not alone or not (
                 (before is not None and role.fullmatch(before.group(1).strip()))
                 or role.fullmatch(after.group(1).strip())):
             continue
