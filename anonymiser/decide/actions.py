@@ -148,6 +148,8 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
                 start, end = lead, apposed[0]  # the field reads the role apposed: 'Reviewer: independent reviewer'
             elif apposed is not None and apposed[1] is not None:
                 end = apposed[1]  # 'the reviewer, Jo Bell, an independent reviewer, met' -> 'the reviewer met'
+            elif ":" in text[start:lead] and (comma := re.match(r",[ \t]*", text[end:])):
+                start, end = lead, end + comma.end()  # 'Lead reviewer: Jo Bell, safeguarding consultant': the field goes on
         elif _NAMED_SERVICE_BEFORE.search(text, max(0, written.phrase_start - 60), written.phrase_start):
             # 'The Integrated Front Door social worker, Ms Ahmed, screened': the numbered label in the
             # apposition, the service's words kept ('... social worker, Social Worker 1, screened')
@@ -266,6 +268,10 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     return _replacement(state, d, start, end, new, rule)
 
 
+# A noun and 'of' right before a day: 'the referral of 3 October' (its 'of' reads 'in' once the day goes).
+_NOUN_OF = re.compile(r"\b(?-i:[a-z]{3,})[ \t]+(of)[ \t]+$")
+
+
 def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | None:
     """'on 14 March 2019' -> 'in March 2019'; a duration or an age is left as written."""
     text, start = state.text, d.start
@@ -290,6 +296,9 @@ def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule:
             return None  # already only a month and year: nothing to change
         new = "[date]"  # the reviewer wants even the month and year gone
     on = wording.on_date(text, start)
+    of = _NOUN_OF.search(text, max(0, start - 30), start) if on is None and _DAY_LEVEL.search(original) else None
+    if of is not None and not new.startswith("["):  # 'the referral of 3 October' -> 'the referral in October'
+        on = of.start(1)
     if on is not None and not new.startswith("["):
         return _replacement(state, d, on, d.end, dates.cased(text[on:d.end], "in " + new), rule, cased=True)
     if (not new.startswith("[") and _DAY_LEVEL.search(_YEAR_SPAN.sub(" ", original)) and _bare_date_before(text, start)

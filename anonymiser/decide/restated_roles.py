@@ -195,8 +195,9 @@ def drop_restated_namings(text: str, replacements: list[Replacement], says: str)
     return replacements
 
 
-_BRACKET_BEFORE = re.compile(r"(?:[ \t]+[–—-])?[ \t]*\([ \t]*$")  # a dash that only led to it goes too
-_BRACKET_AFTER = re.compile(r"[ \t]*\)")
+_BRACKET_BEFORE = re.compile(r"(?:[ \t]+[–—-])?[ \t]*\([ \t]*[\"“‘']?$")  # a dash that only led to it goes too
+_BRACKET_AFTER = re.compile(r"[\"”’']?[ \t]*\)")
+_BRACKET_AND_COMMA = re.compile(r"[\"”’']?[ \t]*\),")
 _LIST_LEAD = re.compile(r"[ \t]*(?:[-*•–]|\d+(?:\.\d+)*\.?|\(?[a-z]\))?[ \t]*")
 
 
@@ -211,7 +212,13 @@ def drop_restated_brackets(text: str, replacements: list[Replacement], says: str
         line_start = text.rfind("\n", 0, r.start) + 1
         opened = _BRACKET_BEFORE.search(text, line_start, r.start) if role else None
         lead = _LIST_LEAD.match(text, line_start)
-        if role is None or opened is None or not role.match(text, lead.end() if lead else line_start, opened.start()):
+        echo = i and reps[i - 1].person == r.person and not reps[i - 1].replacement and opened is not None \
+            and reps[i - 1].end == opened.start()
+        # "his grandmother, Pauline Dunmore ("Nana Pauline")": the name went for the role before it
+        after_role = bool(echo and role and re.search(rf"(?:{role.pattern})[ \t]*$",
+                                                      text[max(0, reps[i - 1].start - 60):reps[i - 1].start], re.I))
+        if role is None or opened is None or not (after_role or role.match(
+                text, lead.end() if lead else line_start, opened.start())):
             continue  # the role opens the line, as in a family list; 'A neighbour (Natalie Hurst)' is no list
         k = i + 1  # the alias phrase inside the bracket, already emptied: 'known as Cal'
         while k < len(reps) and reps[k].start == reps[k - 1].end and reps[k].person == r.person \
@@ -220,6 +227,8 @@ def drop_restated_brackets(text: str, replacements: list[Replacement], says: str
         closed = _BRACKET_AFTER.match(text, reps[k - 1].end)
         if closed is None:
             continue
+        if after_role and text[reps[i - 1].start:reps[i - 1].start + 1] == "," and text[closed.end():closed.end() + 1] == ",":
+            closed = _BRACKET_AND_COMMA.match(text, reps[k - 1].end) or closed  # the apposition's comma goes too
         gone.update(range(i + 1, k))
         r.core = (r.core[0], max(x.core[1] for x in reps[i:k]))
         r.start, r.end, r.replacement = opened.start(), closed.end(), ""

@@ -164,3 +164,19 @@ def test_a_register_postcodes_district_alone_is_a_place() -> None:
     out = anonymise('Graffiti reading "RUNS S41" was found. Kerry lives at 17 Cotswold Close, Chesterfield S41 8DX.',
                     register=reg).text
     assert "S41" not in out and 'reading "RUNS [place]"' in out
+
+
+def test_an_alias_bracket_after_a_name_its_role_replaced_goes_with_it() -> None:
+    reg = Register("CSPR 2034-07", (Person("Pauline Dunwell", "paternal grandmother", "female", ("Nana Pauline",)),))
+    out = anonymise('He lived with his paternal grandmother, Pauline Dunwell ("Nana Pauline"), in 2021.', register=reg).text
+    assert out == "He lived with his paternal grandmother in 2021."
+
+
+def test_a_field_label_keeps_its_colon_when_the_name_goes() -> None:
+    out = anonymise("Lead reviewer: Dr Rachel Ormeston, independent safeguarding consultant").text
+    assert out == "Lead reviewer: independent safeguarding consultant"
+
+
+def test_a_day_after_a_noun_and_of_reads_in_its_month() -> None:
+    out = anonymise("However, the referral of 3 October 2022 described concerns.").text
+    assert out == "However, the referral in October 2022 described concerns."
