@@ -18,7 +18,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.core.register import Person
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide import alias_names, aliases, dates, roles, wording
-from anonymiser.decide.addresses import address_closing_comma, address_text, label_in_place
+from anonymiser.decide.addresses import address_closing_comma, address_text, label_in_place, with_number_word
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
 from anonymiser.detect.date_parsing import month_year
@@ -377,7 +377,7 @@ def fixed_text(state: DecideState, d: Detection, policy: EntityPolicy, rule: str
         (start, end), new = dwelling, ""
         rule += " (named by its kind before it)"
     if d.entity == E.ADDRESS:  # 'at 15 Elm Road, Leigh, until May': the comma closed the address only
-        end = address_closing_comma(state.text, start, end, state.text[d.start:d.end])
+        start, end = with_number_word(state.text, start), address_closing_comma(state.text, start, end, state.text[d.start:d.end])
     return _replacement(state, d, start, end, new, rule)
 
 

@@ -94,3 +94,13 @@ def label_in_place(text: str, start: int, end: int, label: str) -> tuple[int, in
         start -= len(before.group(0))
     after = re.match(rf"[ \t]+{re.escape(words[-1])}(?![\w'’-])", text[end:], re.I)
     return start, end + (after.end() if after else 0)
+
+
+_NUMBER_WORD = re.compile(rf"\b(?i:{vocabulary.alternation(sorted({w.rstrip('.') for w in vocabulary.entries('house_number_words')}))})\.?[ \t]+$")
+
+
+def with_number_word(text: str, start: int) -> int:
+    """Where a replaced address starts, the word for its house number with it: 'a neighbour at number 19
+    Cotswold Close' -> 'a neighbour at [address]', not 'at number [address]'."""
+    m = _NUMBER_WORD.search(text, max(0, start - 10), start) if text[start:start + 1].isdigit() else None
+    return m.start() if m else start

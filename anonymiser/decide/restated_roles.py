@@ -100,7 +100,7 @@ def _restatement(text: str, reps: list[Replacement], i: int,
             return None
         pos, inner = own.end(), [owner]
     said = role.match(text, pos)
-    if said is None and det is not None and not inner and (reps[i].person or "").startswith("other:"):
+    if said is None and not inner and (reps[i].person or "").startswith("other:"):
         # 'Staff Nurse Jo Bell, the triage nurse in the Emergency Department,': a professional's other
         # role of the same kind, which the one label stands for
         said = _same_kind(role).match(text, pos)

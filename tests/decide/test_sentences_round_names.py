@@ -180,3 +180,18 @@ def test_a_field_label_keeps_its_colon_when_the_name_goes() -> None:
 def test_a_day_after_a_noun_and_of_reads_in_its_month() -> None:
     out = anonymise("However, the referral of 3 October 2022 described concerns.").text
     assert out == "However, the referral in October 2022 described concerns."
+
+
+def test_a_same_kind_role_without_an_article_reads_as_the_one_label() -> None:
+    out = anonymise("Claire Devenish, sexual health nurse with the Trust, saw him. Nurse Devenish was kind.").text
+    assert out == "The nurse with the Trust saw him. The nurse was kind."
+
+
+def test_the_word_for_a_house_number_goes_with_its_address() -> None:
+    out = anonymise("Mrs Brenda Hollisby, a neighbour at number 19 Cotswold Close, told the review.").text
+    assert "at [address]" in out and "number" not in out
+
+
+def test_a_named_youth_hub_is_the_youth_club() -> None:
+    out = anonymise("He saw him weekly at Quarnby Youth Hub, where the youth worker knew him.").text
+    assert out == "He saw him weekly at the youth club, where the youth worker knew him."
