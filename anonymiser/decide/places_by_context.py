@@ -63,11 +63,14 @@ def _after_institution(text: str, d: Detection, institution_ends: frozenset[int]
     return comma in institution_ends
 
 
+def facility_after(text: str, start: int, end: int) -> bool:
+    """'the <name> youth centre', 'the <name> estate': 'the', the name, then a facility noun."""
+    return _THE.search(text, max(0, start - 5), start) is not None and _FACILITY.match(text, end) is not None
+
+
 def _before_facility(text: str, d: Detection) -> bool:
     """'the <d> youth centre': a single capitalised name between 'the' and a facility noun."""
-    return (d.entity == E.PERSON and " " not in text[d.start:d.end].strip()
-            and _THE.search(text, max(0, d.start - 5), d.start) is not None
-            and _FACILITY.match(text, d.end) is not None)
+    return d.entity == E.PERSON and " " not in text[d.start:d.end].strip() and facility_after(text, d.start, d.end)
 
 
 def _after_dwelling_in(text: str, d: Detection) -> bool:

@@ -44,6 +44,7 @@ from anonymiser.core.span_set import SpanSet
 from anonymiser.decide.initialled_bodies import agency_after
 from anonymiser.decide.not_people import shop_after_article, spelt_in_brackets
 from anonymiser.decide.origins import before_country
+from anonymiser.decide.places_by_context import facility_after
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
 from anonymiser.decide.vehicles import is_model, is_vehicle
 
@@ -136,7 +137,9 @@ def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
         # unexplained words ('Will Tanner'), which the run round an unexplained word takes in.
         return False
     if cls is WordClass.UNKNOWN and _inflected_common(low):
-        return False  # 'Redacted', 'Wellbeing': a common word inflected or compounded
+        # 'Redacted', 'Wellbeing': a common word inflected or compounded; but 'the Dunmeadow shopping
+        # centre' names a place, as compounds of common words often do
+        return facility_after(t.text, start, start + len(part))
     return True  # a proper noun or a word the lexicon does not know
 
 
@@ -338,6 +341,8 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
         elif kind == "name" and not _TITLE_BEFORE.search(text, max(0, s - 8), s) and is_place(text[s:end]):
             out.append(Residue(s, end, E.LOCATION, "a place the gazetteer knows"))
+        elif kind == "name" and facility_after(text, s, end):
+            out.append(Residue(s, end, E.LOCATION, "a name between 'the' and a facility noun"))  # 'the X estate'
         elif kind == "name" and (before_country(text, end) or (
                 _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
                 and not text[max(0, s - 4):s].endswith("of ") and text[end:end + 1] not in "'’"

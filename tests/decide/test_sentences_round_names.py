@@ -4,6 +4,8 @@ locally', an eponym's test, a pet's name. On invented text."""
 
 from __future__ import annotations
 
+import pytest
+
 from anonymiser.api import anonymise
 from anonymiser.core.register import AddressNote, Person, Register
 
@@ -195,3 +197,9 @@ def test_the_word_for_a_house_number_goes_with_its_address() -> None:
 def test_a_named_youth_hub_is_the_youth_club() -> None:
     out = anonymise("He saw him weekly at Quarnby Youth Hub, where the youth worker knew him.").text
     assert out == "He saw him weekly at the youth club, where the youth worker knew him."
+
+
+@pytest.mark.parametrize("name", ["Fernhallow", "Dunmeadow"])  # the second: two common words, compounded
+def test_an_unknown_name_between_the_and_a_facility_noun_is_a_place(name: str) -> None:
+    out = anonymise(f"His Snapchat account showed him at the {name} shopping centre and at a caravan park.").text
+    assert out == "His Snapchat account showed him at the [place] shopping centre and at a caravan park."
