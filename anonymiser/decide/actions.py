@@ -104,8 +104,10 @@ def person(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) ->
     if pet is not None:  # 'his dog, Tyson': a pet's name identifies the family, and is no adult
         state.pets.setdefault(d.person or "", wording.pet_noun(text, start) or "pet")
         return _replacement(state, d, pet[0], pet[1], "", rule + " (not on register) (a pet's name)")
-    if d.meta.pet:  # 'Biscuit is the family's dog'
-        state.pets.setdefault(d.person or "", d.meta.pet)
+    if d.meta.pet:  # 'Biscuit is the family's dog': the pet here, whoever else shares its word ('Jo Biscuit')
+        start = wording.absorb_article(text, start)
+        new = wording.match_case(text[start:end], f"the {d.meta.pet}", text, start)
+        return _replacement(state, d, start, end, new, rule + " (not on register) (a pet's name, by its noun)")
     if d.person in state.pets:  # 'playing with Tyson' after 'his dog, Tyson': the pet, by its noun
         start = wording.absorb_article(text, start)
         new = wording.match_case(text[start:end], f"the {state.pets[d.person or '']}", text, start)
@@ -268,8 +270,8 @@ def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -
     return _replacement(state, d, start, end, new, rule)
 
 
-# A noun and 'of' right before a day: 'the referral of 3 October' (its 'of' reads 'in' once the day goes).
-_NOUN_OF = re.compile(r"\b(?-i:[a-z]{3,})[ \t]+(of)[ \t]+$")
+# An event's noun and 'of' right before a day: 'the referral of 3 October' (its 'of' reads 'in' once the day goes).
+_NOUN_OF = re.compile(rf"\b(?i:{vocabulary.alternation(vocabulary.entries('event_nouns'))})s?[ \t]+(of)[ \t]+$")
 
 
 def month_and_year(state: DecideState, d: Detection, policy: EntityPolicy, rule: str) -> Replacement | None:

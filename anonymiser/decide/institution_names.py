@@ -72,8 +72,9 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
                 shorts.setdefault(short, (d.entity, d.meta.local_kind or institution_text(d.entity, text[d.start:d.end])))
     # A name that begins two institutions' names ('Ashby Grange School', 'Ashby Nursery') is the place
     # both are named after, not the short name of either.
-    shorts = {short: kind for short, kind in shorts.items()
-              if sum(n.startswith(short.lower() + " ") for n in names) == 1}
+    districts = [short for short in shorts if sum(n.startswith(short.lower() + " ") for n in names) > 1]
+    shorts = {short: kind for short, kind in shorts.items() if short not in districts}
+    shorts.update({short: (E.LOCATION, "") for short in districts})  # 'Staff at Quarnby said': the district
     if not shorts:
         return out
     surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES]
@@ -82,7 +83,7 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
             if any(s < m.end() and m.start() < e for s, e in surer) or _LONGER_NAME.match(text, m.end()):
                 continue  # 'Hollybank Road', 'Hollybank Pupil Referral Unit': a longer name, read for itself
-            found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind)))
+            found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind or None)))
     if not found:
         return out
     kept = [d for d in out if not (set(d.detectors) <= _GUESSES and any(

@@ -40,6 +40,8 @@ _ARTICLE = re.compile(r"(?<![\w'’-])([Aa]n?)(\s+)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
 _PLACE_GAP = re.compile(r",[ \t]*")
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$)")  # 'in Ovenden, Halifax.', not 'Halifax was where'
+
 _QUOTE_BEFORE = re.compile(r"(?:^|\s)['‘]$")  # 'called 'Jones'': a quotation mark closing, not a possessive
 
 
@@ -192,13 +194,14 @@ def capitals(text: str, reps: list[Replacement]) -> list[Replacement]:
 
 
 def place_runs(text: str, reps: list[Replacement]) -> list[Replacement]:
-    """'in Ovenden, Halifax' -> 'in [place]', not 'in [place], [place]': a place marker right after
-    another, a comma between, says nothing more; it goes with its comma."""
+    """'in Ovenden, Halifax.' -> 'in [place].', not 'in [place], [place].': a place marker right after
+    another, a comma between, and closing its clause, says nothing more; it goes with its comma."""
     changed = []
     for i in range(1, len(reps)):
         r, before = reps[i], reps[i - 1]
         if r.entity == E.LOCATION and before.entity == E.LOCATION and r.replacement.startswith("[") \
-                and r.replacement == before.replacement and _PLACE_GAP.fullmatch(text, before.end, r.start):
+                and r.replacement == before.replacement and _PLACE_GAP.fullmatch(text, before.end, r.start) \
+                and _CLAUSE_ENDS.match(text, r.end):
             _widen(text, r, before.end, r.end, "")
             changed.append(r)
     return changed

@@ -56,6 +56,7 @@ RESIDUE_SCORE = 0.5  # what no strong evidence backs is shown as low confidence
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_](?:[\w'’]*[^\W_])?)*")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
+_PERSON_VERB_AFTER = re.compile(rf"[ \t]+(?:{vocabulary.alternation(vocabulary.words('person_verbs'))})\b")  # 'Preston shouted'
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 # Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
 # A measure is a short number, whole or decimal, with its unit run on ('3.1kg', '37.5C'): a longer
@@ -339,13 +340,14 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
             j += 1
         if head or (len(run_words) > 1 and run_words[-1] in org_words()):
             out.append(Residue(s, end, E.ORGANISATION, "a named organisation no list explains"))
-        elif kind == "name" and not _TITLE_BEFORE.search(text, max(0, s - 8), s) and is_place(text[s:end]):
+        elif kind == "name" and not _TITLE_BEFORE.search(text, max(0, s - 8), s) and is_place(text[s:end]) \
+                and not _PERSON_VERB_AFTER.match(text, end):
             out.append(Residue(s, end, E.LOCATION, "a place the gazetteer knows"))
         elif kind == "name" and facility_after(text, s, end):
             out.append(Residue(s, end, E.LOCATION, "a name between 'the' and a facility noun"))  # 'the X estate'
         elif kind == "name" and (before_country(text, end) or (
                 _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
-                and not text[max(0, s - 4):s].endswith("of ") and text[end:end + 1] not in "'’"
+                and not text[max(0, s - 4):s].endswith("of ") and text[end:end + 1] not in ("'", "’")
                 and not is_first_name(text[s:end]))):  # "in Tilly's room": hers
             out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))
         else:

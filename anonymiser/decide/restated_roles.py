@@ -45,7 +45,7 @@ def role_pattern(label: str) -> re.Pattern[str] | None:
 def _same_kind(role: re.Pattern[str]) -> re.Pattern[str]:
     """A role ending in the same noun as `role`, one or two words before it: 'triage nurse' for 'staff nurse'."""
     head = role.pattern.split(r"[ \t]+")[-1]
-    return re.compile(rf"(?:[a-z][\w-]*[ \t]+){{1,2}}?{head}", re.I)
+    return re.compile(rf"(?-i:[a-z][\w-]*[ \t]+){{1,2}}?(?i:{head})")
 
 
 def _person_at(reps: list[Replacement], i: int, pos: int) -> int | None:
@@ -328,4 +328,5 @@ def mark_restated_cells(text: str, replacements: list[Replacement], says: str) -
             continue
         r.replacement = NAME_REMOVED
         trail, _, rest = r.rule.partition(": ")
-        r.rule = f"{trail} > {says}: the cell before gives the label ({rest})"
+        side = "before" if before is not None and role.fullmatch(before.group(1).strip()) else "after"
+        r.rule = f"{trail} > {says}: the cell {side} gives the label ({rest})"

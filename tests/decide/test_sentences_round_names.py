@@ -203,3 +203,43 @@ def test_a_named_youth_hub_is_the_youth_club() -> None:
 def test_an_unknown_name_between_the_and_a_facility_noun_is_a_place(name: str) -> None:
     out = anonymise(f"His Snapchat account showed him at the {name} shopping centre and at a caravan park.").text
     assert out == "His Snapchat account showed him at the [place] shopping centre and at a caravan park."
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Willow was their dog. The children played at Willow Bank Park.", "the dog Bank"),
+    ("Bailey was their dog. A neighbour, Jolene Bailey, called the police.", "neighbour, the dog"),
+    ("Mother told the social worker that Dean was a snake. Dean Walsh had been violent.", "the snake"),
+    ("Chester was their dog. They moved to Chester in May.", "to the dog"),
+])
+def test_a_pets_name_never_takes_in_another_name_a_person_or_a_place(text: str, kept: str) -> None:
+    assert kept not in anonymise(text).text
+
+
+def test_a_pets_name_at_a_sentence_start_is_still_the_pet() -> None:
+    out = anonymise("Crumble is the family's dog. Later Crumble barked.").text
+    assert "Crumble" not in out and out.endswith("Later the dog barked.")
+
+
+@pytest.mark.parametrize("text", ["He moved it to 5 March instead of 3 October 2022.",
+                                  "The anniversary of 4 July 2020 was hard."])
+def test_of_before_a_day_reads_in_only_after_an_events_noun(text: str) -> None:
+    out = anonymise(text).text
+    assert "instead in" not in out and "anniversary in" not in out
+
+
+def test_a_register_adult_by_role_is_never_a_child_by_the_drafts_years() -> None:
+    import datetime as dt
+    reg = Register("CSPR 2034-08", (Person("Kerry Carter", "mother", "female", date_of_birth=dt.date(2004, 2, 1)),
+                                    Person("Kai Carter", "subject child", "male", pseudonym="Leo")))
+    out = anonymise("In 2019 Ms Carter took Kai to hospital.", register=reg).text
+    assert out == "In 2019 Mother took Leo to hospital."
+
+
+def test_place_markers_in_a_row_stay_apart_where_the_clause_goes_on() -> None:
+    out = anonymise("Mother lived in Ovenden, Halifax was where Father worked.").text
+    assert "[place] was where" not in out or "[place], [place] was where" in out
+
+
+def test_a_place_name_before_a_persons_verb_is_not_made_a_place_by_the_gazetteer() -> None:
+    out = anonymise("Later that night Buxton shouted at the officers.").text
+    assert "Buxton" not in out and "[place] shouted" not in out

@@ -65,15 +65,16 @@ _DRAFT_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 def as_of(text: str) -> dt.date | None:
     """The end of the latest year the draft writes: when its events end, so that an age measured then
     is the same whenever the draft is run (None where it writes no year)."""
-    years = [int(m.group(0)) for m in _DRAFT_YEAR.finditer(text)]
+    years = [y for m in _DRAFT_YEAR.finditer(text) if (y := int(m.group(0))) <= dt.date.today().year]
     return dt.date(max(years), 12, 31) if years else None
 
 
 def is_child(person: Person, when: dt.date | None = None) -> bool:
-    """Under CHILD_YEARS on `when` (today if not given) by the date of birth, where the register gives
-    one; else a child's role ('sister', 'baby'), which an adult sister may also have."""
+    """A child's role ('sister', 'baby'), and, where the register gives a date of birth, under
+    CHILD_YEARS on `when` (today if not given): an adult sister has a child's role too. A role no
+    child has ('mother') is an adult's, whatever the draft's years say."""
     born = person.date_of_birth
-    if born is None:
+    if born is None or not vocabulary.is_child_role(person.role):
         return vocabulary.is_child_role(person.role)
     when = when or dt.date.today()
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day)) < CHILD_YEARS
