@@ -22,6 +22,7 @@ from anonymiser.config import vocabulary
 from anonymiser.config.profile import EntityPolicy
 from anonymiser.core import entities as E
 from anonymiser.core.register import Register
+from anonymiser.detect.recognizers.house_numbers import CUE
 
 _SUBJECT_ROLES = vocabulary.lower(vocabulary.having("child_roles", "subject"))
 
@@ -96,7 +97,7 @@ def label_in_place(text: str, start: int, end: int, label: str) -> tuple[int, in
     return start, end + (after.end() if after else 0)
 
 
-_NUMBER_WORD = re.compile(rf"\b(?i:{vocabulary.alternation(sorted({w.rstrip('.') for w in vocabulary.entries('house_number_words')}))})\.?[ \t]+$")
+_NUMBER_WORD = re.compile(rf"\b(?i:{CUE})\.?[ \t]+$")
 
 
 def with_number_word(text: str, start: int) -> int:

@@ -27,7 +27,7 @@ _TEST_AFTER = rf"[ \t]+(?i:{vocabulary.alternation(vocabulary.entries('medical_t
 def eponym_names(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text names a condition after a person ('Diogenes syndrome', 'Bell's palsy'). Cached:
     the phrase layer and the residue rule both ask it of the same text."""
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _EPONYM.finditer(text):
         words = m.group(1).split()
         if any(_POSSESSIVE.search(w) and is_first_name(_POSSESSIVE.sub("", w)) for w in words):
@@ -46,7 +46,7 @@ def _named_again(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     """The name of each eponym written again before a test for its condition ('von Willebrand disease',
     then 'a von Willebrand screen')."""
     names = {m.group(1).strip() for s, e in found if (m := _EPONYM.match(text, s))}
-    out = []
+    out: list[tuple[int, int]] = []
     for name in names:
         if len(name) < 4 or is_first_name(name):
             continue

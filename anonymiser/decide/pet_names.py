@@ -16,17 +16,17 @@ from anonymiser.config import vocabulary
 from anonymiser.config.places import is_place
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.wording import PET
 
 DETECTOR = "pet-name"
-_PET = vocabulary.alternation(vocabulary.entries("pet_words"))
 _NAME = r"(?P<name>[A-Z][a-z][\w'’-]*)"
 _OWNER = r"(?:(?i:their|his|her|its|our|my)|(?i:the[ \t]+)?[A-Za-z][\w'’-]*['’]s?)"
 _SAID = (
     # 'Biscuit is the family's dog', 'Pip was their cat'
     re.compile(rf"(?<![\w'’-]){_NAME}[ \t]+(?:is|was)[ \t]+{_OWNER}"
-               rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?P<pet>{_PET})(?=[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:and|who|which|that)\b)"),
+               rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?P<pet>{PET})(?=[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:and|who|which|that)\b)"),
     # 'their dog called Biscuit', "the family's cat named "Pip""
-    re.compile(rf"(?<![\w'’-]){_OWNER}[ \t]+(?:[\w'’-]+[ \t]+)?(?P<pet>{_PET})s?[ \t]+(?:called|named)[ \t]+"
+    re.compile(rf"(?<![\w'’-]){_OWNER}[ \t]+(?:[\w'’-]+[ \t]+)?(?P<pet>{PET})s?[ \t]+(?:called|named)[ \t]+"
                rf"[\"“‘']?{_NAME}(?![\w-])"),
 )
 _NOT_NAMES = vocabulary.SENTENCE_STARTERS

@@ -153,9 +153,9 @@ def kin_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # 'his dog', 'the family's two cats', 'a puppy called': a pet noun with whose it is, before its name.
-_PET = vocabulary.alternation(vocabulary.entries("pet_words"))
+PET = vocabulary.alternation(vocabulary.entries("pet_words"))  # decide/pet_names.py reads it too
 _OWNED_PET = re.compile(rf"\b(?:(?i:his|her|their|the|a|an|its|our|my)|[A-Z][\w'’-]*['’]s?)\s+(?:[\w-]+\s+){{0,2}}?"
-                        rf"(?P<pet>{_PET})s?(?P<joint>\s+(?:called|named)\s+|,\s*|\s+|\s*\(\s*)$")
+                        rf"(?P<pet>{PET})s?(?P<joint>\s+(?:called|named)\s+|,\s*|\s+|\s*\(\s*)$")
 
 
 def pet_noun(text: str, start: int) -> str | None:

@@ -17,10 +17,9 @@ _POSTCODE = re.compile(rf"(?<![\w-])({OUTWARD})[ \t]?{INWARD}(?![\w-])", re.I)
 
 def district_results(text: str, register: Register) -> list[RecognizerResult]:
     """Each register postcode's outward code ('S41') standing alone in the text, as a place."""
-    districts = {m.group(1).upper() for a in register.addresses for m in _POSTCODE.finditer(a)}
-    out: list[RecognizerResult] = []
-    for district in sorted(districts):
-        alone = re.compile(rf"(?<![\w-]){re.escape(district)}(?![\w-]|[ \t]?{INWARD}(?![\w-]))")
-        out += [RecognizerResult(E.LOCATION, m.start(), m.end(), 1.0, recognition_metadata={"recognizer_name": NAME})
-                for m in alone.finditer(text)]
-    return out
+    districts = sorted({m.group(1).upper() for a in register.addresses for m in _POSTCODE.finditer(a)})
+    if not districts:
+        return []
+    alone = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, districts))})(?![\w-]|[ \t]?{INWARD}(?![\w-]))")
+    return [RecognizerResult(E.LOCATION, m.start(), m.end(), 1.0, recognition_metadata={"recognizer_name": NAME})
+            for m in alone.finditer(text)]
