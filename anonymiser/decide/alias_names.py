@@ -17,6 +17,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.aliases import TO_BE, WHERE_KNOWN, alias_words_after
 from anonymiser.decide.propagation import PRECEDED_BY_NAME_WORD, collision_hit, letter_hits
+from anonymiser.decide.shapes import labels
 from anonymiser.decide.state import DecideState
 from anonymiser.decide.unnamed_aliases import unnamed_aliases, without_other_readings
 
@@ -44,6 +45,8 @@ _NAMING_BEFORE = re.compile(
     # 'will be called "Sam"', the pseudonym a review chooses)
     rf"|\b(?:is|was|are|were|gets|got|being|been)\s+(?:(?:\w+ly|first|still|also|later|then|soon|now|once|even|only)\s+)?called\s+[{_OPEN}]"
     rf"|\bnicknamed\s+)[{_OPEN}]?$", re.I)
+# What only the NER saw, or propagation spread from it ('Lol' read once as an organisation): it gives way to a name.
+_GUESSES = frozenset({"SpacyRecognizer", "propagation"})
 _CALENDAR = vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")  # 'Ash Road': the word is part of a longer name there
 
@@ -77,13 +80,17 @@ def _phrase_aliases(text: str, detections: list[Detection]) -> list[Detection]:
     though no detector found it there; its detection joins the person's (decide.people)."""
     found: list[Detection] = []
     dropped: set[int] = set()
+    named: list[tuple[int, int]] | None = None  # the labels a review names people by ('Baby T')
     for d in (d for d in detections if d.entity == E.PERSON):
         span = alias_words_after(text, d.end)
         if span is None:
             continue
         s, e = span
+        named = labels(text) if named is None else named
+        if any(a <= s and e <= b for a, b in named):
+            continue  # 'who is called Baby T in this review': the review's own name for her, kept
         there = [o for o in detections + found if o.start < e and s < o.end]
-        if any(o.entity == E.PERSON or o.detectors != ("SpacyRecognizer",) for o in there):
+        if any(o.entity == E.PERSON or not set(o.detectors) <= _GUESSES for o in there):
             continue  # found already as a name, or as something a pattern or the register vouches for
         dropped |= {id(o) for o in there}  # the NER's guess of a kind ('Ffi' as an organisation) gives way
         found.append(replace(d, start=s, end=e, detectors=(ALIAS_PHRASE,), person=None, trail=(),
@@ -151,7 +158,7 @@ def alias_names(state: DecideState) -> list[Detection]:
         register = src.person if src.person and src.person.startswith("register:") else None
         for s, e in _hits(text, alias):
             if any(o.start < e and s < o.end for o in spread) or any(
-                    o.start < e and s < o.end and (o.entity == E.PERSON or o.detectors != ("SpacyRecognizer",)) for o in found):
+                    o.start < e and s < o.end and (o.entity == E.PERSON or not set(o.detectors) <= _GUESSES) for o in found):
                 continue  # a name found there already, or something a pattern or the register vouches for
             spread.append(Detection(s, e, E.PERSON, max(src.score, 0.7), (ALIAS_PHRASE,), register,
                                     DetectionMeta(professional=src.meta.professional, propagated_from=alias)))

@@ -36,6 +36,8 @@ _JOINTS = (
     rf",\s*whom\s+[^,.;:()\n]{{0,40}}?\bcalls?\s+[{_QUOTE}]?",
     # 'Tyler, who prefers to be called Ty'
     rf",\s*who\s+(?:prefers|likes|asks|wants|chooses)\s+to\s+be\s+(?:called|known\s+as)\s+[{_QUOTE}]?",
+    # 'Arben Krasniqi ("Benny")': a name in quotes, alone in a bracket after a name, is what he is called
+    rf"[ \t]*\([ \t]*[{_QUOTE}]",
 )
 _JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
 # 'Kieran is known to his friends as Kez.': the alias is the sentence's whole point, so the phrase
@@ -239,9 +241,13 @@ def alias_words_after(text: str, end: int) -> tuple[int, int] | None:
     words = _ALIAS_WORDS.match(text, joint.end())
     if words is None or any(w.lower() in _ORGANISATION_WORDS for w in words.group(0).split()):
         return None  # 'an Eileen Stott, called Staffordshire Police to report': a body she telephoned
+    if _QUOTED_BRACKET.fullmatch(joint.group(0)) and not _QUOTE_CLOSES.match(text, words.end()):
+        return None  # '("I'm family", she said)': a quotation in the bracket, not a name
     return words.span()
 
 
+_QUOTED_BRACKET = re.compile(rf"[ \t]*\([ \t]*[{_QUOTE}]")
+_QUOTE_CLOSES = re.compile(rf"[{_QUOTE}][ \t]*\)")
 _INVERTED_GAP = re.compile(r",[ \t]*")
 _BRACKETED = re.compile(r"[ \t]*\([ \t]*")
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from anonymiser.config import vocabulary
-from anonymiser.detect.named_days import is_named_day, named_day_spans
+from anonymiser.detect.named_days import festival_time, is_named_day, named_day_spans
 
 _OCCASIONS = vocabulary.alternation(vocabulary.OCCASIONS)
 _CALENDAR_WORDS = vocabulary.alternation(vocabulary.MONTHS + vocabulary.MONTH_ABBREVIATIONS
@@ -105,11 +105,20 @@ _NAMED_DAY_TAKES_MONTH = re.compile(
     rf"(?:\b(?:on|in|during|over|{vocabulary.alternation(vocabulary.entries('determiners'))})|['’]s?)\s+$", re.I)
 
 
+_AT = re.compile(r"\bat\s+$", re.I)
+
+
 def _named_day(text: str, start: int, end: int, month: str) -> Framed | None:
     """'spent Boxing Day at home' -> 'spent a day in December at home': the month alone would say he
-    spent the month; after 'on' or 'the' the plain coarsened date reads true ('in December')."""
+    spent the month; after 'on' or 'the' the plain coarsened date reads true ('in December'), and
+    'at' goes with the day ('at Christmas 2021' -> 'in December 2021')."""
     if _NAMED_DAY_TAKES_MONTH.search(text, max(0, start - 20), start):
         return None
+    at = _AT.search(text, max(0, start - 4), start)
+    if at:
+        return Framed(at.start(), start, cased(text[at.start():end], f"in {month}"))  # 'at Christmas 2021'
+    if festival_time(text[core_start(text, start, end):end]) is not None:
+        return None  # 'Christmas 2023 was quiet' -> 'Late December 2023 was quiet': a time of the month already
     opens = re.search(r"(?:^|[.!?:]\s)\s*$", text[max(0, start - 3):start]) is not None
     new = f"a day in {month}"
     return Framed(start, start, new[0].upper() + new[1:] if opens else new)

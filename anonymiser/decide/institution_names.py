@@ -58,6 +58,32 @@ def _short_name(name: str) -> str | None:
     return None if is_place(short) else short
 
 
+# An initialism that says a body's kind before its name ('HMP Lowdham Grange'): organisation_words.txt's
+# kind-labelled words, in capitals.
+_KIND_INITIALS = frozenset(w.upper() for w, kind in vocabulary.labelled("organisation_words").items()
+                           if kind and len(w) > 2 and w.isalpha())
+_KIND_WORDS = vocabulary.lower(vocabulary.entries("organisation_words"))
+
+
+def _named_after_initials(text: str, detections: list[Detection]) -> tuple[dict[str, tuple[str, str]], list[tuple[int, int]]]:
+    """'Lowdham Grange' of 'HMP Lowdham Grange' -> the body as its kind; a place's name ('Durham' of 'HMP
+    Durham') -> a place, so the NER's person there ('phoned from Durham') is the place."""
+    out: dict[str, tuple[str, str]] = {}
+    sources: list[tuple[int, int]] = []  # the full names, each read for itself
+    for d in detections:
+        words = text[d.start:d.end].split()
+        if d.entity != E.ORGANISATION or len(words) < 2 or words[0] not in _KIND_INITIALS or d.from_register:
+            continue
+        name = " ".join(words[1:])
+        if not all(w[:1].isupper() for w in words[1:]) or all(w.lower() in _KIND_WORDS for w in words[1:]):
+            continue  # 'HMP Prison Service', 'HMP and ...': no name of its own
+        kind = institution_text(E.ORGANISATION, text[d.start:d.end])
+        sources.append((d.start, d.end))
+        out[name] = (E.LOCATION, "") if is_place(name) or len(words) == 2 and (is_first_name(name) or is_surname(name)) \
+            else (E.ORGANISATION, kind)
+    return out, sources
+
+
 def read_institution_names(text: str, detections: list[Detection]) -> list[Detection]:
     """Clubs taken for schools made clubs; each institution's short name found again as it."""
     out = [replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=CLUB))
@@ -70,19 +96,31 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
             short = _short_name(text[d.start:d.end])
             if short is not None:
                 shorts.setdefault(short, (d.entity, d.meta.local_kind or institution_text(d.entity, text[d.start:d.end])))
+    prisons, named_in_full = _named_after_initials(text, out)
+    # the full name goes as its kind too, so its own words are no short name of another body
+    out = [replace(d, meta=replace(d.meta, local_kind=prisons[name][1])) if d.entity == E.ORGANISATION
+           and (d.start, d.end) in named_in_full and (name := " ".join(text[d.start:d.end].split()[1:])) in prisons
+           and prisons[name][1] else d for d in out]
+    kinded = [(d.start, d.end) for d in out if d.meta.local_kind and (d.start, d.end) in named_in_full]
+    out = [d for d in out if d.meta.local_kind or not (set(d.detectors) <= _GUESSES and any(
+        s < d.end and d.start < e for s, e in kinded))]
     # A name that begins two institutions' names ('Ashby Grange School', 'Ashby Nursery') is the place
     # both are named after, not the short name of either.
     districts = [short for short in shorts if sum(n.startswith(short.lower() + " ") for n in names) > 1]
     shorts = {short: kind for short, kind in shorts.items() if short not in districts}
     shorts.update({short: (E.LOCATION, "") for short in districts})  # 'Staff at Quarnby said': the district
+    shorts.update({short: kind for short, kind in prisons.items() if short not in shorts})
     if not shorts:
         return out
-    surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES]
+    surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES] + named_in_full
     found: list[Detection] = []
     for short, (entity, kind) in shorts.items():
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
             if any(s < m.end() and m.start() < e for s, e in surer) or _LONGER_NAME.match(text, m.end()):
                 continue  # 'Hollybank Road', 'Hollybank Pupil Referral Unit': a longer name, read for itself
+            if entity == E.LOCATION and not any(d.entity == E.PERSON and d.start < m.end() and m.start() < d.end
+                                                for d in out):
+                continue  # a place a body is named after is a person nowhere; elsewhere it is read as itself
             found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind or None)))
     if not found:
         return out

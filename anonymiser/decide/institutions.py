@@ -65,7 +65,11 @@ def institution_text(entity: str, name: str) -> str:
             return "the club"  # 'Fellside Rovers Juniors': a club's name, read by the school pattern for 'Juniors'
         if re.search(r"\b(primary|infant|junior|first)\b", low):
             return "the primary school"
-        if re.search(r"\b(high|secondary|academy|college|grammar|upper)\b", low):
+        if re.search(r"\b(high|secondary|academy|grammar|upper)\b", low):
+            return "the secondary school"
+        if re.search(r"\bcollege$", low):
+            return "the college"  # 'North Kent College', 'Oakfield Sixth Form College': further education, or a school's name
+        if re.search(r"\bcollege\b", low):
             return "the secondary school"
         return "the school"
     if entity == E.NURSERY and re.search(r"\bchildren['’]?s\s+centre\b", name, re.I):

@@ -20,11 +20,13 @@ import re
 from dataclasses import replace
 
 from anonymiser.config import vocabulary
+from anonymiser.config.data import lowered
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.config.places import is_place
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
+from anonymiser.decide.firm_names import firm_possessives
 from anonymiser.decide.institution_names import read_institution_names
 from anonymiser.decide.keep import known_first_name
 
@@ -37,9 +39,18 @@ _NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisat
 _BUSINESS = vocabulary.having("local_organisation_words", "business")
 _NAMED_BUSINESS = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}})(?i:{vocabulary.alternation(_BUSINESS)})(?![\w'’-])")
+# Labelled 'name-after': a head word written before the name ('Masjid an-Nur'), an Arabic article run on to it.
+_NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*"
+_HEAD_THEN_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<lead>[A-Z][\w'’-]*[ \t]+)?(?P<head>(?i:{vocabulary.alternation(vocabulary.having('local_organisation_words', 'name-after'))}))"
+    rf"[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 DETECTOR = "LocalOrganisation"
+_LONGER = re.compile(r"[ \t]+[A-Z]")
 _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer"})  # a reading from the words round it
 _SENTENCE_WORDS = vocabulary.lower(vocabulary.SENTENCE_STARTERS)
+# A faith's, people's or nation's words ('Roman Catholic', 'Methodist', 'Polish'): a denomination, not a congregation's name.
+_FAITHS = lowered("gazetteer", ("faiths_languages_festivals", "ethnicities", "nationalities"))
+_FAITHS |= vocabulary.words("worship_words")
 _WORSHIP = vocabulary.words("worship_words")
 
 _EMPLOYMENT_BEFORE = re.compile(
@@ -202,7 +213,9 @@ def read_local_organisations(text: str, detections: list[Detection]) -> list[Det
                 d = replace(d, end=more.end())  # 'New Testament Church| of God': the rest of its name
         out.append(d)
     # a club the school pattern took, and a school's short name alone (decide/institution_names.py)
-    return _named_again(text, read_institution_names(text, _named_businesses(text, out)))
+    out = _named_again(text, read_institution_names(text, _named_businesses(text, out)))
+    found = firm_possessives(text, out)  # 'Fenwick's told the review' (decide/firm_names.py)
+    return sorted(with_found(out, found), key=lambda d: (d.start, -d.end)) if found else out
 
 
 def short_names(name: str) -> list[str]:
@@ -235,6 +248,8 @@ def _named_again(text: str, detections: list[Detection]) -> list[Detection]:
     found: list[Detection] = []
     for short, kind in sorted(kinds.items(), key=lambda k: -len(k[0])):
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?:(?![\w'’-])|(?=['’]s\b))", text):  # "X's yard" too
+            if _LONGER.match(text, m.end()):
+                continue  # 'Queen Elizabeth Hospital King's Lynn NHS Foundation Trust': a longer name, read for itself
             if not any(s < m.end() and m.start() < e for s, e in surer + [(f.start, f.end) for f in found]):
                 found.append(Detection(m.start(), m.end(), E.ORGANISATION, 0.6, (DETECTOR,),
                                        meta=DetectionMeta(local_kind=kind)))
@@ -258,9 +273,25 @@ def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]
             if s >= m.end(1):
                 continue
         head = " ".join(text[m.end(1):e].lower().split())
+        words = text[s:m.end(1)].split()
+        if len(words) == 1 and is_first_name(words[0]) and not re.search(r"['’]s?$", words[0]) \
+                or words[0].lower().rstrip(".") in _PERSON_TITLES \
+                or " ".join(words).lower() in _FAITHS or all(w.lower() in _FAITHS | {"and", "&"} for w in words):
+            continue  # 'Jane Chapel': a first name and a surname ('Ali's Barbers' is a shop); 'the Methodist Church'
         out = [d for d in out if d not in inside]
         out.append(Detection(s, e, E.ORGANISATION, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind="the " + _KIND[head])))
         names["".join(text[s:m.end(1)].split()).lower()] = "the " + _KIND[head]
+    for m in _HEAD_THEN_NAME.finditer(text):  # 'Masjid an-Nur', 'Jamia Masjid Ghausia': the head word first
+        s, e = m.start(), m.end()
+        if m.group("lead") and m.group("lead").split()[0].lower() in _SENTENCE_WORDS:
+            s = m.start("head")
+        inside = [d for d in out if d.start < e and s < d.end]
+        if any(not set(d.detectors) <= _GUESSES for d in inside):
+            continue
+        out = [d for d in out if d not in inside]
+        kind = "the " + _KIND[m.group("head").lower()]
+        out.append(Detection(s, e, E.ORGANISATION, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind)))
+        names["".join(text[s:e].split()).lower()] = kind
     # 'his coach at Fellside Juniors' after 'Fellside Juniors ARLFC': the club's name alone is the club
     out = [replace(d, entity=E.ORGANISATION, meta=replace(d.meta, local_kind=names[key]))
            if d.entity == E.SCHOOL and (key := "".join(text[d.start:d.end].split()).lower()) in names else d

@@ -9,12 +9,21 @@ title, a month, or a first name and the surname after it ('Kai told Jo Bell Torb
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anonymiser.config import vocabulary
+from anonymiser.config.lexicon import PhraseIndex, phrase_index
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.config.places import is_place
 
 _WORD = r"[A-Z][\w'’-]*"
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> PhraseIndex:
+    return phrase_index("allowlist", ("agencies",))
+
+
 _TRUST = re.compile(rf"(?<![\w'’.-])((?:{_WORD} (?:(?:and|&|of|for|the) )?)+)NHS (?:Foundation )?Trust(?![\w'’-])")
 _NOT_NAME = vocabulary.NAME_TITLES | vocabulary.lower(vocabulary.MONTHS + vocabulary.WEEKDAYS) | vocabulary.SENTENCE_STARTERS
 
@@ -38,4 +47,10 @@ def _name_start(text: str, start: int, end: int) -> int:
 
 def nhs_trust_names(text: str) -> list[tuple[int, int]]:
     """Where the text names an NHS trust, its name and all."""
-    return [(_name_start(text, m.start(1), m.end(1)), m.end()) for m in _TRUST.finditer(text)]
+    out = []
+    for m in _TRUST.finditer(text):
+        # a trust the allowlist names ('Queen Elizabeth Hospital King's Lynn NHS Foundation Trust') begins where it does
+        listed = [s for s, e in _agencies().find(m.group(0)) if e == len(m.group(0))]
+        start = _name_start(text, m.start(1), m.end(1))
+        out.append((min(start, m.start() + min(listed)) if listed else start, m.end()))
+    return out

@@ -11,6 +11,7 @@ from anonymiser.config.lexicon import overlapping
 from anonymiser.config.names import is_first_name, only_a_word
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.date_edges import without_numbered_lead
 from anonymiser.decide.keep import FUNCTION_WORDS
 from anonymiser.decide.residue_scan import acronyms
 from anonymiser.detect.recognizers.house_numbers import NAME as HOUSE_NUMBER
@@ -69,16 +70,23 @@ def _rank(d: Detection) -> tuple:
 _JOINED_KINDS = (E.DATE, E.DATE_OF_BIRTH, E.LOCATION)
 
 
-def join_same_kind(detections: list[Detection]) -> list[Detection]:
+def join_same_kind(detections: list[Detection], text: str = "") -> list[Detection]:
     """Overlapping dates are one date, whole: the NER's 'November' inside the pattern's '5 November'
     scores higher, and winning alone it would leave the day showing beside the month it keeps. So are
     overlapping places: an address's town found again ('Normanton') inside a street ('Normanton
     Road') would leave 'Road' to read '[place] [place]'."""
+    detections = [without_numbered_lead(text, d) if d.entity == E.DATE else d for d in detections] if text else detections
     joined: dict[int, Detection] = {}  # id of each date or place -> the one it now stands in
     groups: list[list[Detection]] = []
-    for kind in _JOINED_KINDS:
-        for d in sorted((d for d in detections if d.entity == kind), key=lambda d: (d.start, -d.end)):
-            if groups and groups[-1][0].entity == kind and d.start < max(g.end for g in groups[-1]):
+    # so is a body of one kind two detectors saw ('the Norfolk and Norwich University Hospital' and the
+    # NER's 'Norwich University Hospital'): cut in two it would read 'the hospital and another hospital'
+    kinds = [(k, None) for k in _JOINED_KINDS] + sorted({(E.ORGANISATION, d.meta.local_kind) for d in detections
+                                                         if d.entity == E.ORGANISATION and d.meta.local_kind})
+    for kind, local in kinds:
+        for d in sorted((d for d in detections if d.entity == kind and d.meta.local_kind == local
+                         and not (local and d.from_register)), key=lambda d: (d.start, -d.end)):
+            if groups and groups[-1][0].entity == kind and groups[-1][0].meta.local_kind == local \
+                    and d.start < max(g.end for g in groups[-1]):
                 groups[-1].append(d)
             else:
                 groups.append([d])
@@ -105,7 +113,7 @@ def join_same_kind(detections: list[Detection]) -> list[Detection]:
 
 def resolve(detections: list[Detection], text: str) -> list[Detection]:
     """Keep the best detection for each character; a loser keeps whatever it covers alone."""
-    detections = join_same_kind(detections)
+    detections = join_same_kind(detections, text)
     accepted: list[Detection] = []
     taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
     for d in sorted(detections, key=_rank, reverse=True):

@@ -33,6 +33,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.propagation import collision_hit
 from anonymiser.decide.wording import line_in_capitals
 from anonymiser.detect.date_context import date_context
+from anonymiser.detect.recognizers.register_words import office_at
 
 DETECTOR = "PersonEvidence"
 SCORE = 0.9
@@ -159,7 +160,7 @@ def name_words(text: str, detections: list[Detection], kept: list[tuple[int, int
         if all(overlapping(people, s, e) for s, e in spans):
             continue
         usable = [(s, e) for s, e in spans if not date_context(text, s, e, month) and _free(s, e, taken, kept)
-                  and not _the_place(text, s, e)]
+                  and not _the_place(text, s, e) and not (wordlike and office_at(text, s, e))]
         strong = {(s, e) for s, e in usable if _person_cue(text, s, e, wordlike)}
         if not strong:
             continue

@@ -38,6 +38,7 @@ from anonymiser.config.lexicon import PhraseIndex, overlapping, phrase_index, su
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
+from anonymiser.decide.defined_acronyms import defined_acronym_spans
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.initialled_bodies import initialled_body
 from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
@@ -47,7 +48,6 @@ from anonymiser.decide.not_people import in_ethnicity
 from anonymiser.decide.place_spans import whole_place
 from anonymiser.decide.shapes import (
     common_words_only,
-    expansion_start,
     heading_words_common,
     labels,
     plain,
@@ -60,6 +60,9 @@ _WORD = re.compile(r"[^\W_][\w'’]*")
 _CONNECTORS = frozenset({"and", "of", "&", "the"})
 _SPACY = ("SpacyRecognizer",)
 _NER_VETOED = (E.PERSON, E.LOCATION)  # an organisation of common words is still one ("Legal Aid Board")
+_NOT_A_NAME = {E.PERSON: frozenset(), E.ORGANISATION: frozenset(), E.LOCATION: vocabulary.words("compass_words")}
+
+
 @lru_cache(maxsize=1)
 def _agency_words() -> tuple[frozenset[str], frozenset[str]]:
     """(every agency word, the head words), lower-cased."""
@@ -107,7 +110,8 @@ class PhraseLayer:
         spans += legislation_names(text)
         spans += eponym_names(text)
         spans += system_spans(text, system_names(text))  # 'a Merlin report': a record system, no one
-        spans += self._defined_acronyms(known + spans)
+        merged = _longest(known + spans)
+        spans += defined_acronym_spans(self.text, lambda s, e: any(a <= s and e <= b for a, b in overlapping(merged, s, e)))
         if keeper.profile.keep_labels:
             spans += labels(text)
         self.sections = section_numbers(text)
@@ -117,7 +121,6 @@ class PhraseLayer:
     def _agency_names(self) -> list[tuple[int, int]]:
         """Runs of kept places, compass words, connectors and agency words ending in an agency head word."""
         words, heads = _agency_words()
-        compass = vocabulary.words("compass_words")
         place_at = {s: e for s, e in self._places}
         toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_][\w'’]*|&", self.text)]
         # each token's kind: place (a kept place starts here; skip to its end), compass, agency, connector
@@ -140,7 +143,7 @@ class PhraseLayer:
             low = plain(w).lower()
             if low in words or w.lower() in words:
                 kind = "head" if (low in heads or w.lower() in heads) else "agency"
-            elif low in compass:
+            elif low in _NOT_A_NAME[E.LOCATION]:
                 kind = "compass"
             elif word_class(w) in (WordClass.PROPER, WordClass.UNKNOWN) and w.lower() not in known_first_names():
                 kind = "proper"  # 'Dartmoor' in 'South Devon and Dartmoor CSP': a place only beside one
@@ -217,27 +220,6 @@ class PhraseLayer:
                 body = body[1:]
         return body
 
-    def _defined_acronyms(self, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """'Discharge to Assess (DTA)': the acronym is what its expansion is; kept when that is kept."""
-        out: list[tuple[int, int]] = []
-        kept: set[str] = set()
-        for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,7})\)", self.text):
-            acronym = m.group(1)
-            if sum(c.isupper() for c in acronym) < 2 or acronym in kept:
-                continue
-            start = expansion_start(self.text, m.start(), acronym)
-            if start is None:
-                continue
-            before = self.text[start:m.start()]
-            s, e = start, start + len(before.rstrip(" ‘’'\"“”"))
-            inside = any(a <= s and e <= b for a, b in overlapping(_longest(known), s, e))
-            if inside or common_words_only(self.text[s:e]):
-                kept.add(acronym)
-        for acronym in kept:
-            out += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?:['’]?s)?(?![\w-])",
-                                                               self.text)]
-        return out
-
     # --- applying them ------------------------------------------------------------------------
     def filter(self, detections: list[Detection]) -> list[Detection]:
         """Drop what lies inside a kept phrase, cut what straddles one; then the lexicon veto."""
@@ -259,8 +241,8 @@ class PhraseLayer:
 
     def _cut(self, d: Detection) -> list[Detection]:
         hits = overlapping(self.spans, d.start, d.end)
-        if d.entity in E.INSTITUTIONS:
-            # 'St Anne's Church of England Primary School': a kept phrase inside a school's name,
+        if d.entity in E.INSTITUTIONS or d.meta.local_kind:
+            # 'St Anne's Church of England Primary School', 'Arriva Kent Thameside': a kept phrase inside a name,
             # with the name on both sides of it, is part of the name, not a place of its own; so is a
             # kept place that opens it ('Cumberland Surgery' is no 'Cumberland the GP practice').
             hits = [(s, e) for s, e in hits if not (d.start < s and e < d.end)
@@ -286,8 +268,8 @@ class PhraseLayer:
             words = [w for w in _WORD.findall(self.text[s:e]) if w.lower() not in FUNCTION_WORDS]
             if e <= s or not words:
                 continue
-            if d.entity in (E.PERSON, E.LOCATION, E.ORGANISATION) and not any(w[0].isupper() for w in words):
-                continue
+            if d.entity in _NOT_A_NAME and not any(w[0].isupper() and w.lower() not in _NOT_A_NAME[d.entity] for w in words):
+                continue  # no name left: lower-case words, or the 'West' of 'West Norfolk', no place itself
             out.append(replace(d, start=s, end=e))
         return out
 

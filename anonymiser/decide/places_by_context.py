@@ -9,6 +9,7 @@
   (models/vocabulary/facility_words.txt) names the facility or its place, not a person.
 - 'their previous address in Holmcroft': one word after a dwelling noun and 'in'
   (models/vocabulary/dwelling_words.txt) is where the home is.
+- 'Pelham Road': a name ending in a street's type that is no surname is a street.
 """
 
 from __future__ import annotations
@@ -89,6 +90,18 @@ def _lone_word_after_preposition(text: str, d: Detection) -> bool:
             and _LONE_WORD_BEFORE.search(text, max(0, d.start - 12), d.start) is not None)
 
 
+_STREET_TYPES = vocabulary.lower(vocabulary.STREET_TYPES)
+
+
+def _a_street(text: str, d: Detection) -> bool:
+    """'Masjid an-Nur, Pelham Road': the NER's person whose last word is a street's type no name list
+    knows as a name ('Road', 'Avenue'; not 'Lane', 'Hill' or 'Green', which are surnames too)."""
+    words = text[d.start:d.end].split()
+    last = words[-1] if words else ""
+    return (d.entity == E.PERSON and len(words) >= 2 and last.lower() in _STREET_TYPES and last[:1].isupper()
+            and not is_surname(last) and not is_first_name(last) and words[0].lower().rstrip(".") not in _TITLES)
+
+
 def _known_place(text: str, s: int, e: int, detections: list[Detection]) -> bool:
     return places.is_place(text[s:e]) or any(
         o.start == s and o.end == e and o.entity == E.LOCATION and o.detectors != _NER for o in detections)
@@ -121,7 +134,7 @@ def places_by_context(text: str, detections: list[Detection]) -> list[Detection]
     ends = _institution_ends(text, detections)
     out = [replace(d, entity=E.LOCATION)
            if _guess(d) and (_after_institution(text, d, ends) or _before_facility(text, d) or _after_dwelling_in(text, d)
-                             or _lone_word_after_preposition(text, d))
+                             or _lone_word_after_preposition(text, d) or _a_street(text, d))
            else d
            for d in detections]
     return _lists_of_places(text, out)

@@ -16,6 +16,7 @@ from anonymiser.config.lexicon import PhraseIndex, list_entries
 from anonymiser.config.profile import Profile
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.expansions import expansions
+from anonymiser.decide.glossary import glossary_acronyms
 from anonymiser.decide.nhs_trusts import nhs_trust_names
 from anonymiser.decide.systems import system_names, system_spans
 from anonymiser.decide.vehicles import makes_never_surnames
@@ -109,6 +110,7 @@ class Scan:
         self.defined = set(defined_in_brackets(text))
         self._capitals: dict[int, bool] = {}
         self.defined |= {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][A-Z&]{1,9})s?\s*(?::|-|–|—|\t)\s*\S", text)}
+        self.defined |= glossary_acronyms(text)  # 'DGT Dartford and Gravesham NHS Trust': a PDF's glossary, its tab a space
         # acronyms the text spells out as a body's name without defining them ('NUH'), with where
         self.expansions = expansions(text)
         # of those, the expansions whose every word is explained, per acronym (decide.residue fills it)

@@ -99,6 +99,8 @@ _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[
 # with no other role beside the name it is the role, so several officers are numbered alike.
 _POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
 POLICE_OFFICER = "police officer"
+# A title that is its holder's role ('Imam Yusuf Patel', 'Pastor Eli Taylor'; titles.txt 'role').
+_OWN_ROLE_TITLE = re.compile(rf"(?P<title>{vocabulary.alternation(vocabulary.titles('role'))})\.?[ \t]+(?=[A-Z])")
 # An aside after an apposed name that speaks only of the name (name_asides.txt), to its closing comma.
 _ASIDES = vocabulary.alternation(vocabulary.entries('name_asides'))
 _NAME_ASIDE = re.compile(rf"[ \t]*(?:{_ASIDES})(?![\w'’-])[^,.;:\n()]{{0,80}},", re.I)
@@ -155,8 +157,7 @@ def _closing(text: str, pos: int, bracket: bool) -> int | None:
 
 def written_role(text: str, start: int, end: int) -> WrittenRole | None:
     """The role written right beside the mention text[start:end], if any."""
-    if _POSSESSIVE.match(text, end):
-        return None  # 'the health visitor, Amina Begum's manager': the role is someone else's
+    possessive = _POSSESSIVE.match(text, end) is not None  # 'the health visitor, Amina Begum's manager'
     lead, _ = with_title(text, start)
     window = max(0, lead - _WINDOW)
     last = _LAST_WORD.search(text, max(0, lead - 40), lead)
@@ -173,6 +174,8 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
         m = _BEFORE.search(text[window:head.end()]) or m  # 'Staff Nurse Polly Hanlon': the title ends the role
     if m and m.group("joint").strip() and _after_a_name(text, window + m.start()):
         m = None  # 'Jo Bell, the health visitor, Amina Begum': whose role it is is unclear; 'the GP Amina Begum' is hers
+    if m and possessive and m.group("joint").strip():
+        return None  # 'the health visitor, Amina Begum's manager': the role is someone else's
     if m:
         role = normalise(m.group("mods"), m.group("role"))
         joint = m.group("joint")
@@ -196,7 +199,7 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
                               or _QUALIFIED.search(text, window, window + m.start()))
                 return WrittenRole(role, "before", window + m.start(), window + m.start("joint"),
                                    None if m.group("plural") else close, bool(m.group("plural")), bool(stands))
-    m = _AFTER.match(text, end)
+    m = None if possessive else _AFTER.match(text, end)  # 'Staff Nurse Rook's action' had only its title beside it
     if m:
         role = normalise(m.group("mods"), m.group("role"))
         close = _closing(text, m.end(), "(" in m.group("joint"))
@@ -207,9 +210,14 @@ def written_role(text: str, start: int, end: int) -> WrittenRole | None:
             # 'Jo Bell, the health visitor from the Trust, carried out': hers, the qualifier kept with it
             # (decide/restated_roles.py), so no one mention of role and name
             return WrittenRole(role, "after", m.start(), m.end(), None, bool(m.group("plural")))
+    if possessive:
+        return None
     police = _POLICE_TITLE.match(text, lead)
     if police is not None and police.end() <= end:
         return WrittenRole(POLICE_OFFICER, "before", lead, police.end(), end)  # 'PC Jo Bell' -> 'Police Officer 2'
+    titled = _OWN_ROLE_TITLE.match(text, lead)
+    if titled is not None and titled.end() <= end:
+        return WrittenRole(titled.group("title").lower(), "before", lead, titled.end(), end)  # 'the imam'
     service = service_role(text, end)  # 'Tara Quinn from the Youth Offending Service': its worker
     if service is not None and service.role:
         return WrittenRole(service.role, "after", service.start, service.close or service.start, service.close)

@@ -106,6 +106,9 @@ def month_year(text: str) -> str | None:
         # "late January 2023" is no finer than its month: the qualifier stays with the coarsened rest.
         rest = month_year(written[qualifier.end():])
         return None if rest is None else qualifier.group(0) + rest
+    festival = named_days.festival_time(written)
+    if festival is not None:
+        return festival  # 'Christmas 2021' -> 'late December 2021': the day it names, no finer than its words
     cleaned = _clean(text)
     if named_days.has_named_day(cleaned):
         return "spring"  # 'Good Friday' with no year: Easter falls in March or April, always in spring

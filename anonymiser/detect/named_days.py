@@ -12,7 +12,12 @@ from anonymiser.config import vocabulary
 
 # Each named day, lower case with a plain apostrophe, with its month and day or its days from Easter.
 _DAYS = {name.lower().replace("’", "'"): labels[0] for name, labels in vocabulary.labelled("named_days").items()}
-NAMED_DAY = rf"(?i:{vocabulary.alternation(vocabulary.entries('named_days'))})(?![\w'’])"
+# A festival's name alone ('Christmas', 'Easter') is a season ('over Christmas'); with its year it is
+# the day ('the police call at Christmas 2021'), as exact as the date a chronology hides.
+_WITH_YEAR = vocabulary.having("named_days", "with-year")
+_ALONE = tuple(d for d in vocabulary.entries("named_days") if d not in _WITH_YEAR)
+NAMED_DAY = (rf"(?i:{vocabulary.alternation(_ALONE)}|(?:{vocabulary.alternation(_WITH_YEAR)})(?=[ \t]+(?:19|20)\d\d(?!\d)))"
+             r"(?![\w'’])")
 _NAMED_DAY_IN = re.compile(rf"(?<![\w'’]){NAMED_DAY}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -48,6 +53,24 @@ def written_as_date(text: str) -> str:
         return m.group(0) if date is None else f"{date.day} {calendar.month_name[date.month]}"
 
     return _NAMED_DAY_IN.sub(day, text)
+
+
+_FESTIVAL = re.compile(rf"\s*(?i:{vocabulary.alternation(_WITH_YEAR)})[ \t]+((?:19|20)\d\d)\s*") if _WITH_YEAR else None
+
+
+def festival_time(text: str) -> str | None:
+    """'Christmas 2021' -> 'late December 2021', 'Easter 2022' -> 'mid-April 2022': a festival with its
+    year, as the part of its month it falls in, which is what the draft's words say; None for anything else."""
+    m = _FESTIVAL.fullmatch(text) if _FESTIVAL else None
+    if m is None:
+        return None
+    year = int(m.group(1))
+    date = date_of(text[:m.start(1)].strip(), year)
+    if date is None:
+        return None
+    part = "early" if date.day <= 10 else "mid-" if date.day <= 20 else "late"
+    month = calendar.month_name[date.month]
+    return f"{part}{'' if part.endswith('-') else ' '}{month} {year}"
 
 
 def has_named_day(text: str) -> bool:

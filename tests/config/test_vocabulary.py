@@ -18,7 +18,7 @@ NAMES = sorted(p.stem for p in (MODELS_DIR / "vocabulary").glob("*.txt"))
 
 # The labels each labelled list may carry; a typo in a label would silently drop a word from a job.
 LABELS = {
-    "titles": {"female", "male", "neutral", "honour", "clergy", "professional", "rank", "police", "judge", "judge-post",
+    "titles": {"female", "male", "neutral", "honour", "clergy", "professional", "rank", "police", "role", "judge", "judge-post",
                "collar", "reference-collar", "capitals", "stripped", "absorbed", "not-place", "common",
                "full-stop"},
     "months": {"word", "verb"},
@@ -29,7 +29,7 @@ LABELS = {
     "street_abbreviations": set(vocabulary.entries("street_types")),
     # a month and day that exists, or days from Easter Sunday
     "named_days": {f"{m:02}-{d:02}" for m in range(1, 13) for d in range(1, calendar.monthrange(2000, m)[1] + 1)}
-                  | {f"easter{n:+}" for n in range(-63, 64)},
+                  | {f"easter{n:+}" for n in range(-63, 64)} | {"with-year"},
     "court_kinds": {"street", "named"},
     "measure_units": {"run_on", "amount"},
     "family_words": {"parent"},
@@ -44,7 +44,7 @@ LABELS = {
     "professional_roles": {"modifier", "generic"} | {"reads=" + e.replace(" ", "_")
                                                      for e in vocabulary.entries("professional_roles")},
     "role_modifiers": {"qualifier"},
-    "local_organisation_words": {"church", "club", "youth-club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
+    "local_organisation_words": {"name-after", "church", "club", "youth-club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
                                  "takeaway", "police-site", "police-station", "police-investigation-centre",

@@ -25,7 +25,8 @@ def test_dates_coarser_than_a_day_stay_as_written() -> None:
     text = ("Lily stayed with her aunt over Christmas 2030 and again in the summer of 2029. "
             "She was seen on Tuesday 4 March 2031.")
     out = anonymise(text, register=REGISTER).text
-    assert "over Christmas 2030" in out and "in the summer of 2029" in out
+    # a festival with its year names its days (a chronology's hidden date): the part of the month it is in
+    assert "over late December 2030" in out and "in the summer of 2029" in out
     assert "4 March" not in out and "March 2031" in out
 
 

@@ -23,6 +23,7 @@ from anonymiser.detect.recognizers import register_titles
 from anonymiser.detect.recognizers.register_address_forms import address_pattern, sub_addresses
 from anonymiser.detect.recognizers.register_misspellings import WORD_BEFORE, misspellings_again, misspelt_first_name
 from anonymiser.detect.recognizers.register_units import another_unit_before, unit_of
+from anonymiser.detect.recognizers.register_words import an_office, as_written
 
 NAME = "CaseRegister"
 # The title may end one line and the surname start the next ("knew of Mr\nWhitfield").
@@ -182,7 +183,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if lw in self.index:
             if word.islower() and lw in everyday_words():
                 return (), ""
-            return tuple(self.index[lw]), "exact"
+            entries = as_written(word, tuple(self.index[lw]))
+            return (entries, "exact") if entries else ((), "")
         if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in word_collisions() \
                 and lw not in _named_things():
             hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN
@@ -337,8 +339,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
         if len(group) == 1 and is_calendar_word(text[group[0][0]:group[0][1]]) \
                 and date_context(text, group[0][0], group[0][1], month=is_month(text[group[0][0]:group[0][1]])):
             return []  # 'in April 2024', 'Summer 2022' are the time, though April Lawson is on the register
-        if len(group) == 1 and _first_name_of_another(text, group[0]):
-            return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname
+        if len(group) == 1 and (_first_name_of_another(text, group[0]) or an_office(text, *group[0][:3])):
+            return []  # 'Joyce Hammond' on the panel, where Joyce is the family's surname; 'the Bishop of Ely'
         common = set.intersection(*({p for p, _ in entries} for _, _, entries, _ in group))
         if not common and len(group) > 1:
             # 'MOTHER AGNIESZKA NOWAK', where 'MOTHER' is one letter from a register 'Mather': the longest

@@ -49,17 +49,20 @@ _WEEKDAY_OR_DIGIT = rf"(?=[\d{_WEEKDAY_INITIALS}])"
 _WEEKDAY_OR_MONTH = rf"(?=[{''.join(sorted(set(_WEEKDAY_INITIALS + _MONTH_INITIALS)))}])"
 
 
+# Numbered paragraphs and versions ("paragraph 3.2.12") have the shape of dotted dates.
+_NOT_A_SECTION = r"(?<!\b(?i:paragraph|para\.?|section|clause|figure|table|version|v\.?|no\.?)\s*)"
+
+
 def _day_month(month: str) -> str:
     """A day then a month, or a range of days then a month: "14th of March", "14-16 March"."""
     single = rf"{_WEEKDAY_LEAD}{_NO_DIGIT_BEFORE}{_DAY}(?:\s+of)?[\s-]+{month}"
     # "13/14 March" is a night that spans two days; the slash joins only two day numbers.
-    days = rf"{_NO_DIGIT_BEFORE}{_DAY}\s*(?:-|–|/|to|and|&)\s*{_DAY}(?:\s+of)?\s+{month}"
+    # 'version 3 - 27 January': a numbered thing before a date, no first day of a range
+    days = rf"{_NOT_A_SECTION}{_NO_DIGIT_BEFORE}{_DAY}\s*(?:-|–|/|to|and|&)\s*{_DAY}(?:\s+of)?\s+{month}"
     return rf"{_WEEKDAY_OR_DIGIT}(?:{single}|{days})"
 
 
 _MONTH_DAY = rf"{_WEEKDAY_OR_MONTH}{_WEEKDAY_LEAD}{_MONTH}\s+(?:the\s+)?{_DAY}(?!\d)"
-# Numbered paragraphs and versions ("paragraph 3.2.12") have the shape of dotted dates.
-_NOT_A_SECTION = r"(?<!\b(?i:paragraph|para\.?|section|clause|figure|table|version|v\.?|no\.?)\s*)"
 
 YEAR_ONLY_SCORE = 0.3
 TIME_SCORE = 0.3

@@ -8,6 +8,7 @@ from presidio_analyzer import RecognizerResult
 from anonymiser.config import vocabulary
 from anonymiser.core.entities import REFERENCE_NUMBER
 from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
+from anonymiser.detect.recognizers.street_address import STREET_AFTER_NUMBER
 
 # The words that introduce a reference in police, health and children's-social-care records.
 _SYSTEM = (
@@ -107,8 +108,8 @@ class ReferenceNumberRecognizer(UkPatternRecognizer):
             code = m.group(1)
             if (m.start(1), m.end(1)) in seen or re.fullmatch(r"(?:19|20)\d\d", code):
                 continue
-            if _LEGAL_PART_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                continue
+            if _LEGAL_PART_BEFORE.search(text, max(0, m.start() - 20), m.start()) or STREET_AFTER_NUMBER.match(text, m.end()):
+                continue  # 'No. 7 Larch Crescent': a house number, which the address takes
             results.append(RecognizerResult(REFERENCE_NUMBER, m.start(1), m.end(1), 0.7,
                                             recognition_metadata={"recognizer_name": self.name,
                                                                   "recognizer_identifier": self.id,

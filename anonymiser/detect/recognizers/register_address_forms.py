@@ -28,8 +28,9 @@ def sub_addresses(address: str) -> list[str]:
     Court', perhaps with its town). The full address itself is not repeated."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
     street = next((i for i, p in enumerate(parts) if _STREET_NUMBER.match(p)), None)
+    sites = _named_sites(parts, street)
     if street is None:
-        return [parts[0]] if len(parts) > 1 else []
+        return ([parts[0]] if len(parts) > 1 else []) + sites
     out = []
     for i in range(0, street + 1):
         for j in range(street + 1, len(parts) + 1):
@@ -38,7 +39,16 @@ def sub_addresses(address: str) -> list[str]:
     if street >= 2:
         # 'Flat 6, Brindley Court' without its street, and with the town after it: 'FLAT 6 BRINDLEY COURT HANLEY'
         out += [", ".join(parts[:street] + parts[street + 1:j]) for j in range(street + 1, len(parts) + 1)]
-    return out
+    return out + [s for s in sites if s not in out]
+
+
+def _named_sites(parts: list[str], street: int | None) -> list[str]:
+    """The named site or building before the street ('Fenwood Meadows' of 'Plot 4, Fenwood Meadows, Mill
+    Road, Ely', 'Brindley Court' of 'Flat 6, Brindley Court, 41 Marlowe Crescent'): written alone, it is
+    where the household lives. Two words at least, with no number; a street is found by its type."""
+    if street is None:
+        street = next((i for i, p in enumerate(parts) if p.split()[-1].lower().rstrip(".") in STREET_TYPES), None)
+    return [] if street is None else [p for p in parts[:street] if len(p.split()) >= 2 and not any(c.isdigit() for c in p)]
 
 
 def address_pattern(address: str) -> re.Pattern[str]:

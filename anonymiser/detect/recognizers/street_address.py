@@ -69,6 +69,8 @@ _TAIL = (
 _STREET = rf"(?:The\s+(?:{_NAME}\s+)?|{_STREET_NAME}\s+){_NUMBERED_SUFFIX}"
 
 _NUMBERED_ADDRESS = rf"{_HOUSE_NUMBER},?\s+{_STREET}{_TAIL}"
+# A street right after a number: what makes 'No. 7 Larch Crescent' a house, not a reference number 7.
+STREET_AFTER_NUMBER = re.compile(rf",?[ \t]+{_STREET}")
 # The same with a flat or a named building in front. Kept apart from the plain form, which
 # starts with a digit and so is tried quickly; the plain match inside one of these is dropped
 # as a duplicate.
