@@ -15,7 +15,9 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
+from anonymiser.decide.known_names import known_first_names, pool_names
 from anonymiser.decide.local_teams import in_agency_name, place_in_agency_name
+from anonymiser.decide.medicines import is_medicine
 from anonymiser.decide.not_people import not_a_person
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas, with_agency_areas
 from anonymiser.decide.people import before_next_field
@@ -231,13 +233,14 @@ class Keeper:
             return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):
             return True  # 'her first language is Yoruba': a language, faith or festival is no place
+        if d.entity in (E.ORGANISATION, E.LOCATION) and len(words) == 1 and is_medicine(self.text, d.start, d.end):
+            return True  # 'prescribed Parvolex' read as a place: a medicine (decide/medicines.py)
         if d.entity in (E.ORGANISATION, E.LOCATION):
             if d.entity == E.ORGANISATION and not any(c.isupper() or c.isdigit() for c in span):
                 return True  # 'inter alia'
             content = [w for w in words if w.lower() not in FUNCTION_WORDS]
-            if d.entity == E.LOCATION:
-                # 'State Security Court', 'Fourth Section of the Court': an institution, not a place
-                return bool(content) and all(w.lower() in GENERIC_INSTITUTION for w in content)
+            if d.entity == E.LOCATION:  # 'Fourth Section of the Court': an institution; 'CSPR': an acronym of the trade
+                return bool(content) and (all(w.lower() in GENERIC_INSTITUTION for w in content) or all(w in acronyms() for w in content))
             return all(w.lower() in GENERIC_INSTITUTION or w in self.places_any for w in content)
         if d.entity == E.QUANTITY and d.detectors == ("SpacyRecognizer",) and _BARE_NUMBER.fullmatch(span.strip()):
             return True  # a bare 'two' or '43' counts nothing identifiable on its own
@@ -307,7 +310,7 @@ class Keeper:
         span = self.text[d.start:d.end]
         if self.kept_place(span):
             return None  # 'Cambridgeshire' tagged as a person is still the partnership's own area
-        if normalise(span) in self._local_authorities and span.strip().lower() not in _pool_names():
+        if normalise(span) in self._local_authorities and span.strip().lower() not in pool_names():
             # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
             return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
@@ -340,7 +343,7 @@ class Keeper:
                 self.text, max(0, s - 12), s):
             return replace(d, start=s, end=e, entity=E.LOCATION)  # 'incidents at Harrow Lane' read as a person
         if (d.detectors in (("SpacyRecognizer",), ("propagation",)) and places.named_in(self.text, word)
-                and names[0].group(0).lower() not in _pool_names()
+                and names[0].group(0).lower() not in pool_names()
                 and _PLACE_BEFORE.search(self.text, max(0, s - 12), s)):
             # 'a flat in Reading' read as a person: a town the gazetteer knows, after a place word, is the town
             return replace(d, start=s, end=e, entity=E.LOCATION)
@@ -372,28 +375,9 @@ class Keeper:
 
 
 @lru_cache(maxsize=1)
-def known_first_names() -> frozenset[str]:
-    """First names we know: the pseudonym pools and the names that are also words ('Will', 'Hope')."""
-    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral", "word_collisions")
-    return frozenset(n.lower() for name in lists for n in load_list("names", name))
-
-
-@lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     """Words of a role written beside a name: 'Assistant Head', 'Named Midwife', 'Team Manager'."""
     return frozenset(w.lower() for entry in vocabulary.entries("professional_roles") for w in entry.split())
-
-
-@lru_cache(maxsize=1)
-def _pool_names() -> frozenset[str]:
-    """The pseudonym pools' first names only: 'Bath' and 'Hope', names that are also words, are not here."""
-    lists = ("pseudonyms_female", "pseudonyms_male", "pseudonyms_neutral")
-    return frozenset(n.lower() for name in lists for n in load_list("names", name))
-
-
-def known_first_name(word: str) -> bool:
-    """A first name the pools or the word-collision list know ('Jane', 'Will')."""
-    return word.lower() in known_first_names()
 
 
 def _has_name_token(text: str) -> bool:

@@ -28,15 +28,18 @@ from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.firm_names import firm_possessives
 from anonymiser.decide.institution_names import read_institution_names
-from anonymiser.decide.keep import known_first_name
+from anonymiser.decide.known_names import known_first_name
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A named facility that is a body ('Riverview Learning Centre') is a business of its own kind (facility_words.txt).
+_FACILITY_BODIES = vocabulary.having("facility_words", "body")
 _KIND = {e.lower(): labels[0].replace("-", " ") for e, labels in vocabulary.labelled("local_organisation_words").items()}
+_KIND |= {e.lower(): e.lower() for e in _FACILITY_BODIES}
 _HEAD = re.compile(rf"\b(?:{vocabulary.alternation(_KIND)})\b", re.I)
 # 'Assembly', 'Fellowship': a church only with a word of worship in its name ('Harbour Light Praise Assembly').
 _NEEDS_WORSHIP = frozenset(e.lower() for e in vocabulary.having("local_organisation_words", "worship"))
 # 'the Spice Garden takeaway', 'Ali's Barbers': a capitalised name before a business's head word, in any case.
-_BUSINESS = vocabulary.having("local_organisation_words", "business")
+_BUSINESS = vocabulary.having("local_organisation_words", "business") + _FACILITY_BODIES
 _NAMED_BUSINESS = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}})(?i:{vocabulary.alternation(_BUSINESS)})(?![\w'’-])")
 # Labelled 'name-after': a head word written before the name ('Masjid an-Nur'), an Arabic article run on to it.

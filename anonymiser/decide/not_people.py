@@ -6,6 +6,7 @@ meal deal') and a term its bracket spells out ('sent OT (out of town)').
   list knows ('a Greggs'); 'a Jones' may be one of the family, so a listed surname stays a name.
 - Capitalised words that are an ethnicity the gazetteer lists, but for common words beside it, as
   the NER may cut it ('Mixed White' of 'mixed White British'), are no person's name.
+- A medicine its phrase names ('prescribed Parvolex', 'Oramorph liquid': decide/medicines.py).
 - A token whose letters are the initials of the words in the bracket right after it ('OT (out of
   town)', 'CIN (child in need)') is a term the draft explains, never someone's initials.
 """
@@ -17,6 +18,7 @@ import re
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import phrase_index
 from anonymiser.config.names import is_first_name, is_surname
+from anonymiser.decide.medicines import is_medicine
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -63,8 +65,8 @@ def _spells(letters: list[str], words: list[str]) -> bool:
 
 
 def not_a_person(text: str, start: int, end: int) -> bool:
-    """The word at text[start:end] is a shop after 'a' or a term its bracket spells out."""
-    return shop_after_article(text, start, end) or spelt_in_brackets(text, start, end)
+    """The word at text[start:end] is a shop after 'a', a term its bracket spells out or a medicine."""
+    return shop_after_article(text, start, end) or spelt_in_brackets(text, start, end) or is_medicine(text, start, end)
 
 
 def in_ethnicity(text: str, start: int, end: int) -> bool:

@@ -41,7 +41,8 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.defined_acronyms import defined_acronym_spans
 from anonymiser.decide.eponyms import eponym_names
 from anonymiser.decide.initialled_bodies import initialled_body
-from anonymiser.decide.keep import FUNCTION_WORDS, Keeper, known_first_names
+from anonymiser.decide.keep import FUNCTION_WORDS, Keeper
+from anonymiser.decide.known_names import known_first_names
 from anonymiser.decide.legislation import legislation_names
 from anonymiser.decide.nhs_trusts import nhs_trust_names
 from anonymiser.decide.not_people import in_ethnicity

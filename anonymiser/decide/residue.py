@@ -42,7 +42,7 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.span_set import SpanSet
 from anonymiser.decide.initialled_bodies import agency_after
-from anonymiser.decide.not_people import shop_after_article, spelt_in_brackets
+from anonymiser.decide.not_people import not_a_person
 from anonymiser.decide.origins import before_country
 from anonymiser.decide.places_by_context import facility_after
 from anonymiser.decide.residue_scan import Scan, acronyms, explaining_index, org_words, place_words, trade_words
@@ -228,8 +228,8 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
         return None  # 'SARs', 'LSCBs': a plural acronym names no one
     if "." in word and not _DOTTED_INITIALS.fullmatch(word):
         return None  # 'E.g', 'St.John': an abbreviation
-    if spelt_in_brackets(t.text, start, start + len(word)) or shop_after_article(t.text, start, start + len(word)):
-        return None  # 'OT (out of town)', 'a Nando's': a term its bracket spells out, a shop (decide/not_people.py)
+    if not_a_person(t.text, start, start + len(word)):
+        return None  # 'OT (out of town)', 'a Nando's', 'prescribed Parvolex': a term its bracket spells, a shop, a medicine
     letters = _initialism(word)
     if letters is not None:
         if word in acronyms() or letters in acronyms() or letters in t.defined or letters in expanded:

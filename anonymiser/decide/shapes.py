@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from anonymiser.config import vocabulary
 from anonymiser.config.english import WordClass, word_class
-from anonymiser.decide.keep import FUNCTION_WORDS, known_first_names
+from anonymiser.decide.keep import FUNCTION_WORDS
+from anonymiser.decide.known_names import known_first_names
 
 # A dotted number: '2.1', '14.168', '3.4.2'.
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}\.?")

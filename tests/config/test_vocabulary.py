@@ -31,7 +31,9 @@ LABELS = {
     "named_days": {f"{m:02}-{d:02}" for m in range(1, 13) for d in range(1, calendar.monthrange(2000, m)[1] + 1)}
                   | {f"easter{n:+}" for n in range(-63, 64)} | {"with-year"},
     "court_kinds": {"street", "named"},
-    "measure_units": {"run_on", "amount"},
+    "measure_units": {"run_on", "amount", "dose"},
+    "medicine_cues": {"before", "after"},
+    "facility_words": {"body"},
     "family_words": {"parent"},
     "system_words": {"after", "before"},
     "institution_stop_words": {"any", "school", "nursery", "gp", "ward", "hospital"},
