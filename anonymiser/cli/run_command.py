@@ -144,7 +144,7 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     to_check = f" ({embedded} picture{'s' if embedded != 1 else ''} or object{'s' if embedded != 1 else ''} " \
                "to check by hand)" if embedded else ""
     click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
-               f"{len(summary.not_ready)} not ready, {warnings} warnings{to_check}, {len(found.skipped)} not processed"
+               f"{len(summary.not_ready)} not ready, {warnings} warning{'s' if warnings != 1 else ''}{to_check}, {len(found.skipped)} not processed"
                f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
                f"output in {out_dir}")
     if counts:

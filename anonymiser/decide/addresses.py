@@ -17,10 +17,12 @@ if they agree, and the plain text if they do not."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.config.profile import EntityPolicy
 from anonymiser.core import entities as E
+from anonymiser.core.detection import Detection
 from anonymiser.core.register import Register
 from anonymiser.detect.recognizers.house_numbers import CUE
 
@@ -69,9 +71,10 @@ def address_text(register: Register, which: tuple[int, ...], policy: EntityPolic
 
 
 # What a comma after an address keeps: a relative clause or a clause joined on ('the family home, which
-# ...', ', and then'), or a list's next item (a capital, a digit, a quote).
+# ...', ', and then'), what the address is, in apposition (', the home of his new partner'), or a list's
+# next item (a capital, a digit, a quote).
 _COMMA_GOES_ON = re.compile(r",[ \t]*(?:(?:who|whom|whose|which|where|when|and|but|or|so|yet|while|whilst|although|"
-                            r"though)(?![\w'’-])|[^a-z \t])")
+                            r"though|the|a|an|his|her|their|its)(?![\w'’-])|[^a-z \t])")
 
 
 def address_closing_comma(text: str, start: int, end: int, address: str) -> int:
@@ -105,3 +108,28 @@ def with_number_word(text: str, start: int) -> int:
     Cotswold Close' -> 'a neighbour at [address]', not 'at number [address]'."""
     m = _NUMBER_WORD.search(text, max(0, start - 10), start) if text[start:start + 1].isdigit() else None
     return m.start() if m else start
+
+
+_TO_POSTCODE = re.compile(r"[ \t]*,?[ \t]*")
+
+
+def postcodes_into_addresses(text: str, detections: list[Detection]) -> list[Detection]:
+    """'27 Ashton View, Harehills, LS8 5BX': a postcode right after an address is the address's end, so it
+    reads 'the family home', never 'the family home, [postcode removed]' (the draft may leave out a part
+    the register wrote, such as the town, between them)."""
+    postcodes = {d.start: d for d in detections if d.entity == E.POSTCODE and not d.meta.reviewer}
+    if not postcodes:
+        return detections
+    joined: dict[int, Detection] = {}
+    for d in detections:
+        if d.entity != E.ADDRESS or d.meta.reviewer:
+            continue
+        gap = _TO_POSTCODE.match(text, d.end)
+        code = postcodes.get(gap.end()) if gap else None
+        if code is not None and code.start > d.end - 1:
+            joined[id(d)] = replace(d, end=code.end)
+            postcodes.pop(code.start)
+    if not joined:
+        return detections
+    gone = {id(d) for d in detections if d.entity == E.POSTCODE and d.start not in postcodes and not d.meta.reviewer}
+    return [joined.get(id(d), d) for d in detections if id(d) not in gone]

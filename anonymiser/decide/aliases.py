@@ -16,7 +16,7 @@ from anonymiser.core import entities as E
 from anonymiser.core.results import Replacement
 from anonymiser.decide.name_brackets import collapse_name_brackets
 from anonymiser.decide.restated_aliases import VARIANT, WORDINGS, reword_restated_aliases
-from anonymiser.decide.wording import match_case
+from anonymiser.decide.wording import MORE_ALIASES, match_case
 
 _QUOTE = "\"'‘’“”"
 # What stands between a name and its alias: an apposition or a bracket saying the second is what the
@@ -70,6 +70,8 @@ def alias_phrase(text: str, start: int, end: int, same_person_just_before: int |
     if not _JOINT.fullmatch(text, same_person_just_before, start):
         return None
     joint = text[same_person_just_before:start]
+    more = MORE_ALIASES.match(text, end)
+    end = more.end() if more else end  # 'known at home as Anička and at nursery as Annie': both hers
     close = _CLOSE.match(text, end)
     close_end = close.end() if close else end
     if "(" in joint and ")" not in text[end:close_end]:

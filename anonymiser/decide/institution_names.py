@@ -48,6 +48,10 @@ def _short_name(name: str) -> str | None:
         if word_class(w) in (WordClass.COMMON, WordClass.BOTH) or not w[0].isupper():
             break
         lead.append(w)
+    if lead and lead[0].lower().rstrip(".") in _SAINT and len(words) > 2:
+        # 'St Wilfrid's' of 'St Wilfrid's Catholic Primary School': a saint's name in the possessive,
+        # which names a body and never a person ('the lead at St Wilfrid's')
+        return " ".join(words[:2]) if re.fullmatch(r"[A-Z][\w-]*['’]s", words[1]) else None
     if not lead or len(lead) == len(words) or lead[0].lower().rstrip(".") in _SAINT:
         return None
     if words[len(lead)].lower() in _STREET_TYPES:
@@ -107,6 +111,9 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
     # A name that begins two institutions' names ('Ashby Grange School', 'Ashby Nursery') is the place
     # both are named after, not the short name of either.
     districts = [short for short in shorts if sum(n.startswith(short.lower() + " ") for n in names) > 1]
+    # two bodies named after one saint ('St Anne's School', 'St Anne's Church'): no short name of either
+    shorts = {short: kind for short, kind in shorts.items() if not (short in districts and short.split()[0].lower().rstrip(".") in _SAINT)}
+    districts = [short for short in districts if short in shorts]
     shorts = {short: kind for short, kind in shorts.items() if short not in districts}
     shorts.update({short: (E.LOCATION, "") for short in districts})  # 'Staff at Quarnby said': the district
     shorts.update({short: kind for short, kind in prisons.items() if short not in shorts})

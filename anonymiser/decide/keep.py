@@ -156,7 +156,8 @@ class Keeper:
 
     def _agency_place(self, part: str, end: int) -> bool:
         """A known place that begins an agency's name: 'Boston' of 'Boston Borough Council'."""
-        return places.is_place(part.strip()) and place_in_agency_name(self.text, end - len(part), end)
+        return places.is_place(part.strip()) and place_in_agency_name(
+            self.text, end - len(part), end, normalise(self.area) if self.area else None)
 
     def _state_title(self, text: str) -> bool:
         """'Republic of Turkey', 'United Kingdom of Great Britain': a kept country under its formal title."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anonymiser.config import vocabulary
+from anonymiser.config import places, vocabulary
 from anonymiser.config.lexicon import normalise, phrase_index
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, OWN_AGENCY_AFTER
 
@@ -30,10 +30,15 @@ def _local_authorities() -> frozenset[tuple[str, ...]]:
     return frozenset(phrase_index("gazetteer", (LOCAL_AUTHORITIES,)).phrases)
 
 
-def place_in_agency_name(text: str, start: int, end: int) -> bool:
+def place_in_agency_name(text: str, start: int, end: int, area: tuple[str, ...] | None = None) -> bool:
     """The place text[start:end] is part of the agency's name after it: a body named after its
     territory, or a council's service named after the council's area ('Leeds Early Help'), never a
-    town inside one ('Dewsbury Early Help')."""
+    town inside one ('Dewsbury Early Help'). Where the partnership's `area` is known, a district
+    council's area inside it is such a town: the county runs the service ('the Great Yarmouth Early
+    Help team' in Norfolk)."""
     if not in_agency_name(text, end):
         return False
-    return _BODY_AFTER.match(text, end) is not None or normalise(text[start:end].strip()) in _local_authorities()
+    if _BODY_AFTER.match(text, end) is not None:
+        return True
+    key = normalise(text[start:end].strip())
+    return key in _local_authorities() and not (area is not None and places.inside(" ".join(key), {area}))

@@ -57,6 +57,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,3}|[^\W_](?:[\w'’]*[^\W_]|)(?:[\-/.][^\W_]
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _PLACE_BEFORE = vocabulary.place_before("unexplained", ignore_case=False)
 _PERSON_VERB_AFTER = re.compile(rf"[ \t]+(?:{vocabulary.alternation(vocabulary.words('person_verbs'))})\b")  # 'Preston shouted'
+# 'in Southtown and Cobholm': a list's earlier item, so the place preposition before it is this word's too.
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)(?:[A-Z][a-z]+[ \t]+)?$")  # '..., Quorndale and Upper| Haxton'
 _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('stripped'))})\.?\s+$", re.I)
 # Digits that are not a code: ordinals, decades, times ('11.40am', '23:10hrs'), measures, a year or a number.
 # A measure is a short number, whole or decimal, with its unit run on ('3.1kg', '37.5C'): a longer
@@ -139,8 +141,8 @@ def _name_part_unexplained(t: Scan, part: str, start: int) -> bool:
         return False
     if cls is WordClass.UNKNOWN and _inflected_common(low):
         # 'Redacted', 'Wellbeing': a common word inflected or compounded; but 'the Dunmeadow shopping
-        # centre' names a place, as compounds of common words often do
-        return facility_after(t.text, start, start + len(part))
+        # centre' names a place, as compounds of common words often do, and 'Dewsbury' is one
+        return facility_after(t.text, start, start + len(part)) or is_place(part)
     return True  # a proper noun or a word the lexicon does not know
 
 
@@ -264,6 +266,18 @@ def _token_unexplained(t: Scan, token: str, start: int, expanded: Container[str]
     return None
 
 
+def _place_before(text: str, s: int) -> bool:
+    """A place preposition before `s`, or before the list of capitalised items `s` ends ('in Southtown and')."""
+    for _ in range(4):
+        if _PLACE_BEFORE.search(text, max(0, s - 8), s):
+            return True
+        item = _LIST_ITEM_BEFORE.search(text, max(0, s - 60), s)
+        if item is None:
+            return False
+        s = item.start()
+    return False
+
+
 def _first_name_before(t: Scan, prev: re.Match[str], start: int, inside: Callable[[int, int], bool]) -> bool:
     """The word just before an unexplained name is a first name the name lists know, kept only because
     it is also a common word ('Patience', 'Grace')."""
@@ -346,7 +360,7 @@ def find_residue(text: str | Scan, explain: PhraseIndex | None = None,
         elif kind == "name" and facility_after(text, s, end):
             out.append(Residue(s, end, E.LOCATION, "a name between 'the' and a facility noun"))  # 'the X estate'
         elif kind == "name" and (before_country(text, end) or (
-                _PLACE_BEFORE.search(text, max(0, s - 8), s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
+                _place_before(text, s) and not _TITLE_BEFORE.search(text, max(0, s - 8), s)
                 and not text[max(0, s - 4):s].endswith("of ") and text[end:end + 1] not in ("'", "’")
                 and not is_first_name(text[s:end]))):  # "in Tilly's room": hers
             out.append(Residue(s, end, E.LOCATION, "a capitalised word after in/at/to/from no list explains"))

@@ -73,10 +73,13 @@ _BEFORE_POST = re.compile(
     rf"(?<![\w'’-])(?P<det>{DET}|(?-i:[A-Z][a-z]+)['’]s)\s+{PHRASE}"
     rf"(?P<post>[ \t]+(?-i:at|from|in|of|with)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?"
     rf"(?:{vocabulary.alternation(vocabulary.entries('organisation_words') + vocabulary.entries('local_organisation_words'))})"
+    # or whom or what it serves, in lower case ('the named midwife for safeguarding, Carol Ashworth')
+    rf"|[ \t]+(?-i:for)[ \t]+(?:the[ \t]+)?(?-i:[a-z][\w'’-]*)(?:[ \t]+(?-i:[a-z][\w'’-]*)){{0,3}}"
     rf"|[ \t]+(?-i:who|that)(?:[ \t]+(?!{_POST_DETS}[ \t]+(?:[a-z-]+[ \t]+)?(?:{_PEOPLE})s?(?![\w'’-]))(?-i:[a-z]+)){{1,5}}"
     # or a place's name alone, of capitalised words, where it works ('the support worker at Oakfield
     # House, Ben Platt'): no possessive in it, so no name in it owns the role ('at Jo Bell's, ...')
-    rf"|[ \t]+(?-i:at|from|in)[ \t]+(?:the[ \t]+)?(?-i:[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,4}}))"
+    # A saint's possessive is a body's name, never a person's ('the lead at St Wilfrid's, Joan Pell').
+    rf"|[ \t]+(?-i:at|from|in)[ \t]+(?:the[ \t]+)?(?-i:(?:St\.?|Saint)[ \t]+[A-Z][\w-]*['’]s|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,4}}))"
     rf"(?P<joint>[ \t]*,[ \t]*)$", re.I)
 _POST_WINDOW = 160
 _ENDS_CLAUSE = re.compile(r"[ \t]*(?=[.;:!?\n]|$)")

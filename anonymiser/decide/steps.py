@@ -125,6 +125,7 @@ from anonymiser.config.lexicon import merged
 from anonymiser.core import entities as E
 from anonymiser.core.results import Flag, Replacement
 from anonymiser.decide.actions import ACTIONS
+from anonymiser.decide.addresses import postcodes_into_addresses
 from anonymiser.decide.alias_names import alias_names
 from anonymiser.decide.aliases import collapse_inverted, collapse_variants, reword_restated
 from anonymiser.decide.confidence import score_replacements
@@ -145,6 +146,7 @@ from anonymiser.decide.person_evidence import initials, name_words
 from anonymiser.decide.pet_names import pet_names
 from anonymiser.decide.places_by_context import places_by_context
 from anonymiser.decide.propagation import propagate
+from anonymiser.decide.pub_names import pub_names
 from anonymiser.decide.register_initials import labeller, register_initials
 from anonymiser.decide.residue_step import residue_replacements
 from anonymiser.decide.restated_roles import drop_restated_roles
@@ -161,7 +163,8 @@ def keep_rules(state: DecideState) -> None:
 
 def local_organisations(state: DecideState) -> None:
     employers = state.keeper.filter(named_employers(state.text, state.detections))  # an agency's name stays
-    state.detections = read_local_organisations(state.text, with_found(state.detections, employers))
+    pubs = state.keeper.filter(pub_names(state.text, state.detections))
+    state.detections = read_local_organisations(state.text, with_found(state.detections, employers + pubs))
 
 
 def kept_phrases(state: DecideState) -> None:
@@ -232,7 +235,7 @@ def overlaps(state: DecideState) -> None:
 
 
 def adjacent_names(state: DecideState) -> None:
-    state.detections = merge_adjacent_people(state.detections, state.text)
+    state.detections = postcodes_into_addresses(state.text, merge_adjacent_people(state.detections, state.text))
 
 
 def other_people(state: DecideState) -> None:

@@ -80,6 +80,8 @@ def with_title(text: str, start: int) -> tuple[int, int]:
 
 # The comma closing an apposition, unless what follows starts a list's next item, a clause or an
 # alias phrase ('her mother, Sarah Okafor, known as Sal, said': the alias goes with its own commas).
+# A former name in brackets after a name ('(née Horváthová)': models/vocabulary/former_name_cues.txt).
+_BRACKET_AFTER = re.compile(rf"[ \t]*\((?i:{vocabulary.alternation(vocabulary.entries('former_name_cues'))})[ \t][^()\n]{{1,60}}\)")
 _APPOSITION_CLOSE = re.compile(
     r",(?!\s*(?:(?:who|whom|whose|which|where|her|his|their|the|a|an|known|called|nicknamed|also)\b|[A-Z]))")
 
@@ -103,8 +105,11 @@ def _already_named(text: str, start: int, end: int, words: tuple[str, ...], join
         # An apposition closes with a comma, or with the sentence; keep what ends the sentence,
         # and a comma that goes on to a list's next item or a relative clause ("her mother, Jade
         # Hollis, her partner, ..."; "her grandmother, Pauline Brennan, who now cares for her").
-        closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
-        return start - len(joined), end + (1 if closing else 0)
+        # 'The mother, Ms Lakatošová (née Horváthová), was 28': a former name after the name goes with it
+        aside = _BRACKET_AFTER.match(text, end)
+        after = aside.end() if aside and re.match(_APPOSITION_CLOSE, text[aside.end():aside.end() + 12]) else end
+        closing = re.match(_APPOSITION_CLOSE, text[after:after + 12])
+        return start - len(joined), after + (1 if closing else 0)
     return start - len(joined), end
 
 
@@ -263,6 +268,10 @@ _TO_WHOM = re.compile(r"[ \t]+to[ \t]+(?:the|her|his|their)[ \t]+[\w'’-]+(?:[ 
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
 
 
+# Another name the apposition gives, where: ' and at nursery as Annie'.
+MORE_ALIASES = re.compile(r"[ \t]+and[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,4}?as[ \t]+[\"'‘“]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"'’”]?")
+
+
 def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None,
                  mention_start: int | None = None) -> tuple[int, int] | None:
     """'Kerry Brennan, known as Kez, is 33' -> 'Mother is 33', not 'Mother, known as Mother, is 33':
@@ -278,6 +287,9 @@ def alias_beside(text: str, start: int, end: int, same_person_just_before: int |
     if not known or same_person_just_before != start - len(known.group(0)):
         return None
     quote = 1 if text[end:end + 1] in ("\"", "'", "’", "”") else 0
+    more = MORE_ALIASES.match(text, end + quote)
+    if more:  # 'known at home as Anička and at nursery as Annie': the second name is hers too
+        end, quote = more.end(), 0
     comma = re.match(_APPOSITION_CLOSE, text[end + quote:end + quote + 12])
     if comma and mention_start is not None and text[max(0, mention_start - 40):mention_start].rstrip().endswith(","):
         comma = None  # 'her sister, Kerry Brennan, known as Kez, wrote': the comma closes the first apposition too

@@ -15,6 +15,7 @@ from anonymiser.api import anonymise
     ("Mother took the children to Brambles Family Centre weekly.", "Brambles", "the family centre"),
     ("By the summer he was training at Iron Works Gym.", "Iron Works", "the gym"),
     ("The youth worker knew him from the Riverview Youth Centre.", "Riverview", "the youth centre"),
+    ("She gave up her job at the Market Gates shopping centre to help.", "Market Gates", "her job at the shopping centre"),
 ])
 def test_a_named_facility_is_its_kind(sentence: str, name: str, kind: str) -> None:
     out = anonymise(sentence).text

@@ -13,6 +13,7 @@ from anonymiser.detect.recognizers.house_numbers import house_number_spans
      "3.1 The neighbour at [address], Adult A, called the police."),
     ("3.2 A van was parked outside No. 7 all night.", "3.2 A van was parked outside [address] all night."),
     ("3.3 Shouting was heard from number 9b.", "3.3 Shouting was heard from [address]."),
+    ("3.4 A neighbour, Mrs Pat Kettle of number 39, rang 101.", "3.4 A neighbour, Adult A of [address], rang 101."),
 ])
 def test_a_house_written_by_its_number_goes_as_an_address(draft: str, published: str) -> None:
     assert anonymise(draft).text == published
@@ -23,6 +24,7 @@ def test_a_house_written_by_its_number_goes_as_an_address(draft: str, published:
     "Her room number was 3.",
     "It is set out in Recommendation No. 4.",
     "There were number 5 rated risks.",
+    "See Section 4 of number 12 of the guidance.",
 ])
 def test_a_number_not_after_a_preposition_of_place_is_no_house(text: str) -> None:
     assert house_number_spans(text) == []

@@ -14,6 +14,8 @@ NAME = "HouseNumber"
 CUE = vocabulary.alternation(sorted({w.rstrip(".") for w in vocabulary.entries("house_number_words")}))
 # Only after a preposition of place ('at', 'outside'), so 'bus number 42' or 'Recommendation No. 4' is not a house.
 PLACE_BEFORE = vocabulary.place_before("street")
+# 'Mrs Pat Kettle of number 39': where someone lives, as 'of' gives an address ('Mr Hale of 12 Mill Lane').
+_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ \t]+of[ \t]+$")  # after a name, so never 'Section 4 of number 12'
 # A capitalised word after the number names a street, which the street recognizers read with it: 'at number 42 Mill Lane'.
 STREET_AFTER = re.compile(r"[ \t]+[A-Z]")
 _NUMBER = re.compile(rf"(?<![\w.])(?:{CUE})\.?[ \t]*\d{{1,4}}[A-Za-z]?(?![\w/.\-]\w|\w)", re.I)
@@ -21,9 +23,10 @@ SCORE = 0.6
 
 
 def house_number_spans(text: str) -> list[tuple[int, int]]:
-    """Every 'number 44' / 'No. 44' right after a preposition of place, and not before a street's name."""
+    """Every 'number 44' / 'No. 44' right after a preposition of place or 'of', and not before a street's name."""
     return [(m.start(), m.end()) for m in _NUMBER.finditer(text)
-            if PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not STREET_AFTER.match(text, m.end())]
+            if (PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _OF_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            and not STREET_AFTER.match(text, m.end())]
 
 
 def house_number_results(text: str, taken: set[tuple[int, int]]) -> list[RecognizerResult]:

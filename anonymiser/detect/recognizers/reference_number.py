@@ -10,16 +10,9 @@ from anonymiser.core.entities import REFERENCE_NUMBER
 from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognizer
 from anonymiser.detect.recognizers.street_address import STREET_AFTER_NUMBER
 
-# The words that introduce a reference in police, health and children's-social-care records.
-_SYSTEM = (
-    r"crime|police|cad|case|hospital|patient|mosaic|lcs|liquid\s?logic|eclipse|carefirst"
-    r"|care\s?first|protocol|ehm|rio|systm\s?one|emis|niche|athena|storm|connect|pnc|cris"
-    r"|custody|incident|occurrence|log|file|court|claim|client|person|child|referral|hosp|application"
-    r"|registration|collar|warrant|shoulder|docket|passport|visa|home\s+office|ho"
-    r"|school|pupil|unique\s+pupil|unique\s+reference|local\s+authority|la"
-    r"|title|land\s+registry|plot|plan|parcel"  # land registration: "title number", "plot no."
-    r"|nhs|ni|national\s+insurance|nino|national\s+health\s+service"  # a number its checksum fails
-)
+# The words that introduce a reference in police, health, children's-social-care and employers'
+# records (models/vocabulary/record_systems.txt); a space inside an entry is optional ('LiquidLogic').
+_SYSTEM = vocabulary.alternation(vocabulary.entries("record_systems"), gap=r"\s?")
 _KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|log|#"  # "police log 0342"
 _KEYWORD = (
     rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"

@@ -30,6 +30,11 @@ def rec() -> ReferenceNumberRecognizer:
         ("The school (URN 123456) was inspected.", "123456"),
         ("Ref: ABC/123", "ABC/123"),
         ("The referral reference is EH-00451.", "EH-00451"),
+        # a worker's number on an employer's or a service's system
+        ("A telephone interpreter (Slovak; interpreter ID 44178) joined the call.", "44178"),
+        ("The support worker's staff number 55120 is on the rota.", "55120"),
+        ("The housing officer quoted tenancy reference TR/8812.", "TR/8812"),
+        ("Her LiquidLogic number 99881 was on the referral.", "99881"),
     ],
 )
 def test_keyword_anchored_references(rec: ReferenceNumberRecognizer, text: str, code: str) -> None:

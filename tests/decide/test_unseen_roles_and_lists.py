@@ -1,0 +1,92 @@
+"""Invented text for shapes unseen drafts 24 and 26 found: a role with whom it serves, a saint's school
+by its short name, a former name between a name and its closing comma, two aliases in one apposition,
+places listed after one preposition, a worker's ID number and a town opening a county's team's name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from anonymiser.api import anonymise
+
+REGISTER = """case: CSPR 2031-02
+area: Norfolk
+people:
+  - name: Zuzana Kovalova
+    aliases: [Zuzi]
+    role: subject child
+    gender: female
+    date_of_birth: 2027-04-02
+  - name: Ivana Kovalova
+    role: mother
+    gender: female
+"""
+
+
+@pytest.fixture(scope="module")
+def register(register_file: Callable[[str, str], Path]) -> Path:
+    return register_file(REGISTER, "kovalova")
+
+
+@pytest.mark.parametrize(("draft", "published"), [
+    ("The named midwife for safeguarding, Carol Ashworth, advised the ward.",
+     "The named midwife for safeguarding advised the ward."),
+    ("The nursery key person, Leanne Rigby, noticed the weight loss.", "The nursery key person noticed the weight loss."),
+    ("The business support officer, Ann Hewitt, typed the minutes.", "The business support officer typed the minutes."),
+])
+def test_a_role_apposed_to_a_name_is_the_label(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published
+
+
+def test_a_saint_s_school_by_its_short_name_is_the_school() -> None:
+    out = anonymise("She attended St Wilfrid's Catholic Primary School. The designated safeguarding lead at St Wilfrid's, Mrs Joan Pell, rang.").text
+    assert "Wilfrid" not in out and "Adult" not in out and out.count("the primary school") == 2
+
+
+def test_two_saints_bodies_leave_the_short_name_to_other_rules() -> None:
+    out = anonymise("The family went to St Anne's Church and the children to St Anne's Primary School.").text
+    assert "Anne" not in out
+
+
+def test_a_former_name_between_a_name_and_its_closing_comma_goes_with_it(register: Path) -> None:
+    out = anonymise("1.2 The mother, Ms Kovalova (née Horvathova), was 28.", register=register).text
+    assert out == "1.2 The mother was 28."
+
+
+def test_an_apposition_with_two_aliases_goes_whole(register: Path) -> None:
+    out = anonymise("1.3 Zuzana Kovalova, known at home as Zuzi and at nursery as Suzie, died aged four.",
+                    register=register).text
+    assert "Suzie" not in out and "Zuzi" not in out and "nursery" not in out
+    assert out.endswith(" died aged four.") and ", died" not in out
+
+
+def test_places_listed_after_one_preposition_are_places() -> None:
+    out = anonymise("He was sent to two other calls in Southtown and Cobholm in the same hour.").text
+    assert out == "He was sent to two other calls in [place] and [place] in the same hour."
+
+
+def test_an_interpreter_s_id_number_is_removed() -> None:
+    out = anonymise("A telephone interpreter (Slovak; interpreter ID 44178) joined the call.").text
+    assert "44178" not in out
+
+
+def test_a_town_opening_a_county_team_s_name_is_a_place_where_the_area_is_the_county(register: Path) -> None:
+    out = anonymise("4.5 A worker from the Great Yarmouth Early Help team visited Zuzana.", register=register).text
+    assert "Yarmouth" not in out and "Early Help team" in out
+
+
+def test_a_neighbour_s_house_of_number_is_an_address() -> None:
+    out = anonymise("4.10 A neighbour, Mrs Pat Kettle of number 39, rang 101.").text
+    assert "39" not in out
+
+
+def test_a_postcode_right_after_an_address_goes_with_it() -> None:
+    out = anonymise("She lived at 5 Elm Road, Leigh, WN7 1AB until May 2030.").text
+    assert out == "She lived at [address] until May 2030."
+
+
+def test_an_address_keeps_the_comma_before_what_it_is() -> None:
+    out = anonymise("He moved to 48 Canterbury Way, Thetford, the home of his new partner.").text
+    assert out == "He moved to [address], the home of his new partner."
