@@ -6,7 +6,6 @@ the Replacement or Flag to record, or None when the span is left as written."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from anonymiser.config import vocabulary
@@ -21,6 +20,7 @@ from anonymiser.decide import alias_names, aliases, dates, roles, wording
 from anonymiser.decide.addresses import address_closing_comma, address_text, label_in_place, with_number_word
 from anonymiser.decide.institutions import institution_text
 from anonymiser.decide.state import DecideState
+from anonymiser.decide.surname_forms import plural_household, plural_surname, surname_initial
 from anonymiser.detect.date_parsing import month_year
 
 Action = Callable[[DecideState, Detection, EntityPolicy, str], Replacement | Flag | None]
@@ -156,12 +156,21 @@ def _by_role(state: DecideState, d: Detection, rule: str) -> Replacement:
             # 'The Integrated Front Door social worker, Ms Ahmed, screened': the numbered label in the
             # apposition, the service's words kept ('... social worker, Social Worker 1, screened')
             start = core_start
+        elif "," in text[written.phrase_end:d.start] and _MODIFIER_BEFORE.search(
+                text, max(0, written.phrase_start - 40), written.phrase_start):
+            # "the Council's Slovak and Romani interpreter, Mr Milan Dzurko": words before the role qualify
+            # it, so the role stays as written and the name goes ('... Romani interpreter'), never '... the interpreter'
+            start, end, new = written.phrase_end, written.close, ""
         else:
             start, end = written.phrase_start, written.close
             if text[start:start + 1].isupper() and re.search(r"(?:^|[|\t\n])[ \t]*$", text[max(0, start - 8):start]):
                 new = new[:1].upper() + new[1:]  # '| School nurse Jo Bell notes' -> '| The school nurse notes'
         rule += " (role beside the name: one mention)"
     return _replacement(state, d, start, end, new, rule, core_start)
+
+
+# A capitalised word or a possessive just before a role, on its line, qualifies the role ('Romani interpreter').
+_MODIFIER_BEFORE = re.compile(r"(?<=[^\s.:;|(])[ \t]+(?:[A-Z][\w-]*|[\w-]+['’]s)[ \t]+$")
 
 
 def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
@@ -172,43 +181,10 @@ def _family_surname(state: DecideState, d: Detection, rule: str) -> Replacement:
         start = wording.absorb_article(text, start)
         end += len(fam.group(0))
     new = "the " + fam.group(1).lower() if fam else "[family name]"
-    plural = _plural_household(state, d)
+    plural = plural_household(state, d)
     if not fam and plural is not None:
         start, new = wording.absorb_article(text, start), plural  # 'she liked the Hewsons' -> 'the foster carers'
     return _replacement(state, d, start, end, new, rule + " (family surname)")
-
-
-def _plural_household(state: DecideState, d: Detection) -> str | None:
-    """'the Hewsons', where everyone of that surname on the register has one role: 'the foster
-    carers'; a surname people of different roles share ('the Okafors') is 'the family'."""
-    written = state.text[d.start:d.end]
-    if not re.fullmatch(r"[A-Z][\w'’-]+s", written) or not re.search(r"\bthe\s+$", state.text[max(0, d.start - 5):d.start], re.I):
-        return None
-    bearers = [p for p in state.register.people if p.surname and p.surname + "s" == written]
-    if len(bearers) < 2:
-        return None
-    roles = {p.role.lower() for p in bearers}
-    return f"the {roles.pop()}s" if len(roles) == 1 else "the family"
-
-
-def _plural_surname(text: str, start: int, end: int, who: Person) -> bool:
-    """'the Balogs': the person's surname with a plural 's', after 'the'."""
-    surname = who.surname
-    return bool(surname) and text[start:end].lower() == f"{surname}s".lower() \
-        and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
-
-
-def _surname_initial(text: str, end: int, who: Person) -> int:
-    """Where a first name ends once the initial of the person's own surname after it is taken in
-    ('Denisa H.'); `end` when no such initial follows."""
-    m = re.match(r"[ \t]+([^\W\d_])\.(?![\w.])", text[end:end + 5])
-    before = text[max(0, end - 80):end].split()  # the word ending at `end`, without splitting all before it
-    first = before[-1] if before else ""
-    surname = who.surname or ""
-    if m and surname and first.lower() == who.first_name.lower() and len(who.name.split()) > 1 \
-            and unicodedata.normalize("NFD", m.group(1))[0].upper() == unicodedata.normalize("NFD", surname)[0].upper():
-        return end + m.end()
-    return end
 
 
 def _is_alias(written: str, who: Person, d: Detection) -> bool:
@@ -223,14 +199,14 @@ def _is_alias(written: str, who: Person, d: Detection) -> bool:
 def _register_person(state: DecideState, d: Detection, who: Person, rule: str) -> Replacement:
     """The register's label for them; nothing where the role or an alias already stands beside the name."""
     text, start, end = state.text, d.start, d.end
-    if _plural_surname(text, start, end, who):
+    if plural_surname(text, start, end, who):
         # 'The Balogs reported her missing': the household, not one of them
         start = wording.absorb_article(text, start)
         return _replacement(state, d, start, end, "the family", rule + " (family surname, plural)")
     group = wording.family_group_surname(text, start, end, who.surname)
     if group is not None:  # 'the Tregothnan family': the household, and no one person's label
         return _replacement(state, d, start, group, "", rule + " (family surname before a group word)")
-    end = _surname_initial(text, end, who)  # 'Denisa H.': the initial is the surname's
+    end = surname_initial(text, end, who)  # 'Denisa H.': the initial is the surname's
     mode = state.profile.register_children if state.profile.is_child(who) else state.profile.register_adults
     new = state.case_map.register_label(who, state.register, mode, text)
     rule += f" (register {who.role}: {mode})"

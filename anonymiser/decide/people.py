@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import OSA
+
 from anonymiser.config import vocabulary
 from anonymiser.config.lexicon import PhraseIndex
 from anonymiser.config.names import is_first_name, is_surname, only_a_word
@@ -93,11 +95,24 @@ def cluster_others(text: str, detections: list[Detection], allow: PhraseIndex) -
         letters = text[d.start:d.end].replace(".", "").strip()
         if name is None and _INITIALS.fullmatch(letters) and len(by_initials.get(letters, ())) == 1:
             name = next(iter(by_initials[letters]))  # 'KM' is the Kyle Mazur the text names in full
+        if name is None and len(plain) == 1:
+            name = misspelt_of(next(iter(plain)), names)  # 'Ms O'Driscol' after 'Ms O'Driscoll'
         if name is None:
             name = "other:" + " ".join(sorted(plain))
             names.append((frozenset(plain), name))
         assigned[id(d)] = name
     return [replace(d, person=assigned[id(d)]) if id(d) in assigned else d for d in detections]
+
+
+def misspelt_of(word: str, names: list[tuple[frozenset[str], str]]) -> str | None:
+    """The one person whose name holds a word one letter from `word` (six letters at least), where the
+    name lists do not know both as names of their own ('Dixon', 'Nixon' are two people)."""
+    if len(word) < 6:
+        return None
+    listed = is_surname(word) or is_first_name(word)
+    found = {key for tokens, key in names for t in tokens
+             if len(t) >= 6 and OSA.distance(word, t) == 1 and not (listed and (is_surname(t) or is_first_name(t)))}
+    return found.pop() if len(found) == 1 else None
 
 
 def professional_people(text: str, detections: list[Detection]) -> set[str]:

@@ -64,7 +64,7 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.titles('st
 # A measure is a short number, whole or decimal, with its unit run on ('3.1kg', '37.5C'): a longer
 # run of digits before a letter is a code.
 _MEASURE = rf"\d{{1,4}}(?:[.,]\d{{1,3}})?(?:{vocabulary.alternation(vocabulary.having('measure_units', 'run_on'))})"
-_NOT_CODE = re.compile(rf"\d+(?:st|nd|rd|th|s|am|pm|k|hrs?|mins?|yrs?|x)|{_MEASURE}"
+_NOT_CODE = re.compile(rf"\d+(?:\.\d+)?(?:st|nd|rd|th|s|am|pm|k|hrs?|mins?|yrs?|x)|{_MEASURE}"  # '0.4th' centile
                        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?:am|pm|a\.m\.?|p\.m\.?|hrs?|h)?"
                        r"|\d{1,5}|(?:\d{1,4}[./\-])+\d{1,4}", re.I)
 _LONG_DIGITS = re.compile(r"\d{6,}")

@@ -90,3 +90,22 @@ def test_a_postcode_right_after_an_address_goes_with_it() -> None:
 def test_an_address_keeps_the_comma_before_what_it_is() -> None:
     out = anonymise("He moved to 48 Canterbury Way, Thetford, the home of his new partner.").text
     assert out == "He moved to [address], the home of his new partner."
+
+
+def test_words_qualifying_a_role_keep_it_as_written_and_the_name_goes() -> None:
+    out = anonymise("4.1 She met twice with the Council's Slovak and Romani interpreter, Mr Milan Dzurko.").text
+    assert out == "4.1 She met twice with the Council's Slovak and Romani interpreter."
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_same_person() -> None:
+    out = anonymise("4.1 The early help worker, Ms Siobhan O'Driscoll, visited. Later Ms O'Driscol did not see the children eat.").text
+    assert "Driscol" not in out and "Adult" not in out and out.count("early help worker") == 2
+
+
+def test_two_listed_surnames_one_letter_apart_are_two_people() -> None:
+    out = anonymise("Mr Dixon spoke first; an hour later Mr Nixon spoke.").text
+    assert "Adult A" in out and "Adult B" in out
+
+
+def test_a_centile_with_a_decimal_is_no_code() -> None:
+    assert anonymise("Her BMI was below the 0.4th centile.").text == "Her BMI was below the 0.4th centile."
