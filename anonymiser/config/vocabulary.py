@@ -142,8 +142,11 @@ CHILD_ROLES = words("child_roles")
 
 def is_child_role(role: str, roles: frozenset[str] = CHILD_ROLES) -> bool:
     """A role `roles` name, or one of them with words before it that only qualify it ('twin brother',
-    'older sister'); not "mother's sister", whose last word is someone else's relation to her."""
+    'older sister') or after it whose it is ('son of father's partner'); not "mother's sister", whose
+    last word is someone else's relation to her."""
     role = role.lower()
+    if " of " in role:  # 'son of father's partner': the relation before 'of' is the role
+        role = role.split(" of ")[0].strip()
     parts = role.replace("’", "'").split()
     return role in roles or (len(parts) > 1 and parts[-1] in roles
                              and not any(w.endswith(("'s", "s'")) or w == "adult" for w in parts))

@@ -106,8 +106,8 @@ def _already_named(text: str, start: int, end: int, words: tuple[str, ...], join
         # and a comma that goes on to a list's next item or a relative clause ("her mother, Jade
         # Hollis, her partner, ..."; "her grandmother, Pauline Brennan, who now cares for her").
         # 'The mother, Ms Lakatošová (née Horváthová), was 28': a former name after the name goes with it
-        aside = _BRACKET_AFTER.match(text, end)
-        after = aside.end() if aside and re.match(_APPOSITION_CLOSE, text[aside.end():aside.end() + 12]) else end
+        after = aside.end() if (aside := _BRACKET_AFTER.match(text, end)) and re.match(
+            _APPOSITION_CLOSE, text[aside.end():aside.end() + 12]) else end
         closing = re.match(_APPOSITION_CLOSE, text[after:after + 12])
         return start - len(joined), after + (1 if closing else 0)
     return start - len(joined), end
@@ -266,10 +266,8 @@ def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
 
 _TO_WHOM = re.compile(r"[ \t]+to[ \t]+(?:the|her|his|their)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?(?=[ \t]*,)", re.I)
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
-
-
-# Another name the apposition gives, where: ' and at nursery as Annie'.
-MORE_ALIASES = re.compile(r"[ \t]+and[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,4}?as[ \t]+[\"'‘“]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"'’”]?")
+MORE_ALIASES = re.compile(  # another name the apposition gives, where: ' and at nursery as Annie'
+    r"[ \t]+and[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,4}?as[ \t]+[\"'‘“]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"'’”]?")
 
 
 def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None,

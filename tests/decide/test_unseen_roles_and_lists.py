@@ -109,3 +109,15 @@ def test_two_listed_surnames_one_letter_apart_are_two_people() -> None:
 
 def test_a_centile_with_a_decimal_is_no_code() -> None:
     assert anonymise("Her BMI was below the 0.4th centile.").text == "Her BMI was below the 0.4th centile."
+
+
+def test_a_partner_s_son_on_the_register_is_a_child_with_a_pseudonym(register_file: Callable[[str, str], Path]) -> None:
+    path = register_file(REGISTER + "  - name: Alfie Marsh\n    role: son of father's partner\n    gender: male\n", "marsh")
+    out = anonymise("3.4 Father was \"good with Alfie\", who was three.", register=path).text
+    assert "Alfie" not in out and "Son" not in out and "Partner" not in out
+
+
+def test_a_relation_of_someone_else_is_no_child_s_role() -> None:
+    from anonymiser.config.vocabulary import is_child_role
+    assert is_child_role("son of father's partner") and is_child_role("stepdaughter")
+    assert not is_child_role("mother's sister") and not is_child_role("mother of the child")
