@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
-from anonymiser.core.register import Register
+from anonymiser.core.register import Person, Register
 
 _TITLE = vocabulary.alternation(vocabulary.titles("female", "male", "neutral"))
 # 'Mr and Mrs Hetherington', 'Mrs & Mr Qureshi': a title, 'and', and a titled surname.
@@ -57,6 +58,22 @@ def gendered_key(text: str, start: int, end: int, two: frozenset[str]) -> str | 
     return _key(m.group("surname"), gender) if m and gender and m.group("surname").lower() in two else None
 
 
+_PARTNERS = {w: p for w, (p, *_) in vocabulary.labelled("partner_roles").items()}
+
+
+def _the_couple(register: Register, surname: str) -> tuple[Person, Person] | None:
+    """The one man and one woman of `surname` whose roles make a couple ('maternal grandfather',
+    'maternal grandmother'), or None where no pair, or more than one, does."""
+    people = [p for p in register.people if p.surname == surname and not vocabulary.is_child_role(p.role)]
+    pairs = []
+    for man in people:
+        *lead, last = man.role.lower().split() or [""]
+        for woman in people:
+            if woman is not man and woman.role.lower().split() == [*lead, _PARTNERS.get(last, "")]:
+                pairs.append((man, woman))
+    return pairs[0] if len(pairs) == 1 else None
+
+
 def couples(text: str, detections: list[Detection], register: Register) -> list[Detection]:
     """The first title of 'Mr and Mrs Hetherington', where 'Mrs Hetherington' is found as a person,
     is the register's one person of that surname and that title's gender ('Foster Carer 2 and Foster
@@ -76,6 +93,13 @@ def couples(text: str, detections: list[Detection], register: Register) -> list[
         adults = [p for p in same if not vocabulary.is_child_role(p.role)]
         if len(same) > 1 and len(adults) == 1:
             same = adults  # 'Mr and Mrs Thwaite' with a boy of that surname: the titles are the adults'
+        if len(same) > 1 and (pair := _the_couple(register, surname)) is not None:
+            same = [p for p in pair if gender is None or p.gender == gender]  # the other title's is the partner
+            partner = next((p for p in pair if p is not same[0]), None) if len(same) == 1 else None
+            if partner is not None:
+                out = [replace(d, person=partner.key, meta=replace(d.meta, register_person=partner.key, match="exact",
+                                                                  register_family=False, surname_alone=False))
+                       if d.entity == E.PERSON and d.start == second else d for d in out]
         if len(same) == 1:
             key = same[0].key
             out.append(Detection(m.start("first"), m.end("first"), E.PERSON, 0.85, ("couple",), key,

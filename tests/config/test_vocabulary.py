@@ -33,6 +33,7 @@ LABELS = {
     "court_kinds": {"street", "named"},
     "measure_units": {"run_on", "amount", "dose"},
     "medicine_cues": {"before", "after"},
+    "partner_roles": {"mother", "grandma", "grandmother", "wife", "stepmother", "aunt"},
     "facility_words": {"body"},
     "family_words": {"parent"},
     "system_words": {"after", "before"},

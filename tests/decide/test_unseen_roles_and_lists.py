@@ -121,3 +121,25 @@ def test_a_relation_of_someone_else_is_no_child_s_role() -> None:
     from anonymiser.config.vocabulary import is_child_role
     assert is_child_role("son of father's partner") and is_child_role("stepdaughter")
     assert not is_child_role("mother's sister") and not is_child_role("mother of the child")
+
+
+COUPLE = """case: CSPR 2031-03
+people:
+  - name: Kayleigh Donnan
+    role: mother
+    gender: female
+  - name: Brian Donnan
+    role: maternal grandfather
+    gender: male
+  - name: Lesley Donnan
+    role: maternal grandmother
+    gender: female
+  - name: Tyler Donnan
+    role: maternal uncle
+    gender: male
+"""
+
+
+def test_mr_and_mrs_are_the_one_pair_whose_roles_make_a_couple(register_file: Callable[[str, str], Path]) -> None:
+    out = anonymise("2.3 The reviewer met Mr and Mrs Donnan at their home.", register=register_file(COUPLE, "donnan")).text
+    assert out == "2.3 The reviewer met Maternal Grandfather and Maternal Grandmother at their home."
