@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from anonymiser.config import vocabulary
+from anonymiser.decide.group_echo import group_echo
 
 _SENTENCE_START = vocabulary.SENTENCE_START_FOR_CAPITALS
 
@@ -114,12 +115,11 @@ def _already_named(text: str, start: int, end: int, words: tuple[str, ...], join
 
 
 def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """Where the role already stands before the name, the name goes with what joins it:
-    'her mother Sarah Okafor said' -> 'her mother said'; 'her mother, Sarah Okafor, said' and
-    'her mother (Sarah Okafor) said' -> 'her mother said'. The (start, end) to remove, or None.
+    """Where the role already stands before the name, the name goes with what joins it: 'her mother Sarah
+    Okafor said', 'her mother, Sarah Okafor, said', 'her mother (Sarah Okafor) said' -> 'her mother said'.
 
     The role's last word is enough: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother';
-    so is the family word made from it: 'Aunty Monika' for 'Paternal Aunt' reads 'Aunty'."""
+    so is the family word made from it ('Aunty Monika' for 'Paternal Aunt'), or a group's (decide/group_echo.py)."""
     last = label.split()[-1] if label.split() else label
     kin = tuple(w for w in vocabulary.FAMILY_WORDS if len(last) >= 4 and w.lower().startswith(last.lower()))
     words = tuple(dict.fromkeys((label, last, *kin)))
@@ -131,7 +131,7 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         if post:
             closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
             found = start - len(post.group(1)), end + (1 if closing else 0)
-    return found
+    return found or group_echo(text, start, end, last)
 
 
 # 'his mother Donna', "Chelsea's aunt, Gwen Lloyd,": a relation written with whose it is, right before a name.
@@ -187,11 +187,12 @@ def pet_echo(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def role_after(text: str, end: int, label: str) -> tuple[int, str] | None:
-    """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided':
-    where the role follows the name as an apposition, the role as written replaces both.
-    The new end of the replacement and its text, or None."""
+    """'Mrs Grace Adebayo, the maternal grandmother, provided' -> 'the maternal grandmother provided': where the
+    role follows the name as an apposition, the role as written replaces both. The new end and text, or None."""
     role = re.escape(label).replace(r"\ ", r"\s+")
     m = re.match(r",\s*((?:the|her|his|their)\s+" + role + r")\s*(?:,|(?=[.;:!?]))", text[end:end + len(label) + 24], re.I)
+    if m is None and len(last := (label.split() or [""])[-1]) >= 4:  # 'Renée Marsh, his partner,': the last word
+        m = re.match(rf",\s*((?:her|his|their)\s+(?:[a-z]+\s+)?{re.escape(last)})\s*(?:,|(?=[.;:!?]))", text[end:end + 40], re.I)
     if m:
         return end + m.end(), " ".join(m.group(1).split())
     # 'Donna Armstrong, mother - met twice' in a list of people met: the bare role ends its entry

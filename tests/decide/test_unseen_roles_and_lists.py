@@ -143,3 +143,14 @@ people:
 def test_mr_and_mrs_are_the_one_pair_whose_roles_make_a_couple(register_file: Callable[[str, str], Path]) -> None:
     out = anonymise("2.3 The reviewer met Mr and Mrs Donnan at their home.", register=register_file(COUPLE, "donnan")).text
     assert out == "2.3 The reviewer met Maternal Grandfather and Maternal Grandmother at their home."
+
+
+def test_a_pair_of_names_after_their_group_s_noun_goes(register_file: Callable[[str, str], Path]) -> None:
+    out = anonymise("1.3 She lived with her maternal grandparents, Brian and Lesley Donnan, in the town.",
+                    register=register_file(COUPLE, "donnan2")).text
+    assert out == "1.3 She lived with her maternal grandparents in the town."
+
+
+def test_a_role_apposed_after_a_name_with_a_possessive_replaces_both(register_file: Callable[[str, str], Path]) -> None:
+    out = anonymise("2.3 Lesley Donnan, her grandmother, spoke to the reviewer.", register=register_file(COUPLE, "donnan3")).text
+    assert out == "2.3 Her grandmother spoke to the reviewer."
