@@ -14,6 +14,7 @@ from anonymiser.core.detection import Detection
 from anonymiser.decide.date_edges import without_numbered_lead
 from anonymiser.decide.keep import FUNCTION_WORDS
 from anonymiser.decide.residue_scan import acronyms
+from anonymiser.detect.date_parsing import month_year, parse_uk_date
 from anonymiser.detect.recognizers.house_numbers import NAME as HOUSE_NUMBER
 
 _WORD = re.compile(r"\w+")
@@ -111,9 +112,30 @@ def join_same_kind(detections: list[Detection], text: str = "") -> list[Detectio
     return out
 
 
+_LIST_JOINT = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _without_date_lists(detections: list[Detection], text: str) -> list[Detection]:
+    """'on 23 November 2023, 11/12/2023 and ...', which the NER read as one date: each date of the list is
+    its own ('November 2023, December 2023'), where every piece reads as a date."""
+    out = []
+    for d in detections:
+        pieces = []
+        if d.entity == E.DATE and d.detectors == ("SpacyRecognizer",) and _LIST_JOINT.search(text, d.start, d.end):
+            pos = d.start
+            for m in [*_LIST_JOINT.finditer(text, d.start, d.end), None]:
+                pieces.append((pos, m.start() if m else d.end))
+                pos = m.end() if m else pos
+        if len(pieces) > 1 and all(parse_uk_date(text[s:e]) is not None and month_year(text[s:e]) for s, e in pieces):
+            out.extend(replace(d, start=s, end=e) for s, e in pieces)
+        else:
+            out.append(d)
+    return out
+
+
 def resolve(detections: list[Detection], text: str) -> list[Detection]:
     """Keep the best detection for each character; a loser keeps whatever it covers alone."""
-    detections = join_same_kind(detections, text)
+    detections = join_same_kind(_without_date_lists(detections, text), text)
     accepted: list[Detection] = []
     taken: list[tuple[int, int]] = []  # accepted spans, sorted and disjoint, for overlap look-ups
     for d in sorted(detections, key=_rank, reverse=True):

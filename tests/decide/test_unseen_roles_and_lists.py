@@ -154,3 +154,8 @@ def test_a_pair_of_names_after_their_group_s_noun_goes(register_file: Callable[[
 def test_a_role_apposed_after_a_name_with_a_possessive_replaces_both(register_file: Callable[[str, str], Path]) -> None:
     out = anonymise("2.3 Lesley Donnan, her grandmother, spoke to the reviewer.", register=register_file(COUPLE, "donnan3")).text
     assert out == "2.3 Her grandmother spoke to the reviewer."
+
+
+def test_a_list_of_exact_dates_the_ner_read_as_one_becomes_months() -> None:
+    out = anonymise("Panel meetings took place on 23 November 2023, 11/12/2023 and Tuesday 16 January 2024.").text
+    assert "[date]" not in out and "December 2023" in out and "23" not in out.replace("2023", "")
