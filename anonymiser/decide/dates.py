@@ -10,6 +10,7 @@ introduce it to the coarser date, so the sentence keeps its grammar:
 - 'between 3 and 5 May 2022', 'from 3 to 5 May 2022', 'on 3, 5 and 9 May 2022' -> 'in May
   2022': days of one month are that month, and a list of days goes with the last of them;
 - 'in the early hours of 5 January' -> 'early one morning in January';
+- 'w/c 7 March 2022', 'the week commencing 7 March' -> 'one week in March 2022': the week is one of the month's;
 - a weekday ('on Tuesday 14 March') goes with its day;
 - 'after 9 June' -> 'after a date in June', 'before 12 October' -> 'before a date in October': the
   month alone would move the bound to the month's end or start, a wrong fact.
@@ -37,6 +38,7 @@ _LEAD = re.compile(
     r"(?:\b(?P<prep>(?P<on>on(?:\s+or\s+(?:about|around))?)|in|between|from|during|over|by|until|till|since"
     r"|before|after)\s+)?"
     rf"(?:(?P<the>the)\s+(?:(?P<part>{_OCCASIONS})|(?P<hours>(?:early|small)\s+hours))\s+of\s+)?"
+    r"(?:(?P<week>(?:the\s+)?(?:w/[cb]|week\s+(?:commencing|beginning|starting)))\s+)?"  # 'w/c 7 March'
     r"(?:the\s+)?"
     # a number after a digit and a point is a decimal's or version's ('version 0.4, 14 October'), no day
     rf"(?P<days>(?:(?<!\d[.,])\b{_DAY}\s*,\s*)+(?:{_DAY}\s*(?:,\s*)?(?:and|&)\s+)?)?$",
@@ -78,9 +80,9 @@ def frame(text: str, start: int, end: int, month: str) -> Framed | None:
         return None  # only what ends the words before the span may change, and the span's own lead
     prep, part, days = m.group("prep"), m.group("part"), m.group("days")
     in_one_month = bool(days or _DAY_RANGE.match(text[core:end])) and not re.search(r"\b(?:to|and)\b|[-–]", month)
-    if part:
+    if part or m.group("week"):
         head = "" if prep is None or m.group("on") or prep.lower() == "in" else prep + " "
-        new = f"{head}one {part.lower()} in {month}"
+        new = f"{head}one {(part or 'week').lower()} in {month}"
     elif m.group("hours") and (prep is None or prep.lower() in ("in", "during")):
         new = f"early one morning in {month}"
     elif m.group("on") or (prep and prep.lower() in ("between", "from") and in_one_month):

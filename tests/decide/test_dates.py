@@ -118,3 +118,11 @@ def test_a_version_number_before_a_date_is_no_day_of_its_list() -> None:
 
 def test_a_date_after_at_takes_no_second_preposition() -> None:
     assert anonymise("2.1 Ages are given as at 3 July 2031.").text == "2.1 Ages are given as at July 2031."
+
+
+@pytest.mark.parametrize(("draft", "published"), [
+    ("Visits were planned w/c 07/03/32 by the health visitor.", "Visits were planned one week in March 2032 by the health visitor."),
+    ("The meeting took place in the week commencing 7 March 2032.", "The meeting took place one week in March 2032."),
+])
+def test_a_week_commencing_a_day_is_one_week_of_the_month(draft: str, published: str) -> None:
+    assert anonymise(draft).text == published
