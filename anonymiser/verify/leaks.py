@@ -49,7 +49,7 @@ class Leak:
 
     def console_line(self) -> str:
         """Without the text found, which is an original: consoles are often logged. A Word file's
-        part is named as its reader knows it: 'x.docx:170, in the main text', not 'x.docx:word/document.xml:170'."""
+        part is named as its reader knows it: 'x.docx, paragraph 170 of the main text', not 'x.docx:word/document.xml:170'."""
         return f"{plain_where(self.where)}: {self.why}, {len(self.text)} characters"
 
 
@@ -64,13 +64,14 @@ _PART_WORDS = (
 
 
 def plain_where(where: str) -> str:
-    """'x.anonymised.docx:word/header1.xml:3' as 'x.anonymised.docx:3, in a header'; a text file's place as it is."""
+    """'x.anonymised.docx:word/header1.xml:3' as 'x.anonymised.docx, paragraph 3 of a header'; a text file's place as it is."""
     parts = where.split(":")
     if len(parts) != 3:
         return where
     name, part, line = parts
     words = next((w for pattern, w in _PART_WORDS if pattern.fullmatch(part)), part.strip("()"))
-    return f"{name}:{line}, in {words}"
+    # Word shows no line numbers: the count is of paragraphs and table cells, as the reader can count them
+    return f"{name}, paragraph {line} of {words}"
 
 
 def _context_line(text: str, offset: int) -> int:

@@ -51,10 +51,10 @@ def test_a_year_of_birth_found_again_says_it_is_a_year_not_a_date_of_birth():
 
 
 @pytest.mark.parametrize("where, plain", [
-    ("notes.anonymised.docx:word/document.xml:170", "notes.anonymised.docx:170, in the main text"),
-    ("notes.anonymised.docx:word/footer2.xml:1", "notes.anonymised.docx:1, in a footer"),
-    ("notes.anonymised.docx:docProps/core.xml:2", "notes.anonymised.docx:2, in the document properties (File > Info)"),
-    ("notes.anonymised.docx:word/media/image1.png:1", "notes.anonymised.docx:1, in word/media/image1.png"),
+    ("notes.anonymised.docx:word/document.xml:170", "notes.anonymised.docx, paragraph 170 of the main text"),
+    ("notes.anonymised.docx:word/footer2.xml:1", "notes.anonymised.docx, paragraph 1 of a footer"),
+    ("notes.anonymised.docx:docProps/core.xml:2", "notes.anonymised.docx, paragraph 2 of the document properties (File > Info)"),
+    ("notes.anonymised.docx:word/media/image1.png:1", "notes.anonymised.docx, paragraph 1 of word/media/image1.png"),
     ("notes.anonymised.txt:4", "notes.anonymised.txt:4"),
 ])
 def test_a_console_line_names_a_word_files_part_as_its_reader_knows_it(where: str, plain: str) -> None:
