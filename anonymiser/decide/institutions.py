@@ -65,7 +65,7 @@ def institution_text(entity: str, name: str) -> str:
             return "the club"  # 'Fellside Rovers Juniors': a club's name, read by the school pattern for 'Juniors'
         if re.search(r"\b(primary|infant|junior|first)\b", low):
             return "the primary school"
-        if re.search(r"\b(high|secondary|academy|grammar|upper)\b", low):
+        if re.search(r"\b(high|secondary|grammar|upper)\b", low):  # an academy alone may teach any age: "the school"
             return "the secondary school"
         if re.search(r"\bcollege$", low):
             return "the college"  # 'North Kent College', 'Oakfield Sixth Form College': further education, or a school's name

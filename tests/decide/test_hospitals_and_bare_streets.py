@@ -81,7 +81,7 @@ def test_a_bare_street_address_is_an_address_and_the_registers_is_the_family_hom
     ("Cumberland Medical Centre", "the GP practice"),
     ("Cumberland Health Centre", "the GP practice"),
     ("Cumberland Primary School", "the primary school"),
-    ("Cumberland Academy", "the secondary school"),
+    ("Cumberland Academy", "the school"),  # an academy may teach any age
     ("Cumberland Ward", "the ward"),
 ])
 def test_an_institution_opened_by_the_kept_area_goes_whole(name: str, kind: str) -> None:

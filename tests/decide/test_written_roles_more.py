@@ -17,7 +17,7 @@ from anonymiser.api import anonymise
     ("Tom's football coach at Oakfield Rovers FC, Mr Gary Fenwick, noticed. Mr Fenwick said so.",
      "football coach at the football club noticed. The football coach said so.", "Fenwick"),
     ("His head of year at Northfield Academy, Mr Owen Lister, wrote home. Mr Lister then rang.",
-     "His head of year at the secondary school wrote home. The head of year then rang.", "Lister"),
+     "His head of year at the school wrote home. The head of year then rang.", "Lister"),
     ("Coach Gary Fenwick sees the boy limping.", "The coach sees the boy limping.", "Fenwick"),
     # a title in the span that ends a role of two words
     ("Staff Nurse Polly Hanlon noticed a bruise; Polly stayed with him.",
