@@ -37,9 +37,11 @@ def role_pattern(label: str) -> re.Pattern[str] | None:
     numbered label, which no apposition restates."""
     words = label.split()
     words = words[1:] if words[:1] in (["the"], ["The"]) else words
-    if not words or any(len(w) < 2 or not w.isalpha() for w in words) or (len(words) == 1 and is_first_name(words[0])):
-        return None  # 'Adult A', 'Foster Carer 1'; a pseudonym ('Megan')
-    return re.compile(r"[ \t]+".join(map(re.escape, words)) + r"(?![\w'’-])", re.I)
+    if not words or any(len(w) < 2 or not re.sub(r"['’]s$", "", w).isalpha() for w in words) \
+            or (len(words) == 1 and is_first_name(words[0])):
+        return None  # 'Adult A', 'Foster Carer 1'; a pseudonym ('Megan'); "Father's Partner" is a role
+    escaped = (re.sub(r"['’]", "['’]", re.escape(w)) for w in words)  # either apostrophe
+    return re.compile(r"[ \t]+".join(escaped) + r"(?![\w'’-])", re.I)
 
 
 def _same_kind(role: re.Pattern[str]) -> re.Pattern[str]:

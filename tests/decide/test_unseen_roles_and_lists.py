@@ -159,3 +159,9 @@ def test_a_role_apposed_after_a_name_with_a_possessive_replaces_both(register_fi
 def test_a_list_of_exact_dates_the_ner_read_as_one_becomes_months() -> None:
     out = anonymise("Panel meetings took place on 23 November 2023, 11/12/2023 and Tuesday 16 January 2024.").text
     assert "[date]" not in out and "December 2023" in out and "23" not in out.replace("2023", "")
+
+
+def test_a_name_cell_beside_a_possessive_role_cell_reads_name_removed(register_file: Callable[[str, str], Path]) -> None:
+    path = register_file(REGISTER + "  - name: Renata Marsh\n    role: father's partner\n    gender: female\n", "marsh2")
+    out = anonymise("| Name | Relationship |\n|---|---|\n| Renata Marsh | Father's partner |\n", register=path).text
+    assert "| [name removed] | Father's partner |" in out
