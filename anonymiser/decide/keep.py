@@ -234,6 +234,8 @@ class Keeper:
             return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):
             return True  # 'her first language is Yoruba': a language, faith or festival is no place
+        if d.entity == E.LOCATION and _a_people_s_thing(span):
+            return True  # 'a segregated Roma settlement': a people's word and common nouns name no place
         if d.entity in (E.ORGANISATION, E.LOCATION) and len(words) == 1 and is_medicine(self.text, d.start, d.end):
             return True  # 'prescribed Parvolex' read as a place: a medicine (decide/medicines.py)
         if d.entity in (E.ORGANISATION, E.LOCATION):
@@ -373,6 +375,17 @@ class Keeper:
         words = [t.group(0) for t in names]
         return (len(words) >= 2 and (words[-1] in vocabulary.STREET_TYPE_WORDS or words[-1].lower() in vocabulary.words("building_words"))
                 and words[0].lower() not in known_first_names())
+
+
+_PEOPLES = lowered("gazetteer", ("ethnicities", "nationalities", "faiths_languages_festivals"))
+
+
+def _a_people_s_thing(span: str) -> bool:
+    """Capitalised words all of a people, a faith or a language, the rest lower-case common words."""
+    words = _NAME_TOKEN.findall(span)
+    caps = [w for w in words if w[0].isupper()]
+    return bool(caps) and len(caps) < len(words) and all(w.lower() in _PEOPLES for w in caps) and all(
+        word_class(w) is WordClass.COMMON for w in words if not w[0].isupper())
 
 
 @lru_cache(maxsize=1)

@@ -165,3 +165,8 @@ def test_a_name_cell_beside_a_possessive_role_cell_reads_name_removed(register_f
     path = register_file(REGISTER + "  - name: Renata Marsh\n    role: father's partner\n    gender: female\n", "marsh2")
     out = anonymise("| Name | Relationship |\n|---|---|\n| Renata Marsh | Father's partner |\n", register=path).text
     assert "| [name removed] | Father's partner |" in out
+
+
+def test_a_people_s_word_before_a_common_noun_is_no_place() -> None:
+    out = anonymise("She grew up in a segregated Roma settlement and later moved to Roma Street in Quorndale.").text
+    assert "a segregated Roma settlement" in out and "Roma Street" not in out
