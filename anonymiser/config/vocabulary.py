@@ -140,13 +140,22 @@ PARENT_WORDS = having("family_words", "parent")
 CHILD_ROLES = words("child_roles")
 
 
+_DESCENDANTS = frozenset({"son", "daughter", "child", "stepson", "stepdaughter"})
+
+
 def is_child_role(role: str, roles: frozenset[str] = CHILD_ROLES) -> bool:
     """A role `roles` name, or one of them with words before it that only qualify it ('twin brother',
     'older sister') or after it whose it is ('son of father's partner'); not "mother's sister", whose
     last word is someone else's relation to her."""
     role = role.lower()
-    if " of " in role:  # 'son of father's partner': the relation before 'of' is the role
-        role = role.split(" of ")[0].strip()
+    head, _, whose = (part.strip() for part in role.partition(" of "))
+    if whose:
+        if any(w in roles for w in whose.replace("'s", "").split()):
+            role = head  # 'sister of the subject child' is a sister, 'mother of the child' a mother
+        elif head in _DESCENDANTS and "grand" not in whose:
+            return True  # 'son of father's partner': a child of a parent's generation
+        else:
+            return False  # 'sister of mother': an aunt; 'son of maternal grandmother': an uncle
     parts = role.replace("’", "'").split()
     return role in roles or (len(parts) > 1 and parts[-1] in roles
                              and not any(w.endswith(("'s", "s'")) or w == "adult" for w in parts))

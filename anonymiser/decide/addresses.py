@@ -126,7 +126,7 @@ def postcodes_into_addresses(text: str, detections: list[Detection]) -> list[Det
             continue
         gap = _TO_POSTCODE.match(text, d.end)
         code = postcodes.get(gap.end()) if gap else None
-        if code is not None and code.start > d.end - 1:
+        if code is not None:
             joined[id(d)] = replace(d, end=code.end)
             postcodes.pop(code.start)
     if not joined:

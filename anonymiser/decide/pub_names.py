@@ -4,9 +4,10 @@ A pub's name is made of everyday words in capitals ('the Plough', 'the Coach and
 Hounds'), which no name list, NER or residue scan explains as a name, yet it locates the family. In a
 sentence that speaks of drinking out (models/vocabulary/drinking_cues.txt), one to three capitalised
 words, perhaps joined by 'and', right after 'at the', 'in the', 'outside the' or 'from the' are a pub's
-name, and the name goes as 'the pub' wherever the text writes it again after 'the'. Words of a public
-body's name ('Court', 'Council', 'Hospital': models/vocabulary/generic_institution_words.txt) or a place
-in them make it something else, left to the other rules.
+name, and the name goes as 'the pub' wherever the text writes it again after 'the'. A word of a body, a
+building, a workplace, a review's parts, a role or a time ('Court', 'Station', 'Panel', 'Chair',
+'Evening': the vocabulary lists in `_NOT_PUB`) or a place in them make it something else, left to the
+other rules.
 """
 
 from __future__ import annotations
@@ -24,16 +25,25 @@ _GUESSES = frozenset({"SpacyRecognizer", "PlaceContextRecognizer"})
 _CUES = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.entries('drinking_cues'))})\b", re.I)
 _CAP = r"[A-Z][a-z]+(?:['’]s)?"
 _NAME = rf"{_CAP}(?:[ \t]+(?:and[ \t]+|&[ \t]+)?{_CAP}){{0,2}}"
-_AFTER_THE = re.compile(rf"\b(?:at|in|outside|from|into|to|near|behind)[ \t]+(?:the|The)[ \t]+(?P<name>{_NAME})(?![\w'’-])")
+_AFTER_THE = re.compile(rf"\b(?:at|in|outside|from)[ \t]+(?:the|The)[ \t]+(?P<name>{_NAME})(?![\w'’-])")
 _SENTENCE = re.compile(r"[^.!?\n]+")
-_INSTITUTION = vocabulary.words("generic_institution_words", "facility_words", "dwelling_words", "building_words")
+# Words of a body, a building, a place of work, a review's own parts or a time ('the Panel', 'the Review',
+# 'the Chair', 'the Station', 'the Job Centre', 'the Evening'), each word of those lists' entries.
+_NOT_PUB = frozenset(w for e in vocabulary.words(
+    "generic_institution_words", "facility_words", "dwelling_words", "building_words", "workplace_words",
+    "organisation_words", "agency_words", "local_organisation_words") for w in e.split())
+# Alone, a role, a review's part or a time is no pub; in a longer name it may be ('the Coach and Horses').
+_NOT_PUB_ALONE = frozenset(w for e in vocabulary.words("document_parts", "time_words", "professional_roles", "label_words")
+                           for w in e.split())
 
 
 def _a_pub_name(name: str) -> bool:
-    """Everyday words only, none a public body's, a facility's or a building's, and no place."""
+    """Words no name list knows as a name (a pub is named in everyday words), none a body's or a building's, and no place."""
     words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", name)) if w != "and"]
+    if len(words) == 1 and words[0].lower() in _NOT_PUB_ALONE:
+        return False
     return bool(words) and not is_place(name) and all(
-        word_class(w) in (WordClass.COMMON, WordClass.BOTH) and w.lower() not in _INSTITUTION for w in words)
+        word_class(w) is not WordClass.PROPER and w.lower() not in _NOT_PUB for w in words)
 
 
 def pub_names(text: str, detections: list[Detection]) -> list[Detection]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from anonymiser.config import vocabulary
-from anonymiser.decide.group_echo import group_echo
 
 _SENTENCE_START = vocabulary.SENTENCE_START_FOR_CAPITALS
 
@@ -119,7 +118,7 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     Okafor said', 'her mother, Sarah Okafor, said', 'her mother (Sarah Okafor) said' -> 'her mother said'.
 
     The role's last word is enough: 'her grandmother, Pauline Brennan,' for 'Maternal Grandmother';
-    so is the family word made from it ('Aunty Monika' for 'Paternal Aunt'), or a group's (decide/group_echo.py)."""
+    so is the family word made from it ('Aunty Monika' for 'Paternal Aunt'). The (start, end) to remove."""
     last = label.split()[-1] if label.split() else label
     kin = tuple(w for w in vocabulary.FAMILY_WORDS if len(last) >= 4 and w.lower().startswith(last.lower()))
     words = tuple(dict.fromkeys((label, last, *kin)))
@@ -131,7 +130,7 @@ def role_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         if post:
             closing = re.match(_APPOSITION_CLOSE, text[end:end + 12])
             found = start - len(post.group(1)), end + (1 if closing else 0)
-    return found or group_echo(text, start, end, last)
+    return found
 
 
 # 'his mother Donna', "Chelsea's aunt, Gwen Lloyd,": a relation written with whose it is, right before a name.
@@ -268,7 +267,7 @@ def place_echo(text: str, start: int, end: int, label: str) -> tuple[int, int] |
 _TO_WHOM = re.compile(r"[ \t]+to[ \t]+(?:the|her|his|their)[ \t]+[\w'’-]+(?:[ \t]+[\w'’-]+)?(?=[ \t]*,)", re.I)
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known|called)\s+(?:to\s+[^,.;\n]{1,40}?\s+)?as\s+[\"'‘“]?$", re.I)
 MORE_ALIASES = re.compile(  # another name the apposition gives, where: ' and at nursery as Annie'
-    r"[ \t]+and[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,4}?as[ \t]+[\"'‘“]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"'’”]?")
+    r"[ \t]+and[ \t]+(?:at|in|to|with|among|amongst)[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,3}?as[ \t]+[\"'‘“]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"'’”]?")
 
 
 def alias_beside(text: str, start: int, end: int, same_person_just_before: int | None,

@@ -33,7 +33,6 @@ LABELS = {
     "court_kinds": {"street", "named"},
     "measure_units": {"run_on", "amount", "dose"},
     "medicine_cues": {"before", "after"},
-    "group_roles": {"aunt", "brother", "carer", "grandfather", "grandmother", "grandad", "grandma", "father", "mother", "sister", "uncle"},
     "partner_roles": {"mother", "grandma", "grandmother", "wife", "stepmother", "aunt"},
     "facility_words": {"body"},
     "family_words": {"parent"},

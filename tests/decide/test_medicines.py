@@ -31,3 +31,11 @@ def test_a_review_acronym_in_a_header_is_kept() -> None:
     text = "CSPR\n\nChild Safeguarding Practice Review: Kayla\n\n1.1 This CSPR was commissioned by the KSCMP after Kayla died.\n"
     out = anonymise(text).text
     assert out.startswith("CSPR\n") and "This CSPR was" in out and "Kayla" not in out
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Nadiya drops the children at school each morning.", "Nadiya"),
+    ("Over the course of Tamsin moving house, contact lapsed.", "Tamsin"),
+])
+def test_a_name_before_a_verb_that_is_also_a_medicine_noun_is_replaced(sentence: str, name: str) -> None:
+    assert name not in anonymise(sentence).text

@@ -11,8 +11,8 @@ from anonymiser.detect.recognizers._pattern import UkPattern, UkPatternRecognize
 from anonymiser.detect.recognizers.street_address import STREET_AFTER_NUMBER
 
 # The words that introduce a reference in police, health, children's-social-care and employers'
-# records (models/vocabulary/record_systems.txt); a space inside an entry is optional ('LiquidLogic').
-_SYSTEM = vocabulary.alternation(vocabulary.entries("record_systems"), gap=r"\s?")
+# records (models/vocabulary/record_systems.txt); a space inside an entry may be none or several ('LiquidLogic').
+_SYSTEM = vocabulary.alternation(vocabulary.entries("record_systems"), gap=r"\s*")
 _KIND = r"ref(?:erence)?|number|no|id|identifier|record|report|serial|log|#"  # "police log 0342"
 _KEYWORD = (
     rf"(?:(?:{_SYSTEM})(?:\s+(?:{_KIND})\.?)+"  # "crime reference", "CAD number", "Mosaic ID"
