@@ -118,7 +118,7 @@ _LIST_JOINT = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 def _without_date_lists(detections: list[Detection], text: str) -> list[Detection]:
     """'on 23 November 2023, 11/12/2023 and ...', which the NER read as one date: each date of the list is
     its own ('November 2023, December 2023'), where every piece reads as a date."""
-    out = []
+    out: list[Detection] = []
     for d in detections:
         pieces = []
         if d.entity == E.DATE and d.detectors == ("SpacyRecognizer",) and _LIST_JOINT.search(text, d.start, d.end):
