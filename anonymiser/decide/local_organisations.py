@@ -229,6 +229,9 @@ def short_names(name: str) -> list[str]:
     while words and words[-1].rstrip(".").lower() in _COMPANY_ENDINGS:
         words = words[:-1]  # 'Corrigan Haulage' of 'Corrigan Haulage Ltd': the legal ending is seldom written twice
     out = []
+    if len(words) == 1 and name.startswith("The ") and words[0][:1].isupper() and not (
+            is_first_name(words[0]) or is_surname(words[0]) or is_place(words[0])):
+        out.append("The " + words[0])  # 'The Hideout' of 'The Hideout Youth Club': its capital 'The' marks the name
     while len(words) >= 2 and all(w[:1].isupper() for w in words):
         if words[0].lower().rstrip(".") in _SAINT | _COMPASS or is_place(" ".join(words)):
             break  # 'St Mary's', 'North Leeds': a saint's or a place's name, written for itself elsewhere
@@ -244,7 +247,7 @@ def _named_again(text: str, detections: list[Detection]) -> list[Detection]:
     again without its head word is that organisation, one decision for the string. Where the NER or a
     place's context alone saw something there, the organisation wins."""
     kinds = {short: d.meta.local_kind for d in detections if d.meta.local_kind and not d.from_register
-             for short in short_names(text[d.start:d.end])}
+             for short in short_names(("The " if text[max(0, d.start - 4):d.start] == "The " else "") + text[d.start:d.end])}
     if not kinds:
         return detections
     surer = sorted((d.start, d.end) for d in detections if d.meta.local_kind or not set(d.detectors) <= _GUESSES)

@@ -31,3 +31,8 @@ def test_a_facility_named_after_a_people_is_its_kind_like_a_denomination_s_churc
     # One town's Polish centre locates a family as 'the Methodist Church' does: both become their kind.
     out = anonymise("Father went to the Polish Community Centre on Sundays, and to the Methodist Church.").text
     assert out == "Father went to the community centre on Sundays, and to the church."
+
+
+def test_a_club_named_with_the_is_that_club_by_its_one_word_name_again() -> None:
+    out = anonymise("She joined The Brambleden Youth Club in 2030. Staff at The Brambleden saw her weekly.").text
+    assert "Brambleden" not in out and out.count("youth club") == 2

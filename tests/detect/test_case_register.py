@@ -155,3 +155,11 @@ def test_the_word_lists_a_lookup_reads_are_loaded_once() -> None:
     from anonymiser.detect.recognizers import case_register
     for loader in (case_register.everyday_words, case_register.word_collisions):
         assert loader() is loader()
+
+
+def test_a_register_name_that_is_a_season_after_a_section_number_is_the_name(register_file) -> None:  # type: ignore[no-untyped-def]
+    from anonymiser.api import anonymise
+    path = register_file("case: t\npeople:\n  - name: Summer Tallis\n    role: subject child\n    gender: female\n", "tallis")
+    out = anonymise("3.3 Summer was born in 2008. 6.1.1 Summer's schools. Summer, 15, said so. In Summer 2022 she moved.",
+                    register=path).text
+    assert out.count("Summer") == 1 and "Summer 2022" in out
