@@ -62,6 +62,13 @@ def _short_name(name: str) -> str | None:
     return None if is_place(short) else short
 
 
+def _written_as(short: str) -> re.Pattern[str]:
+    """'St Aidan's' as a message writes it too ('st aidans', 'ST AIDANS'): a short name is no English word,
+    so in any case and without its apostrophe it is still the body."""
+    loose = "".join(r"['’]?" if c in "'’" else r"[ \t]+" if c == " " else re.escape(c) for c in short)
+    return re.compile(rf"(?<![\w'’-])(?i:{loose})(?![\w'’-])")
+
+
 # An initialism that says a body's kind before its name ('HMP Lowdham Grange'): organisation_words.txt's
 # kind-labelled words, in capitals.
 _KIND_INITIALS = frozenset(w.upper() for w, kind in vocabulary.labelled("organisation_words").items()
@@ -122,7 +129,7 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
     surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES] + named_in_full
     found: list[Detection] = []
     for short, (entity, kind) in shorts.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text):
+        for m in _written_as(short).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in surer) or _LONGER_NAME.match(text, m.end()):
                 continue  # 'Hollybank Road', 'Hollybank Pupil Referral Unit': a longer name, read for itself
             if entity == E.LOCATION and not any(d.entity == E.PERSON and d.start < m.end() and m.start() < d.end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
@@ -16,11 +17,40 @@ CLUB_WORDS = frozenset(vocabulary.having("club_words", "name"))
 def club_name(name: str) -> bool:
     """'Fellside Rovers Juniors': a name that holds a club's word."""
     return any(w in CLUB_WORDS for w in re.findall(r"[^\W\d_]+", name))
+
+
+# 'Hospital for Sick Children': a hospital's kind, then the words that are still its name (hospital_name_endings.txt).
+_HOSPITAL_ENDING = re.compile(
+    rf"\b(?i:{vocabulary.alternation(vocabulary.having('local_organisation_words', 'institution'))})"
+    rf"[ \t]+(?:{vocabulary.alternation(vocabulary.entries('hospital_name_endings'))})$")
+
+
+def in_a_hospital_name(name: str, start: int, end: int) -> bool:
+    """`name[start:end]` ('Children') is a word of a hospital's name: 'Leeds Children's Hospital', or
+    'Hospital for Sick Children' closing the part of `name` up to `end`; never the whole of `name`."""
+    if not (0 <= start and end <= len(name)) or (start, end) == (0, len(name)):
+        return False
+    ending = _HOSPITAL_ENDING.search(name, 0, end)
+    return (ending is not None and ending.start() < start) or _named_hospital(name)
+
+
+@lru_cache(maxsize=256)
+def _named_hospital(name: str) -> bool:
+    return any(r.start == 0 and r.end == len(name) for r in _hospital_recognizer().analyze(name, [E.ORGANISATION]))
+
+
 INSTITUTION_TEXT = {E.NURSERY: "the nursery", E.GP_PRACTICE: "the GP practice", E.HOSPITAL_WARD: "the ward"}
 
 # An organisation's kind word as it reads after 'the' ('Acme Builders Ltd' is 'the company').
 _KIND_AS_WRITTEN = {w.lower(): kind[0].replace("-", " ") for w, kind in vocabulary.labelled("organisation_words").items()
                     if kind}
+
+
+@lru_cache(maxsize=1)
+def _hospital_recognizer() -> Any:
+    from anonymiser.detect.recognizers.institutions import HospitalRecognizer
+
+    return HospitalRecognizer()
 
 
 @lru_cache(maxsize=1)

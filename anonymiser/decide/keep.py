@@ -15,10 +15,11 @@ from anonymiser.config.profile import Profile
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection
 from anonymiser.decide.brackets import cut_at_unbalanced, is_citation
+from anonymiser.decide.institutions import in_a_hospital_name
 from anonymiser.decide.known_names import known_first_names, pool_names
 from anonymiser.decide.local_teams import in_agency_name, place_in_agency_name
 from anonymiser.decide.medicines import is_medicine
-from anonymiser.decide.not_people import not_a_person
+from anonymiser.decide.not_people import a_peoples_thing, not_a_person
 from anonymiser.decide.partnership_area import LOCAL_AUTHORITIES, area_spans, own_areas, with_agency_areas
 from anonymiser.decide.people import before_next_field
 from anonymiser.decide.residue_scan import acronyms
@@ -128,7 +129,10 @@ class Keeper:
                      self.text, d.start, d.end, s, e,  # 'DC Kent': a council's area alone would read as the place
                      lambda w: w in self.allow or self.kept_place(w) or normalise(w) in self._local_authorities)))
                  # "Bluebell Children's Centre": an allowlisted kind ending a named place is its kind
-                 and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)]
+                 and not (d.entity in E.INSTITUTIONS and d.start < s and e == d.end)
+                 # 'Children' of 'Leeds Children's Hospital': the hospital's name
+                 and not (d.entity == E.ORGANISATION and in_a_hospital_name(self.text[d.start:d.end], s - d.start, e - d.start))]
+
         pieces = subtract(d.start, d.end, holes)
         out = []
         for s, e in pieces:
@@ -234,7 +238,7 @@ class Keeper:
             return True  # 'the Turkish Government': the state's, no person's origin
         if d.entity == E.LOCATION and span.strip() in phrase_index("gazetteer", ("faiths_languages_festivals",)):
             return True  # 'her first language is Yoruba': a language, faith or festival is no place
-        if d.entity == E.LOCATION and _a_people_s_thing(span):
+        if d.entity == E.LOCATION and a_peoples_thing(span):
             return True  # 'a segregated Roma settlement': a people's word and common nouns name no place
         if d.entity in (E.ORGANISATION, E.LOCATION) and len(words) == 1 and is_medicine(self.text, d.start, d.end):
             return True  # 'prescribed Parvolex' read as a place: a medicine (decide/medicines.py)
@@ -375,17 +379,6 @@ class Keeper:
         words = [t.group(0) for t in names]
         return (len(words) >= 2 and (words[-1] in vocabulary.STREET_TYPE_WORDS or words[-1].lower() in vocabulary.words("building_words"))
                 and words[0].lower() not in known_first_names())
-
-
-_PEOPLES = lowered("gazetteer", ("ethnicities", "nationalities", "faiths_languages_festivals"))
-
-
-def _a_people_s_thing(span: str) -> bool:
-    """Capitalised words all of a people, a faith or a language, the rest lower-case common words."""
-    words = _NAME_TOKEN.findall(span)
-    caps = [w for w in words if w[0].isupper()]
-    return bool(caps) and len(caps) < len(words) and all(w.lower() in _PEOPLES for w in caps) and all(
-        word_class(w) is WordClass.COMMON for w in words if not w[0].isupper())
 
 
 @lru_cache(maxsize=1)

@@ -23,8 +23,12 @@ _THE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]+$", re.I)
 _NOT_NAME = vocabulary.lower(vocabulary.entries("organisation_words")) | {"the", "of", "and", "&", "st", "saint"}
 
 
+_FINAL_S = re.compile(r"['’]?s$")
+
+
 def _name_words(original: str) -> frozenset[str]:
-    words = {w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(original)}
+    # 'St Aidan's', 'st aidans' (a message's spelling): one name, its possessive written or not
+    words = {_FINAL_S.sub("", w.lower()) for w in _WORD.findall(original)}
     return frozenset(words - _NOT_NAME)
 
 

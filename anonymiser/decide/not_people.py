@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from anonymiser.config.data import lowered
 from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import phrase_index
 from anonymiser.config.names import is_first_name, is_surname
@@ -24,6 +25,16 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _BRACKET_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "to", "on", "at", "a", "an", "&", "with", "by"})
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_PEOPLES = lowered("gazetteer", ("ethnicities", "nationalities", "faiths_languages_festivals"))
+
+
+def a_peoples_thing(span: str) -> bool:
+    """'the Polish shop': capitalised words all of a people, a faith or a language, the rest lower-case common words."""
+    words = _NAME_TOKEN.findall(span)
+    caps = [w for w in words if w[0].isupper()]
+    return bool(caps) and len(caps) < len(words) and all(w.lower() in _PEOPLES for w in caps) and all(
+        word_class(w) is WordClass.COMMON for w in words if not w[0].isupper())
 
 
 def shop_after_article(text: str, start: int, end: int) -> bool:

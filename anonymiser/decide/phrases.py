@@ -118,6 +118,11 @@ class PhraseLayer:
         self.sections = section_numbers(text)
         self.spans = _longest(spans + self.sections)
 
+    @property
+    def place_spans(self) -> frozenset[tuple[int, int]]:
+        """Every kept place's span: 'Jordan', 'Devon', 'Bath and North East Somerset'."""
+        return self._place_spans
+
     # --- kept phrases -------------------------------------------------------------------------
     def _agency_names(self) -> list[tuple[int, int]]:
         """Runs of kept places, compass words, connectors and agency words ending in an agency head word."""

@@ -144,6 +144,7 @@ from anonymiser.decide.overlaps import merge_adjacent_people, resolve
 from anonymiser.decide.people import child_people, people_read_as_organisations, professional_people, trim_field_labels
 from anonymiser.decide.person_evidence import initials, name_words
 from anonymiser.decide.pet_names import pet_names
+from anonymiser.decide.place_first_names import first_names_kept_as_places
 from anonymiser.decide.places_by_context import places_by_context
 from anonymiser.decide.propagation import propagate
 from anonymiser.decide.pub_names import pub_names
@@ -203,6 +204,7 @@ def names_from_evidence(state: DecideState) -> None:
         state.detections = pet_names(state.text, state.detections + name_words(state.text, state.detections, kept)
                                      + kept_name_words(state.text, state.detections))
         state.detections += initials(state.text, state.detections, kept, state.allow)
+        state.detections += first_names_kept_as_places(state.text, state.phrases.place_spans, state.detections)
 
 
 def propagation(state: DecideState) -> None:

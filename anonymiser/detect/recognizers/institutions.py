@@ -7,6 +7,7 @@ is the caller's to handle.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex as re
@@ -45,7 +46,16 @@ _TITLE_WORDS = vocabulary.TITLE_WORDS - {"st", "saint", "ss"}  # a saint's name 
 # ('Bumblebee Day Nursery and Meadowcroft Primary School'), never part of this one's name.
 _LISTED_BEFORE = re.compile(
     rf".*\b(?:{vocabulary.alternation([w.title() for w in vocabulary.entries('organisation_words') if len(w) > 3])})"
-    r"\s+(?:and|&)\s+(?=[A-Z])", re.DOTALL)
+    r"(?P<joint>\s+(?:and|&)\s+)(?=[A-Z])", re.DOTALL)
+
+
+def _each(results: list[RecognizerResult], more: list[RecognizerResult]) -> Iterator[RecognizerResult]:
+    """`results`, then each result put in `more` while they are gone through."""
+    yield from results
+    i = 0
+    while i < len(more):
+        yield more[i]
+        i += 1
 
 
 class _NotAPersonOf(UkPatternRecognizer):
@@ -53,10 +63,18 @@ class _NotAPersonOf(UkPatternRecognizer):
     before it: the span starts after the 'of' or the 'and'."""
 
     def refine(self, text: str, results: list[RecognizerResult], entities: list[str]) -> list[RecognizerResult]:
-        for r in results:
+        firsts: list[RecognizerResult] = []
+        for r in _each(results, firsts):  # a first one found is looked at in turn: 'A School and B School and C Academy'
             listed = _LISTED_BEFORE.match(text, r.start, r.end)
             if listed is not None:
+                first = text[r.start:listed.start("joint")]
+                # 'Oakfield Primary School and Larkmoor Academy': the first is one of this kind too, so it
+                # stays; another kind's ('Bumblebee Day Nursery and ...') is its own recognizer's to find
+                if any(re.fullmatch(p.regex, first, flags=self.FLAGS) for p in self.patterns):
+                    firsts.append(RecognizerResult(r.entity_type, r.start, listed.start("joint"), r.score,
+                                                   r.analysis_explanation, r.recognition_metadata))
                 r.start = listed.end()
+        for r in results + firsts:
             m = _BEFORE_OF.match(text, r.start, r.end)
             if m is None:
                 continue
@@ -65,7 +83,7 @@ class _NotAPersonOf(UkPatternRecognizer):
             if any(w.lower().rstrip(".") in _TITLE_WORDS for w in words) or (
                     len(words) >= 2 and is_first_name(words[0]) and is_surname(words[-1])):
                 r.start = m.end()
-        return results
+        return results + firsts
 
 
 def _named(kind: str, not_first: str = "", after: str = "") -> str:
@@ -234,17 +252,19 @@ class HospitalUnitRecognizer(UkPatternRecognizer):
 # An NHS trust is not one ('Leeds Teaching Hospitals NHS Trust', 'Great Ormond Street Hospital for
 # Children NHS Foundation Trust'): an agency the keep lists decide.
 _HOSPITAL_TYPE = rf"(?:{vocabulary.alternation([w.title() for w in vocabulary.having('local_organisation_words', 'institution')])})"
+# 'Bristol Royal Hospital for Children': the words after the kind that are still the hospital's name.
+_NAME_ENDING = rf"(?:\s+(?:{vocabulary.alternation(vocabulary.entries('hospital_name_endings'))})(?![\w'’-]))?"
 _NOT_A_TRUST = r"(?!(?:\s+(?:for|of)(?:\s+[A-Z][\w'’-]*)+)?\s+(?:NHS|Trust|Foundation|University\s+Hospitals?)\b)"
 _AFTER_NO_TITLE = rf"(?<!\b(?:{vocabulary.alternation(vocabulary.COMMON_TITLES)})\.?\s+)"
 _HOSPITAL_STOP = vocabulary.alternation(vocabulary.having("institution_stop_words", "hospital"))
 
 
-class HospitalRecognizer(UkPatternRecognizer):
+class HospitalRecognizer(_NotAPersonOf):
     """Hospitals and infirmaries with a proper name, as an organisation its kind replaces: "the hospital"."""
 
     ENTITY = ORGANISATION
     REQUIRES = tuple(w.title() for w in vocabulary.having("local_organisation_words", "institution"))
     # After a title the words are a person's name ('Dr Jane Hospital'), not a hospital's.
-    PATTERNS = [UkPattern("Named hospital", _AFTER_NO_TITLE + _named(_HOSPITAL_TYPE, _HOSPITAL_STOP, after=_NOT_A_TRUST),
+    PATTERNS = [UkPattern("Named hospital", _AFTER_NO_TITLE + _named(_HOSPITAL_TYPE, _HOSPITAL_STOP, after=_NAME_ENDING + _NOT_A_TRUST),
                         0.8)]
     CONTEXT = ["hospital", "admitted", "discharged", "attended", "paediatric", "emergency"]
