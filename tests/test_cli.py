@@ -284,3 +284,5 @@ def test_a_not_ready_run_says_how_to_clear_each_kind_of_finding(tmp_path: Path, 
     assert "If it names someone or somewhere, add it as a missed string" in result.output
     assert "if it is rightly kept (an ethnicity, an agency, a common word), reject the replacement" in result.output
     assert "Do not publish the 1 NOT READY draft" in result.output
+    assert "Summary: 1 anonymised (0 ready for review, 1 NOT READY), 0 unchanged" in result.output
+    assert "7 characters (the report shows the words)" in result.output

@@ -143,8 +143,10 @@ def run(inputs: tuple[Path, ...], register_path: Path | None, out_dir: Path, pro
     embedded = sum(o.result.embedded for o in summary.outcomes if o.result)
     to_check = f" ({embedded} picture{'s' if embedded != 1 else ''} or object{'s' if embedded != 1 else ''} " \
                "to check by hand)" if embedded else ""
-    click.echo(f"Summary: {done} anonymised, {skipped} unchanged, {len(summary.failed)} failed, "
-               f"{len(summary.not_ready)} not ready, {warnings} warning{'s' if warnings != 1 else ''}{to_check}, {len(found.skipped)} not processed"
+    # the not-ready drafts are among those anonymised: said so, they are not read as one more draft
+    ready = f" ({done - len(summary.not_ready)} ready for review, {len(summary.not_ready)} NOT READY)" if summary.not_ready else ""
+    click.echo(f"Summary: {done} anonymised{ready}, {skipped} unchanged, {len(summary.failed)} failed, "
+               f"{warnings} warning{'s' if warnings != 1 else ''}{to_check}, {len(found.skipped)} not processed"
                f"{f' ({len(found.draft_like)} to save as .docx)' if found.draft_like else ''}; "
                f"output in {out_dir}")
     if counts:

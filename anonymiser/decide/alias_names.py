@@ -16,7 +16,7 @@ from anonymiser.config import vocabulary
 from anonymiser.core import entities as E
 from anonymiser.core.detection import Detection, DetectionMeta
 from anonymiser.decide.aliases import TO_BE, WHERE_KNOWN, alias_words_after
-from anonymiser.decide.propagation import PRECEDED_BY_NAME_WORD, collision_hit, letter_hits
+from anonymiser.decide.propagation import PRECEDED_BY_NAME_WORD, collision_hit, letter_hits, no_word_in_lower_case
 from anonymiser.decide.shapes import labels
 from anonymiser.decide.state import DecideState
 from anonymiser.decide.unnamed_aliases import unnamed_aliases, without_other_readings
@@ -132,8 +132,10 @@ def _hits(text: str, alias: str) -> list[tuple[int, int]]:
     if re.fullmatch(r"[A-Z]\.?", alias):
         return [] if alias[0] in "AI" else letter_hits(text, alias[0])  # 'A' and 'I' are words too
     out = []
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(alias)}(?![\w-]|['’]\w\w)", text):
-        if collision_hit(text, *m.span()) and not _NAME_AFTER.match(text, m.end()) \
+    any_case = no_word_in_lower_case(alias)  # 'kiz got bagged': a message's 'Kiz', which is no English word
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(alias)}(?![\w-]|['’]\w\w)", text, re.I if any_case else 0):
+        lower = any_case and m.group(0) == m.group(0).lower()
+        if (lower or collision_hit(text, *m.span())) and not _NAME_AFTER.match(text, m.end()) \
                 and not _longer_name(text, m.start()):  # not 'Will you' either
             out.append(m.span())
     return out

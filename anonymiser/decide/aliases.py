@@ -30,7 +30,8 @@ _AS_PHRASE = rf"(?:\s+[a-z]+ly)?(?:\s+{WHERE_KNOWN}\s+[^,.;:()\n]{{1,40}}?\s+as|
 _AS = r"(?:(?:also|often|usually|commonly|sometimes)\s+)?" \
       rf"(?:(?:known|referred\s+to){_AS_PHRASE}|(?:called|nicknamed){_AS_PHRASE}?)\s+[{_QUOTE}]?"
 _JOINTS = (
-    rf",\s*{_AS}",
+    # 'Kieran Mallory, aged 15, known as "Kiz"': an aside may stand between the name and its alias
+    rf"(?:(?P<aside>,[^,.;:()\n{_QUOTE}]{{1,40}}?)(?=,))?,\s*{_AS}",
     rf"\s*\(\s*{_AS}",
     # 'Mr Whitfield, whom Ms Adebayo calls Dan' ('who calls Dan' is someone calling Dan)
     rf",\s*whom\s+[^,.;:()\n]{{0,40}}?\bcalls?\s+[{_QUOTE}]?",
@@ -42,7 +43,8 @@ _JOINTS = (
 _JOINT = re.compile("|".join(f"(?:{j})" for j in _JOINTS), re.I)
 # 'Kieran is known to his friends as Kez.': the alias is the sentence's whole point, so the phrase
 # cannot go; the name after 'as' does ('... is known to his friends by another name').
-_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},|,(?=\s*who\b))?\s*(?:who\s+)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
+# 'Jordan Pike, who was 18 and is known as "Jojo"': what else the clause says may come first.
+_PREDICATE = re.compile(rf"(?:,[^,.;:()]{{1,60}},|,(?=\s*who\b))?\s*(?:who\s+(?:[^,.;:()\n{_QUOTE}]{{1,40}}?\s+and\s+)?)?(?:is|was|are|were|has\s+been|had\s+been|became)\s+{_AS}", re.I)
 _AS_WORD = re.compile(r"\bas\s+[\"'‘’“”]?$", re.I)
 # An alias after a phrase: one to three capitalised words, perhaps in quotes ('known as "Bigs"').
 _ALIAS_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}")
@@ -67,8 +69,11 @@ def alias_phrase(text: str, start: int, end: int, same_person_just_before: int |
     the alias does not follow the person's mention through one of the phrases."""
     if same_person_just_before is None or same_person_just_before > start:
         return None
-    if not _JOINT.fullmatch(text, same_person_just_before, start):
+    joint_match = _JOINT.fullmatch(text, same_person_just_before, start)
+    if joint_match is None:
         return None
+    if joint_match.group("aside"):
+        same_person_just_before = joint_match.end("aside")  # ', aged 15,' stays: it says something of its own
     joint = text[same_person_just_before:start]
     more = MORE_ALIASES.match(text, end)
     end = more.end() if more else end  # 'known at home as Anička and at nursery as Annie': both hers

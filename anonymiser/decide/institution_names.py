@@ -62,6 +62,18 @@ def _short_name(name: str) -> str | None:
     return None if is_place(short) else short
 
 
+# 'in', 'near', 'outside' (place_prepositions.txt 'town'), 'moved to', 'lived in': where someone is.
+_WHERE_SOMEONE_IS = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.having('place_prepositions', 'town'))}"
+    r"|(?:moved|moving|moves|lived|living|lives|settled)\s+(?:to|in|into|at))\s+$", re.I)
+
+
+def _written_as_a_place(text: str, short: str) -> bool:
+    """'moved to Brackwell', 'lives in Brackwell': the short name stands where a place does."""
+    return any(_WHERE_SOMEONE_IS.search(text, max(0, m.start() - 20), m.start())
+               for m in re.finditer(rf"(?<![\w'’-]){re.escape(short)}(?![\w'’-])", text))
+
+
 def _written_as(short: str) -> re.Pattern[str]:
     """'St Aidan's' as a message writes it too ('st aidans', 'ST AIDANS'): a short name is no English word,
     so in any case and without its apostrophe it is still the body."""
@@ -122,8 +134,13 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
     shorts = {short: kind for short, kind in shorts.items() if not (short in districts and short.split()[0].lower().rstrip(".") in _SAINT)}
     districts = [short for short in districts if short in shorts]
     shorts = {short: kind for short, kind in shorts.items() if short not in districts}
+    # 'She moved to Brackwell' beside 'Brackwell Park Academy': a name the draft writes as where someone is
+    # is the town the school is named after, a place at every mention
+    towns = [short for short in shorts if _written_as_a_place(text, short)]
+    shorts = {short: kind for short, kind in shorts.items() if short not in towns}
     shorts.update({short: (E.LOCATION, "") for short in districts})  # 'Staff at Quarnby said': the district
     shorts.update({short: kind for short, kind in prisons.items() if short not in shorts})
+    shorts.update({short: (E.LOCATION, "town") for short in towns})
     if not shorts:
         return out
     surer = [(d.start, d.end) for d in out if not set(d.detectors) <= _GUESSES] + named_in_full
@@ -132,10 +149,11 @@ def read_institution_names(text: str, detections: list[Detection]) -> list[Detec
         for m in _written_as(short).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in surer) or _LONGER_NAME.match(text, m.end()):
                 continue  # 'Hollybank Road', 'Hollybank Pupil Referral Unit': a longer name, read for itself
-            if entity == E.LOCATION and not any(d.entity == E.PERSON and d.start < m.end() and m.start() < d.end
-                                                for d in out):
+            if entity == E.LOCATION and kind != "town" and not any(
+                    d.entity == E.PERSON and d.start < m.end() and m.start() < d.end for d in out):
                 continue  # a place a body is named after is a person nowhere; elsewhere it is read as itself
-            found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=kind or None)))
+            local_kind = kind if kind and entity != E.LOCATION else None
+            found.append(Detection(m.start(), m.end(), entity, 0.6, (DETECTOR,), meta=DetectionMeta(local_kind=local_kind)))
     if not found:
         return out
     kept = [d for d in out if not (set(d.detectors) <= _GUESSES and any(

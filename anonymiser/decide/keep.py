@@ -290,9 +290,11 @@ class Keeper:
             if any(a <= s and e <= b for a, b in self.own_area_spans):
                 continue  # 'Brighton' of 'Brighton & Hove', the partnership's area
             # A place has a capital, unless its recognizer vouches for it ("the north of the country").
-            # ... or a pattern's number vouches for it ('junction 47' after 'the M4').
+            # ... or a pattern's number vouches for it ('junction 47' after 'the M4'), or it is a capitalised
+            # place's name met again in a message's lower case ('im in westover').
             numbered = d.detectors != ("SpacyRecognizer",) and any(ch.isdigit() for ch in part)
-            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area or numbered):
+            if not self.kept_place(part) and (any(ch.isupper() for ch in part) or d.meta.unnamed_area or numbered
+                                              or d.meta.propagated_from is not None):
                 out.append(d if (s, e) == (d.start, d.end) else replace(d, start=s, end=e))
         return out
 
@@ -321,7 +323,8 @@ class Keeper:
             # 'Exeter' tagged as a person, where the area is Devon: a council's area, not kept, is a place
             return replace(d, entity=E.LOCATION)
         tokens = list(_NAME_TOKEN.finditer(span))
-        names = [t for t in tokens if t.group(0)[0].isupper() and (  # a title or kept word as surname: 'Ms Nurse'
+        # a name met again in a message's lower case ('kiz got bagged') is still the name
+        names = [t for t in tokens if (t.group(0)[0].isupper() or d.meta.propagated_from is not None) and (  # a title or kept word as surname: 'Ms Nurse'
             (t.group(0).lower() not in vocabulary.NAME_TITLES and t.group(0) not in self.allow)
             or is_kept_surname(self.text, d.start, d.end, d.start + t.start(), d.start + t.end()))]
         if not names or "\n\n" in span or all(t.group(0).lower() in _PLATFORMS for t in names):

@@ -36,10 +36,11 @@ def _name_start(text: str, start: int, end: int) -> int:
         word = words[i][1]
         if word.lower().rstrip(".") in _NOT_NAME:
             i += 1
-        elif is_first_name(word) and not is_place(word):
+        elif (is_first_name(word) and not is_place(word) and i + 1 < len(words)
+              and is_surname(words[i + 1][1]) and not is_place(words[i + 1][1])):
             i += 1
             while i < len(words) and is_surname(words[i][1]) and not is_place(words[i][1]):
-                i += 1  # 'Jo Bell': a person before the trust, no part of its name
+                i += 1  # 'Jo Bell': a person before the trust, no part of its name; 'Royal Wessex' is no person
         else:
             break
     return start + words[i][0] if i < len(words) else end

@@ -2,14 +2,17 @@
 Jordan at the park. Jordan said he was 19', 'her friend Georgia', "Devon's mother".
 
 A country, county or region the profile keeps ('Jordan', 'Georgia', 'Tyrone', 'Devon') is dropped
-from every detection by the kept-phrase layer, so a young man of that name would be published. When
-one mention of such a word carries a person's evidence (a person's verb right after it,
-models/vocabulary/person_verbs.txt, unless the draft writes the word as a place somewhere too, since
-a state 'said' and 'stated' as well; a role or family word before it; an apposition such as ', a
-neighbour'; a possessive before a person word), the word is that person at every mention, except
-where a word of where stands before it ('in Jordan', 'the Government of Georgia', 'moved from
-Jordan', 'Omagh, Tyrone'): there it is the place. A word no first-name list knows ('Turkey', 'Leeds') is
-never read so; the names of kept places that are given names too are models/names/place_first_names.txt.
+from every detection by the kept-phrase layer, so a young man of that name would be published. The
+word is that person at every mention but where a word of where stands before it ('in Jordan', 'the
+Government of Georgia', 'came from Jordan', 'Omagh, Tyrone'), when:
+- the draft names someone in full with it ('Jordan Pike'); then what is sent or heard 'from Jordan'
+  (a message, a call) is from the person;
+- or one mention carries a person's evidence: a role or family word before it, an apposition such as
+  ', a neighbour', a possessive before a person word, or a person's verb right after it
+  (models/vocabulary/person_verbs.txt), unless the draft writes the word as a place somewhere too,
+  since a state 'said' and 'stated' as well.
+A word no first-name list knows ('Turkey', 'Leeds') is never read so; the names of kept places that
+are given names too are models/names/place_first_names.txt.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ _POSSESSIVE_PERSON = re.compile(rf"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:{_NOUNS})\b"
 # 'to' or 'at', which people are spoken to and shouted at with.
 _WHERE_BEFORE = re.compile(
     r"(?:\b(?:in|into|from|of|across|around|near|outside|throughout|within|via|County|Co\.?)|\b[A-Z][\w'’-]*,)[ \t]+$")
+# What someone is sent or heard from: 'a message from Jordan', 'heard nothing from Jordan'.
+_FROM_SOMEONE = re.compile(
+    r"\b(?:messages?|texts?|calls?|letters?|e-?mails?|notes?|cards?|money|visits?|heard|received|got)\b[^.;:\n]{0,30}?\bfrom[ \t]+$", re.I)
 _WORD = re.compile(r"[A-Z][a-z]+")
 # The name lists leave out a name that is a kept place's ('Jordan'): models/names/place_first_names.txt.
 _PLACE_FIRST_NAMES = frozenset(load_list("names", "place_first_names"))
@@ -58,11 +64,15 @@ def first_names_kept_as_places(text: str, place_spans: frozenset[tuple[int, int]
         word = text[s:e]
         if _WORD.fullmatch(word) and (word in _PLACE_FIRST_NAMES or is_first_name(word)):
             mentions.setdefault(word, []).append((s, e))
+    # 'Jordan' of 'Jordan Pike': the first name of a detected person's full name
+    firsts = {words[0] for d in detections if d.entity == E.PERSON
+              and len(words := _WORD.findall(text[d.start:d.end])) >= 2}
     out: list[Detection] = []
-    for spans in mentions.values():
-        usable = [(s, e) for s, e in spans if not _WHERE_BEFORE.search(text, max(0, s - 12), s)]
+    for word, spans in mentions.items():
+        usable = [(s, e) for s, e in spans if not _WHERE_BEFORE.search(text, max(0, s - 12), s)
+                  or (word in firsts and _FROM_SOMEONE.search(text, max(0, s - 60), s))]
         # where the draft also writes it as a place, a verb alone is no evidence: a state says and states
         verbs = len(usable) == len(spans)
-        if any(_evidence(text, s, e, verbs) for s, e in usable):
+        if word in firsts or any(_evidence(text, s, e, verbs) for s, e in usable):
             out += [evidence_person(s, e, RULE) for s, e in usable]
     return out

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from anonymiser.config import places, vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, WordIndex, after_space
 from anonymiser.config.names import only_a_word
 from anonymiser.core import entities as E
@@ -144,7 +145,7 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
         return
     place = town.group(1)
     seen.add(("town", place))
-    for s, e in _occurrences(index, place, case_sensitive=True):
+    for s, e in _occurrences(index, place, case_sensitive=not no_word_in_lower_case(place)):
         # Even where a LOCATION is already found: the town's own mark is what lets it outrank a
         # NER that reads the same words as a person elsewhere in the draft.
         if d.start <= s < d.end or (s, e, "town") in covered:
@@ -155,6 +156,13 @@ def _propagate_town(text: str, index: WordIndex, d: Detection, span: str, covere
         covered.update({(s, e, E.LOCATION), (s, e, "town")})
         found.append(Detection(s, e, E.LOCATION, max(d.score, 0.7), ("propagation",),
                                meta=DetectionMeta(propagated_from=place, address_town=True)))
+
+
+def no_word_in_lower_case(phrase: str) -> bool:
+    """'Kiz', 'Westover', 'Kingsley Court': a name whose first word English never writes in lower case,
+    so a message that does ('kiz got bagged', 'im in westover') still means the name."""
+    first = phrase.split()[0] if phrase.split() else ""
+    return len(first) >= MIN_TOKEN and first[0].isupper() and word_class(first) in (WordClass.PROPER, WordClass.UNKNOWN)
 
 
 def _containment(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -230,10 +238,11 @@ def propagate(text: str, detections: list[Detection], allow: PhraseIndex,
             # Codes and addresses are found in any case; names only capitalised.
             structured = E.ENTITY_TYPES[d.entity].structured or d.entity == E.ADDRESS
             hits = _occurrences(index, phrase, case_sensitive=False, code=d.entity == E.REFERENCE_NUMBER)
+            lower_too = structured or no_word_in_lower_case(phrase)
             for s, e in hits:
                 got = text[s:e]
                 # Names are found capitalised or in capitals; 'hope' in a sentence is not 'Hope'.
-                if not structured and not (got[0].isupper() or got.isupper()):
+                if not lower_too and not (got[0].isupper() or got.isupper()):
                     continue
                 if phrase in collision_words and not collision_hit(text, s, e):
                     continue

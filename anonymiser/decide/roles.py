@@ -100,7 +100,7 @@ _ROLE_TITLE = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _LAST_WORD = re.compile(r"([\w-]+)(?:[ \t]*\([A-Z][A-Za-z]{1,7}\))?[ \t]*[,:(]?[ \t]*$")
 # A police officer's title or rank opening the mention ('PC Jo Bell', 'Det Sgt Bell'; titles.txt 'police'):
 # with no other role beside the name it is the role, so several officers are numbered alike.
-_POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?=[A-Z])")
+_POLICE_TITLE = re.compile(rf"(?:{vocabulary.alternation(vocabulary.titles('police'))})\.?[ \t]+(?:\d{{2,6}}[ \t]+)?(?=[A-Z])")
 POLICE_OFFICER = "police officer"
 # A title that is its holder's role ('Imam Yusuf Patel', 'Pastor Eli Taylor'; titles.txt 'role').
 _OWN_ROLE_TITLE = re.compile(rf"(?P<title>{vocabulary.alternation(vocabulary.titles('role'))})\.?[ \t]+(?=[A-Z])")

@@ -50,7 +50,7 @@ class Leak:
     def console_line(self) -> str:
         """Without the text found, which is an original: consoles are often logged. A Word file's
         part is named as its reader knows it: 'x.docx, paragraph 170 of the main text', not 'x.docx:word/document.xml:170'."""
-        return f"{plain_where(self.where)}: {self.why}, {len(self.text)} characters"
+        return f"{plain_where(self.where)}: {self.why}, {len(self.text)} characters (the report shows the words)"
 
 
 # What each part of a Word file is to the person who reads it; any other part keeps its own name.

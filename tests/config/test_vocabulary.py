@@ -47,7 +47,7 @@ LABELS = {
     "professional_roles": {"modifier", "generic"} | {"reads=" + e.replace(" ", "_")
                                                      for e in vocabulary.entries("professional_roles")},
     "role_modifiers": {"qualifier"},
-    "local_organisation_words": {"name-after", "inn", "church", "club", "youth-club", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
+    "local_organisation_words": {"name-after", "inn", "church", "club", "youth-club", "youth-centre", "youth-project", "gurdwara", "mosque", "synagogue", "temple", "care-provider",
                                  "care-home", "worship", "business", "barbers", "cafe", "car-wash", "garage",
                                  "guest-house", "hostel", "hotel", "nail-bar", "pub", "restaurant", "salon", "shop",
                                  "takeaway", "police-site", "police-station", "police-investigation-centre",

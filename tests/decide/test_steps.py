@@ -98,7 +98,8 @@ def test_each_steps_name_reaches_the_audit_rule() -> None:
         "Amara": f"choose: {p}: PERSON -> person (register subject child: pseudonym)",
         "Riverside Café": f"reviewer-additions > choose: {p}: LOCATION -> replace",
         # the title and collar number taken in swallowed the number's own replacement
-        "PC 6187 Dunmore": f"other-people > choose > widened-overlaps: {p}: PERSON -> person (not on register)",
+        "PC 6187 Dunmore": f"other-people > choose > widened-overlaps: {p}: PERSON -> person (not on register)"
+                           " (professional's role: police officer; label 'the police officer') (role beside the name: one mention)",
         "Hope": f"names-from-evidence > other-people > choose: {p}: PERSON -> person (not on register)",
         "Nadia Petrova": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
         "Helen Wakeford": f"listed-people > other-people > choose: {p}: PERSON -> person (not on register)",
@@ -130,7 +131,7 @@ def test_the_published_words_come_from_the_actions() -> None:
                                 "Riverside Café", "Kia Jones", "Jones", "PC 6187 Dunmore")} == {
         "14/03/2015": "removed", "on 2 May 2021": "in May 2021", "Hollybush": "[place]",
         "Oakfield Primary School": "the primary school", "Riverside Café": "[place]",
-        "Kia Jones": "Adult B", "Jones": "Adult B", "PC 6187 Dunmore": "Adult C"}
+        "Kia Jones": "Adult B", "Jones": "Adult B", "PC 6187 Dunmore": "The police officer"}
     assert got["Amara Okafer"] == got["Amara"] and got["Amara"] not in ("Amara", "Okafor")
 
 

@@ -60,7 +60,7 @@ def test_a_year_of_birth_found_again_says_it_is_a_year_not_a_date_of_birth():
 def test_a_console_line_names_a_word_files_part_as_its_reader_knows_it(where: str, plain: str) -> None:
     from anonymiser.verify.leaks import Leak
 
-    assert Leak(where, "Tamsin", "register name").console_line() == f"{plain}: register name, 6 characters"
+    assert Leak(where, "Tamsin", "register name").console_line() == f"{plain}: register name, 6 characters (the report shows the words)"
 
 
 def test_a_replaced_place_inside_a_longer_place_name_is_that_other_place() -> None:
