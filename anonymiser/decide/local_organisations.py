@@ -283,6 +283,9 @@ def _named_businesses(text: str, detections: list[Detection]) -> list[Detection]
         if len(words) == 1 and text[m.end(1):e].islower() and word_class(words[0]) is WordClass.COMMON \
                 and re.search(r"(?:^|[.!?:]\s|\n)\s*$", text[max(0, s - 3):s]):
             continue  # 'Sometimes gym staff saw him': a sentence's first word before a kind in lower case
+        if (len(words) >= 2 and is_first_name(words[-1]) and not re.search(r"['’]s?$", words[-1])
+                and words[-2].lower().rstrip(".") not in _SAINT):
+            continue  # 'Paramedics Tom Okonjo and Sam Church': a first name before the head word is a person's
         if len(words) == 1 and is_first_name(words[0]) and not re.search(r"['’]s?$", words[0]) \
                 or words[0].lower().rstrip(".") in _PERSON_TITLES \
                 or " ".join(words).lower() in _FAITHS or all(w.lower() in _FAITHS | {"and", "&"} for w in words):

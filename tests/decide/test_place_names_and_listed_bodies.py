@@ -156,3 +156,24 @@ def test_a_trust_whose_name_opens_with_a_first_name_s_word_is_kept_whole_and_is_
     # the hospital's name as another sentence of the draft writes it, without 'the', is searched for too
     originals = [(r.original, r.entity) for r in result.decisions.replacements] + [("Royal Wessex Infirmary", "ORGANISATION")]
     assert find_leaks(result.text, "out.txt", EMPTY_REGISTER, originals) == []
+
+
+def test_a_person_whose_surname_is_a_place_of_worship_s_word_is_a_person_in_a_list_too() -> None:
+    out = anonymise("Paramedics Tom Okonjo and Sam Church arrived at 06:51. She was taken to St Mary and St John Church.").text
+    assert "Church arrived" not in out and "the church arrived" not in out.lower()
+    assert "Okonjo" not in out and "Sam" not in out
+    assert "taken to the church" in out
+
+
+def test_cpr_is_a_medical_term_and_no_one_s_initials() -> None:
+    text = "The call handler gave instructions for CPR until the ambulance came."
+    assert anonymise(text).text == text
+
+
+def test_a_code_in_capitals_is_no_misspelt_register_name_but_a_misspelt_name_still_is(tmp_path) -> None:
+    register = tmp_path / "case.register.yaml"
+    register.write_text("case: T\npeople:\n  - name: Reece Tolley\n    role: father\n    gender: male\n", encoding="utf-8")
+    out = anonymise("Reece Tolley is the father; Mr Tolley wrote as Reese. The theme colour was EEECE.",
+                    register=register).text
+    assert "Reece" not in out and "Reese" not in out
+    assert "EEECE" in out

@@ -69,9 +69,7 @@ def _camel_pieces(word: str) -> list[tuple[int, int]]:
 
 def _unaccented(word: str) -> str:
     """The word without its accents: 'zoë' -> 'zoe', 'siobhán' -> 'siobhan'."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return word if word.isascii() else "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _strip_possessive(word: str) -> str:
@@ -187,7 +185,8 @@ class CaseRegisterRecognizer(EntityRecognizer):
             return (entries, "exact") if entries else ((), "")
         if word[0].isupper() and len(lw) >= FUZZY_MIN_LEN - 1 and lw not in word_collisions() \
                 and lw not in _named_things():
-            hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN
+            first = lw[:1] if word.isupper() else ""  # a code in capitals ('EEECE1', a theme colour) is no misspelt 'Reece'
+            hits = [entry for tok, entries in self.index.items() if len(tok) >= FUZZY_MIN_LEN and tok.startswith(first)
                     and abs(len(tok) - len(lw)) <= 1 and OSA.distance(tok, lw, score_cutoff=1) <= 1
                     for entry in entries]
             if hits:
