@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from anonymiser.config import vocabulary
+from anonymiser.config.english import WordClass, word_class
 from anonymiser.config.lexicon import PhraseIndex, phrase_index
 from anonymiser.config.names import is_first_name, is_surname
 from anonymiser.config.places import is_place
@@ -36,8 +37,9 @@ def _name_start(text: str, start: int, end: int) -> int:
         word = words[i][1]
         if word.lower().rstrip(".") in _NOT_NAME:
             i += 1
-        elif (is_first_name(word) and not is_place(word) and i + 1 < len(words)
-              and is_surname(words[i + 1][1]) and not is_place(words[i + 1][1])):
+        elif is_first_name(word) and not is_place(word) and (
+                word_class(word) not in (WordClass.COMMON, WordClass.BOTH)  # 'Royal' of 'Royal Wessex' is a word too
+                or (i + 1 < len(words) and is_surname(words[i + 1][1]) and not is_place(words[i + 1][1]))):
             i += 1
             while i < len(words) and is_surname(words[i][1]) and not is_place(words[i][1]):
                 i += 1  # 'Jo Bell': a person before the trust, no part of its name; 'Royal Wessex' is no person

@@ -177,3 +177,11 @@ def test_a_code_in_capitals_is_no_misspelt_register_name_but_a_misspelt_name_sti
                     register=register).text
     assert "Reece" not in out and "Reese" not in out
     assert "EEECE" in out
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tyler told Kai Torbridge NHS Trust had closed the case.", "Kai"),
+    ("Sarah Leeds Teaching Hospitals NHS Trust was told.", "Sarah"),
+])
+def test_a_lone_first_name_before_a_trust_is_no_part_of_its_name(text: str, name: str) -> None:
+    assert name not in anonymise(text).text
